@@ -1,0 +1,244 @@
+import api, { route, type APIResponse } from '@forge/api';
+import { z } from 'zod';
+import type { Actor, Jira, JiraIssue, JiraIssueLink, JiraPermission, JiraProject, JiraUser, JiraVersion } from '../../app/ports';
+import { AppError } from '../../app/errors';
+import type { StatusCategory } from '../../contract';
+
+/** Module keys of the app's own custom fields, as declared in manifest.yml. */
+export const RACI_FIELD_KEYS = {
+  responsible: 'raci-responsible',
+  accountable: 'raci-accountable',
+  consulted: 'raci-consulted',
+  informed: 'raci-informed',
+} as const;
+type RaciRole = keyof typeof RACI_FIELD_KEYS;
+
+const UserRefSchema = z.object({ accountId: z.string() }).passthrough();
+const UserSchema = z.object({
+  accountId: z.string(),
+  displayName: z.string().default(''),
+  active: z.boolean().default(true),
+  avatarUrls: z.record(z.string(), z.string()).optional(),
+});
+const StatusSchema = z.object({
+  name: z.string(),
+  statusCategory: z.object({ key: z.string() }),
+});
+const IssueSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  fields: z
+    .object({
+      summary: z.string().default(''),
+      status: StatusSchema,
+      duedate: z.string().nullable().optional(),
+      project: z.object({ id: z.string(), key: z.string() }),
+      fixVersions: z.array(z.object({ id: z.string() })).default([]),
+    })
+    .passthrough(),
+  editmeta: z.object({ fields: z.record(z.string(), z.unknown()) }).optional(),
+});
+const FieldSchema = z.object({
+  id: z.string(),
+  schema: z.object({ custom: z.string().optional() }).passthrough().optional(),
+});
+const ProjectSchema = z.object({ id: z.string(), key: z.string(), name: z.string() });
+const VersionSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  releaseDate: z.string().optional(),
+  released: z.boolean().default(false),
+  archived: z.boolean().default(false),
+});
+const LinkSchema = z.object({
+  id: z.string(),
+  type: z.object({ name: z.string() }),
+  inwardIssue: z.object({ id: z.string() }),
+  outwardIssue: z.object({ id: z.string() }),
+});
+const PermissionsSchema = z.object({
+  permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
+});
+
+function toCategory(key: string): StatusCategory {
+  return key === 'done' ? 'done' : key === 'new' ? 'new' : 'indeterminate';
+}
+
+const requester = (as: Actor) => (as === 'app' ? api.asApp() : api.asUser());
+
+async function readJson<T>(res: APIResponse, schema: z.ZodType<T>, what: string): Promise<T> {
+  const text = await res.text();
+  const parsed = schema.safeParse(text ? JSON.parse(text) : undefined);
+  if (!parsed.success) throw new Error(`Unexpected Jira response for ${what}: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+/** Turns Jira's failure statuses into the app's error codes; returns the response when it is a success. */
+function check(res: APIResponse, notFound: AppError): APIResponse {
+  if (res.ok) return res;
+  if (res.status === 404) throw notFound;
+  if (res.status === 401 || res.status === 403) throw new AppError('FORBIDDEN', 'forbidden.browse', { what: 'issue' });
+  if (res.status === 429) throw new AppError('RATE_LIMITED', 'rateLimited.jira');
+  throw new AppError('UPSTREAM', 'upstream.jira', { status: res.status });
+}
+
+function mapIssue(raw: z.infer<typeof IssueSchema>, fieldIds: Record<RaciRole, string | undefined>): JiraIssue {
+  const f = raw.fields as Record<string, unknown> & z.infer<typeof IssueSchema>['fields'];
+  const people = new Map<string, JiraUser>();
+  const users = (id: string | undefined): string[] => {
+    const v = id ? f[id] : undefined;
+    const list = Array.isArray(v) ? v : v ? [v] : [];
+    return list.flatMap((u) => {
+      const p = UserSchema.safeParse(u);
+      if (p.success) people.set(p.data.accountId, toUser(p.data));
+      const ref = UserRefSchema.safeParse(u);
+      return ref.success ? [ref.data.accountId] : [];
+    });
+  };
+  return {
+    id: raw.id,
+    key: raw.key,
+    projectId: f.project.id,
+    projectKey: f.project.key,
+    summary: f.summary,
+    statusName: f.status.name,
+    statusCategory: toCategory(f.status.statusCategory.key),
+    dueDate: f.duedate ?? null,
+    fixVersionIds: f.fixVersions.map((v) => v.id),
+    raci: {
+      responsible: users(fieldIds.responsible),
+      accountable: users(fieldIds.accountable)[0] ?? null,
+      consulted: users(fieldIds.consulted),
+      informed: users(fieldIds.informed),
+    },
+    people: [...people.values()],
+    ...(raw.editmeta ? { editable: Object.keys(raw.editmeta.fields).length > 0 } : {}),
+  };
+}
+
+function toUser(u: z.infer<typeof UserSchema>): JiraUser {
+  return {
+    accountId: u.accountId,
+    displayName: u.displayName,
+    active: u.active,
+    ...(u.avatarUrls?.['48x48'] ? { avatarUrl: u.avatarUrls['48x48'] } : {}),
+  };
+}
+
+/**
+ * The Jira port over `@forge/api`. `asUser` calls carry the invoking user's permissions; `asApp`
+ * is used only where no user acts (events, schedules, web triggers).
+ */
+export function createJiraClient(): Jira {
+  let fieldIdsPromise: Promise<Record<RaciRole, string | undefined>> | null = null;
+
+  /**
+   * The ids (customfield_N) Jira gave the app's fields on this site, found by their module key.
+   * Stable for the life of an installation, so one lookup per warm function instance suffices.
+   * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-fields/#api-rest-api-3-field-get
+   */
+  function raciFieldIds(): Promise<Record<RaciRole, string | undefined>> {
+    fieldIdsPromise ??= (async () => {
+      const res = check(await api.asApp().requestJira(route`/rest/api/3/field`), new AppError('UPSTREAM', 'upstream.jira', { status: 404 }));
+      const fields = await readJson(res, z.array(FieldSchema), 'fields');
+      const idOf = (moduleKey: string) => fields.find((fl) => fl.schema?.custom?.endsWith(`/static/${moduleKey}`))?.id;
+      return {
+        responsible: idOf(RACI_FIELD_KEYS.responsible),
+        accountable: idOf(RACI_FIELD_KEYS.accountable),
+        consulted: idOf(RACI_FIELD_KEYS.consulted),
+        informed: idOf(RACI_FIELD_KEYS.informed),
+      };
+    })().catch((e: unknown) => {
+      fieldIdsPromise = null;
+      throw e;
+    });
+    return fieldIdsPromise;
+  }
+
+  async function issueFields(): Promise<string[]> {
+    const ids = await raciFieldIds();
+    return ['summary', 'status', 'duedate', 'project', 'fixVersions', ...Object.values(ids).filter((x): x is string => !!x)];
+  }
+
+  return {
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get */
+    async getIssue(as, issueIdOrKey, opts) {
+      const [fields, fieldIds] = [await issueFields(), await raciFieldIds()];
+      const query = new URLSearchParams({ fields: fields.join(',') });
+      if (opts?.withEditMeta) query.set('expand', 'editmeta');
+      const res = await requester(as).requestJira(route`/rest/api/3/issue/${issueIdOrKey}?${query}`);
+      check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: issueIdOrKey }));
+      return mapIssue(await readJson(res, IssueSchema, 'issue'), fieldIds);
+    },
+
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-bulkfetch-post */
+    async bulkFetchIssues(as, issueIds) {
+      if (issueIds.length === 0) return [];
+      const [fields, fieldIds] = [await issueFields(), await raciFieldIds()];
+      const out: JiraIssue[] = [];
+      for (let i = 0; i < issueIds.length; i += 100) {
+        const res = await requester(as).requestJira(route`/rest/api/3/issue/bulkfetch`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ issueIdsOrKeys: issueIds.slice(i, i + 100), fields }),
+        });
+        check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: issueIds.join(', ') }));
+        const body = await readJson(res, z.object({ issues: z.array(IssueSchema).default([]) }), 'bulkfetch');
+        out.push(...body.issues.map((r) => mapIssue(r, fieldIds)));
+      }
+      return out;
+    },
+
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-bulk-get */
+    async getUsers(as, accountIds) {
+      const unique = [...new Set(accountIds)];
+      const out: JiraUser[] = [];
+      for (let i = 0; i < unique.length; i += 90) {
+        const chunk = unique.slice(i, i + 90);
+        const query = new URLSearchParams(chunk.map((id) => ['accountId', id]));
+        query.set('maxResults', String(chunk.length));
+        const res = await requester(as).requestJira(route`/rest/api/3/user/bulk?${query}`);
+        check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: '' }));
+        const body = await readJson(res, z.object({ values: z.array(UserSchema) }), 'users');
+        out.push(...body.values.map(toUser));
+      }
+      return out;
+    },
+
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-projectidorkey-get */
+    async getProject(as, projectIdOrKey): Promise<JiraProject> {
+      const res = await requester(as).requestJira(route`/rest/api/3/project/${projectIdOrKey}`);
+      check(res, new AppError('NOT_FOUND', 'notFound.project', { key: projectIdOrKey }));
+      return readJson(res, ProjectSchema, 'project');
+    },
+
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-project-versions/#api-rest-api-3-project-projectidorkey-versions-get */
+    async getVersions(as, projectIdOrKey): Promise<JiraVersion[]> {
+      const res = await requester(as).requestJira(route`/rest/api/3/project/${projectIdOrKey}/versions`);
+      check(res, new AppError('NOT_FOUND', 'notFound.project', { key: projectIdOrKey }));
+      const versions = await readJson(res, z.array(VersionSchema), 'versions');
+      return versions.map((v) => ({ id: v.id, name: v.name, releaseDate: v.releaseDate ?? null, released: v.released, archived: v.archived }));
+    },
+
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-links/#api-rest-api-3-issuelink-linkid-get */
+    async getIssueLink(as, linkId): Promise<JiraIssueLink | null> {
+      const res = await requester(as).requestJira(route`/rest/api/3/issueLink/${linkId}`);
+      if (res.status === 404) return null;
+      check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: linkId }));
+      const link = await readJson(res, LinkSchema, 'issue link');
+      return { id: link.id, typeName: link.type.name, outwardIssueId: link.outwardIssue.id, inwardIssueId: link.inwardIssue.id };
+    },
+
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/#api-rest-api-3-mypermissions-get */
+    async hasPermissions(as, scope, permissions) {
+      const query = new URLSearchParams({ permissions: permissions.join(',') });
+      if (scope.projectKey) query.set('projectKey', scope.projectKey);
+      if (scope.issueKey) query.set('issueKey', scope.issueKey);
+      const res = await requester(as).requestJira(route`/rest/api/3/mypermissions?${query}`);
+      if (res.status === 404) return Object.fromEntries(permissions.map((p) => [p, false])) as Record<JiraPermission, boolean>;
+      check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: scope.issueKey ?? scope.projectKey ?? '' }));
+      const body = await readJson(res, PermissionsSchema, 'permissions');
+      return Object.fromEntries(permissions.map((p) => [p, body.permissions[p]?.havePermission ?? false])) as Record<JiraPermission, boolean>;
+    },
+  };
+}

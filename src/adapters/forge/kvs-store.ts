@@ -1,0 +1,82 @@
+import { kvs, FilterConditions, WhereConditions, Filter, ForgeKvsAPIError } from '@forge/kvs';
+import type { EntityQuery, Page, Store, TransactionOp } from '../../app/ports';
+import { AppError } from '../../app/errors';
+import { MAX_QUERY_LIMIT, MAX_TRANSACTION_OPS } from '../../app/storage-keys';
+
+type Versioned = { version: number };
+
+function whereClause(range: NonNullable<EntityQuery['range']>) {
+  switch (range.op) {
+    case 'between':
+      return WhereConditions.between(range.from, range.to);
+    case 'equalTo':
+      return WhereConditions.equalTo(range.value);
+    case 'beginsWith':
+      return WhereConditions.beginsWith(range.value);
+    case 'greaterThan':
+      return WhereConditions.greaterThan(range.value);
+    case 'greaterThanEqualTo':
+      return WhereConditions.greaterThanEqualTo(range.value);
+    case 'lessThan':
+      return WhereConditions.lessThan(range.value);
+    case 'lessThanEqualTo':
+      return WhereConditions.lessThanEqualTo(range.value);
+  }
+}
+
+function versionCondition(ifVersion: number | 'absent') {
+  return ifVersion === 'absent'
+    ? new Filter<Versioned>().and('version', FilterConditions.notExists())
+    : new Filter<Versioned>().and('version', FilterConditions.equalTo(ifVersion));
+}
+
+/** Forge reports a failed transaction condition as one of these codes. */
+const CONDITION_FAILED_CODES = new Set(['CONDITIONAL_CHECK_FAILED', 'TRANSACTION_CONDITION_FAILED', 'CONDITION_CHECK_FAILED']);
+
+/**
+ * The Store port on `@forge/kvs`: Key-Value Store, Custom Entity Store, secrets and transactions.
+ * @see https://developer.atlassian.com/platform/forge/runtime-reference/storage-api-basic/
+ * @see https://developer.atlassian.com/platform/forge/storage-reference/transactions/
+ */
+export function createKvsStore(): Store {
+  return {
+    get: <T>(key: string) => kvs.get<T>(key),
+    getEntity: <T>(entity: string, key: string) => kvs.entity<T>(entity).get(key),
+    set: (key, value) => kvs.set(key, value),
+    setEntity: (entity, key, value) => kvs.entity<unknown>(entity).set(key, value),
+    getSecret: <T>(key: string) => kvs.getSecret<T>(key),
+    setSecret: (key, value) => kvs.setSecret(key, value),
+
+    async transact(ops: TransactionOp[]) {
+      if (ops.length === 0) return;
+      if (ops.length > MAX_TRANSACTION_OPS) throw new Error(`transaction of ${ops.length} operations exceeds ${MAX_TRANSACTION_OPS}`);
+      let tx = kvs.transact();
+      for (const op of ops) {
+        const conditions = op.ifVersion === undefined ? undefined : versionCondition(op.ifVersion);
+        // Conditions compare the stored record's `version`; the value's own type does not matter to them.
+        const entity = op.entity ? { entityName: op.entity, ...(conditions ? { conditions } : {}) } : undefined;
+        tx = op.kind === 'set' ? tx.set<Versioned>(op.key, op.value as Versioned, entity) : tx.delete<Versioned>(op.key, entity);
+      }
+      try {
+        await tx.execute();
+      } catch (e) {
+        if (e instanceof ForgeKvsAPIError && CONDITION_FAILED_CODES.has(e.code)) {
+          throw new AppError('CONFLICT', 'conflict.version', { what: 'issue' });
+        }
+        throw e;
+      }
+    },
+
+    async queryEntity<T>(q: EntityQuery): Promise<Page<T>> {
+      let query = kvs
+        .entity<T>(q.entity)
+        .query()
+        .index(q.index, { partition: [...q.partition] });
+      if (q.range) query = query.where(whereClause(q.range));
+      query = query.sort(q.sort === 'DESC' ? ('DESC' as never) : ('ASC' as never)).limit(Math.min(q.limit ?? MAX_QUERY_LIMIT, MAX_QUERY_LIMIT));
+      if (q.cursor) query = query.cursor(q.cursor);
+      const page = await query.getMany();
+      return { items: page.results.map((r) => ({ key: r.key, value: r.value })), ...(page.nextCursor ? { cursor: page.nextCursor } : {}) };
+    },
+  };
+}

@@ -1,0 +1,132 @@
+import type { StatusCategory } from '../contract';
+
+/** Who a Jira call acts as: the invoking user (their permissions) or the app (no user present). */
+export type Actor = 'user' | 'app';
+
+export interface EntityQuery {
+  entity: string;
+  index: string;
+  partition: ReadonlyArray<string | number | boolean>;
+  range?:
+    | { op: 'equalTo' | 'beginsWith' | 'greaterThan' | 'greaterThanEqualTo' | 'lessThan' | 'lessThanEqualTo'; value: string | number }
+    | { op: 'between'; from: string | number; to: string | number };
+  sort?: 'ASC' | 'DESC';
+  limit?: number;
+  cursor?: string;
+}
+
+export interface Page<T> {
+  items: Array<{ key: string; value: T }>;
+  cursor?: string;
+}
+
+export type TransactionOp =
+  | { kind: 'set'; key: string; value: unknown; entity?: string; ifVersion?: number | 'absent' }
+  | { kind: 'delete'; key: string; entity?: string; ifVersion?: number };
+
+/**
+ * The app's storage: Forge's Key-Value Store and Custom Entity Store.
+ * `ifVersion` conditions compare the stored entity's `version` attribute, which is how every
+ * read-modify-write in the app avoids lost updates.
+ * @see https://developer.atlassian.com/platform/forge/runtime-reference/storage-api/
+ */
+export interface Store {
+  get<T>(key: string): Promise<T | undefined>;
+  getEntity<T>(entity: string, key: string): Promise<T | undefined>;
+  set(key: string, value: unknown): Promise<void>;
+  setEntity(entity: string, key: string, value: unknown): Promise<void>;
+  /** All-or-nothing; rejects with a CONFLICT AppError when a condition fails. At most 25 operations. */
+  transact(ops: TransactionOp[]): Promise<void>;
+  queryEntity<T>(q: EntityQuery): Promise<Page<T>>;
+  getSecret<T>(key: string): Promise<T | undefined>;
+  setSecret(key: string, value: unknown): Promise<void>;
+}
+
+export interface JiraUser {
+  accountId: string;
+  displayName: string;
+  avatarUrl?: string;
+  active: boolean;
+}
+
+export interface JiraIssue {
+  id: string;
+  key: string;
+  projectId: string;
+  projectKey: string;
+  summary: string;
+  statusName: string;
+  statusCategory: StatusCategory;
+  dueDate: string | null;
+  fixVersionIds: string[];
+  raci: { responsible: string[]; accountable: string | null; consulted: string[]; informed: string[] };
+  /** The people named in the RACI fields, as Jira returned them with the issue (no extra lookup). */
+  people: JiraUser[];
+  /** Whether the acting user may edit the issue; known only when asked for with `withEditMeta`. */
+  editable?: boolean;
+}
+
+export interface JiraProject {
+  id: string;
+  key: string;
+  name: string;
+}
+
+export interface JiraVersion {
+  id: string;
+  name: string;
+  releaseDate: string | null;
+  released: boolean;
+  archived: boolean;
+}
+
+export interface JiraIssueLink {
+  id: string;
+  typeName: string;
+  /** The issue that blocks (provides): Jira's outward side of "Blocks". */
+  outwardIssueId: string;
+  /** The issue that is blocked (needs). */
+  inwardIssueId: string;
+}
+
+export type JiraPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'LINK_ISSUES' | 'TRANSITION_ISSUES' | 'ADMINISTER_PROJECTS';
+
+/**
+ * What the app needs from Jira, shaped to the app. Every method parses Jira's answer and throws
+ * AppError NOT_FOUND / FORBIDDEN / RATE_LIMITED / UPSTREAM for the failures a user can meet.
+ */
+export interface Jira {
+  getIssue(as: Actor, issueIdOrKey: string, opts?: { withEditMeta?: boolean }): Promise<JiraIssue>;
+  /** Returns the issues the actor may see, in no particular order; unknown or hidden ids are left out. */
+  bulkFetchIssues(as: Actor, issueIds: readonly string[]): Promise<JiraIssue[]>;
+  getUsers(as: Actor, accountIds: readonly string[]): Promise<JiraUser[]>;
+  getProject(as: Actor, projectIdOrKey: string): Promise<JiraProject>;
+  getVersions(as: Actor, projectIdOrKey: string): Promise<JiraVersion[]>;
+  getIssueLink(as: Actor, linkId: string): Promise<JiraIssueLink | null>;
+  hasPermissions(as: Actor, scope: { projectKey?: string; issueKey?: string }, permissions: readonly JiraPermission[]): Promise<Record<JiraPermission, boolean>>;
+}
+
+export interface Clock {
+  now(): number;
+}
+
+export interface Logger {
+  info(message: string, data?: Record<string, unknown>): void;
+  warn(message: string, data?: Record<string, unknown>): void;
+  error(message: string, data?: Record<string, unknown>): void;
+}
+
+/** Everything a use case may touch. Passed in as an argument; nothing is global. */
+export interface Deps {
+  store: Store;
+  jira: Jira;
+  clock: Clock;
+  log: Logger;
+}
+
+/** Who is acting and where, taken from the Forge context, never from the payload. */
+export interface ActingContext {
+  accountId: string | null;
+  locale: string;
+  timezone: string;
+}

@@ -1,0 +1,36 @@
+/**
+ * Every KVS key and entity name the app uses, in one place. Keys are namespaced and versioned by
+ * prefix so a later schema change can live beside the old one during a migration.
+ */
+export const ENTITY = {
+  dependency: 'dependency',
+  escalation: 'escalation',
+  auditEvent: 'audit-event',
+  projectRollup: 'project-rollup',
+  webhookNonce: 'webhook-nonce',
+} as const;
+
+export const INDEX = {
+  dependencyByDownstream: 'by-downstream',
+  dependencyByUpstream: 'by-upstream',
+  dependencyByProjectStatus: 'by-project-status',
+  dependencyByResponseDue: 'by-response-due',
+  escalationByIssue: 'by-issue',
+  escalationByStatusDue: 'by-status-due',
+  escalationByProject: 'by-project',
+  auditBySubject: 'by-subject',
+} as const;
+
+export const KEY = {
+  issueSnapshot: (issueId: string) => `issue-snap:v1:${issueId}`,
+  auditEvent: (subjectId: string, at: number, suffix: string) => `${subjectId}:${String(at).padStart(15, '0')}:${suffix}`,
+} as const;
+
+export const SECRET = {
+  webhookSigningKey: 'webhook-signing-key:v1',
+} as const;
+
+/** Forge caps transactions and batches at 25 operations. */
+export const MAX_TRANSACTION_OPS = 25;
+/** Forge returns at most 100 entities per query page. */
+export const MAX_QUERY_LIMIT = 100;

@@ -1,0 +1,46 @@
+import type { Deps, JiraIssue } from './ports';
+import { KEY } from './storage-keys';
+import { applyIssueChange, sameSnapshot, type IssueSnapshot } from '../domain/rollup';
+import { isRaciComplete } from '../domain/raci';
+import { commitWithRollups } from './rollups';
+import { isAppError } from './errors';
+
+export function snapshotOf(issue: JiraIssue): IssueSnapshot {
+  return {
+    projectKey: issue.projectKey,
+    category: issue.statusCategory,
+    dueDate: issue.dueDate,
+    raciComplete: isRaciComplete(issue.raci),
+  };
+}
+
+/**
+ * Brings one issue's contribution to its project rollup in line with Jira as it is now. Events are
+ * at-least-once and unordered, so the handler never trusts the event's copy of the issue: it reads the
+ * issue, compares with the snapshot it counted last time and applies the difference. A duplicate, late
+ * or out-of-order event therefore ends in the same state as one clean delivery.
+ */
+export async function syncIssue(deps: Deps, issueId: string): Promise<'unchanged' | 'applied'> {
+  let issue: JiraIssue | null;
+  try {
+    issue = await deps.jira.getIssue('app', issueId);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'NOT_FOUND') issue = null;
+    else throw e;
+  }
+  const after = issue ? snapshotOf(issue) : null;
+  const before = (await deps.store.get<IssueSnapshot>(KEY.issueSnapshot(issueId))) ?? null;
+  if (sameSnapshot(before, after)) return 'unchanged';
+  const projects = [before?.projectKey, after?.projectKey].filter((k): k is string => !!k);
+  const at = deps.clock.now();
+  const written = await commitWithRollups(deps, projects, async (rollups) => {
+    const counted = (await deps.store.get<IssueSnapshot>(KEY.issueSnapshot(issueId))) ?? null;
+    if (sameSnapshot(counted, after)) return null;
+    const next = new Map([...rollups].map(([k, r]) => [k, applyIssueChange(r, counted, after, at)]));
+    return {
+      rollups: next,
+      ops: [after ? { kind: 'set', key: KEY.issueSnapshot(issueId), value: after } : { kind: 'delete', key: KEY.issueSnapshot(issueId) }],
+    };
+  });
+  return written ? 'applied' : 'unchanged';
+}

@@ -1,0 +1,6 @@
+export * from './errors';
+export * from './locale';
+export * from './messages';
+export * from './views';
+export * from './functions';
+export * from './webhook';

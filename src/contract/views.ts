@@ -1,0 +1,117 @@
+import { z } from 'zod';
+
+/** Dates travel as ISO strings; `asOf` on every view is the server's clock, so the UI never reads its own. */
+const IsoDateTime = z.string().datetime({ offset: true });
+const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
+
+export const PersonSchema = z.object({
+  accountId: z.string().min(1),
+  displayName: z.string(),
+  avatarUrl: z.string().optional(),
+  active: z.boolean().optional(),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+export const STATUS_CATEGORIES = ['new', 'indeterminate', 'done'] as const;
+export const StatusCategorySchema = z.enum(STATUS_CATEGORIES);
+export type StatusCategory = z.infer<typeof StatusCategorySchema>;
+
+export const RaciViewSchema = z.object({
+  responsible: z.array(PersonSchema),
+  accountable: PersonSchema.nullable(),
+  consulted: z.array(PersonSchema),
+  informed: z.array(PersonSchema),
+  /** Rule findings, as stable codes the UI translates (see domain/raci). */
+  findings: z.array(z.enum(['NO_ACCOUNTABLE', 'NO_RESPONSIBLE', 'ACCOUNTABLE_ALSO_RESPONSIBLE', 'DUPLICATE_CONSULTED_INFORMED'])),
+  complete: z.boolean(),
+});
+export type RaciView = z.infer<typeof RaciViewSchema>;
+
+export const DEPENDENCY_STATUSES = ['requested', 'acknowledged', 'declined', 'countered', 'committed', 'delivered', 'cancelled'] as const;
+export const DependencyStatusSchema = z.enum(DEPENDENCY_STATUSES);
+export type DependencyStatus = z.infer<typeof DependencyStatusSchema>;
+
+export const IssueRefSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  summary: z.string(),
+  statusName: z.string(),
+  statusCategory: StatusCategorySchema,
+  dueDate: IsoDate.nullable(),
+});
+export type IssueRef = z.infer<typeof IssueRefSchema>;
+
+export const DependencyViewSchema = z.object({
+  id: z.string(),
+  status: DependencyStatusSchema,
+  deliverable: z.string(),
+  needBy: IsoDate.nullable(),
+  responseDueAt: IsoDateTime.nullable(),
+  late: z.boolean(),
+  /** The other issue: upstream for "waits for", downstream for "waited on by". Null when the viewer cannot see it. */
+  other: IssueRefSchema.nullable(),
+  otherIssueId: z.string(),
+});
+export type DependencyView = z.infer<typeof DependencyViewSchema>;
+
+export const ESCALATION_STATUSES = ['open', 'acknowledged', 'resolved', 'rejected', 'withdrawn'] as const;
+export const EscalationStatusSchema = z.enum(ESCALATION_STATUSES);
+
+export const EscalationSummarySchema = z.object({
+  id: z.string(),
+  status: EscalationStatusSchema,
+  level: z.number().int().min(1).max(3),
+  summary: z.string(),
+  raisedAt: IsoDateTime,
+  dueAt: IsoDateTime,
+  source: z.string(),
+});
+export type EscalationSummary = z.infer<typeof EscalationSummarySchema>;
+
+export const IssuePanelViewSchema = z.object({
+  asOf: IsoDateTime,
+  issue: IssueRefSchema.extend({ projectKey: z.string() }),
+  raci: RaciViewSchema,
+  dependencies: z.object({
+    upstream: z.array(DependencyViewSchema),
+    downstream: z.array(DependencyViewSchema),
+  }),
+  escalations: z.array(EscalationSummarySchema),
+  viewer: z.object({ accountId: z.string(), canEdit: z.boolean() }),
+});
+export type IssuePanelView = z.infer<typeof IssuePanelViewSchema>;
+
+export const ProjectRollupSchema = z.object({
+  issueCount: z.number().int().nonnegative(),
+  byCategory: z.record(StatusCategorySchema, z.number().int().nonnegative()),
+  /** Open issues whose due date has passed, as of the last write. */
+  overdueOpen: z.number().int().nonnegative(),
+  openIssues: z.number().int().nonnegative(),
+  raciCompleteOpen: z.number().int().nonnegative(),
+  updatedAt: IsoDateTime.nullable(),
+});
+export type ProjectRollupView = z.infer<typeof ProjectRollupSchema>;
+
+export const MilestoneViewSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  releaseDate: IsoDate.nullable(),
+  released: z.boolean(),
+  overdue: z.boolean(),
+});
+export type MilestoneView = z.infer<typeof MilestoneViewSchema>;
+
+export const ProjectOverviewSchema = z.object({
+  asOf: IsoDateTime,
+  project: z.object({ id: z.string(), key: z.string(), name: z.string() }),
+  rollup: ProjectRollupSchema,
+  /** RACI coverage: share of open issues with exactly one Accountable and at least one Responsible (0..1, null with no open issues). */
+  raciCoverage: z.number().min(0).max(1).nullable(),
+  milestones: z.array(MilestoneViewSchema),
+  dependencies: z.object({
+    open: z.number().int().nonnegative(),
+    lateResponses: z.number().int().nonnegative(),
+  }),
+  escalations: z.object({ open: z.number().int().nonnegative() }),
+});
+export type ProjectOverview = z.infer<typeof ProjectOverviewSchema>;

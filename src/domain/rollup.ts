@@ -1,0 +1,125 @@
+import type { StatusCategory } from '../contract/views';
+
+/**
+ * What the project rollup needs to know about one issue. Stored per issue so that a re-delivered or
+ * out-of-order event can be turned into the exact delta against what was last counted.
+ */
+export interface IssueSnapshot {
+  projectKey: string;
+  category: StatusCategory;
+  dueDate: string | null;
+  raciComplete: boolean;
+}
+
+export interface ProjectRollup {
+  projectKey: string;
+  issueCount: number;
+  byCategory: Record<StatusCategory, number>;
+  openIssues: number;
+  raciCompleteOpen: number;
+  /** Open issues per due date, so "overdue as of now" is computed without reading any issue. */
+  openDueDates: Record<string, number>;
+  /** Dependencies requested by this project's issues (the downstream side). */
+  dependencies: { open: number; late: number };
+  escalations: { open: number };
+  updatedAt: number | null;
+}
+
+export function emptyRollup(projectKey: string): ProjectRollup {
+  return {
+    projectKey,
+    issueCount: 0,
+    byCategory: { new: 0, indeterminate: 0, done: 0 },
+    openIssues: 0,
+    raciCompleteOpen: 0,
+    openDueDates: {},
+    dependencies: { open: 0, late: 0 },
+    escalations: { open: 0 },
+    updatedAt: null,
+  };
+}
+
+function addCount(map: Record<string, number>, key: string, by: number): void {
+  const next = (map[key] ?? 0) + by;
+  if (next === 0) delete map[key];
+  else map[key] = next;
+}
+
+function account(rollup: ProjectRollup, snap: IssueSnapshot, sign: 1 | -1): void {
+  rollup.issueCount += sign;
+  rollup.byCategory[snap.category] += sign;
+  if (snap.category !== 'done') {
+    rollup.openIssues += sign;
+    if (snap.raciComplete) rollup.raciCompleteOpen += sign;
+    if (snap.dueDate) addCount(rollup.openDueDates, snap.dueDate, sign);
+  }
+}
+
+/**
+ * Moves one issue's contribution from `before` to `after` (either may be null: created or deleted).
+ * Pure: returns a new rollup and leaves the argument alone.
+ */
+export function applyIssueChange(
+  rollup: ProjectRollup,
+  before: IssueSnapshot | null,
+  after: IssueSnapshot | null,
+  at: number,
+): ProjectRollup {
+  const next: ProjectRollup = structuredClone(rollup);
+  if (before && before.projectKey === rollup.projectKey) account(next, before, -1);
+  if (after && after.projectKey === rollup.projectKey) account(next, after, 1);
+  next.updatedAt = at;
+  return next;
+}
+
+export function sameSnapshot(a: IssueSnapshot | null, b: IssueSnapshot | null): boolean {
+  if (a === null || b === null) return a === b;
+  return a.projectKey === b.projectKey && a.category === b.category && a.dueDate === b.dueDate && a.raciComplete === b.raciComplete;
+}
+
+/** Open issues due strictly before `today` (yyyy-mm-dd, in the project's calendar). */
+export function overdueOpen(rollup: ProjectRollup, today: string): number {
+  let n = 0;
+  for (const [date, count] of Object.entries(rollup.openDueDates)) if (date < today) n += count;
+  return n;
+}
+
+export function raciCoverage(rollup: ProjectRollup): number | null {
+  return rollup.openIssues === 0 ? null : rollup.raciCompleteOpen / rollup.openIssues;
+}
+
+/** What a dependency contributes to its requesting project's rollup. */
+export interface DependencyContribution {
+  projectKey: string;
+  open: boolean;
+  late: boolean;
+}
+
+export function applyDependencyChange(
+  rollup: ProjectRollup,
+  before: DependencyContribution | null,
+  after: DependencyContribution | null,
+  at: number,
+): ProjectRollup {
+  const next: ProjectRollup = structuredClone(rollup);
+  for (const [c, sign] of [[before, -1], [after, 1]] as const) {
+    if (!c || c.projectKey !== rollup.projectKey) continue;
+    if (c.open) next.dependencies.open += sign;
+    if (c.open && c.late) next.dependencies.late += sign;
+  }
+  next.updatedAt = at;
+  return next;
+}
+
+export function applyEscalationChange(
+  rollup: ProjectRollup,
+  before: { projectKey: string; open: boolean } | null,
+  after: { projectKey: string; open: boolean } | null,
+  at: number,
+): ProjectRollup {
+  const next: ProjectRollup = structuredClone(rollup);
+  if (before?.open && before.projectKey === rollup.projectKey) next.escalations.open -= 1;
+  if (after?.open && after.projectKey === rollup.projectKey) next.escalations.open += 1;
+  next.updatedAt = at;
+  return next;
+}

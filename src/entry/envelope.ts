@@ -1,0 +1,31 @@
+import type { z } from 'zod';
+import { DEFAULT_MESSAGE, formatMessage, type AppErrorBody, type Envelope, type Locale } from '../contract';
+import { isAppError } from '../app/errors';
+import type { Logger } from '../app/ports';
+
+/** The first problem zod found, as a VALIDATION error naming the field in the user's language. */
+export function validationError(error: z.ZodError, locale: Locale): AppErrorBody {
+  const issue = error.issues[0];
+  const field = issue?.path.map(String).join('.') ?? '';
+  const detail = issue?.message ?? 'invalid';
+  return field
+    ? { code: 'VALIDATION', message: formatMessage('validation.field', locale, { field, detail }), field }
+    : { code: 'VALIDATION', message: formatMessage('validation.invalid', locale, { detail }) };
+}
+
+/** Errors are translated once, here. Expected failures keep their code; anything else is logged and hidden. */
+export function toErrorBody(e: unknown, locale: Locale, log: Logger): AppErrorBody {
+  if (isAppError(e)) {
+    return {
+      code: e.code,
+      message: formatMessage(e.messageId ?? DEFAULT_MESSAGE[e.code], locale, e.params),
+      ...(e.field ? { field: e.field } : {}),
+    };
+  }
+  log.error('unexpected error', { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+  return { code: 'INTERNAL', message: formatMessage('internal.unexpected', locale) };
+}
+
+export function ok<T>(data: T): Envelope<T> {
+  return { ok: true, data };
+}

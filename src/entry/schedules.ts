@@ -1,0 +1,9 @@
+import { sweepDeadlines as sweep } from '../app/sweep-deadlines';
+import { productionDeps } from './deps';
+
+/** `scheduledTrigger` module `deadline-sweep`: flags late responses and climbs overdue escalations. */
+export async function sweepDeadlines(): Promise<void> {
+  const deps = productionDeps();
+  const result = await sweep(deps);
+  deps.log.info('deadline sweep done', { ...result });
+}

@@ -1,0 +1,6 @@
+// Only the handlers that manifest.yml names.
+export { issuePanelResolver } from './entry/issue-panel';
+export { projectPageResolver } from './entry/project-page';
+export { onIssueEvent, onLinkEvent } from './entry/events';
+export { sweepDeadlines } from './entry/schedules';
+export { escalationWebhook } from './entry/webtriggers';
