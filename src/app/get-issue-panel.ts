@@ -5,6 +5,7 @@ import type { EscalationRecord } from '../domain/escalation';
 import { isRaciComplete, raciFindings } from '../domain/raci';
 import type { DependencyView, EscalationSummary, IssuePanelView, IssueRef, Person } from '../contract';
 import { readAll } from './paging';
+import { readAsUser } from './visibility';
 
 function person(u: JiraUser | undefined, accountId: string): Person {
   return u
@@ -48,7 +49,12 @@ export function escalationSummary(e: EscalationRecord): EscalationSummary {
  * other side of each dependency as the user may see it (one bulk fetch, only when there are any).
  */
 export async function getIssuePanel(deps: Deps, ctx: ActingContext, issueKey: string): Promise<IssuePanelView> {
-  const issue = await deps.jira.getIssue('user', issueKey, { withEditMeta: true });
+  const issue = await readAsUser(
+    deps,
+    'issue',
+    () => deps.jira.getIssue('user', issueKey, { withEditMeta: true }),
+    () => deps.jira.getIssue('app', issueKey),
+  );
   const [upstream, downstream, escalations] = await Promise.all([
     readAll<DependencyRecord>(deps, { entity: ENTITY.dependency, index: INDEX.dependencyByDownstream, partition: [issue.id] }),
     readAll<DependencyRecord>(deps, { entity: ENTITY.dependency, index: INDEX.dependencyByUpstream, partition: [issue.id] }),

@@ -2,6 +2,7 @@ import type { Deps } from './ports';
 import type { ProjectOverview } from '../contract';
 import { readRollup } from './rollups';
 import { overdueOpen, raciCoverage } from '../domain/rollup';
+import { readAsUser } from './visibility';
 
 /** yyyy-mm-dd of an instant in a time zone (the viewer's), for comparing with Jira due dates. */
 export function localDate(at: number, timeZone: string): string {
@@ -17,7 +18,12 @@ export function localDate(at: number, timeZone: string): string {
  * Jira (two calls), and one rollup record kept current by the triggers and the app's own writes.
  */
 export async function getProjectOverview(deps: Deps, ctx: { timezone: string }, projectKey: string): Promise<ProjectOverview> {
-  const project = await deps.jira.getProject('user', projectKey);
+  const project = await readAsUser(
+    deps,
+    'project',
+    () => deps.jira.getProject('user', projectKey),
+    () => deps.jira.getProject('app', projectKey),
+  );
   const [versions, rollup] = await Promise.all([deps.jira.getVersions('user', project.key), readRollup(deps, project.key)]);
   const now = deps.clock.now();
   const today = localDate(now, ctx.timezone);

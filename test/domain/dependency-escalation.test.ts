@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { dependencyIdForLink, isDependencyOpen, isResponseLate, responseDueAt } from '../../src/domain/dependency';
+import { isEscalationOpen, levelDueAt, summarize } from '../../src/domain/escalation';
+
+const H = 3_600_000;
+
+describe('dependency response deadline', () => {
+  it('is 24 hours after the request by default and only an unanswered request is late', () => {
+    const due = responseDueAt(1_000, undefined);
+    expect(due).toBe(1_000 + 24 * H);
+    expect(isResponseLate({ status: 'requested', responseDueAt: due }, due)).toBe(false);
+    expect(isResponseLate({ status: 'requested', responseDueAt: due }, due + 1)).toBe(true);
+    expect(isResponseLate({ status: 'acknowledged', responseDueAt: due }, due + 1)).toBe(false);
+  });
+  it('knows which statuses are open and keys dependencies by link', () => {
+    expect(isDependencyOpen('committed')).toBe(true);
+    expect(isDependencyOpen('delivered')).toBe(false);
+    expect(isDependencyOpen('cancelled')).toBe(false);
+    expect(dependencyIdForLink('10042')).toBe('link-10042');
+  });
+});
+
+describe('escalation ladder', () => {
+  it('has 24, 48 and 48 hour limits per level', () => {
+    expect(levelDueAt(0, 1)).toBe(24 * H);
+    expect(levelDueAt(0, 2)).toBe(48 * H);
+    expect(levelDueAt(0, 3)).toBe(48 * H);
+  });
+  it('treats open and acknowledged as open', () => {
+    expect(isEscalationOpen('open')).toBe(true);
+    expect(isEscalationOpen('acknowledged')).toBe(true);
+    expect(isEscalationOpen('resolved')).toBe(false);
+  });
+  it('summarizes the first line, at most 120 characters', () => {
+    expect(summarize('  支付接口联调阻塞\n详情……')).toBe('支付接口联调阻塞');
+    expect(summarize('x'.repeat(200))).toHaveLength(120);
+  });
+});
