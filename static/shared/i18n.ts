@@ -1,0 +1,74 @@
+import { createContext, createElement, Fragment, useContext, type ReactNode } from 'react';
+import type { Locale } from '@contract';
+import { CATALOGUES, type MessageKey } from './messages';
+import { createFormatter, type Formatter } from './format';
+
+export type { MessageKey } from './messages';
+export type Params = Readonly<Record<string, string | number>>;
+
+/** Keys that have plural forms: `foo` for `foo.one` + `foo.other`. */
+export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
+
+export interface Translator {
+  (key: MessageKey, params?: Params): string;
+  plural(key: PluralKey, n: number, params?: Params): string;
+  /** A message with elements in it, e.g. a `<time>` inside "Response due {time}". */
+  rich(key: MessageKey, nodes: Readonly<Record<string, ReactNode>>): ReactNode;
+  readonly locale: Locale;
+}
+
+function interpolate(text: string, params: Params | undefined): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = params[name];
+    return value === undefined ? whole : String(value);
+  });
+}
+
+export function createTranslator(locale: Locale): Translator {
+  const catalogue = CATALOGUES[locale];
+  const rules = new Intl.PluralRules(locale === 'zh' ? 'zh-CN' : 'en-US');
+  const t = ((key: MessageKey, params?: Params) => interpolate(catalogue[key], params)) as Translator;
+  t.plural = (key, n, params) => {
+    const form = rules.select(n) === 'one' ? 'one' : 'other';
+    return interpolate(catalogue[`${key}.${form}` as MessageKey], { n, ...params });
+  };
+  t.rich = (key, nodes) =>
+    catalogue[key].split(/(\{\w+\})/).map((part, i) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      const node = name !== undefined && name in nodes ? nodes[name] : part;
+      return createElement(Fragment, { key: i }, node);
+    });
+  return Object.defineProperty(t, 'locale', { value: locale });
+}
+
+/** What the UI needs to speak the viewer's language: strings, and dates in their locale and time zone. */
+export interface I18n {
+  t: Translator;
+  fmt: Formatter;
+}
+
+export function createI18n(locale: Locale, intlLocale: string, timeZone: string): I18n {
+  const t = createTranslator(locale);
+  return { t, fmt: createFormatter({ t, intlLocale, timeZone }) };
+}
+
+const I18nContext = createContext<I18n | null>(null);
+
+export function I18nProvider({ value, children }: { value: I18n; children?: ReactNode }) {
+  return createElement(I18nContext.Provider, { value }, children);
+}
+
+function useI18n(): I18n {
+  const value = useContext(I18nContext);
+  if (!value) throw new Error('useT() needs an <I18nProvider> above it');
+  return value;
+}
+
+export function useT(): Translator {
+  return useI18n().t;
+}
+
+export function useFormat(): Formatter {
+  return useI18n().fmt;
+}

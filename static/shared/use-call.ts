@@ -1,0 +1,30 @@
+import { useCallback, useEffect, useState } from 'react';
+import type { AppErrorBody } from '@contract';
+import type { CallResult } from './bridge-client';
+
+export type CallState<T> =
+  | { status: 'loading' }
+  | { status: 'ok'; data: T }
+  | { status: 'error'; error: AppErrorBody };
+
+/** Runs `load` once on mount and again on `retry()`; answers of a superseded run are dropped. */
+export function useCall<T>(load: () => Promise<CallResult<T>>): { state: CallState<T>; retry: () => void } {
+  const [state, setState] = useState<CallState<T>>({ status: 'loading' });
+  const [attempt, setAttempt] = useState(0);
+
+  useEffect(() => {
+    let current = true;
+    setState({ status: 'loading' });
+    void load().then((result) => {
+      if (!current) return;
+      setState(result.ok ? { status: 'ok', data: result.data } : { status: 'error', error: result.error });
+    });
+    return () => {
+      current = false;
+    };
+    // `load` is deliberately not a dependency: a new closure each render must not refetch.
+  }, [attempt]);
+
+  const retry = useCallback(() => setAttempt((n) => n + 1), []);
+  return { state, retry };
+}
