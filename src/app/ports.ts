@@ -80,13 +80,15 @@ export interface JiraVersion {
   archived: boolean;
 }
 
+/**
+ * A link read as a sentence: `from` <type's outward phrase> `to`, e.g. for "Blocks": from blocks to.
+ * (Jira's REST names these the other way round: `inwardIssue` is the one that blocks.)
+ */
 export interface JiraIssueLink {
   id: string;
   typeName: string;
-  /** The issue that blocks (provides): Jira's outward side of "Blocks". */
-  outwardIssueId: string;
-  /** The issue that is blocked (needs). */
-  inwardIssueId: string;
+  fromIssueId: string;
+  toIssueId: string;
 }
 
 export type JiraPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'LINK_ISSUES' | 'TRANSITION_ISSUES' | 'ADMINISTER_PROJECTS';

@@ -101,7 +101,7 @@ export async function raiseEscalationByRequest(deps: Deps, req: SignedRequest): 
     version: 1,
   };
   try {
-    await commitWithRollups(deps, [esc.projectKey], async (rollups) => {
+    await commitWithRollups(deps, esc.id, [esc.projectKey], async (rollups) => {
       if (await deps.store.getEntity(ENTITY.webhookNonce, nonce)) {
         throw new AppError('CONFLICT', 'webhook.replay', { detail: 'this nonce was used before' });
       }

@@ -1,34 +1,48 @@
 import type { Deps, TransactionOp } from './ports';
-import { ENTITY } from './storage-keys';
-import { emptyRollup, type ProjectRollup } from '../domain/rollup';
+import { ENTITY, INDEX, KEY } from './storage-keys';
+import { emptyRollup, mergeRollups, shardOf, type ProjectRollup } from '../domain/rollup';
 import { isAppError } from './errors';
+
+/** Shards per project rollup; the page reads them all in one query page (at most 100). */
+export const ROLLUP_SHARDS = 16;
+const MAX_ATTEMPTS = 8;
 
 interface RollupRecord {
   projectKey: string;
+  shard: number;
   version: number;
   data: ProjectRollup;
 }
 
+/** The project's rollup: one index query over its shards, whatever the size of the project. */
 export async function readRollup(deps: Deps, projectKey: string): Promise<ProjectRollup> {
-  const rec = await deps.store.getEntity<RollupRecord>(ENTITY.projectRollup, projectKey);
-  return rec?.data ?? emptyRollup(projectKey);
+  const page = await deps.store.queryEntity<RollupRecord>({
+    entity: ENTITY.projectRollup,
+    index: INDEX.rollupByProject,
+    partition: [projectKey],
+    limit: ROLLUP_SHARDS,
+  });
+  return mergeRollups(projectKey, page.items.map((i) => i.value.data));
 }
 
+const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 15 * attempt));
+
 /**
- * Read-modify-write of one or more project rollups together with the records that changed them, in one
- * KVS transaction conditioned on each rollup's version. After a conflict `plan` runs again with fresh
- * rollups, so it reads the records it changes afresh inside itself; it returns null when nothing is to be done.
- * Returns false when nothing was written.
+ * Read-modify-write of the rollup shards that `subjectId` contributes to (one per project touched),
+ * together with the records that changed them, in one KVS transaction conditioned on each shard's
+ * version. After a conflict `plan` runs again with fresh shards, so it reads the records it changes
+ * afresh inside itself; it returns null when nothing is to be done. Returns false when nothing was written.
  */
 export async function commitWithRollups(
   deps: Deps,
+  subjectId: string,
   projectKeys: readonly string[],
   plan: (rollups: Map<string, ProjectRollup>) => Promise<{ rollups: Map<string, ProjectRollup>; ops: TransactionOp[] } | null>,
-  attempts = 5,
 ): Promise<boolean> {
+  const shard = shardOf(subjectId, ROLLUP_SHARDS);
   const keys = [...new Set(projectKeys)];
   for (let attempt = 1; ; attempt++) {
-    const records = await Promise.all(keys.map((k) => deps.store.getEntity<RollupRecord>(ENTITY.projectRollup, k)));
+    const records = await Promise.all(keys.map((k) => deps.store.getEntity<RollupRecord>(ENTITY.projectRollup, KEY.rollupShard(k, shard))));
     const current = new Map(keys.map((k, i) => [k, records[i]?.data ?? emptyRollup(k)]));
     const result = await plan(current);
     if (!result) return false;
@@ -38,8 +52,8 @@ export async function commitWithRollups(
       return {
         kind: 'set',
         entity: ENTITY.projectRollup,
-        key: k,
-        value: { projectKey: k, version: (prev?.version ?? 0) + 1, data } satisfies RollupRecord,
+        key: KEY.rollupShard(k, shard),
+        value: { projectKey: k, shard, version: (prev?.version ?? 0) + 1, data } satisfies RollupRecord,
         ifVersion: prev ? prev.version : 'absent',
       };
     });
@@ -47,8 +61,8 @@ export async function commitWithRollups(
       await deps.store.transact([...result.ops, ...rollupOps]);
       return true;
     } catch (e) {
-      if (!(isAppError(e) && e.code === 'CONFLICT') || attempt >= attempts) throw e;
-      deps.log.warn('rollup write conflicted; retrying', { projectKeys: keys, attempt });
+      if (!(isAppError(e) && e.code === 'CONFLICT') || attempt >= MAX_ATTEMPTS) throw e;
+      await pause(attempt);
     }
   }
 }

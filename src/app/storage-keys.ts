@@ -19,9 +19,11 @@ export const INDEX = {
   escalationByStatusDue: 'by-status-due',
   escalationByProject: 'by-project',
   auditBySubject: 'by-subject',
+  rollupByProject: 'by-project',
 } as const;
 
 export const KEY = {
+  rollupShard: (projectKey: string, shard: number) => `${projectKey}:${shard}`,
   issueSnapshot: (issueId: string) => `issue-snap:v1:${issueId}`,
   auditEvent: (subjectId: string, at: number, suffix: string) => `${subjectId}:${String(at).padStart(15, '0')}:${suffix}`,
 } as const;

@@ -67,7 +67,7 @@ async function flagLateResponse(deps: Deps, id: string, now: number): Promise<bo
   let flagged = false;
   const first = await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id);
   if (!first) return false;
-  await commitWithRollups(deps, [first.projectKey], async (rollups) => {
+  await commitWithRollups(deps, id, [first.projectKey], async (rollups) => {
     const dep = await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id);
     if (!dep || dep.responseState !== 'awaiting' || !isResponseLate(dep, now)) return null;
     const next: DependencyRecord = { ...dep, late: true, responseState: 'late', updatedAt: now, version: dep.version + 1 };

@@ -34,8 +34,9 @@ export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promis
   const link = await deps.jira.getIssueLink('app', ev.linkId);
   if (!link) return 'ignored';
   const [upstream, downstream] = await Promise.all([
-    deps.jira.getIssue('app', link.outwardIssueId),
-    deps.jira.getIssue('app', link.inwardIssueId),
+    // "Blocks": the blocking issue provides, the blocked one needs.
+    deps.jira.getIssue('app', link.fromIssueId),
+    deps.jira.getIssue('app', link.toIssueId),
   ]);
   const now = deps.clock.now();
   const dep: DependencyRecord = {
@@ -60,7 +61,7 @@ export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promis
     version: 1,
   };
   let created = true;
-  await commitWithRollups(deps, [dep.projectKey], async (rollups) => {
+  await commitWithRollups(deps, id, [dep.projectKey], async (rollups) => {
     if (await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id)) {
       created = false;
       return null;
@@ -82,7 +83,7 @@ export async function onDependencyLinkDeleted(deps: Deps, ev: Pick<LinkEvent, 'l
   const first = await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id);
   if (!first || first.status === 'cancelled' || first.status === 'delivered') return 'ignored';
   const now = deps.clock.now();
-  await commitWithRollups(deps, [first.projectKey], async (rollups) => {
+  await commitWithRollups(deps, id, [first.projectKey], async (rollups) => {
     const dep = await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id);
     if (!dep || dep.status === 'cancelled' || dep.status === 'delivered') return null;
     const next: DependencyRecord = { ...dep, status: 'cancelled', responseState: 'answered', updatedAt: now, version: dep.version + 1 };

@@ -123,3 +123,33 @@ export function applyEscalationChange(
   next.updatedAt = at;
   return next;
 }
+
+/**
+ * A project's rollup is kept in shards so that a burst of events (a bulk edit) does not make every writer
+ * fight over one record; the page reads all shards with one index query and adds them up.
+ */
+export function mergeRollups(projectKey: string, parts: readonly ProjectRollup[]): ProjectRollup {
+  const total = emptyRollup(projectKey);
+  for (const p of parts) {
+    total.issueCount += p.issueCount;
+    for (const c of Object.keys(total.byCategory) as Array<keyof ProjectRollup['byCategory']>) total.byCategory[c] += p.byCategory[c];
+    total.openIssues += p.openIssues;
+    total.raciCompleteOpen += p.raciCompleteOpen;
+    for (const [date, n] of Object.entries(p.openDueDates)) addCount(total.openDueDates, date, n);
+    total.dependencies.open += p.dependencies.open;
+    total.dependencies.late += p.dependencies.late;
+    total.escalations.open += p.escalations.open;
+    if (p.updatedAt !== null && (total.updatedAt === null || p.updatedAt > total.updatedAt)) total.updatedAt = p.updatedAt;
+  }
+  return total;
+}
+
+/** Which shard a record's contribution lives in: stable for the record, spread evenly over records. */
+export function shardOf(recordId: string, shards: number): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < recordId.length; i++) {
+    h ^= recordId.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return (h >>> 0) % shards;
+}

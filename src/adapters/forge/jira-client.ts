@@ -226,7 +226,7 @@ export function createJiraClient(): Jira {
       if (res.status === 404) return null;
       check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: linkId }));
       const link = await readJson(res, LinkSchema, 'issue link');
-      return { id: link.id, typeName: link.type.name, outwardIssueId: link.outwardIssue.id, inwardIssueId: link.inwardIssue.id };
+      return { id: link.id, typeName: link.type.name, fromIssueId: link.inwardIssue.id, toIssueId: link.outwardIssue.id };
     },
 
     /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-permissions/#api-rest-api-3-mypermissions-get */

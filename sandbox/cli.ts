@@ -1,0 +1,70 @@
+import { join } from 'node:path';
+import { createPlatform, REPO_ROOT } from './platform';
+import { createSandboxServer } from './server';
+
+const USAGE = `Usage: npm start -- [--port N] [--host H] [--data DIR] [--reset] [--latency]
+  --port N     port to listen on (default 5173, or $PORT)
+  --host H     address to bind (default 127.0.0.1)
+  --data DIR   folder that keeps the sandbox's data across restarts (default .sandbox-data)
+  --reset      delete the data folder first and seed the demo data again
+  --latency    model Forge's remote calls: 20 ms per KVS operation, 150 ms per Jira call`;
+
+function parseArgs(argv: string[]) {
+  const opts = { port: Number(process.env.PORT ?? 5173), host: '127.0.0.1', data: join(REPO_ROOT, '.sandbox-data'), reset: false, latency: false };
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i];
+    const value = () => {
+      const v = argv[++i];
+      if (v === undefined) throw new Error(`${a} needs a value`);
+      return v;
+    };
+    if (a === '--port') opts.port = Number(value());
+    else if (a === '--host') opts.host = value();
+    else if (a === '--data') opts.data = value();
+    else if (a === '--reset') opts.reset = true;
+    else if (a === '--latency') opts.latency = true;
+    else if (a === '--help' || a === '-h') {
+      console.log(USAGE);
+      process.exit(0);
+    } else throw new Error(`unknown option '${a}'`);
+  }
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error(`--port must be a whole number from 0 to 65535`);
+  return opts;
+}
+
+async function main() {
+  let opts: ReturnType<typeof parseArgs>;
+  try {
+    opts = parseArgs(process.argv.slice(2));
+  } catch (e) {
+    console.error(`sandbox: ${(e as Error).message}\n${USAGE}`);
+    process.exit(2);
+  }
+  const siteUrl = `http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${opts.port}`;
+  const platform = await createPlatform({
+    dataDir: opts.data,
+    reset: opts.reset,
+    siteUrl,
+    ...(opts.latency ? { latency: { kvsMs: 20, jiraMs: 150 } } : {}),
+  });
+  const server = createSandboxServer(platform);
+  server.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EADDRINUSE') console.error(`sandbox: port ${opts.port} on ${opts.host} is already in use. Stop the other process or pick another port: npm start -- --port 5174`);
+    else console.error(`sandbox: cannot listen on ${opts.host}:${opts.port}: ${e.message}`);
+    platform.close();
+    process.exit(1);
+  });
+  server.listen(opts.port, opts.host, () => {
+    console.log(`Jira sandbox with the app running at ${siteUrl}/`);
+    console.log(`Data kept in ${opts.data} (npm start -- --reset to start over). Ctrl+C to stop.`);
+  });
+  const stop = () => {
+    server.close();
+    platform.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+void main();

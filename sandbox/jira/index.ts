@@ -1,0 +1,16 @@
+export { JiraSandbox, type SandboxNotification } from './jira-sandbox';
+export { JiraAdmin, type AdminIssue, type AdminUser } from './admin';
+export { loadAppFields } from './app-fields';
+export { appFieldAri } from './fields';
+export { parseJql, JqlError } from './jql-parser';
+export { ISSUE_TYPE_IDS, LINK_TYPE_IDS, STATUS_IDS } from './schema';
+export type {
+  AppFieldDef,
+  ForgeProductEvent,
+  JiraActor,
+  JiraRequest,
+  JiraResponse,
+  JiraSandboxOptions,
+  PermissionHolder,
+  ProjectPermission,
+} from './types';

@@ -1,0 +1,508 @@
+import { EDITABLE_SYSTEM_FIELDS } from './fields';
+import type { ChangeItem } from './events';
+import { adfText, isAdfDoc } from './render';
+import type { AppFieldRow, IssueRow, JiraRepo, ProjectRow } from './repo';
+import { isValidIsoDate } from './time';
+
+/** The editable state of an issue; PUT/POST bodies are applied to it, then it is diffed and written. */
+export interface IssueDraft {
+  projectId: number;
+  summary: string;
+  /** ADF document as JSON text, or null. */
+  description: string | null;
+  issueTypeId: string;
+  priorityId: string;
+  assignee: string | null;
+  reporter: string | null;
+  dueDate: string | null;
+  labels: string[];
+  parentId: number | null;
+  fixVersionIds: number[];
+  /** App field id → stored values (account ids for user fields). */
+  app: Map<string, string[]>;
+}
+
+export function draftOf(repo: JiraRepo, row: IssueRow): IssueDraft {
+  return {
+    projectId: row.project_id,
+    summary: row.summary,
+    description: row.description,
+    issueTypeId: row.issue_type_id,
+    priorityId: row.priority_id,
+    assignee: row.assignee,
+    reporter: row.reporter,
+    dueDate: row.due_date,
+    labels: JSON.parse(row.labels) as string[],
+    parentId: row.parent_id,
+    fixVersionIds: repo.fixVersionIds([row.id]).get(row.id) ?? [],
+    app: new Map(repo.fieldValues([row.id]).get(row.id) ?? []),
+  };
+}
+
+export function emptyDraft(project: ProjectRow): IssueDraft {
+  return {
+    projectId: project.id,
+    summary: '',
+    description: null,
+    issueTypeId: '',
+    priorityId: '3',
+    assignee: null,
+    reporter: null,
+    dueDate: null,
+    labels: [],
+    parentId: null,
+    fixVersionIds: [],
+    app: new Map(),
+  };
+}
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+const cannotSet = (id: string): string => `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
+
+/**
+ * Applies `fields` and `update` of an IssueUpdateDetails body to a draft, collecting Jira-style per-field
+ * errors instead of stopping at the first, as Jira does.
+ */
+export class DraftEditor {
+  readonly errors: Record<string, string> = {};
+
+  constructor(
+    private readonly repo: JiraRepo,
+    private readonly draft: IssueDraft,
+    private readonly mode: 'create' | 'edit',
+  ) {}
+
+  applyFields(fields: Record<string, unknown>): void {
+    for (const [id, value] of Object.entries(fields)) {
+      if (id === 'project' && this.mode === 'create') continue;
+      this.set(id, value);
+    }
+  }
+
+  applyUpdate(update: Record<string, Array<Record<string, unknown>>>): void {
+    for (const [id, ops] of Object.entries(update)) {
+      for (const op of ops) {
+        const [verb, value] = Object.entries(op)[0] ?? [];
+        if (verb === 'set') this.set(id, value);
+        else if (verb === 'add' || verb === 'remove') this.addRemove(id, verb, value);
+        else this.errors[id] = `Operation '${verb ?? ''}' is not supported for field '${id}'.`;
+      }
+    }
+  }
+
+  private user(value: unknown): string | null | undefined {
+    if (value === null) return null;
+    const id = isObj(value) ? value.accountId ?? value.id : undefined;
+    if (typeof id !== 'string') return undefined;
+    const u = this.repo.user(id);
+    return u && u.active === 1 ? id : undefined;
+  }
+
+  private set(id: string, value: unknown): void {
+    const app = this.repo.appField(id);
+    if (app) {
+      this.setApp(app, value);
+      return;
+    }
+    if (!EDITABLE_SYSTEM_FIELDS.has(id) || (id === 'project' && this.mode === 'edit')) {
+      this.errors[id] = cannotSet(id);
+      return;
+    }
+    const d = this.draft;
+    switch (id) {
+      case 'summary':
+        if (typeof value !== 'string' || value.trim() === '') this.errors.summary = 'You must specify a summary of the issue.';
+        else if (value.length > 255) this.errors.summary = 'Summary must be less than 255 characters.';
+        else d.summary = value;
+        return;
+      case 'description':
+        if (value === null) d.description = null;
+        else if (isAdfDoc(value)) d.description = JSON.stringify(value);
+        else this.errors.description = 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
+        return;
+      case 'issuetype': {
+        const ref = isObj(value) ? value : {};
+        const t = this.repo
+          .issueTypes()
+          .find((x) => x.id === String(ref.id ?? '') || (typeof ref.name === 'string' && x.name.toLowerCase() === ref.name.toLowerCase()));
+        if (!t) this.errors.issuetype = 'Specify an issue type';
+        else d.issueTypeId = t.id;
+        return;
+      }
+      case 'priority': {
+        const ref = isObj(value) ? value : {};
+        const p = this.repo
+          .priorities()
+          .find((x) => x.id === String(ref.id ?? '') || (typeof ref.name === 'string' && x.name.toLowerCase() === ref.name.toLowerCase()));
+        if (!p) this.errors.priority = 'The priority selected is invalid.';
+        else d.priorityId = p.id;
+        return;
+      }
+      case 'assignee':
+      case 'reporter': {
+        const u = this.user(value);
+        if (u === undefined) {
+          const shown = isObj(value) ? String(value.accountId ?? value.id ?? '') : String(value);
+          this.errors[id] = `Specify a valid value for ${id}: user '${shown}' does not exist or is inactive.`;
+        } else if (id === 'reporter' && u === null) this.errors.reporter = 'Reporter is required.';
+        else d[id] = u;
+        return;
+      }
+      case 'duedate':
+        if (value === null || value === '') d.dueDate = null;
+        else if (typeof value === 'string' && isValidIsoDate(value)) d.dueDate = value;
+        else this.errors.duedate = `Error parsing date string: ${String(value)}`;
+        return;
+      case 'labels':
+        if (!Array.isArray(value) || !value.every((l): l is string => typeof l === 'string')) {
+          this.errors.labels = 'Labels must be a list of strings.';
+        } else if (value.some((l) => /\s/.test(l) || l === '')) {
+          this.errors.labels = `The label '${value.find((l) => /\s/.test(l) || l === '') ?? ''}' contains spaces which is invalid.`;
+        } else d.labels = [...new Set(value)];
+        return;
+      case 'fixVersions': {
+        if (!Array.isArray(value)) {
+          this.errors.fixVersions = 'Fix versions must be a list of versions.';
+          return;
+        }
+        const ids: number[] = [];
+        for (const v of value) {
+          const found = this.version(v);
+          if (found === undefined) return;
+          ids.push(found);
+        }
+        d.fixVersionIds = [...new Set(ids)];
+        return;
+      }
+      case 'parent': {
+        if (value === null) {
+          d.parentId = null;
+          return;
+        }
+        const ref = isObj(value) ? String(value.key ?? value.id ?? '') : '';
+        const parent = ref ? this.repo.issue(ref) : undefined;
+        if (!parent) {
+          this.errors.parent = 'Could not find issue by id or key.';
+          return;
+        }
+        const parentLevel = this.repo.issueType(parent.issue_type_id).hierarchy_level;
+        const ownLevel = d.issueTypeId ? this.repo.issueType(d.issueTypeId).hierarchy_level : 0;
+        if (parentLevel !== ownLevel + 1) {
+          this.errors.parent = 'Given parent work item does not belong to appropriate hierarchy.';
+          return;
+        }
+        d.parentId = parent.id;
+        return;
+      }
+      default:
+        this.errors[id] = cannotSet(id);
+    }
+  }
+
+  private version(v: unknown): number | undefined {
+    const ref = isObj(v) ? v : {};
+    const versions = this.repo.versions(this.draft.projectId);
+    const hit = versions.find((x) => String(x.id) === String(ref.id ?? '') || (typeof ref.name === 'string' && x.name === ref.name));
+    if (!hit) {
+      this.errors.fixVersions = ref.id !== undefined ? `Version id '${String(ref.id)}' is not valid` : `Version name '${String(ref.name ?? '')}' is not valid`;
+      return undefined;
+    }
+    return hit.id;
+  }
+
+  private addRemove(id: string, verb: 'add' | 'remove', value: unknown): void {
+    const d = this.draft;
+    const app = this.repo.appField(id);
+    if (id === 'labels') {
+      if (typeof value !== 'string' || /\s/.test(value)) {
+        this.errors.labels = `The label '${String(value)}' contains spaces which is invalid.`;
+        return;
+      }
+      d.labels = verb === 'add' ? [...new Set([...d.labels, value])] : d.labels.filter((l) => l !== value);
+    } else if (id === 'fixVersions') {
+      const v = this.version(value);
+      if (v === undefined) return;
+      d.fixVersionIds = verb === 'add' ? [...new Set([...d.fixVersionIds, v])] : d.fixVersionIds.filter((x) => x !== v);
+    } else if (app && app.collection === 'list') {
+      const parsed = this.appValue(app, value);
+      if (parsed === undefined || parsed === null) {
+        this.errors[app.id] ??= `Specify a valid value for ${app.name}.`;
+        return;
+      }
+      const current = d.app.get(app.id) ?? [];
+      d.app.set(app.id, verb === 'add' ? [...new Set([...current, parsed])] : current.filter((x) => x !== parsed));
+    } else {
+      this.errors[id] = app ? `Operation '${verb}' is not supported for field '${id}'.` : cannotSet(id);
+    }
+  }
+
+  /** One value of an app field as stored, null for "no value", undefined when invalid (error recorded). */
+  private appValue(f: AppFieldRow, value: unknown): string | null | undefined {
+    if (value === null) return null;
+    switch (f.type) {
+      case 'user': {
+        const accountId = isObj(value) ? value.accountId : undefined;
+        if (typeof accountId !== 'string') {
+          this.errors[f.id] = `Specify a valid value for ${f.name}: a user is given as { "accountId": "..." }.`;
+          return undefined;
+        }
+        const u = this.repo.user(accountId);
+        if (!u || u.active !== 1) {
+          this.errors[f.id] = `Specify a valid value for ${f.name}: user '${accountId}' does not exist or is inactive.`;
+          return undefined;
+        }
+        return accountId;
+      }
+      case 'group': {
+        const ref = isObj(value) ? value : {};
+        const g =
+          typeof ref.groupId === 'string' ? this.repo.groupById(ref.groupId) : typeof ref.name === 'string' ? this.repo.group(ref.name) : undefined;
+        if (!g) {
+          this.errors[f.id] = `Specify a valid value for ${f.name}: the group does not exist.`;
+          return undefined;
+        }
+        return g.name;
+      }
+      case 'string':
+        if (typeof value !== 'string' || value.length > 255) {
+          this.errors[f.id] = `Specify a valid value for ${f.name}: a string of at most 255 characters.`;
+          return undefined;
+        }
+        return value;
+      case 'number':
+        if (typeof value !== 'number' || !Number.isFinite(value)) {
+          this.errors[f.id] = `Specify a valid value for ${f.name}: a number.`;
+          return undefined;
+        }
+        return String(value);
+      case 'date':
+        if (typeof value !== 'string' || !isValidIsoDate(value)) {
+          this.errors[f.id] = `Specify a valid value for ${f.name}: a date as yyyy-MM-dd.`;
+          return undefined;
+        }
+        return value;
+      case 'datetime': {
+        const ms = typeof value === 'string' ? Date.parse(value) : Number.NaN;
+        if (Number.isNaN(ms)) {
+          this.errors[f.id] = `Specify a valid value for ${f.name}: an ISO 8601 date and time.`;
+          return undefined;
+        }
+        // Milliseconds are dropped, as the app field API documents.
+        return new Date(Math.floor(ms / 1000) * 1000).toISOString();
+      }
+    }
+  }
+
+  /** Sets an app field from a whole value: a single value, or a list for `collection: list`. */
+  setApp(f: AppFieldRow, value: unknown): void {
+    if (value === null) {
+      this.draft.app.delete(f.id);
+      return;
+    }
+    if (f.collection === 'list') {
+      if (!Array.isArray(value)) {
+        this.errors[f.id] = `Specify a valid value for ${f.name}: a list is expected.`;
+        return;
+      }
+      const out: string[] = [];
+      for (const v of value) {
+        const parsed = this.appValue(f, v);
+        if (parsed === undefined) return;
+        if (parsed !== null && !out.includes(parsed)) out.push(parsed);
+      }
+      if (out.length === 0) this.draft.app.delete(f.id);
+      else this.draft.app.set(f.id, out);
+      return;
+    }
+    if (Array.isArray(value)) {
+      this.errors[f.id] = `Specify a valid value for ${f.name}: a single value is expected, not a list.`;
+      return;
+    }
+    const parsed = this.appValue(f, value);
+    if (parsed === undefined) return;
+    if (parsed === null) this.draft.app.delete(f.id);
+    else this.draft.app.set(f.id, [parsed]);
+  }
+
+  ok(): boolean {
+    return Object.keys(this.errors).length === 0;
+  }
+}
+
+const same = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+
+/** Changelog items between two drafts, in Jira's shape. */
+export function diffDrafts(repo: JiraRepo, before: IssueDraft, after: IssueDraft): ChangeItem[] {
+  const items: ChangeItem[] = [];
+  const names = (ids: readonly string[]): string =>
+    ids.map((a) => repo.user(a)?.display_name ?? a).join(', ');
+  const add = (field: string, fieldId: string, from: string | null, fromString: string | null, to: string | null, toString: string | null, fieldtype: 'jira' | 'custom' = 'jira'): void => {
+    items.push({ field, fieldtype, fieldId, from, fromString, to, toString });
+  };
+  if (before.summary !== after.summary) add('summary', 'summary', null, before.summary, null, after.summary);
+  if (before.description !== after.description) {
+    const text = (d: string | null): string | null => (d === null ? null : adfText(JSON.parse(d)));
+    add('description', 'description', null, text(before.description), null, text(after.description));
+  }
+  if (before.issueTypeId !== after.issueTypeId) {
+    add('issuetype', 'issuetype', before.issueTypeId, repo.issueType(before.issueTypeId).name, after.issueTypeId, repo.issueType(after.issueTypeId).name);
+  }
+  if (before.priorityId !== after.priorityId) {
+    add('priority', 'priority', before.priorityId, repo.priority(before.priorityId).name, after.priorityId, repo.priority(after.priorityId).name);
+  }
+  for (const f of ['assignee', 'reporter'] as const) {
+    if (before[f] !== after[f]) {
+      add(f, f, before[f], before[f] ? names([before[f]]) : null, after[f], after[f] ? names([after[f]]) : null);
+    }
+  }
+  if (before.dueDate !== after.dueDate) add('duedate', 'duedate', before.dueDate, before.dueDate, after.dueDate, after.dueDate);
+  if (!same(before.labels, after.labels)) add('labels', 'labels', null, before.labels.join(' '), null, after.labels.join(' '));
+  for (const v of before.fixVersionIds.filter((x) => !after.fixVersionIds.includes(x))) {
+    add('Fix Version', 'fixVersions', String(v), repo.version(v)?.name ?? null, null, null);
+  }
+  for (const v of after.fixVersionIds.filter((x) => !before.fixVersionIds.includes(x))) {
+    add('Fix Version', 'fixVersions', null, null, String(v), repo.version(v)?.name ?? null);
+  }
+  if (before.parentId !== after.parentId) {
+    const key = (id: number | null): string | null => (id === null ? null : repo.issueById(id)?.key ?? null);
+    add('IssueParentAssociation', 'parent', before.parentId === null ? null : String(before.parentId), key(before.parentId), after.parentId === null ? null : String(after.parentId), key(after.parentId));
+  }
+  for (const f of repo.appFields()) {
+    const a = before.app.get(f.id) ?? [];
+    const b = after.app.get(f.id) ?? [];
+    if (same(a, b)) continue;
+    const show = (vals: string[]): string | null => (vals.length === 0 ? null : f.type === 'user' ? names(vals) : vals.join(', '));
+    add(f.name, f.id, a.length ? a.join(', ') : null, show(a), b.length ? b.join(', ') : null, show(b), 'custom');
+  }
+  return items;
+}
+
+/** LexoRank-like rank strings: lexical order is creation order, as new issues go to the bottom. */
+export function rankFor(seq: number): string {
+  return `0|${seq.toString(36).padStart(8, '0')}:`;
+}
+
+/** Writes a draft's columns and side tables for an existing issue row. */
+export function writeDraft(repo: JiraRepo, issueId: number, d: IssueDraft, updated: number): void {
+  const descriptionText = d.description ? adfText(JSON.parse(d.description)) : '';
+  repo.run(
+    `UPDATE jira_issues SET summary = ?, description = ?, description_text = ?, issue_type_id = ?, priority_id = ?,
+       assignee = ?, reporter = ?, due_date = ?, labels = ?, parent_id = ?, updated = ? WHERE id = ?`,
+    d.summary,
+    d.description,
+    descriptionText,
+    d.issueTypeId,
+    d.priorityId,
+    d.assignee,
+    d.reporter,
+    d.dueDate,
+    JSON.stringify(d.labels),
+    d.parentId,
+    updated,
+    issueId,
+  );
+  repo.run('DELETE FROM jira_issue_versions WHERE issue_id = ?', issueId);
+  for (const v of d.fixVersionIds) repo.run('INSERT INTO jira_issue_versions (issue_id, version_id) VALUES (?, ?)', issueId, v);
+  writeAppValues(repo, issueId, d.app);
+}
+
+export function writeAppValues(repo: JiraRepo, issueId: number, app: Map<string, string[]>, onlyField?: string): void {
+  if (onlyField) repo.run('DELETE FROM jira_field_values WHERE issue_id = ? AND field_id = ?', issueId, onlyField);
+  else repo.run('DELETE FROM jira_field_values WHERE issue_id = ?', issueId);
+  for (const [fieldId, values] of app) {
+    if (onlyField && fieldId !== onlyField) continue;
+    const numeric = repo.appField(fieldId)?.type === 'number';
+    values.forEach((v, pos) => {
+      repo.run(
+        'INSERT INTO jira_field_values (issue_id, field_id, pos, value, num) VALUES (?, ?, ?, ?, ?)',
+        issueId,
+        fieldId,
+        pos,
+        v,
+        numeric ? Number(v) : null,
+      );
+    });
+  }
+}
+
+/** Inserts a new issue from a draft; returns its row. Call inside a transaction. */
+export function insertIssue(
+  repo: JiraRepo,
+  project: ProjectRow,
+  d: IssueDraft,
+  meta: { statusId: string; creator: string | null; created: number; updated: number; resolutionDate: number | null },
+): IssueRow {
+  const id = repo.nextId('issue');
+  repo.run('UPDATE jira_projects SET issue_counter = issue_counter + 1 WHERE id = ?', project.id);
+  const num = repo.projectById(project.id)?.issue_counter ?? 1;
+  const key = `${project.key}-${num}`;
+  const rank = rankFor(repo.nextId('rank', 1));
+  repo.run(
+    `INSERT INTO jira_issues (id, key, project_id, project_key, num, issue_type_id, status_id, priority_id, summary,
+       description, description_text, assignee, reporter, creator, parent_id, due_date, labels, rank, created, updated,
+       status_changed, resolution_date)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    id,
+    key,
+    project.id,
+    project.key,
+    num,
+    d.issueTypeId,
+    meta.statusId,
+    d.priorityId,
+    d.summary,
+    d.description,
+    d.description ? adfText(JSON.parse(d.description)) : '',
+    d.assignee,
+    d.reporter,
+    meta.creator,
+    d.parentId,
+    d.dueDate,
+    JSON.stringify(d.labels),
+    rank,
+    meta.created,
+    meta.updated,
+    meta.created,
+    meta.resolutionDate,
+  );
+  for (const v of d.fixVersionIds) repo.run('INSERT INTO jira_issue_versions (issue_id, version_id) VALUES (?, ?)', id, v);
+  writeAppValues(repo, id, d.app);
+  const row = repo.issueById(id);
+  if (!row) throw new Error('issue insert failed');
+  return row;
+}
+
+/** Moves an issue to a status; returns the changelog items (status, and resolution when the category flips). */
+export function changeStatus(repo: JiraRepo, row: IssueRow, toStatusId: string, now: number): ChangeItem[] {
+  const from = repo.status(row.status_id);
+  const to = repo.status(toStatusId);
+  if (from.id === to.id) return [];
+  const items: ChangeItem[] = [
+    { field: 'status', fieldtype: 'jira', fieldId: 'status', from: from.id, fromString: from.name, to: to.id, toString: to.name },
+  ];
+  let resolutionDate = row.resolution_date;
+  if (to.category === 'done' && from.category !== 'done') {
+    resolutionDate = now;
+    items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: null, fromString: null, to: '10000', toString: 'Done' });
+  } else if (to.category !== 'done' && from.category === 'done') {
+    resolutionDate = null;
+    items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: '10000', fromString: 'Done', to: null, toString: null });
+  }
+  const statusChanged = from.category !== to.category ? now : row.status_changed;
+  repo.run(
+    'UPDATE jira_issues SET status_id = ?, resolution_date = ?, status_changed = ?, updated = ? WHERE id = ?',
+    to.id,
+    resolutionDate,
+    statusChanged,
+    now,
+    row.id,
+  );
+  return items;
+}
+
+export function recordChangelog(repo: JiraRepo, issueId: number, author: string | null, created: number, items: ChangeItem[]): number {
+  const id = repo.nextId('changelog');
+  repo.run('INSERT INTO jira_changelog (id, issue_id, author, created, items) VALUES (?, ?, ?, ?, ?)', id, issueId, author, created, JSON.stringify(items));
+  return id;
+}

@@ -1,0 +1,83 @@
+/** Who calls Jira: the app itself (`api.asApp()`) or a user (`api.asUser()`, or a person in the sandbox shell). */
+export type JiraActor = { kind: 'app' } | { kind: 'user'; accountId: string };
+
+export interface JiraRequest {
+  method: string;
+  /** Path under the site, e.g. `/rest/api/3/issue/AICS-1?fields=summary`; may include the query string. */
+  path: string;
+  body?: string;
+  actor: JiraActor;
+}
+
+export interface JiraResponse {
+  status: number;
+  headers: Record<string, string>;
+  body: string;
+}
+
+/** A Forge product event as a `trigger` module receives it: `payload` is the handler's event argument. */
+export interface ForgeProductEvent {
+  eventType: string;
+  payload: Record<string, unknown>;
+}
+
+/** One `jira:customField` module of the manifest. */
+export interface AppFieldDef {
+  moduleKey: string;
+  name: string;
+  description?: string;
+  type: 'user' | 'string' | 'number' | 'date' | 'datetime' | 'group';
+  collection?: 'list' | 'none';
+}
+
+export type TransitionCheck = (t: {
+  issueKey: string;
+  transitionId: string;
+  actorAccountId: string;
+}) => Promise<{ ok: true } | { ok: false; message: string }>;
+
+export interface JiraSandboxOptions {
+  /** The sandbox clock. */
+  now: () => Date;
+  /** Called after each committed mutation. */
+  emit: (event: ForgeProductEvent) => void;
+  /** For the app fields' `schema.custom` ARI. */
+  appId: string;
+  environmentId: string;
+  /** The manifest's `jira:customField` modules. */
+  appFields: AppFieldDef[];
+  /** e.g. `http://localhost:5173`; used in every `self` link. */
+  siteUrl: string;
+  /** Called before a transition is applied; the lead wires workflow validators here. */
+  beforeTransition?: TransitionCheck;
+}
+
+/** Project permissions the sandbox's simplified permission schemes grant. */
+export const PROJECT_PERMISSIONS = [
+  'BROWSE_PROJECTS',
+  'CREATE_ISSUES',
+  'EDIT_ISSUES',
+  'TRANSITION_ISSUES',
+  'LINK_ISSUES',
+  'ADMINISTER_PROJECTS',
+  'ADD_COMMENTS',
+  'ASSIGN_ISSUES',
+  'DELETE_ISSUES',
+] as const;
+export type ProjectPermission = (typeof PROJECT_PERMISSIONS)[number];
+
+/** A permission grant in a project's scheme: to a group, a user, or every signed-in user. */
+export type PermissionHolder =
+  | { type: 'group'; group: string }
+  | { type: 'user'; accountId: string }
+  | { type: 'projectLead' }
+  | { type: 'anyone' };
+
+/** Global permissions; `ADMINISTER` is held by the `site-admins` group. */
+export const GLOBAL_PERMISSIONS = ['ADMINISTER', 'USER_PICKER'] as const;
+export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
+
+/** The group whose members administer the site. */
+export const SITE_ADMINS_GROUP = 'site-admins';
+
+export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';

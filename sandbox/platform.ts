@@ -1,0 +1,148 @@
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { KvsEngine } from './kvs/engine';
+import { loadEntityDefinitions } from './kvs/manifest-entities';
+import { JiraSandbox, loadAppFields } from './jira';
+import { seedJira, SEED_USERS } from './seed/jira-seed';
+import { SandboxClock, installClock } from './runtime/clock';
+import { ForgeHost } from './runtime/forge-host';
+import { loadManifest, type Manifest } from './runtime/manifest';
+import { appRequestStore, invocationStore } from './runtime/invocation-context';
+import { seedApp } from './seed/app-seed';
+import { replaySeedAsEvents } from './seed/replay-events';
+
+export const REPO_ROOT = resolve(__dirname, '..');
+export const MANIFEST_PATH = join(REPO_ROOT, 'manifest.yml');
+export const CLOUD_ID = 'a3f1c2d4-sandbox-cloud';
+export const ENVIRONMENT_ID = 'sandbox-env';
+
+export interface PlatformOptions {
+  /** Folder for the SQLite file; null keeps everything in memory (tests). */
+  dataDir: string | null;
+  reset?: boolean;
+  siteUrl: string;
+  latency?: { kvsMs: number; jiraMs: number };
+  /** Seed the demo data on first start (default true). */
+  seed?: boolean;
+}
+
+export interface Platform {
+  db: Database.Database;
+  manifest: Manifest;
+  clock: SandboxClock;
+  kvs: KvsEngine;
+  jira: JiraSandbox;
+  host: ForgeHost;
+  siteUrl: string;
+  users: typeof SEED_USERS;
+  /** Resolves when every product event raised so far has been handled by the app's triggers. */
+  settle(): Promise<void>;
+  /** Moves the sandbox clock forward, running scheduled triggers on the way; persists the clock. */
+  advance(ms: number): Promise<number>;
+  close(): void;
+}
+
+let current: ForgeHost | null = null;
+ForgeHost.installGlobals(() => current);
+
+function meta(db: Database.Database) {
+  db.exec('CREATE TABLE IF NOT EXISTS sandbox_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
+  const get = db.prepare<[string], { value: string }>('SELECT value FROM sandbox_meta WHERE key = ?');
+  const put = db.prepare('INSERT INTO sandbox_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  return {
+    get: <T>(key: string): T | undefined => {
+      const row = get.get(key);
+      return row ? (JSON.parse(row.value) as T) : undefined;
+    },
+    put: (key: string, value: unknown) => put.run(key, JSON.stringify(value)),
+  };
+}
+
+async function settle(host: ForgeHost): Promise<void> {
+  for (let i = 0; i < 1000; i++) {
+    await new Promise((r) => setImmediate(r));
+    if (!host.busy) return;
+    await host.settle();
+  }
+}
+
+/**
+ * Builds the whole offline platform: one SQLite file holding KVS, the entity store and Jira; the sandbox
+ * clock; and the Forge host running the app's real handlers (src/index.ts) against them.
+ */
+export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
+  let file = ':memory:';
+  if (opts.dataDir) {
+    if (opts.reset) rmSync(opts.dataDir, { recursive: true, force: true });
+    mkdirSync(opts.dataDir, { recursive: true });
+    file = join(opts.dataDir, 'sandbox.db');
+  }
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  const m = meta(db);
+  const manifest = loadManifest(MANIFEST_PATH);
+  const clock = new SandboxClock(m.get<number>('clockOffset') ?? 0);
+  installClock(clock);
+
+  const kvs = new KvsEngine(db, loadEntityDefinitions(MANIFEST_PATH), { now: () => clock.now() });
+  let host: ForgeHost | null = null;
+  const jira = new JiraSandbox(db, {
+    now: () => new Date(clock.now()),
+    appId: manifest.app.id.split('/').pop() ?? 'app',
+    environmentId: ENVIRONMENT_ID,
+    appFields: loadAppFields(MANIFEST_PATH),
+    siteUrl: opts.siteUrl,
+    emit: (event) => {
+      const selfGenerated = appRequestStore.getStore() !== undefined;
+      // Delivered outside the request that caused it, as the platform's event bus would.
+      invocationStore.exit(() => appRequestStore.exit(() => setImmediate(() => host?.deliver(event, selfGenerated))));
+    },
+  });
+  // The app is loaded after the globals exist: @forge/kvs reads __forge_runtime__ when it is imported.
+  const app = (await import('../src/index')) as Record<string, unknown>;
+  host = new ForgeHost({
+    manifest,
+    app,
+    kvs,
+    jira,
+    clock,
+    cloudId: CLOUD_ID,
+    siteUrl: opts.siteUrl,
+    environmentId: ENVIRONMENT_ID,
+    ...(opts.latency ? { latency: opts.latency } : {}),
+  });
+  current = host;
+  host.restoreScheduledState(m.get<Record<string, number>>('scheduled') ?? {});
+
+  if (opts.seed !== false && !jira.isSeeded()) {
+    seedJira(jira, new Date(clock.now()));
+    const admin = SEED_USERS.linTao;
+    await replaySeedAsEvents(jira, (e) => host!.deliver(e, false), admin.accountId, new Date(clock.now()));
+    await settle(host);
+    seedApp(kvs);
+  }
+
+  const platform: Platform = {
+    db,
+    manifest,
+    clock,
+    kvs,
+    jira,
+    host,
+    siteUrl: opts.siteUrl,
+    users: SEED_USERS,
+    settle: () => settle(host!),
+    async advance(ms) {
+      const runs = await host!.advance(ms);
+      m.put('clockOffset', clock.offset);
+      m.put('scheduled', host!.scheduledState());
+      return runs;
+    },
+    close() {
+      if (current === host) current = null;
+      db.close();
+    },
+  };
+  return platform;
+}

@@ -1,0 +1,308 @@
+import { randomUUID } from 'node:crypto';
+import { appRequestStore, invocationStore, type InvocationKind, type InvocationRecord } from './invocation-context';
+import { INTERVAL_MS, uiModules, type Manifest } from './manifest';
+import type { SandboxClock } from './clock';
+
+/** What the host needs of the KVS engine (sandbox/kvs). */
+export interface KvsBackend {
+  handle(path: string, body: string): { status: number; body: string };
+}
+/** What the host needs of the Jira server (sandbox/jira). */
+export interface JiraBackend {
+  handle(req: { method: string; path: string; body?: string; actor: { kind: 'app' } | { kind: 'user'; accountId: string } }): Promise<{
+    status: number;
+    headers: Record<string, string>;
+    body: string;
+  }>;
+}
+
+export interface ProductEvent {
+  eventType: string;
+  payload: Record<string, unknown>;
+}
+
+export interface HostOptions {
+  manifest: Manifest;
+  /** The app's handler module (src/index.ts): the exports manifest.yml names. */
+  app: Record<string, unknown>;
+  kvs: KvsBackend;
+  jira: JiraBackend;
+  clock: SandboxClock;
+  cloudId: string;
+  siteUrl: string;
+  environmentId: string;
+  /** Modelled latency per remote call, to make the sandbox feel (and measure) like the real platform. */
+  latency?: { kvsMs: number; jiraMs: number };
+  /** Keeps the last N invocation records. */
+  keepInvocations?: number;
+}
+
+/** The context Forge passes a UI module's resolver (`context` in `resolver.define`). */
+export interface ExtensionContext {
+  moduleKey: string;
+  accountId: string;
+  locale: string;
+  timezone: string;
+  issue?: { id: string; key: string; type?: string };
+  project?: { id: string; key: string; type?: string };
+}
+
+const sleep = (ms: number) => (ms > 0 ? new Promise((r) => setTimeout(r, ms)) : Promise.resolve());
+
+function headersToRecord(h: unknown): Record<string, string> {
+  if (!h) return {};
+  if (h instanceof Headers) return Object.fromEntries(h.entries());
+  if (Array.isArray(h)) return Object.fromEntries(h as Array<[string, string]>);
+  return Object.fromEntries(Object.entries(h as Record<string, unknown>).map(([k, v]) => [k.toLowerCase(), String(v)]));
+}
+
+/**
+ * Forge in a box: installs the globals the real SDKs call (`__forge_runtime__`, `__forge_fetch__`), runs the
+ * app's handlers the way the platform does (resolver payload shape, event payloads, scheduled and web
+ * triggers), and counts remote calls per invocation.
+ */
+export class ForgeHost {
+  readonly invocations: InvocationRecord[] = [];
+  private nextInvocationId = 1;
+  private readonly pendingEvents: Array<Promise<void>> = [];
+  private readonly lastScheduledRun = new Map<string, number>();
+
+  constructor(private readonly opts: HostOptions) {}
+
+  /** Sets the two globals the Forge SDKs read. Must run before the app module is first imported. */
+  static installGlobals(getHost: () => ForgeHost | null): void {
+    const g = globalThis as Record<string, unknown>;
+    g.__forge_runtime__ = {
+      proxy: { token: 'sandbox', url: 'http://sandbox.invalid' },
+      kvs: { url: 'http://kvs.sandbox.invalid', host: 'kvs.sandbox.invalid' },
+      tracing: { traceId: 'sandbox-trace', spanId: 'sandbox-span' },
+      metrics: {
+        counter: () => ({ incr: () => undefined, decr: () => undefined }),
+        timing: () => ({ measure: () => ({ stop: () => undefined }) }),
+        gauge: () => ({ set: () => undefined }),
+      },
+      appContext: {
+        appId: 'sandbox',
+        appVersion: '0.0.0',
+        environmentId: 'sandbox',
+        environmentType: 'DEVELOPMENT',
+        invocationId: 'sandbox',
+        installationId: 'sandbox',
+        moduleKey: 'sandbox',
+      },
+      lambdaContext: { getRemainingTimeInMillis: () => 25_000 },
+    };
+    g.__forge_fetch__ = async (target: Record<string, unknown>, path: string, init: RequestInit = {}) => {
+      const host = getHost();
+      if (!host) throw new Error('Forge sandbox: no host is running');
+      return host.fetch(target, path, init);
+    };
+  }
+
+  /** Every remote call of the app arrives here, as it would at Forge's proxy. */
+  async fetch(target: Record<string, unknown>, path: string, init: RequestInit): Promise<Response> {
+    const state = invocationStore.getStore();
+    if (!state) throw new Error(`Forge sandbox: ${String(target.type)} call to ${path} outside an invocation`);
+    const body = typeof init.body === 'string' ? init.body : init.body == null ? '' : String(init.body);
+    if (target.type === 'kvs') {
+      state.record.kvsOps += 1;
+      await sleep(this.opts.latency?.kvsMs ?? 0);
+      const r = this.opts.kvs.handle(path, body);
+      return new Response(r.body === '' ? null : r.body, { status: r.status, headers: { 'content-type': 'application/json' } });
+    }
+    if (target.type === 'fpp') {
+      state.record.jiraCalls += 1;
+      await sleep(this.opts.latency?.jiraMs ?? 0);
+      const asUser = target.provider === 'user';
+      if (asUser && !state.record.accountId) {
+        // Forge refuses asUser() where no user acts (events, schedules, web triggers).
+        return new Response(null, { status: 401, headers: { 'forge-proxy-error': 'NEEDS_AUTHENTICATION_ERR' } });
+      }
+      const method = (init.method ?? 'GET').toUpperCase();
+      const r = await appRequestStore.run({ fromApp: true }, () =>
+        this.opts.jira.handle({
+          method,
+          path,
+          ...(body ? { body } : {}),
+          actor: asUser ? { kind: 'user', accountId: state.record.accountId! } : { kind: 'app' },
+        }),
+      );
+      const noBody = r.status === 204 || r.status === 304 || r.body === '';
+      return new Response(noBody ? null : r.body, { status: r.status, headers: { 'content-type': 'application/json', ...r.headers } });
+    }
+    return new Response(JSON.stringify({ message: `egress to ${String(target.type)} is not allowed by the manifest` }), {
+      status: 403,
+      headers: { 'forge-proxy-error': 'EGRESS_NOT_ALLOWED' },
+    });
+  }
+
+  private handlerFor(functionKey: string): (...args: unknown[]) => unknown {
+    const fn = this.opts.manifest.modules.function.find((f) => f.key === functionKey);
+    if (!fn) throw new Error(`manifest.yml has no function '${functionKey}'`);
+    const [file, exportName] = fn.handler.split('.');
+    if (file !== 'index' || !exportName) throw new Error(`handler '${fn.handler}' must be index.<export>`);
+    const handler = this.opts.app[exportName];
+    if (typeof handler !== 'function') throw new Error(`src/index.ts does not export '${exportName}' (manifest function '${functionKey}')`);
+    return handler as (...args: unknown[]) => unknown;
+  }
+
+  private async run<T>(kind: InvocationKind, moduleKey: string, functionKey: string, detail: string, accountId: string | null, body: () => Promise<T>): Promise<T> {
+    const record: InvocationRecord = {
+      id: this.nextInvocationId++,
+      kind,
+      moduleKey,
+      functionKey,
+      detail,
+      accountId,
+      kvsOps: 0,
+      jiraCalls: 0,
+      startedAt: this.opts.clock.now(),
+      durationMs: 0,
+      ok: true,
+    };
+    const started = performance.now();
+    try {
+      return await invocationStore.run({ record }, body);
+    } catch (e) {
+      record.ok = false;
+      record.error = e instanceof Error ? e.message : String(e);
+      throw e;
+    } finally {
+      record.durationMs = performance.now() - started;
+      this.invocations.push(record);
+      const keep = this.opts.keepInvocations ?? 500;
+      if (this.invocations.length > keep) this.invocations.splice(0, this.invocations.length - keep);
+    }
+  }
+
+  /** A Custom UI `invoke(name, payload)` from the module `moduleKey`, as the user in `ctx`. */
+  async invokeResolver(ctx: ExtensionContext, name: string, payload: unknown): Promise<{ result: unknown; record: InvocationRecord }> {
+    const mod = uiModules(this.opts.manifest).find((m) => m.key === ctx.moduleKey);
+    if (!mod) throw new Error(`manifest.yml has no UI module '${ctx.moduleKey}'`);
+    const handler = this.handlerFor(mod.resolver.function);
+    const context = {
+      accountId: ctx.accountId,
+      cloudId: this.opts.cloudId,
+      moduleKey: ctx.moduleKey,
+      localId: `ari:cloud:ecosystem::extension/${this.opts.manifest.app.id.split('/').pop()}/${this.opts.environmentId}/static/${ctx.moduleKey}`,
+      environmentId: this.opts.environmentId,
+      environmentType: 'DEVELOPMENT',
+      siteUrl: this.opts.siteUrl,
+      locale: ctx.locale,
+      timezone: ctx.timezone,
+      extension: {
+        type: mod.type,
+        ...(ctx.issue ? { issue: { ...ctx.issue, type: ctx.issue.type ?? 'Task' } } : {}),
+        ...(ctx.project ? { project: { ...ctx.project, type: ctx.project.type ?? 'software' } } : {}),
+      },
+    };
+    let record!: InvocationRecord;
+    const result = await this.run('resolver', ctx.moduleKey, mod.resolver.function, name, ctx.accountId, async () => {
+      record = invocationStore.getStore()!.record;
+      // The shape @forge/resolver's getDefinitions() expects from the platform.
+      return handler(
+        { call: { functionKey: name, payload }, context },
+        { principal: { accountId: ctx.accountId }, installContext: `ari:cloud:jira::site/${this.opts.cloudId}` },
+      );
+    });
+    return { result, record };
+  }
+
+  /**
+   * Delivers a product event to every `trigger` that listens for it, asynchronously as Forge does.
+   * `selfGenerated` events (caused by the app's own Jira calls) skip triggers with `ignoreSelf`.
+   */
+  deliver(event: ProductEvent, selfGenerated: boolean): void {
+    for (const t of this.opts.manifest.modules.trigger) {
+      if (!t.events.includes(event.eventType)) continue;
+      if (selfGenerated && t.filter?.ignoreSelf) continue;
+      const handler = this.handlerFor(t.function);
+      const payload = { ...event.payload, eventType: event.eventType, selfGenerated };
+      const context = { installContext: `ari:cloud:jira::site/${this.opts.cloudId}`, principal: undefined };
+      const p = this.run('trigger', t.key, t.function, event.eventType, null, async () => {
+        await handler(payload, context);
+      }).catch((e: unknown) => {
+        console.error(`[sandbox] trigger ${t.key} failed on ${event.eventType}:`, e instanceof Error ? e.message : e);
+      });
+      this.pendingEvents.push(p);
+      void p.finally(() => {
+        const i = this.pendingEvents.indexOf(p);
+        if (i >= 0) this.pendingEvents.splice(i, 1);
+      });
+    }
+  }
+
+  get busy(): boolean {
+    return this.pendingEvents.length > 0;
+  }
+
+  /** Resolves when every event delivered so far (and any it caused) has been handled. */
+  async settle(): Promise<void> {
+    while (this.pendingEvents.length > 0) await Promise.allSettled([...this.pendingEvents]);
+  }
+
+  async runScheduled(moduleKey: string): Promise<void> {
+    const t = this.opts.manifest.modules.scheduledTrigger.find((s) => s.key === moduleKey);
+    if (!t) throw new Error(`manifest.yml has no scheduledTrigger '${moduleKey}'`);
+    const handler = this.handlerFor(t.function);
+    await this.run('scheduledTrigger', t.key, t.function, t.interval, null, async () => {
+      await handler({ context: { cloudId: this.opts.cloudId, moduleKey: t.key }, contextToken: randomUUID() });
+    });
+    this.lastScheduledRun.set(t.key, this.opts.clock.now());
+  }
+
+  /**
+   * Moves the clock forward by `ms`, running each scheduled trigger at every interval boundary it crosses,
+   * in time order, with the clock set to that moment, as the platform would have while the time passed.
+   */
+  async advance(ms: number, maxRuns = 5000): Promise<number> {
+    const target = this.opts.clock.now() + ms;
+    let runs = 0;
+    for (;;) {
+      let next: { key: string; at: number } | null = null;
+      for (const t of this.opts.manifest.modules.scheduledTrigger) {
+        const interval = INTERVAL_MS[t.interval];
+        const last = this.lastScheduledRun.get(t.key) ?? Math.floor(this.opts.clock.now() / interval) * interval;
+        if (!this.lastScheduledRun.has(t.key)) this.lastScheduledRun.set(t.key, last);
+        const at = last + interval;
+        if (at <= target && (!next || at < next.at)) next = { key: t.key, at };
+      }
+      if (!next || runs >= maxRuns) break;
+      this.opts.clock.moveTo(next.at);
+      await this.runScheduled(next.key);
+      this.lastScheduledRun.set(next.key, next.at);
+      await this.settle();
+      runs += 1;
+    }
+    this.opts.clock.moveTo(target);
+    return runs;
+  }
+
+  scheduledState(): Record<string, number> {
+    return Object.fromEntries(this.lastScheduledRun);
+  }
+
+  restoreScheduledState(state: Record<string, number>): void {
+    for (const [k, v] of Object.entries(state)) this.lastScheduledRun.set(k, v);
+  }
+
+  /** An HTTP request to a web trigger's URL, in Forge's web trigger request shape. */
+  async callWebTrigger(
+    moduleKey: string,
+    req: { method: string; path: string; headers: Record<string, string>; body: string; query: URLSearchParams },
+  ): Promise<{ statusCode: number; headers: Record<string, string[]>; body: string }> {
+    const t = this.opts.manifest.modules.webtrigger.find((w) => w.key === moduleKey);
+    if (!t) return { statusCode: 404, headers: {}, body: 'no such web trigger' };
+    const handler = this.handlerFor(t.function);
+    const request = {
+      method: req.method,
+      path: req.path,
+      body: req.body,
+      headers: Object.fromEntries(Object.entries(headersToRecord(req.headers)).map(([k, v]) => [k, [v]])),
+      queryParameters: Object.fromEntries([...new Set(req.query.keys())].map((k) => [k, req.query.getAll(k)])),
+    };
+    const out = await this.run('webtrigger', t.key, t.function, req.method, null, async () => handler(request, { installContext: `ari:cloud:jira::site/${this.opts.cloudId}` }));
+    const res = (out ?? {}) as { statusCode?: number; headers?: Record<string, string[]>; body?: string };
+    return { statusCode: res.statusCode ?? 200, headers: res.headers ?? {}, body: res.body ?? '' };
+  }
+}

@@ -1,0 +1,50 @@
+import { createPlatform, type Platform } from '../../sandbox/platform';
+import type { ExtensionContext } from '../../sandbox/runtime/forge-host';
+import type { InvocationRecord } from '../../sandbox/runtime/invocation-context';
+
+export type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string; field?: string } };
+
+/** A fresh in-memory sandbox with the seed data, the real handlers and the real SDKs. */
+export async function startPlatform(opts: { seed?: boolean } = {}): Promise<Platform> {
+  return createPlatform({ dataDir: null, siteUrl: 'http://sandbox.test', ...(opts.seed === false ? { seed: false } : {}) });
+}
+
+export function userId(p: Platform, match: (u: { accountId: string; displayName: string }) => boolean): string {
+  const u = p.users.find(match);
+  if (!u) throw new Error('no such seed user');
+  return u.accountId;
+}
+
+/** Calls a UI module's resolver as Forge would for `accountId` looking at an issue or a project. */
+export async function invoke(
+  p: Platform,
+  where: { moduleKey: string; accountId: string; issueKey?: string; projectKey?: string; locale?: string },
+  fn: string,
+  payload: unknown = {},
+): Promise<{ env: Envelope; record: InvocationRecord }> {
+  const ctx: ExtensionContext = { moduleKey: where.moduleKey, accountId: where.accountId, locale: where.locale ?? 'en_US', timezone: 'Asia/Shanghai' };
+  if (where.issueKey) {
+    const r = await p.jira.handle({ method: 'GET', path: `/rest/api/3/issue/${where.issueKey}?fields=project`, actor: { kind: 'app' } });
+    const issue = JSON.parse(r.body) as { id: string; key: string; fields: { project: { id: string; key: string } } };
+    ctx.issue = { id: issue.id, key: issue.key };
+    ctx.project = { id: issue.fields.project.id, key: issue.fields.project.key };
+  } else if (where.projectKey) {
+    const r = await p.jira.handle({ method: 'GET', path: `/rest/api/3/project/${where.projectKey}`, actor: { kind: 'app' } });
+    const project = JSON.parse(r.body) as { id: string; key: string };
+    ctx.project = { id: project.id, key: project.key };
+  }
+  const { result, record } = await p.host.invokeResolver(ctx, fn, payload);
+  return { env: result as Envelope, record };
+}
+
+/** A Jira REST call as a user (what Jira's own UI does), followed by the events it caused. */
+export async function jiraAs(p: Platform, accountId: string | 'app', method: string, path: string, body?: unknown) {
+  const r = await p.jira.handle({
+    method,
+    path,
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    actor: accountId === 'app' ? { kind: 'app' } : { kind: 'user', accountId },
+  });
+  await p.settle();
+  return { status: r.status, body: r.body ? (JSON.parse(r.body) as any) : undefined };
+}
