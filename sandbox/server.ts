@@ -20,6 +20,23 @@ const MIME: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+const AVATAR_COLOURS = ['#0055cc', '#216e4e', '#ae2e24', '#5e4db2', '#a54800', '#206a83', '#943d73'];
+const ICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="16" height="16" rx="3" fill="#1d7afc"/></svg>';
+
+/** Jira's avatar URLs, drawn by the sandbox: initials on a colour picked from the id. */
+async function avatarSvg(platform: Platform, kind: 'user' | 'project', id: string): Promise<string> {
+  const path = kind === 'user' ? `/rest/api/3/user?accountId=${encodeURIComponent(id)}` : `/rest/api/3/project/${encodeURIComponent(id)}`;
+  const r = await platform.jira.handle({ method: 'GET', path, actor: { kind: 'app' } });
+  const body = r.status === 200 ? (JSON.parse(r.body) as { displayName?: string; key?: string }) : {};
+  const name = kind === 'user' ? (body.displayName ?? '?') : (body.key ?? '?');
+  const initials = (kind === 'user' ? ([...name][0] ?? '?') : name.slice(0, 2)).toUpperCase().replace(/[<>&"]/g, '');
+  let h = 0;
+  for (const ch of id) h = (h * 31 + ch.charCodeAt(0)) >>> 0;
+  const fill = AVATAR_COLOURS[h % AVATAR_COLOURS.length]!;
+  const shape = kind === 'user' ? '<circle cx="24" cy="24" r="24"' : '<rect width="48" height="48" rx="6"';
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 48 48">${shape} fill="${fill}"/><text x="24" y="31" font-family="sans-serif" font-size="20" font-weight="600" fill="#fff" text-anchor="middle">${initials}</text></svg>`;
+}
+
 /** One Custom UI iframe: which module, for whom, where. The host's answer to `view.getContext()`. */
 interface Frame {
   ctx: ExtensionContext;
@@ -213,6 +230,9 @@ export function createSandboxServer(platform: Platform): Server {
         await platform.settle();
         return send(res, r.status, r.body, 'application/json; charset=utf-8', r.headers);
       }
+      const avatar = /^\/sandbox\/avatar\/(user|project)\/([^/]+)\.svg$/.exec(path);
+      if (avatar) return send(res, 200, await avatarSvg(platform, avatar[1] as 'user' | 'project', decodeURIComponent(avatar[2]!)), MIME['.svg'], { 'cache-control': 'max-age=3600' });
+      if (path.startsWith('/rest/api/2/universal_avatar/')) return send(res, 200, ICON_SVG, MIME['.svg'], { 'cache-control': 'max-age=3600' });
       const app = /^\/app\/([^/]+)\/(.*)$/.exec(path);
       if (app) return serveResource(res, app[1]!, app[2]!);
       const hook = /^\/x\/([^/]+)$/.exec(path);

@@ -605,8 +605,24 @@ export class JiraSandbox {
   private getIssue(ctx: Ctx): Result {
     const issue = this.visibleIssue(ctx, ctx.params.issueIdOrKey ?? '');
     const fields = FieldSelection.parse(this.qList(ctx, 'fields'), ['*all']);
-    const [rendered] = this.renderIssues(ctx, [issue], fields, this.expandSet(ctx.query.get('expand')), this.qList(ctx, 'properties'));
+    const expand = this.expandSet(ctx.query.get('expand'));
+    const [rendered] = this.renderIssues(ctx, [issue], fields, expand, this.qList(ctx, 'properties'));
+    if (rendered && expand.has('editmeta')) rendered.editmeta = this.editMeta(ctx, issue);
     return ok(rendered);
+  }
+
+  /** The fields the actor may edit on the issue: none without EDIT_ISSUES, as Jira's editmeta says. */
+  private editMeta(ctx: Ctx, issue: IssueRow): Json {
+    if (!this.perms.has(ctx.actor, issue.project_id, 'EDIT_ISSUES')) return { fields: {} };
+    const ids = ['summary', 'duedate', 'fixVersions', 'assignee', ...Object.values(this.appFieldIds())];
+    return {
+      fields: Object.fromEntries(
+        ids.flatMap((id) => {
+          const schema = this.render.fieldSchema(id);
+          return schema ? [[id, { required: id === 'summary', schema, name: this.render.fieldName(id) ?? id, key: id, operations: ['set'] }]] : [];
+        }),
+      ),
+    };
   }
 
   private createIssue(ctx: Ctx): Result {

@@ -69,10 +69,28 @@ addEventListener('message', (e: MessageEvent<{ type?: string; mode?: string }>) 
 });
 
 // Jira sizes a Custom UI panel to its content; the sandbox's shell does the same from these messages.
+// Measured from the content's own boxes: <html> and often <body> are as tall as the iframe, so they never shrink.
 addEventListener('DOMContentLoaded', () => {
-  const report = () => parent.postMessage({ type: 'sandbox:resize', frameId, height: document.documentElement.scrollHeight }, '*');
-  new ResizeObserver(report).observe(document.documentElement);
-  report();
+  let last = 0;
+  const report = () => {
+    let bottom = 0;
+    for (const el of document.body.querySelectorAll('*')) bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
+    const height = Math.ceil(bottom + scrollY) + 8;
+    if (height !== last) parent.postMessage({ type: 'sandbox:resize', frameId, height: (last = height) }, '*');
+  };
+  let queued = false;
+  const schedule = () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      report();
+    });
+  };
+  new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  new ResizeObserver(schedule).observe(document.body);
+  addEventListener('load', schedule);
+  schedule();
 });
 
 export {};
