@@ -5,12 +5,13 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { createJiraHarness, asApp, asUser, type JiraHarness } from '../../sandbox/jira/test-support';
 import { SEED_USERS } from '../../sandbox/seed/jira-seed';
 import type { JiraActor } from '../../sandbox/jira/types';
+import { JIRA_SPEC_PATH } from '../support/openapi';
 
 /**
  * Every endpoint the sandbox serves answers bodies that validate against Atlassian's published Jira Cloud
  * platform REST spec, for the path, method and status of the call ($refs resolved inside the spec).
  */
-const SPEC_PATH = process.env.JIRA_OPENAPI_SPEC ?? '/work/shared/jira-openapi/jira-platform-v3.json';
+const SPEC_PATH = JIRA_SPEC_PATH;
 const SPEC_ID = 'jira-platform-v3';
 
 const ptr = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -112,6 +113,9 @@ describe.skipIf(!existsSync(SPEC_PATH))('Jira sandbox responses conform to the J
   it('issues: get, create, edit, delete, transitions', async () => {
     await expectConforms('/rest/api/3/issue/{issueIdOrKey}', 'GET', '/rest/api/3/issue/AICS-7?expand=names,schema,transitions,changelog', 200);
     await expectConforms('/rest/api/3/issue/{issueIdOrKey}', 'GET', '/rest/api/3/issue/PAY-7?fields=*all,-comment&properties=x', 200, { actor: wangLei });
+    // The issue panel's one call: the issue with the RACI fields and the user's edit rights.
+    await expectConforms('/rest/api/3/issue/{issueIdOrKey}', 'GET', '/rest/api/3/issue/PAY-7?fields=summary,status,customfield_10100,customfield_10101&expand=editmeta', 200);
+    await expectConforms('/rest/api/3/issue/{issueIdOrKey}', 'GET', '/rest/api/3/issue/PAY-7?expand=editmeta', 200, { actor: wangLei });
     const created = (await expectConforms('/rest/api/3/issue', 'POST', '/rest/api/3/issue', 201, {
       body: { fields: { project: { key: 'AICS' }, issuetype: { name: 'Task' }, summary: '一致性测试 conformance' } },
     })) as { key: string };
