@@ -1,4 +1,4 @@
-import type { Translator } from './i18n';
+import type { Translator } from './translator';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;

@@ -4,18 +4,8 @@ import { CATALOGUES, type MessageKey } from './messages';
 import { createFormatter, type Formatter } from './format';
 
 export type { MessageKey } from './messages';
-export type Params = Readonly<Record<string, string | number>>;
-
-/** Keys that have plural forms: `foo` for `foo.one` + `foo.other`. */
-export type PluralKey = MessageKey extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
-
-export interface Translator {
-  (key: MessageKey, params?: Params): string;
-  plural(key: PluralKey, n: number, params?: Params): string;
-  /** A message with elements in it, e.g. a `<time>` inside "Response due {time}". */
-  rich(key: MessageKey, nodes: Readonly<Record<string, ReactNode>>): ReactNode;
-  readonly locale: Locale;
-}
+export type { Params, PluralKey, Translator } from './translator';
+import type { Params, Translator } from './translator';
 
 function interpolate(text: string, params: Params | undefined): string {
   if (!params) return text;
