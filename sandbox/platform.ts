@@ -25,6 +25,8 @@ export interface PlatformOptions {
   latency?: { kvsMs: number; jiraMs: number };
   /** Seed the demo data on first start (default true). */
   seed?: boolean;
+  /** How many invocation records the host keeps for inspection (default 500). */
+  keepInvocations?: number;
 }
 
 export interface Platform {
@@ -111,6 +113,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     siteUrl: opts.siteUrl,
     environmentId: ENVIRONMENT_ID,
     ...(opts.latency ? { latency: opts.latency } : {}),
+    ...(opts.keepInvocations ? { keepInvocations: opts.keepInvocations } : {}),
   });
   current = host;
   host.restoreScheduledState(m.get<Record<string, number>>('scheduled') ?? {});

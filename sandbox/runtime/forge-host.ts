@@ -63,6 +63,8 @@ function headersToRecord(h: unknown): Record<string, string> {
  */
 export class ForgeHost {
   readonly invocations: InvocationRecord[] = [];
+  /** Every invocation ever run, also those `invocations` has dropped (it keeps the last few hundred). */
+  totalInvocations = 0;
   private nextInvocationId = 1;
   private readonly pendingEvents: Array<Promise<void>> = [];
   private readonly lastScheduledRun = new Map<string, number>();
@@ -170,6 +172,7 @@ export class ForgeHost {
     } finally {
       record.durationMs = performance.now() - started;
       this.invocations.push(record);
+      this.totalInvocations += 1;
       const keep = this.opts.keepInvocations ?? 500;
       if (this.invocations.length > keep) this.invocations.splice(0, this.invocations.length - keep);
     }

@@ -16,7 +16,15 @@ interface Link {
  * The seed writes Jira's tables directly. To the app, the demo data should look as if people had created it
  * while the app was installed, so the sandbox replays a `created` event for every seeded issue and link.
  */
-export async function replaySeedAsEvents(jira: JiraSandbox, deliver: (e: ProductEvent) => void, actorId: string, now: Date): Promise<{ issues: number; links: number }> {
+export async function replaySeedAsEvents(
+  jira: JiraSandbox,
+  deliver: (e: ProductEvent) => void,
+  actorId: string,
+  now: Date,
+  jql = 'created <= now() ORDER BY key ASC',
+  /** Called after each page of 100 issues, e.g. to let the triggers catch up before the next page. */
+  afterPage?: () => Promise<void>,
+): Promise<{ issues: number; links: number }> {
   const ctx = { atlassianId: actorId, selfGenerated: false, now };
   let token: string | undefined;
   let issues = 0;
@@ -25,7 +33,7 @@ export async function replaySeedAsEvents(jira: JiraSandbox, deliver: (e: Product
     const r = await jira.handle({
       method: 'POST',
       path: '/rest/api/3/search/jql',
-      body: JSON.stringify({ jql: 'created <= now() ORDER BY key ASC', fields: ['*navigable'], maxResults: 100, ...(token ? { nextPageToken: token } : {}) }),
+      body: JSON.stringify({ jql, fields: ['*navigable'], maxResults: 100, ...(token ? { nextPageToken: token } : {}) }),
       actor: { kind: 'app' },
     });
     if (r.status !== 200) throw new Error(`replaying the seed failed: search answered ${r.status} ${r.body}`);
@@ -53,6 +61,7 @@ export async function replaySeedAsEvents(jira: JiraSandbox, deliver: (e: Product
       }
     }
     token = page.nextPageToken;
+    await afterPage?.();
   } while (token);
   for (const ev of links.values()) deliver(ev);
   return { issues, links: links.size };

@@ -101,8 +101,8 @@ export async function raiseEscalationByRequest(deps: Deps, req: SignedRequest): 
     version: 1,
   };
   try {
-    await commitWithRollups(deps, esc.id, [esc.projectKey], async (rollups) => {
-      if (await deps.store.getEntity(ENTITY.webhookNonce, nonce)) {
+    await commitWithRollups(deps, esc.id, [esc.projectKey], async (rollups, attempt) => {
+      if (attempt > 1 && (await deps.store.getEntity(ENTITY.webhookNonce, nonce))) {
         throw new AppError('CONFLICT', 'webhook.replay', { detail: 'this nonce was used before' });
       }
       const ops: TransactionOp[] = [

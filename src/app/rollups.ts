@@ -30,21 +30,22 @@ const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random(
 /**
  * Read-modify-write of the rollup shards that `subjectId` contributes to (one per project touched),
  * together with the records that changed them, in one KVS transaction conditioned on each shard's
- * version. After a conflict `plan` runs again with fresh shards, so it reads the records it changes
- * afresh inside itself; it returns null when nothing is to be done. Returns false when nothing was written.
+ * version. `plan` gets the attempt number: on the first it may use what the caller read just before; after
+ * a conflict it runs again with fresh shards and must read the records it changes afresh. It returns null
+ * when nothing is to be done. Returns false when nothing was written.
  */
 export async function commitWithRollups(
   deps: Deps,
   subjectId: string,
   projectKeys: readonly string[],
-  plan: (rollups: Map<string, ProjectRollup>) => Promise<{ rollups: Map<string, ProjectRollup>; ops: TransactionOp[] } | null>,
+  plan: (rollups: Map<string, ProjectRollup>, attempt: number) => Promise<{ rollups: Map<string, ProjectRollup>; ops: TransactionOp[] } | null>,
 ): Promise<boolean> {
   const shard = shardOf(subjectId, ROLLUP_SHARDS);
   const keys = [...new Set(projectKeys)];
   for (let attempt = 1; ; attempt++) {
     const records = await Promise.all(keys.map((k) => deps.store.getEntity<RollupRecord>(ENTITY.projectRollup, KEY.rollupShard(k, shard))));
     const current = new Map(keys.map((k, i) => [k, records[i]?.data ?? emptyRollup(k)]));
-    const result = await plan(current);
+    const result = await plan(current, attempt);
     if (!result) return false;
     const rollupOps: TransactionOp[] = keys.map((k, i) => {
       const prev = records[i];

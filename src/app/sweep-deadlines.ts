@@ -67,8 +67,8 @@ async function flagLateResponse(deps: Deps, id: string, now: number): Promise<bo
   let flagged = false;
   const first = await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id);
   if (!first) return false;
-  await commitWithRollups(deps, id, [first.projectKey], async (rollups) => {
-    const dep = await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id);
+  await commitWithRollups(deps, id, [first.projectKey], async (rollups, attempt) => {
+    const dep = attempt === 1 ? first : await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id);
     if (!dep || dep.responseState !== 'awaiting' || !isResponseLate(dep, now)) return null;
     const next: DependencyRecord = { ...dep, late: true, responseState: 'late', updatedAt: now, version: dep.version + 1 };
     flagged = true;

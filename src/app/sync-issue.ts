@@ -33,8 +33,8 @@ export async function syncIssue(deps: Deps, issueId: string): Promise<'unchanged
   if (sameSnapshot(before, after)) return 'unchanged';
   const projects = [before?.projectKey, after?.projectKey].filter((k): k is string => !!k);
   const at = deps.clock.now();
-  const written = await commitWithRollups(deps, issueId, projects, async (rollups) => {
-    const counted = (await deps.store.get<IssueSnapshot>(KEY.issueSnapshot(issueId))) ?? null;
+  const written = await commitWithRollups(deps, issueId, projects, async (rollups, attempt) => {
+    const counted = attempt === 1 ? before : ((await deps.store.get<IssueSnapshot>(KEY.issueSnapshot(issueId))) ?? null);
     if (sameSnapshot(counted, after)) return null;
     const next = new Map([...rollups].map(([k, r]) => [k, applyIssueChange(r, counted, after, at)]));
     return {

@@ -33,11 +33,11 @@ export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promis
   if (await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id)) return 'exists';
   const link = await deps.jira.getIssueLink('app', ev.linkId);
   if (!link) return 'ignored';
-  const [upstream, downstream] = await Promise.all([
-    // "Blocks": the blocking issue provides, the blocked one needs.
-    deps.jira.getIssue('app', link.fromIssueId),
-    deps.jira.getIssue('app', link.toIssueId),
-  ]);
+  // "Blocks": the blocking issue provides, the blocked one needs. Both in one bulk fetch.
+  const sides = new Map((await deps.jira.bulkFetchIssues('app', [link.fromIssueId, link.toIssueId])).map((i) => [i.id, i]));
+  const upstream = sides.get(link.fromIssueId);
+  const downstream = sides.get(link.toIssueId);
+  if (!upstream || !downstream) return 'ignored';
   const now = deps.clock.now();
   const dep: DependencyRecord = {
     id,
@@ -61,8 +61,8 @@ export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promis
     version: 1,
   };
   let created = true;
-  await commitWithRollups(deps, id, [dep.projectKey], async (rollups) => {
-    if (await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id)) {
+  await commitWithRollups(deps, id, [dep.projectKey], async (rollups, attempt) => {
+    if (attempt > 1 && (await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id))) {
       created = false;
       return null;
     }
@@ -83,8 +83,8 @@ export async function onDependencyLinkDeleted(deps: Deps, ev: Pick<LinkEvent, 'l
   const first = await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id);
   if (!first || first.status === 'cancelled' || first.status === 'delivered') return 'ignored';
   const now = deps.clock.now();
-  await commitWithRollups(deps, id, [first.projectKey], async (rollups) => {
-    const dep = await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id);
+  await commitWithRollups(deps, id, [first.projectKey], async (rollups, attempt) => {
+    const dep = attempt === 1 ? first : await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id);
     if (!dep || dep.status === 'cancelled' || dep.status === 'delivered') return null;
     const next: DependencyRecord = { ...dep, status: 'cancelled', responseState: 'answered', updatedAt: now, version: dep.version + 1 };
     result = 'cancelled';
