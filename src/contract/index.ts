@@ -4,3 +4,4 @@ export * from './messages';
 export * from './views';
 export * from './functions';
 export * from './webhook';
+export * from './departments';
