@@ -3,14 +3,15 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { KvsEngine } from './kvs/engine';
 import { loadEntityDefinitions } from './kvs/manifest-entities';
-import { JiraSandbox, loadAppFields } from './jira';
+import { JiraSandbox, loadAppFields, loadAppWorkflowModules } from './jira';
 import { seedJira, SEED_USERS } from './seed/jira-seed';
 import { SandboxClock, installClock } from './runtime/clock';
 import { ForgeHost } from './runtime/forge-host';
 import { loadManifest, type Manifest } from './runtime/manifest';
 import { appRequestStore, invocationStore } from './runtime/invocation-context';
-import { seedApp } from './seed/app-seed';
+import { seedApp, seedDepartments } from './seed/app-seed';
 import { replaySeedAsEvents } from './seed/replay-events';
+import { seedWorkflowRules } from './seed/workflow-seed';
 
 export const REPO_ROOT = resolve(__dirname, '..');
 export const MANIFEST_PATH = join(REPO_ROOT, 'manifest.yml');
@@ -94,6 +95,16 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     appId: manifest.app.id.split('/').pop() ?? 'app',
     environmentId: ENVIRONMENT_ID,
     appFields: loadAppFields(MANIFEST_PATH),
+    workflowModules: loadAppWorkflowModules(MANIFEST_PATH),
+    // Jira runs the app's function validators on a transition through Forge, one after the other; the first
+    // refusal is the 400 the user sees, with the validator's own message.
+    beforeTransition: async (t, workflow) => {
+      for (const v of workflow.validators) {
+        const verdict = await host!.runWorkflowValidator(v.moduleKey, v.payload, t.actorAccountId);
+        if (!verdict.result) return { ok: false, message: verdict.errorMessage ?? `The workflow validator '${v.moduleKey}' refused the transition.` };
+      }
+      return { ok: true };
+    },
     siteUrl: opts.siteUrl,
     emit: (event) => {
       const selfGenerated = appRequestStore.getStore() !== undefined;
@@ -124,6 +135,16 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     await replaySeedAsEvents(jira, (e) => host!.deliver(e, false), admin.accountId, new Date(clock.now()));
     await settle(host);
     seedApp(kvs);
+  }
+  // The admin's workflow setup for the app (Approve transition, condition, validator); its own flag like the directory's.
+  if (opts.seed !== false && !m.get<boolean>('seededWorkflowRules')) {
+    seedWorkflowRules(jira);
+    m.put('seededWorkflowRules', true);
+  }
+  // Its own flag, so a sandbox seeded before the directory existed gets it too, and deleting departments sticks.
+  if (opts.seed !== false && !m.get<boolean>('seededDepartments')) {
+    await seedDepartments(host, SEED_USERS.linTao.accountId);
+    m.put('seededDepartments', true);
   }
 
   const platform: Platform = {

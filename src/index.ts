@@ -1,6 +1,8 @@
 // Only the handlers that manifest.yml names.
 export { issuePanelResolver } from './entry/issue-panel';
 export { projectPageResolver } from './entry/project-page';
+export { adminPageResolver } from './entry/admin-page';
 export { onIssueEvent, onLinkEvent } from './entry/events';
 export { sweepDeadlines } from './entry/schedules';
 export { escalationWebhook } from './entry/webtriggers';
+export { validateRaciComplete } from './entry/workflow';

@@ -34,7 +34,8 @@ import {
 } from './request-schemas';
 import { Router } from './router';
 import { ensureJiraSchema } from './schema';
-import type { ForgeProductEvent, JiraActor, JiraRequest, JiraResponse, JiraSandboxOptions } from './types';
+import type { ForgeProductEvent, ForgeValidatorPayload, JiraActor, JiraRequest, JiraResponse, JiraSandboxOptions } from './types';
+import { JiraWorkflow } from './workflow';
 
 type Json = Record<string, unknown>;
 
@@ -85,6 +86,8 @@ export class JiraSandbox {
   readonly stats: { calls: number; byRoute: Record<string, number> } = { calls: 0, byRoute: {} };
   /** Direct writes for seeding and tests (no events). */
   readonly admin: JiraAdmin;
+  /** The workflow's extra transitions and the app's conditions and validators attached to them (an admin's setup). */
+  readonly workflow: JiraWorkflow;
   private readonly repo: JiraRepo;
   private readonly perms: JiraPermissions;
   private readonly render: JiraRenderer;
@@ -100,6 +103,7 @@ export class JiraSandbox {
     this.perms = new JiraPermissions(this.repo);
     this.render = new JiraRenderer(this.repo, opts.siteUrl.replace(/\/$/, ''), opts.appId, opts.environmentId);
     this.admin = new JiraAdmin(this.repo, opts.now);
+    this.workflow = new JiraWorkflow(this.repo, opts.workflowModules ?? []);
     this.registerAppFields();
     this.appUserId = this.ensureAppUser();
     this.routes();
@@ -729,7 +733,9 @@ export class JiraSandbox {
 
   private transitionsFor(ctx: Ctx, issue: IssueRow): Json[] {
     if (!this.perms.has(ctx.actor, issue.project_id, 'TRANSITION_ISSUES')) return [];
-    return this.repo.transitionsFrom(issue.status_id).map((t) => ({
+    // A transition whose workflow condition does not hold for this user is not offered at all, as in Jira.
+    const offered = this.repo.transitionsFrom(issue.status_id).filter((t) => this.workflow.conditionsAllow(t.id, issue, ctx.accountId));
+    return offered.map((t) => ({
       id: t.id,
       name: t.name,
       to: this.render.status(this.repo.status(t.to_status_id)),
@@ -737,9 +743,28 @@ export class JiraSandbox {
       isGlobal: false,
       isInitial: false,
       isAvailable: true,
-      isConditional: false,
+      isConditional: this.workflow.hasConditions(t.id),
       isLooped: false,
     }));
+  }
+
+  /**
+   * The fields a transition request changes, as a Forge validator's `modifiedFields` carries them: the app's
+   * user fields as `{ accountId }` (a list of them for list fields, `null` when emptied), other fields as sent.
+   */
+  private modifiedFields(fields: Record<string, unknown>): Record<string, unknown> {
+    const ref = (v: unknown): unknown => {
+      const id = typeof v === 'string' ? v : v && typeof v === 'object' ? (v as { accountId?: unknown }).accountId : undefined;
+      return typeof id === 'string' ? { accountId: id } : null;
+    };
+    return Object.fromEntries(
+      Object.entries(fields).map(([id, value]) => {
+        const field = this.repo.appFields().find((f) => f.id === id);
+        if (!field || field.type !== 'user') return [id, value];
+        if (field.collection === 'list') return [id, Array.isArray(value) && value.length > 0 ? value.map(ref) : null];
+        return [id, ref(value)];
+      }),
+    );
   }
 
   private getTransitions(ctx: Ctx): Result {
@@ -756,9 +781,24 @@ export class JiraSandbox {
     const invalid = (): JiraHttpError => badRequest(`Transition id '${transitionId}' is not valid for this issue.`);
     const available = (row: IssueRow): boolean => this.transitionsFor(ctx, row).some((t) => t.id === transitionId);
     if (!available(issue)) throw invalid();
+    // Field errors are reported before any validator runs.
+    const check = new DraftEditor(this.repo, draftOf(this.repo, issue), 'edit');
+    check.applyFields(body.fields ?? {});
+    if (body.update) check.applyUpdate(body.update);
+    if (!check.ok()) throw fieldErrors(check.errors);
+    const toStatus = this.repo.transitionsFrom(issue.status_id).find((t) => t.id === transitionId)?.to_status_id ?? issue.status_id;
+    const payload: ForgeValidatorPayload = {
+      issue: { key: issue.key },
+      configuration: {},
+      transition: { from: { id: issue.status_id }, to: { id: toStatus }, modifiedFields: this.modifiedFields(body.fields ?? {}) },
+    };
+    const validators = this.workflow.functionValidators(transitionId).map((v) => ({ moduleKey: v.moduleKey, payload }));
     if (this.opts.beforeTransition) {
-      const verdict = await this.opts.beforeTransition({ issueKey: issue.key, transitionId, actorAccountId: ctx.accountId });
+      const verdict = await this.opts.beforeTransition({ issueKey: issue.key, transitionId, actorAccountId: ctx.accountId }, { validators });
       if (!verdict.ok) throw badRequest(verdict.message);
+    } else if (validators.length > 0) {
+      // Nothing can run the app's validator: Jira fails the rule, as it does when the providing app is gone.
+      throw badRequest(`The workflow validator '${validators[0]!.moduleKey}' could not run: its app is not available.`);
     }
     const events: ForgeProductEvent[] = [];
     this.db.transaction(() => {

@@ -246,6 +246,10 @@ export class JiraRepo {
   transitionsFrom(statusId: string): TransitionRow[] {
     return this.cfg().transitions.filter((t) => t.from_status_id === statusId);
   }
+  /** Drops the cached site configuration after an admin changed it (e.g. added a workflow transition). */
+  forgetConfig(): void {
+    this.config = undefined;
+  }
 
   appFields(): AppFieldRow[] {
     this.appFieldsCache ??= this.all<AppFieldRow>('SELECT * FROM jira_app_fields ORDER BY sequence');

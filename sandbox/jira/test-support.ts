@@ -45,6 +45,7 @@ export function createJiraHarness(
     appFields: options.appFields ?? RACI_APP_FIELDS,
     siteUrl: options.siteUrl ?? 'http://localhost:5173',
     ...(options.beforeTransition ? { beforeTransition: options.beforeTransition } : {}),
+    ...(options.workflowModules ? { workflowModules: options.workflowModules } : {}),
   });
   const seed = options.seed === false ? null : seedJira(jira, now);
   return {

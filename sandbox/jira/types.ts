@@ -30,11 +30,37 @@ export interface AppFieldDef {
   collection?: 'list' | 'none';
 }
 
-export type TransitionCheck = (t: {
-  issueKey: string;
-  transitionId: string;
-  actorAccountId: string;
-}) => Promise<{ ok: true } | { ok: false; message: string }>;
+/** A Forge workflow rule module of the app (`jira:workflowCondition` / `jira:workflowValidator`). */
+export type WorkflowRuleKind = 'condition' | 'validator';
+export interface AppWorkflowModule {
+  kind: WorkflowRuleKind;
+  moduleKey: string;
+  /** A Jira expression (every condition; a validator has this or `function`). */
+  expression?: string;
+  /** The manifest `function` key a validator runs. */
+  function?: string;
+}
+
+/**
+ * What Jira passes a Forge function validator: the issue, the rule's configuration and the transition with the
+ * fields changed on it (users as `{ accountId }`, emptied lists as `null`).
+ * @see https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-workflow-validator/#validating-with-lambda-functions
+ */
+export interface ForgeValidatorPayload {
+  issue: { key: string };
+  configuration: Record<string, unknown>;
+  transition: { from: { id: string }; to: { id: string }; modifiedFields: Record<string, unknown> };
+}
+
+export type TransitionCheck = (
+  t: {
+    issueKey: string;
+    transitionId: string;
+    actorAccountId: string;
+  },
+  /** The function validators the workflow attaches to this transition, each with the payload Jira would send. */
+  workflow: { validators: Array<{ moduleKey: string; payload: ForgeValidatorPayload }> },
+) => Promise<{ ok: true } | { ok: false; message: string }>;
 
 export interface JiraSandboxOptions {
   /** The sandbox clock. */
@@ -50,6 +76,8 @@ export interface JiraSandboxOptions {
   siteUrl: string;
   /** Called before a transition is applied; the lead wires workflow validators here. */
   beforeTransition?: TransitionCheck;
+  /** The manifest's `jira:workflowCondition` / `jira:workflowValidator` modules, for rules attached to transitions. */
+  workflowModules?: AppWorkflowModule[];
 }
 
 /** Project permissions the sandbox's simplified permission schemes grant. */

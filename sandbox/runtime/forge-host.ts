@@ -289,6 +289,34 @@ export class ForgeHost {
     for (const [k, v] of Object.entries(state)) this.lastScheduledRun.set(k, v);
   }
 
+  /**
+   * Jira asking a `jira:workflowValidator` with a `function` whether a transition may happen: the handler gets
+   * Jira's payload and the invocation context (`principal` is the user making the transition; whether Forge
+   * sets it for validators is not documented), and answers `{ result, errorMessage? }`. As the docs say,
+   * `asUser()` does not work here (no user interaction), so the invocation carries no user for the SDKs. A
+   * handler that throws or answers anything else fails the validation, as a failed rule does in Jira.
+   * @see https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-workflow-validator/
+   */
+  async runWorkflowValidator(moduleKey: string, payload: unknown, actorAccountId: string | null): Promise<{ result: boolean; errorMessage?: string }> {
+    const v = this.opts.manifest.modules['jira:workflowValidator'].find((m) => m.key === moduleKey);
+    if (!v?.function) throw new Error(`manifest.yml has no jira:workflowValidator '${moduleKey}' with a function`);
+    const handler = this.handlerFor(v.function);
+    const context = {
+      principal: actorAccountId ? { accountId: actorAccountId } : undefined,
+      installContext: `ari:cloud:jira::site/${this.opts.cloudId}`,
+    };
+    let out: unknown;
+    try {
+      out = await this.run('workflowValidator', v.key, v.function, 'validate', null, async () => handler(payload, context));
+    } catch (e) {
+      console.error(`[sandbox] workflow validator ${v.key} failed:`, e instanceof Error ? e.message : e);
+      return { result: false };
+    }
+    const r = (out ?? {}) as { result?: unknown; errorMessage?: unknown };
+    if (typeof r.result !== 'boolean') return { result: false };
+    return { result: r.result, ...(typeof r.errorMessage === 'string' ? { errorMessage: r.errorMessage } : {}) };
+  }
+
   /** An HTTP request to a web trigger's URL, in Forge's web trigger request shape. */
   async callWebTrigger(
     moduleKey: string,

@@ -1,6 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export type InvocationKind = 'resolver' | 'trigger' | 'scheduledTrigger' | 'webtrigger';
+export type InvocationKind = 'resolver' | 'trigger' | 'scheduledTrigger' | 'webtrigger' | 'workflowValidator';
 
 /** What the sandbox records about one function invocation, as Forge would bill and limit it. */
 export interface InvocationRecord {

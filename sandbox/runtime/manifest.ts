@@ -22,6 +22,7 @@ const ManifestSchema = z.object({
         .default([]),
       scheduledTrigger: z.array(z.object({ key: z.string(), function: z.string(), interval: z.enum(['fiveMinute', 'hour', 'day', 'week']) })).default([]),
       webtrigger: z.array(z.object({ key: z.string(), function: z.string() })).default([]),
+      'jira:workflowValidator': z.array(z.object({ key: z.string(), function: z.string().optional(), expression: z.string().optional() })).default([]),
     })
     .passthrough(),
   resources: z.array(z.object({ key: z.string(), path: z.string() })),

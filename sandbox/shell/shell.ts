@@ -209,7 +209,7 @@ function topBar(session: Session) {
 
 async function renderNav() {
   nav.replaceChildren(h('p', { className: 'note' }, 'Loading projects…'));
-  const projects = await jira<{ values: Array<{ key: string; name: string }> }>('/rest/api/3/project/search?maxResults=50');
+  const [projects, admin] = await Promise.all([jira<{ values: Array<{ key: string; name: string }> }>('/rest/api/3/project/search?maxResults=50'), isJiraAdmin()]);
   const hash = location.hash;
   nav.replaceChildren(
     ...projects.values.flatMap((p) => [
@@ -222,7 +222,24 @@ async function renderNav() {
       ),
     ]),
     projects.values.length === 0 ? h('p', { className: 'note' }, 'This user cannot see any project.') : '',
+    admin ? h('h2', {}, 'Apps') : '',
+    admin ? h('ul', {}, h('li', {}, h('a', { href: '#/admin', 'aria-current': hash === '#/admin' ? 'page' : undefined }, 'Collaboration settings'))) : '',
   );
+}
+
+/** Jira lists apps' admin pages (Apps → the app's settings) for Jira admins only; so does the shell. */
+async function isJiraAdmin(): Promise<boolean> {
+  const r = await jira<{ permissions: Record<string, { havePermission?: boolean }> }>('/rest/api/3/mypermissions?permissions=ADMINISTER').catch(() => null);
+  return r?.permissions.ADMINISTER?.havePermission ?? false;
+}
+
+async function adminPage() {
+  const mod = state.session!.modules.find((m) => m.type === 'jira:adminPage');
+  if (!mod || !(await isJiraAdmin())) {
+    main.replaceChildren(h('h1', {}, 'Collaboration settings'), h('p', { className: 'error', role: 'alert' }, 'Only Jira administrators can open the settings of apps.'));
+    return;
+  }
+  main.replaceChildren(h('p', { className: 'note' }, 'Apps / Collaboration settings'), await appFrame(mod.key, {}, 'page', 'Collaboration settings (app)'));
 }
 
 // ---------------------------------------------------------------- views
@@ -510,6 +527,7 @@ async function route() {
     if ((m = /^#\/issue\/([A-Z][A-Z0-9_]*-\d+)$/.exec(hash))) await issueView(m[1]!);
     else if ((m = /^#\/project\/([A-Z][A-Z0-9_]*)\/page$/.exec(hash))) await projectPage(m[1]!);
     else if ((m = /^#\/project\/([A-Z][A-Z0-9_]*)$/.exec(hash))) await projectIssues(m[1]!);
+    else if (hash === '#/admin') await adminPage();
     else {
       const first = nav.querySelector<HTMLAnchorElement>('a[href^="#/project/"]');
       if (first) location.hash = first.getAttribute('href')!;

@@ -40,6 +40,12 @@ export interface Store {
   queryEntity<T>(q: EntityQuery): Promise<Page<T>>;
   getSecret<T>(key: string): Promise<T | undefined>;
   setSecret(key: string, value: unknown): Promise<void>;
+  /**
+   * Writes `key` only if it does not exist yet, expiring after `ttlSeconds`: true for the one caller that
+   * wrote it, false for everyone else, also under concurrency. For "do this once" markers.
+   */
+  setIfAbsent(key: string, value: unknown, ttlSeconds: number): Promise<boolean>;
+  delete(key: string): Promise<void>;
 }
 
 export interface JiraUser {
@@ -91,7 +97,8 @@ export interface JiraIssueLink {
   toIssueId: string;
 }
 
-export type JiraPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'LINK_ISSUES' | 'TRANSITION_ISSUES' | 'ADMINISTER_PROJECTS';
+/** Project permissions, and `ADMINISTER` (Jira admin: a global permission, asked without a project or issue). */
+export type JiraPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'LINK_ISSUES' | 'TRANSITION_ISSUES' | 'ADMINISTER_PROJECTS' | 'ADMINISTER';
 
 /**
  * What the app needs from Jira, shaped to the app. Every method parses Jira's answer and throws
@@ -106,6 +113,26 @@ export interface Jira {
   getVersions(as: Actor, projectIdOrKey: string): Promise<JiraVersion[]>;
   getIssueLink(as: Actor, linkId: string): Promise<JiraIssueLink | null>;
   hasPermissions(as: Actor, scope: { projectKey?: string; issueKey?: string }, permissions: readonly JiraPermission[]): Promise<Record<JiraPermission, boolean>>;
+  /** People whose name or email matches `query`, as Jira's user search finds them for the actor; apps left out. */
+  searchUsers(as: Actor, query: string, maxResults: number): Promise<JiraUser[]>;
+  /** Account ids of a group's active members (every page); null when Jira has no group of that name. */
+  getGroupMembers(as: Actor, groupName: string): Promise<string[] | null>;
+  /** The ids (`customfield_N`) this site gave the app's RACI fields; a role is missing if its field is not there. */
+  raciFieldIds(): Promise<RaciFieldIds>;
+  /** A person's Jira language (e.g. `zh_CN`), or null when Jira does not say (privacy settings) or has no such user. */
+  getUserLocale(as: Actor, accountId: string): Promise<string | null>;
+  /** Queues one email about an issue to the listed people; Jira leaves out those who may not see the issue. */
+  notify(as: Actor, issueIdOrKey: string, n: JiraNotification): Promise<void>;
+}
+
+export type RaciRole = 'responsible' | 'accountable' | 'consulted' | 'informed';
+export type RaciFieldIds = Partial<Record<RaciRole, string>>;
+
+export interface JiraNotification {
+  subject: string;
+  textBody: string;
+  htmlBody: string;
+  toAccountIds: readonly string[];
 }
 
 export interface Clock {

@@ -8,6 +8,8 @@ export const ENTITY = {
   auditEvent: 'audit-event',
   projectRollup: 'project-rollup',
   webhookNonce: 'webhook-nonce',
+  /** One record: every department, with a record-level version that serialises directory writes. */
+  departmentDirectory: 'department-directory',
 } as const;
 
 export const INDEX = {
@@ -26,6 +28,12 @@ export const KEY = {
   rollupShard: (projectKey: string, shard: number) => `${projectKey}:${shard}`,
   issueSnapshot: (issueId: string) => `issue-snap:v1:${issueId}`,
   auditEvent: (subjectId: string, at: number, suffix: string) => `${subjectId}:${String(at).padStart(15, '0')}:${suffix}`,
+  /** The key of the one `department-directory` record. */
+  departmentDirectory: 'directory:v1',
+  /** accountId -> department, compact, in one plain KVS key: one read resolves every person's department. */
+  peopleIndex: 'people-index:v1',
+  /** "This change's notification went out": one per issue, changelog and kind, with a TTL (events repeat for days at most). */
+  notified: (issueId: string, changelogId: string, kind: string) => `notified:v1:${issueId}:${changelogId}:${kind}`,
 } as const;
 
 export const SECRET = {
@@ -36,3 +44,5 @@ export const SECRET = {
 export const MAX_TRANSACTION_OPS = 25;
 /** Forge returns at most 100 entities per query page. */
 export const MAX_QUERY_LIMIT = 100;
+/** Forge stores values of at most 240 KiB (KVS keys and entities alike). */
+export const MAX_VALUE_BYTES = 240 * 1024;

@@ -14,20 +14,25 @@ export function snapshotOf(issue: JiraIssue): IssueSnapshot {
   };
 }
 
+/** The issue as the app sees it now, or null when it is gone. */
+export async function issueOrNull(deps: Deps, issueId: string): Promise<JiraIssue | null> {
+  try {
+    return await deps.jira.getIssue('app', issueId);
+  } catch (e) {
+    if (isAppError(e) && e.code === 'NOT_FOUND') return null;
+    throw e;
+  }
+}
+
 /**
  * Brings one issue's contribution to its project rollup in line with Jira as it is now. Events are
  * at-least-once and unordered, so the handler never trusts the event's copy of the issue: it reads the
  * issue, compares with the snapshot it counted last time and applies the difference. A duplicate, late
  * or out-of-order event therefore ends in the same state as one clean delivery.
  */
-export async function syncIssue(deps: Deps, issueId: string): Promise<'unchanged' | 'applied'> {
-  let issue: JiraIssue | null;
-  try {
-    issue = await deps.jira.getIssue('app', issueId);
-  } catch (e) {
-    if (isAppError(e) && e.code === 'NOT_FOUND') issue = null;
-    else throw e;
-  }
+export async function syncIssue(deps: Deps, issueId: string, known?: { issue: JiraIssue | null }): Promise<'unchanged' | 'applied'> {
+  // A caller that has just read the issue (e.g. to notify people) passes it in: one Jira call per event, not two.
+  const issue = known ? known.issue : await issueOrNull(deps, issueId);
   const after = issue ? snapshotOf(issue) : null;
   const before = (await deps.store.get<IssueSnapshot>(KEY.issueSnapshot(issueId))) ?? null;
   if (sameSnapshot(before, after)) return 'unchanged';

@@ -5,3 +5,5 @@ export * from './views';
 export * from './functions';
 export * from './webhook';
 export * from './departments';
+export * from './admin';
+export * from './validation';

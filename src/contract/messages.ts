@@ -62,6 +62,79 @@ export const ERROR_MESSAGES = {
     en: 'Something went wrong on our side. Try again; if it persists, contact your Jira admin.',
     zh: '服务出现意外错误，请重试；如仍失败，请联系 Jira 管理员。',
   },
+  // The department directory and its admin page.
+  'forbidden.admin': {
+    en: 'Only Jira administrators can change the department directory.',
+    zh: '只有 Jira 管理员可以修改部门目录。',
+  },
+  'notFound.department': {
+    en: 'Department "{id}" does not exist. Someone may have deleted it; reload the page.',
+    zh: '部门“{id}”不存在，可能已被他人删除，请刷新页面。',
+  },
+  'conflict.departmentExists': {
+    en: 'A department with the id "{id}" already exists.',
+    zh: 'ID 为“{id}”的部门已存在。',
+  },
+  'validation.unknownUser': {
+    en: 'Field "{field}" is invalid: Jira has no user with the account id {accountId}.',
+    zh: '字段“{field}”无效：Jira 中没有账号 ID 为 {accountId} 的用户。',
+  },
+  'validation.unknownGroup': {
+    en: 'Field "{field}" is invalid: Jira has no group named "{group}".',
+    zh: '字段“{field}”无效：Jira 中没有名为“{group}”的用户组。',
+  },
+  'validation.tooLarge': {
+    en: 'The {what} would be too large to store ({size} KB; at most {limit} KB). Use Jira groups instead of listing people one by one.',
+    zh: '{what}过大，无法保存（{size} KB，上限 {limit} KB）。请使用 Jira 用户组，而不是逐个列出人员。',
+  },
+  // What is wrong with one field (the {detail} of 'validation.field'), by zod issue; see contract/validation.ts.
+  'validation.detail.required': { en: 'is required', zh: '必填' },
+  'validation.detail.type': { en: 'has the wrong type', zh: '类型不正确' },
+  'validation.detail.number': { en: 'must be a number', zh: '必须是数字' },
+  'validation.detail.int': { en: 'must be a whole number', zh: '必须是整数' },
+  'validation.detail.empty': { en: 'must not be empty', zh: '不能为空' },
+  'validation.detail.minChars': { en: 'must have at least {n} characters', zh: '至少需要 {n} 个字符' },
+  'validation.detail.maxChars': { en: 'must have at most {n} characters', zh: '不能超过 {n} 个字符' },
+  'validation.detail.minNumber': { en: 'must be at least {n}', zh: '不能小于 {n}' },
+  'validation.detail.maxNumber': { en: 'must be at most {n}', zh: '不能大于 {n}' },
+  'validation.detail.minItems': { en: 'must list at least {n}', zh: '至少需要 {n} 项' },
+  'validation.detail.maxItems': { en: 'must list at most {n}', zh: '不能超过 {n} 项' },
+  'validation.detail.format': { en: 'has the wrong format', zh: '格式不正确' },
+  'validation.detail.departmentId': {
+    en: 'use 2-32 lower-case letters, digits or -, starting with a letter',
+    zh: '请使用 2-32 个小写字母、数字或“-”，并以字母开头',
+  },
+  'validation.detail.unknownKeys': { en: 'unknown field(s) {keys}', zh: '未知字段 {keys}' },
+  'validation.detail.duplicate': { en: 'this person is listed twice', zh: '此人被重复列出' },
+  'validation.detail.invalid': { en: 'is not valid', zh: '无效' },
+  // The "RACI complete" workflow validator's refusals, in the language of the person making the transition.
+  'workflow.raci.noAccountable': {
+    en: 'This issue has no Accountable. Set the one person who answers for the result in the Accountable field, then try again.',
+    zh: '此事务没有 Accountable（问责人）。请在 Accountable 字段中指定对结果负责的人，然后重试。',
+  },
+  'workflow.raci.noResponsible': {
+    en: 'This issue has no Responsible. Add at least one person who does the work in the Responsible field, then try again.',
+    zh: '此事务没有 Responsible（执行人）。请在 Responsible 字段中至少添加一位执行人，然后重试。',
+  },
+  'workflow.raci.noAccountableNoResponsible': {
+    en: 'This issue has no Accountable and no Responsible. Set the Accountable (who answers for the result) and at least one Responsible (who does the work), then try again.',
+    zh: '此事务既没有 Accountable（问责人）也没有 Responsible（执行人）。请指定对结果负责的问责人和至少一位执行人，然后重试。',
+  },
+  'workflow.raci.unavailable': {
+    en: 'The RACI check could not read this issue from Jira just now. Try again in a moment.',
+    zh: '暂时无法从 Jira 读取此事务以检查 RACI，请稍后重试。',
+  },
+  // Notifications to RACI people through Jira's notify API: one email to several people, so both languages.
+  'notify.status.subject': { en: '[{key}] Status changed to {to}', zh: '[{key}] 状态已变更为 {to}' },
+  'notify.status.body': {
+    en: 'The status of {key} "{summary}" changed from {from} to {to}. You receive this because you are Informed on this issue.',
+    zh: '事务 {key}“{summary}”的状态已从 {from} 变更为 {to}。您是此事务的知情人（Informed），因此收到此通知。',
+  },
+  'notify.consulted.subject': { en: '[{key}] Your input is needed', zh: '[{key}] 需要您的意见' },
+  'notify.consulted.body': {
+    en: 'You were added as Consulted on {key} "{summary}" (status: {status}). Your input is needed before the work is done.',
+    zh: '您已被添加为事务 {key}“{summary}”的咨询人（Consulted）（当前状态：{status}）。工作完成前需要您的意见。',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageId = keyof typeof ERROR_MESSAGES;
@@ -87,6 +160,8 @@ export const NOUNS = {
   'RACI roles': { en: 'RACI roles', zh: 'RACI 角色' },
   dependency: { en: 'dependency', zh: '依赖' },
   escalation: { en: 'escalation', zh: '升级' },
+  department: { en: 'department', zh: '部门' },
+  'department directory': { en: 'department directory', zh: '部门目录' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type Noun = keyof typeof NOUNS;
 

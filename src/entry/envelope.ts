@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DEFAULT_MESSAGE, formatMessage, type AppErrorBody, type Envelope, type Locale } from '../contract';
+import { DEFAULT_MESSAGE, describeIssue, formatMessage, type AppErrorBody, type Envelope, type Locale } from '../contract';
 import { isAppError } from '../app/errors';
 import type { Logger } from '../app/ports';
 
@@ -7,7 +7,7 @@ import type { Logger } from '../app/ports';
 export function validationError(error: z.ZodError, locale: Locale): AppErrorBody {
   const issue = error.issues[0];
   const field = issue?.path.map(String).join('.') ?? '';
-  const detail = issue?.message ?? 'invalid';
+  const detail = issue ? describeIssue(issue, locale) : formatMessage('validation.detail.invalid', locale);
   return field
     ? { code: 'VALIDATION', message: formatMessage('validation.field', locale, { field, detail }), field }
     : { code: 'VALIDATION', message: formatMessage('validation.invalid', locale, { detail }) };

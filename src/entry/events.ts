@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Deps } from '../app/ports';
-import { syncIssue } from '../app/sync-issue';
+import { issueChanged } from '../app/issue-changed';
 import { onDependencyLinkCreated, onDependencyLinkDeleted } from '../app/sync-link';
 import { productionDeps } from './deps';
 
@@ -14,6 +14,23 @@ export const IssueEventSchema = z
     atlassianId: z.string().optional(),
   })
   .passthrough();
+
+/** The changelog of `avi:jira:updated:issue`: what changed, with Jira's ids and display strings. */
+export const ChangelogSchema = z.object({
+  id: IdSchema,
+  items: z.array(
+    z
+      .object({
+        field: z.string(),
+        fieldId: z.string().optional(),
+        from: z.string().nullish().transform((v) => v ?? null),
+        fromString: z.string().nullish().transform((v) => v ?? null),
+        to: z.string().nullish().transform((v) => v ?? null),
+        toString: z.string().nullish().transform((v) => v ?? null),
+      })
+      .passthrough(),
+  ),
+});
 
 export const LinkEventSchema = z
   .object({
@@ -36,7 +53,14 @@ export async function handleIssueEvent(deps: Deps, event: unknown): Promise<void
     deps.log.warn('issue event ignored: unexpected shape', { problem: parsed.error.issues[0]?.message });
     return;
   }
-  await syncIssue(deps, parsed.data.issue.id);
+  const raw = (event as { changelog?: unknown }).changelog;
+  const changelog = parsed.data.eventType === 'avi:jira:updated:issue' && raw !== undefined ? ChangelogSchema.safeParse(raw) : null;
+  if (changelog && !changelog.success) deps.log.warn('issue event: changelog ignored, unexpected shape', { problem: changelog.error.issues[0]?.message });
+  await issueChanged(deps, {
+    issueId: parsed.data.issue.id,
+    changelog: changelog?.success ? changelog.data : null,
+    actorId: parsed.data.atlassianId ?? null,
+  });
 }
 
 export async function handleLinkEvent(deps: Deps, event: unknown): Promise<void> {

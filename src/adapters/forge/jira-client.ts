@@ -59,6 +59,10 @@ const LinkSchema = z.object({
 const PermissionsSchema = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
 });
+const GroupMembersSchema = z.object({
+  values: z.array(z.object({ accountId: z.string() })).default([]),
+  isLast: z.boolean().default(true),
+});
 
 function toCategory(key: string): StatusCategory {
   return key === 'done' ? 'done' : key === 'new' ? 'new' : 'indeterminate';
@@ -239,6 +243,71 @@ export function createJiraClient(): Jira {
       check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: scope.issueKey ?? scope.projectKey ?? '' }));
       const body = await readJson(res, PermissionsSchema, 'permissions');
       return Object.fromEntries(permissions.map((p) => [p, body.permissions[p]?.havePermission ?? false])) as Record<JiraPermission, boolean>;
+    },
+
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-user-search/#api-rest-api-3-user-search-get */
+    async searchUsers(as, query, maxResults) {
+      const params = new URLSearchParams({ query, maxResults: String(maxResults) });
+      const res = await requester(as).requestJira(route`/rest/api/3/user/search?${params}`);
+      check(res, new AppError('UPSTREAM', 'upstream.jira', { status: res.status }));
+      const users = await readJson(res, z.array(UserSchema.extend({ accountType: z.string().optional() })), 'user search');
+      return users.filter((u) => u.accountType !== 'app').map(toUser);
+    },
+
+    /**
+     * Follows `isLast` page by page (Jira gives at most 50 members a page).
+     * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-groups/#api-rest-api-3-group-member-get
+     */
+    async getGroupMembers(as, groupName) {
+      const out: string[] = [];
+      for (let startAt = 0; ; ) {
+        const params = new URLSearchParams({ groupname: groupName, startAt: String(startAt), maxResults: '50' });
+        const res = await requester(as).requestJira(route`/rest/api/3/group/member?${params}`);
+        if (res.status === 404) return null;
+        check(res, new AppError('UPSTREAM', 'upstream.jira', { status: res.status }));
+        const page = await readJson(res, GroupMembersSchema, 'group members');
+        out.push(...page.values.map((u) => u.accountId));
+        if (page.isLast || page.values.length === 0) return out;
+        startAt += page.values.length;
+      }
+    },
+
+    /** The ids of the app's RACI fields, from the one `/field` lookup the instance already keeps. */
+    async raciFieldIds() {
+      const ids = await raciFieldIds();
+      return Object.fromEntries(Object.entries(ids).filter(([, id]) => !!id)) as Partial<Record<RaciRole, string>>;
+    },
+
+    /**
+     * Jira returns `locale` only as the person's privacy settings allow; null then, and for an unknown account.
+     * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-get
+     */
+    async getUserLocale(as, accountId) {
+      const res = await requester(as).requestJira(route`/rest/api/3/user?${new URLSearchParams({ accountId })}`);
+      if (res.status === 404) return null;
+      check(res, new AppError('UPSTREAM', 'upstream.jira', { status: res.status }));
+      const user = await readJson(res, z.object({ accountId: z.string(), locale: z.string().nullish() }).passthrough(), 'user');
+      return user.locale ?? null;
+    },
+
+    /**
+     * One request for all recipients: Jira queues one email each and skips people who cannot see the issue.
+     * Reporter, assignee, watchers and voters are switched off explicitly, so only the listed people hear.
+     * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-notify-post
+     */
+    async notify(as, issueIdOrKey, n) {
+      const body = {
+        subject: n.subject,
+        textBody: n.textBody,
+        htmlBody: n.htmlBody,
+        to: { reporter: false, assignee: false, watchers: false, voters: false, users: [...new Set(n.toAccountIds)].map((accountId) => ({ accountId })) },
+      };
+      const res = await requester(as).requestJira(route`/rest/api/3/issue/${issueIdOrKey}/notify`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+      check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: issueIdOrKey }));
     },
   };
 }

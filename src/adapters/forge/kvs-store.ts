@@ -46,6 +46,21 @@ export function createKvsStore(): Store {
     setEntity: (entity, key, value) => kvs.entity<unknown>(entity).set(key, value),
     getSecret: <T>(key: string) => kvs.getSecret<T>(key),
     setSecret: (key, value) => kvs.setSecret(key, value),
+    delete: (key) => kvs.delete(key),
+
+    /**
+     * One atomic write with `keyPolicy: 'FAIL_IF_EXISTS'` and a TTL; an existing key answers 409 `KEY_CONFLICT`.
+     * @see https://developer.atlassian.com/platform/forge/storage-reference/storage-api-basic/
+     */
+    async setIfAbsent(key, value, ttlSeconds) {
+      try {
+        await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: ttlSeconds, unit: 'SECONDS' } });
+        return true;
+      } catch (e) {
+        if (e instanceof ForgeKvsAPIError && (e.code === 'KEY_CONFLICT' || e.responseDetails.status === 409)) return false;
+        throw e;
+      }
+    },
 
     async transact(ops: TransactionOp[]) {
       if (ops.length === 0) return;

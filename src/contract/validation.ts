@@ -1,0 +1,64 @@
+import { ERROR_MESSAGES, formatMessage, type MessageId } from './messages';
+import type { Locale } from './locale';
+
+/**
+ * The parts of a zod issue read here (zod 4's issue shape, kept loose so the UI and the backend can pass
+ * what zod gives them without depending on its internal types).
+ */
+export interface ValidationIssue {
+  code: string;
+  message: string;
+  path?: ReadonlyArray<PropertyKey>;
+  origin?: string;
+  expected?: string;
+  format?: string;
+  minimum?: number | bigint;
+  maximum?: number | bigint;
+  keys?: readonly string[];
+  params?: Record<string, unknown>;
+}
+
+/** Messages written in the contract's schemas (English), with their translated counterparts. */
+const SCHEMA_MESSAGES: Record<string, MessageId> = {
+  [ERROR_MESSAGES['validation.detail.departmentId'].en]: 'validation.detail.departmentId',
+};
+
+const isMessageId = (v: unknown): v is MessageId => typeof v === 'string' && v in ERROR_MESSAGES;
+
+/** The dotted path of the field an issue is about ("memberAccountIds.2"), or '' for the whole input. */
+export function issueField(issue: ValidationIssue): string {
+  return (issue.path ?? []).map(String).join('.');
+}
+
+/**
+ * What is wrong with a field, in the user's language: "must be at most 720" / "不能大于 720". zod's own
+ * messages are English only, so the issue's code and limits are translated instead of its text.
+ */
+export function describeIssue(issue: ValidationIssue, locale: Locale): string {
+  const m = (id: MessageId, params: Record<string, string | number> = {}) => formatMessage(id, locale, params);
+  const n = (v: number | bigint | undefined) => Number(v ?? 0);
+  if (issue.code === 'custom' && isMessageId(issue.params?.messageId)) return m(issue.params.messageId);
+  const known = SCHEMA_MESSAGES[issue.message];
+  if (known) return m(known);
+  switch (issue.code) {
+    case 'invalid_type':
+      if (/received undefined$/.test(issue.message)) return m('validation.detail.required');
+      if (issue.expected === 'int') return m('validation.detail.int');
+      if (issue.expected === 'number') return m('validation.detail.number');
+      return m('validation.detail.type');
+    case 'too_small':
+      if (issue.origin === 'string') return n(issue.minimum) <= 1 ? m('validation.detail.empty') : m('validation.detail.minChars', { n: n(issue.minimum) });
+      if (issue.origin === 'array' || issue.origin === 'set') return m('validation.detail.minItems', { n: n(issue.minimum) });
+      return m('validation.detail.minNumber', { n: n(issue.minimum) });
+    case 'too_big':
+      if (issue.origin === 'string') return m('validation.detail.maxChars', { n: n(issue.maximum) });
+      if (issue.origin === 'array' || issue.origin === 'set') return m('validation.detail.maxItems', { n: n(issue.maximum) });
+      return m('validation.detail.maxNumber', { n: n(issue.maximum) });
+    case 'invalid_format':
+      return m('validation.detail.format');
+    case 'unrecognized_keys':
+      return m('validation.detail.unknownKeys', { keys: (issue.keys ?? []).join(', ') });
+    default:
+      return m('validation.detail.invalid');
+  }
+}

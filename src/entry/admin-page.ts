@@ -1,0 +1,25 @@
+import { ADMIN_PAGE_FUNCTIONS } from '../contract';
+import {
+  createDepartment,
+  deleteDepartment,
+  listDepartments,
+  rebuildPeopleIndex,
+  searchUsers,
+  updateDepartment,
+} from '../app/manage-departments';
+import { defineSurface } from './resolver-kit';
+import { productionDeps } from './deps';
+
+/** Resolver of the `jira:adminPage` module: the department directory. The acting admin comes from the context. */
+export const adminPageResolver = defineSurface(
+  ADMIN_PAGE_FUNCTIONS,
+  {
+    listDepartments: ({ deps, ctx }) => listDepartments(deps, ctx),
+    createDepartment: ({ deps, ctx, input }) => createDepartment(deps, ctx, input),
+    updateDepartment: ({ deps, ctx, input }) => updateDepartment(deps, ctx, input),
+    deleteDepartment: ({ deps, ctx, input }) => deleteDepartment(deps, ctx, input),
+    rebuildPeopleIndex: ({ deps, ctx }) => rebuildPeopleIndex(deps, ctx),
+    searchUsers: ({ deps, ctx, input }) => searchUsers(deps, ctx, input.query),
+  },
+  productionDeps,
+);

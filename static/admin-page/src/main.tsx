@@ -1,0 +1,8 @@
+import '@atlaskit/css-reset';
+import '../../shared/styles.css';
+import './admin.css';
+import { boot } from '../../shared/boot';
+import { App } from './App';
+
+const root = document.getElementById('root');
+if (root) void boot(root, (ctx) => <App ctx={ctx} />);
