@@ -1,11 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync } from 'node:fs';
-import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { expect, it } from 'vitest';
 import { join } from 'node:path';
-import type { Server } from 'node:http';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createPlatform, REPO_ROOT, type Platform } from '../../sandbox/platform';
-import { createSandboxServer } from '../../sandbox/server';
+import { describeInChromium, SHOTS } from '../support/e2e';
 import { SEED_USERS } from '../../sandbox/seed/jira-seed';
 import { invoke } from '../support/platform';
 
@@ -13,129 +8,75 @@ import { invoke } from '../support/platform';
  * The sandbox as a person sees it: Debian's Chromium opens the shell, an issue with the app's panel and the
  * project page, and checks they show what came through the resolvers. Screenshots go to test-results/e2e.
  */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
 const gaoYuan = SEED_USERS.gaoYuan.accountId;
-const builds = ['static/issue-panel/build/index.html', 'static/project-page/build/index.html'].every((f) => existsSync(join(REPO_ROOT, f)));
 
-async function freePort(): Promise<number> {
-  const s = createNetServer();
-  await new Promise<void>((r) => s.listen(0, '127.0.0.1', r));
-  const { port } = s.address() as AddressInfo;
-  await new Promise((r) => s.close(r));
-  return port;
-}
+describeInChromium('the sandbox in Chromium', { apps: ['issue-panel', 'project-page'], defaultUser: gaoYuan }, (ctx) => {
+  const open = ctx.open;
 
-describe.skipIf(!existsSync(CHROMIUM) || !builds)(
-  existsSync(CHROMIUM) ? 'the sandbox in Chromium' : `the sandbox in Chromium (skipped: no browser at ${CHROMIUM}; apt-get install -y chromium)`,
-  () => {
-    let platform: Platform;
-    let server: Server;
-    let browser: Browser;
-    let base: string;
+  it('shows an issue with its RACI fields and the app panel with data from the resolver', async () => {
+    const before = ctx.platform.host.invocations.filter((i) => i.detail === 'getIssuePanel').length;
+    const page = await open('#/issue/PAY-6');
+    await expect.poll(() => page.locator('#issue-summary').textContent()).toContain('PAY-6');
+    await expect.poll(() => page.locator('[data-field="Accountable"] .chip').first().textContent()).toContain('张伟 Zhang Wei');
+    const panel = page.frameLocator('iframe[title="Collaboration (app)"]');
+    await panel.getByText('PAY-5', { exact: false }).first().waitFor();
+    await panel.getByText('张伟 Zhang Wei').first().waitFor();
+    const calls = ctx.platform.host.invocations.filter((i) => i.detail === 'getIssuePanel');
+    expect(calls.length).toBe(before + 1);
+    expect(calls.at(-1)).toMatchObject({ ok: true, accountId: gaoYuan, moduleKey: 'collab-issue-panel' });
+    await page.screenshot({ path: join(SHOTS, 'issue-en-light.png'), fullPage: true });
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
 
-    beforeAll(async () => {
-      const port = await freePort();
-      base = `http://127.0.0.1:${port}`;
-      platform = await createPlatform({ dataDir: null, siteUrl: base });
-      server = createSandboxServer(platform);
-      await new Promise<void>((r) => server.listen(port, '127.0.0.1', r));
-      browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-      });
-      mkdirSync(SHOTS, { recursive: true });
-    });
+  it('shows the project page with the figures the resolver computed', async () => {
+    const { env } = await invoke(ctx.platform, { moduleKey: 'collab-project-page', accountId: gaoYuan, projectKey: 'PAY' }, 'getProjectOverview');
+    if (!env.ok) throw new Error(env.error.message);
+    const coverage = `${Math.floor(env.data.raciCoverage * 100)}%`;
+    const page = await open('#/project/PAY/page');
+    const app = page.frameLocator('iframe[title="Collaboration health (app)"]');
+    await app.getByText('RACI coverage').first().waitFor();
+    await app.getByText(coverage, { exact: true }).first().waitFor();
+    await app.getByText(String(env.data.rollup.issueCount), { exact: true }).first().waitFor();
+    await app.getByText('M2 方案设计 Design').first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'project-en-light.png'), fullPage: true });
+    await page.context().close();
+  });
 
-    afterAll(async () => {
-      await browser?.close();
-      await new Promise((r) => server?.close(r));
-      platform?.close();
-    });
+  it('follows the user’s language and Jira’s dark theme', async () => {
+    const page = await open('#/project/PAY/page', { locale: 'zh_CN', theme: 'dark' });
+    const frame = page.frameLocator('iframe[title="Collaboration health (app)"]');
+    await frame.getByText('里程碑').first().waitFor();
+    await frame.getByText('RACI 覆盖率').first().waitFor();
+    const mode = await frame.locator('html').getAttribute('data-color-mode');
+    expect(mode).toBe('dark');
+    await page.screenshot({ path: join(SHOTS, 'project-zh-dark.png'), fullPage: true });
+    await page.context().close();
+    const issue = await open('#/issue/PAY-6', { locale: 'zh_CN', theme: 'dark' });
+    await issue.frameLocator('iframe[title="Collaboration (app)"]').getByText('依赖').first().waitFor();
+    await issue.screenshot({ path: join(SHOTS, 'issue-zh-dark.png'), fullPage: true });
+    await issue.context().close();
+  });
 
-    async function open(hash: string, opts: { user?: string; locale?: string; theme?: string } = {}): Promise<Page> {
-      const ctx = await browser.newContext({ viewport: { width: 1400, height: 1000 } });
-      await ctx.addInitScript(
-        ([u, l, t]) => {
-          localStorage.setItem('sbx.user', u!);
-          localStorage.setItem('sbx.locale', l!);
-          localStorage.setItem('sbx.theme', t!);
-        },
-        [opts.user ?? gaoYuan, opts.locale ?? 'en_US', opts.theme ?? 'light'],
-      );
-      const page = await ctx.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      await page.goto(`${base}/${hash}`);
-      (page as Page & { errors: string[] }).errors = errors;
-      return page;
-    }
+  it('hides a project from a user who may not browse it', async () => {
+    const page = await open('#/issue/PAY-6', { user: SEED_USERS.kevinXu.accountId });
+    await page.getByRole('alert').waitFor();
+    expect(await page.getByRole('alert').textContent()).toContain('does not exist or you do not have permission');
+    expect(await page.locator('nav').textContent()).not.toContain('PAY');
+    await page.context().close();
+  });
 
-    it('shows an issue with its RACI fields and the app panel with data from the resolver', async () => {
-      const before = platform.host.invocations.filter((i) => i.detail === 'getIssuePanel').length;
-      const page = await open('#/issue/PAY-6');
-      await expect.poll(() => page.locator('#issue-summary').textContent()).toContain('PAY-6');
-      await expect.poll(() => page.locator('[data-field="Accountable"] .chip').first().textContent()).toContain('张伟 Zhang Wei');
-      const panel = page.frameLocator('iframe[title="Collaboration (app)"]');
-      await panel.getByText('PAY-5', { exact: false }).first().waitFor();
-      await panel.getByText('张伟 Zhang Wei').first().waitFor();
-      const calls = platform.host.invocations.filter((i) => i.detail === 'getIssuePanel');
-      expect(calls.length).toBe(before + 1);
-      expect(calls.at(-1)).toMatchObject({ ok: true, accountId: gaoYuan, moduleKey: 'collab-issue-panel' });
-      await page.screenshot({ path: join(SHOTS, 'issue-en-light.png'), fullPage: true });
-      expect((page as Page & { errors: string[] }).errors).toEqual([]);
-      await page.context().close();
-    });
-
-    it('shows the project page with the figures the resolver computed', async () => {
-      const { env } = await invoke(platform, { moduleKey: 'collab-project-page', accountId: gaoYuan, projectKey: 'PAY' }, 'getProjectOverview');
-      if (!env.ok) throw new Error(env.error.message);
-      const coverage = `${Math.floor(env.data.raciCoverage * 100)}%`;
-      const page = await open('#/project/PAY/page');
-      const app = page.frameLocator('iframe[title="Collaboration health (app)"]');
-      await app.getByText('RACI coverage').first().waitFor();
-      await app.getByText(coverage, { exact: true }).first().waitFor();
-      await app.getByText(String(env.data.rollup.issueCount), { exact: true }).first().waitFor();
-      await app.getByText('M2 方案设计 Design').first().waitFor();
-      await page.screenshot({ path: join(SHOTS, 'project-en-light.png'), fullPage: true });
-      await page.context().close();
-    });
-
-    it('follows the user’s language and Jira’s dark theme', async () => {
-      const page = await open('#/project/PAY/page', { locale: 'zh_CN', theme: 'dark' });
-      const frame = page.frameLocator('iframe[title="Collaboration health (app)"]');
-      await frame.getByText('里程碑').first().waitFor();
-      await frame.getByText('RACI 覆盖率').first().waitFor();
-      const mode = await frame.locator('html').getAttribute('data-color-mode');
-      expect(mode).toBe('dark');
-      await page.screenshot({ path: join(SHOTS, 'project-zh-dark.png'), fullPage: true });
-      await page.context().close();
-      const issue = await open('#/issue/PAY-6', { locale: 'zh_CN', theme: 'dark' });
-      await issue.frameLocator('iframe[title="Collaboration (app)"]').getByText('依赖').first().waitFor();
-      await issue.screenshot({ path: join(SHOTS, 'issue-zh-dark.png'), fullPage: true });
-      await issue.context().close();
-    });
-
-    it('hides a project from a user who may not browse it', async () => {
-      const page = await open('#/issue/PAY-6', { user: SEED_USERS.kevinXu.accountId });
-      await page.getByRole('alert').waitFor();
-      expect(await page.getByRole('alert').textContent()).toContain('does not exist or you do not have permission');
-      expect(await page.locator('nav').textContent()).not.toContain('PAY');
-      await page.context().close();
-    });
-
-    it('moves the sandbox clock forward and the panel shows the late request', async () => {
-      const page = await open('#/issue/PAY-11');
-      const panel = page.frameLocator('iframe[title="Collaboration (app)"]');
-      await panel.getByText('PAY-6').first().waitFor();
-      await page.locator('button[data-advance="24"]').click();
-      await page.getByText(/Clock moved 1d/).waitFor();
-      await page.locator('button[data-advance="24"]').click();
-      await expect.poll(() => page.getByText(/Clock moved 1d; \d+ scheduled run/).count()).toBeGreaterThan(0);
-      await page.reload();
-      await page.frameLocator('iframe[title="Collaboration (app)"]').getByText(/late|逾期/i).first().waitFor();
-      await page.screenshot({ path: join(SHOTS, 'issue-after-clock.png'), fullPage: true });
-      await page.context().close();
-    });
-  },
-);
+  it('moves the sandbox clock forward and the panel shows the late request', async () => {
+    const page = await open('#/issue/PAY-11');
+    const panel = page.frameLocator('iframe[title="Collaboration (app)"]');
+    await panel.getByText('PAY-6').first().waitFor();
+    await page.locator('button[data-advance="24"]').click();
+    await page.getByText(/Clock moved 1d/).waitFor();
+    await page.locator('button[data-advance="24"]').click();
+    await expect.poll(() => page.getByText(/Clock moved 1d; \d+ scheduled run/).count()).toBeGreaterThan(0);
+    await page.reload();
+    await page.frameLocator('iframe[title="Collaboration (app)"]').getByText(/late|逾期/i).first().waitFor();
+    await page.screenshot({ path: join(SHOTS, 'issue-after-clock.png'), fullPage: true });
+    await page.context().close();
+  });
+});
