@@ -7,3 +7,7 @@ export * from './webhook';
 export * from './departments';
 export * from './admin';
 export * from './validation';
+export * from './raci';
+export * from './dependencies';
+export * from './escalations';
+export * from './project';

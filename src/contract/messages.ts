@@ -1,11 +1,15 @@
 import type { ErrorCode } from './errors';
 import type { Locale } from './locale';
+import { RACI_MESSAGES } from './messages/raci';
+import { DEPENDENCY_MESSAGES } from './messages/dependencies';
+import { ESCALATION_MESSAGES } from './messages/escalations';
+import { PROJECT_MESSAGES } from './messages/project';
 
 /**
  * User-facing error messages, keyed by a stable message id. Errors are translated once, at the
  * boundary (resolver envelope or web-trigger response), in the language of the acting user.
  */
-export const ERROR_MESSAGES = {
+const CORE_MESSAGES = {
   'validation.invalid': {
     en: 'The request is invalid: {detail}',
     zh: '请求无效：{detail}',
@@ -135,6 +139,15 @@ export const ERROR_MESSAGES = {
     en: 'You were added as Consulted on {key} "{summary}" (status: {status}). Your input is needed before the work is done.',
     zh: '您已被添加为事务 {key}“{summary}”的咨询人（Consulted）（当前状态：{status}）。工作完成前需要您的意见。',
   },
+} as const satisfies Record<string, Record<Locale, string>>;
+
+// Each feature keeps its messages in its own file; ids carry the feature's prefix, so they never collide.
+export const ERROR_MESSAGES = {
+  ...CORE_MESSAGES,
+  ...RACI_MESSAGES,
+  ...DEPENDENCY_MESSAGES,
+  ...ESCALATION_MESSAGES,
+  ...PROJECT_MESSAGES,
 } as const satisfies Record<string, Record<Locale, string>>;
 
 export type MessageId = keyof typeof ERROR_MESSAGES;

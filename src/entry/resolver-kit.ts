@@ -29,7 +29,7 @@ export interface ResolverCall<I> {
   input: I;
 }
 
-type Handlers<T extends FunctionTable> = { [K in Extract<keyof T, string>]: (call: ResolverCall<z.output<T[K]['input']>>) => Promise<FnOutput<T, K>> };
+export type Handlers<T extends FunctionTable> = { [K in Extract<keyof T, string>]: (call: ResolverCall<z.output<T[K]['input']>>) => Promise<FnOutput<T, K>> };
 
 /**
  * One resolver per UI surface: each function in the contract table parses its payload, calls one use case

@@ -1,11 +1,15 @@
 import type { Locale } from '@contract';
+import * as raci from './messages/raci';
+import * as dependencies from './messages/dependencies';
+import * as escalations from './messages/escalations';
+import * as project from './messages/project';
 
 /**
  * The UI's strings in both shipped languages. English defines the keys; the Chinese catalogue is typed
  * from it, so a key missing from (or extra in) either language is a type error.
  * `{name}` is a parameter; keys ending in `.one` / `.other` are plural forms picked by `Intl.PluralRules`.
  */
-const en = {
+const coreEn = {
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
   'common.errorTitle': 'Could not load this view',
@@ -178,10 +182,7 @@ const en = {
   'admin.picker.none': 'Nobody chosen',
 } as const;
 
-export type MessageKey = keyof typeof en;
-export type Catalogue = { readonly [K in MessageKey]: string };
-
-const zh: Catalogue = {
+const coreZh: { readonly [K in keyof typeof coreEn]: string } = {
   'common.loading': '正在加载…',
   'common.retry': '重试',
   'common.errorTitle': '无法加载此视图',
@@ -351,5 +352,12 @@ const zh: Catalogue = {
   'admin.picker.remove': '移除{name}',
   'admin.picker.none': '尚未选择',
 };
+
+// One catalogue per feature keeps each feature's strings together; keys never collide (each has its prefix).
+const en = { ...coreEn, ...raci.en, ...dependencies.en, ...escalations.en, ...project.en } as const;
+const zh = { ...coreZh, ...raci.zh, ...dependencies.zh, ...escalations.zh, ...project.zh };
+
+export type MessageKey = keyof typeof en;
+export type Catalogue = { readonly [K in MessageKey]: string };
 
 export const CATALOGUES: { readonly [L in Locale]: Catalogue } = { en, zh };

@@ -1,0 +1,6 @@
+/** UI strings: Escalations, calendars, the audit trail (issue 5). English defines the keys; Chinese must have exactly the same ones. */
+export const en = {
+} as const;
+
+export const zh: { readonly [K in keyof typeof en]: string } = {
+};
