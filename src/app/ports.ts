@@ -70,6 +70,23 @@ export interface JiraIssue {
   people: JiraUser[];
   /** Whether the acting user may edit the issue; known only when asked for with `withEditMeta`. */
   editable?: boolean;
+  /** The issue's links to issues the actor may see; only when asked for with `withLinks`. */
+  links?: JiraLinkedIssue[];
+}
+
+/** One link as an issue lists it: the link, its type, and the other issue as Jira summarises it. */
+export interface JiraLinkedIssue {
+  linkId: string;
+  typeName: string;
+  /** `outward`: this issue is the link's `from` side (for "Blocks": this issue blocks the other). */
+  direction: 'outward' | 'inward';
+  other: { id: string; key: string; summary: string; statusName: string; statusCategory: StatusCategory };
+}
+
+export interface JiraLinkType {
+  name: string;
+  outward: string;
+  inward: string;
 }
 
 export interface JiraProject {
@@ -105,7 +122,13 @@ export type JiraPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'LINK_ISSUES' |
  * AppError NOT_FOUND / FORBIDDEN / RATE_LIMITED / UPSTREAM for the failures a user can meet.
  */
 export interface Jira {
-  getIssue(as: Actor, issueIdOrKey: string, opts?: { withEditMeta?: boolean }): Promise<JiraIssue>;
+  getIssue(as: Actor, issueIdOrKey: string, opts?: { withEditMeta?: boolean; withLinks?: boolean }): Promise<JiraIssue>;
+  /** Issues found by JQL, first page only (at most `maxResults`), as the actor may see them. */
+  searchIssues(as: Actor, jql: string, maxResults: number): Promise<JiraIssue[]>;
+  /** Creates a link `from` <outward phrase> `to` (for "Blocks": from blocks to). Jira answers without the link's id. */
+  createIssueLink(as: Actor, typeName: string, fromIssueId: string, toIssueId: string): Promise<void>;
+  deleteIssueLink(as: Actor, linkId: string): Promise<void>;
+  getIssueLinkTypes(as: Actor): Promise<JiraLinkType[]>;
   /** Returns the issues the actor may see, in no particular order; unknown or hidden ids are left out. */
   bulkFetchIssues(as: Actor, issueIds: readonly string[]): Promise<JiraIssue[]>;
   getUsers(as: Actor, accountIds: readonly string[]): Promise<JiraUser[]>;

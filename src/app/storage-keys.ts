@@ -32,6 +32,8 @@ export const KEY = {
   departmentDirectory: 'directory:v1',
   /** accountId -> department, compact, in one plain KVS key: one read resolves every person's department. */
   peopleIndex: 'people-index:v1',
+  /** The dependency settings (which Jira link type stands for "waits on"), one small record. */
+  dependencySettings: 'dependency-settings:v1',
   /** "This change's notification went out": one per issue, changelog and kind, with a TTL (events repeat for days at most). */
   notified: (issueId: string, changelogId: string, kind: string) => `notified:v1:${issueId}:${changelogId}:${kind}`,
 } as const;

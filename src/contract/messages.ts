@@ -175,6 +175,10 @@ export const NOUNS = {
   escalation: { en: 'escalation', zh: '升级' },
   department: { en: 'department', zh: '部门' },
   'department directory': { en: 'department directory', zh: '部门目录' },
+  requester: { en: 'requesting', zh: '需求' },
+  provider: { en: 'providing', zh: '提供' },
+  decline: { en: 'decline', zh: '拒绝' },
+  'delay explanation': { en: 'delay explanation', zh: '延期说明' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type Noun = keyof typeof NOUNS;
 

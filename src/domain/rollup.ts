@@ -1,4 +1,4 @@
-import type { StatusCategory } from '../contract/views';
+import type { DependencyStatus, StatusCategory } from '../contract/views';
 
 /**
  * What the project rollup needs to know about one issue. Stored per issue so that a re-delivered or
@@ -22,7 +22,35 @@ export interface ProjectRollup {
   /** Dependencies requested by this project's issues (the downstream side). */
   dependencies: { open: number; late: number };
   escalations: { open: number };
+  /**
+   * The project's dependencies still in play (not delivered or cancelled), by dependency id, compact: what the
+   * project page needs for the department matrix, the blocked and at-risk list and the critical path, without
+   * reading a single dependency record. Absent in rollups written before it existed.
+   */
+  depGraph?: Record<string, DependencyEdgeEntry>;
   updatedAt: number | null;
+}
+
+/** One dependency on the project page, as kept in the rollup (short names: a project may hold thousands). */
+export interface DependencyEdgeEntry {
+  /** upstream and downstream issue ids and keys */
+  u: string;
+  d: string;
+  uk: string;
+  dk: string;
+  /** requesting and providing department ids ('' when unknown) */
+  r: string;
+  p: string;
+  /** need-by, counter-proposed date, upstream due date (yyyy-mm-dd or '') */
+  n: string;
+  pd: string;
+  ud: string;
+  s: DependencyStatus;
+  l: boolean;
+  /** lead time in working days: the edge's weight on the critical path */
+  w: number;
+  /** the deliverable, cut to 80 characters */
+  t: string;
 }
 
 export function emptyRollup(projectKey: string): ProjectRollup {
@@ -35,6 +63,7 @@ export function emptyRollup(projectKey: string): ProjectRollup {
     openDueDates: {},
     dependencies: { open: 0, late: 0 },
     escalations: { open: 0 },
+    depGraph: {},
     updatedAt: null,
   };
 }
@@ -93,6 +122,9 @@ export interface DependencyContribution {
   projectKey: string;
   open: boolean;
   late: boolean;
+  /** The dependency's id and its entry on the project page; no entry once it is delivered or cancelled. */
+  id?: string;
+  edge?: DependencyEdgeEntry | null;
 }
 
 export function applyDependencyChange(
@@ -107,6 +139,9 @@ export function applyDependencyChange(
     if (c.open) next.dependencies.open += sign;
     if (c.open && c.late) next.dependencies.late += sign;
   }
+  const graph = (next.depGraph ??= {});
+  if (before?.id && before.projectKey === rollup.projectKey) delete graph[before.id];
+  if (after?.id && after.edge && after.projectKey === rollup.projectKey) graph[after.id] = after.edge;
   next.updatedAt = at;
   return next;
 }
@@ -139,6 +174,7 @@ export function mergeRollups(projectKey: string, parts: readonly ProjectRollup[]
     total.dependencies.open += p.dependencies.open;
     total.dependencies.late += p.dependencies.late;
     total.escalations.open += p.escalations.open;
+    if (p.depGraph) Object.assign((total.depGraph ??= {}), p.depGraph);
     if (p.updatedAt !== null && (total.updatedAt === null || p.updatedAt > total.updatedAt)) total.updatedAt = p.updatedAt;
   }
   return total;

@@ -1,6 +1,6 @@
 import api, { route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
-import type { Actor, Jira, JiraIssue, JiraIssueLink, JiraPermission, JiraProject, JiraUser, JiraVersion } from '../../app/ports';
+import type { Actor, Jira, JiraIssue, JiraIssueLink, JiraLinkedIssue, JiraPermission, JiraProject, JiraUser, JiraVersion } from '../../app/ports';
 import { AppError } from '../../app/errors';
 import type { StatusCategory } from '../../contract';
 
@@ -38,6 +38,49 @@ const IssueSchema = z.object({
     .passthrough(),
   editmeta: z.object({ fields: z.record(z.string(), z.unknown()) }).optional(),
 });
+const LinkedIssueSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  fields: z.object({ summary: z.string().default(''), status: StatusSchema }).passthrough(),
+});
+const IssueLinksSchema = z.array(
+  z
+    .object({
+      id: z.string(),
+      type: z.object({ name: z.string() }).passthrough(),
+      inwardIssue: LinkedIssueSchema.optional(),
+      outwardIssue: LinkedIssueSchema.optional(),
+    })
+    .passthrough(),
+);
+const LinkTypesSchema = z.object({
+  issueLinkTypes: z.array(z.object({ name: z.string(), inward: z.string(), outward: z.string() }).passthrough()),
+});
+
+/** `issuelinks` as the app reads it; Jira lists only links to issues the caller may see. */
+function mapLinks(raw: unknown): JiraLinkedIssue[] {
+  const parsed = IssueLinksSchema.safeParse(raw ?? []);
+  if (!parsed.success) throw new Error(`Unexpected Jira response for issue links: ${parsed.error.message}`);
+  return parsed.data.flatMap((l) => {
+    // Jira names the *other* issue: `outwardIssue` when this issue is the link's outward (from) side.
+    const other = l.outwardIssue ?? l.inwardIssue;
+    if (!other) return [];
+    return [
+      {
+        linkId: l.id,
+        typeName: l.type.name,
+        direction: l.outwardIssue ? ('outward' as const) : ('inward' as const),
+        other: {
+          id: other.id,
+          key: other.key,
+          summary: other.fields.summary,
+          statusName: other.fields.status.name,
+          statusCategory: toCategory(other.fields.status.statusCategory.key),
+        },
+      },
+    ];
+  });
+}
 const FieldSchema = z.object({
   id: z.string(),
   schema: z.object({ custom: z.string().optional() }).passthrough().optional(),
@@ -117,6 +160,7 @@ function mapIssue(raw: z.infer<typeof IssueSchema>, fieldIds: Record<RaciRole, s
     },
     people: [...people.values()],
     ...(raw.editmeta ? { editable: Object.keys(raw.editmeta.fields).length > 0 } : {}),
+    ...('issuelinks' in f ? { links: mapLinks(f.issuelinks) } : {}),
   };
 }
 
@@ -167,7 +211,7 @@ export function createJiraClient(): Jira {
   return {
     /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get */
     async getIssue(as, issueIdOrKey, opts) {
-      const [fields, fieldIds] = [await issueFields(), await raciFieldIds()];
+      const [fields, fieldIds] = [[...(await issueFields()), ...(opts?.withLinks ? ['issuelinks'] : [])], await raciFieldIds()];
       const query = new URLSearchParams({ fields: fields.join(',') });
       if (opts?.withEditMeta) query.set('expand', 'editmeta');
       const res = await requester(as).requestJira(route`/rest/api/3/issue/${issueIdOrKey}?${query}`);
@@ -191,6 +235,51 @@ export function createJiraClient(): Jira {
         out.push(...body.issues.map((r) => mapIssue(r, fieldIds)));
       }
       return out;
+    },
+
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-jql-post */
+    async searchIssues(as, jql, maxResults) {
+      const [fields, fieldIds] = [await issueFields(), await raciFieldIds()];
+      const res = await requester(as).requestJira(route`/rest/api/3/search/jql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ jql, fields, maxResults }),
+      });
+      if (res.status === 400) return [];
+      check(res, new AppError('UPSTREAM', 'upstream.jira', { status: res.status }));
+      const body = await readJson(res, z.object({ issues: z.array(IssueSchema).default([]) }), 'search');
+      return body.issues.map((r) => mapIssue(r, fieldIds));
+    },
+
+    /**
+     * Jira's REST names the sides the other way round: `inwardIssue` is the one the outward phrase starts
+     * with ("inwardIssue blocks outwardIssue"). Answers 201 with no body.
+     * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-links/#api-rest-api-3-issuelink-post
+     */
+    async createIssueLink(as, typeName, fromIssueId, toIssueId) {
+      const res = await requester(as).requestJira(route`/rest/api/3/issueLink`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ type: { name: typeName }, inwardIssue: { id: fromIssueId }, outwardIssue: { id: toIssueId } }),
+      });
+      if (res.ok) return;
+      const detail = ((await res.text().catch(() => '')) || String(res.status)).slice(0, 300);
+      if (res.status === 400 || res.status === 413) throw new AppError('VALIDATION', 'dependency.linkFailed', { from: fromIssueId, to: toIssueId, detail });
+      check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: `${fromIssueId}, ${toIssueId}` }));
+    },
+
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-links/#api-rest-api-3-issuelink-linkid-delete */
+    async deleteIssueLink(as, linkId) {
+      const res = await requester(as).requestJira(route`/rest/api/3/issueLink/${linkId}`, { method: 'DELETE' });
+      if (res.status === 404) return;
+      check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: linkId }));
+    },
+
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-link-types/#api-rest-api-3-issuelinktype-get */
+    async getIssueLinkTypes(as) {
+      const res = check(await requester(as).requestJira(route`/rest/api/3/issueLinkType`), new AppError('UPSTREAM', 'upstream.jira', { status: 404 }));
+      const body = await readJson(res, LinkTypesSchema, 'issue link types');
+      return body.issueLinkTypes.map((t) => ({ name: t.name, outward: t.outward, inward: t.inward }));
     },
 
     /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-bulk-get */
