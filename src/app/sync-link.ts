@@ -22,7 +22,7 @@ export interface LinkEvent {
  * Idempotent: the record is keyed by the link id and written only if absent, so a re-delivered event, or the
  * event of a link the panel made (which wrote the record itself), changes nothing; a link that no longer
  * exists (its delete event overtook this one) is not recorded. Costs 4 KVS operations: settings, people
- * index, the rollup shard and one transaction.
+ * index, the rollup shard and one transaction; 3 when the shard shows the dependency is there already.
  */
 export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promise<'created' | 'exists' | 'ignored'> {
   const [settings, people] = await Promise.all([readDependencySettings(deps), readPeopleIndex(deps)]);
@@ -56,8 +56,10 @@ export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promis
   });
   let created = true;
   await commitWithRollups(deps, id, [dep.projectKey], async (rollups, attempt) => {
-    // The first attempt writes only if absent; a conflict means the record exists (or a shard moved): look.
-    if (attempt > 1 && (await readDependency(deps, id))) {
+    // The dependency's entry in its rollup shard (read anyway) says it is there already: the echo of a link
+    // the panel made, or a repeated event. Otherwise write only if absent; a conflict means the record exists
+    // (a closed one has no entry) or the shard moved: look.
+    if ((attempt === 1 && rollups.get(dep.projectKey)?.depGraph?.[id]) || (attempt > 1 && (await readDependency(deps, id)))) {
       created = false;
       return null;
     }
