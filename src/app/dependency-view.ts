@@ -51,6 +51,7 @@ export function toDependencyView(
     healthReason: h.reason,
     healthDays: h.days,
     owner: ownerId && upstream ? toPerson(upstream.people.find((p) => p.accountId === ownerId), ownerId) : null,
+    version: d.version,
     actions: allowedActions(d.status, sides, { asked: d.delayAskedAt > 0 }),
     proposedDate: d.proposedDate || null,
     note: d.note,

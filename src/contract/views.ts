@@ -60,6 +60,8 @@ export const DependencyViewSchema = z.object({
   healthDays: z.number().int(),
   /** The upstream Responsible: who delivers. */
   owner: PersonSchema.nullable(),
+  /** The record's version: an action names the one the viewer saw. */
+  version: z.number().int().min(1),
   /** What the viewer may do now; the server checks again on every action. */
   actions: z.array(DependencyActionSchema),
   proposedDate: IsoDate.nullable(),

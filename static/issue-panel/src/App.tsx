@@ -20,7 +20,7 @@ export function App({ ctx }: { ctx: AppContext }) {
       <h1 className="cx-visually-hidden">{t('panel.title', { key: key ?? '' })}</h1>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorState error={state.error} onRetry={retry} />}
-      {state.status === 'ok' && <IssuePanel view={state.data} siteUrl={ctx.siteUrl} />}
+      {state.status === 'ok' && <IssuePanel view={state.data} siteUrl={ctx.siteUrl} interactive />}
     </main>
   );
 }
