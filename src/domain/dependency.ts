@@ -141,7 +141,7 @@ export function sidesOf(
 
 export const DEPENDENCY_HEALTHS = ['onTrack', 'atRisk', 'overdue', 'blocked', 'done'] as const;
 export type DependencyHealth = (typeof DEPENDENCY_HEALTHS)[number];
-export const HEALTH_REASONS = ['none', 'declined', 'needByPassed', 'upstreamDueAfterNeedBy', 'counterAfterNeedBy', 'responseLate', 'upstreamBlocked', 'closed'] as const;
+export const HEALTH_REASONS = ['none', 'declined', 'needByPassed', 'upstreamDueAfterNeedBy', 'upstreamPastDue', 'counterAfterNeedBy', 'responseLate', 'upstreamBlocked', 'closed'] as const;
 export type HealthReason = (typeof HEALTH_REASONS)[number];
 
 export interface HealthInput {
@@ -157,8 +157,8 @@ export interface HealthInput {
 
 /**
  * Health, worst first, with the one reason a person should act on: blocked (declined: nobody will deliver),
- * overdue (need-by passed, working days late), at risk (the upstream is due after the need-by, a later date
- * was counter-proposed, nobody answered in time, or the upstream waits on something blocked), on track.
+ * overdue (need-by passed, working days late), at risk (the upstream is due after the need-by or its own due
+ * date has passed, a later date was counter-proposed, nobody answered in time, or the upstream waits on something blocked), on track.
  */
 export function dependencyHealth(d: HealthInput, now: number, calendar: WorkingCalendar = PLAIN_WEEKDAYS): { health: DependencyHealth; reason: HealthReason; days: number } {
   if (d.status === 'delivered' || d.status === 'cancelled') return { health: 'done', reason: 'closed', days: 0 };
@@ -167,6 +167,8 @@ export function dependencyHealth(d: HealthInput, now: number, calendar: WorkingC
   if (d.needBy && d.needBy < today) return { health: 'overdue', reason: 'needByPassed', days: workingDaysBetween(d.needBy, today, calendar) };
   if (d.needBy && d.upstreamDueDate && d.upstreamDueDate > d.needBy)
     return { health: 'atRisk', reason: 'upstreamDueAfterNeedBy', days: workingDaysBetween(d.needBy, d.upstreamDueDate, calendar) };
+  if (d.upstreamDueDate && d.upstreamDueDate < today)
+    return { health: 'atRisk', reason: 'upstreamPastDue', days: workingDaysBetween(d.upstreamDueDate, today, calendar) };
   if (d.status === 'countered' && d.needBy && d.proposedDate > d.needBy)
     return { health: 'atRisk', reason: 'counterAfterNeedBy', days: workingDaysBetween(d.needBy, d.proposedDate, calendar) };
   if (d.late && d.status === 'requested') return { health: 'atRisk', reason: 'responseLate', days: 0 };

@@ -63,3 +63,9 @@ describe('dependency health', () => {
     expect(leadTimeDays({ createdAt: NOW, needBy: '2026-11-01' })).toBe(1);
   });
 });
+
+describe('dependency health: the upstream itself late', () => {
+  it('is at risk when the upstream issue is past its own due date', () => {
+    expect(dependencyHealth({ ...base, upstreamDueDate: '2026-11-19' }, NOW)).toEqual({ health: 'atRisk', reason: 'upstreamPastDue', days: 2 });
+  });
+});

@@ -269,8 +269,9 @@ describe('the sandbox clock and the deadline sweep', () => {
     // Five calendar days hold 24 working hours from any starting point (Friday evening → Wednesday evening).
     await p.advance(100 * H);
     const after = (await overview('PAY')).data;
-    expect(after.dependencies.lateResponses).toBe(after.dependencies.open);
-    expect(after.dependencies.open).toBeGreaterThan(0);
+    // The seed answered some requests (acknowledged, committed, …): only the unanswered ones are late.
+    expect(after.dependencies.lateResponses).toBeGreaterThan(0);
+    expect(after.dependencies.lateResponses).toBeLessThan(after.dependencies.open);
     await p.advance(2 * H);
     expect((await overview('PAY')).data.dependencies.lateResponses).toBe(after.dependencies.lateResponses);
   });

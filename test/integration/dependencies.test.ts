@@ -57,6 +57,26 @@ beforeAll(async () => {
 });
 afterAll(() => p?.close());
 
+describe('the seeded sandbox', () => {
+  it('shows dependencies in every state, with health, made through the app’s own resolvers', async () => {
+    const seen = new Map<string, Set<string>>([['status', new Set()], ['health', new Set()]]);
+    let delay = false;
+    for (const project of ['AICS', 'PAY']) {
+      const list = (await jiraAs(p, 'app', 'POST', '/rest/api/3/search/jql', { jql: `project = ${project} ORDER BY key ASC`, fields: ['summary'], maxResults: 100 })).body.issues;
+      for (const issue of list) {
+        for (const d of (await panelDeps(issue.key, U.linTao.accountId)).upstream) {
+          seen.get('status')!.add(d.status);
+          seen.get('health')!.add(d.health);
+          if (d.delay.reason && d.delay.remedy) delay = true;
+        }
+      }
+    }
+    expect([...seen.get('status')!].sort()).toEqual(['acknowledged', 'committed', 'countered', 'declined', 'delivered', 'requested']);
+    expect([...seen.get('health')!].sort()).toEqual(['atRisk', 'blocked', 'done', 'onTrack', 'overdue']);
+    expect(delay).toBe(true);
+  });
+});
+
 describe('a dependency made in the panel', () => {
   let depId = '';
   let version = 0;
