@@ -4,6 +4,7 @@ import type { Deps, JiraIssue, JiraNotification } from './ports';
 import { KEY } from './storage-keys';
 import { issueOrNull, syncIssue } from './sync-issue';
 import { escapeHtml, inEveryLanguage } from './i18n';
+import { upstreamDueDateChanged } from './dependency-upstream';
 
 export interface IssueChangedInput {
   issueId: string;
@@ -28,6 +29,8 @@ export const NOTIFIED_TTL_SECONDS = 7 * 24 * 3600;
  */
 export async function issueChanged(deps: Deps, input: IssueChangedInput): Promise<{ notified: number }> {
   const items = input.changelog?.items ?? [];
+  const due = items.find((i) => (i.fieldId ?? i.field) === 'duedate');
+  if (due) await upstreamDueDateChanged(deps, input.issueId, due.to ?? '');
   const ids = items.length > 0 ? await deps.jira.raciFieldIds() : {};
   const concernsPeople = items.some((i) => (i.fieldId ?? i.field) === 'status' || (!!ids.consulted && i.fieldId === ids.consulted));
   if (!input.changelog || !concernsPeople) {

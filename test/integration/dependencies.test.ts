@@ -250,6 +250,23 @@ describe('the link both ways', () => {
   });
 });
 
+describe('the upstream due date', () => {
+  it('follows a due-date change in Jira onto the project page', async () => {
+    const a = newIssue('I', U.luoBin.accountId, U.zhaoMin.accountId, 3);
+    const b = newIssue('J', U.gaoYuan.accountId, U.zhangWei.accountId, 9);
+    const made = await call(b, U.gaoYuan.accountId, 'createDependency', { otherIssueKey: a, direction: 'upstream', deliverable: '设计稿', needBy: inDays(5) });
+    if (!made.ok) throw new Error(made.error.message);
+    const problem = async () => {
+      const { env } = await invoke(p, { moduleKey: PAGE, accountId: U.gaoYuan.accountId, projectKey: 'PAY' }, 'getDependencyOverview');
+      return env.ok ? env.data.problems.find((x: any) => x.id === made.data.dependency.id) : undefined;
+    };
+    expect(await problem()).toBeUndefined();
+    // R&D moves its due date past the need-by in Jira: the page shows it at risk without calling Jira.
+    expect((await jiraAs(p, U.luoBin.accountId, 'PUT', `/rest/api/3/issue/${a}`, { fields: { duedate: inDays(8) } })).status).toBe(204);
+    expect(await problem()).toMatchObject({ health: 'atRisk', reason: 'upstreamDueAfterNeedBy' });
+  });
+});
+
 describe('health over time and the project page', () => {
   it('turns overdue once the clock passes need-by, and the project page shows the matrix, the list and the critical path', async () => {
     const a = newIssue('G', U.luoBin.accountId, U.zhaoMin.accountId, 30);
