@@ -189,6 +189,16 @@ describe('bad input writes nothing', () => {
     expect(env).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', field: 'otherIssueKey' } });
   });
 
+  it('refuses a link Jira does not let the user make, and writes nothing', async () => {
+    // A read-only project for the PMO arbiter: he may browse its issues but not link them.
+    p.jira.admin.createProject({ key: 'RO', name: 'Read only', leadAccountId: U.linTao.accountId, grants: [{ permission: 'BROWSE_PROJECTS', holder: { type: 'user', accountId: U.maChao.accountId } }] });
+    const [a, b] = [1, 2].map((n) => p.jira.admin.createIssue({ projectKey: 'RO', issueType: 'Task', summary: `RO ${n}`, status: 'To Do' }).key);
+    const env = await call(b!, U.maChao.accountId, 'createDependency', { otherIssueKey: a, direction: 'upstream', deliverable: 'x', needBy: inDays(3) });
+    expect(env).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Link issues') } });
+    expect((await panelDeps(b!, U.maChao.accountId)).upstream).toHaveLength(0);
+    expect(await linksOf(b!)).toHaveLength(0);
+  });
+
   it('refuses a dependency that closes a cycle, naming the loop', async () => {
     // legal waits on ux (above); make ux wait on extra, then extra waiting on legal would close extra → legal?
     // Chain: ux → legal (legal waits ux). Now ux waits on legal: legal → ux closes ux → legal → ux.

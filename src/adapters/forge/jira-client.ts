@@ -265,6 +265,7 @@ export function createJiraClient(): Jira {
       if (res.ok) return;
       const detail = ((await res.text().catch(() => '')) || String(res.status)).slice(0, 300);
       if (res.status === 400 || res.status === 413) throw new AppError('VALIDATION', 'dependency.linkFailed', { from: fromIssueId, to: toIssueId, detail });
+      if (res.status === 401 || res.status === 403) throw new AppError('FORBIDDEN', 'dependency.noLinkPermission');
       check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: `${fromIssueId}, ${toIssueId}` }));
     },
 

@@ -54,6 +54,10 @@ export const DEPENDENCY_MESSAGES = {
     en: 'Jira did not create the link between {from} and {to}: {detail}. Nothing was saved.',
     zh: 'Jira 未能在 {from} 和 {to} 之间创建链接：{detail}。未保存任何内容。',
   },
+  'dependency.noLinkPermission': {
+    en: 'Jira does not let you link these issues (the Link issues permission). Nothing was saved.',
+    zh: 'Jira 不允许您链接这些事务（缺少“链接事务”权限）。未保存任何内容。',
+  },
   'dependency.forbiddenAdmin': {
     en: 'Only Jira administrators can change the dependency settings.',
     zh: '只有 Jira 管理员可以修改依赖设置。',
