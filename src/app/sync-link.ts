@@ -56,10 +56,10 @@ export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promis
   });
   let created = true;
   await commitWithRollups(deps, id, [dep.projectKey], async (rollups, attempt) => {
-    // The dependency's entry in its rollup shard (read anyway) says it is there already: the echo of a link
-    // the panel made, or a repeated event. Otherwise write only if absent; a conflict means the record exists
-    // (a closed one has no entry) or the shard moved: look.
-    if ((attempt === 1 && rollups.get(dep.projectKey)?.depGraph?.[id]) || (attempt > 1 && (await readDependency(deps, id)))) {
+    // The dependency's entry in its rollup shard (read anyway, and afresh after a conflict) says it is there
+    // already: the echo of a link the panel made, or a repeated event. Otherwise write only if absent. A closed
+    // record has no entry, so a second conflict means the record may exist: look.
+    if (rollups.get(dep.projectKey)?.depGraph?.[id] || (attempt > 2 && (await readDependency(deps, id)))) {
       created = false;
       return null;
     }
