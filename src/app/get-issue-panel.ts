@@ -1,17 +1,12 @@
-import type { ActingContext, Deps, JiraIssue, JiraUser } from './ports';
+import type { ActingContext, Deps, JiraIssue } from './ports';
 import { ENTITY, INDEX } from './storage-keys';
 import type { DependencyRecord } from '../domain/dependency';
 import type { EscalationRecord } from '../domain/escalation';
-import { isRaciComplete, raciFindings } from '../domain/raci';
-import type { DependencyView, EscalationSummary, IssuePanelView, IssueRef, Person } from '../contract';
+import type { DependencyView, EscalationSummary, IssuePanelView, IssueRef } from '../contract';
 import { readAll } from './paging';
 import { readAsUser } from './visibility';
-
-function person(u: JiraUser | undefined, accountId: string): Person {
-  return u
-    ? { accountId, displayName: u.displayName, active: u.active, ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) }
-    : { accountId, displayName: accountId };
-}
+import { readPeopleIndex } from './departments';
+import { raciView } from './raci-view';
 
 export function issueRef(i: JiraIssue): IssueRef {
   return { id: i.id, key: i.key, summary: i.summary, statusName: i.statusName, statusCategory: i.statusCategory, dueDate: i.dueDate };
@@ -45,7 +40,7 @@ export function escalationSummary(e: EscalationRecord): EscalationSummary {
 
 /**
  * Everything the issue panel shows, in one invocation: the issue with its RACI people and the user's edit
- * right (one Jira call), its dependencies both ways and its escalations (three index queries), and the
+ * right (one Jira call), the people index for their departments (one KVS read), its dependencies both ways and its escalations (three index queries), and the
  * other side of each dependency as the user may see it (one bulk fetch, only when there are any).
  */
 export async function getIssuePanel(deps: Deps, ctx: ActingContext, issueKey: string): Promise<IssuePanelView> {
@@ -55,26 +50,19 @@ export async function getIssuePanel(deps: Deps, ctx: ActingContext, issueKey: st
     () => deps.jira.getIssue('user', issueKey, { withEditMeta: true }),
     () => deps.jira.getIssue('app', issueKey),
   );
-  const [upstream, downstream, escalations] = await Promise.all([
+  const [upstream, downstream, escalations, peopleIndex] = await Promise.all([
     readAll<DependencyRecord>(deps, { entity: ENTITY.dependency, index: INDEX.dependencyByDownstream, partition: [issue.id] }),
     readAll<DependencyRecord>(deps, { entity: ENTITY.dependency, index: INDEX.dependencyByUpstream, partition: [issue.id] }),
     readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [issue.id], sort: 'DESC' }),
+    readPeopleIndex(deps),
   ]);
   const otherIds = [...upstream.map((d) => d.upstreamIssueId), ...downstream.map((d) => d.downstreamIssueId)];
   const others = new Map((await deps.jira.bulkFetchIssues('user', [...new Set(otherIds)])).map((i) => [i.id, i]));
   const people = new Map(issue.people.map((u) => [u.accountId, u]));
-  const { raci } = issue;
   return {
     asOf: new Date(deps.clock.now()).toISOString(),
     issue: { ...issueRef(issue), projectKey: issue.projectKey },
-    raci: {
-      responsible: raci.responsible.map((id) => person(people.get(id), id)),
-      accountable: raci.accountable ? person(people.get(raci.accountable), raci.accountable) : null,
-      consulted: raci.consulted.map((id) => person(people.get(id), id)),
-      informed: raci.informed.map((id) => person(people.get(id), id)),
-      findings: raciFindings(raci),
-      complete: isRaciComplete(raci),
-    },
+    raci: raciView(issue.raci, issue.raciDepartments, people, peopleIndex),
     dependencies: {
       upstream: upstream.map((d) => dependencyView(d, d.upstreamIssueId, others)),
       downstream: downstream.map((d) => dependencyView(d, d.downstreamIssueId, others)),

@@ -34,6 +34,10 @@ export const KEY = {
   peopleIndex: 'people-index:v1',
   /** "This change's notification went out": one per issue, changelog and kind, with a TTL (events repeat for days at most). */
   notified: (issueId: string, changelogId: string, kind: string) => `notified:v1:${issueId}:${changelogId}:${kind}`,
+  /** "A RACI edit of this issue is being written": a short lease, so two edits cannot both pass the version check. */
+  raciEditLease: (issueId: string) => `raci-lease:v1:${issueId}`,
+  /** A project's scenario templates (权责清单); absent until edited, the defaults apply. */
+  raciTemplates: (projectKey: string) => `raci-templates:v1:${projectKey}`,
 } as const;
 
 export const SECRET = {
