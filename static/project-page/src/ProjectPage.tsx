@@ -2,6 +2,7 @@ import type { ProjectOverview } from '@contract';
 import { useFormat, useT } from '../../shared/i18n';
 import { OverviewSection } from './OverviewSection';
 import { MilestonesSection } from './MilestonesSection';
+import { RaciMatrixSection } from './RaciMatrixSection';
 
 /**
  * The project's collaboration health. Each part is its own section component so later parts (milestone
@@ -21,6 +22,7 @@ export function ProjectPage({ overview }: { overview: ProjectOverview }) {
       </header>
       <OverviewSection overview={overview} />
       <MilestonesSection milestones={overview.milestones} projectName={project.name} />
+      <RaciMatrixSection />
       <p className="cx-footnote">
         {rollup.updatedAt
           ? t.rich('page.figuresUpdated', {
