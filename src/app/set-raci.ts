@@ -1,10 +1,12 @@
 import { NO_RACI_DEPARTMENTS, type RaciView, type SetRaciInputSchema } from '../contract';
 import type { z } from 'zod';
-import { normalizeDepartments, normalizeRaciEdit, raciParticipants, raciVersion } from '../domain/raci';
-import type { ActingContext, Deps, JiraUser } from './ports';
+import { newlyConsulted, normalizeDepartments, normalizeRaciEdit, raciParticipants, raciVersion } from '../domain/raci';
+import type { ActingContext, Deps, JiraIssue, JiraUser } from './ports';
 import { AppError, isAppError } from './errors';
 import { readPeopleIndex } from './departments';
 import { raciView } from './raci-view';
+import { consultedNotification } from './issue-changed';
+import { syncIssue } from './sync-issue';
 import { KEY } from './storage-keys';
 
 /** Long enough for one read and one write to Jira; a lease left by a crashed invocation expires by itself. */
@@ -56,8 +58,9 @@ export async function setRaci(deps: Deps, ctx: ActingContext, target: { issueId:
   if (!(await deps.store.setIfAbsent(lease, { by: ctx.accountId, at: deps.clock.now() }, LEASE_SECONDS))) {
     throw new AppError('CONFLICT', 'raci.conflict.busy');
   }
+  let current: JiraIssue;
   try {
-    const current = await deps.jira.getIssue('user', issueKey, { withEditMeta: true });
+    current = await deps.jira.getIssue('user', issueKey, { withEditMeta: true });
     if (!current.editable) throw new AppError('FORBIDDEN', 'forbidden.edit');
     if (raciVersion(current.raci, current.raciDepartments ?? NO_RACI_DEPARTMENTS) !== input.expectedVersion) {
       throw new AppError('CONFLICT', 'raci.conflict.edited');
@@ -67,6 +70,22 @@ export async function setRaci(deps: Deps, ctx: ActingContext, target: { issueId:
     await deps.store.delete(lease).catch((e: unknown) => {
       // The lease expires by itself; a failed release only delays the next edit of this issue.
       deps.log.warn('raci lease not released', { issueKey, error: isAppError(e) ? e.code : String(e) });
+    });
+  }
+  // Jira does not deliver the app's own edits to its `ignoreSelf` trigger, so what the trigger would do for
+  // an edit made in Jira happens here: the project's rollup follows (RACI coverage), and the people newly
+  // Consulted hear of it, once, through Jira's notify API.
+  const after: JiraIssue = {
+    ...current,
+    raci: { responsible: [...raci.responsible], accountable: raci.accountable, consulted: [...raci.consulted], informed: [...raci.informed] },
+    raciDepartments: departments,
+  };
+  await syncIssue(deps, current.id, { issue: after });
+  const consulted = newlyConsulted(current.raci, raci, ctx.accountId);
+  if (consulted.length > 0) {
+    await deps.jira.notify('app', current.key, consultedNotification(after, consulted)).catch((e: unknown) => {
+      // The edit is saved; a lost note must not turn it into an error the user would retry.
+      deps.log.warn('consulted notification not sent', { issueKey: current.key, error: isAppError(e) ? e.code : String(e) });
     });
   }
   return raciView(raci, departments, new Map<string, JiraUser>(users.map((u) => [u.accountId, u])), index);

@@ -155,3 +155,9 @@ export function departmentRaci(
   }
   return out;
 }
+
+/** People Consulted after an edit who were not before, except the person who made it (they know). */
+export function newlyConsulted(before: RaciAssignment, after: RaciAssignment, actorId: string | null): string[] {
+  const had = new Set(before.consulted);
+  return [...new Set(after.consulted)].filter((id) => !had.has(id) && id !== actorId);
+}

@@ -81,6 +81,11 @@ describe('setRaci', () => {
     expect(properties['collab-raci-departments'].informed).toEqual(['product']);
     // Exactly one edit reached Jira, made as the user (the PUT is what Jira's permission check sees).
     expect(appCalls.filter((c) => c.method === 'PUT' && c.path.startsWith('/rest/api/3/issue/PAY-7'))).toHaveLength(1);
+    // The edit is a Jira change like any other: the newly Consulted person hears once, through Jira's notify API.
+    await p.settle();
+    const notes = p.jira.listNotifications().filter((n) => n.issueKey === 'PAY-7');
+    expect(notes).toHaveLength(1);
+    expect(notes[0]!.recipientAccountIds).toEqual([U.heJun.accountId]);
   });
 
   it('refuses two Accountables, naming them, and writes nothing (English and Chinese)', async () => {

@@ -2,27 +2,18 @@ import { lazy, Suspense, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
-import { ISSUE_PANEL_FUNCTIONS, RACI_ROLES, type DepartmentRef, type Person, type RaciRoleName, type RaciView } from '@contract';
+import { ISSUE_PANEL_FUNCTIONS, RACI_ROLES, type DepartmentRef, type Person, type RaciView } from '@contract';
 import type { BridgeClient } from '../../shared/bridge-client';
 import { departmentName } from '../../shared/departments';
-import { useT, type MessageKey } from '../../shared/i18n';
+import { useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { Loading } from '../../shared/components/Loading';
 import { PersonChip } from '../../shared/components/PersonChip';
 import { Section } from '../../shared/components/Section';
+import { peopleIn, ROLE_LABEL } from './raci-roles';
 
 // The editor (people picker, templates) loads only when someone edits: viewing stays light.
 const RaciEditor = lazy(() => import('./RaciEditor'));
-
-export const ROLE_LABEL: Record<RaciRoleName, MessageKey> = {
-  responsible: 'panel.raci.responsible',
-  accountable: 'panel.raci.accountable',
-  consulted: 'panel.raci.consulted',
-  informed: 'panel.raci.informed',
-};
-
-export const peopleIn = (raci: RaciView, role: RaciRoleName): readonly Person[] =>
-  role === 'accountable' ? (raci.accountable ? [raci.accountable] : []) : raci[role];
 
 function People({ people, departmentOf, directory }: { people: readonly Person[]; departmentOf: Record<string, string>; directory: ReadonlyMap<string, DepartmentRef> }) {
   const t = useT();
