@@ -1,21 +1,71 @@
 import type { z } from 'zod';
-import type { ApplyTemplateInputSchema, RaciTemplate, TemplatePreview } from '../contract';
+import type { ApplyTemplateInputSchema, RaciTemplate, RaciTemplatesView, SaveRaciTemplatesInputSchema, TemplatePreview } from '../contract';
 import { applyTemplate, DEFAULT_TEMPLATES, type TemplateDepartment } from '../domain/raci-templates';
 import type { ActingContext, Deps } from './ports';
 import { AppError } from './errors';
 import { readDirectory } from './departments';
 import { toPerson } from './raci-view';
-import { KEY } from './storage-keys';
+import { ENTITY, KEY } from './storage-keys';
+import { readAsUser } from './visibility';
 
+/** A project's own templates, as stored once someone saved them on the project settings page. */
 interface StoredTemplates {
-  v: 1;
+  version: number;
   templates: RaciTemplate[];
+  updatedAt: number;
+  updatedBy: string;
 }
+
+const readStored = (deps: Pick<Deps, 'store'>, projectKey: string) =>
+  deps.store.getEntity<StoredTemplates>(ENTITY.raciTemplates, KEY.raciTemplates(projectKey));
 
 /** A project's scenario templates: its own once edited, the seeded defaults until then. */
 export async function readTemplates(deps: Pick<Deps, 'store'>, projectKey: string): Promise<RaciTemplate[]> {
-  const stored = await deps.store.get<StoredTemplates>(KEY.raciTemplates(projectKey));
-  return stored?.templates ?? [...DEFAULT_TEMPLATES];
+  return (await readStored(deps, projectKey))?.templates ?? [...DEFAULT_TEMPLATES];
+}
+
+/** Changing a project's templates is for its administrators (Jira's Administer projects), asked as the user. */
+async function canAdminister(deps: Deps, projectKey: string): Promise<boolean> {
+  const held = await deps.jira.hasPermissions('user', { projectKey }, ['ADMINISTER_PROJECTS']);
+  return held.ADMINISTER_PROJECTS;
+}
+
+function templatesView(stored: StoredTemplates | undefined, canEdit: boolean): RaciTemplatesView {
+  return { templates: stored?.templates ?? [...DEFAULT_TEMPLATES], isDefault: !stored, version: stored?.version ?? 0, canEdit, defaults: [...DEFAULT_TEMPLATES] };
+}
+
+/** The settings page's view: the templates, whether they are the defaults, and whether the viewer may edit. */
+export async function getRaciTemplateSettings(deps: Deps, ctx: ActingContext, projectKey: string): Promise<RaciTemplatesView> {
+  if (!ctx.accountId) throw new AppError('FORBIDDEN', 'forbidden.browse', { what: 'project' });
+  const project = await readAsUser(deps, 'project', () => deps.jira.getProject('user', projectKey), () => deps.jira.getProject('app', projectKey));
+  const [stored, canEdit] = await Promise.all([readStored(deps, project.key), canAdminister(deps, project.key)]);
+  return templatesView(stored, canEdit);
+}
+
+/**
+ * Replaces a project's templates, for its administrators only. The record's version is the condition of the
+ * write (compare-and-set in one KVS transaction): a save made from an older list is refused with CONFLICT,
+ * so two admins editing at once cannot silently overwrite each other.
+ */
+export async function saveRaciTemplates(
+  deps: Deps,
+  ctx: ActingContext,
+  projectKey: string,
+  input: z.output<typeof SaveRaciTemplatesInputSchema>,
+): Promise<RaciTemplatesView> {
+  if (!ctx.accountId || !(await canAdminister(deps, projectKey))) throw new AppError('FORBIDDEN', 'raci.forbidden.templates');
+  const current = await readStored(deps, projectKey);
+  if ((current?.version ?? 0) !== input.expectedVersion) throw new AppError('CONFLICT', 'raci.conflict.templates');
+  const next: StoredTemplates = { version: input.expectedVersion + 1, templates: input.templates, updatedAt: deps.clock.now(), updatedBy: ctx.accountId };
+  try {
+    await deps.store.transact([
+      { kind: 'set', entity: ENTITY.raciTemplates, key: KEY.raciTemplates(projectKey), value: next, ifVersion: current ? current.version : 'absent' },
+    ]);
+  } catch (e) {
+    if (e instanceof AppError && e.code === 'CONFLICT') throw new AppError('CONFLICT', 'raci.conflict.templates');
+    throw e;
+  }
+  return templatesView(next, true);
 }
 
 async function directoryDepartments(deps: Deps) {

@@ -119,6 +119,39 @@ export const RaciMatrixFiltersSchema = z.object({
 });
 export type RaciMatrixFilters = z.infer<typeof RaciMatrixFiltersSchema>;
 
+/** A project's template list as edited on the settings page: ids unique, names given, one Accountable each. */
+export const RaciTemplateListSchema = z
+  .array(RaciTemplateSchema)
+  .max(30)
+  .superRefine((list, ctx) => {
+    const seen = new Set<string>();
+    list.forEach((t, i) => {
+      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'duplicate', params: { messageId: 'raci.detail.duplicateTemplate' } });
+      seen.add(t.id);
+      const accountable = t.rules.filter((r) => r.role === 'accountable').length;
+      if (accountable !== 1) {
+        ctx.addIssue({ code: 'custom', path: [i, 'rules'], message: 'one accountable', params: { messageId: 'raci.detail.oneAccountableRule' } });
+      }
+    });
+  });
+
+export const RaciTemplatesViewSchema = z.object({
+  templates: z.array(RaciTemplateSchema),
+  /** True while the project uses the seeded defaults (nobody saved its own list yet). */
+  isDefault: z.boolean(),
+  /** The stored list's version (0 for the defaults); a save must name it. */
+  version: z.number().int().nonnegative(),
+  /** Whether the viewer may change them (Administer projects on this project). */
+  canEdit: z.boolean(),
+  /** The seeded defaults, for "restore defaults". */
+  defaults: z.array(RaciTemplateSchema),
+});
+export type RaciTemplatesView = z.infer<typeof RaciTemplatesViewSchema>;
+
+export const SaveRaciTemplatesInputSchema = z
+  .object({ templates: RaciTemplateListSchema, expectedVersion: z.number().int().nonnegative() })
+  .strict();
+
 const empty = z.object({}).strict();
 
 /**
@@ -137,4 +170,10 @@ export const RACI_PANEL_FUNCTIONS = {
 export const RACI_PROJECT_FUNCTIONS = {
   getRaciMatrixFilters: { input: empty, output: RaciMatrixFiltersSchema },
   getRaciMatrix: { input: RaciMatrixInputSchema, output: RaciMatrixPageSchema },
+} as const;
+
+/** The project settings page: the project's scenario templates (权责清单). */
+export const RACI_SETTINGS_FUNCTIONS = {
+  getRaciTemplateSettings: { input: empty, output: RaciTemplatesViewSchema },
+  saveRaciTemplates: { input: SaveRaciTemplatesInputSchema, output: RaciTemplatesViewSchema },
 } as const;

@@ -12,8 +12,9 @@ import { formatMessage } from '../../src/contract';
 const gaoYuan = SEED_USERS.gaoYuan.accountId;
 const PANEL = 'iframe[title="Collaboration (app)"]';
 const PAGE = 'iframe[title="Collaboration health (app)"]';
+const SETTINGS = 'iframe[title="Scenario templates (RACI) (app)"]';
 
-describeInChromium('RACI editing, templates and the matrix in Chromium', { apps: ['issue-panel', 'project-page'], defaultUser: gaoYuan }, (ctx) => {
+describeInChromium('RACI editing, templates and the matrix in Chromium', { apps: ['issue-panel', 'project-page', 'project-settings'], defaultUser: gaoYuan }, (ctx) => {
   const open = ctx.open;
 
   it('edits RACI in place, applies a template, changes the matrix, and the validator blocks a transition', async () => {
@@ -119,5 +120,47 @@ describeInChromium('RACI editing, templates and the matrix in Chromium', { apps:
     await ctx.shot(page, 'raci-matrix-zh-dark');
     expect(page.errors).toEqual([]);
     await page.context().close();
+  });
+
+  it('edits the project’s templates in Project settings, with a clear refusal, and the panel offers them', async () => {
+    const page = await open('#/project/PAY');
+    await page.getByRole('link', { name: 'Project settings → Scenario templates (RACI)' }).click();
+    const app = page.frameLocator(SETTINGS);
+    await app.getByRole('heading', { name: 'Scenario templates (权责清单)' }).waitFor();
+    await expect.poll(() => app.locator('[data-template]').count()).toBe(4);
+    await app.getByText('This project uses the default templates.').waitFor();
+    await ctx.shot(page, 'raci-settings-defaults');
+
+    // A second Accountable rule in the first template is refused at that template, and nothing is saved.
+    const first = app.locator('[data-template="requirement-delivery"]');
+    await first.getByLabel('Role 2').selectOption({ label: 'Accountable' });
+    await app.getByRole('button', { name: 'Save templates' }).click();
+    await first.getByText('must give the Accountable role by exactly one rule').waitFor();
+    await first.getByLabel('Role 2').selectOption({ label: 'Responsible' });
+
+    // A new template of the project's own.
+    await app.getByRole('button', { name: 'Add a template' }).click();
+    const added = app.locator('[data-template="custom-5"]');
+    await added.getByLabel('Name (Chinese)').fill('合规审核');
+    await added.getByLabel('Name (English)').fill('Compliance review');
+    await added.getByLabel('Department 2').selectOption({ label: 'supporting' });
+    await app.getByRole('button', { name: 'Save templates' }).click();
+    await app.getByText('Templates saved.').waitFor();
+    await ctx.shot(page, 'raci-settings-saved');
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+
+    const issue = await open('#/issue/PAY-16');
+    const panel = issue.frameLocator(PANEL);
+    await panel.getByRole('button', { name: 'Edit RACI' }).click();
+    await panel.getByRole('button', { name: 'Apply a template…' }).click();
+    await expect.poll(() => panel.getByLabel('Template', { exact: true }).locator('option').allTextContents()).toContain('Compliance review');
+    await issue.context().close();
+
+    // Someone who does not administer PAY sees no settings link, and the page refuses them.
+    const other = await open('#/project/PAY/settings/raci-templates', { user: SEED_USERS.zhangWei.accountId, locale: 'zh_CN' });
+    await other.getByText('Only administrators of this project can open its settings.').waitFor();
+    expect(await other.getByRole('link', { name: /Project settings/ }).count()).toBe(0);
+    await other.context().close();
   });
 });

@@ -234,3 +234,56 @@ describe('the RACI matrix', () => {
     expect(byEpic.env.ok && byEpic.env.data.rows.length).toBeGreaterThan(5);
   });
 });
+
+describe('scenario templates on the project settings page', () => {
+  const SETTINGS = 'collab-project-settings';
+  const settings = (accountId: string, fn: string, payload: unknown = {}, locale = 'en_US') =>
+    invoke(p, { moduleKey: SETTINGS, accountId, projectKey: 'PAY', locale }, fn, payload);
+  const template = (id: string, accountable = 1) => ({
+    id,
+    nameZh: '合规审核',
+    nameEn: 'Compliance review',
+    rules: [
+      ...Array.from({ length: accountable }, () => ({ party: 'requesting', role: 'accountable', pick: 'head' })),
+      { party: 'supporting', role: 'responsible', pick: 'interface' },
+    ],
+  });
+
+  it('shows the defaults, editable by the project’s administrator only', async () => {
+    const lead = await settings(U.gaoYuan.accountId, 'getRaciTemplateSettings');
+    expect(lead.env).toMatchObject({ ok: true, data: { isDefault: true, version: 0, canEdit: true } });
+    const other = await settings(U.zhangWei.accountId, 'getRaciTemplateSettings');
+    expect(other.env).toMatchObject({ ok: true, data: { canEdit: false } });
+    const refused = await settings(U.zhangWei.accountId, 'saveRaciTemplates', { templates: [template('compliance')], expectedVersion: 0 });
+    expect(refused.env).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Only administrators of this project can change its scenario templates.' } });
+  });
+
+  it('refuses a template without exactly one Accountable rule, naming it, in the user’s language', async () => {
+    const en = await settings(U.gaoYuan.accountId, 'saveRaciTemplates', { templates: [template('ok'), template('two', 2)], expectedVersion: 0 });
+    expect(en.env).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', field: 'templates.1.rules', message: 'Field "templates.1.rules" is invalid: must give the Accountable role by exactly one rule' },
+    });
+    const zh = await settings(U.gaoYuan.accountId, 'saveRaciTemplates', { templates: [template('same'), template('same')], expectedVersion: 0 }, 'zh_CN');
+    expect(!zh.env.ok && zh.env.error.message).toBe('字段“templates.1.id”无效：另一个模板使用了相同的 ID');
+  });
+
+  it('saves the project’s own list, which the panel then offers; a stale or concurrent save gets CONFLICT', async () => {
+    const saved = await settings(U.gaoYuan.accountId, 'saveRaciTemplates', { templates: [template('compliance')], expectedVersion: 0 });
+    expect(saved.env).toMatchObject({ ok: true, data: { isDefault: false, version: 1 } });
+    const panelList = await invoke(p, { moduleKey: PANEL, accountId: U.gaoYuan.accountId, issueKey: 'PAY-12' }, 'getRaciTemplates');
+    expect(panelList.env.ok && panelList.env.data.templates.map((x: { id: string }) => x.id)).toEqual(['compliance']);
+    // AICS keeps the defaults: templates are per project.
+    const aics = await invoke(p, { moduleKey: PANEL, accountId: U.gaoYuan.accountId, issueKey: 'AICS-3' }, 'getRaciTemplates');
+    expect(aics.env.ok && aics.env.data.templates).toHaveLength(4);
+
+    const stale = await settings(U.gaoYuan.accountId, 'saveRaciTemplates', { templates: [template('stale')], expectedVersion: 0 });
+    expect(stale.env).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+    const [a, b] = await Promise.all([
+      settings(U.gaoYuan.accountId, 'saveRaciTemplates', { templates: [template('first')], expectedVersion: 1 }),
+      settings(U.gaoYuan.accountId, 'saveRaciTemplates', { templates: [template('second')], expectedVersion: 1 }),
+    ]);
+    expect([a.env.ok, b.env.ok].filter(Boolean)).toHaveLength(1);
+    expect([a.env, b.env].find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+});

@@ -30,4 +30,18 @@ export const RACI_MESSAGES = {
     en: 'There is no scenario template "{id}" in this project. Reload the panel.',
     zh: '此项目中没有场景模板“{id}”。请刷新面板。',
   },
+  // What is wrong with one template on the settings page (the {detail} of 'validation.field').
+  'raci.detail.duplicateTemplate': { en: 'another template has the same id', zh: '另一个模板使用了相同的 ID' },
+  'raci.detail.oneAccountableRule': {
+    en: 'must give the Accountable role by exactly one rule',
+    zh: '必须有且只有一条规则指定问责人（Accountable）',
+  },
+  'raci.forbidden.templates': {
+    en: 'Only administrators of this project can change its scenario templates.',
+    zh: '只有此项目的管理员可以修改其场景模板。',
+  },
+  'raci.conflict.templates': {
+    en: 'Someone else saved this project’s templates while you were editing. Reload to see their version.',
+    zh: '在您编辑期间，他人保存了此项目的模板。请刷新后查看最新内容。',
+  },
 } as const satisfies Record<string, Record<Locale, string>>;

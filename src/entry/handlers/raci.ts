@@ -1,8 +1,8 @@
-import { RACI_PANEL_FUNCTIONS, RACI_PROJECT_FUNCTIONS } from '../../contract';
+import { RACI_PANEL_FUNCTIONS, RACI_PROJECT_FUNCTIONS, RACI_SETTINGS_FUNCTIONS } from '../../contract';
 import { AppError } from '../../app/errors';
 import { searchUsers } from '../../app/manage-departments';
 import { getRaciMatrix, getRaciMatrixFilters } from '../../app/raci-matrix';
-import { getRaciTemplates, previewRaciTemplate } from '../../app/raci-templates';
+import { getRaciTemplates, getRaciTemplateSettings, previewRaciTemplate, saveRaciTemplates } from '../../app/raci-templates';
 import { setRaci } from '../../app/set-raci';
 import type { ForgeContext, Handlers } from '../resolver-kit';
 
@@ -32,4 +32,10 @@ export const raciPanelHandlers: Handlers<typeof RACI_PANEL_FUNCTIONS> = {
 export const raciProjectHandlers: Handlers<typeof RACI_PROJECT_FUNCTIONS> = {
   getRaciMatrixFilters: ({ deps, forge }) => getRaciMatrixFilters(deps, projectOf(forge)),
   getRaciMatrix: ({ deps, forge, input }) => getRaciMatrix(deps, projectOf(forge), input),
+};
+
+/** Project settings handlers: the project's scenario templates (issue 3). */
+export const raciSettingsHandlers: Handlers<typeof RACI_SETTINGS_FUNCTIONS> = {
+  getRaciTemplateSettings: ({ deps, ctx, forge }) => getRaciTemplateSettings(deps, ctx, projectOf(forge)),
+  saveRaciTemplates: ({ deps, ctx, forge, input }) => saveRaciTemplates(deps, ctx, projectOf(forge), input),
 };

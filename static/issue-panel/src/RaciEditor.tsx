@@ -7,7 +7,7 @@ import { departmentName } from '../../shared/departments';
 import { useT, type MessageKey } from '../../shared/i18n';
 import { Loading } from '../../shared/components/Loading';
 import { UserPicker } from '../../shared/components/UserPicker';
-import { peopleIn, ROLE_LABEL } from './raci-roles';
+import { peopleIn, ROLE_LABEL } from '../../shared/raci-roles';
 
 const TemplateDialog = lazy(() => import('./TemplateDialog'));
 

@@ -10,7 +10,7 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { Loading } from '../../shared/components/Loading';
 import { PersonChip } from '../../shared/components/PersonChip';
 import { Section } from '../../shared/components/Section';
-import { peopleIn, ROLE_LABEL } from './raci-roles';
+import { peopleIn, ROLE_LABEL } from '../../shared/raci-roles';
 
 // The editor (people picker, templates) loads only when someone edits: viewing stays light.
 const RaciEditor = lazy(() => import('./RaciEditor'));

@@ -9,7 +9,7 @@ import { useCall } from '../../shared/use-call';
 import { ErrorState } from '../../shared/components/ErrorState';
 import { Loading } from '../../shared/components/Loading';
 import { PersonChip } from '../../shared/components/PersonChip';
-import { ROLE_LABEL } from './raci-roles';
+import { ROLE_LABEL } from '../../shared/raci-roles';
 
 export interface TemplateDialogProps {
   client: BridgeClient<typeof ISSUE_PANEL_FUNCTIONS>;

@@ -1,5 +1,5 @@
 import type { Person, RaciRoleName, RaciView } from '@contract';
-import type { MessageKey } from '../../shared/i18n';
+import type { MessageKey } from './i18n';
 
 /** The label of each RACI role, shared by the section, the editor and the template preview. */
 export const ROLE_LABEL: Record<RaciRoleName, MessageKey> = {
