@@ -130,7 +130,7 @@ export default function RaciEditor({ raci, client, onCancel, onSaved, onConflict
           {raci.directory.length > 0 && (
             <div className="cx-dept-toggles" role="group" aria-label={t('raci.departmentsOf', { role: t(ROLE_LABEL[role]) })}>
               <span className="cx-help" aria-hidden="true">
-                {t('raci.departmentLevel')}:
+                {t('raci.departmentsLabel')}
               </span>
               {raci.directory.map((d) => {
                 const on = draft.departments[role].includes(d.id);
