@@ -168,6 +168,16 @@ describe('setRaci', () => {
   });
 });
 
+describe('the panel’s people picker', () => {
+  it('searches Jira’s users as the viewer, without the app’s own user', async () => {
+    const { env, record } = await invoke(p, { moduleKey: PANEL, accountId: U.gaoYuan.accountId, issueKey: 'PAY-7' }, 'searchRaciUsers', { query: '李' });
+    expect(env.ok && env.data.users.map((u: { displayName: string }) => u.displayName)).toEqual(['李娜 Li Na']);
+    expect(record.jiraCalls).toBe(1);
+    const none = await invoke(p, { moduleKey: PANEL, accountId: U.gaoYuan.accountId, issueKey: 'PAY-7' }, 'searchRaciUsers', { query: 'Collaboration (app)' });
+    expect(none.env.ok && none.env.data.users).toEqual([]);
+  });
+});
+
 describe('JQL on the RACI fields', () => {
   it('Accountable = currentUser() finds what setRaci wrote', async () => {
     const r = await jiraAs(p, U.zhaoMin.accountId, 'POST', '/rest/api/3/search/jql', { jql: 'project = PAY AND Accountable = currentUser() ORDER BY key', fields: ['summary'] });
