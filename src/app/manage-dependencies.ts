@@ -287,8 +287,14 @@ export async function searchIssuesForDependency(deps: Deps, issueKey: string, qu
   const clauses = [`text ~ "${q}*"`];
   if (/^[A-Za-z][A-Za-z0-9_]*-\d+$/.test(q)) clauses.unshift(`key = "${q.toUpperCase()}"`);
   const jql = `(${clauses.join(' OR ')}) AND key != "${issueKey}" ORDER BY updated DESC`;
-  const found = await deps.jira.searchIssues('user', jql, 20);
-  return { issues: found.map(issueRef) };
+  try {
+    const found = await deps.jira.searchIssues('user', jql, { maxResults: 20 });
+    return { issues: found.issues.map(issueRef) };
+  } catch (e) {
+    // Jira refuses `key = "X-999"` when no such issue exists (or the user may not see it): nothing matches.
+    if (e instanceof AppError && e.code === 'VALIDATION') return { issues: [] };
+    throw e;
+  }
 }
 
 const HEALTH_ORDER: Record<DependencyHealth, number> = { blocked: 0, overdue: 1, atRisk: 2, onTrack: 3, done: 4 };

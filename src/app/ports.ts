@@ -1,4 +1,5 @@
 import type { StatusCategory } from '../contract';
+import type { RaciAssignment, RaciDepartmentAssignment } from '../domain/raci';
 
 /** Who a Jira call acts as: the invoking user (their permissions) or the app (no user present). */
 export type Actor = 'user' | 'app';
@@ -70,8 +71,16 @@ export interface JiraIssue {
   people: JiraUser[];
   /** Whether the acting user may edit the issue; known only when asked for with `withEditMeta`. */
   editable?: boolean;
+  /** Departments assigned per RACI role (issue 3), from the issue's entity property; absent when never set. */
+  raciDepartments?: RaciDepartmentAssignment;
   /** The issue's links to issues the actor may see; only when asked for with `withLinks`. */
   links?: JiraLinkedIssue[];
+}
+
+/** One page of a JQL search, and the token of the next (null on the last page). */
+export interface JiraSearchPage {
+  issues: JiraIssue[];
+  nextPageToken: string | null;
 }
 
 /** One link as an issue lists it: the link, its type, and the other issue as Jira summarises it. */
@@ -123,8 +132,6 @@ export type JiraPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'LINK_ISSUES' |
  */
 export interface Jira {
   getIssue(as: Actor, issueIdOrKey: string, opts?: { withEditMeta?: boolean; withLinks?: boolean }): Promise<JiraIssue>;
-  /** Issues found by JQL, first page only (at most `maxResults`), as the actor may see them. */
-  searchIssues(as: Actor, jql: string, maxResults: number): Promise<JiraIssue[]>;
   /** Creates a link `from` <outward phrase> `to` (for "Blocks": from blocks to). Jira answers without the link's id. */
   createIssueLink(as: Actor, typeName: string, fromIssueId: string, toIssueId: string): Promise<void>;
   deleteIssueLink(as: Actor, linkId: string): Promise<void>;
@@ -146,6 +153,13 @@ export interface Jira {
   getUserLocale(as: Actor, accountId: string): Promise<string | null>;
   /** Queues one email about an issue to the listed people; Jira leaves out those who may not see the issue. */
   notify(as: Actor, issueIdOrKey: string, n: JiraNotification): Promise<void>;
+  /**
+   * Writes the four RACI fields and the explicit department assignments in ONE issue edit (fields and entity
+   * property together), so Jira applies both or neither. FORBIDDEN when the actor may not edit the issue.
+   */
+  setRaci(as: Actor, issueIdOrKey: string, raci: RaciAssignment, departments: RaciDepartmentAssignment): Promise<void>;
+  /** One page of issues matching `jql` (enhanced search: at most `maxResults`, then `nextPageToken`). */
+  searchIssues(as: Actor, jql: string, page: { maxResults: number; nextPageToken?: string | undefined }): Promise<JiraSearchPage>;
 }
 
 export type RaciRole = 'responsible' | 'accountable' | 'consulted' | 'informed';

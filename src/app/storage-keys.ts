@@ -10,6 +10,8 @@ export const ENTITY = {
   webhookNonce: 'webhook-nonce',
   /** One record: every department, with a record-level version that serialises directory writes. */
   departmentDirectory: 'department-directory',
+  /** A project's scenario templates (权责清单), one record per project with a version for concurrent saves. */
+  raciTemplates: 'raci-templates',
 } as const;
 
 export const INDEX = {
@@ -36,6 +38,10 @@ export const KEY = {
   dependencySettings: 'dependency-settings:v1',
   /** "This change's notification went out": one per issue, changelog and kind, with a TTL (events repeat for days at most). */
   notified: (issueId: string, changelogId: string, kind: string) => `notified:v1:${issueId}:${changelogId}:${kind}`,
+  /** "A RACI edit of this issue is being written": a short lease, so two edits cannot both pass the version check. */
+  raciEditLease: (issueId: string) => `raci-lease:v1:${issueId}`,
+  /** The `raci-templates` record of a project; absent until edited, the defaults apply. */
+  raciTemplates: (projectKey: string) => `raci-templates:v1:${projectKey}`,
 } as const;
 
 export const SECRET = {

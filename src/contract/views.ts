@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RaciDepartmentViewShape } from './raci-departments';
 
 /** Dates travel as ISO strings; `asOf` on every view is the server's clock, so the UI never reads its own. */
 const IsoDateTime = z.string().datetime({ offset: true });
@@ -24,6 +25,8 @@ export const RaciViewSchema = z.object({
   /** Rule findings, as stable codes the UI translates (see domain/raci). */
   findings: z.array(z.enum(['NO_ACCOUNTABLE', 'NO_RESPONSIBLE', 'ACCOUNTABLE_ALSO_RESPONSIBLE', 'DUPLICATE_CONSULTED_INFORMED'])),
   complete: z.boolean(),
+  // Departments per party, department-level RACI and the edit version (issue 3).
+  ...RaciDepartmentViewShape,
 });
 export type RaciView = z.infer<typeof RaciViewSchema>;
 

@@ -1,6 +1,8 @@
 import { invoke } from '@forge/bridge';
 import {
+  describeIssue,
   envelopeSchema,
+  issueField,
   formatMessage,
   type AppErrorBody,
   type FnInput,
@@ -43,10 +45,16 @@ export function createClient<T extends FunctionTable>(table: T, options: ClientO
       if (!fn) return internal(`unknown function ${name}`, Object.keys(table));
       const parsedInput = fn.input.safeParse(input);
       if (!parsedInput.success) {
-        const detail = parsedInput.error.issues[0]?.message ?? 'invalid';
+        // The same words and field the backend would give for this input, so a form can show it in place.
+        const issue = parsedInput.error.issues[0];
+        const locale = localeOf();
+        const detail = issue ? describeIssue(issue, locale) : formatMessage('validation.detail.invalid', locale);
+        const field = issue ? issueField(issue) : '';
         return {
           ok: false,
-          error: { code: 'VALIDATION', message: formatMessage('validation.invalid', localeOf(), { detail }) },
+          error: field
+            ? { code: 'VALIDATION', message: formatMessage('validation.field', locale, { field, detail }), field }
+            : { code: 'VALIDATION', message: formatMessage('validation.invalid', locale, { detail }) },
         };
       }
       let raw: unknown;

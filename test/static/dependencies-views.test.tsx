@@ -45,23 +45,26 @@ const OVERVIEW: DependencyOverview = {
   open: 3,
 };
 
+// Never called in a static render; its presence is what turns the actions on.
+const fakeClient = { call: () => Promise.reject(new Error('not in a static render')) } as never;
+
 describe('dependencies in the issue panel', () => {
   it('shows health, departments, owner, why, and the delay answer, in English and Chinese', () => {
-    const en = render('en', <m.deps.DependenciesSection dependencies={ISSUE_PANEL.dependencies} asOf={ISSUE_PANEL.asOf} siteUrl={null} />);
+    const en = render('en', <m.deps.DependenciesSection dependencies={ISSUE_PANEL.dependencies} asOf={ISSUE_PANEL.asOf} siteUrl={null} client={null} />);
     expect(en).toContain('At risk');
     expect(en).toContain('Finance → R&amp;D');
     expect(en).toContain('Nobody answered within the response time');
     expect(en).toContain('Delay reason: Waiting for the regulator · Remedy: Interim terms');
     expect(en).toContain('Zhao Min');
     expect(en).not.toContain('Add dependency'); // static render: no bridge, no actions
-    const zh = render('zh', <m.deps.DependenciesSection dependencies={ISSUE_PANEL.dependencies} asOf={ISSUE_PANEL.asOf} siteUrl={null} />);
+    const zh = render('zh', <m.deps.DependenciesSection dependencies={ISSUE_PANEL.dependencies} asOf={ISSUE_PANEL.asOf} siteUrl={null} client={null} />);
     expect(zh).toContain('有风险');
     expect(zh).toContain('财务部（需求）→ 研发部（提供）');
     expect(zh).toContain('需求日期已过 3 个工作日');
   });
 
   it('offers the actions the server allowed when interactive', () => {
-    const en = render('en', <m.deps.DependenciesSection dependencies={ISSUE_PANEL.dependencies} asOf={ISSUE_PANEL.asOf} siteUrl={null} interactive />);
+    const en = render('en', <m.deps.DependenciesSection dependencies={ISSUE_PANEL.dependencies} asOf={ISSUE_PANEL.asOf} siteUrl={null} client={fakeClient} />);
     expect(en).toContain('Add dependency');
     expect(en).toContain('Ask for delay reason');
     expect(en).toContain('Cancel');

@@ -23,6 +23,19 @@ export const ISSUE_PANEL: IssuePanelView = {
     informed: [person('u-zhao', 'Zhao Min')],
     findings: ['ACCOUNTABLE_ALSO_RESPONSIBLE', 'DUPLICATE_CONSULTED_INFORMED'],
     complete: false,
+    version: 'v1',
+    directory: [
+      { id: 'product', nameZh: '产品部', nameEn: 'Product' },
+      { id: 'rnd', nameZh: '研发部', nameEn: 'R&D' },
+    ],
+    departmentOf: { 'u-li': 'product', 'u-zhao': 'rnd' },
+    assignedDepartments: { responsible: [], accountable: [], consulted: ['rnd'], informed: [] },
+    departmentRaci: {
+      responsible: [{ departmentId: 'product', viaPeople: true, explicit: false }],
+      accountable: [{ departmentId: 'product', viaPeople: true, explicit: false }],
+      consulted: [{ departmentId: 'rnd', viaPeople: true, explicit: true }],
+      informed: [{ departmentId: 'rnd', viaPeople: true, explicit: false }],
+    },
   },
   dependencies: {
     upstream: [
@@ -176,6 +189,11 @@ export const EMPTY_ISSUE_PANEL: IssuePanelView = {
     informed: [],
     findings: ['NO_ACCOUNTABLE', 'NO_RESPONSIBLE'],
     complete: false,
+    version: 'v0',
+    directory: [],
+    departmentOf: {},
+    assignedDepartments: { responsible: [], accountable: [], consulted: [], informed: [] },
+    departmentRaci: { responsible: [], accountable: [], consulted: [], informed: [] },
   },
   dependencies: { upstream: [], downstream: [] },
   escalations: [],

@@ -13,6 +13,15 @@ export const RACI_FIELD_KEYS = {
 } as const;
 type RaciRole = keyof typeof RACI_FIELD_KEYS;
 
+/** The issue entity property holding the departments assigned per RACI role (issue 3). */
+export const RACI_DEPARTMENTS_PROPERTY = 'collab-raci-departments';
+const RaciDepartmentsPropertySchema = z.object({
+  responsible: z.array(z.string()).default([]),
+  accountable: z.array(z.string()).default([]),
+  consulted: z.array(z.string()).default([]),
+  informed: z.array(z.string()).default([]),
+});
+
 const UserRefSchema = z.object({ accountId: z.string() }).passthrough();
 const UserSchema = z.object({
   accountId: z.string(),
@@ -37,6 +46,7 @@ const IssueSchema = z.object({
     })
     .passthrough(),
   editmeta: z.object({ fields: z.record(z.string(), z.unknown()) }).optional(),
+  properties: z.record(z.string(), z.unknown()).optional(),
 });
 const LinkedIssueSchema = z.object({
   id: z.string(),
@@ -161,7 +171,15 @@ function mapIssue(raw: z.infer<typeof IssueSchema>, fieldIds: Record<RaciRole, s
     people: [...people.values()],
     ...(raw.editmeta ? { editable: Object.keys(raw.editmeta.fields).length > 0 } : {}),
     ...('issuelinks' in f ? { links: mapLinks(f.issuelinks) } : {}),
+    ...raciDepartmentsOf(raw.properties?.[RACI_DEPARTMENTS_PROPERTY]),
   };
+}
+
+/** A property someone else wrote in another shape is ignored rather than trusted. */
+function raciDepartmentsOf(value: unknown): Pick<JiraIssue, 'raciDepartments'> {
+  if (value === undefined) return {};
+  const parsed = RaciDepartmentsPropertySchema.safeParse(value);
+  return parsed.success ? { raciDepartments: parsed.data } : {};
 }
 
 function toUser(u: z.infer<typeof UserSchema>): JiraUser {
@@ -212,7 +230,7 @@ export function createJiraClient(): Jira {
     /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get */
     async getIssue(as, issueIdOrKey, opts) {
       const [fields, fieldIds] = [[...(await issueFields()), ...(opts?.withLinks ? ['issuelinks'] : [])], await raciFieldIds()];
-      const query = new URLSearchParams({ fields: fields.join(',') });
+      const query = new URLSearchParams({ fields: fields.join(','), properties: RACI_DEPARTMENTS_PROPERTY });
       if (opts?.withEditMeta) query.set('expand', 'editmeta');
       const res = await requester(as).requestJira(route`/rest/api/3/issue/${issueIdOrKey}?${query}`);
       check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: issueIdOrKey }));
@@ -228,27 +246,13 @@ export function createJiraClient(): Jira {
         const res = await requester(as).requestJira(route`/rest/api/3/issue/bulkfetch`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify({ issueIdsOrKeys: issueIds.slice(i, i + 100), fields }),
+          body: JSON.stringify({ issueIdsOrKeys: issueIds.slice(i, i + 100), fields, properties: [RACI_DEPARTMENTS_PROPERTY] }),
         });
         check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: issueIds.join(', ') }));
         const body = await readJson(res, z.object({ issues: z.array(IssueSchema).default([]) }), 'bulkfetch');
         out.push(...body.issues.map((r) => mapIssue(r, fieldIds)));
       }
       return out;
-    },
-
-    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-jql-post */
-    async searchIssues(as, jql, maxResults) {
-      const [fields, fieldIds] = [await issueFields(), await raciFieldIds()];
-      const res = await requester(as).requestJira(route`/rest/api/3/search/jql`, {
-        method: 'POST',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ jql, fields, maxResults }),
-      });
-      if (res.status === 400) return [];
-      check(res, new AppError('UPSTREAM', 'upstream.jira', { status: res.status }));
-      const body = await readJson(res, z.object({ issues: z.array(IssueSchema).default([]) }), 'search');
-      return body.issues.map((r) => mapIssue(r, fieldIds));
     },
 
     /**
@@ -399,5 +403,72 @@ export function createJiraClient(): Jira {
       });
       check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: issueIdOrKey }));
     },
+
+    /**
+     * One edit: the RACI fields (user fields take `{ accountId }`) and the departments' entity property.
+     * A 403 here is Jira refusing the edit to this user, so it is reported as such.
+     * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-put
+     */
+    async setRaci(as, issueIdOrKey, raci, departments) {
+      const ids = await raciFieldIds();
+      const ref = (accountId: string) => ({ accountId });
+      const fields: Record<string, unknown> = {};
+      if (ids.responsible) fields[ids.responsible] = raci.responsible.map(ref);
+      if (ids.accountable) fields[ids.accountable] = raci.accountable ? ref(raci.accountable) : null;
+      if (ids.consulted) fields[ids.consulted] = raci.consulted.map(ref);
+      if (ids.informed) fields[ids.informed] = raci.informed.map(ref);
+      const res = await requester(as).requestJira(route`/rest/api/3/issue/${issueIdOrKey}?notifyUsers=false`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ fields, properties: [{ key: RACI_DEPARTMENTS_PROPERTY, value: departments }] }),
+      });
+      if (res.status === 403 || res.status === 401) throw new AppError('FORBIDDEN', 'forbidden.edit');
+      if (res.status === 400) {
+        const text = await res.text();
+        throw new AppError('VALIDATION', 'raci.validation.jiraRefused', { detail: jiraErrorText(text) });
+      }
+      check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: issueIdOrKey }));
+    },
+
+    /**
+     * One page, never more: the caller decides whether to ask for the next.
+     * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-jql-post
+     */
+    async searchIssues(as, jql, page) {
+      const [fields, fieldIds] = [await issueFields(), await raciFieldIds()];
+      const res = await requester(as).requestJira(route`/rest/api/3/search/jql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({
+          jql,
+          fields,
+          properties: [RACI_DEPARTMENTS_PROPERTY],
+          maxResults: page.maxResults,
+          ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
+        }),
+      });
+      if (res.status === 400) {
+        throw new AppError('VALIDATION', 'raci.validation.jiraRefused', { detail: jiraErrorText(await res.text()) });
+      }
+      check(res, new AppError('NOT_FOUND', 'notFound.project', { key: jql }));
+      const body = await readJson(
+        res,
+        z.object({ issues: z.array(IssueSchema).default([]), nextPageToken: z.string().nullish() }),
+        'search',
+      );
+      return { issues: body.issues.map((r) => mapIssue(r, fieldIds)), nextPageToken: body.nextPageToken ?? null };
+    },
   };
+}
+
+/** Jira's own words from an error body (`errorMessages` and `errors`), for a 400 the user can act on. */
+function jiraErrorText(text: string): string {
+  try {
+    const body = JSON.parse(text) as { errorMessages?: unknown; errors?: unknown };
+    const messages = Array.isArray(body.errorMessages) ? body.errorMessages.map(String) : [];
+    const errors = body.errors && typeof body.errors === 'object' ? Object.values(body.errors as Record<string, unknown>).map(String) : [];
+    return [...messages, ...errors].join(' ') || text.slice(0, 200);
+  } catch {
+    return text.slice(0, 200);
+  }
 }

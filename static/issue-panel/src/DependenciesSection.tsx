@@ -1,8 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import Button from '@atlaskit/button/default/button';
-import { ISSUE_PANEL_FUNCTIONS, type DependencyActionName, type DependencyHealthValue, type DependencyView, type IssuePanelView } from '@contract';
-import { createClient } from '../../shared/bridge-client';
+import type { ISSUE_PANEL_FUNCTIONS, DependencyActionName, DependencyHealthValue, DependencyView, IssuePanelView } from '@contract';
+import type { BridgeClient } from '../../shared/bridge-client';
 import { useFormat, useT } from '../../shared/i18n';
 import { PersonChip } from '../../shared/components/PersonChip';
 import { DependencyActions, type RunAction } from './DependencyActions';
@@ -174,12 +174,11 @@ export function DependenciesSection(props: {
   dependencies: IssuePanelView['dependencies'];
   asOf: string;
   siteUrl: string | null;
-  /** Off in static renders (no bridge); on in the app. */
-  interactive?: boolean;
+  /** The panel's resolver client; null in static renders (no bridge), which leaves actions out. */
+  client: BridgeClient<typeof ISSUE_PANEL_FUNCTIONS> | null;
 }) {
-  const { asOf, siteUrl, interactive = false } = props;
+  const { asOf, siteUrl, client } = props;
   const t = useT();
-  const client = useMemo(() => (interactive ? createClient(ISSUE_PANEL_FUNCTIONS, { locale: t.locale }) : null), [interactive, t.locale]);
   const [lists, setLists] = useState(props.dependencies);
   const [adding, setAdding] = useState(false);
 

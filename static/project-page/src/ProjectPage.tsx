@@ -2,6 +2,7 @@ import type { ProjectOverview } from '@contract';
 import { useFormat, useT } from '../../shared/i18n';
 import { OverviewSection } from './OverviewSection';
 import { MilestonesSection } from './MilestonesSection';
+import { RaciMatrixSection } from './RaciMatrixSection';
 import { DependenciesOverviewSection } from './DependenciesOverviewSection';
 
 /**
@@ -22,6 +23,7 @@ export function ProjectPage({ overview }: { overview: ProjectOverview }) {
       </header>
       <OverviewSection overview={overview} />
       <MilestonesSection milestones={overview.milestones} projectName={project.name} />
+      <RaciMatrixSection />
       <DependenciesOverviewSection />
       <p className="cx-footnote">
         {rollup.updatedAt

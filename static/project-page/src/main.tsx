@@ -1,5 +1,7 @@
 import '@atlaskit/css-reset';
 import '../../shared/styles.css';
+import '../../shared/forms.css';
+import '../../shared/raci.css';
 import { boot } from '../../shared/boot';
 import { App } from './App';
 
