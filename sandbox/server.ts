@@ -205,6 +205,14 @@ export function createSandboxServer(platform: Platform): Server {
       const runs = await platform.advance(hours * 3_600_000);
       return sendJson(res, 200, { now: platform.clock.now(), scheduledRuns: runs });
     }
+    const automation = /^automation\/([a-z0-9-]+)$/.exec(path);
+    if (automation && req.method === 'POST') {
+      // A Jira Automation rule's THEN step running the app's action, as the user chosen in the shell.
+      const inputs = JSON.parse(body || '{}') as Record<string, unknown>;
+      const result = await platform.host.runAutomationAction(automation[1]!, inputs, userOf(req));
+      await platform.settle();
+      return sendJson(res, 200, { result });
+    }
     if (path === 'invocations' && req.method === 'GET') {
       const n = Number(url.searchParams.get('limit') ?? 50);
       return sendJson(res, 200, platform.host.invocations.slice(-n).reverse());

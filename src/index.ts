@@ -7,3 +7,4 @@ export { onIssueEvent, onLinkEvent } from './entry/events';
 export { sweepDeadlines } from './entry/schedules';
 export { escalationWebhook } from './entry/webtriggers';
 export { validateRaciComplete } from './entry/workflow';
+export { automationRaiseEscalation, automationClimbEscalation } from './entry/automation';

@@ -317,6 +317,26 @@ export class ForgeHost {
     return { result: r.result, ...(typeof r.errorMessage === 'string' ? { errorMessage: r.errorMessage } : {}) };
   }
 
+  /**
+   * A Jira Automation rule running one of the app's actions (an `action` listed by an `automation:actionProvider`),
+   * as the rule's actor: the function gets only the declared inputs as its payload, and `principal` in the
+   * context, so `asUser()` acts as that person. Inputs the manifest does not declare are dropped, as Automation
+   * would never send them.
+   * @see https://developer.atlassian.com/platform/forge/manifest-reference/modules/automation-action
+   */
+  async runAutomationAction(actionKey: string, inputs: Record<string, unknown>, actorAccountId: string): Promise<unknown> {
+    const { modules } = this.opts.manifest;
+    const action = modules.action.find((a) => a.key === actionKey);
+    if (!action || !modules['automation:actionProvider'].some((p) => p.actions.includes(actionKey))) {
+      throw Object.assign(new Error(`manifest.yml has no Automation action '${actionKey}'`), { status: 404 });
+    }
+    const declared = action.inputs ?? {};
+    const payload = Object.fromEntries(Object.entries(inputs).filter(([k]) => k in declared));
+    const handler = this.handlerFor(action.function);
+    const context = { principal: { accountId: actorAccountId }, installContext: `ari:cloud:jira::site/${this.opts.cloudId}` };
+    return this.run('automationAction', action.key, action.function, actionKey, actorAccountId, async () => handler(payload, context));
+  }
+
   /** An HTTP request to a web trigger's URL, in Forge's web trigger request shape. */
   async callWebTrigger(
     moduleKey: string,

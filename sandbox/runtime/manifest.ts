@@ -32,6 +32,8 @@ const ManifestSchema = z.object({
         .default([]),
       scheduledTrigger: z.array(z.object({ key: z.string(), function: z.string(), interval: z.enum(['fiveMinute', 'hour', 'day', 'week']) })).default([]),
       webtrigger: z.array(z.object({ key: z.string(), function: z.string() })).default([]),
+      action: z.array(z.object({ key: z.string(), function: z.string(), inputs: z.record(z.string(), z.object({ required: z.boolean().optional() }).passthrough()).optional() })).default([]),
+      'automation:actionProvider': z.array(z.object({ key: z.string(), actions: z.array(z.string()) })).default([]),
       'jira:workflowValidator': z.array(z.object({ key: z.string(), function: z.string().optional(), expression: z.string().optional() })).default([]),
     })
     .passthrough(),

@@ -1,5 +1,6 @@
 import type { TransactionOp } from './ports';
 import { ENTITY, KEY } from './storage-keys';
+import type { AuditDraft } from '../domain/escalation';
 
 export type AuditKind =
   | 'dependency.created'
@@ -7,7 +8,8 @@ export type AuditKind =
   | 'dependency.changed'
   | 'dependency.response-late'
   | 'escalation.raised'
-  | 'escalation.climbed';
+  | 'escalation.notified'
+  | AuditDraft['kind'];
 
 export interface AuditEventRecord {
   subjectId: string;

@@ -151,6 +151,8 @@ export interface Jira {
   raciFieldIds(): Promise<RaciFieldIds>;
   /** A person's Jira language (e.g. `zh_CN`), or null when Jira does not say (privacy settings) or has no such user. */
   getUserLocale(as: Actor, accountId: string): Promise<string | null>;
+  /** Sets the app's "Escalation level" field (null clears it) on the issues of each update, as the app, with a changelog. */
+  setEscalationLevels(updates: ReadonlyArray<{ issueIds: readonly string[]; level: number | null }>): Promise<void>;
   /** Queues one email about an issue to the listed people; Jira leaves out those who may not see the issue. */
   notify(as: Actor, issueIdOrKey: string, n: JiraNotification): Promise<void>;
   /**

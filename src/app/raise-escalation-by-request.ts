@@ -1,12 +1,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
-import type { Deps, TransactionOp } from './ports';
+import type { Deps } from './ports';
 import { ENTITY, SECRET } from './storage-keys';
 import { AppError, isAppError } from './errors';
 import { EscalationRequestSchema, WEBHOOK_MAX_AGE_MS, type EscalationRequest } from '../contract';
-import { levelDueAt, summarize, type EscalationRecord } from '../domain/escalation';
-import { applyEscalationChange } from '../domain/rollup';
-import { commitWithRollups } from './rollups';
-import { auditOp } from './audit';
+import type { EscalationRecord } from '../domain/escalation';
+import { raise } from './escalations';
 
 export interface SignedRequest {
   body: string;
@@ -76,48 +74,23 @@ export async function raiseEscalationByRequest(deps: Deps, req: SignedRequest): 
   const now = deps.clock.now();
   const { nonce } = verifySignedRequest(req, secret, now);
   const input = parseBody(req.body);
-  if (await deps.store.getEntity(ENTITY.webhookNonce, nonce)) {
-    throw new AppError('CONFLICT', 'webhook.replay', { detail: 'this nonce was used before' });
-  }
+  const replay = () => new AppError('CONFLICT', 'webhook.replay', { detail: 'this nonce was used before' });
+  if (await deps.store.getEntity(ENTITY.webhookNonce, nonce)) throw replay();
   const issue = await deps.jira.getIssue('app', input.issueKey);
-  const esc: EscalationRecord = {
-    id: `esc-${nonce}`,
-    issueId: issue.id,
-    issueKey: issue.key,
-    projectKey: issue.projectKey,
-    status: 'open',
-    level: 1,
-    dueAt: levelDueAt(now, 1),
-    raisedAt: now,
-    raisedBy: '',
-    source: 'webtrigger',
-    summary: summarize(input.description),
-    description: input.description,
-    impact: input.impact,
-    supportNeeded: input.supportNeeded,
-    departmentAsked: input.departmentAsked,
-    requestedDeadline: input.deadline ?? '',
-    updatedAt: now,
-    version: 1,
-  };
   try {
-    await commitWithRollups(deps, esc.id, [esc.projectKey], async (rollups, attempt) => {
-      if (attempt > 1 && (await deps.store.getEntity(ENTITY.webhookNonce, nonce))) {
-        throw new AppError('CONFLICT', 'webhook.replay', { detail: 'this nonce was used before' });
-      }
-      const ops: TransactionOp[] = [
-        { kind: 'set', entity: ENTITY.webhookNonce, key: nonce, value: { receivedAt: now, version: 1 }, ifVersion: 'absent' },
-        { kind: 'set', entity: ENTITY.escalation, key: esc.id, value: esc, ifVersion: 'absent' },
-        auditOp({ subjectId: esc.id, at: now, kind: 'escalation.raised', actorId: null, detail: { source: 'webtrigger', level: 1 } }, 'r'),
-      ];
-      const rollup = rollups.get(esc.projectKey)!;
-      return { rollups: new Map([[esc.projectKey, applyEscalationChange(rollup, null, { projectKey: esc.projectKey, open: true }, now)]]), ops };
+    return await raise(deps, {
+      source: 'webtrigger',
+      accountId: null,
+      issue,
+      id: `esc-${nonce}`,
+      input: { ...input, deadline: input.deadline ?? null, dependencyId: null },
+      extraOps: [{ kind: 'set', entity: ENTITY.webhookNonce, key: nonce, value: { receivedAt: now, version: 1 }, ifVersion: 'absent' }],
+      recheck: async () => {
+        if (await deps.store.getEntity(ENTITY.webhookNonce, nonce)) throw replay();
+      },
     });
   } catch (e) {
-    if (isAppError(e) && e.code === 'CONFLICT' && (await deps.store.getEntity(ENTITY.webhookNonce, nonce))) {
-      throw new AppError('CONFLICT', 'webhook.replay', { detail: 'this nonce was used before' });
-    }
+    if (isAppError(e) && e.code === 'CONFLICT' && (await deps.store.getEntity(ENTITY.webhookNonce, nonce))) throw replay();
     throw e;
   }
-  return esc;
 }

@@ -12,6 +12,8 @@ export const ENTITY = {
   departmentDirectory: 'department-directory',
   /** A project's scenario templates (权责清单), one record per project with a version for concurrent saves. */
   raciTemplates: 'raci-templates',
+  /** Escalation settings (issue 5): the calendars record and one ladder record per project. */
+  escalationSettings: 'esc-settings',
 } as const;
 
 export const INDEX = {
@@ -42,6 +44,12 @@ export const KEY = {
   raciEditLease: (issueId: string) => `raci-lease:v1:${issueId}`,
   /** The `raci-templates` record of a project; absent until edited, the defaults apply. */
   raciTemplates: (projectKey: string) => `raci-templates:v1:${projectKey}`,
+  /** The `esc-settings` record of the working-time calendars and which department uses which. */
+  calendars: 'calendars:v1',
+  /** The `esc-settings` record of one project's escalation ladder. */
+  ladder: (projectKey: string) => `ladder:v1:${projectKey}`,
+  /** When the web trigger's secret was made, by whom, and its fingerprint (never the secret). */
+  webhookSecretMeta: 'webhook-secret-meta:v1',
 } as const;
 
 export const SECRET = {

@@ -1,12 +1,15 @@
-import type { Deps, Page } from './ports';
+import type { Deps, Page, TransactionOp } from './ports';
 import { ENTITY, INDEX } from './storage-keys';
 import { isResponseLate, type DependencyRecord } from '../domain/dependency';
-import { applyDependencyChange } from '../domain/rollup';
-import { levelDueAt, type EscalationLevel, type EscalationRecord } from '../domain/escalation';
+import { applyDependencyChange, applyEscalationChange } from '../domain/rollup';
+import { escalationContribution, transition, type EscalationRecord } from '../domain/escalation';
 import { commitWithRollups } from './rollups';
 import { contribution, readDependency } from './dependency-records';
 import { auditOp } from './audit';
-import { isAppError } from './errors';
+import { readAll } from './paging';
+import { readDirectory } from './departments';
+import { calendarOf, deadlineFor, readCalendarSettings, readLadder, type LadderContext } from './escalation-settings';
+import { sendLevelNotice, writeAudit } from './escalations';
 
 export interface SweepResult {
   lateResponsesFlagged: number;
@@ -43,22 +46,20 @@ export async function sweepDeadlines(deps: Deps): Promise<SweepResult> {
     cursor = page.cursor;
   } while (cursor);
 
+  const due: EscalationRecord[] = [];
   for (const status of ['open', 'acknowledged'] as const) {
-    cursor = undefined;
-    do {
-      const page: Page<EscalationRecord> = await deps.store.queryEntity<EscalationRecord>({
+    due.push(
+      ...(await readAll<EscalationRecord>(deps, {
         entity: ENTITY.escalation,
         index: INDEX.escalationByStatusDue,
         partition: [status],
         range: { op: 'lessThan', value: started },
-        ...(cursor ? { cursor } : {}),
-      });
-      for (const { value } of page.items) {
-        if (outOfTime()) return result;
-        if (await climb(deps, value, started)) result.escalationsClimbed += 1;
-      }
-      cursor = page.cursor;
-    } while (cursor);
+      })),
+    );
+  }
+  if (due.length > 0) {
+    const climbed = await climbDue(deps, due, started, outOfTime);
+    result.escalationsClimbed += climbed;
   }
   return result;
 }
@@ -83,30 +84,84 @@ async function flagLateResponse(deps: Deps, id: string, now: number): Promise<bo
   return flagged;
 }
 
-/** Climbs one level (or, at the top, records the breach once and stops the clock). Conditional on the version read. */
-async function climb(deps: Deps, esc: EscalationRecord, now: number): Promise<boolean> {
-  if (esc.dueAt >= now) return false;
-  const top = esc.level >= 3;
-  const level = (top ? 3 : esc.level + 1) as EscalationLevel;
-  const next: EscalationRecord = {
-    ...esc,
-    level,
-    // At the top there is nowhere to climb: the breach is recorded and the item leaves the sweep's range.
-    dueAt: top ? Number.MAX_SAFE_INTEGER : levelDueAt(now, level),
-    updatedAt: now,
-    version: esc.version + 1,
+/** Climbs per transaction: 3 operations a climb (record, audit, notification audit added later) within Forge's 25. */
+const CLIMBS_PER_TRANSACTION = 7;
+
+/**
+ * Climbs every due escalation one level (at the top: records the breach once and stops the clock). Climbs of
+ * one project go in batches, each one KVS transaction with the records (conditioned on the version read),
+ * their audit entries and ONE rollup shard holding the batch's delta (the rollup is a sum over shards, so
+ * any shard may carry it). Two sweeps at once, or a retried one, climb each item once: the losing batch
+ * re-reads its items and keeps only those still due. Then, outside the transaction, the issues' "Escalation
+ * level" field follows (one Jira call per batch) and each new level's holders are notified.
+ */
+async function climbDue(deps: Deps, due: EscalationRecord[], now: number, outOfTime: () => boolean): Promise<number> {
+  const calendars = (await readCalendarSettings(deps)).data;
+  const directory = await readDirectory(deps);
+  const departments = new Map((directory?.departments ?? []).map((d) => [d.id, d]));
+  const ladders = new Map<string, LadderContext>();
+  const contextOf = async (projectKey: string) => {
+    let lc = ladders.get(projectKey);
+    if (!lc) {
+      lc = { ladder: (await readLadder(deps, projectKey)).data, departments, calendars };
+      ladders.set(projectKey, lc);
+    }
+    return lc;
   };
-  try {
-    await deps.store.transact([
-      { kind: 'set', entity: ENTITY.escalation, key: esc.id, value: next, ifVersion: esc.version },
-      auditOp(
-        { subjectId: esc.id, at: now, kind: 'escalation.climbed', actorId: null, detail: top ? { breachedAtLevel: 3 } : { from: esc.level, to: level } },
-        `v${next.version}`,
-      ),
-    ]);
-    return true;
-  } catch (e) {
-    if (isAppError(e) && e.code === 'CONFLICT') return false;
-    throw e;
+  const byProject = new Map<string, EscalationRecord[]>();
+  for (const e of due) byProject.set(e.projectKey, [...(byProject.get(e.projectKey) ?? []), e]);
+  let climbed = 0;
+  for (const [projectKey, items] of byProject) {
+    const lc = await contextOf(projectKey);
+    for (let i = 0; i < items.length; i += CLIMBS_PER_TRANSACTION) {
+      if (outOfTime()) return climbed;
+      const batch = items.slice(i, i + CLIMBS_PER_TRANSACTION);
+      const changed = await climbBatch(deps, projectKey, batch, now, lc);
+      climbed += changed.length;
+      await afterClimbs(deps, changed, lc);
+    }
   }
+  return climbed;
+}
+
+async function climbBatch(deps: Deps, projectKey: string, batch: EscalationRecord[], now: number, lc: LadderContext): Promise<Array<{ next: EscalationRecord; breached: boolean }>> {
+  let changed: Array<{ next: EscalationRecord; breached: boolean }> = [];
+  await commitWithRollups(deps, `sweep:${batch[0]!.id}`, [projectKey], async (rollups, attempt) => {
+    const current = attempt === 1 ? batch : (await Promise.all(batch.map((e) => deps.store.getEntity<EscalationRecord>(ENTITY.escalation, e.id)))).filter((e): e is EscalationRecord => !!e);
+    let rollup = rollups.get(projectKey)!;
+    const ops: TransactionOp[] = [];
+    changed = [];
+    for (const rec of current) {
+      const out = transition(rec, { kind: 'deadline' }, { accountId: null, holds: 0, raiser: false }, now, deadlineFor(lc.ladder, calendarOf(lc.calendars, rec.departmentAsked)));
+      if (!out.ok) continue;
+      rollup = applyEscalationChange(rollup, escalationContribution(rec), escalationContribution(out.next), now);
+      ops.push(
+        { kind: 'set', entity: ENTITY.escalation, key: rec.id, value: out.next, ifVersion: rec.version },
+        auditOp({ subjectId: rec.id, at: now, kind: out.event.kind, actorId: null, detail: out.event.detail }, `v${out.next.version}`),
+      );
+      changed.push({ next: out.next, breached: out.event.kind === 'escalation.breached' });
+    }
+    return ops.length ? { rollups: new Map([[projectKey, rollup]]), ops } : null;
+  });
+  return changed;
+}
+
+/** The field follows (one call for the batch: climbs only raise levels, so each issue gets its highest new level) and holders hear. */
+async function afterClimbs(deps: Deps, changed: Array<{ next: EscalationRecord; breached: boolean }>, lc: LadderContext): Promise<void> {
+  if (changed.length === 0) return;
+  const levelByIssue = new Map<string, number>();
+  for (const { next } of changed) levelByIssue.set(next.issueId, Math.max(levelByIssue.get(next.issueId) ?? 0, next.level));
+  const byLevel = new Map<number, string[]>();
+  for (const [issueId, level] of levelByIssue) byLevel.set(level, [...(byLevel.get(level) ?? []), issueId]);
+  try {
+    await deps.jira.setEscalationLevels([...byLevel].map(([level, issueIds]) => ({ issueIds, level })));
+  } catch (e) {
+    deps.log.warn('escalation level field not updated by the sweep', { error: String(e) });
+  }
+  const audits: TransactionOp[] = [];
+  for (const { next, breached } of changed) {
+    const op = await sendLevelNotice(deps, { key: next.issueKey, summary: next.summary }, next, lc, breached ? 'breached' : 'climbed');
+    if (op) audits.push(op);
+  }
+  await writeAudit(deps, audits);
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { DepartmentIdSchema, DepartmentSchema, type Department } from './departments';
 import { PersonSchema } from './views';
 import { DEPENDENCY_ADMIN_FUNCTIONS } from './dependencies';
+import { ESCALATION_ADMIN_FUNCTIONS } from './escalations';
 
 const IsoDateTime = z.string().datetime({ offset: true });
 
@@ -88,4 +89,5 @@ export const ADMIN_PAGE_FUNCTIONS = {
   rebuildPeopleIndex: { input: z.object({}).strict(), output: z.object({ index: PeopleIndexSummarySchema }) },
   /** Jira's user search as the viewer, for the user pickers. */
   searchUsers: { input: UserSearchSchema, output: z.object({ users: z.array(PersonSchema) }) },
+  ...ESCALATION_ADMIN_FUNCTIONS,
 } as const;

@@ -1,4 +1,5 @@
 import type { DependencyStatus, StatusCategory } from '../contract/views';
+import type { EscalationContribution } from './escalation';
 
 /**
  * What the project rollup needs to know about one issue. Stored per issue so that a re-delivered or
@@ -21,7 +22,7 @@ export interface ProjectRollup {
   openDueDates: Record<string, number>;
   /** Dependencies requested by this project's issues (the downstream side). */
   dependencies: { open: number; late: number };
-  escalations: { open: number };
+  escalations: EscalationTotals;
   /**
    * The project's dependencies still in play (not delivered or cancelled), by dependency id, compact: what the
    * project page needs for the department matrix, the blocked and at-risk list and the critical path, without
@@ -62,7 +63,7 @@ export function emptyRollup(projectKey: string): ProjectRollup {
     raciCompleteOpen: 0,
     openDueDates: {},
     dependencies: { open: 0, late: 0 },
-    escalations: { open: 0 },
+    escalations: emptyEscalationTotals(),
     depGraph: {},
     updatedAt: null,
   };
@@ -146,15 +147,16 @@ export function applyDependencyChange(
   return next;
 }
 
+/** Moves one escalation's contribution from `before` to `after` (see domain/escalation `escalationContribution`). */
 export function applyEscalationChange(
   rollup: ProjectRollup,
-  before: { projectKey: string; open: boolean } | null,
-  after: { projectKey: string; open: boolean } | null,
+  before: EscalationContribution | null,
+  after: EscalationContribution | null,
   at: number,
 ): ProjectRollup {
   const next: ProjectRollup = structuredClone(rollup);
-  if (before?.open && before.projectKey === rollup.projectKey) next.escalations.open -= 1;
-  if (after?.open && after.projectKey === rollup.projectKey) next.escalations.open += 1;
+  if (before && before.projectKey === rollup.projectKey) accountEscalation(next.escalations, before, -1);
+  if (after && after.projectKey === rollup.projectKey) accountEscalation(next.escalations, after, 1);
   next.updatedAt = at;
   return next;
 }
@@ -173,7 +175,7 @@ export function mergeRollups(projectKey: string, parts: readonly ProjectRollup[]
     for (const [date, n] of Object.entries(p.openDueDates)) addCount(total.openDueDates, date, n);
     total.dependencies.open += p.dependencies.open;
     total.dependencies.late += p.dependencies.late;
-    total.escalations.open += p.escalations.open;
+    addEscalationTotals(total.escalations, p.escalations);
     if (p.depGraph) Object.assign((total.depGraph ??= {}), p.depGraph);
     if (p.updatedAt !== null && (total.updatedAt === null || p.updatedAt > total.updatedAt)) total.updatedAt = p.updatedAt;
   }

@@ -10,6 +10,7 @@ import {
 import { defineSurface } from './resolver-kit';
 import { productionDeps } from './deps';
 import { dependenciesAdminHandlers } from './handlers/dependencies';
+import { escalationsAdminHandlers } from './handlers/escalations';
 
 /** Resolver of the `jira:adminPage` module: the department directory. The acting admin comes from the context. */
 export const adminPageResolver = defineSurface(
@@ -22,6 +23,7 @@ export const adminPageResolver = defineSurface(
     rebuildPeopleIndex: ({ deps, ctx }) => rebuildPeopleIndex(deps, ctx),
     searchUsers: ({ deps, ctx, input }) => searchUsers(deps, ctx, input.query),
     ...dependenciesAdminHandlers,
+    ...escalationsAdminHandlers,
   },
   productionDeps,
 );

@@ -21,6 +21,8 @@ const RaciDepartmentsPropertySchema = z.object({
   consulted: z.array(z.string()).default([]),
   informed: z.array(z.string()).default([]),
 });
+/** Module key of the app's "Escalation level" number field (manifest.yml). */
+export const ESCALATION_LEVEL_FIELD_KEY = 'escalation-level';
 
 const UserRefSchema = z.object({ accountId: z.string() }).passthrough();
 const UserSchema = z.object({
@@ -197,6 +199,20 @@ function toUser(u: z.infer<typeof UserSchema>): JiraUser {
  */
 export function createJiraClient(): Jira {
   let fieldIdsPromise: Promise<Record<RaciRole, string | undefined>> | null = null;
+  let escalationFieldPromise: Promise<string | undefined> | null = null;
+
+  /** The site's id of the "Escalation level" field, looked up once per warm instance like the RACI fields. */
+  function escalationFieldId(): Promise<string | undefined> {
+    escalationFieldPromise ??= (async () => {
+      const res = check(await api.asApp().requestJira(route`/rest/api/3/field`), new AppError('UPSTREAM', 'upstream.jira', { status: 404 }));
+      const fields = await readJson(res, z.array(FieldSchema), 'fields');
+      return fields.find((fl) => fl.schema?.custom?.endsWith(`/static/${ESCALATION_LEVEL_FIELD_KEY}`))?.id;
+    })().catch((e: unknown) => {
+      escalationFieldPromise = null;
+      throw e;
+    });
+    return escalationFieldPromise;
+  }
 
   /**
    * The ids (customfield_N) Jira gave the app's fields on this site, found by their module key.
@@ -389,6 +405,24 @@ export function createJiraClient(): Jira {
      * Reporter, assignee, watchers and voters are switched off explicitly, so only the listed people hear.
      * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-notify-post
      */
+    /**
+     * Sets the app's "Escalation level" field on issues (null clears it), with a changelog so Jira Automation's
+     * "Field value changed" trigger fires. Only the app may write its own field, hence asApp.
+     * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-custom-field-values--apps-/#api-rest-api-3-app-field-fieldidorkey-value-put
+     */
+    async setEscalationLevels(updates) {
+      if (updates.length === 0) return;
+      const fieldId = await escalationFieldId();
+      if (!fieldId) throw new AppError('NOT_CONFIGURED', 'notConfigured.escalationField');
+      const body = { updates: updates.map((u) => ({ issueIds: u.issueIds.map(Number), value: u.level })) };
+      const res = await api.asApp().requestJira(route`/rest/api/3/app/field/${fieldId}/value?generateChangelog=true`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+      check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: updates.flatMap((u) => u.issueIds).join(', ') }));
+    },
+
     async notify(as, issueIdOrKey, n) {
       const body = {
         subject: n.subject,

@@ -1,8 +1,28 @@
-import { ESCALATION_PANEL_FUNCTIONS, ESCALATION_PROJECT_FUNCTIONS } from '../../contract';
-import type { Handlers } from '../resolver-kit';
+import { ESCALATION_ADMIN_FUNCTIONS, ESCALATION_PANEL_FUNCTIONS, ESCALATION_PROJECT_FUNCTIONS } from '../../contract';
+import { issueKeyOf, projectKeyOf, type Handlers } from '../resolver-kit';
+import { actFromPanel, getIssueEscalations, getTimeline, raiseFromPanel } from '../../app/escalations';
+import { getEscalationStats } from '../../app/escalation-stats';
+import { getCalendars, getLadderView, getWebhookSecretStatus, rotateWebhookSecret, saveCalendars, saveLadder } from '../../app/escalation-settings';
 
 /** Issue panel handlers of escalations, calendars and the audit trail (issue 5). */
-export const escalationsPanelHandlers: Handlers<typeof ESCALATION_PANEL_FUNCTIONS> = {};
+export const escalationsPanelHandlers: Handlers<typeof ESCALATION_PANEL_FUNCTIONS> = {
+  getIssueEscalations: ({ deps, ctx, forge }) => getIssueEscalations(deps, ctx, issueKeyOf(forge)),
+  raiseEscalation: ({ deps, ctx, forge, input }) => raiseFromPanel(deps, ctx, issueKeyOf(forge), input),
+  actOnEscalation: ({ deps, ctx, forge, input }) => actFromPanel(deps, ctx, issueKeyOf(forge), input),
+  getEscalationTimeline: ({ deps, forge, input }) => getTimeline(deps, issueKeyOf(forge), input.id),
+};
 
 /** Project page handlers of escalations, calendars and the audit trail (issue 5). */
-export const escalationsProjectHandlers: Handlers<typeof ESCALATION_PROJECT_FUNCTIONS> = {};
+export const escalationsProjectHandlers: Handlers<typeof ESCALATION_PROJECT_FUNCTIONS> = {
+  getEscalationStats: ({ deps, forge }) => getEscalationStats(deps, projectKeyOf(forge)),
+  getEscalationLadder: ({ deps, forge }) => getLadderView(deps, projectKeyOf(forge)),
+  saveEscalationLadder: ({ deps, ctx, forge, input }) => saveLadder(deps, ctx, projectKeyOf(forge), input),
+};
+
+/** Admin page handlers: working-time calendars and the web trigger's signing secret (Jira admins). */
+export const escalationsAdminHandlers: Handlers<typeof ESCALATION_ADMIN_FUNCTIONS> = {
+  getCalendars: ({ deps }) => getCalendars(deps),
+  saveCalendars: ({ deps, ctx, input }) => saveCalendars(deps, ctx, input),
+  getWebhookSecret: ({ deps }) => getWebhookSecretStatus(deps),
+  rotateWebhookSecret: ({ deps, ctx }) => rotateWebhookSecret(deps, ctx),
+};

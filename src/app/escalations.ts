@@ -1,0 +1,350 @@
+import type { AuditEventView, EscalationActInput, EscalationView, IssueEscalations, MessageId, Person, RaiseEscalationInput } from '../contract';
+import {
+  allowedActions,
+  escalationContribution,
+  isEscalationOpen,
+  NEVER,
+  summarize,
+  transition,
+  type Authority,
+  type Command,
+  type EscalationLevel,
+  type EscalationRecord,
+  type EscalationSource,
+  type Refusal,
+} from '../domain/escalation';
+import { applyEscalationChange } from '../domain/rollup';
+import type { DependencyRecord } from '../domain/dependency';
+import type { ActingContext, Deps, JiraIssue, JiraUser, TransactionOp } from './ports';
+import { AppError, isAppError } from './errors';
+import { ENTITY, INDEX, MAX_TRANSACTION_OPS } from './storage-keys';
+import { commitWithRollups } from './rollups';
+import { auditOp, type AuditEventRecord } from './audit';
+import { readAll } from './paging';
+import { readAsUser } from './visibility';
+import { escapeHtml, inEveryLanguage } from './i18n';
+import {
+  calendarOf,
+  deadlineFor,
+  departmentOfPerson,
+  departmentRefs,
+  holdersOf,
+  levelHeldBy,
+  readLadderContext,
+  type LadderContext,
+} from './escalation-settings';
+
+const REFUSAL_MESSAGE: Record<Refusal, MessageId> = {
+  CLOSED: 'escalation.closed',
+  ALREADY_ACKNOWLEDGED: 'escalation.alreadyAcknowledged',
+  NOT_ALLOWED: 'escalation.notAllowed',
+  TEXT_REQUIRED: 'escalation.textRequired',
+  AT_TOP: 'escalation.atTop',
+  NOT_DUE: 'escalation.notDue',
+  NOT_AT_TOP: 'escalation.notAtTop',
+};
+
+const TEXT_NOUN: Partial<Record<Command['kind'], { en: string; zh: string }>> = {
+  resolve: { en: 'resolution', zh: '解决方案' },
+  reject: { en: 'reason', zh: '驳回理由' },
+  decide: { en: 'decision', zh: '裁决' },
+};
+
+function refusalError(refusal: Refusal, cmd: Command, rec: EscalationRecord, locale: 'en' | 'zh' = 'en'): AppError {
+  const code = refusal === 'NOT_ALLOWED' ? 'FORBIDDEN' : refusal === 'TEXT_REQUIRED' ? 'VALIDATION' : 'CONFLICT';
+  return new AppError(code, REFUSAL_MESSAGE[refusal], { action: cmd.kind, level: rec.level, what: TEXT_NOUN[cmd.kind]?.[locale] ?? '' }, refusal === 'TEXT_REQUIRED' ? 'text' : undefined);
+}
+
+function toCommand(input: Pick<EscalationActInput, 'action' | 'text'>): Command {
+  return input.action === 'acknowledge' ? { kind: 'acknowledge' } : { kind: input.action, text: input.text };
+}
+
+function authorityOf(rec: EscalationRecord, accountId: string | null, lc: LadderContext, automation = false): Authority {
+  return { accountId, holds: levelHeldBy(rec, accountId, lc), raiser: !!accountId && rec.raisedBy === accountId, automation };
+}
+
+/** After a write: the issue's "Escalation level" field follows the highest open level, and the new level's holders hear. */
+async function afterChange(deps: Deps, issue: Pick<JiraIssue, 'id' | 'key' | 'summary'>, rec: EscalationRecord, lc: LadderContext, notifyKind: 'raised' | 'climbed' | 'breached' | null, openLevels?: number[]): Promise<void> {
+  try {
+    const levels =
+      openLevels ??
+      (await readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [rec.issueId] }))
+        .filter((e) => isEscalationOpen(e.status))
+        .map((e) => e.level);
+    await deps.jira.setEscalationLevels([{ issueIds: [rec.issueId], level: levels.length ? Math.max(...levels) : null }]);
+  } catch (e) {
+    // The record is written; the field catches up at the next change. Never fail the user's action for it.
+    deps.log.warn('escalation level field not updated', { issueId: rec.issueId, error: String(e) });
+  }
+  if (notifyKind) {
+    const op = await sendLevelNotice(deps, issue, rec, lc, notifyKind);
+    if (op) await writeAudit(deps, [op]);
+  }
+}
+
+/**
+ * One email to the holders of the escalation's current level. Returns the audit operation that records it
+ * (written by the caller, batched where many go out), or null when nobody holds the level or Jira refused.
+ */
+export async function sendLevelNotice(deps: Deps, issue: Pick<JiraIssue, 'key' | 'summary'>, rec: EscalationRecord, lc: LadderContext, kind: 'raised' | 'climbed' | 'breached'): Promise<TransactionOp | null> {
+  const to = holdersOf(rec, rec.level, lc);
+  if (to.length === 0) return null;
+  const params = {
+    key: issue.key,
+    summary: issue.summary,
+    level: rec.level,
+    description: rec.description,
+    impact: rec.impact || '-',
+    support: rec.supportNeeded || '-',
+    due: rec.dueAt >= NEVER ? '-' : `${new Date(rec.dueAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
+  };
+  const texts = inEveryLanguage('notify.escalation.body', params);
+  try {
+    await deps.jira.notify('app', issue.key, {
+      subject: inEveryLanguage(`notify.escalation.${kind}.subject`, params).join(' / '),
+      textBody: texts.join('\n\n'),
+      htmlBody: texts.map((t) => `<p>${escapeHtml(t).replace(/\n/g, '<br>')}</p>`).join(''),
+      toAccountIds: to,
+    });
+  } catch (e) {
+    deps.log.warn('escalation notification failed', { id: rec.id, error: String(e) });
+    return null;
+  }
+  return auditOp({ subjectId: rec.id, at: deps.clock.now(), kind: 'escalation.notified', actorId: null, detail: { level: rec.level, to, reason: kind } }, `n${rec.version}`);
+}
+
+/** Writes audit operations in transactions of at most 25. */
+export async function writeAudit(deps: Deps, ops: TransactionOp[]): Promise<void> {
+  for (let i = 0; i < ops.length; i += MAX_TRANSACTION_OPS) await deps.store.transact(ops.slice(i, i + MAX_TRANSACTION_OPS));
+}
+
+export interface RaiseRequest {
+  source: EscalationSource;
+  /** The person raising it (from the Forge context); null for a web request. */
+  accountId: string | null;
+  issue: JiraIssue;
+  input: Omit<RaiseEscalationInput, 'deadline' | 'dependencyId'> & { deadline: string | null; dependencyId: string | null };
+  id: string;
+  /** Extra operations for the same transaction (the web trigger's nonce). */
+  extraOps?: TransactionOp[];
+  /** Re-checked on a retried transaction (the nonce must still be unused). */
+  recheck?: () => Promise<void>;
+}
+
+/**
+ * Raises an escalation (问题申请单) at level 1, with its deadline in the asked department's working time,
+ * the record, its audit entry and the project's rollup in one transaction; then sets the issue's
+ * "Escalation level" field and notifies the level-1 holders.
+ */
+export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRecord> {
+  const { issue, input } = req;
+  const lc = await readLadderContext(deps, issue.projectKey);
+  if (input.departmentAsked && !lc.departments.has(input.departmentAsked)) {
+    throw new AppError('VALIDATION', 'escalation.unknownDepartment', { id: input.departmentAsked }, 'departmentAsked');
+  }
+  const now = deps.clock.now();
+  const deadline = deadlineFor(lc.ladder, calendarOf(lc.calendars, input.departmentAsked));
+  const rec: EscalationRecord = {
+    id: req.id,
+    issueId: issue.id,
+    issueKey: issue.key,
+    projectKey: issue.projectKey,
+    status: 'open',
+    level: 1,
+    dueAt: deadline(now, 1),
+    raisedAt: now,
+    raisedBy: req.accountId ?? '',
+    source: req.source,
+    summary: summarize(input.description),
+    description: input.description,
+    impact: input.impact,
+    supportNeeded: input.supportNeeded,
+    departmentAsked: input.departmentAsked,
+    requesterDept: await departmentOfPerson(deps, req.accountId),
+    requestedDeadline: input.deadline ?? '',
+    dependencyId: input.dependencyId ?? '',
+    ackAt: 0,
+    closedAt: 0,
+    outcome: '',
+    closedBy: '',
+    binding: false,
+    breached: false,
+    resolvedInTime: false,
+    updatedAt: now,
+    version: 1,
+  };
+  await commitWithRollups(deps, rec.id, [rec.projectKey], async (rollups, attempt) => {
+    if (attempt > 1 && req.recheck) await req.recheck();
+    return {
+      rollups: new Map([[rec.projectKey, applyEscalationChange(rollups.get(rec.projectKey)!, null, escalationContribution(rec), now)]]),
+      ops: [
+        ...(req.extraOps ?? []),
+        { kind: 'set', entity: ENTITY.escalation, key: rec.id, value: rec, ifVersion: 'absent' },
+        auditOp(
+          { subjectId: rec.id, at: now, kind: 'escalation.raised', actorId: req.accountId, detail: { source: req.source, level: 1, departmentAsked: rec.departmentAsked, dependencyId: rec.dependencyId } },
+          'r',
+        ),
+      ],
+    };
+  });
+  await afterChange(deps, issue, rec, lc, 'raised');
+  return rec;
+}
+
+/** Applies a command to one escalation, conditioned on the version read; the record, audit and rollup change together. */
+export async function applyCommand(deps: Deps, first: EscalationRecord, cmd: Command, accountId: string | null, lc: LadderContext, opts: { automation?: boolean; expectVersion?: number; locale?: 'en' | 'zh' } = {}): Promise<EscalationRecord> {
+  let result: EscalationRecord | null = null;
+  const calendar = calendarOf(lc.calendars, first.departmentAsked);
+  try {
+    await commitWithRollups(deps, first.id, [first.projectKey], async (rollups, attempt) => {
+      const rec = attempt === 1 ? first : await deps.store.getEntity<EscalationRecord>(ENTITY.escalation, first.id);
+      if (!rec) throw new AppError('NOT_FOUND', 'escalation.notFound', { id: first.id });
+      if (opts.expectVersion !== undefined && rec.version !== opts.expectVersion) throw new AppError('CONFLICT', 'conflict.version', { what: 'escalation' });
+      const now = deps.clock.now();
+      const out = transition(rec, cmd, authorityOf(rec, accountId, lc, opts.automation), now, deadlineFor(lc.ladder, calendar));
+      if (!out.ok) throw refusalError(out.refusal, cmd, rec, opts.locale);
+      result = out.next;
+      return {
+        rollups: new Map([[rec.projectKey, applyEscalationChange(rollups.get(rec.projectKey)!, escalationContribution(rec), escalationContribution(out.next), now)]]),
+        ops: [
+          { kind: 'set', entity: ENTITY.escalation, key: rec.id, value: out.next, ifVersion: rec.version },
+          auditOp({ subjectId: rec.id, at: now, kind: out.event.kind, actorId: opts.automation ? null : accountId, detail: { ...out.event.detail, ...(opts.automation ? { source: 'automation', by: accountId } : {}) } }, `v${out.next.version}`),
+        ],
+      };
+    });
+  } catch (e) {
+    if (isAppError(e) && e.code === 'CONFLICT' && e.messageId === 'conflict.version') throw new AppError('CONFLICT', 'conflict.version', { what: 'escalation' });
+    throw e;
+  }
+  return result!;
+}
+
+async function readIssueForUser(deps: Deps, issueKey: string): Promise<JiraIssue> {
+  return readAsUser(deps, 'issue', () => deps.jira.getIssue('user', issueKey), () => deps.jira.getIssue('app', issueKey));
+}
+
+function person(u: JiraUser | undefined, accountId: string): Person {
+  return u ? { accountId, displayName: u.displayName, active: u.active, ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) } : { accountId, displayName: accountId };
+}
+
+function view(e: EscalationRecord, lc: LadderContext, viewer: string | null, people: Map<string, JiraUser>): EscalationView {
+  const dept = e.departmentAsked ? lc.departments.get(e.departmentAsked) : undefined;
+  const open = isEscalationOpen(e.status);
+  return {
+    id: e.id,
+    version: e.version,
+    status: e.status,
+    level: e.level,
+    summary: e.summary,
+    description: e.description,
+    impact: e.impact,
+    supportNeeded: e.supportNeeded,
+    departmentAsked: dept ? { id: dept.id, nameZh: dept.nameZh, nameEn: dept.nameEn } : null,
+    requestedDeadline: e.requestedDeadline || null,
+    raisedAt: new Date(e.raisedAt).toISOString(),
+    raisedBy: e.raisedBy ? person(people.get(e.raisedBy), e.raisedBy) : null,
+    source: e.source,
+    dueAt: open && e.dueAt < NEVER ? new Date(e.dueAt).toISOString() : null,
+    breached: e.breached,
+    outcome: e.outcome,
+    binding: e.binding,
+    holders: open ? holdersOf(e, e.level, lc).map((id) => person(people.get(id), id)) : [],
+    actions: viewer ? allowedActions(e, authorityOf(e, viewer, lc)) : [],
+  };
+}
+
+/** The panel's escalations section: every escalation of the issue with what the viewer may do, and the departments to ask. */
+export async function getIssueEscalations(deps: Deps, ctx: ActingContext, issueKey: string, known?: { issue: JiraIssue }): Promise<IssueEscalations> {
+  const issue = known?.issue ?? (await readIssueForUser(deps, issueKey));
+  const [lc, records] = await Promise.all([
+    readLadderContext(deps, issue.projectKey),
+    readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [issue.id], sort: 'DESC' }),
+  ]);
+  const ids = new Set<string>();
+  for (const e of records) {
+    if (e.raisedBy) ids.add(e.raisedBy);
+    if (isEscalationOpen(e.status)) for (const id of holdersOf(e, e.level, lc)) ids.add(id);
+  }
+  const people = new Map((ids.size ? await deps.jira.getUsers('user', [...ids]) : []).map((u) => [u.accountId, u]));
+  return {
+    asOf: new Date(deps.clock.now()).toISOString(),
+    escalations: records.map((e) => view(e, lc, ctx.accountId, people)),
+    departments: departmentRefs(lc),
+    canRaise: !!ctx.accountId,
+  };
+}
+
+/** Raised from the issue panel, or from a dependency of this issue whose response is overdue. */
+export async function raiseFromPanel(deps: Deps, ctx: ActingContext, issueKey: string, input: RaiseEscalationInput): Promise<IssueEscalations> {
+  const issue = await readIssueForUser(deps, issueKey);
+  if (input.dependencyId) {
+    const dep = await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, input.dependencyId);
+    if (!dep || dep.downstreamIssueId !== issue.id || !dep.late) throw new AppError('VALIDATION', 'escalation.dependencyNotLate', { id: input.dependencyId }, 'dependencyId');
+  }
+  const now = deps.clock.now();
+  await raise(deps, {
+    source: input.dependencyId ? 'dependency' : 'panel',
+    accountId: ctx.accountId,
+    issue,
+    input,
+    id: `esc-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+  });
+  return getIssueEscalations(deps, ctx, issueKey, { issue });
+}
+
+export async function actFromPanel(deps: Deps, ctx: ActingContext & { locale: 'en' | 'zh' }, issueKey: string, input: EscalationActInput): Promise<IssueEscalations> {
+  const issue = await readIssueForUser(deps, issueKey);
+  const rec = await deps.store.getEntity<EscalationRecord>(ENTITY.escalation, input.id);
+  if (!rec || rec.issueId !== issue.id) throw new AppError('NOT_FOUND', 'escalation.notFound', { id: input.id });
+  const lc = await readLadderContext(deps, issue.projectKey);
+  const cmd = toCommand(input);
+  const next = await applyCommand(deps, rec, cmd, ctx.accountId, lc, { expectVersion: input.version, locale: ctx.locale });
+  await afterChange(deps, issue, next, lc, cmd.kind === 'climb' ? 'climbed' : null);
+  return getIssueEscalations(deps, ctx, issueKey, { issue });
+}
+
+/** The append-only record of one escalation, oldest first, with names. */
+export async function getTimeline(deps: Deps, issueKey: string, id: string): Promise<{ events: AuditEventView[] }> {
+  const issue = await readIssueForUser(deps, issueKey);
+  const rec = await deps.store.getEntity<EscalationRecord>(ENTITY.escalation, id);
+  if (!rec || rec.issueId !== issue.id) throw new AppError('NOT_FOUND', 'escalation.notFound', { id });
+  const events = await readAll<AuditEventRecord>(deps, { entity: ENTITY.auditEvent, index: INDEX.auditBySubject, partition: [id], sort: 'ASC' });
+  const ids = new Set<string>();
+  for (const e of events) {
+    if (e.actorId) ids.add(e.actorId);
+    for (const to of (e.detail.to as string[] | undefined) ?? []) ids.add(to);
+  }
+  const people = new Map((ids.size ? await deps.jira.getUsers('user', [...ids]) : []).map((u) => [u.accountId, u]));
+  return {
+    events: events.map((e) => {
+      const d = e.detail as { from?: number; to?: unknown; level?: number; text?: string; source?: string; by?: string };
+      const climbed = e.kind === 'escalation.climbed';
+      return {
+        at: new Date(e.at).toISOString(),
+        kind: e.kind,
+        actor: e.actorId ? person(people.get(e.actorId), e.actorId) : null,
+        ...(climbed && typeof d.from === 'number' ? { fromLevel: d.from } : {}),
+        ...(climbed && typeof d.to === 'number' ? { toLevel: d.to } : !climbed && typeof d.level === 'number' ? { toLevel: d.level } : {}),
+        ...(d.text ? { text: d.text } : {}),
+        ...(d.source ? { source: d.source } : climbed && d.by ? { source: d.by } : {}),
+        ...(e.kind === 'escalation.notified' && Array.isArray(d.to) ? { notified: (d.to as string[]).map((a) => person(people.get(a), a)) } : {}),
+      };
+    }),
+  };
+}
+
+/** Jira Automation "Climb escalation": the newest open escalation of the issue below level 3 climbs one level. */
+export async function climbByAutomation(deps: Deps, accountId: string | null, issueKey: string, note: string): Promise<EscalationRecord> {
+  const issue = await deps.jira.getIssue('user', issueKey);
+  const open = (await readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [issue.id], sort: 'DESC' })).filter(
+    (e) => isEscalationOpen(e.status) && e.level < 3,
+  );
+  const target = open[0];
+  if (!target) throw new AppError('NOT_FOUND', 'escalation.noOpen', { key: issueKey });
+  const lc = await readLadderContext(deps, issue.projectKey);
+  const next = await applyCommand(deps, target, { kind: 'climb', text: note }, accountId, lc, { automation: true });
+  await afterChange(deps, issue, next, lc, 'climbed');
+  return next;
+}
+
+export type { EscalationLevel };

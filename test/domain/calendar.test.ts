@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import { addWorkingHours, BUILTIN_CALENDARS, isWorkingDay, workingDaysBetween, workingMsBetween, zonedInstant } from '../../src/domain/calendar';
+import { WorkingCalendarSchema, type WorkingCalendar } from '../../src/contract';
+
+const cn = BUILTIN_CALENDARS.find((c) => c.id === 'cn-mainland')!;
+const plain = BUILTIN_CALENDARS.find((c) => c.id === 'weekends')!;
+const at = (iso: string) => Date.parse(iso);
+const iso = (ms: number) => new Date(ms).toISOString();
+const H = 3_600_000;
+const day = (isoDate: string) => Date.parse(`${isoDate}T00:00:00Z`) / 86_400_000;
+
+const office = (timeZone: string): WorkingCalendar => ({
+  id: 'office',
+  name: 'Office',
+  timeZone,
+  workStart: '09:00',
+  workEnd: '17:00',
+  lunchStart: null,
+  lunchEnd: null,
+  workdays: [1, 2, 3, 4, 5],
+  holidays: [],
+  makeUpDays: [],
+  note: '',
+});
+
+describe('mainland China calendar, 2026 (State Council notice of 4 Nov 2025)', () => {
+  it('knows the holidays and the make-up working days (调休)', () => {
+    expect(isWorkingDay(day('2026-10-01'), cn)).toBe(false); // 国庆, a Thursday
+    expect(isWorkingDay(day('2026-10-08'), cn)).toBe(true);
+    expect(isWorkingDay(day('2026-10-10'), cn)).toBe(true); // Saturday worked
+    expect(isWorkingDay(day('2026-09-20'), cn)).toBe(true); // Sunday worked
+    expect(isWorkingDay(day('2026-02-23'), cn)).toBe(false); // 春节, a Monday
+    expect(isWorkingDay(day('2026-02-14'), cn)).toBe(true); // Saturday worked
+    expect(isWorkingDay(day('2026-02-28'), cn)).toBe(true);
+    expect(isWorkingDay(day('2026-01-04'), cn)).toBe(true); // Sunday after 元旦
+    expect(isWorkingDay(day('2026-10-11'), cn)).toBe(false); // an ordinary Sunday
+  });
+
+  it('24 working hours from Wed 30 Sep 10:00 skip 国庆 and end on the make-up Saturday 10 Oct at 10:00', () => {
+    // 30 Sep: 10-12 and 13-18 = 7 h; 1-7 Oct off; 8 Oct 8 h; 9 Oct 8 h (23 h); 10 Oct (调休) 09:00 + 1 h.
+    expect(iso(addWorkingHours(at('2026-09-30T10:00:00+08:00'), 24, cn))).toBe('2026-10-10T02:00:00.000Z');
+  });
+
+  it('8 working hours from Fri 13 Feb 17:00 end on the make-up Saturday 14 Feb at 17:00 (lunch skipped)', () => {
+    expect(iso(addWorkingHours(at('2026-02-13T17:00:00+08:00'), 8, cn))).toBe('2026-02-14T09:00:00.000Z');
+  });
+
+  it('one working hour after the make-up Saturday closes falls after 春节, on Tue 24 Feb 10:00', () => {
+    expect(iso(addWorkingHours(at('2026-02-14T18:00:00+08:00'), 1, cn))).toBe('2026-02-24T02:00:00.000Z');
+  });
+
+  it('time at lunch does not count: 12:30 + 1 h is 14:00', () => {
+    expect(iso(addWorkingHours(at('2026-03-02T12:30:00+08:00'), 1, cn))).toBe('2026-03-02T06:00:00.000Z');
+  });
+
+  it('a deadline at the end of a day stays at 18:00', () => {
+    expect(iso(addWorkingHours(at('2026-03-02T09:00:00+08:00'), 8, cn))).toBe('2026-03-02T10:00:00.000Z');
+  });
+
+  it('counts working days across 国庆 and working time between instants', () => {
+    expect(workingDaysBetween(at('2026-09-28T09:00:00+08:00'), at('2026-10-12T09:00:00+08:00'), cn)).toBe(6);
+    expect(workingMsBetween(at('2026-09-30T10:00:00+08:00'), at('2026-10-10T02:00:00Z'), cn)).toBe(24 * H);
+  });
+
+  it('2027 has no holidays yet: the notice is not published, so the data says so instead of guessing', () => {
+    expect(cn.holidays.some((d) => d.startsWith('2027'))).toBe(false);
+    expect(cn.note).toMatch(/2027: notice not yet published/);
+    expect(isWorkingDay(day('2027-02-08'), cn)).toBe(true); // a Monday
+  });
+});
+
+describe('daylight-saving changes', () => {
+  it('Berlin, spring forward (29 Mar 2026): Fri 16:00 CET + 2 h is Mon 10:00 CEST', () => {
+    const cal = office('Europe/Berlin');
+    expect(iso(addWorkingHours(at('2026-03-27T16:00:00+01:00'), 2, cal))).toBe('2026-03-30T08:00:00.000Z');
+  });
+  it('Berlin, fall back (25 Oct 2026): Fri 16:00 CEST + 2 h is Mon 10:00 CET', () => {
+    const cal = office('Europe/Berlin');
+    expect(iso(addWorkingHours(at('2026-10-23T16:00:00+02:00'), 2, cal))).toBe('2026-10-26T09:00:00.000Z');
+  });
+  it('New York (8 Mar 2026): a working day is 8 hours on both sides of the change', () => {
+    const cal = office('America/New_York');
+    expect(iso(addWorkingHours(at('2026-03-06T16:00:00-05:00'), 2, cal))).toBe('2026-03-09T14:00:00.000Z');
+    expect(workingMsBetween(at('2026-03-06T00:00:00-05:00'), at('2026-03-10T00:00:00-04:00'), cal)).toBe(16 * H);
+    expect(zonedInstant(day('2026-03-09'), 9 * 60, 'America/New_York')).toBe(at('2026-03-09T13:00:00Z'));
+  });
+});
+
+describe('plain weekend calendar', () => {
+  it('skips Saturday and Sunday', () => {
+    expect(iso(addWorkingHours(at('2026-11-20T17:00:00Z'), 2, plain))).toBe('2026-11-23T10:00:00.000Z');
+    expect(addWorkingHours(at('2026-11-20T17:00:00Z'), 0, plain)).toBe(at('2026-11-20T17:00:00Z'));
+  });
+  it('refuses negative hours', () => {
+    expect(() => addWorkingHours(0, -1, plain)).toThrow(RangeError);
+  });
+});
+
+describe('calendar validation', () => {
+  const base = { ...office('Asia/Shanghai') };
+  it('accepts the built-in calendars', () => {
+    for (const c of BUILTIN_CALENDARS) expect(WorkingCalendarSchema.safeParse(c).success).toBe(true);
+  });
+  it('names the broken field', () => {
+    const fail = (c: unknown) => WorkingCalendarSchema.safeParse(c).error?.issues[0]?.path.join('.');
+    expect(fail({ ...base, timeZone: 'Mars/Olympus' })).toBe('timeZone');
+    expect(fail({ ...base, workEnd: '08:00' })).toBe('workEnd');
+    expect(fail({ ...base, lunchStart: '12:00' })).toBe('lunchEnd');
+    expect(fail({ ...base, lunchStart: '08:00', lunchEnd: '09:30' })).toBe('lunchStart');
+    expect(fail({ ...base, holidays: ['2026-10-10'], makeUpDays: ['2026-10-10'] })).toBe('makeUpDays');
+    expect(fail({ ...base, workdays: [1, 1] })).toBe('workdays');
+  });
+});
