@@ -9,7 +9,7 @@ import { SandboxClock, installClock } from './runtime/clock';
 import { ForgeHost } from './runtime/forge-host';
 import { loadManifest, type Manifest } from './runtime/manifest';
 import { appRequestStore, invocationStore } from './runtime/invocation-context';
-import { seedApp, seedDepartments } from './seed/app-seed';
+import { seedApp, seedDepartments, seedEscalations } from './seed/app-seed';
 import { replaySeedAsEvents } from './seed/replay-events';
 import { seedDependencyStates } from './seed/dependency-seed';
 import { seedWorkflowRules } from './seed/workflow-seed';
@@ -150,6 +150,12 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   if (opts.seed !== false && !m.get<boolean>('seededWorkflowRules')) {
     seedWorkflowRules(jira);
     m.put('seededWorkflowRules', true);
+  }
+  // Escalations need the directory and the workflow; their own flag, like the directory's.
+  if (opts.seed !== false && !m.get<boolean>('seededEscalations')) {
+    await seedEscalations(host, jira);
+    await settle(host);
+    m.put('seededEscalations', true);
   }
 
   const platform: Platform = {

@@ -312,7 +312,7 @@ export async function getTimeline(deps: Deps, issueKey: string, id: string): Pro
   const ids = new Set<string>();
   for (const e of events) {
     if (e.actorId) ids.add(e.actorId);
-    for (const to of (e.detail.to as string[] | undefined) ?? []) ids.add(to);
+    if (e.kind === 'escalation.notified' && Array.isArray(e.detail.to)) for (const to of e.detail.to as string[]) ids.add(to);
   }
   const people = new Map((ids.size ? await deps.jira.getUsers('user', [...ids]) : []).map((u) => [u.accountId, u]));
   return {

@@ -72,9 +72,11 @@ export const LadderLevelSchema = z.object({
 });
 export type LadderLevel = z.infer<typeof LadderLevelSchema>;
 
-export const LadderConfigSchema = z
-  .object({ levels: z.tuple([LadderLevelSchema, LadderLevelSchema, LadderLevelSchema]) })
-  .superRefine((c, ctx) => {
+/** A ladder as stored and shown (the default one may have nobody at level 3 yet). */
+export const LadderShapeSchema = z.object({ levels: z.tuple([LadderLevelSchema, LadderLevelSchema, LadderLevelSchema]) });
+
+/** A ladder as saved: somebody must hold every level. */
+export const LadderConfigSchema = LadderShapeSchema.superRefine((c, ctx) => {
     c.levels.forEach((l, i) => {
       if (l.role === 'none' && l.accountIds.length === 0) {
         ctx.addIssue({ code: 'custom', path: ['levels', i, 'accountIds'], message: 'somebody must hold every level', params: { messageId: 'validation.detail.levelHolder' } });
@@ -187,7 +189,7 @@ export const EscalationStatsSchema = z.object({
 });
 export type EscalationStats = z.infer<typeof EscalationStatsSchema>;
 
-export const LadderViewSchema = z.object({ ladder: LadderConfigSchema, version: z.number().int().min(0), people: z.array(PersonSchema), canEdit: z.boolean() });
+export const LadderViewSchema = z.object({ ladder: LadderShapeSchema, version: z.number().int().min(0), people: z.array(PersonSchema), canEdit: z.boolean() });
 export type LadderView = z.infer<typeof LadderViewSchema>;
 
 export const CalendarSettingsSchema = z.object({

@@ -54,6 +54,56 @@ export interface DependencyEdgeEntry {
   t: string;
 }
 
+/** Escalation figures of a project (issue 5), kept by every write that changes an escalation. */
+export interface EscalationTotals {
+  open: number;
+  /** Open escalations per `level|yyyy-mm-dd raised`, for "open by level and age" without reading any. */
+  openByLevelDay?: Record<string, number>;
+  acknowledged?: number;
+  ackHoursTotal?: number;
+  resolved?: number;
+  resolveHoursTotal?: number;
+  resolvedInTime?: number;
+  closed?: number;
+}
+
+export function emptyEscalationTotals(): Required<EscalationTotals> {
+  return { open: 0, openByLevelDay: {}, acknowledged: 0, ackHoursTotal: 0, resolved: 0, resolveHoursTotal: 0, resolvedInTime: 0, closed: 0 };
+}
+
+/** Adds `sign` times one escalation's contribution (or another shard's totals) to `t`. */
+function accountEscalation(t: EscalationTotals, c: EscalationContribution, sign: 1 | -1): void {
+  const full = t as Required<EscalationTotals>;
+  Object.assign(full, { ...emptyEscalationTotals(), ...t });
+  if (c.open) {
+    full.open += sign;
+    if (c.level && c.raisedDay) addCount(full.openByLevelDay, `${c.level}|${c.raisedDay}`, sign);
+  }
+  if (c.ackHours !== undefined && c.ackHours !== null) {
+    full.acknowledged += sign;
+    full.ackHoursTotal += sign * c.ackHours;
+  }
+  if (c.resolveHours !== undefined && c.resolveHours !== null) {
+    full.resolved += sign;
+    full.resolveHoursTotal += sign * c.resolveHours;
+    if (c.resolvedInTime) full.resolvedInTime += sign;
+  }
+  if (c.closed) full.closed += sign;
+}
+
+function addEscalationTotals(into: EscalationTotals, from: EscalationTotals): void {
+  const full = into as Required<EscalationTotals>;
+  Object.assign(full, { ...emptyEscalationTotals(), ...into });
+  full.open += from.open;
+  for (const [k, n] of Object.entries(from.openByLevelDay ?? {})) addCount(full.openByLevelDay, k, n);
+  full.acknowledged += from.acknowledged ?? 0;
+  full.ackHoursTotal += from.ackHoursTotal ?? 0;
+  full.resolved += from.resolved ?? 0;
+  full.resolveHoursTotal += from.resolveHoursTotal ?? 0;
+  full.resolvedInTime += from.resolvedInTime ?? 0;
+  full.closed += from.closed ?? 0;
+}
+
 export function emptyRollup(projectKey: string): ProjectRollup {
   return {
     projectKey,
