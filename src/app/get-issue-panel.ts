@@ -1,7 +1,7 @@
 import type { ActingContext, Deps, JiraIssue } from './ports';
 import { ENTITY, INDEX } from './storage-keys';
 import type { DependencyRecord } from '../domain/dependency';
-import type { EscalationRecord } from '../domain/escalation';
+import { NEVER, type EscalationRecord } from '../domain/escalation';
 import type { EscalationSummary, IssuePanelView, IssueRef } from '../contract';
 import { dependencySection } from './dependency-view';
 import { readAll } from './paging';
@@ -20,7 +20,8 @@ export function escalationSummary(e: EscalationRecord): EscalationSummary {
     level: e.level,
     summary: e.summary,
     raisedAt: new Date(e.raisedAt).toISOString(),
-    dueAt: new Date(Math.min(e.dueAt, 8.64e15)).toISOString(),
+    // Closed, or breached at the top: the clock stopped when it last changed.
+    dueAt: new Date(e.dueAt >= NEVER ? e.updatedAt : e.dueAt).toISOString(),
     source: e.source,
   };
 }

@@ -1,0 +1,108 @@
+import { useId, useState, type FormEvent } from 'react';
+import Button from '@atlaskit/button/default/button';
+import SectionMessage from '@atlaskit/section-message';
+import type { AppErrorBody, DepartmentRef, DependencyView, RaiseEscalationInput } from '@contract';
+import { useT } from '../../../shared/i18n';
+
+export interface RaiseFormProps {
+  departments: readonly DepartmentRef[];
+  lateDependencies: readonly DependencyView[];
+  onSubmit(input: Partial<RaiseEscalationInput>): Promise<AppErrorBody | null>;
+  onCancel(): void;
+}
+
+/** 问题申请单: description, impact, support needed, the department asked and an optional deadline. */
+export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, onCancel }: RaiseFormProps) {
+  const t = useT();
+  const id = useId();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorBody | null>(null);
+  const name = (d: DepartmentRef) => (t.locale === 'zh' ? d.nameZh : d.nameEn);
+
+  async function submit(e: FormEvent<HTMLFormElement>) {
+    e.preventDefault();
+    const f = new FormData(e.currentTarget);
+    const text = (k: string) => String(f.get(k) ?? '').trim();
+    const deadline = text('deadline');
+    setBusy(true);
+    const failure = await onSubmit({
+      description: text('description'),
+      impact: text('impact'),
+      supportNeeded: text('supportNeeded'),
+      departmentAsked: text('departmentAsked'),
+      deadline: deadline ? new Date(deadline).toISOString() : null,
+      dependencyId: text('dependencyId') || null,
+    });
+    setBusy(false);
+    setError(failure);
+  }
+
+  const invalid = (field: string) => (error?.field === field ? true : undefined);
+  return (
+    <form className="cx-esc-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`} noValidate>
+      <h3 id={`${id}-title`} className="cx-heading-3">
+        {t('escalations.raiseTitle')}
+      </h3>
+      {error && (
+        <SectionMessage appearance="error">
+          <p role="alert">{error.message}</p>
+        </SectionMessage>
+      )}
+      <label className="cx-esc-field">
+        <span className="cx-esc-label">
+          {t('escalations.form.description')} <span className="cx-muted">({t('escalations.form.required')})</span>
+        </span>
+        <textarea name="description" rows={3} required maxLength={5000} className="cx-esc-input" aria-invalid={invalid('description')} />
+        <span className="cx-esc-help">{t('escalations.form.descriptionHelp')}</span>
+      </label>
+      <label className="cx-esc-field">
+        <span className="cx-esc-label">{t('escalations.form.impact')}</span>
+        <textarea name="impact" rows={2} maxLength={2000} className="cx-esc-input" />
+      </label>
+      <label className="cx-esc-field">
+        <span className="cx-esc-label">{t('escalations.form.support')}</span>
+        <textarea name="supportNeeded" rows={2} maxLength={2000} className="cx-esc-input" />
+      </label>
+      <label className="cx-esc-field">
+        <span className="cx-esc-label">
+          {t('escalations.form.department')} <span className="cx-muted">({t('escalations.form.required')})</span>
+        </span>
+        <select name="departmentAsked" required className="cx-esc-input" defaultValue="" aria-invalid={invalid('departmentAsked')}>
+          <option value="" disabled>
+            {t('escalations.form.chooseDepartment')}
+          </option>
+          {departments.map((d) => (
+            <option key={d.id} value={d.id}>
+              {name(d)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="cx-esc-field">
+        <span className="cx-esc-label">{t('escalations.form.deadline')}</span>
+        <input type="datetime-local" name="deadline" className="cx-esc-input" />
+      </label>
+      {lateDependencies.length > 0 && (
+        <label className="cx-esc-field">
+          <span className="cx-esc-label">{t('escalations.form.fromDependency')}</span>
+          <select name="dependencyId" className="cx-esc-input" defaultValue="">
+            <option value="">–</option>
+            {lateDependencies.map((d) => (
+              <option key={d.id} value={d.id}>
+                {d.other ? `${d.other.key} ${d.deliverable || d.other.summary}` : d.deliverable || d.id}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      <div className="cx-esc-actions">
+        <Button type="submit" appearance="primary" isDisabled={busy}>
+          {t('escalations.form.submit')}
+        </Button>
+        <Button appearance="subtle" onClick={onCancel} isDisabled={busy}>
+          {t('escalations.form.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}

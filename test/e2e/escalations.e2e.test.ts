@@ -1,0 +1,77 @@
+import { expect, it } from 'vitest';
+import { join } from 'node:path';
+import { describeInChromium, SHOTS } from '../support/e2e';
+import { SEED_USERS } from '../../sandbox/seed/jira-seed';
+import { invoke } from '../support/platform';
+
+/**
+ * Escalations as people meet them: raise one from the issue panel, let the sandbox clock run past its 24
+ * working hours with the shell's clock buttons (the hourly sweep runs on the way), and see level 2 and the
+ * timeline; the arbiter's binding decision; Chinese and dark.
+ */
+const gaoYuan = SEED_USERS.gaoYuan.accountId;
+const DAY = 86_400_000;
+
+describeInChromium('escalations in Chromium', { apps: ['issue-panel'], defaultUser: gaoYuan }, (ctx) => {
+  it('a level holder acknowledges from the panel', async () => {
+    const page = await ctx.open('#/issue/PAY-14', { user: SEED_USERS.zhouJie.accountId });
+    const card = page.frameLocator('iframe[title="Collaboration (app)"]').locator('[data-escalation]').first();
+    await card.getByRole('button', { name: 'Acknowledge' }).click();
+    await expect.poll(() => card.textContent()).toContain('Acknowledged');
+    await card.getByRole('button', { name: 'Resolve' }).click();
+    await card.getByRole('button', { name: 'Confirm' }).waitFor();
+    expect(await card.getByRole('button', { name: 'Confirm' }).isDisabled()).toBe(true);
+    await page.context().close();
+  });
+
+  it('raise an escalation, move the clock past 24 working hours, see level 2 and the timeline', async () => {
+    const page = await ctx.open('#/issue/PAY-17');
+    const panel = page.frameLocator('iframe[title="Collaboration (app)"]');
+    await panel.getByRole('button', { name: 'Raise escalation' }).click();
+    await panel.getByLabel(/What is blocked/).fill('活动页支付入口改版需研发排期\nThe campaign payment entry needs R&D time');
+    await panel.getByLabel('Impact').fill('活动延期 / the campaign slips');
+    await panel.getByLabel('Support needed').fill('本周排期 / schedule it this week');
+    await panel.getByLabel(/Department asked/).selectOption('rnd');
+    await panel.getByRole('button', { name: 'Raise', exact: true }).click();
+    const card = panel.locator('[data-escalation]').first();
+    await card.locator('.cx-row-title').getByText('活动页支付入口改版需研发排期').waitFor();
+    await expect.poll(() => card.textContent()).toContain('Level 1: Interface persons');
+    await expect.poll(() => card.textContent()).toContain('周杰 Zhou Jie');
+    await ctx.shot(page, 'escalation-raised-en-light');
+
+    // How many shell "1d" clicks take the clock past the level-1 deadline (24 working hours, mainland calendar).
+    const { env } = await invoke(ctx.platform, { moduleKey: 'collab-issue-panel', accountId: gaoYuan, issueKey: 'PAY-17' }, 'getIssueEscalations');
+    if (!env.ok) throw new Error(env.error.message);
+    const due = Date.parse(env.data.escalations[0].dueAt);
+    const days = Math.ceil((due - ctx.platform.clock.now()) / DAY);
+    expect(days).toBeGreaterThanOrEqual(1);
+    for (let i = 0; i < days; i++) {
+      await page.locator('button[data-advance="24"]').click();
+      await expect.poll(() => ctx.platform.clock.now() >= due - (days - i - 1) * DAY - 1000).toBe(true);
+    }
+    if (ctx.platform.clock.now() <= due + 3_600_000) await page.locator('button[data-advance="1"]').click();
+    await expect.poll(() => ctx.platform.clock.now() > due).toBe(true);
+    await page.reload();
+    const after = page.frameLocator('iframe[title="Collaboration (app)"]').locator('[data-escalation]').first();
+    await expect.poll(() => after.textContent(), { timeout: 15_000 }).toContain('Level 2: Department heads');
+    await after.getByText('赵敏 Zhao Min').first().waitFor();
+    await after.getByRole('button', { name: 'Show timeline' }).click();
+    await after.getByText(/Level 1’s time limit ran out: it climbed to level 2/).waitFor();
+    await after.getByText('Notified level 2:').waitFor();
+    await ctx.shot(page, 'escalation-level2-timeline-en-light');
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the PMO arbiter sees the binding decision, in Chinese and dark', async () => {
+    const page = await ctx.open('#/issue/PAY-8', { user: SEED_USERS.maChao.accountId, locale: 'zh_CN', theme: 'dark' });
+    const card = page.frameLocator('iframe[title="Collaboration (app)"]').locator('[data-escalation]').first();
+    await card.getByText('最终裁决').waitFor();
+    await card.getByText('仲裁裁决（各部门须执行）').waitFor();
+    await card.getByRole('button', { name: '查看处理记录' }).click();
+    await card.getByText(/在第 3 级作出裁决/).waitFor();
+    await ctx.shot(page, 'escalation-decided-zh-dark');
+    await page.context().close();
+  });
+
+});
