@@ -221,6 +221,8 @@ export const ESCALATION_PROJECT_FUNCTIONS = {
   getEscalationStats: { input: z.object({}).strict(), output: EscalationStatsSchema },
   getEscalationLadder: { input: z.object({}).strict(), output: LadderViewSchema },
   saveEscalationLadder: { input: z.object({ ladder: LadderConfigSchema, version: z.number().int().min(0) }).strict(), output: LadderViewSchema },
+  /** Jira's user search as the viewer, for naming the people who hold a level. */
+  searchLadderUsers: { input: z.object({ query: z.string().trim().min(1).max(100) }).strict(), output: z.object({ users: z.array(PersonSchema) }) },
 } as const;
 
 export const ESCALATION_ADMIN_FUNCTIONS = {

@@ -12,7 +12,7 @@ import { invoke } from '../support/platform';
 const gaoYuan = SEED_USERS.gaoYuan.accountId;
 const DAY = 86_400_000;
 
-describeInChromium('escalations in Chromium', { apps: ['issue-panel'], defaultUser: gaoYuan }, (ctx) => {
+describeInChromium('escalations in Chromium', { apps: ['issue-panel', 'project-page', 'admin-page'], defaultUser: gaoYuan }, (ctx) => {
   it('a level holder acknowledges from the panel', async () => {
     const page = await ctx.open('#/issue/PAY-14', { user: SEED_USERS.zhouJie.accountId });
     const card = page.frameLocator('iframe[title="Collaboration (app)"]').locator('[data-escalation]').first();
@@ -74,4 +74,32 @@ describeInChromium('escalations in Chromium', { apps: ['issue-panel'], defaultUs
     await page.context().close();
   });
 
+
+  it('the project page shows open escalations by level and age, and the ladder to its admins', async () => {
+    const page = await ctx.open('#/project/PAY/page');
+    const app = page.frameLocator('iframe[title="Collaboration health (app)"]');
+    await app.getByRole('heading', { name: 'Escalations' }).waitFor();
+    await app.getByText('Resolved within the limit').waitFor();
+    await app.getByText('Mean time to resolve').waitFor();
+    await app.getByRole('button', { name: 'Escalation ladder' }).click();
+    await app.getByText('马超 Ma Chao').first().waitFor();
+    await ctx.shot(page, 'escalation-project-page-en-light');
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('the admin page edits calendars and shows a new web trigger secret once', async () => {
+    const page = await ctx.open('#/admin', { user: SEED_USERS.linTao.accountId, locale: 'zh_CN', theme: 'dark' });
+    const app = page.frameLocator('iframe[title="Collaboration settings (app)"]');
+    await app.getByRole('heading', { name: '工作日历' }).waitFor();
+    await app.locator('[data-department-calendar="legal"] select').selectOption('weekends');
+    await app.getByRole('button', { name: '保存日历' }).click();
+    await app.getByText('日历已保存。').waitFor();
+    await app.getByRole('button', { name: '生成新密钥' }).click();
+    await app.getByRole('button', { name: '生成新密钥' }).click();
+    const secret = await app.locator('[data-secret]').textContent();
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    await ctx.shot(page, 'escalation-admin-zh-dark');
+    await page.context().close();
+  });
 });

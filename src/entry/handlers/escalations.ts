@@ -2,6 +2,7 @@ import { ESCALATION_ADMIN_FUNCTIONS, ESCALATION_PANEL_FUNCTIONS, ESCALATION_PROJ
 import { issueKeyOf, projectKeyOf, type Handlers } from '../resolver-kit';
 import { actFromPanel, getIssueEscalations, getTimeline, raiseFromPanel } from '../../app/escalations';
 import { getEscalationStats } from '../../app/escalation-stats';
+import { searchUsers } from '../../app/manage-departments';
 import { getCalendars, getLadderView, getWebhookSecretStatus, rotateWebhookSecret, saveCalendars, saveLadder } from '../../app/escalation-settings';
 
 /** Issue panel handlers of escalations, calendars and the audit trail (issue 5). */
@@ -17,6 +18,7 @@ export const escalationsProjectHandlers: Handlers<typeof ESCALATION_PROJECT_FUNC
   getEscalationStats: ({ deps, forge }) => getEscalationStats(deps, projectKeyOf(forge)),
   getEscalationLadder: ({ deps, forge }) => getLadderView(deps, projectKeyOf(forge)),
   saveEscalationLadder: ({ deps, ctx, forge, input }) => saveLadder(deps, ctx, projectKeyOf(forge), input),
+  searchLadderUsers: ({ deps, ctx, input }) => searchUsers(deps, ctx, input.query),
 };
 
 /** Admin page handlers: working-time calendars and the web trigger's signing secret (Jira admins). */

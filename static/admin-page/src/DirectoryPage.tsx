@@ -10,6 +10,7 @@ import { EmptyState } from '../../shared/components/EmptyState';
 import { PersonChip } from '../../shared/components/PersonChip';
 import { Section } from '../../shared/components/Section';
 import { DepartmentForm, type SaveProblem } from './DepartmentForm';
+import { EscalationSettings } from './EscalationSettings';
 import { draftOf, fieldOf, nameOf, NEW_DRAFT, payloadOf, type DepartmentDraft } from './form';
 
 type Client = BridgeClient<typeof ADMIN_PAGE_FUNCTIONS>;
@@ -236,6 +237,7 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
         )}
       </Section>
       <DependencySettingsSection client={client} canEdit={canEdit} />
+      <EscalationSettings client={client} />
     </main>
   );
 }

@@ -4,6 +4,7 @@ import { OverviewSection } from './OverviewSection';
 import { MilestonesSection } from './MilestonesSection';
 import { RaciMatrixSection } from './RaciMatrixSection';
 import { DependenciesOverviewSection } from './DependenciesOverviewSection';
+import { EscalationsSection } from './EscalationsSection';
 
 /**
  * The project's collaboration health. Each part is its own section component so later parts (milestone
@@ -25,6 +26,7 @@ export function ProjectPage({ overview }: { overview: ProjectOverview }) {
       <MilestonesSection milestones={overview.milestones} projectName={project.name} />
       <RaciMatrixSection />
       <DependenciesOverviewSection />
+      <EscalationsSection />
       <p className="cx-footnote">
         {rollup.updatedAt
           ? t.rich('page.figuresUpdated', {
