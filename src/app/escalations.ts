@@ -63,15 +63,19 @@ function authorityOf(rec: EscalationRecord, accountId: string | null, lc: Ladder
   return { accountId, holds: levelHeldBy(rec, accountId, lc), raiser: !!accountId && rec.raisedBy === accountId, automation };
 }
 
+/** What the issue's two fields show: the highest open level, and that escalation's state ('breached' once past the top limit). */
+export function issueEscalationFields(open: readonly EscalationRecord[]): { level: number | null; state: string | null } {
+  const top = [...open].sort((a, b) => b.level - a.level || Number(b.breached) - Number(a.breached))[0];
+  return top ? { level: top.level, state: top.breached ? 'breached' : top.status } : { level: null, state: null };
+}
+
 /** After a write: the issue's "Escalation level" field follows the highest open level, and the new level's holders hear. */
-async function afterChange(deps: Deps, issue: Pick<JiraIssue, 'id' | 'key' | 'summary'>, rec: EscalationRecord, lc: LadderContext, notifyKind: 'raised' | 'climbed' | 'breached' | null, openLevels?: number[]): Promise<void> {
+async function afterChange(deps: Deps, issue: Pick<JiraIssue, 'id' | 'key' | 'summary'>, rec: EscalationRecord, lc: LadderContext, notifyKind: 'raised' | 'climbed' | 'breached' | null): Promise<void> {
   try {
-    const levels =
-      openLevels ??
-      (await readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [rec.issueId] }))
-        .filter((e) => isEscalationOpen(e.status))
-        .map((e) => e.level);
-    await deps.jira.setEscalationLevels([{ issueIds: [rec.issueId], level: levels.length ? Math.max(...levels) : null }]);
+    const open = (await readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [rec.issueId] })).filter((e) =>
+      isEscalationOpen(e.status),
+    );
+    await deps.jira.setEscalationFields([{ issueIds: [rec.issueId], ...issueEscalationFields(open) }]);
   } catch (e) {
     // The record is written; the field catches up at the next change. Never fail the user's action for it.
     deps.log.warn('escalation level field not updated', { issueId: rec.issueId, error: String(e) });

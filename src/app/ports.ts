@@ -151,8 +151,13 @@ export interface Jira {
   raciFieldIds(): Promise<RaciFieldIds>;
   /** A person's Jira language (e.g. `zh_CN`), or null when Jira does not say (privacy settings) or has no such user. */
   getUserLocale(as: Actor, accountId: string): Promise<string | null>;
-  /** Sets the app's "Escalation level" field (null clears it) on the issues of each update, as the app, with a changelog. */
-  setEscalationLevels(updates: ReadonlyArray<{ issueIds: readonly string[]; level: number | null }>): Promise<void>;
+  /**
+   * Sets the app's "Escalation level" (number) and "Escalation state" (text) fields on issues, as the app, with a
+   * changelog so Jira Automation's "Field value changed" trigger fires; null clears a field, undefined leaves it.
+   */
+  setEscalationFields(updates: ReadonlyArray<EscalationFieldUpdate>): Promise<void>;
+  /** The "Escalation level" each issue shows now (null: empty); issues Jira does not return are left out. */
+  getEscalationLevels(issueIds: readonly string[]): Promise<Map<string, number | null>>;
   /** Queues one email about an issue to the listed people; Jira leaves out those who may not see the issue. */
   notify(as: Actor, issueIdOrKey: string, n: JiraNotification): Promise<void>;
   /**
@@ -166,6 +171,12 @@ export interface Jira {
 
 export type RaciRole = 'responsible' | 'accountable' | 'consulted' | 'informed';
 export type RaciFieldIds = Partial<Record<RaciRole, string>>;
+
+export interface EscalationFieldUpdate {
+  issueIds: readonly string[];
+  level?: number | null;
+  state?: string | null;
+}
 
 export interface JiraNotification {
   subject: string;

@@ -146,17 +146,24 @@ async function climbBatch(deps: Deps, projectKey: string, batch: EscalationRecor
   return changed;
 }
 
-/** The field follows (one call for the batch: climbs only raise levels, so each issue gets its highest new level) and holders hear. */
+/**
+ * The issues' fields follow: climbs only raise levels, so an issue takes the highest new level of the batch
+ * unless Jira already shows a higher one (another open escalation of the issue), read in one bulk fetch.
+ * Then the new level's holders hear, and one transaction records who was told.
+ */
 async function afterClimbs(deps: Deps, changed: Array<{ next: EscalationRecord; breached: boolean }>, lc: LadderContext): Promise<void> {
   if (changed.length === 0) return;
-  const levelByIssue = new Map<string, number>();
-  for (const { next } of changed) levelByIssue.set(next.issueId, Math.max(levelByIssue.get(next.issueId) ?? 0, next.level));
-  const byLevel = new Map<number, string[]>();
-  for (const [issueId, level] of levelByIssue) byLevel.set(level, [...(byLevel.get(level) ?? []), issueId]);
+  const top = new Map<string, { level: number; state: string }>();
+  for (const { next, breached } of changed) {
+    const seen = top.get(next.issueId);
+    if (!seen || next.level > seen.level || (next.level === seen.level && breached)) top.set(next.issueId, { level: next.level, state: breached ? 'breached' : 'open' });
+  }
   try {
-    await deps.jira.setEscalationLevels([...byLevel].map(([level, issueIds]) => ({ issueIds, level })));
+    const shown = await deps.jira.getEscalationLevels([...top.keys()]);
+    const updates = [...top].filter(([issueId, v]) => (shown.get(issueId) ?? 0) <= v.level).map(([issueId, v]) => ({ issueIds: [issueId], ...v }));
+    await deps.jira.setEscalationFields(updates);
   } catch (e) {
-    deps.log.warn('escalation level field not updated by the sweep', { error: String(e) });
+    deps.log.warn('escalation fields not updated by the sweep', { error: String(e) });
   }
   const audits: TransactionOp[] = [];
   for (const { next, breached } of changed) {

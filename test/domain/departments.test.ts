@@ -127,6 +127,9 @@ describe('department validation (the contract both sides check)', () => {
   });
 
   it('has every admin resolver function in its contract table', () => {
-    expect(Object.keys(ADMIN_PAGE_FUNCTIONS).sort()).toEqual(['createDepartment', 'deleteDepartment', 'getDependencySettings', 'listDepartments', 'rebuildPeopleIndex', 'saveDependencySettings', 'searchUsers', 'updateDepartment']);
+    const directory = ['createDepartment', 'deleteDepartment', 'getDependencySettings', 'listDepartments', 'rebuildPeopleIndex', 'saveDependencySettings', 'searchUsers', 'updateDepartment'];
+    // Escalation settings (issue 5) share the admin page: calendars and the web trigger secret.
+    const escalations = ['getCalendars', 'getWebhookSecret', 'rotateWebhookSecret', 'saveCalendars'];
+    expect(Object.keys(ADMIN_PAGE_FUNCTIONS).sort()).toEqual([...directory, ...escalations].sort());
   });
 });

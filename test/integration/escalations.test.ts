@@ -147,6 +147,22 @@ describe('raising and handling an escalation from the issue panel', () => {
   });
 });
 
+describe('breach at the top', () => {
+  it('is recorded once, notified, and shows in the Escalation state field for Automation rules and JQL', async () => {
+    let esc = data((await panel('PAY-18', U.gaoYuan.accountId, 'raiseEscalation', { description: '推广方案审批卡住', departmentAsked: 'marketing' })).env).escalations[0];
+    expect(await jql('"Escalation state" = open')).toContain('PAY-18');
+    for (let i = 0; i < 2; i++) esc = data((await panel('PAY-18', U.gaoYuan.accountId, 'actOnEscalation', { id: esc.id, action: 'climb', text: '', version: esc.version })).env).escalations[0];
+    expect(esc.level).toBe(3);
+    await p.advance(Date.parse(esc.dueAt) - p.clock.now() + 2 * H);
+    const breached = data((await panel('PAY-18', U.gaoYuan.accountId, 'getIssueEscalations')).env).escalations[0];
+    expect(breached).toMatchObject({ level: 3, breached: true, dueAt: null, status: 'open' });
+    expect(await jql('"Escalation state" = breached')).toContain('PAY-18');
+    expect(await jql('"Escalation level" = 3')).toContain('PAY-18');
+    await p.advance(24 * H);
+    expect((await timeline('PAY-18', esc.id)).filter((e) => e.kind === 'escalation.breached')).toHaveLength(1);
+  });
+});
+
 describe('the sweep is idempotent', () => {
   it('two sweeps at once climb a due escalation once', async () => {
     const raised = data((await panel('PAY-13', U.gaoYuan.accountId, 'raiseEscalation', { description: '文案待定', departmentAsked: 'marketing' })).env).escalations[0];

@@ -21,8 +21,8 @@ const RaciDepartmentsPropertySchema = z.object({
   consulted: z.array(z.string()).default([]),
   informed: z.array(z.string()).default([]),
 });
-/** Module key of the app's "Escalation level" number field (manifest.yml). */
-export const ESCALATION_LEVEL_FIELD_KEY = 'escalation-level';
+/** Module keys of the app's escalation fields (manifest.yml): the level (number) and the state (text). */
+export const ESCALATION_FIELD_KEYS = { level: 'escalation-level', state: 'escalation-state' } as const;
 
 const UserRefSchema = z.object({ accountId: z.string() }).passthrough();
 const UserSchema = z.object({
@@ -199,14 +199,17 @@ function toUser(u: z.infer<typeof UserSchema>): JiraUser {
  */
 export function createJiraClient(): Jira {
   let fieldIdsPromise: Promise<Record<RaciRole, string | undefined>> | null = null;
-  let escalationFieldPromise: Promise<string | undefined> | null = null;
+  let escalationFieldPromise: Promise<{ level: string; state: string }> | null = null;
 
-  /** The site's id of the "Escalation level" field, looked up once per warm instance like the RACI fields. */
-  function escalationFieldId(): Promise<string | undefined> {
+  /** The site's ids of the escalation fields, looked up once per warm instance like the RACI fields. */
+  function escalationFieldIds(): Promise<{ level: string; state: string }> {
     escalationFieldPromise ??= (async () => {
       const res = check(await api.asApp().requestJira(route`/rest/api/3/field`), new AppError('UPSTREAM', 'upstream.jira', { status: 404 }));
       const fields = await readJson(res, z.array(FieldSchema), 'fields');
-      return fields.find((fl) => fl.schema?.custom?.endsWith(`/static/${ESCALATION_LEVEL_FIELD_KEY}`))?.id;
+      const idOf = (key: string) => fields.find((fl) => fl.schema?.custom?.endsWith(`/static/${key}`))?.id;
+      const [level, state] = [idOf(ESCALATION_FIELD_KEYS.level), idOf(ESCALATION_FIELD_KEYS.state)];
+      if (!level || !state) throw new AppError('NOT_CONFIGURED', 'notConfigured.escalationField');
+      return { level, state };
     })().catch((e: unknown) => {
       escalationFieldPromise = null;
       throw e;
@@ -410,17 +413,47 @@ export function createJiraClient(): Jira {
      * "Field value changed" trigger fires. Only the app may write its own field, hence asApp.
      * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-custom-field-values--apps-/#api-rest-api-3-app-field-fieldidorkey-value-put
      */
-    async setEscalationLevels(updates) {
-      if (updates.length === 0) return;
-      const fieldId = await escalationFieldId();
-      if (!fieldId) throw new AppError('NOT_CONFIGURED', 'notConfigured.escalationField');
-      const body = { updates: updates.map((u) => ({ issueIds: u.issueIds.map(Number), value: u.level })) };
-      const res = await api.asApp().requestJira(route`/rest/api/3/app/field/${fieldId}/value?generateChangelog=true`, {
-        method: 'PUT',
-        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify(body),
-      });
-      check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: updates.flatMap((u) => u.issueIds).join(', ') }));
+    async setEscalationFields(updates) {
+      const ids = await escalationFieldIds();
+      for (const field of ['level', 'state'] as const) {
+        // One request per field and value: the endpoint sets one field, each update one value for many issues.
+        const byValue = new Map<string, number[]>();
+        for (const u of updates) {
+          const value = u[field];
+          if (value === undefined) continue;
+          const key = JSON.stringify(value);
+          byValue.set(key, [...(byValue.get(key) ?? []), ...u.issueIds.map(Number)]);
+        }
+        if (byValue.size === 0) continue;
+        const body = { updates: [...byValue].map(([value, issueIds]) => ({ issueIds, value: JSON.parse(value) as unknown })) };
+        const res = await api.asApp().requestJira(route`/rest/api/3/app/field/${ids[field]}/value?generateChangelog=true`, {
+          method: 'PUT',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify(body),
+        });
+        check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: updates.flatMap((u) => u.issueIds).join(', ') }));
+      }
+    },
+
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-bulkfetch-post */
+    async getEscalationLevels(issueIds) {
+      const out = new Map<string, number | null>();
+      if (issueIds.length === 0) return out;
+      const { level } = await escalationFieldIds();
+      for (let i = 0; i < issueIds.length; i += 100) {
+        const res = await api.asApp().requestJira(route`/rest/api/3/issue/bulkfetch`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+          body: JSON.stringify({ issueIdsOrKeys: issueIds.slice(i, i + 100), fields: [level] }),
+        });
+        check(res, new AppError('UPSTREAM', 'upstream.jira', { status: res.status }));
+        const body = await readJson(res, z.object({ issues: z.array(z.object({ id: z.string(), fields: z.record(z.string(), z.unknown()) })).default([]) }), 'issues');
+        for (const issue of body.issues) {
+          const v = issue.fields[level];
+          out.set(issue.id, typeof v === 'number' ? v : null);
+        }
+      }
+      return out;
     },
 
     async notify(as, issueIdOrKey, n) {
