@@ -118,7 +118,8 @@ function CalendarsSection({ client }: { client: Client }) {
   return (
     <Section title={t('escalations.admin.calendars')}>
       <p className="cx-meta">{t('escalations.admin.calendarsHelp')}</p>
-      <form className="cx-form" onSubmit={(e) => (e.preventDefault(), void save())} aria-label={t('escalations.admin.calendars')}>
+      {/* A group, not a <form>: the directory's department form is the page's one form. */}
+      <div className="cx-form" role="group" aria-label={t('escalations.admin.calendars')}>
         <NoticeBox notice={notice} />
         <label className="cx-field">
           <span className="cx-label">{t('escalations.admin.calendar')}</span>
@@ -166,12 +167,12 @@ function CalendarsSection({ client }: { client: Client }) {
         </fieldset>
         {canEdit && (
           <div className="cx-form-actions">
-            <Button type="submit" appearance="primary" isDisabled={busy}>
+            <Button appearance="primary" isDisabled={busy} onClick={() => void save()}>
               {t('escalations.admin.saveCalendars')}
             </Button>
           </div>
         )}
-      </form>
+      </div>
     </Section>
   );
 }
