@@ -54,6 +54,7 @@ const state = {
   timezone: 'Asia/Shanghai',
   session: null as Session | null,
   raciFields: [] as Array<{ id: string; name: string; multi: boolean }>,
+  escalationFields: null as Array<{ id: string; name: string }> | null,
 };
 
 async function jira<T>(path: string, init: RequestInit = {}): Promise<T> {
@@ -375,9 +376,57 @@ async function raciFields() {
   return state.raciFields;
 }
 
+/** The app's read-only escalation fields (level, state), shown as Jira shows any field. */
+async function escalationFields() {
+  if (state.escalationFields) return state.escalationFields;
+  const fields = await jira<Array<{ id: string; name: string; schema?: { custom?: string } }>>('/rest/api/3/field');
+  state.escalationFields = ['escalation-level', 'escalation-state'].flatMap((key) => {
+    const f = fields.find((x) => x.schema?.custom?.endsWith(`/static/${key}`));
+    return f ? [{ id: f.id, name: f.name }] : [];
+  });
+  return state.escalationFields;
+}
+
+/**
+ * Jira Automation's THEN step running one of the app's actions, as the acting user (a rule's actor), with the
+ * inputs a rule would pass ({{issue.key}} and typed text).
+ */
+function automationButtons(issueKey: string, reload: () => void) {
+  const run = async (action: string, inputs: Record<string, string>) => {
+    try {
+      const r = await sandboxApi<{ result: { escalationId?: string; level?: number; errors?: Array<{ message: string }> } }>(`automation/${action}`, { issueKey, ...inputs });
+      if (r.result.errors?.length) flag(`Automation rule failed: ${r.result.errors.map((e) => e.message).join('; ')}`, true);
+      else flag(`Automation ran ${action}: ${r.result.escalationId} is at level ${r.result.level}.`);
+      reload();
+    } catch (e) {
+      flag((e as Error).message, true);
+    }
+  };
+  return h(
+    'div',
+    { className: 'row', 'aria-label': 'Jira Automation' },
+    h('span', { className: 'label' }, 'Automation rule'),
+    h(
+      'button',
+      {
+        'data-automation': 'raise-escalation',
+        onclick: () => {
+          const description = window.prompt('Raise escalation: what is blocked?');
+          if (!description) return;
+          const departmentAsked = window.prompt('Department asked (id, e.g. rnd, legal, marketing)', 'rnd') ?? '';
+          void run('raise-escalation', { description, departmentAsked });
+        },
+      },
+      'THEN: raise escalation',
+    ),
+    h('button', { 'data-automation': 'climb-escalation', onclick: () => void run('climb-escalation', { note: 'Sandbox Automation rule' }) }, 'THEN: climb escalation'),
+  );
+}
+
 async function issueView(issueKey: string) {
   main.replaceChildren(h('p', { className: 'note' }, `Loading ${issueKey}…`));
   const fields = await raciFields();
+  const escFields = await escalationFields();
   let issue: Issue;
   try {
     issue = await jira<Issue>(`/rest/api/3/issue/${issueKey}?expand=editmeta`);
@@ -470,7 +519,9 @@ async function issueView(issueKey: string) {
             const value = (Array.isArray(raw) ? raw : raw ? [raw] : []) as UserRef[];
             return [h('span', { className: 'label', id: `label-${f.id}` }, f.name), userPicker(f, value, (next) => setField(f.id, f.multi, next), editable)];
           }),
+          ...escFields.flatMap((f) => [h('span', { className: 'label' }, f.name), h('span', { 'data-field': f.name }, String(issue.fields[f.id] ?? 'None'))]),
         ),
+        automationButtons(issueKey, reload),
         h('h3', {}, 'Issue links'),
         links.length === 0
           ? h('p', { className: 'note' }, 'No links.')

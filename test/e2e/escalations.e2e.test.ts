@@ -102,4 +102,23 @@ describeInChromium('escalations in Chromium', { apps: ['issue-panel', 'project-p
     await ctx.shot(page, 'escalation-admin-zh-dark');
     await page.context().close();
   });
+
+  it('a Jira Automation rule raises and climbs an escalation; the issue’s Escalation fields follow', async () => {
+    const page = await ctx.open('#/issue/PAY-20');
+    await page.locator('#issue-summary').waitFor();
+    const answers = ['回归测试环境不可用 / regression environment down', 'rnd'];
+    page.on('dialog', (d) => void d.accept(answers.shift()));
+    await page.locator('button[data-automation="raise-escalation"]').click();
+    await page.getByText(/Automation ran raise-escalation: .* is at level 1/).waitFor();
+    await expect.poll(() => page.locator('[data-field="Escalation level"]').textContent()).toBe('1');
+    await page.locator('button[data-automation="climb-escalation"]').click();
+    await page.getByText(/Automation ran climb-escalation: .* is at level 2/).waitFor();
+    await expect.poll(() => page.locator('[data-field="Escalation level"]').textContent()).toBe('2');
+    expect(await page.locator('[data-field="Escalation state"]').textContent()).toBe('open');
+    const card = page.frameLocator('iframe[title="Collaboration (app)"]').locator('[data-escalation]').first();
+    await card.getByRole('button', { name: 'Show timeline' }).click();
+    await card.getByText('Jira Automation').first().waitFor();
+    await ctx.shot(page, 'escalation-automation-en-light');
+    await page.context().close();
+  });
 });
