@@ -175,6 +175,45 @@ describe('the sweep is idempotent', () => {
   });
 });
 
+describe('faults', () => {
+  it('a sweep whose notifications fail still climbs once, consistently, and never climbs again for it', async () => {
+    const raised = data((await panel('PAY-19', U.gaoYuan.accountId, 'raiseEscalation', { description: '验收标准未定', departmentAsked: 'legal' })).env).escalations[0];
+    const original = p.jira.handle.bind(p.jira);
+    p.jira.handle = async (req) => (req.path.endsWith('/notify') ? { status: 503, headers: {}, body: '{"errorMessages":["down"]}' } : original(req));
+    try {
+      p.clock.moveTo(Date.parse(raised.dueAt) + 1000);
+      await p.host.runScheduled('deadline-sweep');
+    } finally {
+      p.jira.handle = original;
+    }
+    const after = data((await panel('PAY-19', U.gaoYuan.accountId, 'getIssueEscalations')).env).escalations[0];
+    expect(after).toMatchObject({ level: 2, version: raised.version + 1 });
+    const kinds = (await timeline('PAY-19', raised.id)).map((e) => e.kind);
+    expect(kinds.filter((k) => k === 'escalation.climbed')).toHaveLength(1);
+    // The climb is on record; the failed email is not claimed as sent.
+    expect(kinds.at(-1)).toBe('escalation.climbed');
+    await p.host.runScheduled('deadline-sweep');
+    expect(data((await panel('PAY-19', U.gaoYuan.accountId, 'getIssueEscalations')).env).escalations[0].version).toBe(after.version);
+  });
+
+  it('the rollup the page reads equals a recount of the stored escalations', async () => {
+    const all: Array<{ status: string; level: number }> = [];
+    let cursor: string | undefined;
+    do {
+      const r = p.kvs.handle('/api/v1/entity/query', JSON.stringify({ entityName: 'escalation', indexName: 'by-project', partition: ['PAY'], limit: 100, ...(cursor ? { cursor } : {}) }));
+      const page = JSON.parse(r.body) as { data: Array<{ value: { status: string; level: number } }>; cursor?: string };
+      all.push(...page.data.map((d) => d.value));
+      cursor = page.cursor;
+    } while (cursor);
+    const stats = data((await page('PAY', U.gaoYuan.accountId, 'getEscalationStats')).env);
+    for (const level of [1, 2, 3]) {
+      const open = all.filter((e) => (e.status === 'open' || e.status === 'acknowledged') && e.level === level).length;
+      expect(stats.openByLevel[level - 1].count, `level ${level}`).toBe(open);
+    }
+    expect(stats.closed).toBe(all.filter((e) => !['open', 'acknowledged'].includes(e.status)).length);
+  });
+});
+
 describe('raised from a dependency whose response is late', () => {
   it('is accepted only for a late dependency of this issue', async () => {
     const view = data((await panel('PAY-11', U.gaoYuan.accountId, 'getIssuePanel')).env);
