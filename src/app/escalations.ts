@@ -44,15 +44,21 @@ const REFUSAL_MESSAGE: Record<Refusal, MessageId> = {
   NOT_AT_TOP: 'escalation.notAtTop',
 };
 
-const TEXT_NOUN: Partial<Record<Command['kind'], { en: string; zh: string }>> = {
-  resolve: { en: 'resolution', zh: '解决方案' },
-  reject: { en: 'reason', zh: '驳回理由' },
-  decide: { en: 'decision', zh: '裁决' },
+/** The words a refusal names, in the acting user's language: the action, and the text it needs on record. */
+const WORDS: Record<Command['kind'], { action: { en: string; zh: string }; text?: { en: string; zh: string } }> = {
+  acknowledge: { action: { en: 'acknowledge', zh: '受理' } },
+  resolve: { action: { en: 'resolve', zh: '解决' }, text: { en: 'resolution', zh: '解决方案' } },
+  reject: { action: { en: 'reject', zh: '驳回' }, text: { en: 'reason', zh: '驳回理由' } },
+  withdraw: { action: { en: 'withdraw', zh: '撤回' } },
+  climb: { action: { en: 'escalate', zh: '升级' } },
+  decide: { action: { en: 'decide on', zh: '裁决' }, text: { en: 'decision', zh: '裁决' } },
+  deadline: { action: { en: 'climb', zh: '升级' } },
 };
 
 function refusalError(refusal: Refusal, cmd: Command, rec: EscalationRecord, locale: 'en' | 'zh' = 'en'): AppError {
   const code = refusal === 'NOT_ALLOWED' ? 'FORBIDDEN' : refusal === 'TEXT_REQUIRED' ? 'VALIDATION' : 'CONFLICT';
-  return new AppError(code, REFUSAL_MESSAGE[refusal], { action: cmd.kind, level: rec.level, what: TEXT_NOUN[cmd.kind]?.[locale] ?? '' }, refusal === 'TEXT_REQUIRED' ? 'text' : undefined);
+  const words = WORDS[cmd.kind];
+  return new AppError(code, REFUSAL_MESSAGE[refusal], { action: words.action[locale], level: rec.level, what: words.text?.[locale] ?? '' }, refusal === 'TEXT_REQUIRED' ? 'text' : undefined);
 }
 
 function toCommand(input: Pick<EscalationActInput, 'action' | 'text'>): Command {

@@ -89,6 +89,10 @@ describe('raising and handling an escalation from the issue panel', () => {
     expect(sent[0]!.subject).toContain('[PAY-12] Escalation raised to you (level 1)');
     expect(await jql('"Escalation level" = 1')).toContain('PAY-12');
     ({ id, version } = esc);
+    // What the panel's escalations section costs to open: the issue and the people (Jira), ladder, directory, calendars and the issue's escalations (KVS).
+    const { record } = await panel('PAY-12', U.gaoYuan.accountId, 'getIssueEscalations');
+    expect(record.kvsOps).toBeLessThanOrEqual(4);
+    expect(record.jiraCalls).toBeLessThanOrEqual(2);
   });
 
   it('refuses bad input naming the field, nothing written', async () => {
