@@ -46,21 +46,22 @@ export async function seedDepartments(host: ForgeHost, adminAccountId: string): 
   }
 }
 
-/** The issue panel and project page modules whose resolvers the escalation seed calls. */
+/** The issue panel and project settings modules whose resolvers the escalation seed calls. */
 const PANEL_MODULE = 'collab-issue-panel';
-const PAGE_MODULE = 'collab-project-page';
+const SETTINGS_MODULE = 'collab-project-settings';
 
 type Step = { as: string; fn: string; payload: Record<string, unknown> };
 
 /**
  * Escalations at different levels and states, made the way people make them: through the issue panel's and
  * the project page's resolvers, as the people involved, so every timeline, field value and notification is
- * the app's own. The PMO arbiter 马超 holds level 3 of both projects' ladders (saved by each project's lead).
+ * the app's own. The PMO arbiter 马超 holds level 3 of both projects' ladders (saved by each project's lead on
+ * Project settings → Escalation ladder).
  */
 export async function seedEscalations(host: ForgeHost, jira: JiraSandbox): Promise<void> {
   const U = SEED_USERS;
   const ctxFor = (accountId: string, issueKey?: string, projectKey?: string) => {
-    const ctx: ExtensionContext = { moduleKey: issueKey ? PANEL_MODULE : PAGE_MODULE, accountId, locale: 'zh_CN', timezone: 'Asia/Shanghai' };
+    const ctx: ExtensionContext = { moduleKey: issueKey ? PANEL_MODULE : SETTINGS_MODULE, accountId, locale: 'zh_CN', timezone: 'Asia/Shanghai' };
     const key = issueKey ?? projectKey!;
     const r = jira.handle({ method: 'GET', path: issueKey ? `/rest/api/3/issue/${key}?fields=project` : `/rest/api/3/project/${key}`, actor: { kind: 'app' } });
     return r.then((res) => {

@@ -219,6 +219,10 @@ export const ESCALATION_PANEL_FUNCTIONS = {
 
 export const ESCALATION_PROJECT_FUNCTIONS = {
   getEscalationStats: { input: z.object({}).strict(), output: EscalationStatsSchema },
+} as const;
+
+/** Project settings → Escalation ladder (`jira:projectSettingsPage` page `escalation-ladder`). */
+export const ESCALATION_SETTINGS_FUNCTIONS = {
   getEscalationLadder: { input: z.object({}).strict(), output: LadderViewSchema },
   saveEscalationLadder: { input: z.object({ ladder: LadderConfigSchema, version: z.number().int().min(0) }).strict(), output: LadderViewSchema },
   /** Jira's user search as the viewer, for naming the people who hold a level. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { IssuePanelViewSchema, ProjectOverviewSchema } from './views';
 import { RACI_PANEL_FUNCTIONS, RACI_PROJECT_FUNCTIONS, RACI_SETTINGS_FUNCTIONS } from './raci';
 import { DEPENDENCY_PANEL_FUNCTIONS, DEPENDENCY_PROJECT_FUNCTIONS } from './dependencies';
-import { ESCALATION_PANEL_FUNCTIONS, ESCALATION_PROJECT_FUNCTIONS } from './escalations';
+import { ESCALATION_PANEL_FUNCTIONS, ESCALATION_PROJECT_FUNCTIONS, ESCALATION_SETTINGS_FUNCTIONS } from './escalations';
 import { PROJECT_PANEL_FUNCTIONS, PROJECT_PROJECT_FUNCTIONS } from './project';
 
 /**
@@ -28,6 +28,7 @@ export const PROJECT_PAGE_FUNCTIONS = {
 /** The project settings page (`jira:projectSettingsPage`): one resolver for all its pages, each feature's functions merged. */
 export const PROJECT_SETTINGS_FUNCTIONS = {
   ...RACI_SETTINGS_FUNCTIONS,
+  ...ESCALATION_SETTINGS_FUNCTIONS,
 } as const;
 
 export type FunctionTable = Record<string, { input: z.ZodType; output: z.ZodType }>;

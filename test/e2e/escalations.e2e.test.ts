@@ -12,7 +12,7 @@ import { invoke } from '../support/platform';
 const gaoYuan = SEED_USERS.gaoYuan.accountId;
 const DAY = 86_400_000;
 
-describeInChromium('escalations in Chromium', { apps: ['issue-panel', 'project-page', 'admin-page'], defaultUser: gaoYuan }, (ctx) => {
+describeInChromium('escalations in Chromium', { apps: ['issue-panel', 'project-page', 'admin-page', 'project-settings'], defaultUser: gaoYuan }, (ctx) => {
   it('a level holder acknowledges from the panel', async () => {
     const page = await ctx.open('#/issue/PAY-14', { user: SEED_USERS.zhouJie.accountId });
     const card = page.frameLocator('iframe[title="Collaboration (app)"]').locator('[data-escalation]').first();
@@ -75,17 +75,27 @@ describeInChromium('escalations in Chromium', { apps: ['issue-panel', 'project-p
   });
 
 
-  it('the project page shows open escalations by level and age, and the ladder to its admins', async () => {
+  it('the project page shows open escalations by level and age; its admins set the ladder in Project settings', async () => {
     const page = await ctx.open('#/project/PAY/page');
     const app = page.frameLocator('iframe[title="Collaboration health (app)"]');
     await app.getByRole('heading', { name: 'Escalations' }).waitFor();
     await app.getByText('Resolved within the limit').waitFor();
     await app.getByText('Mean time to resolve').waitFor();
-    await app.getByRole('button', { name: 'Escalation ladder' }).click();
-    await app.getByText('马超 Ma Chao').first().waitFor();
+    await app.getByText(/Project settings → Escalation ladder/).waitFor();
     await ctx.shot(page, 'escalation-project-page-en-light');
     expect(page.errors).toEqual([]);
     await page.context().close();
+
+    const settings = await ctx.open('#/project/PAY/settings/escalation-ladder');
+    const form = settings.frameLocator('iframe[title$="(app)"]');
+    await form.getByRole('heading', { name: 'Escalation ladder' }).waitFor();
+    await form.getByText('马超 Ma Chao').first().waitFor();
+    await form.getByLabel('Working hours').first().fill('16');
+    await form.getByRole('button', { name: 'Save ladder' }).click();
+    await form.getByText('Ladder saved.').waitFor();
+    await ctx.shot(settings, 'escalation-ladder-settings-en-light');
+    expect(settings.errors).toEqual([]);
+    await settings.context().close();
   });
 
   it('the admin page edits calendars and shows a new web trigger secret once', async () => {

@@ -14,6 +14,7 @@ import { invoke, jiraAs, startPlatform } from '../support/platform';
 const PANEL = 'collab-issue-panel';
 const PAGE = 'collab-project-page';
 const ADMIN = 'collab-admin-page';
+const SETTINGS = 'collab-project-settings';
 const U = SEED_USERS;
 const H = 3_600_000;
 const cn = BUILTIN_CALENDARS.find((c) => c.id === 'cn-mainland')!;
@@ -26,6 +27,7 @@ afterAll(() => p?.close());
 
 const panel = (issueKey: string, accountId: string, fn: string, payload: unknown = {}) => invoke(p, { moduleKey: PANEL, accountId, issueKey }, fn, payload);
 const page = (projectKey: string, accountId: string, fn: string, payload: unknown = {}) => invoke(p, { moduleKey: PAGE, accountId, projectKey }, fn, payload);
+const settings = (projectKey: string, accountId: string, fn: string, payload: unknown = {}) => invoke(p, { moduleKey: SETTINGS, accountId, projectKey }, fn, payload);
 const admin = (accountId: string, fn: string, payload: unknown = {}) => invoke(p, { moduleKey: ADMIN, accountId }, fn, payload);
 
 async function jql(query: string): Promise<string[]> {
@@ -261,19 +263,19 @@ describe('project page figures', () => {
     expect(record.jiraCalls).toBeLessThanOrEqual(2);
   });
 
-  it('the ladder is the project admins’ to change', async () => {
-    const view = data((await page('PAY', U.gaoYuan.accountId, 'getEscalationLadder')).env);
+  it('the ladder (Project settings → Escalation ladder) is the project admins’ to change', async () => {
+    const view = data((await settings('PAY', U.gaoYuan.accountId, 'getEscalationLadder')).env);
     expect(view.ladder.levels[2].accountIds).toEqual([U.maChao.accountId]);
-    const refused = await page('PAY', U.zhouJie.accountId, 'saveEscalationLadder', { ladder: view.ladder, version: view.version });
+    const refused = await settings('PAY', U.zhouJie.accountId, 'saveEscalationLadder', { ladder: view.ladder, version: view.version });
     expect(refused.env).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
     const nobody = structuredClone(view.ladder);
     nobody.levels[2].accountIds = [];
-    const invalid = await page('PAY', U.gaoYuan.accountId, 'saveEscalationLadder', { ladder: nobody, version: view.version });
+    const invalid = await settings('PAY', U.gaoYuan.accountId, 'saveEscalationLadder', { ladder: nobody, version: view.version });
     expect(invalid.env).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const faster = structuredClone(view.ladder);
     faster.levels[0].hours = 8;
-    expect(data((await page('PAY', U.gaoYuan.accountId, 'saveEscalationLadder', { ladder: faster, version: view.version })).env).ladder.levels[0].hours).toBe(8);
-    const stale = await page('PAY', U.gaoYuan.accountId, 'saveEscalationLadder', { ladder: faster, version: view.version });
+    expect(data((await settings('PAY', U.gaoYuan.accountId, 'saveEscalationLadder', { ladder: faster, version: view.version })).env).ladder.levels[0].hours).toBe(8);
+    const stale = await settings('PAY', U.gaoYuan.accountId, 'saveEscalationLadder', { ladder: faster, version: view.version });
     expect(stale.env).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
   });
 });

@@ -1,4 +1,4 @@
-import { ESCALATION_ADMIN_FUNCTIONS, ESCALATION_PANEL_FUNCTIONS, ESCALATION_PROJECT_FUNCTIONS } from '../../contract';
+import { ESCALATION_ADMIN_FUNCTIONS, ESCALATION_PANEL_FUNCTIONS, ESCALATION_PROJECT_FUNCTIONS, ESCALATION_SETTINGS_FUNCTIONS } from '../../contract';
 import { issueKeyOf, projectKeyOf, type Handlers } from '../resolver-kit';
 import { actFromPanel, getIssueEscalations, getTimeline, raiseFromPanel } from '../../app/escalations';
 import { getEscalationStats } from '../../app/escalation-stats';
@@ -16,6 +16,10 @@ export const escalationsPanelHandlers: Handlers<typeof ESCALATION_PANEL_FUNCTION
 /** Project page handlers of escalations, calendars and the audit trail (issue 5). */
 export const escalationsProjectHandlers: Handlers<typeof ESCALATION_PROJECT_FUNCTIONS> = {
   getEscalationStats: ({ deps, forge }) => getEscalationStats(deps, projectKeyOf(forge)),
+};
+
+/** Project settings → Escalation ladder: the project's ladder, for its administrators. */
+export const escalationsSettingsHandlers: Handlers<typeof ESCALATION_SETTINGS_FUNCTIONS> = {
   getEscalationLadder: ({ deps, forge }) => getLadderView(deps, projectKeyOf(forge)),
   saveEscalationLadder: ({ deps, ctx, forge, input }) => saveLadder(deps, ctx, projectKeyOf(forge), input),
   searchLadderUsers: ({ deps, ctx, input }) => searchUsers(deps, ctx, input.query),

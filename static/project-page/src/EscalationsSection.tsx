@@ -1,5 +1,4 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
-import Button from '@atlaskit/button/default/button';
+import { useMemo } from 'react';
 import { PROJECT_PAGE_FUNCTIONS, type EscalationStats } from '@contract';
 import { createClient } from '../../shared/bridge-client';
 import { useFormat, useT } from '../../shared/i18n';
@@ -9,9 +8,6 @@ import { Loading } from '../../shared/components/Loading';
 import { ErrorState } from '../../shared/components/ErrorState';
 import { Stat, StatGrid } from '../../shared/components/Stat';
 import { EscalationLevelLozenge } from '../../shared/components/StatusLozenge';
-
-// Only project admins open the editor; everyone else never downloads it.
-const LadderEditor = lazy(() => import('./EscalationLadderEditor'));
 
 const AGES = ['d0', 'd1to2', 'd3to6', 'd7plus'] as const;
 /** DOMAIN.md: cross-department conflicts are resolved within 48 h; the seed's compliance target is 98 %. */
@@ -67,32 +63,17 @@ function Figures({ stats }: { stats: EscalationStats }) {
   );
 }
 
-/** Escalations of the project: open ones by level and age, how fast they are answered, and (for project admins) the ladder. */
+/** Escalations of the project: open ones by level and age, and how fast they are answered. */
 export function EscalationsSection() {
   const t = useT();
   const client = useMemo(() => createClient(PROJECT_PAGE_FUNCTIONS, { locale: t.locale }), [t.locale]);
   const { state, retry } = useCall(() => client.call('getEscalationStats', {}));
-  const [editing, setEditing] = useState(false);
-  const canConfigure = state.status === 'ok' && state.data.canConfigure;
   return (
-    <Section
-      title={t('escalations.page.heading')}
-      aside={
-        canConfigure && !editing ? (
-          <Button appearance="default" spacing="compact" onClick={() => setEditing(true)}>
-            {t('escalations.ladder.heading')}
-          </Button>
-        ) : undefined
-      }
-    >
+    <Section title={t('escalations.page.heading')}>
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorState error={state.error} onRetry={retry} />}
       {state.status === 'ok' && <Figures stats={state.data} />}
-      {editing && (
-        <Suspense fallback={<Loading />}>
-          <LadderEditor client={client} onClose={() => setEditing(false)} />
-        </Suspense>
-      )}
+      {state.status === 'ok' && state.data.canConfigure && <p className="cx-footnote">{t('escalations.page.ladderWhere')}</p>}
     </Section>
   );
 }

@@ -25,7 +25,7 @@ function Outcome({ esc }: { esc: EscalationView }) {
   const label: MessageKey = esc.binding ? 'escalations.outcome.decision' : esc.status === 'rejected' ? 'escalations.outcome.rejected' : esc.status === 'withdrawn' ? 'escalations.outcome.withdrawn' : 'escalations.outcome.resolved';
   return (
     <div className={esc.binding ? 'cx-esc-outcome cx-esc-binding' : 'cx-esc-outcome'}>
-      <span className="cx-esc-label">{t(label)}</span>
+      <span className="cx-label">{t(label)}</span>
       <p>{esc.outcome}</p>
     </div>
   );
@@ -127,7 +127,7 @@ export function EscalationCard({ esc, asOf, onAct, loadTimeline }: CardProps) {
       </dl>
       {esc.status === 'open' || esc.status === 'acknowledged' ? (
         <div className="cx-esc-holders">
-          <span className="cx-esc-label">{t('escalations.holders')}</span>
+          <span className="cx-label">{t('escalations.holders')}</span>
           {esc.holders.length ? (
             <ul className="cx-inline-list">
               {esc.holders.map((p) => (
@@ -175,9 +175,9 @@ export function EscalationCard({ esc, asOf, onAct, loadTimeline }: CardProps) {
       )}
       {pending ? (
         <div className="cx-esc-act">
-          <label className="cx-esc-field">
-            <span className="cx-esc-label">{t(`escalations.text.${pending}` as MessageKey)}</span>
-            <textarea className="cx-esc-input" rows={2} value={text} onChange={(e) => setText(e.target.value)} required={TEXT_ACTIONS[pending]} autoFocus />
+          <label className="cx-field">
+            <span className="cx-label">{t(`escalations.text.${pending}` as MessageKey)}</span>
+            <textarea className="cx-input" rows={2} value={text} onChange={(e) => setText(e.target.value)} required={TEXT_ACTIONS[pending]} autoFocus />
           </label>
           <div className="cx-esc-actions">
             <Button appearance="primary" isDisabled={busy || (TEXT_ACTIONS[pending] && !text.trim())} onClick={() => void act(pending, text)}>

@@ -48,26 +48,26 @@ export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, o
           <p role="alert">{error.message}</p>
         </SectionMessage>
       )}
-      <label className="cx-esc-field">
-        <span className="cx-esc-label">
+      <label className="cx-field">
+        <span className="cx-label">
           {t('escalations.form.description')} <span className="cx-muted">({t('escalations.form.required')})</span>
         </span>
-        <textarea name="description" rows={3} required maxLength={5000} className="cx-esc-input" aria-invalid={invalid('description')} />
-        <span className="cx-esc-help">{t('escalations.form.descriptionHelp')}</span>
+        <textarea name="description" rows={3} required maxLength={5000} className="cx-input" aria-invalid={invalid('description')} />
+        <span className="cx-help">{t('escalations.form.descriptionHelp')}</span>
       </label>
-      <label className="cx-esc-field">
-        <span className="cx-esc-label">{t('escalations.form.impact')}</span>
-        <textarea name="impact" rows={2} maxLength={2000} className="cx-esc-input" />
+      <label className="cx-field">
+        <span className="cx-label">{t('escalations.form.impact')}</span>
+        <textarea name="impact" rows={2} maxLength={2000} className="cx-input" />
       </label>
-      <label className="cx-esc-field">
-        <span className="cx-esc-label">{t('escalations.form.support')}</span>
-        <textarea name="supportNeeded" rows={2} maxLength={2000} className="cx-esc-input" />
+      <label className="cx-field">
+        <span className="cx-label">{t('escalations.form.support')}</span>
+        <textarea name="supportNeeded" rows={2} maxLength={2000} className="cx-input" />
       </label>
-      <label className="cx-esc-field">
-        <span className="cx-esc-label">
+      <label className="cx-field">
+        <span className="cx-label">
           {t('escalations.form.department')} <span className="cx-muted">({t('escalations.form.required')})</span>
         </span>
-        <select name="departmentAsked" required className="cx-esc-input" defaultValue="" aria-invalid={invalid('departmentAsked')}>
+        <select name="departmentAsked" required className="cx-input" defaultValue="" aria-invalid={invalid('departmentAsked')}>
           <option value="" disabled>
             {t('escalations.form.chooseDepartment')}
           </option>
@@ -78,14 +78,14 @@ export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, o
           ))}
         </select>
       </label>
-      <label className="cx-esc-field">
-        <span className="cx-esc-label">{t('escalations.form.deadline')}</span>
-        <input type="datetime-local" name="deadline" className="cx-esc-input" />
+      <label className="cx-field">
+        <span className="cx-label">{t('escalations.form.deadline')}</span>
+        <input type="datetime-local" name="deadline" className="cx-input" />
       </label>
       {lateDependencies.length > 0 && (
-        <label className="cx-esc-field">
-          <span className="cx-esc-label">{t('escalations.form.fromDependency')}</span>
-          <select name="dependencyId" className="cx-esc-input" defaultValue="">
+        <label className="cx-field">
+          <span className="cx-label">{t('escalations.form.fromDependency')}</span>
+          <select name="dependencyId" className="cx-input" defaultValue="">
             <option value="">–</option>
             {lateDependencies.map((d) => (
               <option key={d.id} value={d.id}>

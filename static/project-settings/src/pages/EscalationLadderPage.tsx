@@ -1,0 +1,127 @@
+import { useEffect, useMemo, useState } from 'react';
+import Button from '@atlaskit/button/default/button';
+import SectionMessage from '@atlaskit/section-message';
+import { PROJECT_SETTINGS_FUNCTIONS, type AppErrorBody, type LadderView, type Person } from '@contract';
+import { createClient } from '../../../shared/bridge-client';
+import type { AppContext } from '../../../shared/context';
+import { useT } from '../../../shared/i18n';
+import { Loading } from '../../../shared/components/Loading';
+import { UserPicker } from '../../../shared/components/UserPicker';
+import type { SettingsPage } from '../settings-page';
+
+type Ladder = LadderView['ladder'];
+const ROLES = ['interface', 'head', 'none'] as const;
+
+/**
+ * Project settings → Escalation ladder (project admins): per level, the working hours it may take before the
+ * escalation climbs by itself, and who holds it (the departments' interface persons or heads, and named people;
+ * level 3 is the PMO / management arbiter).
+ */
+function EscalationLadderPage({ ctx }: { ctx: AppContext }) {
+  const t = useT();
+  const client = useMemo(() => createClient(PROJECT_SETTINGS_FUNCTIONS, { locale: ctx.locale }), [ctx.locale]);
+  const [view, setView] = useState<LadderView | null>(null);
+  const [ladder, setLadder] = useState<Ladder | null>(null);
+  const [people, setPeople] = useState(new Map<string, Person>());
+  const [error, setError] = useState<AppErrorBody | null>(null);
+  const [saved, setSaved] = useState(false);
+  const [busy, setBusy] = useState(false);
+
+  const show = (v: LadderView) => {
+    setView(v);
+    setLadder(structuredClone(v.ladder));
+    setPeople(new Map(v.people.map((p) => [p.accountId, p])));
+  };
+  useEffect(() => {
+    void client.call('getEscalationLadder', {}).then((r) => (r.ok ? show(r.data) : setError(r.error)));
+  }, [client]);
+
+  const heading = (
+    <>
+      <h1 className="cx-title">{t('escalations.ladder.heading')}</h1>
+      <p className="cx-subtitle">{t('escalations.ladder.help')}</p>
+    </>
+  );
+  if (!view || !ladder) {
+    return (
+      <>
+        {heading}
+        {error ? (
+          <SectionMessage appearance="error">
+            <p role="alert">{error.message}</p>
+          </SectionMessage>
+        ) : (
+          <Loading />
+        )}
+      </>
+    );
+  }
+  const setLevel = (i: number, patch: Partial<Ladder['levels'][number]>) => {
+    const next = structuredClone(ladder);
+    next.levels[i] = { ...next.levels[i]!, ...patch };
+    setLadder(next);
+    setSaved(false);
+  };
+  const fieldError = (path: string) => (error?.field?.startsWith(path) ? error.message : undefined);
+
+  async function save() {
+    setBusy(true);
+    const r = await client.call('saveEscalationLadder', { ladder: ladder!, version: view!.version });
+    setBusy(false);
+    if (!r.ok) return setError(r.error);
+    setError(null);
+    setSaved(true);
+    show(r.data);
+  }
+
+  return (
+    <>
+      {heading}
+      <form className="cx-form" onSubmit={(e) => (e.preventDefault(), void save())} aria-label={t('escalations.ladder.heading')}>
+        {!view.canEdit && <SectionMessage appearance="warning"><p>{t('escalations.ladder.readOnly')}</p></SectionMessage>}
+        {ladder.levels[2].accountIds.length === 0 && ladder.levels[2].role === 'none' && <SectionMessage appearance="warning"><p>{t('escalations.ladder.noArbiter')}</p></SectionMessage>}
+        {error && <SectionMessage appearance="error"><p role="alert">{error.message}</p></SectionMessage>}
+        {saved && <SectionMessage appearance="success"><p role="status">{t('escalations.ladder.saved')}</p></SectionMessage>}
+        {ladder.levels.map((level, i) => (
+          <fieldset key={i} className="cx-form-grid" disabled={!view.canEdit}>
+            <legend className="cx-heading-3">{t('escalation.levelFull', { n: i + 1, name: t(`escalation.level.${(i + 1) as 1 | 2 | 3}`) })}</legend>
+            <label className="cx-field">
+              <span className="cx-label">{t('escalations.ladder.hours')}</span>
+              <input className="cx-input" type="number" min={1} max={720} value={level.hours} aria-invalid={fieldError(`levels.${i}.hours`) ? true : undefined} onChange={(e) => setLevel(i, { hours: Number(e.target.value) })} />
+            </label>
+            <label className="cx-field">
+              <span className="cx-label">{t('escalations.ladder.role')}</span>
+              <select className="cx-input" value={level.role} onChange={(e) => setLevel(i, { role: e.target.value as (typeof ROLES)[number] })}>
+                {ROLES.map((r) => (
+                  <option key={r} value={r}>
+                    {t(`escalations.ladder.role.${r}`)}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <UserPicker
+              inputId={`ladder-${i}-people`}
+              label={t('escalations.ladder.people')}
+              error={fieldError(`levels.${i}.accountIds`)}
+              multiple
+              value={level.accountIds}
+              people={people}
+              onChange={(accountIds, chosen) => {
+                if (chosen) setPeople(new Map(people).set(chosen.accountId, chosen));
+                setLevel(i, { accountIds });
+              }}
+              search={(query) => client.call('searchLadderUsers', { query })}
+            />
+          </fieldset>
+        ))}
+        <div className="cx-form-actions">
+          <Button type="submit" appearance="primary" isDisabled={busy || !view.canEdit}>
+            {t('escalations.ladder.save')}
+          </Button>
+        </div>
+      </form>
+    </>
+  );
+}
+
+export const page: SettingsPage = { route: 'escalation-ladder', title: 'escalations.ladder.heading', order: 20, Component: EscalationLadderPage };
