@@ -1,4 +1,4 @@
-import type { Department, DepartmentRecord, DepartmentRef, PeopleIndexSummary } from '../contract';
+import type { CalendarSettings, Department, DepartmentRecord, DepartmentRef, PeopleIndexSummary } from '../contract';
 import { buildPeopleIndex, departmentByAccount, type PeopleIndexData } from '../domain/departments';
 import type { Deps } from './ports';
 import { AppError, isAppError } from './errors';
@@ -43,6 +43,8 @@ export interface PeopleIndex {
   byAccount: Record<string, string>;
   /** By department id; a department missing here (an index written before routing existed) answers in the default time. */
   routing: Record<string, DepartmentRouting>;
+  /** The working-time calendars and which department works by which (issue 5), read in the same batch. */
+  calendars?: CalendarSettings;
 }
 
 /**
@@ -51,14 +53,17 @@ export interface PeopleIndex {
  * last directory change or rebuild. A person in several departments resolves to one (see domain/departments).
  */
 export async function readPeopleIndex(deps: Pick<Deps, 'store'>): Promise<PeopleIndex> {
-  const stored = await deps.store.get<StoredPeopleIndex>(KEY.peopleIndex);
-  if (!stored) return { departments: [], byAccount: {}, routing: {} };
+  // One batch read: the index and the department calendars that response deadlines count in.
+  const [index, calendarRecord] = await deps.store.getMany([{ key: KEY.peopleIndex }, { key: KEY.calendars, entity: ENTITY.escalationSettings }]);
+  const stored = index as StoredPeopleIndex | undefined;
+  const calendars = (calendarRecord as { data?: CalendarSettings } | undefined)?.data;
+  if (!stored) return { departments: [], byAccount: {}, routing: {}, ...(calendars ? { calendars } : {}) };
   const routing: Record<string, DepartmentRouting> = {};
   stored.departments.forEach((d, i) => {
     const r = stored.routing?.[i];
     if (r) routing[d.id] = r;
   });
-  return { departments: stored.departments, byAccount: departmentByAccount(stored), routing };
+  return { departments: stored.departments, byAccount: departmentByAccount(stored), routing, ...(calendars ? { calendars } : {}) };
 }
 
 export function readDirectory(deps: Pick<Deps, 'store'>): Promise<DirectoryRecord | undefined> {

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CalendarSettingsSchema, type CalendarSettings, type DepartmentRef, type LadderConfig, type WorkingCalendar } from '../contract';
-import { BUILTIN_CALENDARS, DEFAULT_CALENDAR_ID, addWorkingHours } from '../domain/calendar';
+import { DEFAULT_CALENDAR_SETTINGS, addWorkingHours, calendarOf } from '../domain/calendar';
 import { DEFAULT_LEVEL_LIMIT_HOURS, type EscalationLevel, type EscalationRecord, type LevelDeadline } from '../domain/escalation';
 import type { ActingContext, Deps } from './ports';
 import { AppError, isAppError } from './errors';
@@ -14,12 +14,6 @@ interface SettingsRecord<T> {
   updatedAt: number;
   updatedBy: string;
 }
-
-export const DEFAULT_CALENDAR_SETTINGS: CalendarSettings = {
-  calendars: BUILTIN_CALENDARS.map((c) => structuredClone(c)),
-  byDepartment: {},
-  defaultCalendarId: DEFAULT_CALENDAR_ID,
-};
 
 /** Level 1 interface persons, level 2 heads (24 and 48 working hours); level 3 needs a named arbiter. */
 export const DEFAULT_LADDER: LadderConfig = {
@@ -49,11 +43,7 @@ async function writeSettings<T>(deps: Deps, key: string, data: T, version: numbe
 export const readCalendarSettings = (deps: Pick<Deps, 'store'>) => readSettings(deps, KEY.calendars, DEFAULT_CALENDAR_SETTINGS);
 export const readLadder = (deps: Pick<Deps, 'store'>, projectKey: string) => readSettings(deps, KEY.ladder(projectKey), DEFAULT_LADDER);
 
-/** The calendar a department works by: its own, else the site's default, else the first one. */
-export function calendarOf(settings: CalendarSettings, departmentId: string): WorkingCalendar {
-  const id = settings.byDepartment[departmentId] ?? settings.defaultCalendarId;
-  return settings.calendars.find((c) => c.id === id) ?? settings.calendars[0]!;
-}
+export { calendarOf };
 
 /** A level's deadline in the asked department's working time, by the project's ladder. */
 export function deadlineFor(ladder: LadderConfig, calendar: WorkingCalendar): LevelDeadline {

@@ -7,6 +7,7 @@ import { readAll } from './paging';
 import { readAsUser } from './visibility';
 import { commitWithRollups, readRollup } from './rollups';
 import { auditOp } from './audit';
+import { calendarOf } from '../domain/calendar';
 import { readPeopleIndex, type PeopleIndex } from './departments';
 import {
   byDownstream,
@@ -128,7 +129,7 @@ export async function createDependency(deps: Deps, ctx: ActingContext, issueKey:
     providingDept,
     deliverable: input.deliverable,
     needBy: input.needBy,
-    responseDueAt: responseDueAt(now, responseHoursOf(people, providingDept)),
+    responseDueAt: responseDueAt(now, responseHoursOf(people, providingDept), calendarOf(people.calendars, providingDept)),
     people,
     now,
   });
@@ -223,7 +224,7 @@ export async function actOnDependency(deps: Deps, ctx: ActingContext & { locale:
       next.proposedDate = '';
       break;
     case 'request':
-      Object.assign(next, { responseState: 'awaiting', late: false, note: '', responseDueAt: responseDueAt(now, responseHoursOf(people, dep.providingDept)) });
+      Object.assign(next, { responseState: 'awaiting', late: false, note: '', responseDueAt: responseDueAt(now, responseHoursOf(people, dep.providingDept), calendarOf(people.calendars, dep.providingDept)) });
       break;
     case 'cancel':
     case 'deliver':

@@ -34,6 +34,8 @@ export type TransactionOp =
 export interface Store {
   get<T>(key: string): Promise<T | undefined>;
   getEntity<T>(entity: string, key: string): Promise<T | undefined>;
+  /** Several keys and entities in ONE remote call (a KVS batch get), in the order asked; undefined where absent. */
+  getMany(items: ReadonlyArray<{ key: string; entity?: string }>): Promise<unknown[]>;
   set(key: string, value: unknown): Promise<void>;
   setEntity(entity: string, key: string, value: unknown): Promise<void>;
   /** All-or-nothing; rejects with a CONFLICT AppError when a condition fails. At most 25 operations. */

@@ -4,6 +4,7 @@ import { dependencyIdForLink, responseDueAt, type DependencyRecord } from '../do
 import { applyDependencyChange } from '../domain/rollup';
 import { commitWithRollups } from './rollups';
 import { auditOp } from './audit';
+import { calendarOf } from '../domain/calendar';
 import { readPeopleIndex } from './departments';
 import { contribution, departmentOf, newDependencyRecord, readDependencySettings, readDependency, responseHoursOf } from './dependency-records';
 
@@ -50,7 +51,7 @@ export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promis
     providingDept,
     deliverable: '',
     needBy: downstream.dueDate ?? '',
-    responseDueAt: responseDueAt(now, responseHoursOf(people, providingDept)),
+    responseDueAt: responseDueAt(now, responseHoursOf(people, providingDept), calendarOf(people.calendars, providingDept)),
     people,
     now,
   });

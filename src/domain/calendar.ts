@@ -1,4 +1,4 @@
-import type { WorkingCalendar } from '../contract/escalations';
+import type { CalendarSettings, WorkingCalendar } from '../contract/escalations';
 
 /**
  * Working-time arithmetic (DOMAIN.md practice 3: "24 working hours", "48 h"): deadlines count only the
@@ -212,3 +212,17 @@ export const BUILTIN_CALENDARS: readonly WorkingCalendar[] = [
 ];
 
 export const DEFAULT_CALENDAR_ID = 'cn-mainland';
+
+/** What a site has before an admin saves calendars: the built-in ones, mainland China by default. */
+export const DEFAULT_CALENDAR_SETTINGS: CalendarSettings = {
+  calendars: BUILTIN_CALENDARS.map((c) => structuredClone(c)),
+  byDepartment: {},
+  defaultCalendarId: DEFAULT_CALENDAR_ID,
+};
+
+/** The calendar a department works by: its own, else the site's default, else the first one. */
+export function calendarOf(settings: CalendarSettings | undefined, departmentId: string): WorkingCalendar {
+  const s = settings ?? DEFAULT_CALENDAR_SETTINGS;
+  const id = s.byDepartment[departmentId] ?? s.defaultCalendarId;
+  return s.calendars.find((c) => c.id === id) ?? s.calendars[0]!;
+}

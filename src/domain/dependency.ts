@@ -1,5 +1,7 @@
 import type { DependencyStatus } from '../contract/views';
 import { addWorkingHours, epochDay, localDate, PLAIN_WEEKDAYS, workingDaysBetween, type WorkingCalendar } from './working-time';
+import { addWorkingHours as addCalendarHours } from './calendar';
+import type { WorkingCalendar as DepartmentCalendar } from '../contract/escalations';
 
 /** A request must be answered within this many hours unless the providing department says otherwise ("需求传递后24小时内响应"). */
 export const DEFAULT_RESPONSE_HOURS = 24;
@@ -57,10 +59,11 @@ export interface DependencyRecord {
 
 /**
  * The response deadline of a new request: the providing department's response time in working hours
- * (a request made on Friday evening is not late on Saturday).
+ * (a request made on Friday evening is not late on Saturday). With the providing department's calendar
+ * (issue 5: time zone, lunch, public holidays and 调休) the hours are counted in it.
  */
-export function responseDueAt(requestedAt: number, hours: number = DEFAULT_RESPONSE_HOURS, calendar: WorkingCalendar = PLAIN_WEEKDAYS): number {
-  return addWorkingHours(requestedAt, hours, calendar);
+export function responseDueAt(requestedAt: number, hours: number = DEFAULT_RESPONSE_HOURS, calendar: WorkingCalendar | DepartmentCalendar = PLAIN_WEEKDAYS): number {
+  return 'timeZone' in calendar ? addCalendarHours(requestedAt, hours, calendar) : addWorkingHours(requestedAt, hours, calendar);
 }
 
 /** A request nobody answered by its deadline. Only `requested` can be late: any answer stops the clock. */

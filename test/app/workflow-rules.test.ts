@@ -17,6 +17,7 @@ function memoryStore(now: () => number): Store & { expiries: Map<string, number>
     expiries,
     get: async <T>(key: string) => (live(key) ? (kv.get(key) as T | undefined) : undefined),
     getEntity: async <T>(entity: string, key: string) => kv.get(`${entity}/${key}`) as T | undefined,
+    getMany: async (items) => items.map((i) => (i.entity ? kv.get(`${i.entity}/${i.key}`) : live(i.key) ? kv.get(i.key) : undefined)),
     set: async (key, value) => void kv.set(key, value),
     setEntity: async (entity, key, value) => void kv.set(`${entity}/${key}`, value),
     transact: async (ops) => {

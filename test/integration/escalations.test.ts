@@ -222,12 +222,15 @@ describe('faults', () => {
 
 describe('raised from a dependency whose response is late', () => {
   it('is accepted only for a late dependency of this issue', async () => {
-    const view = data((await panel('PAY-11', U.gaoYuan.accountId, 'getIssuePanel')).env);
-    const late = view.dependencies.upstream.find((d: { late: boolean }) => d.late);
+    // Any request the seed left unanswered is late by now (the clock has moved days ahead).
+    const r = p.kvs.handle('/api/v1/entity/query', JSON.stringify({ entityName: 'dependency', indexName: 'by-response-due', partition: ['late'], limit: 1 }));
+    const late = (JSON.parse(r.body) as { data: Array<{ value: { id: string; downstreamIssueId: string } }> }).data[0]?.value;
     expect(late).toBeDefined();
-    const ok = await panel('PAY-11', U.gaoYuan.accountId, 'raiseEscalation', { description: '联调接口迟迟未响应', departmentAsked: 'rnd', dependencyId: late.id });
+    const issueKey = (await jiraAs(p, 'app', 'GET', `/rest/api/3/issue/${late!.downstreamIssueId}?fields=summary`)).body.key as string;
+    const ok = await panel(issueKey, U.linTao.accountId, 'raiseEscalation', { description: '联调接口迟迟未响应', departmentAsked: 'rnd', dependencyId: late!.id });
     expect(data(ok.env).escalations[0]).toMatchObject({ source: 'dependency', level: 1 });
-    const wrong = await panel('PAY-12', U.gaoYuan.accountId, 'raiseEscalation', { description: 'x', departmentAsked: 'rnd', dependencyId: late.id });
+    const other = issueKey === 'PAY-12' ? 'PAY-13' : 'PAY-12';
+    const wrong = await panel(other, U.gaoYuan.accountId, 'raiseEscalation', { description: 'x', departmentAsked: 'rnd', dependencyId: late!.id });
     expect(wrong.env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'dependencyId' } });
   });
 });
@@ -293,6 +296,15 @@ describe('admin page: calendars and the web trigger secret', () => {
     // A new escalation to Legal now runs on the plain weekday calendar.
     const esc = data((await panel('PAY-16', U.gaoYuan.accountId, 'raiseEscalation', { description: '条款确认', departmentAsked: 'legal' })).env).escalations[0];
     expect(Date.parse(esc.dueAt)).toBe(addWorkingHours(Date.parse(esc.raisedAt), 8, BUILTIN_CALENDARS[1]!));
+    // So does a request to Legal (issue 4): its response deadline counts Legal's 48 hours in Legal's calendar.
+    const before = p.clock.now();
+    const created = await panel('PAY-16', U.gaoYuan.accountId, 'createDependency', { otherIssueKey: 'PAY-9', direction: 'upstream', deliverable: '条款意见 Terms review', needBy: '2027-01-15', providingDept: 'legal' });
+    const dep = data(created.env).dependency;
+    const expected = addWorkingHours(before, 48, BUILTIN_CALENDARS[1]!);
+    // The sandbox clock runs on while the request is made: within a few seconds of the expected instant.
+    expect(Date.parse(dep.responseDueAt) - expected).toBeGreaterThanOrEqual(0);
+    expect(Date.parse(dep.responseDueAt) - expected).toBeLessThan(5_000);
+    expect(Math.abs(Date.parse(dep.responseDueAt) - addWorkingHours(before, 48, BUILTIN_CALENDARS[0]!))).toBeGreaterThan(3_600_000);
   });
 
   it('rotates the signing secret: shown once, the old one stops working, the new one signs', async () => {

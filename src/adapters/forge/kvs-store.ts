@@ -42,6 +42,13 @@ export function createKvsStore(): Store {
   return {
     get: <T>(key: string) => kvs.get<T>(key),
     getEntity: <T>(entity: string, key: string) => kvs.entity<T>(entity).get(key),
+    /** @see https://developer.atlassian.com/platform/forge/storage-reference/storage-api-basic/ (batch get) */
+    async getMany(items) {
+      if (items.length === 0) return [];
+      const res = await kvs.batchGet<unknown>(items.map((i) => ({ key: i.key, ...(i.entity ? { entityName: i.entity } : {}) })));
+      const found = new Map(res.successfulKeys.map((r) => [`${r.entityName ?? ''}\u0000${r.key}`, r.value]));
+      return items.map((i) => found.get(`${i.entity ?? ''}\u0000${i.key}`));
+    },
     set: (key, value) => kvs.set(key, value),
     setEntity: (entity, key, value) => kvs.entity<unknown>(entity).set(key, value),
     getSecret: <T>(key: string) => kvs.getSecret<T>(key),
