@@ -10,6 +10,7 @@ type Views = {
   i18n: typeof import('../../static/shared/i18n');
   panel: typeof import('../../static/issue-panel/src/IssuePanel');
   page: typeof import('../../static/project-page/src/ProjectPage');
+  milestones: typeof import('../../static/project-page/src/MilestonesSection');
 };
 let m: Views;
 
@@ -26,6 +27,7 @@ beforeAll(async () => {
     i18n: await import('../../static/shared/i18n'),
     panel: await import('../../static/issue-panel/src/IssuePanel'),
     page: await import('../../static/project-page/src/ProjectPage'),
+    milestones: await import('../../static/project-page/src/MilestonesSection'),
   };
 });
 
@@ -82,21 +84,28 @@ describe('issue panel', () => {
 });
 
 describe('project page', () => {
-  it('shows the figures and the milestones table', () => {
-    const html = render('en', <m.page.ProjectPage overview={PROJECT_OVERVIEW} />);
+  // The page's client is not called while rendering on the server; sections that load data do so in effects.
+  const client = { call: () => new Promise<never>(() => undefined) };
+  const props = (overview: typeof PROJECT_OVERVIEW) => ({ overview, client, refresh: () => undefined });
+
+  it('shows the navigation, the figures and the milestones table', () => {
+    const html = render('en', <m.page.ProjectPage {...props(PROJECT_OVERVIEW)} />);
     const t = text(html);
     expect(html).toContain('<h1');
+    expect(html).toContain('role="tablist"');
+    expect(html).toMatch(/role="tab"[^>]*aria-selected="true"[^>]*>Overview/);
     expect(t).toContain('Payments');
     expect(t).toContain('84%'); // 61 of 72, floored
-    expect(html).toContain('<th scope="col">Release date</th>');
-    expect(t).toMatch(/Design Mar 1, 2025 Overdue/);
-    expect(t).toContain('Released');
+    const ms = render('en', <m.milestones.MilestonesSection {...props(PROJECT_OVERVIEW)} />);
+    expect(ms).toContain('<th scope="col">Release date</th>');
+    expect(text(ms)).toMatch(/Design Mar 1, 2025 Overdue/);
+    expect(text(ms)).toContain('Released');
   });
 
   it('says when there is nothing to show, in Chinese', () => {
-    const t = text(render('zh', <m.page.ProjectPage overview={EMPTY_PROJECT_OVERVIEW} />));
+    const t = text(render('zh', <m.page.ProjectPage {...props(EMPTY_PROJECT_OVERVIEW)} />));
     expect(t).toContain('暂无');
-    expect(t).toContain('此项目还没有版本');
+    expect(text(render('zh', <m.milestones.MilestonesSection {...props(EMPTY_PROJECT_OVERVIEW)} />))).toContain('此项目还没有版本');
     expect(t).toContain('尚无统计数据');
   });
 });

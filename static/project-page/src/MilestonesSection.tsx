@@ -3,6 +3,7 @@ import type { MilestoneView } from '@contract';
 import { useFormat, useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { Section } from '../../shared/components/Section';
+import type { SectionProps } from './page-context';
 
 function MilestoneStatus({ milestone }: { milestone: MilestoneView }) {
   const t = useT();
@@ -11,8 +12,9 @@ function MilestoneStatus({ milestone }: { milestone: MilestoneView }) {
   return <Lozenge appearance="default">{t('page.milestones.planned')}</Lozenge>;
 }
 
-export function MilestonesSection(props: { milestones: readonly MilestoneView[]; projectName: string }) {
-  const { milestones, projectName } = props;
+export function MilestonesSection({ overview }: SectionProps) {
+  const { milestones } = overview;
+  const projectName = overview.project.name;
   const t = useT();
   const fmt = useFormat();
   return (

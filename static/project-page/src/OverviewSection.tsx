@@ -1,4 +1,4 @@
-import type { ProjectOverview } from '@contract';
+import type { SectionProps } from './page-context';
 import { useFormat, useT } from '../../shared/i18n';
 import { Section } from '../../shared/components/Section';
 import { Stat, StatGrid, type StatTone } from '../../shared/components/Stat';
@@ -8,7 +8,7 @@ const RACI_COVERAGE_TARGET = 0.98;
 
 const alarmIfAny = (n: number): StatTone => (n > 0 ? 'danger' : 'neutral');
 
-export function OverviewSection({ overview }: { overview: ProjectOverview }) {
+export function OverviewSection({ overview }: SectionProps) {
   const t = useT();
   const fmt = useFormat();
   const { rollup, raciCoverage, dependencies, escalations } = overview;

@@ -1,0 +1,25 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import type { MessageKey } from '../../shared/i18n';
+import type { SectionProps } from './page-context';
+import { OverviewSection } from './OverviewSection';
+
+/** One entry of the project page's navigation: its id (also the URL fragment), its label, and its view. */
+export interface PageSection {
+  id: string;
+  label: MessageKey;
+  view: ComponentType<SectionProps> | LazyExoticComponent<ComponentType<SectionProps>>;
+}
+
+/** A section whose code loads only when it is first opened (keeps the first load inside the bundle budget). */
+function later<M>(load: () => Promise<M>, pick: (m: M) => ComponentType<SectionProps>) {
+  return lazy(async () => ({ default: pick(await load()) }));
+}
+
+/**
+ * The project page's sections, in navigation order. A section is one line here and one component file;
+ * features add theirs without touching the page's layout.
+ */
+export const SECTIONS: readonly PageSection[] = [
+  { id: 'overview', label: 'page.overview.heading', view: OverviewSection },
+  { id: 'milestones', label: 'page.milestones.heading', view: later(() => import('./MilestonesSection'), (m) => m.MilestonesSection) },
+];
