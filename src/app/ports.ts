@@ -65,6 +65,9 @@ export interface JiraIssue {
   statusCategory: StatusCategory;
   dueDate: string | null;
   fixVersionIds: string[];
+  /** When the issue was created and last changed status category, as Jira wrote them (ISO, with Jira's offset). */
+  createdAt?: string | null;
+  statusCategoryChangedAt?: string | null;
   raci: { responsible: string[]; accountable: string | null; consulted: string[]; informed: string[] };
   /** The people named in the RACI fields, as Jira returned them with the issue (no extra lookup). */
   people: JiraUser[];
@@ -81,6 +84,7 @@ export interface JiraProject {
 export interface JiraVersion {
   id: string;
   name: string;
+  startDate?: string | null;
   releaseDate: string | null;
   released: boolean;
   archived: boolean;

@@ -34,6 +34,8 @@ const IssueSchema = z.object({
       duedate: z.string().nullable().optional(),
       project: z.object({ id: z.string(), key: z.string() }),
       fixVersions: z.array(z.object({ id: z.string() })).default([]),
+      created: z.string().nullable().optional(),
+      statuscategorychangedate: z.string().nullable().optional(),
     })
     .passthrough(),
   editmeta: z.object({ fields: z.record(z.string(), z.unknown()) }).optional(),
@@ -46,6 +48,7 @@ const ProjectSchema = z.object({ id: z.string(), key: z.string(), name: z.string
 const VersionSchema = z.object({
   id: z.string(),
   name: z.string(),
+  startDate: z.string().optional(),
   releaseDate: z.string().optional(),
   released: z.boolean().default(false),
   archived: z.boolean().default(false),
@@ -109,6 +112,8 @@ function mapIssue(raw: z.infer<typeof IssueSchema>, fieldIds: Record<RaciRole, s
     statusCategory: toCategory(f.status.statusCategory.key),
     dueDate: f.duedate ?? null,
     fixVersionIds: f.fixVersions.map((v) => v.id),
+    createdAt: f.created ?? null,
+    statusCategoryChangedAt: f.statuscategorychangedate ?? null,
     raci: {
       responsible: users(fieldIds.responsible),
       accountable: users(fieldIds.accountable)[0] ?? null,
@@ -161,7 +166,7 @@ export function createJiraClient(): Jira {
 
   async function issueFields(): Promise<string[]> {
     const ids = await raciFieldIds();
-    return ['summary', 'status', 'duedate', 'project', 'fixVersions', ...Object.values(ids).filter((x): x is string => !!x)];
+    return ['summary', 'status', 'duedate', 'project', 'fixVersions', 'created', 'statuscategorychangedate', ...Object.values(ids).filter((x): x is string => !!x)];
   }
 
   return {
@@ -221,7 +226,7 @@ export function createJiraClient(): Jira {
       const res = await requester(as).requestJira(route`/rest/api/3/project/${projectIdOrKey}/versions`);
       check(res, new AppError('NOT_FOUND', 'notFound.project', { key: projectIdOrKey }));
       const versions = await readJson(res, z.array(VersionSchema), 'versions');
-      return versions.map((v) => ({ id: v.id, name: v.name, releaseDate: v.releaseDate ?? null, released: v.released, archived: v.archived }));
+      return versions.map((v) => ({ id: v.id, name: v.name, startDate: v.startDate ?? null, releaseDate: v.releaseDate ?? null, released: v.released, archived: v.archived }));
     },
 
     /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-links/#api-rest-api-3-issuelink-linkid-get */
