@@ -11,7 +11,7 @@ export interface IssueSnapshot {
   dueDate: string | null;
   raciComplete: boolean;
   /** The issue's fix versions: the milestones it counts toward. */
-  versionIds?: string[];
+  versionIds?: readonly string[];
   /** yyyy-mm-dd (UTC) the issue was created: the scope line of a milestone's burn-up. */
   createdOn?: string | null;
   /** yyyy-mm-dd (UTC) the issue last entered its status category; with `done`, the day it was finished. */
@@ -282,7 +282,7 @@ export interface DependencyContribution {
   /** Whether, while open, it is at risk of missing its need-by date, or blocked. */
   state?: 'on-track' | 'at-risk' | 'blocked';
   /** Fix versions of the waiting (downstream) issue. */
-  versionIds?: string[];
+  versionIds?: readonly string[];
   /** `requesting>providing` department ids. */
   departmentPair?: string;
   /** Once the request was answered: whether within its response deadline. */
@@ -323,7 +323,7 @@ export interface EscalationContribution {
   projectKey: string;
   open: boolean;
   level?: 1 | 2 | 3;
-  versionIds?: string[];
+  versionIds?: readonly string[];
   /** Once resolved: whether within its level's time limit. */
   resolvedInTime?: boolean;
   /** Time from raised to acknowledged / resolved, once known. */
