@@ -125,12 +125,27 @@ export interface Jira {
   raciFieldIds(): Promise<RaciFieldIds>;
   /** A person's Jira language (e.g. `zh_CN`), or null when Jira does not say (privacy settings) or has no such user. */
   getUserLocale(as: Actor, accountId: string): Promise<string | null>;
+  /**
+   * Creates an issue of the named type in a project; a field Jira refuses (e.g. an assignee who may not be
+   * assigned) throws VALIDATION with Jira's own words.
+   */
+  createIssue(as: Actor, draft: JiraIssueDraft): Promise<{ id: string; key: string }>;
   /** Queues one email about an issue to the listed people; Jira leaves out those who may not see the issue. */
   notify(as: Actor, issueIdOrKey: string, n: JiraNotification): Promise<void>;
 }
 
 export type RaciRole = 'responsible' | 'accountable' | 'consulted' | 'informed';
 export type RaciFieldIds = Partial<Record<RaciRole, string>>;
+
+export interface JiraIssueDraft {
+  projectKey: string;
+  issueTypeName: string;
+  summary: string;
+  /** Plain text; sent as one Atlassian Document paragraph per line. */
+  description: string;
+  dueDate: string | null;
+  assigneeAccountId: string | null;
+}
 
 export interface JiraNotification {
   subject: string;

@@ -10,6 +10,12 @@ export const ENTITY = {
   webhookNonce: 'webhook-nonce',
   /** One record: every department, with a record-level version that serialises directory writes. */
   departmentDirectory: 'department-directory',
+  // The project page (issue 6).
+  projectCharter: 'project-charter',
+  milestonePlan: 'milestone-plan',
+  risk: 'project-risk',
+  retrospective: 'retrospective',
+  actionItem: 'action-item',
 } as const;
 
 export const INDEX = {
@@ -22,6 +28,10 @@ export const INDEX = {
   escalationByProject: 'by-project',
   auditBySubject: 'by-subject',
   rollupByProject: 'by-project',
+  milestonePlanByProject: 'by-project',
+  riskByProject: 'by-project',
+  retrospectiveByProject: 'by-project',
+  actionByProject: 'by-project',
 } as const;
 
 export const KEY = {
@@ -34,6 +44,12 @@ export const KEY = {
   peopleIndex: 'people-index:v1',
   /** "This change's notification went out": one per issue, changelog and kind, with a TTL (events repeat for days at most). */
   notified: (issueId: string, changelogId: string, kind: string) => `notified:v1:${issueId}:${changelogId}:${kind}`,
+  /** The project page's records: the charter is one per project; the others by project and their own id. */
+  charter: (projectKey: string) => `${projectKey}`,
+  milestonePlan: (projectKey: string, versionId: string) => `${projectKey}:${versionId}`,
+  projectRecord: (projectKey: string, id: string) => `${projectKey}:${id}`,
+  /** The project's weekly figures (the trend), newest last, a bounded list in one plain KVS key. */
+  figureHistory: (projectKey: string) => `figure-history:v1:${projectKey}`,
 } as const;
 
 export const SECRET = {

@@ -175,6 +175,11 @@ export const NOUNS = {
   escalation: { en: 'escalation', zh: '升级' },
   department: { en: 'department', zh: '部门' },
   'department directory': { en: 'department directory', zh: '部门目录' },
+  charter: { en: 'project charter', zh: '项目基本信息表' },
+  'milestone plan': { en: 'milestone plan', zh: '里程碑计划' },
+  risk: { en: 'risk', zh: '风险' },
+  retrospective: { en: 'retrospective', zh: '复盘' },
+  'action item': { en: 'action item', zh: '整改项' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type Noun = keyof typeof NOUNS;
 

@@ -62,6 +62,10 @@ const LinkSchema = z.object({
 const PermissionsSchema = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
 });
+const CreateErrorSchema = z.object({
+  errorMessages: z.array(z.string()).default([]),
+  errors: z.record(z.string(), z.string()).default({}),
+});
 const GroupMembersSchema = z.object({
   values: z.array(z.object({ accountId: z.string() })).default([]),
   isLast: z.boolean().default(true),
@@ -300,6 +304,31 @@ export function createJiraClient(): Jira {
      * Reporter, assignee, watchers and voters are switched off explicitly, so only the listed people hear.
      * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-notify-post
      */
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-post */
+    async createIssue(as, d) {
+      const paragraphs = d.description.split('\n').filter((line) => line.trim() !== '');
+      const fields = {
+        project: { key: d.projectKey },
+        issuetype: { name: d.issueTypeName },
+        summary: d.summary,
+        description: { type: 'doc', version: 1, content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) },
+        ...(d.dueDate ? { duedate: d.dueDate } : {}),
+        ...(d.assigneeAccountId ? { assignee: { accountId: d.assigneeAccountId } } : {}),
+      };
+      const res = await requester(as).requestJira(route`/rest/api/3/issue`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ fields }),
+      });
+      if (res.status === 400) {
+        const body = await readJson(res, CreateErrorSchema, 'create issue');
+        const detail = [...body.errorMessages, ...Object.entries(body.errors).map(([k, v]) => `${k}: ${v}`)].join('; ') || 'Bad request';
+        throw new AppError('VALIDATION', 'project.action.issueRefused', { detail });
+      }
+      check(res, new AppError('NOT_FOUND', 'notFound.project', { key: d.projectKey }));
+      return readJson(res, z.object({ id: z.string(), key: z.string() }), 'created issue');
+    },
+
     async notify(as, issueIdOrKey, n) {
       const body = {
         subject: n.subject,

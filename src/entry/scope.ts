@@ -1,0 +1,9 @@
+import { AppError } from '../app/errors';
+import type { ForgeContext } from './resolver-kit';
+
+/** The project a project-page call is about, from the Forge context (never the payload). */
+export function projectKeyOf(forge: ForgeContext): string {
+  const key = forge.extension?.project?.key;
+  if (!key) throw new AppError('NOT_FOUND', 'notFound.context', { what: 'project page' });
+  return key;
+}
