@@ -12,6 +12,7 @@ import { appRequestStore, invocationStore } from './runtime/invocation-context';
 import { seedApp, seedDepartments } from './seed/app-seed';
 import { replaySeedAsEvents } from './seed/replay-events';
 import { seedWorkflowRules } from './seed/workflow-seed';
+import { seedProjectPage } from './seed/project-page-seed';
 
 export const REPO_ROOT = resolve(__dirname, '..');
 export const MANIFEST_PATH = join(REPO_ROOT, 'manifest.yml');
@@ -145,6 +146,12 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   if (opts.seed !== false && !m.get<boolean>('seededDepartments')) {
     await seedDepartments(host, SEED_USERS.linTao.accountId);
     m.put('seededDepartments', true);
+  }
+  // The PAY project page's charter, risks, retrospectives and action items (issue 6), after the directory they name.
+  if (opts.seed !== false && !m.get<boolean>('seededProjectPage')) {
+    await seedProjectPage(host, jira, clock.now());
+    await settle(host);
+    m.put('seededProjectPage', true);
   }
 
   const platform: Platform = {

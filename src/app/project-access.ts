@@ -54,3 +54,10 @@ export async function peopleOf(deps: Deps, ids: ReadonlyArray<string | null>): P
 export function newRecordId(kind: string): string {
   return `${kind}-${globalThis.crypto.randomUUID().replace(/-/g, '')}`;
 }
+
+/** People the viewer may pick (owner, deputy, coordinator): Jira's user search as the viewer, for a project they can browse. */
+export async function searchPeople(deps: Deps, projectKey: string, query: string): Promise<{ users: Person[] }> {
+  await requireBrowse(deps, projectKey);
+  const users = await deps.jira.searchUsers('user', query, 20);
+  return { users: users.map((u) => ({ accountId: u.accountId, displayName: u.displayName, active: u.active, ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) })) };
+}

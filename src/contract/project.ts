@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DepartmentIdSchema, DepartmentRefSchema } from './departments';
 import { MilestoneViewSchema, PersonSchema, ProjectOverviewSchema } from './views';
+import { UserSearchSchema } from './admin';
 
 /**
  * The project page's own records (issue 6): charter, milestone plans, risk register, retrospectives and
@@ -305,4 +306,6 @@ export const PROJECT_PROJECT_FUNCTIONS = {
   saveAction: { input: ActionInputSchema, output: ActionViewSchema },
   createActionIssue: { input: z.object({ id: RecordId }).strict(), output: ActionViewSchema },
   getAgenda: { input: none, output: AgendaSchema },
+  /** People to pick as owner, deputy or coordinator: Jira's user search as the viewer. */
+  searchPeople: { input: UserSearchSchema, output: z.object({ users: z.array(PersonSchema) }) },
 } as const;

@@ -4,6 +4,7 @@ import { projectKeyOf } from '../scope';
 import { confirmCharter, getCharter, saveCharter } from '../../app/project-charter';
 import { createActionIssue, listRetrospectives, listRisks, saveAction, saveMilestonePlan, saveRetrospective, saveRisk } from '../../app/project-records';
 import { getAgenda } from '../../app/project-agenda';
+import { searchPeople } from '../../app/project-access';
 
 /** Issue panel handlers of the project page: charter, milestones, risks, retrospectives, figures (issue 6). */
 export const projectPanelHandlers: Handlers<typeof PROJECT_PANEL_FUNCTIONS> = {};
@@ -21,4 +22,5 @@ export const projectProjectHandlers: Handlers<typeof PROJECT_PROJECT_FUNCTIONS> 
   saveAction: ({ deps, ctx, forge, input }) => saveAction(deps, ctx, projectKeyOf(forge), input),
   createActionIssue: ({ deps, ctx, forge, input }) => createActionIssue(deps, ctx, projectKeyOf(forge), input.id, ctx.locale),
   getAgenda: ({ deps, ctx, forge }) => getAgenda(deps, ctx, projectKeyOf(forge)),
+  searchPeople: ({ deps, forge, input }) => searchPeople(deps, projectKeyOf(forge), input.query),
 };

@@ -1,5 +1,5 @@
 import { Suspense, useId, useState, type KeyboardEvent } from 'react';
-import type { ProjectOverview } from '@contract';
+import type { ProjectSummary } from '@contract';
 import { useFormat, useT } from '../../shared/i18n';
 import { Loading } from '../../shared/components/Loading';
 import { SECTIONS } from './sections';
@@ -14,7 +14,7 @@ function initialSection(): string {
  * The project's collaboration health: a left navigation over the sections listed in `sections.tsx`, one
  * shown at a time (tabs, keyboard: arrow keys, Home, End). The open section is kept in the URL fragment.
  */
-export function ProjectPage(props: { overview: ProjectOverview; client: ProjectClient; refresh: () => void }) {
+export function ProjectPage(props: { overview: ProjectSummary; client: ProjectClient; refresh: () => void }) {
   const { overview } = props;
   const t = useT();
   const fmt = useFormat();

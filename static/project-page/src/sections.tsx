@@ -21,5 +21,10 @@ function later<M>(load: () => Promise<M>, pick: (m: M) => ComponentType<SectionP
  */
 export const SECTIONS: readonly PageSection[] = [
   { id: 'overview', label: 'page.overview.heading', view: OverviewSection },
+  { id: 'figures', label: 'project.nav.figures', view: later(() => import('./FiguresSection'), (m) => m.FiguresSection) },
   { id: 'milestones', label: 'page.milestones.heading', view: later(() => import('./MilestonesSection'), (m) => m.MilestonesSection) },
+  { id: 'risks', label: 'project.nav.risks', view: later(() => import('./RisksSection'), (m) => m.RisksSection) },
+  { id: 'retrospectives', label: 'project.nav.retros', view: later(() => import('./RetrospectivesSection'), (m) => m.RetrospectivesSection) },
+  { id: 'charter', label: 'project.nav.charter', view: later(() => import('./CharterSection'), (m) => m.CharterSection) },
+  { id: 'agenda', label: 'project.nav.agenda', view: later(() => import('./AgendaSection'), (m) => m.AgendaSection) },
 ];
