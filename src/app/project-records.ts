@@ -13,6 +13,7 @@ import { AppError, isAppError } from './errors';
 import { ENTITY, INDEX, KEY } from './storage-keys';
 import { commitWithRollups } from './rollups';
 import { readAll } from './paging';
+import { syncIssue } from './sync-issue';
 import { newRecordId, peopleOf, requireBrowse, requireEdit, requirePeople, canEditProject } from './project-access';
 import { readPeopleIndex } from './departments';
 import { localDate } from './calendar';
@@ -367,6 +368,8 @@ export async function createActionIssue(deps: Deps, ctx: ActingContext, projectK
     dueDate: current.data.dueDate,
     assigneeAccountId: current.data.ownerAccountId,
   });
+  // The issue-events trigger ignores the app's own changes: count the new issue in the rollup here (idempotent).
+  await syncIssue(deps, created.id);
   // The issue exists now: recording its key must survive a concurrent edit of the item's other fields.
   let saved: StoredRecord<ActionData> | undefined;
   for (let attempt = 1; !saved; attempt++) {

@@ -44,5 +44,7 @@ export function agendaOf(s: AgendaSources): AgendaDraft[] {
     out.push({ kind: 'action', reason: 'overdue', id: a.id, title: a.title, issueKey: a.issueKey, ownerAccountId: a.ownerAccountId, due: a.dueDate });
   }
   const rank = { dependency: 0, escalation: 1, risk: 2, action: 3 } as const;
-  return out.sort((a, b) => rank[a.kind] - rank[b.kind] || (a.due ?? '').localeCompare(b.due ?? ''));
+  // Within a kind, the earliest date first; items without a date last.
+  const when = (d: AgendaDraft) => d.due ?? '\uffff';
+  return out.sort((a, b) => rank[a.kind] - rank[b.kind] || when(a).localeCompare(when(b)));
 }
