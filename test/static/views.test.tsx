@@ -117,9 +117,9 @@ describe('project page', () => {
 
   it('shows each figure against its target, and "no data yet" where nothing was counted, in both languages', () => {
     const en = text(render('en', <m.figures.FiguresSection {...props(PROJECT_OVERVIEW)} />));
-    expect(en).toMatch(/Project delay rate 12% 6 of 50 target 5%/);
+    expect(en).toMatch(/Project delay rate 12% 6 of 50 · target 5%/);
     expect(en).toMatch(/Dependencies delivered on time no data yet/);
-    expect(en).toMatch(/Satisfaction 3\.8 from 2 feedback forms target 4\.5/);
+    expect(en).toMatch(/Satisfaction 3\.8 from 2 feedback forms · target 4\.5/);
     expect(en).toContain('How each figure is defined');
     const zh = text(render('zh', <m.figures.FiguresSection {...props(EMPTY_PROJECT_OVERVIEW)} />));
     expect(zh).toMatch(/项目延期率 暂无数据/);

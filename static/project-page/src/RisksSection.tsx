@@ -34,12 +34,20 @@ function HeatMap({ cells }: { cells: Record<string, number> }) {
           </tr>
         ))}
         <tr>
-          <th scope="row" />
+          <th scope="row" className="cx-heatmap-axis">
+            {t('project.risks.axisProbability')}
+          </th>
           {LEVELS.map((i) => (
             <th key={i} scope="col">
               {i}
             </th>
           ))}
+        </tr>
+        <tr>
+          <td />
+          <td colSpan={5} className="cx-heatmap-axis">
+            {t('project.risks.axisImpact')}
+          </td>
         </tr>
       </tbody>
     </table>
