@@ -39,6 +39,8 @@ export async function requirePeople(deps: Deps, named: ReadonlyArray<{ field: st
   return found;
 }
 
+const toPerson = (u: JiraUser): Person => ({ accountId: u.accountId, displayName: u.displayName, active: u.active, ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) });
+
 /** People by account id for a view: one Jira call; someone Jira no longer returns is shown by id, inactive. */
 export async function peopleOf(deps: Deps, ids: ReadonlyArray<string | null>): Promise<(id: string) => Person> {
   const unique = [...new Set(ids.filter((x): x is string => !!x))];
@@ -46,7 +48,7 @@ export async function peopleOf(deps: Deps, ids: ReadonlyArray<string | null>): P
   const byId = new Map(users.map((u) => [u.accountId, u]));
   return (id) => {
     const u = byId.get(id);
-    return u ? { accountId: u.accountId, displayName: u.displayName, active: u.active, ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) } : { accountId: id, displayName: id, active: false };
+    return u ? toPerson(u) : { accountId: id, displayName: id, active: false };
   };
 }
 
@@ -59,5 +61,5 @@ export function newRecordId(kind: string): string {
 export async function searchPeople(deps: Deps, projectKey: string, query: string): Promise<{ users: Person[] }> {
   await requireBrowse(deps, projectKey);
   const users = await deps.jira.searchUsers('user', query, 20);
-  return { users: users.map((u) => ({ accountId: u.accountId, displayName: u.displayName, active: u.active, ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) })) };
+  return { users: users.map(toPerson) };
 }
