@@ -146,6 +146,15 @@ async function requireProjectIssues(deps: Deps, projectKey: string, keys: readon
   });
 }
 
+/** Linked dependencies must exist and be requested by this project (the dependency feature's records). */
+async function requireProjectDependencies(deps: Deps, projectKey: string, ids: readonly string[], field: string): Promise<void> {
+  const found = await Promise.all(ids.map((id) => deps.store.getEntity<{ projectKey: string; upstreamProjectKey: string }>(ENTITY.dependency, id)));
+  found.forEach((dep, i) => {
+    if (!dep || (dep.projectKey !== projectKey && dep.upstreamProjectKey !== projectKey))
+      throw new AppError('VALIDATION', 'project.validation.unknownDependency', { field: `${field}.${i}`, id: ids[i]! }, `${field}.${i}`);
+  });
+}
+
 export async function listRisks(deps: Deps, projectKey: string): Promise<RiskRegister> {
   await requireBrowse(deps, projectKey);
   const [records, canEdit] = await Promise.all([listRecords<RiskData>(deps, ENTITY.risk, INDEX.riskByProject, projectKey), canEditProject(deps, projectKey)]);
@@ -161,6 +170,7 @@ export async function saveRisk(deps: Deps, ctx: ActingContext, projectKey: strin
     { field: 'deputyAccountId', accountId: input.deputyAccountId },
   ]);
   await requireProjectIssues(deps, projectKey, input.issueKeys, 'issueKeys');
+  await requireProjectDependencies(deps, projectKey, [...new Set(input.dependencyIds)], 'dependencyIds');
   const saved = await saveRecord<RiskData, RiskContribution>(deps, {
     entity: ENTITY.risk,
     kind: 'risk',

@@ -1,6 +1,8 @@
 import { invoke } from '@forge/bridge';
 import {
+  describeIssue,
   envelopeSchema,
+  issueField,
   formatMessage,
   type AppErrorBody,
   type FnInput,
@@ -43,10 +45,15 @@ export function createClient<T extends FunctionTable>(table: T, options: ClientO
       if (!fn) return internal(`unknown function ${name}`, Object.keys(table));
       const parsedInput = fn.input.safeParse(input);
       if (!parsedInput.success) {
-        const detail = parsedInput.error.issues[0]?.message ?? 'invalid';
+        // Checked here first, so a form hears what is wrong without a round trip: the same words the backend uses.
+        const issue = parsedInput.error.issues[0];
+        const field = issue ? issueField(issue) : '';
+        const detail = issue ? describeIssue(issue, localeOf()) : formatMessage('validation.detail.invalid', localeOf());
         return {
           ok: false,
-          error: { code: 'VALIDATION', message: formatMessage('validation.invalid', localeOf(), { detail }) },
+          error: field
+            ? { code: 'VALIDATION', message: formatMessage('validation.field', localeOf(), { field, detail }), field }
+            : { code: 'VALIDATION', message: formatMessage('validation.invalid', localeOf(), { detail }) },
         };
       }
       let raw: unknown;

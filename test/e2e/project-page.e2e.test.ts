@@ -66,4 +66,20 @@ describeInChromium('the project page in Chromium', { apps: ['project-page'], def
     expect(page.errors).toEqual([]);
     await page.context().close();
   });
+
+  it('shows a clear error for an action item without an owner, and adds nothing', async () => {
+    const page = await ctx.open('#/project/PAY/page');
+    const app = page.frameLocator(FRAME);
+    await app.getByRole('tab', { name: 'Retrospectives', exact: true }).click();
+    await app.getByRole('button', { name: 'Add an action item' }).click();
+    const rows = await app.locator('tbody tr').count();
+    const form = app.getByRole('form', { name: 'Add an action item' });
+    await form.getByLabel('Action', { exact: true }).fill('Nobody owns this');
+    await form.getByRole('button', { name: 'Save' }).click();
+    await form.getByRole('alert').getByText('Field "ownerAccountId" is invalid: must not be empty').waitFor();
+    await ctx.shot(page, 'project-action-no-owner-en-light');
+    expect(await app.locator('tbody tr').count()).toBe(rows);
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
 });

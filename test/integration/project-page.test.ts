@@ -122,10 +122,11 @@ describe('bad input', () => {
     });
   });
 
-  it('refuses a linked issue of another project and a deputy who is the owner', async () => {
+  it('refuses a linked issue of another project, an unknown dependency and a deputy who is the owner', async () => {
     await unchanged(async () => {
       expect((await call('saveRisk', risk({ issueKeys: ['AICS-1'] }))).env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'issueKeys.0' } });
       expect((await call('saveRisk', risk({ deputyAccountId: U.zhouJie.accountId }))).env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'deputyAccountId' } });
+      expect((await call('saveRisk', risk({ dependencyIds: ['dep-nope'] }))).env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'dependencyIds.0', message: 'Field "dependencyIds.0" is invalid: this project has no dependency dep-nope.' } });
     });
   });
 });

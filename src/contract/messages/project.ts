@@ -21,6 +21,10 @@ export const PROJECT_MESSAGES = {
     en: 'Field "{field}" is invalid: issue {key} is not in this project.',
     zh: '字段“{field}”无效：事务 {key} 不属于此项目。',
   },
+  'project.validation.unknownDependency': {
+    en: 'Field "{field}" is invalid: this project has no dependency {id}.',
+    zh: '字段“{field}”无效：此项目没有依赖 {id}。',
+  },
   'project.validation.unknownVersion': {
     en: 'Field "{field}" is invalid: this project has no version {id}.',
     zh: '字段“{field}”无效：此项目没有版本 {id}。',
