@@ -1,22 +1,15 @@
 import { useId, useState, type ComponentType, type ReactNode } from 'react';
 import Button from '@atlaskit/button/default/button';
-import Lozenge from '@atlaskit/lozenge';
-import type { AppErrorBody, Health, Person } from '@contract';
+import type { AppErrorBody, Person } from '@contract';
 import { downloadCsv, toCsv } from '../../shared/csv';
 import { useT } from '../../shared/i18n';
 import type { CallResult } from '../../shared/bridge-client';
 import { UserPicker } from '../../admin-page/src/UserPicker';
 import type { ProjectClient, SectionProps } from './page-context';
+export { HealthLozenge } from './health';
 import { useCall, type CallState } from '../../shared/use-call';
 import { Loading } from '../../shared/components/Loading';
 import { ErrorState } from '../../shared/components/ErrorState';
-
-const HEALTH_APPEARANCE = { released: 'success', 'on-track': 'success', 'at-risk': 'moved', 'off-track': 'removed', 'no-issues': 'default' } as const;
-
-export function HealthLozenge({ health }: { health: Health }) {
-  const t = useT();
-  return <Lozenge appearance={HEALTH_APPEARANCE[health]}>{t(`project.ms.health.${health}`)}</Lozenge>;
-}
 
 /** A button that downloads the rows as a CSV file (UTF-8 with BOM). */
 export function CsvButton(props: { filename: string; header: readonly string[]; rows: () => ReadonlyArray<ReadonlyArray<string | number | null>>; label?: string }) {

@@ -7,6 +7,12 @@ export const en = {
   'project.nav.charter': 'Charter',
   'project.nav.agenda': 'Weekly sync',
 
+  'project.overview.records': 'Risks and action items',
+  'project.overview.openRisks': 'Open risks',
+  'project.overview.highRisks': 'High risks',
+  'project.overview.openActions': 'Open action items',
+  'project.overview.milestones': 'Milestones at a glance',
+
   'project.common.save': 'Save',
   'project.common.saving': 'Saving…',
   'project.common.cancel': 'Cancel',
@@ -180,6 +186,12 @@ export const zh: { readonly [K in keyof typeof en]: string } = {
   'project.nav.retros': '复盘',
   'project.nav.charter': '项目信息',
   'project.nav.agenda': '周协调会',
+
+  'project.overview.records': '风险与整改',
+  'project.overview.openRisks': '未关闭风险',
+  'project.overview.highRisks': '高风险',
+  'project.overview.openActions': '未完成整改项',
+  'project.overview.milestones': '里程碑概况',
 
   'project.common.save': '保存',
   'project.common.saving': '正在保存…',
