@@ -63,7 +63,7 @@ export function OverviewSection({ overview }: SectionProps) {
           <ul className="cx-rows">
             {overview.milestones.map((m) => (
               <li key={m.id} className="cx-row">
-                <div className="cx-row-head">
+                <div className="cx-glance">
                   <span className="cx-row-title">{m.name}</span>
                   <HealthLozenge health={m.health} />
                   {m.reasons[0] && <span className="cx-muted">{t(`project.ms.reason.${m.reasons[0].code}`, { n: fmt.number(m.reasons[0].n) })}</span>}
