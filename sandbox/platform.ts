@@ -11,6 +11,7 @@ import { loadManifest, type Manifest } from './runtime/manifest';
 import { appRequestStore, invocationStore } from './runtime/invocation-context';
 import { seedApp, seedDepartments } from './seed/app-seed';
 import { replaySeedAsEvents } from './seed/replay-events';
+import { seedDependencyStates } from './seed/dependency-seed';
 import { seedWorkflowRules } from './seed/workflow-seed';
 import { seedProjectPage } from './seed/project-page-seed';
 
@@ -130,22 +131,26 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   current = host;
   host.restoreScheduledState(m.get<Record<string, number>>('scheduled') ?? {});
 
-  if (opts.seed !== false && !jira.isSeeded()) {
-    seedJira(jira, new Date(clock.now()));
+  const fresh = opts.seed !== false && !jira.isSeeded();
+  if (fresh) seedJira(jira, new Date(clock.now()));
+  // Its own flag, so a sandbox seeded before the directory existed gets it too, and deleting departments sticks.
+  // Before the seed's events, so the dependencies the link trigger records know their departments.
+  if (opts.seed !== false && !m.get<boolean>('seededDepartments')) {
+    await seedDepartments(host, SEED_USERS.linTao.accountId);
+    m.put('seededDepartments', true);
+  }
+  if (fresh) {
     const admin = SEED_USERS.linTao;
     await replaySeedAsEvents(jira, (e) => host!.deliver(e, false), admin.accountId, new Date(clock.now()));
     await settle(host);
     seedApp(kvs);
+    await seedDependencyStates(host, jira, clock.now());
+    await settle(host);
   }
   // The admin's workflow setup for the app (Approve transition, condition, validator); its own flag like the directory's.
   if (opts.seed !== false && !m.get<boolean>('seededWorkflowRules')) {
     seedWorkflowRules(jira);
     m.put('seededWorkflowRules', true);
-  }
-  // Its own flag, so a sandbox seeded before the directory existed gets it too, and deleting departments sticks.
-  if (opts.seed !== false && !m.get<boolean>('seededDepartments')) {
-    await seedDepartments(host, SEED_USERS.linTao.accountId);
-    m.put('seededDepartments', true);
   }
   // The PAY project page's charter, risks, retrospectives and action items (issue 6), after the directory they name.
   if (opts.seed !== false && !m.get<boolean>('seededProjectPage')) {

@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize, sep } from 'node:path';
 import { randomUUID } from 'node:crypto';
 import { build } from 'esbuild';
@@ -35,6 +35,14 @@ async function avatarSvg(platform: Platform, kind: 'user' | 'project', id: strin
   const fill = AVATAR_COLOURS[h % AVATAR_COLOURS.length]!;
   const shape = kind === 'user' ? '<circle cx="24" cy="24" r="24"' : '<rect width="48" height="48" rx="6"';
   return `<svg xmlns="http://www.w3.org/2000/svg" width="48" height="48" viewBox="0 0 48 48">${shape} fill="${fill}"/><text x="24" y="31" font-family="sans-serif" font-size="20" font-weight="600" fill="#fff" text-anchor="middle">${initials}</text></svg>`;
+}
+
+/** A manifest title as Jira's English UI shows it: a literal, or its key in locales/en-US.json. */
+function englishTitle(title: string | { i18n: string }): string {
+  if (typeof title === 'string') return title;
+  const strings = JSON.parse(readFileSync(join(REPO_ROOT, 'locales', 'en-US.json'), 'utf8')) as Record<string, unknown>;
+  const value = title.i18n.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), strings);
+  return typeof value === 'string' ? value : title.i18n;
 }
 
 /** One Custom UI iframe: which module, for whom, where. The host's answer to `view.getContext()`. */
@@ -163,12 +171,12 @@ export function createSandboxServer(platform: Platform): Server {
       return sendJson(res, 200, {
         users: platform.users,
         now: platform.clock.now(),
-        modules: modules.map((m) => ({ key: m.key, type: m.type })),
+        modules: modules.map((m) => ({ key: m.key, type: m.type, ...('pages' in m ? { pages: m.pages.map((pg) => ({ route: pg.route, title: englishTitle(pg.title) })) } : {}) })),
         webtriggers: platform.manifest.modules.webtrigger.map((w) => ({ key: w.key, url: `${platform.siteUrl}/x/${w.key}` })),
       });
     }
     if (path === 'frames' && req.method === 'POST') {
-      const p = JSON.parse(body) as { moduleKey: string; issueKey?: string; projectKey?: string; locale?: string; theme?: 'light' | 'dark'; timezone?: string };
+      const p = JSON.parse(body) as { moduleKey: string; issueKey?: string; projectKey?: string; route?: string; locale?: string; theme?: 'light' | 'dark'; timezone?: string };
       const accountId = userOf(req);
       if (!modules.some((m) => m.key === p.moduleKey)) return sendJson(res, 400, { error: `no UI module '${p.moduleKey}'` });
       const ctx: ExtensionContext = { moduleKey: p.moduleKey, accountId, locale: p.locale ?? 'en_US', timezone: p.timezone ?? 'Asia/Shanghai' };
@@ -187,7 +195,9 @@ export function createSandboxServer(platform: Platform): Server {
       const id = randomUUID();
       frames.set(id, { ctx, theme: p.theme === 'dark' ? 'dark' : 'light' });
       const mod = modules.find((m) => m.key === p.moduleKey)!;
-      return sendJson(res, 200, { frameId: id, src: `/app/${mod.resource}/index.html?frame=${id}` });
+      // A module with `pages` (project settings) opens at a route; the frame's history starts there (bridge.ts).
+      const route = p.route ? `&route=${encodeURIComponent(p.route)}` : '';
+      return sendJson(res, 200, { frameId: id, src: `/app/${mod.resource}/index.html?frame=${id}${route}` });
     }
     if (path === 'clock/advance' && req.method === 'POST') {
       const { hours } = JSON.parse(body) as { hours: number };

@@ -2,6 +2,7 @@
 export { issuePanelResolver } from './entry/issue-panel';
 export { projectPageResolver } from './entry/project-page';
 export { adminPageResolver } from './entry/admin-page';
+export { projectSettingsResolver } from './entry/project-settings';
 export { onIssueEvent, onLinkEvent } from './entry/events';
 export { sweepDeadlines } from './entry/schedules';
 export { escalationWebhook } from './entry/webtriggers';

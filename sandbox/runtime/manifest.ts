@@ -10,6 +10,16 @@ const ManifestSchema = z.object({
       'jira:issuePanel': z.array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) })).default([]),
       'jira:projectPage': z.array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) })).default([]),
       'jira:adminPage': z.array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) })).default([]),
+      'jira:projectSettingsPage': z
+        .array(
+          z.object({
+            key: z.string(),
+            resource: z.string(),
+            resolver: z.object({ function: z.string() }),
+            pages: z.array(z.object({ route: z.string(), title: z.union([z.string(), z.object({ i18n: z.string() })]) })).default([]),
+          }),
+        )
+        .default([]),
       trigger: z
         .array(
           z.object({
@@ -43,5 +53,6 @@ export function uiModules(m: Manifest) {
     ...m.modules['jira:issuePanel'].map((x) => ({ ...x, type: 'jira:issuePanel' as const })),
     ...m.modules['jira:projectPage'].map((x) => ({ ...x, type: 'jira:projectPage' as const })),
     ...m.modules['jira:adminPage'].map((x) => ({ ...x, type: 'jira:adminPage' as const })),
+    ...m.modules['jira:projectSettingsPage'].map((x) => ({ ...x, type: 'jira:projectSettingsPage' as const })),
   ];
 }

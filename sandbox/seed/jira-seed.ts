@@ -372,3 +372,12 @@ export function seedJira(j: JiraSandbox, now: Date): SeedSummary {
     return summary;
   });
 }
+
+/** The key the seed gives an issue, e.g. `seedIssueKey('PAY:ux')`: issues are created in list order, numbered from 1. */
+export function seedIssueKey(ref: string): string {
+  const [project, name] = ref.split(':') as [string, string];
+  const list = project === 'AICS' ? AICS_ISSUES : PAY_ISSUES;
+  const i = list.findIndex((s) => s.ref === name);
+  if (i < 0) throw new Error(`seed: unknown issue ${ref}`);
+  return `${project}-${i + 1}`;
+}

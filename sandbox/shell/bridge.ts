@@ -26,6 +26,40 @@ function applyTheme(mode: string, css?: string) {
   }
 }
 
+/**
+ * `view.createHistory()`: Jira's sidebar opens a settings page by URL; the app reads and changes the route
+ * through this history (the `history` package's shape, the parts @forge/bridge and apps use). The route the
+ * frame opened at comes from the shell; `push` tells the shell, which shows it in its address.
+ */
+function createHistory() {
+  type Location = { pathname: string; search: string; hash: string; state: unknown; key: string };
+  const at = (pathname: string): Location => ({ pathname: pathname.startsWith('/') ? pathname : `/${pathname}`, search: '', hash: '', state: null, key: String(Date.now()) });
+  const listeners = new Set<(location: Location, action: string) => void>();
+  const history = {
+    action: 'POP',
+    location: at(new URLSearchParams(location.search).get('route') ?? ''),
+    listen(fn: (location: Location, action: string) => void) {
+      listeners.add(fn);
+      return () => listeners.delete(fn);
+    },
+    push(path: string) {
+      history.location = at(path);
+      history.action = 'PUSH';
+      parent.postMessage({ type: 'sandbox:route', frameId, route: history.location.pathname }, '*');
+      for (const fn of listeners) fn(history.location, 'PUSH');
+    },
+    replace(path: string) {
+      history.location = at(path);
+      history.action = 'REPLACE';
+      for (const fn of listeners) fn(history.location, 'REPLACE');
+    },
+    go: () => undefined,
+    back: () => undefined,
+    forward: () => undefined,
+  };
+  return history;
+}
+
 let themingEnabled = false;
 let flagSeq = 0;
 
@@ -55,6 +89,8 @@ let flagSeq = 0;
       case 'refresh':
         location.reload();
         return true;
+      case 'createHistory':
+        return createHistory();
       case 'on':
       case 'onPublic':
         return { unsubscribe: () => undefined };

@@ -24,7 +24,7 @@ interface SeedUser {
 interface Session {
   users: SeedUser[];
   now: number;
-  modules: Array<{ key: string; type: string }>;
+  modules: Array<{ key: string; type: string; pages?: Array<{ route: string; title: string }> }>;
   webtriggers: Array<{ key: string; url: string }>;
 }
 interface UserRef {
@@ -108,7 +108,7 @@ function flag(text: string, isError = false) {
   setTimeout(() => el.remove(), 6000);
 }
 
-async function appFrame(moduleKey: string, where: { issueKey?: string; projectKey?: string }, className: string, title: string) {
+async function appFrame(moduleKey: string, where: { issueKey?: string; projectKey?: string; route?: string }, className: string, title: string) {
   const { src, frameId } = await sandboxApi<{ src: string; frameId: string }>('frames', {
     moduleKey,
     ...where,
@@ -210,21 +210,41 @@ function topBar(session: Session) {
 async function renderNav() {
   nav.replaceChildren(h('p', { className: 'note' }, 'Loading projects…'));
   const [projects, admin] = await Promise.all([jira<{ values: Array<{ key: string; name: string }> }>('/rest/api/3/project/search?maxResults=50'), isJiraAdmin()]);
+  const projectAdmin = await Promise.all(projects.values.map((p) => isProjectAdmin(p.key)));
+  const settings = state.session!.modules.find((m) => m.type === 'jira:projectSettingsPage');
   const hash = location.hash;
+  const link = (href: string, text: string) => h('li', {}, h('a', { href, 'aria-current': hash === href ? 'page' : undefined }, text));
   nav.replaceChildren(
-    ...projects.values.flatMap((p) => [
+    ...projects.values.flatMap((p, i) => [
       h('h2', {}, `${p.name} (${p.key})`),
       h(
         'ul',
         {},
-        h('li', {}, h('a', { href: `#/project/${p.key}`, 'aria-current': hash === `#/project/${p.key}` ? 'page' : undefined }, 'Issues')),
-        h('li', {}, h('a', { href: `#/project/${p.key}/page`, 'aria-current': hash === `#/project/${p.key}/page` ? 'page' : undefined }, 'Collaboration health')),
+        link(`#/project/${p.key}`, 'Issues'),
+        link(`#/project/${p.key}/page`, 'Collaboration health'),
+        // Jira shows Project settings to the project's administrators; the app's pages are listed there.
+        ...(projectAdmin[i] && settings ? (settings.pages ?? []).map((pg) => link(`#/project/${p.key}/settings/${pg.route}`, `Project settings → ${pg.title}`)) : []),
       ),
     ]),
     projects.values.length === 0 ? h('p', { className: 'note' }, 'This user cannot see any project.') : '',
     admin ? h('h2', {}, 'Apps') : '',
     admin ? h('ul', {}, h('li', {}, h('a', { href: '#/admin', 'aria-current': hash === '#/admin' ? 'page' : undefined }, 'Collaboration settings'))) : '',
   );
+}
+
+async function isProjectAdmin(projectKey: string): Promise<boolean> {
+  const r = await jira<{ permissions: Record<string, { havePermission?: boolean }> }>(`/rest/api/3/mypermissions?permissions=ADMINISTER_PROJECTS&projectKey=${projectKey}`).catch(() => null);
+  return r?.permissions.ADMINISTER_PROJECTS?.havePermission ?? false;
+}
+
+async function projectSettings(projectKey: string, route: string) {
+  const mod = state.session!.modules.find((m) => m.type === 'jira:projectSettingsPage');
+  const page = mod?.pages?.find((pg) => pg.route === route);
+  if (!mod || !page || !(await isProjectAdmin(projectKey))) {
+    main.replaceChildren(h('h1', {}, 'Project settings'), h('p', { className: 'error', role: 'alert' }, 'Only administrators of this project can open its settings.'));
+    return;
+  }
+  main.replaceChildren(h('p', { className: 'note' }, `${projectKey} / Project settings / Apps / ${page.title}`), await appFrame(mod.key, { projectKey, route }, 'page', `${page.title} (app)`));
 }
 
 /** Jira lists apps' admin pages (Apps → the app's settings) for Jira admins only; so does the shell. */
@@ -527,6 +547,7 @@ async function route() {
     if ((m = /^#\/issue\/([A-Z][A-Z0-9_]*-\d+)$/.exec(hash))) await issueView(m[1]!);
     else if ((m = /^#\/project\/([A-Z][A-Z0-9_]*)\/page$/.exec(hash))) await projectPage(m[1]!);
     else if ((m = /^#\/project\/([A-Z][A-Z0-9_]*)$/.exec(hash))) await projectIssues(m[1]!);
+    else if ((m = /^#\/project\/([A-Z][A-Z0-9_]*)\/settings\/([a-z0-9-]+)$/.exec(hash))) await projectSettings(m[1]!, m[2]!);
     else if (hash === '#/admin') await adminPage();
     else {
       const first = nav.querySelector<HTMLAnchorElement>('a[href^="#/project/"]');

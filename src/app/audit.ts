@@ -4,6 +4,7 @@ import { ENTITY, KEY } from './storage-keys';
 export type AuditKind =
   | 'dependency.created'
   | 'dependency.cancelled'
+  | 'dependency.changed'
   | 'dependency.response-late'
   | 'escalation.raised'
   | 'escalation.climbed';

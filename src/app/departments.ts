@@ -28,12 +28,21 @@ export interface StoredPeopleIndex extends PeopleIndexData {
   v: 1;
   builtAt: number;
   directoryVersion: number;
+  /** Per department, in `departments` order: its response time and the people who answer for it (head, interface person). */
+  routing?: DepartmentRouting[];
+}
+
+export interface DepartmentRouting {
+  responseHours: number;
+  contacts: string[];
 }
 
 /** What other use cases get: the departments to name, and each person's department id. */
 export interface PeopleIndex {
   departments: DepartmentRef[];
   byAccount: Record<string, string>;
+  /** By department id; a department missing here (an index written before routing existed) answers in the default time. */
+  routing: Record<string, DepartmentRouting>;
 }
 
 /**
@@ -43,8 +52,13 @@ export interface PeopleIndex {
  */
 export async function readPeopleIndex(deps: Pick<Deps, 'store'>): Promise<PeopleIndex> {
   const stored = await deps.store.get<StoredPeopleIndex>(KEY.peopleIndex);
-  if (!stored) return { departments: [], byAccount: {} };
-  return { departments: stored.departments, byAccount: departmentByAccount(stored) };
+  if (!stored) return { departments: [], byAccount: {}, routing: {} };
+  const routing: Record<string, DepartmentRouting> = {};
+  stored.departments.forEach((d, i) => {
+    const r = stored.routing?.[i];
+    if (r) routing[d.id] = r;
+  });
+  return { departments: stored.departments, byAccount: departmentByAccount(stored), routing };
 }
 
 export function readDirectory(deps: Pick<Deps, 'store'>): Promise<DirectoryRecord | undefined> {
@@ -159,5 +173,9 @@ async function indexOf(deps: Deps, departments: readonly Department[], groups: G
     if (list === null || list === undefined) deps.log.warn('people index: Jira group not found', { group: g });
     else byGroup.set(g, list);
   });
-  return { v: 1, builtAt: now, directoryVersion, ...buildPeopleIndex(departments, byGroup) };
+  const routing = departments.map((d) => ({
+    responseHours: d.responseHours,
+    contacts: [d.headAccountId, d.interfaceAccountId].filter((x): x is string => !!x),
+  }));
+  return { v: 1, builtAt: now, directoryVersion, ...buildPeopleIndex(departments, byGroup), routing };
 }

@@ -1,34 +1,16 @@
-import type { ActingContext, Deps, JiraIssue, JiraUser } from './ports';
+import type { ActingContext, Deps, JiraIssue } from './ports';
 import { ENTITY, INDEX } from './storage-keys';
 import type { DependencyRecord } from '../domain/dependency';
 import type { EscalationRecord } from '../domain/escalation';
-import { isRaciComplete, raciFindings } from '../domain/raci';
-import type { DependencyView, EscalationSummary, IssuePanelView, IssueRef, Person } from '../contract';
+import type { EscalationSummary, IssuePanelView, IssueRef } from '../contract';
+import { dependencySection } from './dependency-view';
 import { readAll } from './paging';
 import { readAsUser } from './visibility';
-
-function person(u: JiraUser | undefined, accountId: string): Person {
-  return u
-    ? { accountId, displayName: u.displayName, active: u.active, ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) }
-    : { accountId, displayName: accountId };
-}
+import { readPeopleIndex } from './departments';
+import { raciView } from './raci-view';
 
 export function issueRef(i: JiraIssue): IssueRef {
   return { id: i.id, key: i.key, summary: i.summary, statusName: i.statusName, statusCategory: i.statusCategory, dueDate: i.dueDate };
-}
-
-function dependencyView(d: DependencyRecord, otherId: string, others: Map<string, JiraIssue>): DependencyView {
-  const other = others.get(otherId);
-  return {
-    id: d.id,
-    status: d.status,
-    deliverable: d.deliverable,
-    needBy: d.needBy || null,
-    responseDueAt: new Date(d.responseDueAt).toISOString(),
-    late: d.late,
-    other: other ? issueRef(other) : null,
-    otherIssueId: otherId,
-  };
 }
 
 export function escalationSummary(e: EscalationRecord): EscalationSummary {
@@ -45,40 +27,30 @@ export function escalationSummary(e: EscalationRecord): EscalationSummary {
 
 /**
  * Everything the issue panel shows, in one invocation: the issue with its RACI people and the user's edit
- * right (one Jira call), its dependencies both ways and its escalations (three index queries), and the
- * other side of each dependency as the user may see it (one bulk fetch, only when there are any).
+ * right and its links (one Jira call), the people index for the RACI parties' departments (one KVS read), its
+ * dependencies both ways and its escalations (three index queries), and the other side of at most 100
+ * dependencies in full (one bulk fetch; see dependencySection).
  */
 export async function getIssuePanel(deps: Deps, ctx: ActingContext, issueKey: string): Promise<IssuePanelView> {
   const issue = await readAsUser(
     deps,
     'issue',
-    () => deps.jira.getIssue('user', issueKey, { withEditMeta: true }),
+    () => deps.jira.getIssue('user', issueKey, { withEditMeta: true, withLinks: true }),
     () => deps.jira.getIssue('app', issueKey),
   );
-  const [upstream, downstream, escalations] = await Promise.all([
+  const [upstream, downstream, escalations, peopleIndex] = await Promise.all([
     readAll<DependencyRecord>(deps, { entity: ENTITY.dependency, index: INDEX.dependencyByDownstream, partition: [issue.id] }),
     readAll<DependencyRecord>(deps, { entity: ENTITY.dependency, index: INDEX.dependencyByUpstream, partition: [issue.id] }),
     readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [issue.id], sort: 'DESC' }),
+    readPeopleIndex(deps),
   ]);
-  const otherIds = [...upstream.map((d) => d.upstreamIssueId), ...downstream.map((d) => d.downstreamIssueId)];
-  const others = new Map((await deps.jira.bulkFetchIssues('user', [...new Set(otherIds)])).map((i) => [i.id, i]));
+  const dependencies = await dependencySection(deps, ctx.accountId, issue, upstream, downstream);
   const people = new Map(issue.people.map((u) => [u.accountId, u]));
-  const { raci } = issue;
   return {
     asOf: new Date(deps.clock.now()).toISOString(),
     issue: { ...issueRef(issue), projectKey: issue.projectKey },
-    raci: {
-      responsible: raci.responsible.map((id) => person(people.get(id), id)),
-      accountable: raci.accountable ? person(people.get(raci.accountable), raci.accountable) : null,
-      consulted: raci.consulted.map((id) => person(people.get(id), id)),
-      informed: raci.informed.map((id) => person(people.get(id), id)),
-      findings: raciFindings(raci),
-      complete: isRaciComplete(raci),
-    },
-    dependencies: {
-      upstream: upstream.map((d) => dependencyView(d, d.upstreamIssueId, others)),
-      downstream: downstream.map((d) => dependencyView(d, d.downstreamIssueId, others)),
-    },
+    raci: raciView(issue.raci, issue.raciDepartments, people, peopleIndex),
+    dependencies,
     escalations: escalations.map(escalationSummary),
     viewer: { accountId: ctx.accountId ?? '', canEdit: issue.editable ?? false },
   };

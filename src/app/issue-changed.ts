@@ -4,6 +4,7 @@ import type { Deps, JiraIssue, JiraNotification } from './ports';
 import { KEY } from './storage-keys';
 import { issueOrNull, syncIssue } from './sync-issue';
 import { escapeHtml, inEveryLanguage } from './i18n';
+import { upstreamDueDateChanged } from './dependency-upstream';
 
 export interface IssueChangedInput {
   issueId: string;
@@ -28,6 +29,8 @@ export const NOTIFIED_TTL_SECONDS = 7 * 24 * 3600;
  */
 export async function issueChanged(deps: Deps, input: IssueChangedInput): Promise<{ notified: number }> {
   const items = input.changelog?.items ?? [];
+  const due = items.find((i) => (i.fieldId ?? i.field) === 'duedate');
+  if (due) await upstreamDueDateChanged(deps, input.issueId, due.to ?? '');
   const ids = items.length > 0 ? await deps.jira.raciFieldIds() : {};
   const concernsPeople = items.some((i) => (i.fieldId ?? i.field) === 'status' || (!!ids.consulted && i.fieldId === ids.consulted));
   if (!input.changelog || !concernsPeople) {
@@ -42,7 +45,7 @@ export async function issueChanged(deps: Deps, input: IssueChangedInput): Promis
   const changelogId = input.changelog.id;
   let notified = 0;
   if (plan.consulted.length > 0) {
-    const n = notification(issue, 'notify.consulted.subject', 'notify.consulted.body', { status: issue.statusName }, plan.consulted);
+    const n = consultedNotification(issue, plan.consulted);
     if (await once(deps, KEY.notified(issue.id, changelogId, 'consulted'), () => deps.jira.notify('app', issue.key, n))) notified += 1;
   }
   if (plan.status) {
@@ -63,6 +66,11 @@ async function once(deps: Deps, key: string, send: () => Promise<void>): Promise
     await deps.store.delete(key).catch((err: unknown) => deps.log.warn('notification claim not released', { key, error: String(err) }));
     throw e;
   }
+}
+
+/** "Your input is needed": the note to people just added as Consulted (also sent by the app's own RACI edits). */
+export function consultedNotification(issue: JiraIssue, to: string[]): JiraNotification {
+  return notification(issue, 'notify.consulted.subject', 'notify.consulted.body', { status: issue.statusName }, to);
 }
 
 /** One email to people of different languages: every language the app ships, English first. */

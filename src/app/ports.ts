@@ -1,4 +1,5 @@
 import type { StatusCategory } from '../contract';
+import type { RaciAssignment, RaciDepartmentAssignment } from '../domain/raci';
 
 /** Who a Jira call acts as: the invoking user (their permissions) or the app (no user present). */
 export type Actor = 'user' | 'app';
@@ -73,6 +74,31 @@ export interface JiraIssue {
   people: JiraUser[];
   /** Whether the acting user may edit the issue; known only when asked for with `withEditMeta`. */
   editable?: boolean;
+  /** Departments assigned per RACI role (issue 3), from the issue's entity property; absent when never set. */
+  raciDepartments?: RaciDepartmentAssignment;
+  /** The issue's links to issues the actor may see; only when asked for with `withLinks`. */
+  links?: JiraLinkedIssue[];
+}
+
+/** One page of a JQL search, and the token of the next (null on the last page). */
+export interface JiraSearchPage {
+  issues: JiraIssue[];
+  nextPageToken: string | null;
+}
+
+/** One link as an issue lists it: the link, its type, and the other issue as Jira summarises it. */
+export interface JiraLinkedIssue {
+  linkId: string;
+  typeName: string;
+  /** `outward`: this issue is the link's `from` side (for "Blocks": this issue blocks the other). */
+  direction: 'outward' | 'inward';
+  other: { id: string; key: string; summary: string; statusName: string; statusCategory: StatusCategory };
+}
+
+export interface JiraLinkType {
+  name: string;
+  outward: string;
+  inward: string;
 }
 
 export interface JiraProject {
@@ -109,7 +135,11 @@ export type JiraPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'LINK_ISSUES' |
  * AppError NOT_FOUND / FORBIDDEN / RATE_LIMITED / UPSTREAM for the failures a user can meet.
  */
 export interface Jira {
-  getIssue(as: Actor, issueIdOrKey: string, opts?: { withEditMeta?: boolean }): Promise<JiraIssue>;
+  getIssue(as: Actor, issueIdOrKey: string, opts?: { withEditMeta?: boolean; withLinks?: boolean }): Promise<JiraIssue>;
+  /** Creates a link `from` <outward phrase> `to` (for "Blocks": from blocks to). Jira answers without the link's id. */
+  createIssueLink(as: Actor, typeName: string, fromIssueId: string, toIssueId: string): Promise<void>;
+  deleteIssueLink(as: Actor, linkId: string): Promise<void>;
+  getIssueLinkTypes(as: Actor): Promise<JiraLinkType[]>;
   /** Returns the issues the actor may see, in no particular order; unknown or hidden ids are left out. */
   bulkFetchIssues(as: Actor, issueIds: readonly string[]): Promise<JiraIssue[]>;
   getUsers(as: Actor, accountIds: readonly string[]): Promise<JiraUser[]>;
@@ -132,6 +162,13 @@ export interface Jira {
   createIssue(as: Actor, draft: JiraIssueDraft): Promise<{ id: string; key: string }>;
   /** Queues one email about an issue to the listed people; Jira leaves out those who may not see the issue. */
   notify(as: Actor, issueIdOrKey: string, n: JiraNotification): Promise<void>;
+  /**
+   * Writes the four RACI fields and the explicit department assignments in ONE issue edit (fields and entity
+   * property together), so Jira applies both or neither. FORBIDDEN when the actor may not edit the issue.
+   */
+  setRaci(as: Actor, issueIdOrKey: string, raci: RaciAssignment, departments: RaciDepartmentAssignment): Promise<void>;
+  /** One page of issues matching `jql` (enhanced search: at most `maxResults`, then `nextPageToken`). */
+  searchIssues(as: Actor, jql: string, page: { maxResults: number; nextPageToken?: string | undefined }): Promise<JiraSearchPage>;
 }
 
 export type RaciRole = 'responsible' | 'accountable' | 'consulted' | 'informed';

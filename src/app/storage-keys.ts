@@ -16,6 +16,8 @@ export const ENTITY = {
   risk: 'project-risk',
   retrospective: 'retrospective',
   actionItem: 'action-item',
+  /** A project's scenario templates (权责清单), one record per project with a version for concurrent saves. */
+  raciTemplates: 'raci-templates',
 } as const;
 
 export const INDEX = {
@@ -42,6 +44,8 @@ export const KEY = {
   departmentDirectory: 'directory:v1',
   /** accountId -> department, compact, in one plain KVS key: one read resolves every person's department. */
   peopleIndex: 'people-index:v1',
+  /** The dependency settings (which Jira link type stands for "waits on"), one small record. */
+  dependencySettings: 'dependency-settings:v1',
   /** "This change's notification went out": one per issue, changelog and kind, with a TTL (events repeat for days at most). */
   notified: (issueId: string, changelogId: string, kind: string) => `notified:v1:${issueId}:${changelogId}:${kind}`,
   /** The project page's records: the charter is one per project; the others by project and their own id. */
@@ -50,6 +54,10 @@ export const KEY = {
   projectRecord: (projectKey: string, id: string) => `${projectKey}:${id}`,
   /** The project's weekly figures (the trend), newest last, a bounded list in one plain KVS key. */
   figureHistory: (projectKey: string) => `figure-history:v1:${projectKey}`,
+  /** "A RACI edit of this issue is being written": a short lease, so two edits cannot both pass the version check. */
+  raciEditLease: (issueId: string) => `raci-lease:v1:${issueId}`,
+  /** The `raci-templates` record of a project; absent until edited, the defaults apply. */
+  raciTemplates: (projectKey: string) => `raci-templates:v1:${projectKey}`,
 } as const;
 
 export const SECRET = {

@@ -4,7 +4,7 @@ import { isResponseLate, type DependencyRecord } from '../domain/dependency';
 import { applyDependencyChange } from '../domain/rollup';
 import { levelDueAt, type EscalationLevel, type EscalationRecord } from '../domain/escalation';
 import { commitWithRollups } from './rollups';
-import { contribution } from './sync-link';
+import { contribution, readDependency } from './dependency-records';
 import { auditOp } from './audit';
 import { isAppError } from './errors';
 
@@ -65,10 +65,10 @@ export async function sweepDeadlines(deps: Deps): Promise<SweepResult> {
 
 async function flagLateResponse(deps: Deps, id: string, now: number): Promise<boolean> {
   let flagged = false;
-  const first = await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id);
+  const first = await readDependency(deps, id);
   if (!first) return false;
   await commitWithRollups(deps, id, [first.projectKey], async (rollups, attempt) => {
-    const dep = attempt === 1 ? first : await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id);
+    const dep = attempt === 1 ? first : await readDependency(deps, id);
     if (!dep || dep.responseState !== 'awaiting' || !isResponseLate(dep, now)) return null;
     const next: DependencyRecord = { ...dep, late: true, responseState: 'late', updatedAt: now, version: dep.version + 1 };
     flagged = true;

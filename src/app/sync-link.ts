@@ -1,12 +1,11 @@
 import type { Deps, TransactionOp } from './ports';
 import { ENTITY } from './storage-keys';
-import { dependencyIdForLink, isDependencyOpen, responseDueAt, type DependencyRecord } from '../domain/dependency';
-import { applyDependencyChange, type DependencyContribution } from '../domain/rollup';
+import { dependencyIdForLink, responseDueAt, type DependencyRecord } from '../domain/dependency';
+import { applyDependencyChange } from '../domain/rollup';
 import { commitWithRollups } from './rollups';
 import { auditOp } from './audit';
-
-/** The Jira link type that stands for "waits on". Made configurable per site with the dependency work (issue 4). */
-export const DEPENDENCY_LINK_TYPE = 'Blocks';
+import { readPeopleIndex } from './departments';
+import { contribution, departmentOf, newDependencyRecord, readDependencySettings, readDependency, responseHoursOf } from './dependency-records';
 
 export interface LinkEvent {
   linkId: string;
@@ -17,52 +16,50 @@ export interface LinkEvent {
   actorId: string | null;
 }
 
-export function contribution(dep: DependencyRecord): DependencyContribution {
-  const open = isDependencyOpen(dep.status);
-  return { projectKey: dep.projectKey, open, late: open && dep.late };
-}
-
 /**
- * A link of the dependency type was created in Jira: record the dependency it stands for. Idempotent:
- * the dependency is keyed by the link id, and a link that no longer exists (its delete event overtook
- * this one) is not recorded.
+ * A link was created in Jira: when it is of the dependency link type, record the dependency it stands for,
+ * with each side's department (its Responsible's) and the providing department's response time.
+ * Idempotent: the record is keyed by the link id and written only if absent, so a re-delivered event, or the
+ * event of a link the panel made (which wrote the record itself), changes nothing; a link that no longer
+ * exists (its delete event overtook this one) is not recorded. Costs 4 KVS operations: settings, people
+ * index, the rollup shard and one transaction; 3 when the shard shows the dependency is there already.
  */
 export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promise<'created' | 'exists' | 'ignored'> {
-  if (ev.linkTypeName !== DEPENDENCY_LINK_TYPE) return 'ignored';
+  const [settings, people] = await Promise.all([readDependencySettings(deps), readPeopleIndex(deps)]);
+  if (ev.linkTypeName !== settings.linkType) return 'ignored';
   const id = dependencyIdForLink(ev.linkId);
-  if (await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id)) return 'exists';
   const link = await deps.jira.getIssueLink('app', ev.linkId);
   if (!link) return 'ignored';
-  // "Blocks": the blocking issue provides, the blocked one needs. Both in one bulk fetch.
+  // The blocking issue provides, the blocked one needs. Both in one bulk fetch.
   const sides = new Map((await deps.jira.bulkFetchIssues('app', [link.fromIssueId, link.toIssueId])).map((i) => [i.id, i]));
   const upstream = sides.get(link.fromIssueId);
   const downstream = sides.get(link.toIssueId);
   if (!upstream || !downstream) return 'ignored';
   const now = deps.clock.now();
-  const dep: DependencyRecord = {
+  const requestingDept = departmentOf(downstream, people, ev.actorId);
+  const providingDept = departmentOf(upstream, people, null);
+  const dep = newDependencyRecord({
     id,
-    projectKey: downstream.projectKey,
     downstreamIssueId: downstream.id,
     upstreamIssueId: upstream.id,
-    downstreamProjectKey: downstream.projectKey,
-    upstreamProjectKey: upstream.projectKey,
-    requestingDept: '',
-    providingDept: '',
-    deliverable: '',
-    needBy: downstream.dueDate ?? '',
-    status: 'requested',
-    responseState: 'awaiting',
-    responseDueAt: responseDueAt(now),
-    late: false,
     linkId: ev.linkId,
     createdBy: ev.actorId ?? '',
-    createdAt: now,
-    updatedAt: now,
-    version: 1,
-  };
+    downstream,
+    upstream,
+    requestingDept,
+    providingDept,
+    deliverable: '',
+    needBy: downstream.dueDate ?? '',
+    responseDueAt: responseDueAt(now, responseHoursOf(people, providingDept)),
+    people,
+    now,
+  });
   let created = true;
   await commitWithRollups(deps, id, [dep.projectKey], async (rollups, attempt) => {
-    if (attempt > 1 && (await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id))) {
+    // The dependency's entry in its rollup shard (read anyway, and afresh after a conflict) says it is there
+    // already: the echo of a link the panel made, or a repeated event. Otherwise write only if absent. A closed
+    // record has no entry, so a second conflict means the record may exist: look.
+    if (rollups.get(dep.projectKey)?.depGraph?.[id] || (attempt > 2 && (await readDependency(deps, id)))) {
       created = false;
       return null;
     }
@@ -76,15 +73,15 @@ export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promis
   return created ? 'created' : 'exists';
 }
 
-/** The link was deleted in Jira: the dependency it stood for ends (cancelled), once. */
+/** The link was deleted in Jira: the dependency it stood for ends (cancelled), once. A delivered one stays delivered. */
 export async function onDependencyLinkDeleted(deps: Deps, ev: Pick<LinkEvent, 'linkId' | 'actorId'>): Promise<'cancelled' | 'ignored'> {
   const id = dependencyIdForLink(ev.linkId);
   let result: 'cancelled' | 'ignored' = 'ignored';
-  const first = await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id);
+  const first = await readDependency(deps, id);
   if (!first || first.status === 'cancelled' || first.status === 'delivered') return 'ignored';
   const now = deps.clock.now();
   await commitWithRollups(deps, id, [first.projectKey], async (rollups, attempt) => {
-    const dep = attempt === 1 ? first : await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id);
+    const dep = attempt === 1 ? first : await readDependency(deps, id);
     if (!dep || dep.status === 'cancelled' || dep.status === 'delivered') return null;
     const next: DependencyRecord = { ...dep, status: 'cancelled', responseState: 'answered', updatedAt: now, version: dep.version + 1 };
     result = 'cancelled';

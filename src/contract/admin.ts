@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DepartmentIdSchema, DepartmentSchema, type Department } from './departments';
 import { PersonSchema } from './views';
+import { DEPENDENCY_ADMIN_FUNCTIONS } from './dependencies';
 
 const IsoDateTime = z.string().datetime({ offset: true });
 
@@ -78,6 +79,7 @@ export type DepartmentSaved = z.infer<typeof DepartmentSavedSchema>;
  * anyone who can open the page; every change needs Jira's global ADMINISTER permission.
  */
 export const ADMIN_PAGE_FUNCTIONS = {
+  ...DEPENDENCY_ADMIN_FUNCTIONS,
   listDepartments: { input: z.object({}).strict(), output: DirectoryViewSchema },
   createDepartment: { input: DepartmentInputSchema, output: DepartmentSavedSchema },
   updateDepartment: { input: DepartmentUpdateSchema, output: DepartmentSavedSchema },

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IssuePanelViewSchema } from './views';
-import { RACI_PANEL_FUNCTIONS, RACI_PROJECT_FUNCTIONS } from './raci';
+import { RACI_PANEL_FUNCTIONS, RACI_PROJECT_FUNCTIONS, RACI_SETTINGS_FUNCTIONS } from './raci';
 import { DEPENDENCY_PANEL_FUNCTIONS, DEPENDENCY_PROJECT_FUNCTIONS } from './dependencies';
 import { ESCALATION_PANEL_FUNCTIONS, ESCALATION_PROJECT_FUNCTIONS } from './escalations';
 import { PROJECT_PANEL_FUNCTIONS, PROJECT_PROJECT_FUNCTIONS, ProjectSummarySchema } from './project';
@@ -23,6 +23,11 @@ export const PROJECT_PAGE_FUNCTIONS = {
   ...DEPENDENCY_PROJECT_FUNCTIONS,
   ...ESCALATION_PROJECT_FUNCTIONS,
   ...PROJECT_PROJECT_FUNCTIONS,
+} as const;
+
+/** The project settings page (`jira:projectSettingsPage`): one resolver for all its pages, each feature's functions merged. */
+export const PROJECT_SETTINGS_FUNCTIONS = {
+  ...RACI_SETTINGS_FUNCTIONS,
 } as const;
 
 export type FunctionTable = Record<string, { input: z.ZodType; output: z.ZodType }>;

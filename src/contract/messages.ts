@@ -180,6 +180,10 @@ export const NOUNS = {
   risk: { en: 'risk', zh: '风险' },
   retrospective: { en: 'retrospective', zh: '复盘' },
   'action item': { en: 'action item', zh: '整改项' },
+  requester: { en: 'requesting', zh: '需求' },
+  provider: { en: 'providing', zh: '提供' },
+  decline: { en: 'decline', zh: '拒绝' },
+  'delay explanation': { en: 'delay explanation', zh: '延期说明' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type Noun = keyof typeof NOUNS;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { RaciDepartmentViewShape } from './raci-departments';
 
 /** Dates travel as ISO strings; `asOf` on every view is the server's clock, so the UI never reads its own. */
 const IsoDateTime = z.string().datetime({ offset: true });
@@ -24,6 +25,8 @@ export const RaciViewSchema = z.object({
   /** Rule findings, as stable codes the UI translates (see domain/raci). */
   findings: z.array(z.enum(['NO_ACCOUNTABLE', 'NO_RESPONSIBLE', 'ACCOUNTABLE_ALSO_RESPONSIBLE', 'DUPLICATE_CONSULTED_INFORMED'])),
   complete: z.boolean(),
+  // Departments per party, department-level RACI and the edit version (issue 3).
+  ...RaciDepartmentViewShape,
 });
 export type RaciView = z.infer<typeof RaciViewSchema>;
 
@@ -41,8 +44,32 @@ export const IssueRefSchema = z.object({
 });
 export type IssueRef = z.infer<typeof IssueRefSchema>;
 
+export const DEPENDENCY_HEALTH_VALUES = ['onTrack', 'atRisk', 'overdue', 'blocked', 'done'] as const;
+export const DependencyHealthSchema = z.enum(DEPENDENCY_HEALTH_VALUES);
+export type DependencyHealthValue = z.infer<typeof DependencyHealthSchema>;
+export const DEPENDENCY_HEALTH_REASONS = ['none', 'declined', 'needByPassed', 'upstreamDueAfterNeedBy', 'upstreamPastDue', 'counterAfterNeedBy', 'responseLate', 'upstreamBlocked', 'closed'] as const;
+export const DEPENDENCY_ACTION_NAMES = ['acknowledge', 'decline', 'counter', 'commit', 'deliver', 'cancel', 'acceptCounter', 'request', 'askDelay', 'explainDelay'] as const;
+export const DependencyActionSchema = z.enum(DEPENDENCY_ACTION_NAMES);
+export type DependencyActionName = z.infer<typeof DependencyActionSchema>;
+const DeptRefSchema = z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string() });
+
 export const DependencyViewSchema = z.object({
   id: z.string(),
+  requestingDept: DeptRefSchema.nullable(),
+  providingDept: DeptRefSchema.nullable(),
+  health: DependencyHealthSchema,
+  healthReason: z.enum(DEPENDENCY_HEALTH_REASONS),
+  /** Working days late (overdue) or short (at risk); 0 otherwise. */
+  healthDays: z.number().int(),
+  /** The upstream Responsible: who delivers. */
+  owner: PersonSchema.nullable(),
+  /** The record's version: an action names the one the viewer saw. */
+  version: z.number().int().min(1),
+  /** What the viewer may do now; the server checks again on every action. */
+  actions: z.array(DependencyActionSchema),
+  proposedDate: IsoDate.nullable(),
+  note: z.string(),
+  delay: z.object({ askedAt: IsoDateTime.nullable(), reason: z.string(), remedy: z.string(), answeredAt: IsoDateTime.nullable() }),
   status: DependencyStatusSchema,
   deliverable: z.string(),
   needBy: IsoDate.nullable(),

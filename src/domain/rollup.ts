@@ -1,4 +1,4 @@
-import type { StatusCategory } from '../contract/views';
+import type { DependencyStatus, StatusCategory } from '../contract/views';
 
 /**
  * What the project rollup needs to know about one issue. Stored per issue so that a re-delivered or
@@ -94,7 +94,35 @@ export interface ProjectRollup {
   actions: { open: number; done: number; openDueDates: Record<string, number> };
   /** Feedback-form scores of the retrospectives: the number of forms and each dimension's sum. */
   feedback: { forms: number; sums: Record<FeedbackDimension, number> };
+  /**
+   * The project's dependencies still in play (not delivered or cancelled), by dependency id, compact: what the
+   * project page needs for the department matrix, the blocked and at-risk list and the critical path, without
+   * reading a single dependency record. Not a count: kept out of the additive tree and merged by id (a
+   * dependency's contribution lives in one shard). Absent in rollups written before it existed.
+   */
+  depGraph?: Record<string, DependencyEdgeEntry>;
   updatedAt: number | null;
+}
+
+export interface DependencyEdgeEntry {
+  /** upstream and downstream issue ids and keys */
+  u: string;
+  d: string;
+  uk: string;
+  dk: string;
+  /** requesting and providing department ids ('' when unknown) */
+  r: string;
+  p: string;
+  /** need-by, counter-proposed date, upstream due date (yyyy-mm-dd or '') */
+  n: string;
+  pd: string;
+  ud: string;
+  s: DependencyStatus;
+  l: boolean;
+  /** lead time in working days: the edge's weight on the critical path */
+  w: number;
+  /** the deliverable, cut to 80 characters */
+  t: string;
 }
 
 export function emptyRollup(projectKey: string): ProjectRollup {
@@ -151,7 +179,7 @@ const TEMPLATE = (() => {
 
 /** The counts of a rollup without its identity, as a tree of numbers (a copy at the top, to read from). */
 function countsOf(r: ProjectRollup): Tree {
-  const { projectKey: _k, updatedAt: _u, ...counts } = r;
+  const { projectKey: _k, updatedAt: _u, depGraph: _g, ...counts } = r;
   return counts as unknown as Tree;
 }
 
@@ -160,6 +188,7 @@ export function normalizeRollup(projectKey: string, stored: ProjectRollup | unde
   const r = emptyRollup(projectKey);
   if (!stored) return r;
   addTree(r as unknown as Tree, countsOf(stored), 1, TEMPLATE);
+  if (stored.depGraph) r.depGraph = { ...stored.depGraph };
   r.updatedAt = stored.updatedAt ?? null;
   return r;
 }
@@ -289,6 +318,9 @@ export interface DependencyContribution {
   answeredInTime?: boolean;
   /** Once delivered: whether by its need-by date. */
   deliveredOnTime?: boolean;
+  /** The dependency's id and its entry on the project page; no entry once it is delivered or cancelled. */
+  id?: string;
+  edge?: DependencyEdgeEntry | null;
 }
 
 function dependencyDelta(c: DependencyContribution): Delta {
@@ -315,7 +347,14 @@ export function applyDependencyChange(
   after: DependencyContribution | null,
   at: number,
 ): ProjectRollup {
-  return change(rollup, dependencyDelta, before, after, at);
+  const next = change(rollup, dependencyDelta, before, after, at);
+  const graph = { ...next.depGraph };
+  if (before?.id && before.projectKey === rollup.projectKey) delete graph[before.id];
+  if (after?.id && after.edge && after.projectKey === rollup.projectKey) graph[after.id] = after.edge;
+  // Like the counters' map entries: an empty graph is no graph, so equal contents are equal records.
+  if (Object.keys(graph).length > 0) next.depGraph = graph;
+  else delete next.depGraph;
+  return next;
 }
 
 /** What an escalation contributes. The optional parts are for the escalation feature to fill in. */
@@ -410,6 +449,7 @@ export function mergeRollups(projectKey: string, parts: readonly ProjectRollup[]
   const total = emptyRollup(projectKey);
   for (const p of parts) {
     addTree(total as unknown as Tree, countsOf(p), 1, TEMPLATE);
+    if (p.depGraph) Object.assign((total.depGraph ??= {}), p.depGraph);
     if (p.updatedAt != null && (total.updatedAt === null || p.updatedAt > total.updatedAt)) total.updatedAt = p.updatedAt;
   }
   return total;

@@ -9,6 +9,7 @@ import {
 } from '../app/manage-departments';
 import { defineSurface } from './resolver-kit';
 import { productionDeps } from './deps';
+import { dependenciesAdminHandlers } from './handlers/dependencies';
 
 /** Resolver of the `jira:adminPage` module: the department directory. The acting admin comes from the context. */
 export const adminPageResolver = defineSurface(
@@ -20,6 +21,7 @@ export const adminPageResolver = defineSurface(
     deleteDepartment: ({ deps, ctx, input }) => deleteDepartment(deps, ctx, input),
     rebuildPeopleIndex: ({ deps, ctx }) => rebuildPeopleIndex(deps, ctx),
     searchUsers: ({ deps, ctx, input }) => searchUsers(deps, ctx, input.query),
+    ...dependenciesAdminHandlers,
   },
   productionDeps,
 );

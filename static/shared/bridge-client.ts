@@ -45,15 +45,16 @@ export function createClient<T extends FunctionTable>(table: T, options: ClientO
       if (!fn) return internal(`unknown function ${name}`, Object.keys(table));
       const parsedInput = fn.input.safeParse(input);
       if (!parsedInput.success) {
-        // Checked here first, so a form hears what is wrong without a round trip: the same words the backend uses.
+        // The same words and field the backend would give for this input, so a form can show it in place.
         const issue = parsedInput.error.issues[0];
+        const locale = localeOf();
+        const detail = issue ? describeIssue(issue, locale) : formatMessage('validation.detail.invalid', locale);
         const field = issue ? issueField(issue) : '';
-        const detail = issue ? describeIssue(issue, localeOf()) : formatMessage('validation.detail.invalid', localeOf());
         return {
           ok: false,
           error: field
-            ? { code: 'VALIDATION', message: formatMessage('validation.field', localeOf(), { field, detail }), field }
-            : { code: 'VALIDATION', message: formatMessage('validation.invalid', localeOf(), { detail }) },
+            ? { code: 'VALIDATION', message: formatMessage('validation.field', locale, { field, detail }), field }
+            : { code: 'VALIDATION', message: formatMessage('validation.invalid', locale, { detail }) },
         };
       }
       let raw: unknown;

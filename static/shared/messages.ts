@@ -67,7 +67,7 @@ const coreEn = {
     'The Accountable person is also Responsible, so nobody checks the work independently.',
   'panel.raci.finding.DUPLICATE_CONSULTED_INFORMED':
     'Someone is both Consulted and Informed. Consulted people are informed anyway: keep them in one role.',
-  'panel.raci.empty': 'No RACI roles yet. Set them in the Responsible, Accountable, Consulted and Informed fields.',
+  'panel.raci.empty': 'No RACI roles yet: nobody is Responsible, Accountable, Consulted or Informed on this issue.',
 
   'panel.deps.heading': 'Dependencies',
   'panel.deps.upstream': 'Waiting for',
@@ -238,7 +238,7 @@ const coreZh: { readonly [K in keyof typeof coreEn]: string } = {
   'panel.raci.finding.NO_RESPONSIBLE': '尚无执行人。请至少指定一位执行工作的人。',
   'panel.raci.finding.ACCOUNTABLE_ALSO_RESPONSIBLE': '问责人同时是执行人，无人独立把关成果。',
   'panel.raci.finding.DUPLICATE_CONSULTED_INFORMED': '有人同时是咨询人和知会人。咨询人本已知情，请只保留一个角色。',
-  'panel.raci.empty': '尚未设置 RACI 角色。请在 Responsible、Accountable、Consulted、Informed 字段中设置。',
+  'panel.raci.empty': '尚未设置 RACI 角色：此事务还没有执行人、问责人、咨询人或知会人。',
 
   'panel.deps.heading': '依赖',
   'panel.deps.upstream': '等待（上游）',

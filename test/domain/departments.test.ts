@@ -127,6 +127,6 @@ describe('department validation (the contract both sides check)', () => {
   });
 
   it('has every admin resolver function in its contract table', () => {
-    expect(Object.keys(ADMIN_PAGE_FUNCTIONS).sort()).toEqual(['createDepartment', 'deleteDepartment', 'listDepartments', 'rebuildPeopleIndex', 'searchUsers', 'updateDepartment']);
+    expect(Object.keys(ADMIN_PAGE_FUNCTIONS).sort()).toEqual(['createDepartment', 'deleteDepartment', 'getDependencySettings', 'listDepartments', 'rebuildPeopleIndex', 'saveDependencySettings', 'searchUsers', 'updateDepartment']);
   });
 });

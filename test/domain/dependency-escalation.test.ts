@@ -5,9 +5,11 @@ import { isEscalationOpen, levelDueAt, summarize } from '../../src/domain/escala
 const H = 3_600_000;
 
 describe('dependency response deadline', () => {
-  it('is 24 hours after the request by default and only an unanswered request is late', () => {
-    const due = responseDueAt(1_000, undefined);
-    expect(due).toBe(1_000 + 24 * H);
+  it('is 24 working hours after the request by default and only an unanswered request is late', () => {
+    // Monday 2026-11-23 10:00 Beijing: 8 h that day, 9 on Tuesday, 7 on Wednesday → Wednesday 16:00 Beijing.
+    const due = responseDueAt(Date.parse('2026-11-23T02:00:00Z'), undefined);
+    expect(new Date(due).toISOString()).toBe('2026-11-25T08:00:00.000Z');
+    expect(responseDueAt(Date.parse('2026-11-23T02:00:00Z'), 2)).toBe(Date.parse('2026-11-23T02:00:00Z') + 2 * H);
     expect(isResponseLate({ status: 'requested', responseDueAt: due }, due)).toBe(false);
     expect(isResponseLate({ status: 'requested', responseDueAt: due }, due + 1)).toBe(true);
     expect(isResponseLate({ status: 'acknowledged', responseDueAt: due }, due + 1)).toBe(false);

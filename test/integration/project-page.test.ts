@@ -56,7 +56,8 @@ describe('project page summary', () => {
     const fig = Object.fromEntries(s.figures.map((f: any) => [f.id, f.value]));
     expect(fig.satisfaction).toBeCloseTo((14 + 14) / 8, 10);
     expect(fig.overdueActions).toBe(1);
-    expect(fig.dependencyOnTime).toBeNull(); // no dependency has been delivered and counted yet
+    // The seed delivers one PAY dependency (PAY-5 for PAY-6) after its need-by date: 0 of 1 on time.
+    expect(fig.dependencyOnTime).toBe(0);
     expect(s.trend).toHaveLength(1);
   });
 

@@ -103,6 +103,14 @@ describe('createClient().call', () => {
     expect(calls).toEqual([]);
   });
 
+  it('names the field and says what is wrong in the user’s language, as the backend would', async () => {
+    const client = createClient(ISSUE_PANEL_FUNCTIONS, { locale: 'zh' });
+    const input = { responsible: [''], accountable: [], consulted: [], informed: [], expectedVersion: 'v1' };
+    const result = await client.call('setRaci', input);
+    expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'responsible.0', message: '字段“responsible.0”无效：不能为空' } });
+    expect(calls).toEqual([]);
+  });
+
   it('answers an unknown function name with INTERNAL', async () => {
     quiet();
     const client = createClient(ISSUE_PANEL_FUNCTIONS);

@@ -44,11 +44,13 @@ function render(locale: Locale, element: ReactElement): string {
   const html = renderToStaticMarkup(<m.i18n.I18nProvider value={value}>{element}</m.i18n.I18nProvider>);
   return html;
 }
+/** Static markup never calls the resolver, so the client is never used here. */
+const panelProps = { client: { call: () => Promise.reject(new Error('not in a static render')) }, onReload: () => undefined };
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 describe('issue panel', () => {
   it('shows RACI, both dependency directions and escalations in English', () => {
-    const html = render('en', <m.panel.IssuePanel view={ISSUE_PANEL} siteUrl="https://example.atlassian.net" />);
+    const html = render('en', <m.panel.IssuePanel view={ISSUE_PANEL} siteUrl="https://example.atlassian.net" {...panelProps} />);
     const t = text(html);
     expect(html.match(/<h2/g)).toHaveLength(3);
     expect(t).toContain('Accountable');
@@ -65,8 +67,18 @@ describe('issue panel', () => {
     expect(html).toContain('href="https://example.atlassian.net/browse/FIN-7"');
   });
 
+  it('names each person’s department, shows department-level RACI and offers editing to those who may edit', () => {
+    const t = text(render('en', <m.panel.IssuePanel view={ISSUE_PANEL} siteUrl={null} {...panelProps} />));
+    expect(t).toContain('Li Wei Product');
+    expect(t).toMatch(/Departments .*Consulted R&amp;D assigned/);
+    expect(t).toContain('Edit RACI');
+    const zh = text(render('zh', <m.panel.IssuePanel view={{ ...ISSUE_PANEL, viewer: { ...ISSUE_PANEL.viewer, canEdit: false } }} siteUrl={null} {...panelProps} />));
+    expect(zh).toContain('Li Wei 产品部');
+    expect(zh).not.toContain('编辑 RACI');
+  });
+
   it('speaks Chinese', () => {
-    const t = text(render('zh', <m.panel.IssuePanel view={ISSUE_PANEL} siteUrl={null} />));
+    const t = text(render('zh', <m.panel.IssuePanel view={ISSUE_PANEL} siteUrl={null} {...panelProps} />));
     expect(t).toContain('问责人（A）');
     expect(t).toContain('一个您无权查看的事务');
     expect(t).toContain('响应逾期');
@@ -78,7 +90,7 @@ describe('issue panel', () => {
   });
 
   it('has an empty state for every section', () => {
-    const t = text(render('en', <m.panel.IssuePanel view={EMPTY_ISSUE_PANEL} siteUrl={null} />));
+    const t = text(render('en', <m.panel.IssuePanel view={EMPTY_ISSUE_PANEL} siteUrl={null} {...panelProps} />));
     expect(t).toContain('No RACI roles yet');
     expect(t).toContain('Nobody is Accountable');
     expect(t).toContain('This issue is not waiting for any other issue.');

@@ -1,6 +1,6 @@
 import api, { route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
-import type { Actor, Jira, JiraIssue, JiraIssueLink, JiraPermission, JiraProject, JiraUser, JiraVersion } from '../../app/ports';
+import type { Actor, Jira, JiraIssue, JiraIssueLink, JiraLinkedIssue, JiraPermission, JiraProject, JiraUser, JiraVersion } from '../../app/ports';
 import { AppError } from '../../app/errors';
 import type { StatusCategory } from '../../contract';
 
@@ -12,6 +12,15 @@ export const RACI_FIELD_KEYS = {
   informed: 'raci-informed',
 } as const;
 type RaciRole = keyof typeof RACI_FIELD_KEYS;
+
+/** The issue entity property holding the departments assigned per RACI role (issue 3). */
+export const RACI_DEPARTMENTS_PROPERTY = 'collab-raci-departments';
+const RaciDepartmentsPropertySchema = z.object({
+  responsible: z.array(z.string()).default([]),
+  accountable: z.array(z.string()).default([]),
+  consulted: z.array(z.string()).default([]),
+  informed: z.array(z.string()).default([]),
+});
 
 const UserRefSchema = z.object({ accountId: z.string() }).passthrough();
 const UserSchema = z.object({
@@ -39,7 +48,51 @@ const IssueSchema = z.object({
     })
     .passthrough(),
   editmeta: z.object({ fields: z.record(z.string(), z.unknown()) }).optional(),
+  properties: z.record(z.string(), z.unknown()).optional(),
 });
+const LinkedIssueSchema = z.object({
+  id: z.string(),
+  key: z.string(),
+  fields: z.object({ summary: z.string().default(''), status: StatusSchema }).passthrough(),
+});
+const IssueLinksSchema = z.array(
+  z
+    .object({
+      id: z.string(),
+      type: z.object({ name: z.string() }).passthrough(),
+      inwardIssue: LinkedIssueSchema.optional(),
+      outwardIssue: LinkedIssueSchema.optional(),
+    })
+    .passthrough(),
+);
+const LinkTypesSchema = z.object({
+  issueLinkTypes: z.array(z.object({ name: z.string(), inward: z.string(), outward: z.string() }).passthrough()),
+});
+
+/** `issuelinks` as the app reads it; Jira lists only links to issues the caller may see. */
+function mapLinks(raw: unknown): JiraLinkedIssue[] {
+  const parsed = IssueLinksSchema.safeParse(raw ?? []);
+  if (!parsed.success) throw new Error(`Unexpected Jira response for issue links: ${parsed.error.message}`);
+  return parsed.data.flatMap((l) => {
+    // Jira names the *other* issue: `outwardIssue` when this issue is the link's outward (from) side.
+    const other = l.outwardIssue ?? l.inwardIssue;
+    if (!other) return [];
+    return [
+      {
+        linkId: l.id,
+        typeName: l.type.name,
+        direction: l.outwardIssue ? ('outward' as const) : ('inward' as const),
+        other: {
+          id: other.id,
+          key: other.key,
+          summary: other.fields.summary,
+          statusName: other.fields.status.name,
+          statusCategory: toCategory(other.fields.status.statusCategory.key),
+        },
+      },
+    ];
+  });
+}
 const FieldSchema = z.object({
   id: z.string(),
   schema: z.object({ custom: z.string().optional() }).passthrough().optional(),
@@ -126,7 +179,16 @@ function mapIssue(raw: z.infer<typeof IssueSchema>, fieldIds: Record<RaciRole, s
     },
     people: [...people.values()],
     ...(raw.editmeta ? { editable: Object.keys(raw.editmeta.fields).length > 0 } : {}),
+    ...('issuelinks' in f ? { links: mapLinks(f.issuelinks) } : {}),
+    ...raciDepartmentsOf(raw.properties?.[RACI_DEPARTMENTS_PROPERTY]),
   };
+}
+
+/** A property someone else wrote in another shape is ignored rather than trusted. */
+function raciDepartmentsOf(value: unknown): Pick<JiraIssue, 'raciDepartments'> {
+  if (value === undefined) return {};
+  const parsed = RaciDepartmentsPropertySchema.safeParse(value);
+  return parsed.success ? { raciDepartments: parsed.data } : {};
 }
 
 function toUser(u: z.infer<typeof UserSchema>): JiraUser {
@@ -176,8 +238,8 @@ export function createJiraClient(): Jira {
   return {
     /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get */
     async getIssue(as, issueIdOrKey, opts) {
-      const [fields, fieldIds] = [await issueFields(), await raciFieldIds()];
-      const query = new URLSearchParams({ fields: fields.join(',') });
+      const [fields, fieldIds] = [[...(await issueFields()), ...(opts?.withLinks ? ['issuelinks'] : [])], await raciFieldIds()];
+      const query = new URLSearchParams({ fields: fields.join(','), properties: RACI_DEPARTMENTS_PROPERTY });
       if (opts?.withEditMeta) query.set('expand', 'editmeta');
       const res = await requester(as).requestJira(route`/rest/api/3/issue/${issueIdOrKey}?${query}`);
       check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: issueIdOrKey }));
@@ -193,13 +255,45 @@ export function createJiraClient(): Jira {
         const res = await requester(as).requestJira(route`/rest/api/3/issue/bulkfetch`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify({ issueIdsOrKeys: issueIds.slice(i, i + 100), fields }),
+          body: JSON.stringify({ issueIdsOrKeys: issueIds.slice(i, i + 100), fields, properties: [RACI_DEPARTMENTS_PROPERTY] }),
         });
         check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: issueIds.join(', ') }));
         const body = await readJson(res, z.object({ issues: z.array(IssueSchema).default([]) }), 'bulkfetch');
         out.push(...body.issues.map((r) => mapIssue(r, fieldIds)));
       }
       return out;
+    },
+
+    /**
+     * Jira's REST names the sides the other way round: `inwardIssue` is the one the outward phrase starts
+     * with ("inwardIssue blocks outwardIssue"). Answers 201 with no body.
+     * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-links/#api-rest-api-3-issuelink-post
+     */
+    async createIssueLink(as, typeName, fromIssueId, toIssueId) {
+      const res = await requester(as).requestJira(route`/rest/api/3/issueLink`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ type: { name: typeName }, inwardIssue: { id: fromIssueId }, outwardIssue: { id: toIssueId } }),
+      });
+      if (res.ok) return;
+      const detail = ((await res.text().catch(() => '')) || String(res.status)).slice(0, 300);
+      if (res.status === 400 || res.status === 413) throw new AppError('VALIDATION', 'dependency.linkFailed', { from: fromIssueId, to: toIssueId, detail });
+      if (res.status === 401 || res.status === 403) throw new AppError('FORBIDDEN', 'dependency.noLinkPermission');
+      check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: `${fromIssueId}, ${toIssueId}` }));
+    },
+
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-links/#api-rest-api-3-issuelink-linkid-delete */
+    async deleteIssueLink(as, linkId) {
+      const res = await requester(as).requestJira(route`/rest/api/3/issueLink/${linkId}`, { method: 'DELETE' });
+      if (res.status === 404) return;
+      check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: linkId }));
+    },
+
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-link-types/#api-rest-api-3-issuelinktype-get */
+    async getIssueLinkTypes(as) {
+      const res = check(await requester(as).requestJira(route`/rest/api/3/issueLinkType`), new AppError('UPSTREAM', 'upstream.jira', { status: 404 }));
+      const body = await readJson(res, LinkTypesSchema, 'issue link types');
+      return body.issueLinkTypes.map((t) => ({ name: t.name, outward: t.outward, inward: t.inward }));
     },
 
     /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-users/#api-rest-api-3-user-bulk-get */
@@ -343,5 +437,72 @@ export function createJiraClient(): Jira {
       });
       check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: issueIdOrKey }));
     },
+
+    /**
+     * One edit: the RACI fields (user fields take `{ accountId }`) and the departments' entity property.
+     * A 403 here is Jira refusing the edit to this user, so it is reported as such.
+     * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-put
+     */
+    async setRaci(as, issueIdOrKey, raci, departments) {
+      const ids = await raciFieldIds();
+      const ref = (accountId: string) => ({ accountId });
+      const fields: Record<string, unknown> = {};
+      if (ids.responsible) fields[ids.responsible] = raci.responsible.map(ref);
+      if (ids.accountable) fields[ids.accountable] = raci.accountable ? ref(raci.accountable) : null;
+      if (ids.consulted) fields[ids.consulted] = raci.consulted.map(ref);
+      if (ids.informed) fields[ids.informed] = raci.informed.map(ref);
+      const res = await requester(as).requestJira(route`/rest/api/3/issue/${issueIdOrKey}?notifyUsers=false`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ fields, properties: [{ key: RACI_DEPARTMENTS_PROPERTY, value: departments }] }),
+      });
+      if (res.status === 403 || res.status === 401) throw new AppError('FORBIDDEN', 'forbidden.edit');
+      if (res.status === 400) {
+        const text = await res.text();
+        throw new AppError('VALIDATION', 'raci.validation.jiraRefused', { detail: jiraErrorText(text) });
+      }
+      check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: issueIdOrKey }));
+    },
+
+    /**
+     * One page, never more: the caller decides whether to ask for the next.
+     * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-jql-post
+     */
+    async searchIssues(as, jql, page) {
+      const [fields, fieldIds] = [await issueFields(), await raciFieldIds()];
+      const res = await requester(as).requestJira(route`/rest/api/3/search/jql`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({
+          jql,
+          fields,
+          properties: [RACI_DEPARTMENTS_PROPERTY],
+          maxResults: page.maxResults,
+          ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
+        }),
+      });
+      if (res.status === 400) {
+        throw new AppError('VALIDATION', 'raci.validation.jiraRefused', { detail: jiraErrorText(await res.text()) });
+      }
+      check(res, new AppError('NOT_FOUND', 'notFound.project', { key: jql }));
+      const body = await readJson(
+        res,
+        z.object({ issues: z.array(IssueSchema).default([]), nextPageToken: z.string().nullish() }),
+        'search',
+      );
+      return { issues: body.issues.map((r) => mapIssue(r, fieldIds)), nextPageToken: body.nextPageToken ?? null };
+    },
   };
+}
+
+/** Jira's own words from an error body (`errorMessages` and `errors`), for a 400 the user can act on. */
+function jiraErrorText(text: string): string {
+  try {
+    const body = JSON.parse(text) as { errorMessages?: unknown; errors?: unknown };
+    const messages = Array.isArray(body.errorMessages) ? body.errorMessages.map(String) : [];
+    const errors = body.errors && typeof body.errors === 'object' ? Object.values(body.errors as Record<string, unknown>).map(String) : [];
+    return [...messages, ...errors].join(' ') || text.slice(0, 200);
+  } catch {
+    return text.slice(0, 200);
+  }
 }

@@ -1,8 +1,42 @@
-import { DEPENDENCY_PANEL_FUNCTIONS, DEPENDENCY_PROJECT_FUNCTIONS } from '../../contract';
-import type { Handlers } from '../resolver-kit';
+import { DEPENDENCY_ADMIN_FUNCTIONS, DEPENDENCY_PANEL_FUNCTIONS, DEPENDENCY_PROJECT_FUNCTIONS } from '../../contract';
+import type { ForgeContext, Handlers } from '../resolver-kit';
+import { AppError } from '../../app/errors';
+import {
+  actOnDependency,
+  createDependency,
+  getDependencyOverview,
+  getDependencySettings,
+  saveDependencySettings,
+  searchIssuesForDependency,
+} from '../../app/manage-dependencies';
+
+// The surfaces' scope, read here rather than imported from the surface modules, which import this file.
+function issueKeyOf(forge: ForgeContext): string {
+  const key = forge.extension?.issue?.key;
+  if (!key) throw new AppError('NOT_FOUND', 'notFound.context', { what: 'issue view' });
+  return key;
+}
+
+function projectKeyOf(forge: ForgeContext): string {
+  const key = forge.extension?.project?.key;
+  if (!key) throw new AppError('NOT_FOUND', 'notFound.context', { what: 'project page' });
+  return key;
+}
 
 /** Issue panel handlers of cross-department dependencies (issue 4). */
-export const dependenciesPanelHandlers: Handlers<typeof DEPENDENCY_PANEL_FUNCTIONS> = {};
+export const dependenciesPanelHandlers: Handlers<typeof DEPENDENCY_PANEL_FUNCTIONS> = {
+  createDependency: ({ deps, ctx, forge, input }) => createDependency(deps, ctx, issueKeyOf(forge), input),
+  actOnDependency: ({ deps, ctx, forge, input }) => actOnDependency(deps, ctx, issueKeyOf(forge), input),
+  searchIssuesForDependency: ({ deps, forge, input }) => searchIssuesForDependency(deps, issueKeyOf(forge), input.query),
+};
 
 /** Project page handlers of cross-department dependencies (issue 4). */
-export const dependenciesProjectHandlers: Handlers<typeof DEPENDENCY_PROJECT_FUNCTIONS> = {};
+export const dependenciesProjectHandlers: Handlers<typeof DEPENDENCY_PROJECT_FUNCTIONS> = {
+  getDependencyOverview: ({ deps, forge }) => getDependencyOverview(deps, projectKeyOf(forge)),
+};
+
+/** Admin page handlers: which Jira link type stands for a dependency. */
+export const dependenciesAdminHandlers: Handlers<typeof DEPENDENCY_ADMIN_FUNCTIONS> = {
+  getDependencySettings: ({ deps }) => getDependencySettings(deps),
+  saveDependencySettings: ({ deps, ctx, input }) => saveDependencySettings(deps, ctx, input.linkType),
+};

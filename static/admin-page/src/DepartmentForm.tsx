@@ -5,7 +5,7 @@ import type { Person } from '@contract';
 import type { CallResult } from '../../shared/bridge-client';
 import { useT } from '../../shared/i18n';
 import { checkDraft, FIELDS, type DepartmentDraft, type FieldErrors, type FieldName } from './form';
-import { UserPicker } from './UserPicker';
+import { UserPicker } from '../../shared/components/UserPicker';
 
 /** What saving answered when it did not succeed: errors at fields, or one for the whole form. */
 export interface SaveProblem {

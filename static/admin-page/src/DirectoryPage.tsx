@@ -3,6 +3,7 @@ import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
 import { ADMIN_PAGE_FUNCTIONS, type AppErrorBody, type DepartmentRecord, type DirectoryView, type Person } from '@contract';
 import type { BridgeClient } from '../../shared/bridge-client';
+import { DependencySettingsSection } from './DependencySettingsSection';
 import { useT } from '../../shared/i18n';
 import { DateTime } from '../../shared/components/DateTime';
 import { EmptyState } from '../../shared/components/EmptyState';
@@ -234,6 +235,7 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
           </div>
         )}
       </Section>
+      <DependencySettingsSection client={client} canEdit={canEdit} />
     </main>
   );
 }

@@ -1,5 +1,6 @@
 import '@atlaskit/css-reset';
 import '../../shared/styles.css';
+import '../../shared/forms.css';
 import './admin.css';
 import { boot } from '../../shared/boot';
 import { App } from './App';

@@ -1,4 +1,5 @@
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
+import SectionMessage from '@atlaskit/section-message';
 import { ISSUE_PANEL_FUNCTIONS } from '@contract';
 import { createClient } from '../../shared/bridge-client';
 import type { AppContext } from '../../shared/context';
@@ -12,15 +13,28 @@ export function App({ ctx }: { ctx: AppContext }) {
   const t = useT();
   const client = useMemo(() => createClient(ISSUE_PANEL_FUNCTIONS, { locale: ctx.locale }), [ctx.locale]);
   const { state, retry } = useCall(() => client.call('getIssuePanel', {}));
+  // A message that must survive a reload of the panel (an edit refused because someone else saved first).
+  const [notice, setNotice] = useState<string | null>(null);
   const key = state.status === 'ok' ? state.data.issue.key : ctx.issueKey;
+  const reload = (message: string) => {
+    setNotice(message);
+    retry();
+  };
 
   return (
     <main className="cx-app">
       {/* Jira titles the panel outside the iframe; the document still needs its own top heading. */}
       <h1 className="cx-visually-hidden">{t('panel.title', { key: key ?? '' })}</h1>
+      {notice && (
+        <div className="cx-notice" role="alert">
+          <SectionMessage appearance="warning" title={t('raci.reloaded')}>
+            <p>{notice}</p>
+          </SectionMessage>
+        </div>
+      )}
       {state.status === 'loading' && <Loading />}
       {state.status === 'error' && <ErrorState error={state.error} onRetry={retry} />}
-      {state.status === 'ok' && <IssuePanel view={state.data} siteUrl={ctx.siteUrl} />}
+      {state.status === 'ok' && <IssuePanel view={state.data} siteUrl={ctx.siteUrl} client={client} onReload={reload} interactive />}
     </main>
   );
 }

@@ -1,6 +1,12 @@
-import Lozenge from '@atlaskit/lozenge';
-import type { DependencyView, IssuePanelView } from '@contract';
+import { useState } from 'react';
+import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
+import Button from '@atlaskit/button/default/button';
+import type { ISSUE_PANEL_FUNCTIONS, DependencyActionName, DependencyHealthValue, DependencyView, IssuePanelView } from '@contract';
+import type { BridgeClient } from '../../shared/bridge-client';
 import { useFormat, useT } from '../../shared/i18n';
+import { PersonChip } from '../../shared/components/PersonChip';
+import { DependencyActions, type RunAction } from './DependencyActions';
+import { AddDependencyForm } from './AddDependencyForm';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { Section } from '../../shared/components/Section';
 import { DependencyStatusLozenge } from '../../shared/components/StatusLozenge';
@@ -52,7 +58,42 @@ function ResponseDeadline({ dep, asOf }: { dep: DependencyView; asOf: string }) 
   );
 }
 
-function DependencyRow({ dep, asOf, siteUrl }: { dep: DependencyView; asOf: string; siteUrl: string | null }) {
+const HEALTH_APPEARANCE: Record<DependencyHealthValue, ThemeAppearance> = {
+  onTrack: 'success',
+  atRisk: 'moved',
+  overdue: 'removed',
+  blocked: 'removed',
+  done: 'default',
+};
+
+function Departments({ dep }: { dep: DependencyView }) {
+  const t = useT();
+  const name = (d: DependencyView['requestingDept']) => (d ? (t.locale === 'zh' ? d.nameZh : d.nameEn) : t('dependencies.noDept'));
+  return <>{t('dependencies.deptArrow', { from: name(dep.requestingDept), to: name(dep.providingDept) })}</>;
+}
+
+/** Why the health is what it is, the provider's answers and the delay warning: what a reader acts on. */
+function Story({ dep }: { dep: DependencyView }) {
+  const t = useT();
+  const fmt = useFormat();
+  const lines: string[] = [];
+  if (dep.healthReason !== 'none' && dep.healthReason !== 'closed') lines.push(t(`dependencies.reason.${dep.healthReason}`, { days: dep.healthDays }));
+  if (dep.status === 'countered' && dep.proposedDate) lines.push(t('dependencies.proposed', { date: fmt.date(dep.proposedDate) }));
+  if (dep.note) lines.push(t(dep.status === 'declined' ? 'dependencies.declineReason' : 'dependencies.note', { text: dep.note }));
+  if (dep.delay.answeredAt) lines.push(t('dependencies.delayAnswered', { reason: dep.delay.reason, remedy: dep.delay.remedy }));
+  else if (dep.delay.askedAt) lines.push(t('dependencies.delayAsked', { time: fmt.dateTime(dep.delay.askedAt) }));
+  return (
+    <>
+      {lines.map((l) => (
+        <p key={l} className="cx-dep-reason">
+          {l}
+        </p>
+      ))}
+    </>
+  );
+}
+
+function DependencyRow({ dep, asOf, siteUrl, run }: { dep: DependencyView; asOf: string; siteUrl: string | null; run?: RunAction | undefined }) {
   const t = useT();
   const { other } = dep;
   return (
@@ -69,6 +110,7 @@ function DependencyRow({ dep, asOf, siteUrl }: { dep: DependencyView; asOf: stri
         </p>
         <div className="cx-row-lozenges">
           <DependencyStatusLozenge status={dep.status} />
+          {dep.health !== 'done' && <Lozenge appearance={HEALTH_APPEARANCE[dep.health]}>{t(`dependencies.health.${dep.health}`)}</Lozenge>}
         </div>
       </div>
       <dl className="cx-facts">
@@ -82,8 +124,20 @@ function DependencyRow({ dep, asOf, siteUrl }: { dep: DependencyView; asOf: stri
             <NeedBy dep={dep} asOf={asOf} />
           </dd>
         </div>
+        <div>
+          <dt>{t('dependencies.departments')}</dt>
+          <dd>
+            <Departments dep={dep} />
+          </dd>
+        </div>
+        <div>
+          <dt>{t('dependencies.owner')}</dt>
+          <dd>{dep.owner ? <PersonChip person={dep.owner} /> : <span className="cx-muted">{t('dependencies.noOwner')}</span>}</dd>
+        </div>
       </dl>
+      <Story dep={dep} />
       <ResponseDeadline dep={dep} asOf={asOf} />
+      {run && <DependencyActions dep={dep} otherKey={other?.key ?? dep.otherIssueId} run={run} />}
     </li>
   );
 }
@@ -94,8 +148,9 @@ function DependencyList(props: {
   items: readonly DependencyView[];
   asOf: string;
   siteUrl: string | null;
+  run?: RunAction | undefined;
 }) {
-  const { title, empty, items, asOf, siteUrl } = props;
+  const { title, empty, items, asOf, siteUrl, run } = props;
   return (
     <Section title={title} level={3} aside={<span className="cx-count">{items.length}</span>}>
       {items.length === 0 ? (
@@ -103,7 +158,7 @@ function DependencyList(props: {
       ) : (
         <ul className="cx-rows">
           {items.map((dep) => (
-            <DependencyRow key={dep.id} dep={dep} asOf={asOf} siteUrl={siteUrl} />
+            <DependencyRow key={dep.id} dep={dep} asOf={asOf} siteUrl={siteUrl} run={run} />
           ))}
         </ul>
       )}
@@ -111,28 +166,76 @@ function DependencyList(props: {
   );
 }
 
+/**
+ * Upstream (what this issue waits for) and downstream (who waits on it), with what the viewer may do on each,
+ * and a form to add one. Answers replace the row they changed; the panel is not reloaded.
+ */
 export function DependenciesSection(props: {
   dependencies: IssuePanelView['dependencies'];
   asOf: string;
   siteUrl: string | null;
+  /** The panel's resolver client; null in static renders (no bridge), which leaves actions out. */
+  client: BridgeClient<typeof ISSUE_PANEL_FUNCTIONS> | null;
 }) {
-  const { dependencies, asOf, siteUrl } = props;
+  const { asOf, siteUrl, client } = props;
   const t = useT();
+  const [lists, setLists] = useState(props.dependencies);
+  const [adding, setAdding] = useState(false);
+
+  const replace = (dep: DependencyView) => {
+    const swap = (list: DependencyView[]) => list.map((d) => (d.id === dep.id ? dep : d));
+    setLists((l) => ({ upstream: swap(l.upstream), downstream: swap(l.downstream) }));
+  };
+
+  const run: RunAction | undefined = client
+    ? async (dep: DependencyView, action: DependencyActionName, extra) => {
+        const r = await client.call('actOnDependency', { dependencyId: dep.id, action, version: dep.version, ...extra });
+        if (!r.ok) return r.error;
+        replace(r.data.dependency);
+        return null;
+      }
+    : undefined;
+
   return (
-    <Section title={t('panel.deps.heading')}>
+    <Section
+      title={t('panel.deps.heading')}
+      aside={
+        client && !adding ? (
+          <Button spacing="compact" onClick={() => setAdding(true)}>
+            {t('dependencies.add')}
+          </Button>
+        ) : undefined
+      }
+    >
+      {client && adding && (
+        <AddDependencyForm
+          today={asOf.slice(0, 10)}
+          search={(query) => client.call('searchIssuesForDependency', { query })}
+          onClose={() => setAdding(false)}
+          create={async (input) => {
+            const r = await client.call('createDependency', input);
+            if (!r.ok) return r.error;
+            setLists((l) => (input.direction === 'upstream' ? { ...l, upstream: [...l.upstream, r.data.dependency] } : { ...l, downstream: [...l.downstream, r.data.dependency] }));
+            setAdding(false);
+            return null;
+          }}
+        />
+      )}
       <DependencyList
         title={t('panel.deps.upstream')}
         empty={t('panel.deps.emptyUpstream')}
-        items={dependencies.upstream}
+        items={lists.upstream}
         asOf={asOf}
         siteUrl={siteUrl}
+        run={run}
       />
       <DependencyList
         title={t('panel.deps.downstream')}
         empty={t('panel.deps.emptyDownstream')}
-        items={dependencies.downstream}
+        items={lists.downstream}
         asOf={asOf}
         siteUrl={siteUrl}
+        run={run}
       />
     </Section>
   );

@@ -1,13 +1,24 @@
-import type { IssuePanelView } from '@contract';
+import type { ISSUE_PANEL_FUNCTIONS, IssuePanelView } from '@contract';
+import type { BridgeClient } from '../../shared/bridge-client';
 import { RaciSection } from './RaciSection';
 import { DependenciesSection } from './DependenciesSection';
 import { EscalationsSection } from './EscalationsSection';
 
-export function IssuePanel({ view, siteUrl }: { view: IssuePanelView; siteUrl: string | null }) {
+export interface IssuePanelProps {
+  view: IssuePanelView;
+  siteUrl: string | null;
+  client: BridgeClient<typeof ISSUE_PANEL_FUNCTIONS>;
+  /** Reloads the panel and shows `message` above it (e.g. after an edit lost to a concurrent one). */
+  onReload: (message: string) => void;
+  /** Off in static renders (no bridge): the dependency actions and form are left out. */
+  interactive?: boolean;
+}
+
+export function IssuePanel({ view, siteUrl, client, onReload, interactive = false }: IssuePanelProps) {
   return (
     <>
-      <RaciSection raci={view.raci} />
-      <DependenciesSection dependencies={view.dependencies} asOf={view.asOf} siteUrl={siteUrl} />
+      <RaciSection raci={view.raci} canEdit={view.viewer.canEdit} client={client} onReload={onReload} />
+      <DependenciesSection dependencies={view.dependencies} asOf={view.asOf} siteUrl={siteUrl} client={interactive ? client : null} />
       <EscalationsSection escalations={view.escalations} asOf={view.asOf} />
     </>
   );

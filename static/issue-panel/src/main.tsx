@@ -1,5 +1,8 @@
 import '@atlaskit/css-reset';
 import '../../shared/styles.css';
+import '../../shared/forms.css';
+import '../../shared/raci.css';
+import './dependencies.css';
 import { boot } from '../../shared/boot';
 import { App } from './App';
 

@@ -4,7 +4,7 @@ import type { AppErrorBody, Person } from '@contract';
 import { downloadCsv, toCsv } from '../../shared/csv';
 import { useT } from '../../shared/i18n';
 import type { CallResult } from '../../shared/bridge-client';
-import { UserPicker } from '../../admin-page/src/UserPicker';
+import { UserPicker } from '../../shared/components/UserPicker';
 import type { ProjectClient, SectionProps } from './page-context';
 export { HealthLozenge } from './health';
 import { useCall, type CallState } from '../../shared/use-call';

@@ -1,7 +1,7 @@
 import '@atlaskit/css-reset';
 import '../../shared/styles.css';
-// The form controls and the person picker are the admin page's, shared rather than copied.
-import '../../admin-page/src/admin.css';
+import '../../shared/forms.css';
+import '../../shared/raci.css';
 import { boot } from '../../shared/boot';
 import { App } from './App';
 

@@ -23,6 +23,8 @@ export const SECTIONS: readonly PageSection[] = [
   { id: 'overview', label: 'page.overview.heading', view: OverviewSection },
   { id: 'figures', label: 'project.nav.figures', view: later(() => import('./FiguresSection'), (m) => m.FiguresSection) },
   { id: 'milestones', label: 'page.milestones.heading', view: later(() => import('./MilestonesSection'), (m) => m.MilestonesSection) },
+  { id: 'dependencies', label: 'dependencies.page.heading', view: later(() => import('./DependenciesOverviewSection'), (m) => m.DependenciesOverviewSection) },
+  { id: 'raci', label: 'raci.matrix.heading', view: later(() => import('./RaciMatrixSection'), (m) => m.RaciMatrixSection) },
   { id: 'risks', label: 'project.nav.risks', view: later(() => import('./RisksSection'), (m) => m.RisksSection) },
   { id: 'retrospectives', label: 'project.nav.retros', view: later(() => import('./RetrospectivesSection'), (m) => m.RetrospectivesSection) },
   { id: 'charter', label: 'project.nav.charter', view: later(() => import('./CharterSection'), (m) => m.CharterSection) },

@@ -1,14 +1,14 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { Person } from '@contract';
-import type { CallResult } from '../../shared/bridge-client';
-import { useT } from '../../shared/i18n';
-import { PersonChip } from '../../shared/components/PersonChip';
+import type { CallResult } from '../bridge-client';
+import { useT } from '../i18n';
+import { PersonChip } from './PersonChip';
 
 export interface UserPickerProps {
   /** The id of the search input, so a form can focus the field it reports an error on. */
   inputId: string;
   label: string;
-  help: string;
+  help?: string;
   error?: string | undefined;
   /** One person (head, interface person) or a list (members). */
   multiple: boolean;
@@ -59,7 +59,7 @@ export function UserPicker({ inputId, label, help, error, multiple, value, peopl
     if (e.key === 'Escape') setQuery('');
   };
   const canAdd = multiple || value.length === 0;
-  const describedBy = [helpId, error ? errorId : ''].filter(Boolean).join(' ');
+  const describedBy = [help ? helpId : '', error ? errorId : ''].filter(Boolean).join(' ') || undefined;
   const shown = results.status === 'done' ? results.users.filter((u) => !value.includes(u.accountId)) : [];
 
   return (
@@ -121,9 +121,11 @@ export function UserPicker({ inputId, label, help, error, multiple, value, peopl
           </ul>
         )}
       </div>
-      <p id={helpId} className="cx-help">
-        {help}
-      </p>
+      {help && (
+        <p id={helpId} className="cx-help">
+          {help}
+        </p>
+      )}
       {error && (
         <p id={errorId} className="cx-field-error">
           {error}

@@ -1,0 +1,156 @@
+import type { Deps, JiraIssue } from './ports';
+import { ENTITY, INDEX, KEY } from './storage-keys';
+import type { PeopleIndex } from './departments';
+import { DEFAULT_RESPONSE_HOURS, inGraph, type DeptName, isDependencyOpen, leadTimeDays, type DependencyRecord } from '../domain/dependency';
+import type { DependencyContribution, DependencyEdgeEntry } from '../domain/rollup';
+
+/** The Jira link type that stands for "waits on" unless a Jira admin chose another on the admin page. */
+export const DEFAULT_DEPENDENCY_LINK_TYPE = 'Blocks';
+
+export interface DependencySettings {
+  linkType: string;
+}
+
+/** One KVS read; the default when nobody has saved settings. */
+export async function readDependencySettings(deps: Pick<Deps, 'store'>): Promise<DependencySettings> {
+  const stored = await deps.store.get<DependencySettings>(KEY.dependencySettings);
+  return { linkType: stored?.linkType || DEFAULT_DEPENDENCY_LINK_TYPE };
+}
+
+export function edgeEntry(dep: DependencyRecord): DependencyEdgeEntry {
+  return {
+    u: dep.upstreamIssueId,
+    d: dep.downstreamIssueId,
+    uk: dep.upstreamKey ?? '',
+    dk: dep.downstreamKey ?? '',
+    r: dep.requestingDept,
+    p: dep.providingDept,
+    n: dep.needBy,
+    pd: dep.proposedDate ?? '',
+    ud: dep.upstreamDueDate ?? '',
+    s: dep.status,
+    l: dep.late,
+    w: leadTimeDays(dep),
+    t: dep.deliverable.slice(0, 80),
+  };
+}
+
+/** What a dependency contributes to its requesting project's rollup: counts, and its entry on the project page. */
+export function contribution(dep: DependencyRecord): DependencyContribution {
+  const open = isDependencyOpen(dep.status);
+  // Only what the record itself says, never the time: a contribution must be the same when it is taken back.
+  const answered = dep.status !== 'requested' && dep.status !== 'cancelled';
+  const deliveredOn = dep.status === 'delivered' ? new Date(dep.updatedAt).toISOString().slice(0, 10) : '';
+  return {
+    projectKey: dep.projectKey,
+    open,
+    late: open && dep.late,
+    ...(dep.requestingDept && dep.providingDept ? { departmentPair: `${dep.requestingDept}>${dep.providingDept}` } : {}),
+    ...(answered ? { answeredInTime: !dep.late } : {}),
+    ...(deliveredOn && dep.needBy ? { deliveredOnTime: deliveredOn <= dep.needBy } : {}),
+    id: dep.id,
+    edge: inGraph(dep.status) ? edgeEntry(dep) : null,
+  };
+}
+
+/** The department a side belongs to: its issue's Responsible, then Accountable, then the person acting. */
+export function departmentOf(issue: JiraIssue, people: PeopleIndex, fallbackAccountId: string | null): string {
+  const candidates = [...issue.raci.responsible, ...(issue.raci.accountable ? [issue.raci.accountable] : []), ...(fallbackAccountId ? [fallbackAccountId] : [])];
+  for (const id of candidates) {
+    const dept = people.byAccount[id];
+    if (dept) return dept;
+  }
+  return '';
+}
+
+/** Responsible and Accountable of an issue: the people who act for its side. */
+export function raOf(issue: Pick<JiraIssue, 'raci'> | undefined): string[] {
+  if (!issue) return [];
+  return [...issue.raci.responsible, ...(issue.raci.accountable ? [issue.raci.accountable] : [])];
+}
+
+/** A new record with every attribute set (entity attributes hold no undefined). */
+export function newDependencyRecord(
+  fields: Pick<DependencyRecord, 'id' | 'downstreamIssueId' | 'upstreamIssueId' | 'linkId' | 'createdBy'> & {
+    downstream: JiraIssue;
+    upstream: JiraIssue;
+    requestingDept: string;
+    providingDept: string;
+    deliverable: string;
+    needBy: string;
+    responseDueAt: number;
+    people: PeopleIndex;
+    now: number;
+  },
+): DependencyRecord {
+  const { downstream, upstream, people, now } = fields;
+  return {
+    id: fields.id,
+    projectKey: downstream.projectKey,
+    downstreamIssueId: downstream.id,
+    upstreamIssueId: upstream.id,
+    downstreamProjectKey: downstream.projectKey,
+    upstreamProjectKey: upstream.projectKey,
+    downstreamKey: downstream.key,
+    upstreamKey: upstream.key,
+    upstreamDueDate: upstream.dueDate ?? '',
+    requestingDept: fields.requestingDept,
+    providingDept: fields.providingDept,
+    deliverable: fields.deliverable,
+    needBy: fields.needBy,
+    status: 'requested',
+    responseState: 'awaiting',
+    responseDueAt: fields.responseDueAt,
+    late: false,
+    linkId: fields.linkId,
+    proposedDate: '',
+    note: '',
+    deptNames: { requesting: deptName(people, fields.requestingDept), providing: deptName(people, fields.providingDept) },
+    requesterContacts: people.routing[fields.requestingDept]?.contacts ?? [],
+    providerContacts: people.routing[fields.providingDept]?.contacts ?? [],
+    delayAskedAt: 0,
+    delayReason: '',
+    delayRemedy: '',
+    delayAnsweredAt: 0,
+    createdBy: fields.createdBy,
+    createdAt: now,
+    updatedAt: now,
+    version: 1,
+  };
+}
+
+export function deptName(people: PeopleIndex, id: string): DeptName | null {
+  const d = people.departments.find((x) => x.id === id);
+  return d ? { id: d.id, nameZh: d.nameZh, nameEn: d.nameEn } : null;
+}
+
+export function responseHoursOf(people: PeopleIndex, dept: string): number {
+  return people.routing[dept]?.responseHours ?? DEFAULT_RESPONSE_HOURS;
+}
+
+/** Records written before a field existed read as if it had its empty value. */
+export function normalizeRecord(d: DependencyRecord): DependencyRecord {
+  return {
+    ...d,
+    downstreamKey: d.downstreamKey ?? '',
+    upstreamKey: d.upstreamKey ?? '',
+    upstreamDueDate: d.upstreamDueDate ?? '',
+    proposedDate: d.proposedDate ?? '',
+    note: d.note ?? '',
+    deptNames: d.deptNames ?? { requesting: null, providing: null },
+    requesterContacts: d.requesterContacts ?? [],
+    providerContacts: d.providerContacts ?? [],
+    delayAskedAt: d.delayAskedAt ?? 0,
+    delayReason: d.delayReason ?? '',
+    delayRemedy: d.delayRemedy ?? '',
+    delayAnsweredAt: d.delayAnsweredAt ?? 0,
+  };
+}
+
+export async function readDependency(deps: Pick<Deps, 'store'>, id: string): Promise<DependencyRecord | undefined> {
+  const d = await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, id);
+  return d ? normalizeRecord(d) : undefined;
+}
+
+export const byDownstream = (issueId: string) => ({ entity: ENTITY.dependency, index: INDEX.dependencyByDownstream, partition: [issueId] });
+export const byUpstream = (issueId: string) => ({ entity: ENTITY.dependency, index: INDEX.dependencyByUpstream, partition: [issueId] });

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { DEPENDENCY_STATUSES } from '../../src/contract';
+import { allowedActions, canMove, dependencyHealth, DEPENDENCY_ACTIONS, leadTimeDays, MOVES, sidesOf, type DependencySide } from '../../src/domain/dependency';
+
+const NOW = Date.parse('2026-11-23T02:00:00Z'); // Monday 10:00 Beijing
+const base = { status: 'committed' as const, needBy: '2026-11-30', late: false, proposedDate: '', upstreamDueDate: '' };
+
+describe('dependency lifecycle', () => {
+  it('runs requested → acknowledged → committed → delivered, and only forward', () => {
+    expect(canMove('acknowledge', 'requested')).toBe(true);
+    expect(canMove('commit', 'acknowledged')).toBe(true);
+    expect(canMove('deliver', 'committed')).toBe(true);
+    expect(canMove('acknowledge', 'delivered')).toBe(false);
+    expect(canMove('deliver', 'requested')).toBe(false);
+    for (const a of DEPENDENCY_ACTIONS) {
+      expect(canMove(a, 'delivered')).toBe(false);
+      expect(canMove(a, 'cancelled')).toBe(false);
+    }
+  });
+
+  it('offers each side only its own actions, in a status that allows them', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...DEPENDENCY_STATUSES), fc.subarray(['requester', 'provider'] as DependencySide[]), fc.boolean(), (status, sides, asked) => {
+        const offered = allowedActions(status, new Set(sides), { asked });
+        for (const a of offered) {
+          expect(sides).toContain(MOVES[a].side);
+          expect(canMove(a, status)).toBe(true);
+        }
+        if (sides.length === 0) expect(offered).toEqual([]);
+      }),
+    );
+    expect(allowedActions('requested', new Set(['provider']), { asked: false })).toEqual(['acknowledge', 'decline', 'counter', 'commit']);
+    expect(allowedActions('countered', new Set(['requester']), { asked: false })).toEqual(['cancel', 'acceptCounter', 'askDelay']);
+    expect(allowedActions('committed', new Set(['provider']), { asked: true })).toContain('explainDelay');
+    expect(allowedActions('committed', new Set(['provider']), { asked: false })).not.toContain('explainDelay');
+  });
+
+  it('puts Responsible/Accountable, department contacts and the creator on their side', () => {
+    const dep = { requesterContacts: ['head-r'], providerContacts: ['if-p'], createdBy: 'maker' };
+    expect([...sidesOf('maker', dep, [], [])]).toEqual(['requester']);
+    expect([...sidesOf('if-p', dep, [], [])]).toEqual(['provider']);
+    expect([...sidesOf('dev', dep, ['lead'], ['dev'])]).toEqual(['provider']);
+    expect([...sidesOf('stranger', dep, ['lead'], ['dev'])]).toEqual([]);
+  });
+});
+
+describe('dependency health', () => {
+  it('is on track, at risk, overdue or blocked, with the reason', () => {
+    expect(dependencyHealth(base, NOW)).toEqual({ health: 'onTrack', reason: 'none', days: 0 });
+    expect(dependencyHealth({ ...base, upstreamDueDate: '2026-12-02' }, NOW)).toEqual({ health: 'atRisk', reason: 'upstreamDueAfterNeedBy', days: 2 });
+    expect(dependencyHealth({ ...base, status: 'countered', proposedDate: '2026-12-01' }, NOW)).toMatchObject({ health: 'atRisk', reason: 'counterAfterNeedBy', days: 1 });
+    expect(dependencyHealth({ ...base, status: 'requested', late: true }, NOW)).toMatchObject({ health: 'atRisk', reason: 'responseLate' });
+    expect(dependencyHealth({ ...base, upstreamBlocked: true }, NOW)).toMatchObject({ health: 'atRisk', reason: 'upstreamBlocked' });
+    expect(dependencyHealth({ ...base, needBy: '2026-11-19' }, NOW)).toEqual({ health: 'overdue', reason: 'needByPassed', days: 2 });
+    expect(dependencyHealth({ ...base, status: 'declined' }, NOW)).toMatchObject({ health: 'blocked', reason: 'declined' });
+    expect(dependencyHealth({ ...base, status: 'delivered', needBy: '2026-11-01' }, NOW)).toMatchObject({ health: 'done' });
+  });
+
+  it('weighs a dependency by its lead time in working days, at least one', () => {
+    expect(leadTimeDays({ createdAt: NOW, needBy: '2026-11-30' })).toBe(5);
+    expect(leadTimeDays({ createdAt: NOW, needBy: '' })).toBe(1);
+    expect(leadTimeDays({ createdAt: NOW, needBy: '2026-11-01' })).toBe(1);
+  });
+});
+
+describe('dependency health: the upstream itself late', () => {
+  it('is at risk when the upstream issue is past its own due date', () => {
+    expect(dependencyHealth({ ...base, upstreamDueDate: '2026-11-19' }, NOW)).toEqual({ health: 'atRisk', reason: 'upstreamPastDue', days: 2 });
+  });
+});

@@ -1,0 +1,87 @@
+import { createRequire } from 'node:module';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
+import type { ReactElement } from 'react';
+import { renderToStaticMarkup } from 'react-dom/server';
+import type { DependencyOverview, Locale } from '@contract';
+import { ISSUE_PANEL } from './fixtures';
+
+type Views = {
+  i18n: typeof import('../../static/shared/i18n');
+  deps: typeof import('../../static/issue-panel/src/DependenciesSection');
+  page: typeof import('../../static/project-page/src/DependenciesOverviewSection');
+};
+let m: Views;
+
+beforeAll(async () => {
+  const cjs = createRequire(import.meta.url) as NodeJS.Require & { extensions: Record<string, (m: { exports: unknown }) => void> };
+  cjs.extensions['.css'] = (module) => {
+    module.exports = {};
+  };
+  (globalThis as { __bridge?: unknown }).__bridge = { callBridge: async () => undefined };
+  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
+  m = {
+    i18n: await import('../../static/shared/i18n'),
+    deps: await import('../../static/issue-panel/src/DependenciesSection'),
+    page: await import('../../static/project-page/src/DependenciesOverviewSection'),
+  };
+});
+
+function render(locale: Locale, element: ReactElement): string {
+  const value = m.i18n.createI18n(locale, locale === 'zh' ? 'zh-CN' : 'en-US', 'Asia/Shanghai');
+  return renderToStaticMarkup(<m.i18n.I18nProvider value={value}>{element}</m.i18n.I18nProvider>).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+}
+
+const OVERVIEW: DependencyOverview = {
+  asOf: '2025-03-10T02:00:00.000Z',
+  departments: [
+    { id: 'product', nameZh: '产品部', nameEn: 'Product' },
+    { id: 'rnd', nameZh: '研发部', nameEn: 'R&D' },
+  ],
+  matrix: [{ requesting: 'product', providing: 'rnd', total: 3, onTrack: 1, atRisk: 1, overdue: 1, blocked: 0 }],
+  problems: [
+    { id: 'link-1', upstreamKey: 'PAY-2', downstreamKey: 'PAY-5', requestingDept: 'product', providingDept: 'rnd', deliverable: '接口文档', needBy: '2025-03-07', status: 'committed', health: 'overdue', reason: 'needByPassed', days: 1 },
+  ],
+  criticalPath: { lengthDays: 7, issueKeys: ['PAY-1', 'PAY-2', 'PAY-5'], dependencyIds: ['link-0', 'link-1'] },
+  open: 3,
+};
+
+// Never called in a static render; its presence is what turns the actions on.
+const fakeClient = { call: () => Promise.reject(new Error('not in a static render')) } as never;
+
+describe('dependencies in the issue panel', () => {
+  it('shows health, departments, owner, why, and the delay answer, in English and Chinese', () => {
+    const en = render('en', <m.deps.DependenciesSection dependencies={ISSUE_PANEL.dependencies} asOf={ISSUE_PANEL.asOf} siteUrl={null} client={null} />);
+    expect(en).toContain('At risk');
+    expect(en).toContain('Finance → R&amp;D');
+    expect(en).toContain('Nobody answered within the response time');
+    expect(en).toContain('Delay reason: Waiting for the regulator · Remedy: Interim terms');
+    expect(en).toContain('Zhao Min');
+    expect(en).not.toContain('Add dependency'); // static render: no bridge, no actions
+    const zh = render('zh', <m.deps.DependenciesSection dependencies={ISSUE_PANEL.dependencies} asOf={ISSUE_PANEL.asOf} siteUrl={null} client={null} />);
+    expect(zh).toContain('有风险');
+    expect(zh).toContain('财务部（需求）→ 研发部（提供）');
+    expect(zh).toContain('需求日期已过 3 个工作日');
+  });
+
+  it('offers the actions the server allowed when interactive', () => {
+    const en = render('en', <m.deps.DependenciesSection dependencies={ISSUE_PANEL.dependencies} asOf={ISSUE_PANEL.asOf} siteUrl={null} client={fakeClient} />);
+    expect(en).toContain('Add dependency');
+    expect(en).toContain('Ask for delay reason');
+    expect(en).toContain('Cancel');
+    expect(en).not.toContain('Acknowledge');
+  });
+});
+
+describe('dependencies on the project page', () => {
+  it('shows the department matrix, what needs attention and the critical path', () => {
+    const en = render('en', <m.page.DependenciesOverview overview={OVERVIEW} />);
+    expect(en).toContain('3 · 2 need attention');
+    expect(en).toContain('PAY-5 waits for PAY-2 · 接口文档');
+    expect(en).toContain('PAY-1 → PAY-2 → PAY-5');
+    expect(en).toContain('7 working days');
+    const zh = render('zh', <m.page.DependenciesOverview overview={OVERVIEW} />);
+    expect(zh).toContain('产品部');
+    expect(zh).toContain('关键路径');
+    expect(render('en', <m.page.DependenciesOverview overview={{ ...OVERVIEW, matrix: [], problems: [] }} />)).toContain('No cross-department dependencies');
+  });
+});
