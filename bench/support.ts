@@ -1,4 +1,6 @@
 import type { InvocationRecord } from '../sandbox/runtime/invocation-context';
+import type { Platform } from '../sandbox/platform';
+import { SEED_USERS } from '../sandbox/seed/jira-seed';
 
 /** Forge's remote calls, modelled: DESIGN.md section 6. */
 export const MODEL = { kvsMs: 20, jiraMs: 150 } as const;
@@ -54,4 +56,43 @@ export function printTable(title: string, rows: Row[], extra: Array<Record<strin
     console.log(`| ${r.scenario} | ${r.size} | ${r.invocations} | ${r.kvsOps} | ${r.jiraCalls} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.modelledMs} |`);
   }
   for (const e of extra) console.log(Object.entries(e).map(([k, v]) => `${k}: ${v}`).join('  '));
+}
+
+/**
+ * A project of `size` issues led by `lead`, created in Jira's tables (announce them to the app with
+ * replaySeedAsEvents). With `versions`, the project gets that many versions and issue i goes into version i mod n.
+ */
+export async function bigProject(p: Platform, key: string, size: number, lead: string, versions = 0): Promise<number> {
+  const admin = p.jira.admin;
+  admin.createProject({
+    key,
+    name: `Load ${size}`,
+    leadAccountId: lead,
+    grants: [
+      { permission: 'BROWSE_PROJECTS', holder: { type: 'user', accountId: lead } },
+      { permission: 'EDIT_ISSUES', holder: { type: 'user', accountId: lead } },
+      { permission: 'CREATE_ISSUES', holder: { type: 'user', accountId: lead } },
+    ],
+  });
+  const day = (offset: number) => new Date(p.clock.now() + offset * 86_400_000).toISOString().slice(0, 10);
+  const names = Array.from({ length: versions }, (_, v) => {
+    admin.createVersion(key, { name: `M${v + 1}`, startDate: day(-60 + v * 30), releaseDate: day(-30 + v * 30) });
+    return `M${v + 1}`;
+  });
+  const people = SEED_USERS.map((u) => u.accountId);
+  const started = performance.now();
+  admin.transaction(() => {
+    for (let i = 0; i < size; i++) {
+      admin.createIssue({
+        projectKey: key,
+        issueType: 'Task',
+        summary: `Load issue ${i}`,
+        status: i % 3 === 0 ? 'Done' : i % 3 === 1 ? 'In Progress' : 'To Do',
+        dueDate: day((i % 60) - 30),
+        ...(names.length ? { fixVersions: [names[i % names.length]!] } : {}),
+        appFields: i % 4 === 0 ? {} : { 'raci-accountable': people[i % people.length]!, 'raci-responsible': [people[(i + 1) % people.length]!] },
+      });
+    }
+  });
+  return performance.now() - started;
 }

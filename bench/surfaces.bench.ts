@@ -8,7 +8,7 @@ import { createPlatform, type Platform } from '../sandbox/platform';
 import { SEED_USERS } from '../sandbox/seed/jira-seed';
 import { replaySeedAsEvents } from '../sandbox/seed/replay-events';
 import { invoke } from '../test/support/platform';
-import { fromRecord, MODEL, printTable, summarize, type Row, type Sample } from './support';
+import { bigProject, fromRecord, MODEL, printTable, summarize, type Row, type Sample } from './support';
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
@@ -22,36 +22,6 @@ async function measure(p: Platform, n: number, call: () => Promise<{ record: { k
   return out;
 }
 
-/** A project of `size` issues, created in Jira's tables and then announced to the app as created events. */
-async function bigProject(p: Platform, key: string, size: number): Promise<number> {
-  const admin = p.jira.admin;
-  admin.createProject({
-    key,
-    name: `Load ${size}`,
-    leadAccountId: lead,
-    grants: [
-      { permission: 'BROWSE_PROJECTS', holder: { type: 'user', accountId: lead } },
-      { permission: 'EDIT_ISSUES', holder: { type: 'user', accountId: lead } },
-    ],
-  });
-  const people = Object.values(SEED_USERS).filter((u) => typeof u === 'object' && 'accountId' in u).map((u) => (u as { accountId: string }).accountId);
-  const started = performance.now();
-  admin.transaction(() => {
-    for (let i = 0; i < size; i++) {
-      const due = new Date(p.clock.now() + ((i % 60) - 30) * 86_400_000).toISOString().slice(0, 10);
-      admin.createIssue({
-        projectKey: key,
-        issueType: 'Task',
-        summary: `Load issue ${i}`,
-        status: i % 3 === 0 ? 'Done' : i % 3 === 1 ? 'In Progress' : 'To Do',
-        dueDate: due,
-        appFields: i % 4 === 0 ? {} : { 'raci-accountable': people[i % people.length]!, 'raci-responsible': [people[(i + 1) % people.length]!] },
-      });
-    }
-  });
-  return performance.now() - started;
-}
-
 async function main() {
   const rows: Row[] = [];
   const notes: Array<Record<string, string | number>> = [];
@@ -60,7 +30,7 @@ async function main() {
   // Issue panel as dependencies grow: PAY-11 gets 0..200 extra upstream links.
   for (const deps of [0, 20, 200]) {
     const key = `DP${deps}`;
-    await bigProject(p, key, deps + 1);
+    await bigProject(p, key, deps + 1, lead);
     for (let i = 2; i <= deps + 1; i++) {
       await p.jira.handle({
         method: 'POST',
@@ -84,7 +54,7 @@ async function main() {
   for (const size of SIZES) {
     const q = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', keepInvocations: size * 3 + 1000 });
     const key = `L${size}`;
-    const createMs = await bigProject(q, key, size);
+    const createMs = await bigProject(q, key, size, lead);
     const replayStarted = performance.now();
     const before = q.host.invocations.length;
     // Announce the issues as created, in batches, the way Jira's event stream would.

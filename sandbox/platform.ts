@@ -13,6 +13,7 @@ import { seedApp, seedDepartments, seedEscalations } from './seed/app-seed';
 import { replaySeedAsEvents } from './seed/replay-events';
 import { seedDependencyStates } from './seed/dependency-seed';
 import { seedWorkflowRules } from './seed/workflow-seed';
+import { seedProjectPage } from './seed/project-page-seed';
 
 export const REPO_ROOT = resolve(__dirname, '..');
 export const MANIFEST_PATH = join(REPO_ROOT, 'manifest.yml');
@@ -156,6 +157,12 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     await seedEscalations(host, jira);
     await settle(host);
     m.put('seededEscalations', true);
+  }
+  // The PAY project page's charter, risks, retrospectives and action items (issue 6), after the directory they name.
+  if (opts.seed !== false && !m.get<boolean>('seededProjectPage')) {
+    await seedProjectPage(host, jira, clock.now());
+    await settle(host);
+    m.put('seededProjectPage', true);
   }
 
   const platform: Platform = {

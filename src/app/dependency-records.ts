@@ -38,7 +38,19 @@ export function edgeEntry(dep: DependencyRecord): DependencyEdgeEntry {
 /** What a dependency contributes to its requesting project's rollup: counts, and its entry on the project page. */
 export function contribution(dep: DependencyRecord): DependencyContribution {
   const open = isDependencyOpen(dep.status);
-  return { projectKey: dep.projectKey, open, late: open && dep.late, id: dep.id, edge: inGraph(dep.status) ? edgeEntry(dep) : null };
+  // Only what the record itself says, never the time: a contribution must be the same when it is taken back.
+  const answered = dep.status !== 'requested' && dep.status !== 'cancelled';
+  const deliveredOn = dep.status === 'delivered' ? new Date(dep.updatedAt).toISOString().slice(0, 10) : '';
+  return {
+    projectKey: dep.projectKey,
+    open,
+    late: open && dep.late,
+    ...(dep.requestingDept && dep.providingDept ? { departmentPair: `${dep.requestingDept}>${dep.providingDept}` } : {}),
+    ...(answered ? { answeredInTime: !dep.late } : {}),
+    ...(deliveredOn && dep.needBy ? { deliveredOnTime: deliveredOn <= dep.needBy } : {}),
+    id: dep.id,
+    edge: inGraph(dep.status) ? edgeEntry(dep) : null,
+  };
 }
 
 /** The department a side belongs to: its issue's Responsible, then Accountable, then the person acting. */

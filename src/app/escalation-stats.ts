@@ -1,10 +1,10 @@
 import type { EscalationStats } from '../contract';
-import { emptyEscalationTotals } from '../domain/rollup';
 import type { Deps } from './ports';
 import { readRollup } from './rollups';
 import { readAsUser } from './visibility';
 
 const DAY = 86_400_000;
+const HOUR = 3_600_000;
 
 /**
  * The project page's escalation figures, from the project's rollup only (one index query over its shards,
@@ -14,7 +14,7 @@ const DAY = 86_400_000;
 export async function getEscalationStats(deps: Deps, projectKey: string): Promise<EscalationStats> {
   const project = await readAsUser(deps, 'project', () => deps.jira.getProject('user', projectKey), () => deps.jira.getProject('app', projectKey));
   const [rollup, perms] = await Promise.all([readRollup(deps, project.key), deps.jira.hasPermissions('user', { projectKey: project.key }, ['ADMINISTER_PROJECTS'])]);
-  const t = { ...emptyEscalationTotals(), ...rollup.escalations };
+  const t = rollup.escalations;
   const now = deps.clock.now();
   const today = Math.floor(now / DAY);
   const levels = [1, 2, 3].map((level) => ({ level, count: 0, ages: { d0: 0, d1to2: 0, d3to6: 0, d7plus: 0 } }));
@@ -31,9 +31,9 @@ export async function getEscalationStats(deps: Deps, projectKey: string): Promis
     asOf: new Date(now).toISOString(),
     openByLevel: levels,
     closed: t.closed,
-    resolvedWithinLimit: t.resolved > 0 ? t.resolvedInTime / t.resolved : null,
-    meanHoursToAcknowledge: t.acknowledged > 0 ? round(Math.max(0, t.ackHoursTotal / t.acknowledged)) : null,
-    meanHoursToResolve: t.resolved > 0 ? round(Math.max(0, t.resolveHoursTotal / t.resolved)) : null,
+    resolvedWithinLimit: t.resolved.total > 0 ? t.resolved.hit / t.resolved.total : null,
+    meanHoursToAcknowledge: t.acknowledgeTime.count > 0 ? round(t.acknowledgeTime.ms / t.acknowledgeTime.count / HOUR) : null,
+    meanHoursToResolve: t.resolveTime.count > 0 ? round(t.resolveTime.ms / t.resolveTime.count / HOUR) : null,
     canConfigure: perms.ADMINISTER_PROJECTS,
   };
 }

@@ -173,6 +173,7 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
     requesterDept: await departmentOfPerson(deps, req.accountId),
     requestedDeadline: input.deadline ?? '',
     dependencyId: input.dependencyId ?? '',
+    versionIds: [...issue.fixVersionIds],
     ackAt: 0,
     closedAt: 0,
     outcome: '',

@@ -68,6 +68,9 @@ export interface JiraIssue {
   statusCategory: StatusCategory;
   dueDate: string | null;
   fixVersionIds: string[];
+  /** When the issue was created and last changed status category, as Jira wrote them (ISO, with Jira's offset). */
+  createdAt?: string | null;
+  statusCategoryChangedAt?: string | null;
   raci: { responsible: string[]; accountable: string | null; consulted: string[]; informed: string[] };
   /** The people named in the RACI fields, as Jira returned them with the issue (no extra lookup). */
   people: JiraUser[];
@@ -109,6 +112,7 @@ export interface JiraProject {
 export interface JiraVersion {
   id: string;
   name: string;
+  startDate?: string | null;
   releaseDate: string | null;
   released: boolean;
   archived: boolean;
@@ -160,6 +164,11 @@ export interface Jira {
   setEscalationFields(updates: ReadonlyArray<EscalationFieldUpdate>): Promise<void>;
   /** The "Escalation level" each issue shows now (null: empty); issues Jira does not return are left out. */
   getEscalationLevels(issueIds: readonly string[]): Promise<Map<string, number | null>>;
+  /**
+   * Creates an issue of the named type in a project; a field Jira refuses (e.g. an assignee who may not be
+   * assigned) throws VALIDATION with Jira's own words.
+   */
+  createIssue(as: Actor, draft: JiraIssueDraft): Promise<{ id: string; key: string }>;
   /** Queues one email about an issue to the listed people; Jira leaves out those who may not see the issue. */
   notify(as: Actor, issueIdOrKey: string, n: JiraNotification): Promise<void>;
   /**
@@ -178,6 +187,16 @@ export interface EscalationFieldUpdate {
   issueIds: readonly string[];
   level?: number | null;
   state?: string | null;
+}
+
+export interface JiraIssueDraft {
+  projectKey: string;
+  issueTypeName: string;
+  summary: string;
+  /** Plain text; sent as one Atlassian Document paragraph per line. */
+  description: string;
+  dueDate: string | null;
+  assigneeAccountId: string | null;
 }
 
 export interface JiraNotification {

@@ -1,6 +1,6 @@
 import type { Deps, TransactionOp } from './ports';
 import { ENTITY, INDEX, KEY } from './storage-keys';
-import { emptyRollup, mergeRollups, shardOf, type ProjectRollup } from '../domain/rollup';
+import { mergeRollups, normalizeRollup, shardOf, type ProjectRollup } from '../domain/rollup';
 import { isAppError } from './errors';
 
 /** Shards per project rollup; the page reads them all in one query page (at most 100). */
@@ -44,7 +44,7 @@ export async function commitWithRollups(
   const keys = [...new Set(projectKeys)];
   for (let attempt = 1; ; attempt++) {
     const records = await Promise.all(keys.map((k) => deps.store.getEntity<RollupRecord>(ENTITY.projectRollup, KEY.rollupShard(k, shard))));
-    const current = new Map(keys.map((k, i) => [k, records[i]?.data ?? emptyRollup(k)]));
+    const current = new Map(keys.map((k, i) => [k, normalizeRollup(k, records[i]?.data)]));
     const result = await plan(current, attempt);
     if (!result) return false;
     const rollupOps: TransactionOp[] = keys.map((k, i) => {

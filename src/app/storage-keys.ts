@@ -10,6 +10,12 @@ export const ENTITY = {
   webhookNonce: 'webhook-nonce',
   /** One record: every department, with a record-level version that serialises directory writes. */
   departmentDirectory: 'department-directory',
+  // The project page (issue 6).
+  projectCharter: 'project-charter',
+  milestonePlan: 'milestone-plan',
+  risk: 'project-risk',
+  retrospective: 'retrospective',
+  actionItem: 'action-item',
   /** A project's scenario templates (权责清单), one record per project with a version for concurrent saves. */
   raciTemplates: 'raci-templates',
   /** Escalation settings (issue 5): the calendars record and one ladder record per project. */
@@ -26,6 +32,10 @@ export const INDEX = {
   escalationByProject: 'by-project',
   auditBySubject: 'by-subject',
   rollupByProject: 'by-project',
+  milestonePlanByProject: 'by-project',
+  riskByProject: 'by-project',
+  retrospectiveByProject: 'by-project',
+  actionByProject: 'by-project',
 } as const;
 
 export const KEY = {
@@ -40,6 +50,12 @@ export const KEY = {
   dependencySettings: 'dependency-settings:v1',
   /** "This change's notification went out": one per issue, changelog and kind, with a TTL (events repeat for days at most). */
   notified: (issueId: string, changelogId: string, kind: string) => `notified:v1:${issueId}:${changelogId}:${kind}`,
+  /** The project page's records: the charter is one per project; the others by project and their own id. */
+  charter: (projectKey: string) => `${projectKey}`,
+  milestonePlan: (projectKey: string, versionId: string) => `${projectKey}:${versionId}`,
+  projectRecord: (projectKey: string, id: string) => `${projectKey}:${id}`,
+  /** The project's weekly figures (the trend), newest last, a bounded list in one plain KVS key. */
+  figureHistory: (projectKey: string) => `figure-history:v1:${projectKey}`,
   /** "A RACI edit of this issue is being written": a short lease, so two edits cannot both pass the version check. */
   raciEditLease: (issueId: string) => `raci-lease:v1:${issueId}`,
   /** The `raci-templates` record of a project; absent until edited, the defaults apply. */

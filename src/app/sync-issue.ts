@@ -5,12 +5,18 @@ import { isRaciComplete } from '../domain/raci';
 import { commitWithRollups } from './rollups';
 import { isAppError } from './errors';
 
+/** The calendar date of a Jira timestamp as Jira wrote it (in the site's time zone, like due dates). */
+const dateOf = (stamp: string | null | undefined): string | null => (stamp && /^\d{4}-\d{2}-\d{2}/.test(stamp) ? stamp.slice(0, 10) : null);
+
 export function snapshotOf(issue: JiraIssue): IssueSnapshot {
   return {
     projectKey: issue.projectKey,
     category: issue.statusCategory,
     dueDate: issue.dueDate,
     raciComplete: isRaciComplete(issue.raci),
+    versionIds: [...new Set(issue.fixVersionIds)].sort(),
+    createdOn: dateOf(issue.createdAt),
+    categorySince: dateOf(issue.statusCategoryChangedAt),
   };
 }
 

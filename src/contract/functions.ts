@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { IssuePanelViewSchema, ProjectOverviewSchema } from './views';
+import { IssuePanelViewSchema } from './views';
 import { RACI_PANEL_FUNCTIONS, RACI_PROJECT_FUNCTIONS, RACI_SETTINGS_FUNCTIONS } from './raci';
 import { DEPENDENCY_PANEL_FUNCTIONS, DEPENDENCY_PROJECT_FUNCTIONS } from './dependencies';
 import { ESCALATION_PANEL_FUNCTIONS, ESCALATION_PROJECT_FUNCTIONS, ESCALATION_SETTINGS_FUNCTIONS } from './escalations';
-import { PROJECT_PANEL_FUNCTIONS, PROJECT_PROJECT_FUNCTIONS } from './project';
+import { PROJECT_PANEL_FUNCTIONS, PROJECT_PROJECT_FUNCTIONS, ProjectSummarySchema } from './project';
 
 /**
  * Every resolver function the UI may call, per surface: its name, input and output schema.
@@ -18,7 +18,7 @@ export const ISSUE_PANEL_FUNCTIONS = {
 } as const;
 
 export const PROJECT_PAGE_FUNCTIONS = {
-  getProjectOverview: { input: z.object({}).strict(), output: ProjectOverviewSchema },
+  getProjectOverview: { input: z.object({}).strict(), output: ProjectSummarySchema },
   ...RACI_PROJECT_FUNCTIONS,
   ...DEPENDENCY_PROJECT_FUNCTIONS,
   ...ESCALATION_PROJECT_FUNCTIONS,

@@ -1,6 +1,311 @@
+import { z } from 'zod';
+import { DepartmentIdSchema, DepartmentRefSchema } from './departments';
+import { MilestoneViewSchema, PersonSchema, ProjectOverviewSchema } from './views';
+import { UserSearchSchema } from './admin';
+
 /**
- * The resolver functions of the project page: charter, milestones, risks, retrospectives, figures (issue 6), per surface. `functions.ts` merges them into the surface tables.
+ * The project page's own records (issue 6): charter, milestone plans, risk register, retrospectives and
+ * action items, the figures and their weekly trend, and the weekly sync agenda. Every write is checked here
+ * first; the use cases check what needs Jira or the directory (people exist, departments exist).
  */
+
+/** A calendar date as yyyy-mm-dd that exists (no 2026-02-30). */
+export function isRealDate(v: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
+  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
+}
+export const RealDateSchema = z.string().refine(isRealDate, { params: { messageId: 'project.validation.date' } });
+const IsoDateTime = z.string().datetime({ offset: true });
+const AccountId = z.string().trim().min(1).max(128);
+const Text = (max: number) => z.string().trim().max(max);
+const Title = z.string().trim().min(1).max(300);
+/** A case-library tag: letters (any script), digits and -, e.g. "接口变更" or "handover". */
+export const TagSchema = z
+  .string()
+  .trim()
+  .refine((v) => /^[\p{L}\p{N}][\p{L}\p{N}-]{0,29}$/u.test(v), { params: { messageId: 'project.validation.tag' } });
+const Tags = z.array(TagSchema).max(10).default([]);
+/** The version of the stored record the edit starts from; null for a new record. Stale versions are refused. */
+const ExpectedVersion = z.number().int().nonnegative().nullable();
+const IssueKeySchema = z.string().refine((v) => /^[A-Z][A-Z0-9_]*-\d+$/.test(v), { params: { messageId: 'project.validation.issueKey' } });
+const RecordId = z.string().regex(/^[a-z]+-[0-9a-z]{6,40}$/);
+
+const periodInOrder = (v: { startDate: string; endDate: string }) => v.endDate >= v.startDate;
+
+// ---------------------------------------------------------------- charter (项目基本信息表)
+
+export const CharterInputSchema = z
+  .object({
+    initiatingDepartmentId: DepartmentIdSchema,
+    coordinatorAccountId: AccountId,
+    participatingDepartmentIds: z.array(DepartmentIdSchema).min(1).max(30),
+    goal: z.string().trim().min(1).max(2000),
+    keyResults: z.array(z.string().trim().min(1).max(500)).min(1).max(20),
+    startDate: RealDateSchema,
+    endDate: RealDateSchema,
+    notes: Text(4000).default(''),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict()
+  .refine(periodInOrder, { path: ['endDate'], params: { messageId: 'project.validation.period' } });
+export type CharterInput = z.input<typeof CharterInputSchema>;
+
+export const ConfirmationSchema = z.object({ departmentId: z.string(), by: PersonSchema, at: IsoDateTime });
+
+export const CharterViewSchema = z.object({
+  charter: z
+    .object({
+      initiatingDepartmentId: z.string(),
+      coordinator: PersonSchema,
+      participatingDepartmentIds: z.array(z.string()),
+      goal: z.string(),
+      keyResults: z.array(z.string()),
+      startDate: z.string(),
+      endDate: z.string(),
+      notes: z.string(),
+      version: z.number().int(),
+      updatedAt: IsoDateTime,
+      /** One per department whose head confirmed the goal as it stands (cleared when goal, results or period change). */
+      confirmations: z.array(ConfirmationSchema),
+    })
+    .nullable(),
+  departments: z.array(DepartmentRefSchema.extend({ head: PersonSchema.nullable() })),
+  viewer: z.object({ canEdit: z.boolean(), headOf: z.array(z.string()) }),
+});
+export type CharterView = z.infer<typeof CharterViewSchema>;
+
+// ---------------------------------------------------------------- milestones
+
+export const MilestonePlanInputSchema = z
+  .object({
+    versionId: z.string().regex(/^\d+$/),
+    bufferDays: z.number().int().min(0).max(90),
+    ownerDepartmentId: DepartmentIdSchema.nullable(),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict();
+export type MilestonePlanInput = z.input<typeof MilestonePlanInputSchema>;
+
+export const HEALTHS = ['released', 'on-track', 'at-risk', 'off-track', 'no-issues'] as const;
+export const HealthSchema = z.enum(HEALTHS);
+export type Health = z.infer<typeof HealthSchema>;
+
+/** Why a milestone is not on track; `n` is the count or days the reason is about. */
+export const HEALTH_REASONS = ['pastDue', 'inBuffer', 'behind', 'slightlyBehind', 'overdueIssues', 'depsBlocked', 'depsAtRisk', 'escalationsOpen'] as const;
+export const HealthReasonSchema = z.object({ code: z.enum(HEALTH_REASONS), n: z.number() });
+export type HealthReason = z.infer<typeof HealthReasonSchema>;
+
+export const BurnupPointSchema = z.object({ week: z.string(), scope: z.number().int(), done: z.number().int() });
+
+export const MilestoneHealthSchema = MilestoneViewSchema.extend({
+  startDate: z.string().nullable(),
+  bufferDays: z.number().int(),
+  ownerDepartmentId: z.string().nullable(),
+  planVersion: z.number().int().nullable(),
+  health: HealthSchema,
+  reasons: z.array(HealthReasonSchema),
+  issues: z.object({ total: z.number().int(), done: z.number().int(), overdue: z.number().int() }),
+  /** Share of the time from start to release (plus buffer) that has passed, 0..1; null without dates. */
+  elapsed: z.number().nullable(),
+  burnup: z.array(BurnupPointSchema),
+});
+export type MilestoneHealth = z.infer<typeof MilestoneHealthSchema>;
+
+// ---------------------------------------------------------------- figures
+
+export const FIGURE_IDS = ['delayRate', 'dependencyOnTime', 'requestsInTime', 'escalationsInTime', 'raciCoverage', 'overdueActions', 'satisfaction'] as const;
+export const FigureIdSchema = z.enum(FIGURE_IDS);
+export type FigureId = z.infer<typeof FigureIdSchema>;
+
+export const FigureSchema = z.object({
+  id: FigureIdSchema,
+  /** null: no data yet (nothing counted, or the counter does not exist yet). */
+  value: z.number().nullable(),
+  unit: z.enum(['ratio', 'count', 'score']),
+  target: z.number().nullable(),
+  better: z.enum(['higher', 'lower']),
+  /** What the value was computed from, e.g. 3 of 40. */
+  of: z.object({ hit: z.number(), total: z.number() }).nullable(),
+});
+export type Figure = z.infer<typeof FigureSchema>;
+
+export const TrendPointSchema = z.object({ week: z.string(), values: z.record(z.string(), z.number().nullable()) });
+export type TrendPoint = z.infer<typeof TrendPointSchema>;
+
+export const ProjectSummarySchema = ProjectOverviewSchema.extend({
+  milestones: z.array(MilestoneHealthSchema),
+  figures: z.array(FigureSchema),
+  trend: z.array(TrendPointSchema),
+  risks: z.object({ open: z.number().int(), high: z.number().int(), cells: z.record(z.string(), z.number().int()) }),
+  actions: z.object({ open: z.number().int(), overdue: z.number().int(), done: z.number().int() }),
+  departments: z.array(DepartmentRefSchema),
+});
+export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
+
+// ---------------------------------------------------------------- risks (风险记录表)
+
+export const RISK_STATUSES = ['open', 'mitigating', 'closed'] as const;
+export const RiskStatusSchema = z.enum(RISK_STATUSES);
+
+export const RiskInputSchema = z
+  .object({
+    id: RecordId.optional(),
+    title: Title,
+    probability: z.number().int().min(1).max(5),
+    impact: z.number().int().min(1).max(5),
+    ownerAccountId: AccountId,
+    deputyAccountId: AccountId.nullable().default(null),
+    response: Text(2000).default(''),
+    status: RiskStatusSchema,
+    reviewDate: RealDateSchema,
+    issueKeys: z.array(IssueKeySchema).max(20).default([]),
+    dependencyIds: z.array(z.string().min(1).max(64)).max(20).default([]),
+    expectedVersion: ExpectedVersion,
+  })
+  .strict();
+export type RiskInput = z.input<typeof RiskInputSchema>;
+
+export const RiskViewSchema = z.object({
+  id: z.string(),
+  title: z.string(),
+  probability: z.number().int(),
+  impact: z.number().int(),
+  score: z.number().int(),
+  owner: PersonSchema,
+  deputy: PersonSchema.nullable(),
+  response: z.string(),
+  status: RiskStatusSchema,
+  reviewDate: z.string(),
+  issueKeys: z.array(z.string()),
+  dependencyIds: z.array(z.string()),
+  createdAt: IsoDateTime,
+  updatedAt: IsoDateTime,
+  closedAt: IsoDateTime.nullable(),
+  version: z.number().int(),
+});
+export type RiskView = z.infer<typeof RiskViewSchema>;
+
+export const RiskRegisterSchema = z.object({ asOf: IsoDateTime, risks: z.array(RiskViewSchema), canEdit: z.boolean() });
+export type RiskRegister = z.infer<typeof RiskRegisterSchema>;
+
+// ---------------------------------------------------------------- retrospectives (复盘会) and action items (整改清单)
+
+export const FeedbackScoresSchema = z
+  .object({
+    communication: z.number().int().min(1).max(5),
+    accountability: z.number().int().min(1).max(5),
+    resources: z.number().int().min(1).max(5),
+    resolution: z.number().int().min(1).max(5),
+  })
+  .strict();
+
+export const RetrospectiveInputSchema = z
+  .object({
+    id: RecordId.optional(),
+    /** The milestone (fix version) it looks back on; null for the end of the project. */
+    versionId: z.string().regex(/^\d+$/).nullable(),
+    heldOn: RealDateSchema,
+    wentWell: Text(4000),
+    toImprove: Text(4000),
+    scores: FeedbackScoresSchema.nullable(),
+    tags: Tags,
+    expectedVersion: ExpectedVersion,
+  })
+  .strict();
+export type RetrospectiveInput = z.input<typeof RetrospectiveInputSchema>;
+
+export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const;
+export const ActionStatusSchema = z.enum(ACTION_STATUSES);
+
+export const ActionInputSchema = z
+  .object({
+    id: RecordId.optional(),
+    retrospectiveId: RecordId.nullable(),
+    title: Title,
+    ownerAccountId: AccountId,
+    dueDate: RealDateSchema,
+    status: ActionStatusSchema,
+    tags: Tags,
+    expectedVersion: ExpectedVersion,
+  })
+  .strict();
+export type ActionInput = z.input<typeof ActionInputSchema>;
+
+export const RetrospectiveViewSchema = z.object({
+  id: z.string(),
+  versionId: z.string().nullable(),
+  heldOn: z.string(),
+  wentWell: z.string(),
+  toImprove: z.string(),
+  scores: FeedbackScoresSchema.nullable(),
+  tags: z.array(z.string()),
+  createdBy: PersonSchema,
+  version: z.number().int(),
+});
+export type RetrospectiveView = z.infer<typeof RetrospectiveViewSchema>;
+
+export const ActionViewSchema = z.object({
+  id: z.string(),
+  retrospectiveId: z.string().nullable(),
+  title: z.string(),
+  owner: PersonSchema,
+  dueDate: z.string(),
+  status: ActionStatusSchema,
+  tags: z.array(z.string()),
+  issueKey: z.string().nullable(),
+  overdue: z.boolean(),
+  /** Still open and raised at an earlier retrospective than the latest one. */
+  carriedOver: z.boolean(),
+  version: z.number().int(),
+});
+export type ActionView = z.infer<typeof ActionViewSchema>;
+
+export const RetrospectivesViewSchema = z.object({
+  asOf: IsoDateTime,
+  retrospectives: z.array(RetrospectiveViewSchema),
+  actions: z.array(ActionViewSchema),
+  /** Case-library tags seen at two or more retrospectives or action items of different retrospectives: the problem recurs. */
+  recurringTags: z.array(z.string()),
+  canEdit: z.boolean(),
+});
+export type RetrospectivesView = z.infer<typeof RetrospectivesViewSchema>;
+
+// ---------------------------------------------------------------- weekly sync agenda (跨部门协调会)
+
+export const AGENDA_KINDS = ['dependency', 'escalation', 'risk', 'action'] as const;
+export const AgendaItemSchema = z.object({
+  kind: z.enum(AGENDA_KINDS),
+  /** Why it is on the agenda. */
+  reason: z.enum(['blocked', 'late', 'open', 'newRisk', 'highRisk', 'overdue']),
+  id: z.string(),
+  title: z.string(),
+  issueKey: z.string().nullable(),
+  owner: PersonSchema.nullable(),
+  due: z.string().nullable(),
+});
+export type AgendaItem = z.infer<typeof AgendaItemSchema>;
+export const AgendaSchema = z.object({ asOf: IsoDateTime, weekOf: z.string(), items: z.array(AgendaItemSchema) });
+export type Agenda = z.infer<typeof AgendaSchema>;
+
+const none = z.object({}).strict();
+
+/** The resolver functions of the project page (issue 6), per surface. `functions.ts` merges them into the surface tables. */
 export const PROJECT_PANEL_FUNCTIONS = {} as const;
 
-export const PROJECT_PROJECT_FUNCTIONS = {} as const;
+export const PROJECT_PROJECT_FUNCTIONS = {
+  getCharter: { input: none, output: CharterViewSchema },
+  saveCharter: { input: CharterInputSchema, output: CharterViewSchema },
+  confirmCharter: { input: z.object({ departmentId: DepartmentIdSchema }).strict(), output: CharterViewSchema },
+  saveMilestonePlan: { input: MilestonePlanInputSchema, output: z.object({ versionId: z.string(), version: z.number().int() }) },
+  listRisks: { input: none, output: RiskRegisterSchema },
+  saveRisk: { input: RiskInputSchema, output: RiskViewSchema },
+  listRetrospectives: { input: none, output: RetrospectivesViewSchema },
+  saveRetrospective: { input: RetrospectiveInputSchema, output: RetrospectiveViewSchema },
+  saveAction: { input: ActionInputSchema, output: ActionViewSchema },
+  createActionIssue: { input: z.object({ id: RecordId }).strict(), output: ActionViewSchema },
+  getAgenda: { input: none, output: AgendaSchema },
+  /** People to pick as owner, deputy or coordinator: Jira's user search as the viewer. */
+  searchPeople: { input: UserSearchSchema, output: z.object({ users: z.array(PersonSchema) }) },
+} as const;

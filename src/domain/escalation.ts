@@ -1,4 +1,5 @@
 import type { EscalationAction } from '../contract/escalations';
+import type { EscalationContribution } from './rollup';
 
 /** Escalation ladder (DOMAIN.md practice 3): interface persons, then department heads, then the PMO arbiter. */
 export const ESCALATION_LEVELS = [1, 2, 3] as const;
@@ -38,6 +39,8 @@ export interface EscalationRecord {
   requestedDeadline: string;
   /** The dependency whose missed response raised it, or ''. */
   dependencyId: string;
+  /** The escalated issue's fix versions when raised, for milestone health on the project page. */
+  versionIds?: string[];
   /** First acknowledgement (0 = never): the "time to acknowledge" figure. */
   ackAt: number;
   /** When it was resolved, rejected or withdrawn (0 = still open). */
@@ -193,30 +196,17 @@ export function allowedActions(rec: EscalationRecord, who: Authority): Escalatio
 }
 
 /** What an escalation contributes to its project's rollup; a pure function of the record, so deltas are exact. */
-export interface EscalationContribution {
-  projectKey: string;
-  open: boolean;
-  level?: EscalationLevel;
-  /** yyyy-mm-dd (UTC) it was raised, for the age bands of open escalations. */
-  raisedDay?: string;
-  /** Hours from raised to first acknowledged, if acknowledged. */
-  ackHours?: number | null;
-  /** Hours from raised to resolved, if resolved. */
-  resolveHours?: number | null;
-  resolvedInTime?: boolean;
-  closed?: boolean;
-}
-
 export function escalationContribution(e: EscalationRecord): EscalationContribution {
   const open = isEscalationOpen(e.status);
+  const resolved = e.status === 'resolved';
   return {
     projectKey: e.projectKey,
     open,
     level: e.level,
+    versionIds: e.versionIds ?? [],
     raisedDay: new Date(e.raisedAt).toISOString().slice(0, 10),
-    ackHours: e.ackAt ? (e.ackAt - e.raisedAt) / 3_600_000 : null,
-    resolveHours: e.status === 'resolved' ? (e.closedAt - e.raisedAt) / 3_600_000 : null,
-    resolvedInTime: e.status === 'resolved' && e.resolvedInTime,
+    ...(resolved ? { resolvedInTime: e.resolvedInTime, resolveMs: e.closedAt - e.raisedAt } : {}),
+    ...(e.ackAt ? { acknowledgeMs: e.ackAt - e.raisedAt } : {}),
     closed: !open,
   };
 }

@@ -1,6 +1,7 @@
 import { ISSUE_PANEL_FUNCTIONS } from '../contract';
 import { getIssuePanel } from '../app/get-issue-panel';
-import { defineSurface, issueKeyOf } from './resolver-kit';
+import { defineSurface } from './resolver-kit';
+import { issueKeyOf } from './scope';
 import { productionDeps } from './deps';
 import { raciPanelHandlers } from './handlers/raci';
 import { dependenciesPanelHandlers } from './handlers/dependencies';

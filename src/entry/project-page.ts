@@ -1,6 +1,7 @@
 import { PROJECT_PAGE_FUNCTIONS } from '../contract';
 import { getProjectOverview } from '../app/get-project-overview';
-import { defineSurface, projectKeyOf } from './resolver-kit';
+import { defineSurface } from './resolver-kit';
+import { projectKeyOf } from './scope';
 import { productionDeps } from './deps';
 import { raciProjectHandlers } from './handlers/raci';
 import { dependenciesProjectHandlers } from './handlers/dependencies';

@@ -3,7 +3,6 @@ import { z } from 'zod';
 import { toLocale, type Envelope, type FnInput, type FnOutput, type FunctionTable, type Locale } from '../contract';
 import type { ActingContext, Deps } from '../app/ports';
 import { ok, toErrorBody, validationError } from './envelope';
-import { AppError } from '../app/errors';
 
 /** The parts of the Forge resolver context the app reads. Identity and scope come from here, never the payload. */
 const ForgeContextSchema = z
@@ -59,17 +58,3 @@ export function defineSurface<T extends FunctionTable>(table: T, handlers: Handl
 }
 
 export type { FnInput };
-
-/** The issue a panel is open on, from the Forge context (never the payload). */
-export function issueKeyOf(forge: ForgeContext): string {
-  const key = forge.extension?.issue?.key;
-  if (!key) throw new AppError('NOT_FOUND', 'notFound.context', { what: 'issue view' });
-  return key;
-}
-
-/** The project a project page is open on, from the Forge context (never the payload). */
-export function projectKeyOf(forge: ForgeContext): string {
-  const key = forge.extension?.project?.key;
-  if (!key) throw new AppError('NOT_FOUND', 'notFound.context', { what: 'project page' });
-  return key;
-}

@@ -21,6 +21,7 @@ describeInChromium('RACI editing, templates and the matrix in Chromium', { apps:
     // Find an issue with a gap through the matrix itself.
     const page = await open('#/project/PAY/page');
     const matrix = page.frameLocator(PAGE);
+    await matrix.getByRole('tab', { name: 'RACI matrix' }).click();
     await matrix.getByRole('heading', { name: 'RACI matrix' }).waitFor();
     const gapRow = matrix.locator('tr.cx-gap').first();
     await gapRow.waitFor();
@@ -96,6 +97,7 @@ describeInChromium('RACI editing, templates and the matrix in Chromium', { apps:
     // The matrix shows the new RACI for that issue: no gap, 张伟 accountable.
     const after = await open('#/project/PAY/page');
     const m2 = after.frameLocator(PAGE);
+    await m2.getByRole('tab', { name: 'RACI matrix' }).click();
     const row = m2.locator('tr', { has: m2.locator('.cx-matrix-key', { hasText: new RegExp(`^${key}$`) }) });
     await row.waitFor();
     expect((await row.getAttribute('class')) ?? '').not.toContain('cx-gap');
@@ -115,6 +117,7 @@ describeInChromium('RACI editing, templates and the matrix in Chromium', { apps:
     await issue.context().close();
     const page = await open('#/project/AICS/page', { locale: 'zh_CN', theme: 'dark' });
     const m = page.frameLocator(PAGE);
+    await m.getByRole('tab', { name: 'RACI 矩阵' }).click();
     await m.getByRole('heading', { name: 'RACI 矩阵' }).waitFor();
     await m.locator('tr.cx-gap').first().waitFor();
     await ctx.shot(page, 'raci-matrix-zh-dark');

@@ -38,6 +38,7 @@ describeInChromium('the sandbox in Chromium', { apps: ['issue-panel', 'project-p
     await app.getByText('RACI coverage').first().waitFor();
     await app.getByText(coverage, { exact: true }).first().waitFor();
     await app.getByText(String(env.data.rollup.issueCount), { exact: true }).first().waitFor();
+    await app.getByRole('tab', { name: 'Milestones' }).click();
     await app.getByText('M2 方案设计 Design').first().waitFor();
     await page.screenshot({ path: join(SHOTS, 'project-en-light.png'), fullPage: true });
     await page.context().close();
@@ -46,7 +47,7 @@ describeInChromium('the sandbox in Chromium', { apps: ['issue-panel', 'project-p
   it('follows the user’s language and Jira’s dark theme', async () => {
     const page = await open('#/project/PAY/page', { locale: 'zh_CN', theme: 'dark' });
     const frame = page.frameLocator('iframe[title="Collaboration health (app)"]');
-    await frame.getByText('里程碑').first().waitFor();
+    await frame.getByRole('tab', { name: '里程碑' }).waitFor();
     await frame.getByText('RACI 覆盖率').first().waitFor();
     const mode = await frame.locator('html').getAttribute('data-color-mode');
     expect(mode).toBe('dark');

@@ -104,9 +104,10 @@ describe('project page', () => {
     expect(data.milestones.length).toBe(4);
   });
 
-  it('costs one KVS query and two Jira calls, whatever the project', async () => {
+  it('costs at most 8 KVS operations and two Jira calls, whatever the project', async () => {
     const { record } = await overview('PAY');
-    expect(record.kvsOps).toBe(1);
+    // The rollup's shards (one query), milestone plans (one query), department names, the figure history (and its weekly write).
+    expect(record.kvsOps).toBeLessThanOrEqual(5);
     expect(record.jiraCalls).toBe(2);
   });
 

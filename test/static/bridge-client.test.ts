@@ -1,5 +1,5 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ISSUE_PANEL_FUNCTIONS, IssuePanelViewSchema, ProjectOverviewSchema } from '@contract';
+import { ISSUE_PANEL_FUNCTIONS, IssuePanelViewSchema, PROJECT_PAGE_FUNCTIONS, ProjectOverviewSchema } from '@contract';
 import { EMPTY_ISSUE_PANEL, EMPTY_PROJECT_OVERVIEW, ISSUE_PANEL, PROJECT_OVERVIEW } from './fixtures';
 
 type Answer = (name: string, payload: unknown) => Promise<unknown>;
@@ -92,6 +92,14 @@ describe('createClient().call', () => {
     const result = await client.call('getIssuePanel', { issueKey: 'PAY-1' } as unknown as Record<string, never>);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error.code).toBe('VALIDATION');
+    expect(calls).toEqual([]);
+  });
+
+  it('names the field and says what is wrong in the user’s language, as the backend would, before calling it', async () => {
+    const client = createClient(PROJECT_PAGE_FUNCTIONS, { locale: 'zh' });
+    const risk = { title: 'x', probability: 7, impact: 3, ownerAccountId: 'a', status: 'open' as const, reviewDate: '2026-11-30', expectedVersion: null };
+    expect(await client.call('saveRisk', risk)).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'probability', message: '字段“probability”无效：不能大于 5' } });
+    expect(await client.call('saveRisk', { ...risk, probability: 3, reviewDate: '2026-02-30' })).toMatchObject({ ok: false, error: { field: 'reviewDate', message: '字段“reviewDate”无效：不是有效日期（请使用 yyyy-mm-dd）' } });
     expect(calls).toEqual([]);
   });
 

@@ -1,4 +1,4 @@
-import type { IssuePanelView, ProjectOverview } from '@contract';
+import type { IssuePanelView, ProjectSummary } from '@contract';
 
 /** Shared by the unit tests and the render harness. Times are fixed so screenshots are repeatable. */
 export const AS_OF = '2025-03-10T09:00:00.000Z';
@@ -199,7 +199,23 @@ export const EMPTY_ISSUE_PANEL: IssuePanelView = {
   escalations: [],
 };
 
-export const PROJECT_OVERVIEW: ProjectOverview = {
+const health = (over: Partial<ProjectSummary['milestones'][number]>) => ({
+  startDate: null,
+  bufferDays: 0,
+  ownerDepartmentId: null,
+  planVersion: null,
+  health: 'on-track' as const,
+  reasons: [],
+  issues: { total: 10, done: 5, overdue: 0 },
+  elapsed: 0.5,
+  burnup: [
+    { week: '2025-02-24', scope: 8, done: 2 },
+    { week: '2025-03-03', scope: 10, done: 5 },
+  ],
+  ...over,
+});
+
+export const PROJECT_OVERVIEW: ProjectSummary = {
   asOf: AS_OF,
   project: { id: '10000', key: 'PAY', name: 'Payments' },
   rollup: {
@@ -212,20 +228,44 @@ export const PROJECT_OVERVIEW: ProjectOverview = {
   },
   raciCoverage: 61 / 72,
   milestones: [
-    { id: 'v1', name: 'Research', releaseDate: '2025-01-15', released: true, overdue: false },
-    { id: 'v2', name: 'Design', releaseDate: '2025-03-01', released: false, overdue: true },
-    { id: 'v3', name: 'Build', releaseDate: '2025-04-30', released: false, overdue: false },
-    { id: 'v4', name: 'Launch', releaseDate: null, released: false, overdue: false },
+    { id: 'v1', name: 'Research', releaseDate: '2025-01-15', released: true, overdue: false, ...health({ health: 'released' }) },
+    {
+      id: 'v2',
+      name: 'Design',
+      releaseDate: '2025-03-01',
+      released: false,
+      overdue: true,
+      ...health({ health: 'off-track', bufferDays: 3, ownerDepartmentId: 'product', reasons: [{ code: 'pastDue', n: 6 }, { code: 'overdueIssues', n: 2 }] }),
+    },
+    { id: 'v3', name: 'Build', releaseDate: '2025-04-30', released: false, overdue: false, ...health({}) },
+    { id: 'v4', name: 'Launch', releaseDate: null, released: false, overdue: false, ...health({ health: 'no-issues', issues: { total: 0, done: 0, overdue: 0 }, burnup: [] }) },
   ],
   dependencies: { open: 9, lateResponses: 2 },
   escalations: { open: 3 },
+  figures: [
+    { id: 'delayRate', value: 0.12, unit: 'ratio', target: 0.05, better: 'lower', of: { hit: 6, total: 50 } },
+    { id: 'dependencyOnTime', value: null, unit: 'ratio', target: null, better: 'higher', of: { hit: 0, total: 0 } },
+    { id: 'requestsInTime', value: null, unit: 'ratio', target: 0.98, better: 'higher', of: { hit: 0, total: 0 } },
+    { id: 'escalationsInTime', value: null, unit: 'ratio', target: null, better: 'higher', of: { hit: 0, total: 0 } },
+    { id: 'raciCoverage', value: 61 / 72, unit: 'ratio', target: 0.98, better: 'higher', of: { hit: 61, total: 72 } },
+    { id: 'overdueActions', value: 1, unit: 'count', target: 0, better: 'lower', of: { hit: 1, total: 3 } },
+    { id: 'satisfaction', value: 3.75, unit: 'score', target: 4.5, better: 'higher', of: { hit: 2, total: 2 } },
+  ],
+  trend: [{ week: '2025-03-10', values: { delayRate: 0.12, raciCoverage: 61 / 72 } }],
+  risks: { open: 2, high: 1, cells: { '4:4': 1, '2:3': 1 } },
+  actions: { open: 3, overdue: 1, done: 1 },
+  departments: [{ id: 'product', nameZh: '产品部', nameEn: 'Product' }],
 };
 
-export const EMPTY_PROJECT_OVERVIEW: ProjectOverview = {
+export const EMPTY_PROJECT_OVERVIEW: ProjectSummary = {
   ...PROJECT_OVERVIEW,
   rollup: { issueCount: 0, byCategory: { new: 0, indeterminate: 0, done: 0 }, overdueOpen: 0, openIssues: 0, raciCompleteOpen: 0, updatedAt: null },
   raciCoverage: null,
   milestones: [],
   dependencies: { open: 0, lateResponses: 0 },
   escalations: { open: 0 },
+  figures: PROJECT_OVERVIEW.figures.map((f) => ({ ...f, value: f.unit === 'count' ? 0 : null, of: null })),
+  trend: [],
+  risks: { open: 0, high: 0, cells: {} },
+  actions: { open: 0, overdue: 0, done: 0 },
 };

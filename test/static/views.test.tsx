@@ -10,6 +10,9 @@ type Views = {
   i18n: typeof import('../../static/shared/i18n');
   panel: typeof import('../../static/issue-panel/src/IssuePanel');
   page: typeof import('../../static/project-page/src/ProjectPage');
+  milestones: typeof import('../../static/project-page/src/MilestonesSection');
+  figures: typeof import('../../static/project-page/src/FiguresSection');
+  agenda: typeof import('../../static/project-page/src/AgendaSection');
 };
 let m: Views;
 
@@ -26,6 +29,9 @@ beforeAll(async () => {
     i18n: await import('../../static/shared/i18n'),
     panel: await import('../../static/issue-panel/src/IssuePanel'),
     page: await import('../../static/project-page/src/ProjectPage'),
+    milestones: await import('../../static/project-page/src/MilestonesSection'),
+    figures: await import('../../static/project-page/src/FiguresSection'),
+    agenda: await import('../../static/project-page/src/AgendaSection'),
   };
 });
 
@@ -94,21 +100,58 @@ describe('issue panel', () => {
 });
 
 describe('project page', () => {
-  it('shows the figures and the milestones table', () => {
-    const html = render('en', <m.page.ProjectPage overview={PROJECT_OVERVIEW} />);
+  // The page's client is not called while rendering on the server; sections that load data do so in effects.
+  const client = { call: () => new Promise<never>(() => undefined) };
+  const props = (overview: typeof PROJECT_OVERVIEW) => ({ overview, client, refresh: () => undefined });
+
+  it('shows the navigation, the figures and the milestones table', () => {
+    const html = render('en', <m.page.ProjectPage {...props(PROJECT_OVERVIEW)} />);
     const t = text(html);
     expect(html).toContain('<h1');
+    expect(html).toContain('role="tablist"');
+    expect(html).toMatch(/role="tab"[^>]*aria-selected="true"[^>]*>Overview/);
     expect(t).toContain('Payments');
     expect(t).toContain('84%'); // 61 of 72, floored
-    expect(html).toContain('<th scope="col">Release date</th>');
-    expect(t).toMatch(/Design Mar 1, 2025 Overdue/);
-    expect(t).toContain('Released');
+    const ms = render('en', <m.milestones.MilestonesSection {...props(PROJECT_OVERVIEW)} />);
+    expect(ms).toContain('<th scope="col">Release date</th>');
+    expect(text(ms)).toMatch(/Design Mar 1, 2025 3 days Product 5 of 10 Off track/);
+    expect(text(ms)).toContain('6 days past the release date and buffer');
+    expect(text(ms)).toContain('2 overdue issues');
+    expect(text(ms)).toContain('Released');
   });
 
   it('says when there is nothing to show, in Chinese', () => {
-    const t = text(render('zh', <m.page.ProjectPage overview={EMPTY_PROJECT_OVERVIEW} />));
+    const t = text(render('zh', <m.page.ProjectPage {...props(EMPTY_PROJECT_OVERVIEW)} />));
     expect(t).toContain('暂无');
-    expect(t).toContain('此项目还没有版本');
+    expect(text(render('zh', <m.milestones.MilestonesSection {...props(EMPTY_PROJECT_OVERVIEW)} />))).toContain('此项目还没有版本');
     expect(t).toContain('尚无统计数据');
+  });
+
+  it('shows each figure against its target, and "no data yet" where nothing was counted, in both languages', () => {
+    const en = text(render('en', <m.figures.FiguresSection {...props(PROJECT_OVERVIEW)} />));
+    expect(en).toMatch(/Project delay rate 12% 6 of 50 · target 5%/);
+    expect(en).toMatch(/Dependencies delivered on time no data yet/);
+    expect(en).toMatch(/Satisfaction 3\.8 from 2 feedback forms · target 4\.5/);
+    expect(en).toContain('How each figure is defined');
+    const zh = text(render('zh', <m.figures.FiguresSection {...props(EMPTY_PROJECT_OVERVIEW)} />));
+    expect(zh).toMatch(/项目延期率 暂无数据/);
+    expect(zh).toContain('趋势从本周开始');
+  });
+
+  it('writes the weekly agenda as text and Markdown, grouped by kind', () => {
+    const value = m.i18n.createI18n('en', 'en-US', 'Asia/Shanghai');
+    const agenda = {
+      asOf: '2025-03-10T09:00:00.000Z',
+      weekOf: '2025-03-10',
+      items: [
+        { kind: 'dependency' as const, reason: 'late' as const, id: 'd1', title: 'Error-code list', issueKey: 'PAY-3', owner: { accountId: 'a', displayName: 'Gao Yuan' }, due: '2025-03-07' },
+        { kind: 'risk' as const, reason: 'highRisk' as const, id: 'r1', title: 'API unstable', issueKey: null, owner: null, due: '2025-03-17' },
+      ],
+    };
+    const md = m.agenda.agendaText(agenda, value.t, value.fmt, true);
+    expect(md).toBe(
+      ['## Weekly sync agenda (week of Mar 10, 2025)', '', '### Dependencies', '- **PAY-3** Error-code list (late) — Gao Yuan · Mar 7, 2025', '', '### Risks', '- API unstable (high) · Mar 17, 2025'].join('\n'),
+    );
+    expect(m.agenda.agendaText(agenda, value.t, value.fmt, false)).toContain('Dependencies:\n- PAY-3 Error-code list (late)');
   });
 });

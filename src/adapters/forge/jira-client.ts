@@ -45,6 +45,8 @@ const IssueSchema = z.object({
       duedate: z.string().nullable().optional(),
       project: z.object({ id: z.string(), key: z.string() }),
       fixVersions: z.array(z.object({ id: z.string() })).default([]),
+      created: z.string().nullable().optional(),
+      statuscategorychangedate: z.string().nullable().optional(),
     })
     .passthrough(),
   editmeta: z.object({ fields: z.record(z.string(), z.unknown()) }).optional(),
@@ -101,6 +103,7 @@ const ProjectSchema = z.object({ id: z.string(), key: z.string(), name: z.string
 const VersionSchema = z.object({
   id: z.string(),
   name: z.string(),
+  startDate: z.string().optional(),
   releaseDate: z.string().optional(),
   released: z.boolean().default(false),
   archived: z.boolean().default(false),
@@ -113,6 +116,10 @@ const LinkSchema = z.object({
 });
 const PermissionsSchema = z.object({
   permissions: z.record(z.string(), z.object({ havePermission: z.boolean() })),
+});
+const CreateErrorSchema = z.object({
+  errorMessages: z.array(z.string()).default([]),
+  errors: z.record(z.string(), z.string()).default({}),
 });
 const GroupMembersSchema = z.object({
   values: z.array(z.object({ accountId: z.string() })).default([]),
@@ -164,6 +171,8 @@ function mapIssue(raw: z.infer<typeof IssueSchema>, fieldIds: Record<RaciRole, s
     statusCategory: toCategory(f.status.statusCategory.key),
     dueDate: f.duedate ?? null,
     fixVersionIds: f.fixVersions.map((v) => v.id),
+    createdAt: f.created ?? null,
+    statusCategoryChangedAt: f.statuscategorychangedate ?? null,
     raci: {
       responsible: users(fieldIds.responsible),
       accountable: users(fieldIds.accountable)[0] ?? null,
@@ -242,7 +251,7 @@ export function createJiraClient(): Jira {
 
   async function issueFields(): Promise<string[]> {
     const ids = await raciFieldIds();
-    return ['summary', 'status', 'duedate', 'project', 'fixVersions', ...Object.values(ids).filter((x): x is string => !!x)];
+    return ['summary', 'status', 'duedate', 'project', 'fixVersions', 'created', 'statuscategorychangedate', ...Object.values(ids).filter((x): x is string => !!x)];
   }
 
   return {
@@ -334,7 +343,7 @@ export function createJiraClient(): Jira {
       const res = await requester(as).requestJira(route`/rest/api/3/project/${projectIdOrKey}/versions`);
       check(res, new AppError('NOT_FOUND', 'notFound.project', { key: projectIdOrKey }));
       const versions = await readJson(res, z.array(VersionSchema), 'versions');
-      return versions.map((v) => ({ id: v.id, name: v.name, releaseDate: v.releaseDate ?? null, released: v.released, archived: v.archived }));
+      return versions.map((v) => ({ id: v.id, name: v.name, startDate: v.startDate ?? null, releaseDate: v.releaseDate ?? null, released: v.released, archived: v.archived }));
     },
 
     /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-links/#api-rest-api-3-issuelink-linkid-get */
@@ -454,6 +463,31 @@ export function createJiraClient(): Jira {
         }
       }
       return out;
+    },
+
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-post */
+    async createIssue(as, d) {
+      const paragraphs = d.description.split('\n').filter((line) => line.trim() !== '');
+      const fields = {
+        project: { key: d.projectKey },
+        issuetype: { name: d.issueTypeName },
+        summary: d.summary,
+        description: { type: 'doc', version: 1, content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) },
+        ...(d.dueDate ? { duedate: d.dueDate } : {}),
+        ...(d.assigneeAccountId ? { assignee: { accountId: d.assigneeAccountId } } : {}),
+      };
+      const res = await requester(as).requestJira(route`/rest/api/3/issue`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ fields }),
+      });
+      if (res.status === 400) {
+        const body = await readJson(res, CreateErrorSchema, 'create issue');
+        const detail = [...body.errorMessages, ...Object.entries(body.errors).map(([k, v]) => `${k}: ${v}`)].join('; ') || 'Bad request';
+        throw new AppError('VALIDATION', 'project.action.issueRefused', { detail });
+      }
+      check(res, new AppError('NOT_FOUND', 'notFound.project', { key: d.projectKey }));
+      return readJson(res, z.object({ id: z.string(), key: z.string() }), 'created issue');
     },
 
     async notify(as, issueIdOrKey, n) {

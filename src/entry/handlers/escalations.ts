@@ -1,5 +1,6 @@
 import { ESCALATION_ADMIN_FUNCTIONS, ESCALATION_PANEL_FUNCTIONS, ESCALATION_PROJECT_FUNCTIONS, ESCALATION_SETTINGS_FUNCTIONS } from '../../contract';
-import { issueKeyOf, projectKeyOf, type Handlers } from '../resolver-kit';
+import type { Handlers } from '../resolver-kit';
+import { issueKeyOf, projectKeyOf } from '../scope';
 import { actFromPanel, getIssueEscalations, getTimeline, raiseFromPanel } from '../../app/escalations';
 import { getEscalationStats } from '../../app/escalation-stats';
 import { searchUsers } from '../../app/manage-departments';

@@ -1,8 +1,26 @@
 import { PROJECT_PANEL_FUNCTIONS, PROJECT_PROJECT_FUNCTIONS } from '../../contract';
 import type { Handlers } from '../resolver-kit';
+import { projectKeyOf } from '../scope';
+import { confirmCharter, getCharter, saveCharter } from '../../app/project-charter';
+import { createActionIssue, listRetrospectives, listRisks, saveAction, saveMilestonePlan, saveRetrospective, saveRisk } from '../../app/project-records';
+import { getAgenda } from '../../app/project-agenda';
+import { searchPeople } from '../../app/project-access';
 
 /** Issue panel handlers of the project page: charter, milestones, risks, retrospectives, figures (issue 6). */
 export const projectPanelHandlers: Handlers<typeof PROJECT_PANEL_FUNCTIONS> = {};
 
-/** Project page handlers of the project page: charter, milestones, risks, retrospectives, figures (issue 6). */
-export const projectProjectHandlers: Handlers<typeof PROJECT_PROJECT_FUNCTIONS> = {};
+/** Project page handlers: charter, milestone plans, risks, retrospectives and action items, the weekly agenda (issue 6). */
+export const projectProjectHandlers: Handlers<typeof PROJECT_PROJECT_FUNCTIONS> = {
+  getCharter: ({ deps, ctx, forge }) => getCharter(deps, ctx, projectKeyOf(forge)),
+  saveCharter: ({ deps, ctx, forge, input }) => saveCharter(deps, ctx, projectKeyOf(forge), input),
+  confirmCharter: ({ deps, ctx, forge, input }) => confirmCharter(deps, ctx, projectKeyOf(forge), input.departmentId),
+  saveMilestonePlan: ({ deps, forge, input }) => saveMilestonePlan(deps, projectKeyOf(forge), input),
+  listRisks: ({ deps, forge }) => listRisks(deps, projectKeyOf(forge)),
+  saveRisk: ({ deps, ctx, forge, input }) => saveRisk(deps, ctx, projectKeyOf(forge), input),
+  listRetrospectives: ({ deps, ctx, forge }) => listRetrospectives(deps, ctx, projectKeyOf(forge)),
+  saveRetrospective: ({ deps, ctx, forge, input }) => saveRetrospective(deps, ctx, projectKeyOf(forge), input),
+  saveAction: ({ deps, ctx, forge, input }) => saveAction(deps, ctx, projectKeyOf(forge), input),
+  createActionIssue: ({ deps, ctx, forge, input }) => createActionIssue(deps, ctx, projectKeyOf(forge), input.id, ctx.locale),
+  getAgenda: ({ deps, ctx, forge }) => getAgenda(deps, ctx, projectKeyOf(forge)),
+  searchPeople: ({ deps, forge, input }) => searchPeople(deps, projectKeyOf(forge), input.query),
+};

@@ -13,7 +13,10 @@ export function App({ ctx }: { ctx: AppContext }) {
   const client = useMemo(() => createClient(PROJECT_PAGE_FUNCTIONS, { locale: ctx.locale }), [ctx.locale]);
   const { state, retry } = useCall(() => client.call('getProjectOverview', {}));
 
-  if (state.status === 'ok') return <ProjectPage overview={state.data} />;
+  if (state.status === 'ok')
+    return (
+      <ProjectPage overview={state.data} client={client} refresh={retry} />
+    );
   return (
     <main className="cx-app cx-page">
       <h1 className="cx-title">{ctx.projectKey ?? t('page.subtitle')}</h1>

@@ -1,6 +1,4 @@
-import { useMemo } from 'react';
-import { PROJECT_PAGE_FUNCTIONS, type EscalationStats } from '@contract';
-import { createClient } from '../../shared/bridge-client';
+import type { EscalationStats } from '@contract';
 import { useFormat, useT } from '../../shared/i18n';
 import { useCall } from '../../shared/use-call';
 import { Section } from '../../shared/components/Section';
@@ -8,6 +6,7 @@ import { Loading } from '../../shared/components/Loading';
 import { ErrorState } from '../../shared/components/ErrorState';
 import { Stat, StatGrid } from '../../shared/components/Stat';
 import { EscalationLevelLozenge } from '../../shared/components/StatusLozenge';
+import type { SectionProps } from './page-context';
 
 const AGES = ['d0', 'd1to2', 'd3to6', 'd7plus'] as const;
 /** DOMAIN.md: cross-department conflicts are resolved within 48 h; the seed's compliance target is 98 %. */
@@ -64,9 +63,8 @@ function Figures({ stats }: { stats: EscalationStats }) {
 }
 
 /** Escalations of the project: open ones by level and age, and how fast they are answered. */
-export function EscalationsSection() {
+export function EscalationsSection({ client }: SectionProps) {
   const t = useT();
-  const client = useMemo(() => createClient(PROJECT_PAGE_FUNCTIONS, { locale: t.locale }), [t.locale]);
   const { state, retry } = useCall(() => client.call('getEscalationStats', {}));
   return (
     <Section title={t('escalations.page.heading')}>

@@ -1,4 +1,5 @@
-import type { ProjectOverview } from '@contract';
+import type { SectionProps } from './page-context';
+import { HealthLozenge } from './health';
 import { useFormat, useT } from '../../shared/i18n';
 import { Section } from '../../shared/components/Section';
 import { Stat, StatGrid, type StatTone } from '../../shared/components/Stat';
@@ -8,7 +9,7 @@ const RACI_COVERAGE_TARGET = 0.98;
 
 const alarmIfAny = (n: number): StatTone => (n > 0 ? 'danger' : 'neutral');
 
-export function OverviewSection({ overview }: { overview: ProjectOverview }) {
+export function OverviewSection({ overview }: SectionProps) {
   const t = useT();
   const fmt = useFormat();
   const { rollup, raciCoverage, dependencies, escalations } = overview;
@@ -49,6 +50,29 @@ export function OverviewSection({ overview }: { overview: ProjectOverview }) {
           />
         </StatGrid>
       </Section>
+      <Section title={t('project.overview.records')} level={3}>
+        <StatGrid>
+          <Stat label={t('project.overview.openRisks')} value={fmt.number(overview.risks.open)} />
+          <Stat label={t('project.overview.highRisks')} value={fmt.number(overview.risks.high)} tone={alarmIfAny(overview.risks.high)} />
+          <Stat label={t('project.overview.openActions')} value={fmt.number(overview.actions.open)} />
+          <Stat label={t('project.figure.overdueActions')} value={fmt.number(overview.actions.overdue)} tone={alarmIfAny(overview.actions.overdue)} />
+        </StatGrid>
+      </Section>
+      {overview.milestones.length > 0 && (
+        <Section title={t('project.overview.milestones')} level={3}>
+          <ul className="cx-rows">
+            {overview.milestones.map((m) => (
+              <li key={m.id} className="cx-row">
+                <div className="cx-glance">
+                  <span className="cx-row-title">{m.name}</span>
+                  <HealthLozenge health={m.health} />
+                  {m.reasons[0] && <span className="cx-muted">{t(`project.ms.reason.${m.reasons[0].code}`, { n: fmt.number(m.reasons[0].n) })}</span>}
+                </div>
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
     </Section>
   );
 }

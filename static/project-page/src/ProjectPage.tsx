@@ -1,19 +1,42 @@
-import type { ProjectOverview } from '@contract';
+import { Suspense, useId, useState, type KeyboardEvent } from 'react';
+import type { ProjectSummary } from '@contract';
 import { useFormat, useT } from '../../shared/i18n';
-import { OverviewSection } from './OverviewSection';
-import { MilestonesSection } from './MilestonesSection';
-import { RaciMatrixSection } from './RaciMatrixSection';
-import { DependenciesOverviewSection } from './DependenciesOverviewSection';
-import { EscalationsSection } from './EscalationsSection';
+import { Loading } from '../../shared/components/Loading';
+import { SECTIONS } from './sections';
+import type { ProjectClient } from './page-context';
+
+function initialSection(): string {
+  const wanted = typeof window === 'undefined' ? '' : window.location.hash.replace(/^#/, '');
+  return SECTIONS.some((s) => s.id === wanted) ? wanted : SECTIONS[0]!.id;
+}
 
 /**
- * The project's collaboration health. Each part is its own section component so later parts (milestone
- * health, risks, retrospectives, charts) slot in as siblings without touching the others.
+ * The project's collaboration health: a left navigation over the sections listed in `sections.tsx`, one
+ * shown at a time (tabs, keyboard: arrow keys, Home, End). The open section is kept in the URL fragment.
  */
-export function ProjectPage({ overview }: { overview: ProjectOverview }) {
+export function ProjectPage(props: { overview: ProjectSummary; client: ProjectClient; refresh: () => void }) {
+  const { overview } = props;
   const t = useT();
   const fmt = useFormat();
+  const base = useId();
+  const [current, setCurrent] = useState(initialSection);
   const { project, rollup } = overview;
+  const active = SECTIONS.find((s) => s.id === current) ?? SECTIONS[0]!;
+  const View = active.view;
+
+  const select = (id: string, focus = false) => {
+    setCurrent(id);
+    if (typeof window !== 'undefined') window.history.replaceState(null, '', `#${id}`);
+    if (focus) document.getElementById(`${base}-tab-${id}`)?.focus();
+  };
+  const onKey = (e: KeyboardEvent) => {
+    const i = SECTIONS.findIndex((s) => s.id === active.id);
+    const to = { ArrowDown: i + 1, ArrowUp: i - 1, Home: 0, End: SECTIONS.length - 1 }[e.key];
+    if (to === undefined) return;
+    e.preventDefault();
+    select(SECTIONS[(to + SECTIONS.length) % SECTIONS.length]!.id, true);
+  };
+
   return (
     <main className="cx-app cx-page">
       <header>
@@ -22,11 +45,33 @@ export function ProjectPage({ overview }: { overview: ProjectOverview }) {
         </h1>
         <p className="cx-subtitle">{t('page.subtitle')}</p>
       </header>
-      <OverviewSection overview={overview} />
-      <MilestonesSection milestones={overview.milestones} projectName={project.name} />
-      <RaciMatrixSection />
-      <DependenciesOverviewSection />
-      <EscalationsSection />
+      <div className="cx-layout">
+        <nav className="cx-nav" aria-label={t('project.nav.label')}>
+          <div role="tablist" aria-orientation="vertical" onKeyDown={onKey}>
+            {SECTIONS.map((s) => (
+              <button
+                key={s.id}
+                id={`${base}-tab-${s.id}`}
+                type="button"
+                role="tab"
+                className="cx-nav-item"
+                aria-selected={s.id === active.id}
+                aria-controls={`${base}-panel`}
+                tabIndex={s.id === active.id ? 0 : -1}
+                data-section={s.id}
+                onClick={() => select(s.id)}
+              >
+                {t(s.label)}
+              </button>
+            ))}
+          </div>
+        </nav>
+        <div id={`${base}-panel`} role="tabpanel" className="cx-layout-main" aria-labelledby={`${base}-tab-${active.id}`} data-section={active.id}>
+          <Suspense fallback={<Loading />}>
+            <View {...props} />
+          </Suspense>
+        </div>
+      </div>
       <p className="cx-footnote">
         {rollup.updatedAt
           ? t.rich('page.figuresUpdated', {

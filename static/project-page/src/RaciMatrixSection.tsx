@@ -12,6 +12,7 @@ import { Loading } from '../../shared/components/Loading';
 import { Section } from '../../shared/components/Section';
 import { Stat, StatGrid } from '../../shared/components/Stat';
 import { cellOf, columnsOf, matrixCsv, type MatrixColumns } from './raci-csv';
+import { downloadCsv } from '../../shared/csv';
 
 const PAGE_SIZE = 25;
 const EXPORT_PAGE_SIZE = 100;
@@ -22,17 +23,6 @@ const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
 const STATUS_APPEARANCE = { new: 'default', indeterminate: 'inprogress', done: 'success' } as const;
 
 type Filters = Pick<RaciMatrixInput, 'versionId' | 'epicKey' | 'statusCategory'>;
-
-function download(name: string, text: string) {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = name;
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
 
 /**
  * The project's RACI matrix: issues as rows (filtered by version, epic, status), people or departments as
@@ -91,7 +81,7 @@ export function RaciMatrixSection() {
     } while (next && rows.length < EXPORT_MAX_ROWS);
     const columns = columnsOf({ rows, people: [...people.values()], departments }, by, deptName);
     const head = { key: t('raci.matrix.csv.key'), summary: t('raci.matrix.csv.summary'), status: t('raci.matrix.csv.status'), gaps: t('raci.matrix.csv.gaps') };
-    download(`raci-matrix-${by}.csv`, matrixCsv(rows, columns, by, head, gapLabel));
+    downloadCsv(`raci-matrix-${by}.csv`, matrixCsv(rows, columns, by, head, gapLabel));
     setExportNote(t('raci.matrix.exportDone', { n: rows.length }));
   };
 

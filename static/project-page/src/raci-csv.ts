@@ -1,4 +1,5 @@
 import type { DepartmentRef, RaciMatrixPage, RaciMatrixRow } from '@contract';
+import { toCsv } from '../../shared/csv';
 
 export type MatrixColumns = 'people' | 'departments';
 export interface MatrixColumn {
@@ -35,8 +36,6 @@ export function columnsOf(page: Pick<RaciMatrixPage, 'people' | 'departments' | 
   return page.departments.filter((d) => used.has(d.id)).map((d) => ({ id: d.id, label: deptName(d) }));
 }
 
-const quote = (v: string) => (/[",\r\n]/.test(v) || /^[=+\-@]/.test(v) ? `"${(/^[=+\-@]/.test(v) ? `'${v}` : v).replace(/"/g, '""')}"` : v);
-
 /**
  * The matrix as CSV, UTF-8 with a byte-order mark so Excel opens Chinese correctly; CRLF line ends.
  * Cells that a spreadsheet would run as a formula (=, +, -, @) are prefixed with an apostrophe.
@@ -48,9 +47,8 @@ export function matrixCsv(
   head: { key: string; summary: string; status: string; gaps: string },
   gapLabel: (gap: RaciMatrixRow['gaps'][number]) => string,
 ): string {
-  const lines = [[head.key, head.summary, head.status, head.gaps, ...columns.map((c) => c.label)]];
-  for (const r of rows) {
-    lines.push([r.issue.key, r.issue.summary, r.issue.statusName, r.gaps.map(gapLabel).join(' '), ...columns.map((c) => cellOf(r, by, c.id))]);
-  }
-  return '\uFEFF' + lines.map((l) => l.map(quote).join(',')).join('\r\n') + '\r\n';
+  return toCsv(
+    [head.key, head.summary, head.status, head.gaps, ...columns.map((c) => c.label)],
+    rows.map((r) => [r.issue.key, r.issue.summary, r.issue.statusName, r.gaps.map(gapLabel).join(' '), ...columns.map((c) => cellOf(r, by, c.id))]),
+  );
 }
