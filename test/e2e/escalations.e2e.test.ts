@@ -78,6 +78,7 @@ describeInChromium('escalations in Chromium', { apps: ['issue-panel', 'project-p
   it('the project page shows open escalations by level and age; its admins set the ladder in Project settings', async () => {
     const page = await ctx.open('#/project/PAY/page');
     const app = page.frameLocator('iframe[title="Collaboration health (app)"]');
+    await app.getByRole('tab', { name: 'Escalations' }).click();
     await app.getByRole('heading', { name: 'Escalations' }).waitFor();
     await app.getByText('Resolved within the limit').waitFor();
     await app.getByText('Mean time to resolve').waitFor();
