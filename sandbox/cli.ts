@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { createPlatform, REPO_ROOT } from './platform';
+import { createPlatform, REPO_ROOT, SandboxDataError, type Platform } from './platform';
 import { createSandboxServer } from './server';
 
 const USAGE = `Usage: npm start -- [--port N] [--host H] [--data DIR] [--reset] [--latency]
@@ -41,12 +41,19 @@ async function main() {
     process.exit(2);
   }
   const siteUrl = `http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${opts.port}`;
-  const platform = await createPlatform({
-    dataDir: opts.data,
-    reset: opts.reset,
-    siteUrl,
-    ...(opts.latency ? { latency: { kvsMs: 20, jiraMs: 150 } } : {}),
-  });
+  let platform: Platform;
+  try {
+    platform = await createPlatform({
+      dataDir: opts.data,
+      reset: opts.reset,
+      siteUrl,
+      ...(opts.latency ? { latency: { kvsMs: 20, jiraMs: 150 } } : {}),
+    });
+  } catch (e) {
+    if (!(e instanceof SandboxDataError)) throw e;
+    console.error(`sandbox: ${e.message}`);
+    process.exit(1);
+  }
   const server = createSandboxServer(platform);
   server.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') console.error(`sandbox: port ${opts.port} on ${opts.host} is already in use. Stop the other process or pick another port: npm start -- --port 5174`);

@@ -15,6 +15,13 @@ import { seedDependencyStates } from './seed/dependency-seed';
 import { seedWorkflowRules } from './seed/workflow-seed';
 import { seedProjectPage } from './seed/project-page-seed';
 
+/**
+ * The shape of what the app keeps. Raised when a change means records written before it would read wrongly
+ * (2: each dependency is also stored per issue); an older data folder is refused with how to start over.
+ */
+export const SANDBOX_DATA_FORMAT = 2;
+export class SandboxDataError extends Error {}
+
 export const REPO_ROOT = resolve(__dirname, '..');
 export const MANIFEST_PATH = join(REPO_ROOT, 'manifest.yml');
 export const CLOUD_ID = 'a3f1c2d4-sandbox-cloud';
@@ -132,6 +139,12 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   host.restoreScheduledState(m.get<Record<string, number>>('scheduled') ?? {});
 
   const fresh = opts.seed !== false && !jira.isSeeded();
+  if (!fresh && jira.isSeeded() && (m.get<number>('dataFormat') ?? 1) !== SANDBOX_DATA_FORMAT) {
+    throw new SandboxDataError(
+      `The sandbox data in ${opts.dataDir ?? 'memory'} was written by an older version of the app (format ${m.get<number>('dataFormat') ?? 1}, now ${SANDBOX_DATA_FORMAT}). Start over with: npm start -- --reset`,
+    );
+  }
+  m.put('dataFormat', SANDBOX_DATA_FORMAT);
   if (fresh) seedJira(jira, new Date(clock.now()));
   // Its own flag, so a sandbox seeded before the directory existed gets it too, and deleting departments sticks.
   // Before the seed's events, so the dependencies the link trigger records know their departments.

@@ -1,4 +1,5 @@
-import type { Deps, JiraIssue } from './ports';
+import type { Deps, JiraIssue, TransactionOp } from './ports';
+import { readAll } from './paging';
 import { ENTITY, INDEX, KEY } from './storage-keys';
 import type { PeopleIndex } from './departments';
 import { DEFAULT_RESPONSE_HOURS, inGraph, type DeptName, isDependencyOpen, leadTimeDays, type DependencyRecord } from '../domain/dependency';
@@ -154,3 +155,41 @@ export async function readDependency(deps: Pick<Deps, 'store'>, id: string): Pro
 
 export const byDownstream = (issueId: string) => ({ entity: ENTITY.dependency, index: INDEX.dependencyByDownstream, partition: [issueId] });
 export const byUpstream = (issueId: string) => ({ entity: ENTITY.dependency, index: INDEX.dependencyByUpstream, partition: [issueId] });
+
+interface DependencySide {
+  issueId: string;
+  createdAt: number;
+  dependency: DependencyRecord;
+}
+
+/**
+ * The writes of one dependency: its record (conditioned on the version the caller read, or on being new) and
+ * its two sides, one per issue, unconditioned because they only mirror the record and are written in the same
+ * transaction. Every write of a dependency goes through here, so the sides never drift from the record.
+ */
+export function dependencyWrites(dep: DependencyRecord, ifVersion: number | 'absent'): TransactionOp[] {
+  const side = (issueId: string, which: 'down' | 'up'): TransactionOp => ({
+    kind: 'set',
+    entity: ENTITY.dependencySide,
+    key: KEY.dependencySide(dep.id, which),
+    value: { issueId, createdAt: dep.createdAt, dependency: dep } satisfies DependencySide,
+  });
+  return [
+    { kind: 'set', entity: ENTITY.dependency, key: dep.id, value: dep, ifVersion },
+    side(dep.downstreamIssueId, 'down'),
+    side(dep.upstreamIssueId, 'up'),
+  ];
+}
+
+/**
+ * An issue's dependencies both ways with one index query (a page per 100): what it waits for (`upstream`,
+ * the issue is the downstream side) and who waits on it (`downstream`).
+ */
+export async function readIssueDependencies(deps: Deps, issueId: string): Promise<{ upstream: DependencyRecord[]; downstream: DependencyRecord[] }> {
+  const sides = await readAll<DependencySide>(deps, { entity: ENTITY.dependencySide, index: INDEX.dependencySideByIssue, partition: [issueId] });
+  const records = sides.map((s) => normalizeRecord(s.dependency));
+  return {
+    upstream: records.filter((d) => d.downstreamIssueId === issueId),
+    downstream: records.filter((d) => d.upstreamIssueId === issueId),
+  };
+}

@@ -2,7 +2,7 @@ import type { Deps } from './ports';
 import { ENTITY } from './storage-keys';
 import { readAll } from './paging';
 import { commitWithRollups } from './rollups';
-import { byUpstream, contribution, normalizeRecord, readDependency } from './dependency-records';
+import { byUpstream, contribution, normalizeRecord, readDependency, dependencyWrites } from './dependency-records';
 import { inGraph, type DependencyRecord } from '../domain/dependency';
 import { applyDependencyChange } from '../domain/rollup';
 
@@ -23,7 +23,7 @@ export async function upstreamDueDateChanged(deps: Deps, issueId: string, dueDat
       changed += 1;
       return {
         rollups: new Map([[dep.projectKey, applyDependencyChange(rollups.get(dep.projectKey)!, contribution(dep), contribution(next), now)]]),
-        ops: [{ kind: 'set', entity: ENTITY.dependency, key: dep.id, value: next, ifVersion: dep.version }],
+        ops: dependencyWrites(next, dep.version),
       };
     });
   }

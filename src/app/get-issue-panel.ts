@@ -1,9 +1,9 @@
 import type { ActingContext, Deps, JiraIssue } from './ports';
 import { ENTITY, INDEX } from './storage-keys';
-import type { DependencyRecord } from '../domain/dependency';
 import { NEVER, type EscalationRecord } from '../domain/escalation';
 import type { EscalationSummary, IssuePanelView, IssueRef } from '../contract';
 import { dependencySection } from './dependency-view';
+import { readIssueDependencies } from './dependency-records';
 import { readAll } from './paging';
 import { readAsUser } from './visibility';
 import { readPeopleIndex } from './departments';
@@ -29,8 +29,8 @@ export function escalationSummary(e: EscalationRecord): EscalationSummary {
 /**
  * Everything the issue panel shows, in one invocation: the issue with its RACI people and the user's edit
  * right and its links (one Jira call), the people index for the RACI parties' departments (one KVS read), its
- * dependencies both ways and its escalations (three index queries), and the other side of at most 100
- * dependencies in full (one bulk fetch; see dependencySection).
+ * dependencies both ways (one index query a hundred) and its escalations (one index query), and the other side
+ * of at most 100 dependencies in full (one bulk fetch; see dependencySection).
  */
 export async function getIssuePanel(deps: Deps, ctx: ActingContext, issueKey: string): Promise<IssuePanelView> {
   const issue = await readAsUser(
@@ -39,9 +39,8 @@ export async function getIssuePanel(deps: Deps, ctx: ActingContext, issueKey: st
     () => deps.jira.getIssue('user', issueKey, { withEditMeta: true, withLinks: true }),
     () => deps.jira.getIssue('app', issueKey),
   );
-  const [upstream, downstream, escalations, peopleIndex] = await Promise.all([
-    readAll<DependencyRecord>(deps, { entity: ENTITY.dependency, index: INDEX.dependencyByDownstream, partition: [issue.id] }),
-    readAll<DependencyRecord>(deps, { entity: ENTITY.dependency, index: INDEX.dependencyByUpstream, partition: [issue.id] }),
+  const [{ upstream, downstream }, escalations, peopleIndex] = await Promise.all([
+    readIssueDependencies(deps, issue.id),
     readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [issue.id], sort: 'DESC' }),
     readPeopleIndex(deps),
   ]);

@@ -19,6 +19,7 @@ import {
   readDependency,
   readDependencySettings,
   responseHoursOf,
+  dependencyWrites,
 } from './dependency-records';
 import { toDependencyView } from './dependency-view';
 import { issueRef } from './get-issue-panel';
@@ -143,7 +144,7 @@ export async function createDependency(deps: Deps, ctx: ActingContext, issueKey:
     return {
       rollups: new Map([[fresh.projectKey, applyDependencyChange(rollup, before ? contribution(before) : null, contribution(written), now)]]),
       ops: [
-        { kind: 'set', entity: ENTITY.dependency, key: id, value: written, ifVersion: before ? before.version : 'absent' },
+        ...dependencyWrites(written, before ? before.version : 'absent'),
         auditOp({ subjectId: id, at: now, kind: 'dependency.created', actorId: ctx.accountId, detail: { linkId, source: 'panel' } }, 'p'),
       ],
     };
@@ -247,7 +248,7 @@ export async function actOnDependency(deps: Deps, ctx: ActingContext & { locale:
     return {
       rollups: new Map([[dep.projectKey, applyDependencyChange(rollups.get(dep.projectKey)!, contribution(dep), contribution(next), now)]]),
       ops: [
-        { kind: 'set', entity: ENTITY.dependency, key: dep.id, value: next, ifVersion: dep.version },
+        ...dependencyWrites(next, dep.version),
         auditOp(
           { subjectId: dep.id, at: now, kind: 'dependency.changed', actorId: ctx.accountId, detail: { action: input.action, from: dep.status, to: next.status } },
           `v${next.version}`,

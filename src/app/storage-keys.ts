@@ -4,6 +4,8 @@
  */
 export const ENTITY = {
   dependency: 'dependency',
+  /** A dependency as one of its two issues sees it; written with the dependency, read by the issue panel. */
+  dependencySide: 'dependency-side',
   escalation: 'escalation',
   auditEvent: 'audit-event',
   projectRollup: 'project-rollup',
@@ -27,6 +29,7 @@ export const INDEX = {
   dependencyByUpstream: 'by-upstream',
   dependencyByProjectStatus: 'by-project-status',
   dependencyByResponseDue: 'by-response-due',
+  dependencySideByIssue: 'by-issue',
   escalationByIssue: 'by-issue',
   escalationByStatusDue: 'by-status-due',
   escalationByProject: 'by-project',
@@ -48,6 +51,8 @@ export const KEY = {
   peopleIndex: 'people-index:v1',
   /** The dependency settings (which Jira link type stands for "waits on"), one small record. */
   dependencySettings: 'dependency-settings:v1',
+  /** A dependency's record as seen from its downstream (`down`) or upstream (`up`) issue. */
+  dependencySide: (dependencyId: string, side: 'down' | 'up') => `${dependencyId}:${side}`,
   /** "This change's notification went out": one per issue, changelog and kind, with a TTL (events repeat for days at most). */
   notified: (issueId: string, changelogId: string, kind: string) => `notified:v1:${issueId}:${changelogId}:${kind}`,
   /** The project page's records: the charter is one per project; the others by project and their own id. */

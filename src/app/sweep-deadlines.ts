@@ -4,7 +4,7 @@ import { isResponseLate, type DependencyRecord } from '../domain/dependency';
 import { applyDependencyChange, applyEscalationChange } from '../domain/rollup';
 import { escalationContribution, transition, type EscalationRecord } from '../domain/escalation';
 import { commitWithRollups } from './rollups';
-import { contribution, readDependency } from './dependency-records';
+import { contribution, readDependency, dependencyWrites } from './dependency-records';
 import { auditOp } from './audit';
 import { readAll } from './paging';
 import { readDirectory } from './departments';
@@ -76,7 +76,7 @@ async function flagLateResponse(deps: Deps, id: string, now: number): Promise<bo
     return {
       rollups: new Map([[dep.projectKey, applyDependencyChange(rollups.get(dep.projectKey)!, contribution(dep), contribution(next), now)]]),
       ops: [
-        { kind: 'set', entity: ENTITY.dependency, key: id, value: next, ifVersion: dep.version },
+        ...dependencyWrites(next, dep.version),
         auditOp({ subjectId: id, at: now, kind: 'dependency.response-late', actorId: null, detail: { responseDueAt: dep.responseDueAt } }, 'l'),
       ],
     };

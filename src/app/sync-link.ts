@@ -6,7 +6,7 @@ import { commitWithRollups } from './rollups';
 import { auditOp } from './audit';
 import { calendarOf } from '../domain/calendar';
 import { readPeopleIndex } from './departments';
-import { contribution, departmentOf, newDependencyRecord, readDependencySettings, readDependency, responseHoursOf } from './dependency-records';
+import { contribution, departmentOf, newDependencyRecord, readDependencySettings, readDependency, responseHoursOf, dependencyWrites } from './dependency-records';
 
 export interface LinkEvent {
   linkId: string;
@@ -65,7 +65,7 @@ export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promis
       return null;
     }
     const ops: TransactionOp[] = [
-      { kind: 'set', entity: ENTITY.dependency, key: id, value: dep, ifVersion: 'absent' },
+      ...dependencyWrites(dep, 'absent'),
       auditOp({ subjectId: id, at: now, kind: 'dependency.created', actorId: ev.actorId, detail: { linkId: ev.linkId, source: 'jira-link' } }, 'c'),
     ];
     const rollup = rollups.get(dep.projectKey)!;
@@ -90,7 +90,7 @@ export async function onDependencyLinkDeleted(deps: Deps, ev: Pick<LinkEvent, 'l
     return {
       rollups: new Map([[dep.projectKey, applyDependencyChange(rollup, contribution(dep), contribution(next), now)]]),
       ops: [
-        { kind: 'set', entity: ENTITY.dependency, key: id, value: next, ifVersion: dep.version },
+        ...dependencyWrites(next, dep.version),
         auditOp({ subjectId: id, at: now, kind: 'dependency.cancelled', actorId: ev.actorId, detail: { reason: 'jira-link-deleted' } }, 'x'),
       ],
     };
