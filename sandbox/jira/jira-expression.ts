@@ -12,6 +12,17 @@
  * errors, never `true`.
  * @see https://developer.atlassian.com/cloud/jira/platform/jira-expressions/
  */
+/**
+ * An entity's properties as Jira expressions see them (`issue.properties['key']`): any key may be asked for,
+ * and one that is not set is null rather than an error.
+ */
+export class JiraEntityProperties {
+  constructor(private readonly values: ReadonlyMap<string, unknown>) {}
+  get(key: string): unknown {
+    return this.values.get(key) ?? null;
+  }
+}
+
 export class JiraExpressionError extends Error {
   constructor(message: string) {
     super(message);
@@ -239,6 +250,7 @@ export function evaluateJiraExpression(expr: JiraExpression, context: Readonly<R
         if (expr.optional) return null;
         throw new JiraExpressionError(`Cannot read property '${expr.property}' of null (use '?.' where a value may be missing)`);
       }
+      if (object instanceof JiraEntityProperties) return object.get(expr.property);
       if (typeof object !== 'object' || Array.isArray(object)) {
         throw new JiraExpressionError(`Property '${expr.property}' of a ${typeName(object)} is not supported by the sandbox's evaluator`);
       }

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { evaluateJiraExpression, parseJiraExpression, type JiraExpression } from './jira-expression';
+import { evaluateJiraExpression, JiraEntityProperties, parseJiraExpression, type JiraExpression } from './jira-expression';
 import type { IssueRow, JiraRepo, UserRow } from './repo';
 import type { AppWorkflowModule, WorkflowRuleKind } from './types';
 
@@ -191,6 +191,9 @@ export class JiraWorkflow {
       status: { id: Number(status.id), name: status.name },
       assignee: person(row.assignee),
       reporter: person(row.reporter),
+      properties: new JiraEntityProperties(
+        new Map(this.repo.propertyKeys(row.id).map((k) => [k, JSON.parse(this.repo.property(row.id, k) ?? 'null') as unknown])),
+      ),
       ...custom,
     };
   }

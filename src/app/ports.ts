@@ -78,6 +78,8 @@ export interface JiraIssue {
   editable?: boolean;
   /** Departments assigned per RACI role (issue 3), from the issue's entity property; absent when never set. */
   raciDepartments?: RaciDepartmentAssignment;
+  /** The Accountable as the app last mirrored it into the issue's entity property (read by getIssue; null when absent). */
+  mirroredAccountable?: string | null;
   /** The issue's links to issues the actor may see; only when asked for with `withLinks`. */
   links?: JiraLinkedIssue[];
 }
@@ -142,6 +144,8 @@ export interface Jira {
   createIssueLink(as: Actor, typeName: string, fromIssueId: string, toIssueId: string): Promise<void>;
   deleteIssueLink(as: Actor, linkId: string): Promise<void>;
   getIssueLinkTypes(as: Actor): Promise<JiraLinkType[]>;
+  /** Keeps the issue's Accountable entity property (read by the "only the Accountable" condition) equal to the field. */
+  mirrorAccountable(as: Actor, issueIdOrKey: string, accountable: string | null): Promise<void>;
   /** Returns the issues the actor may see, in no particular order; unknown or hidden ids are left out. */
   bulkFetchIssues(as: Actor, issueIds: readonly string[]): Promise<JiraIssue[]>;
   getUsers(as: Actor, accountIds: readonly string[]): Promise<JiraUser[]>;

@@ -39,6 +39,10 @@ export async function issueOrNull(deps: Deps, issueId: string): Promise<JiraIssu
 export async function syncIssue(deps: Deps, issueId: string, known?: { issue: JiraIssue | null }): Promise<'unchanged' | 'applied'> {
   // A caller that has just read the issue (e.g. to notify people) passes it in: one Jira call per event, not two.
   const issue = known ? known.issue : await issueOrNull(deps, issueId);
+  // The approval condition reads the Accountable from an entity property; an edit in Jira moves the field only.
+  if (issue && issue.mirroredAccountable !== undefined && issue.mirroredAccountable !== issue.raci.accountable) {
+    await deps.jira.mirrorAccountable('app', issue.id, issue.raci.accountable);
+  }
   const after = issue ? snapshotOf(issue) : null;
   const before = (await deps.store.get<IssueSnapshot>(KEY.issueSnapshot(issueId))) ?? null;
   if (sameSnapshot(before, after)) return 'unchanged';

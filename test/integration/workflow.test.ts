@@ -108,7 +108,7 @@ describe('"Only the Accountable" condition on Approve', () => {
     const sneaky = await jiraAs(p, liNa, 'POST', '/rest/api/3/issue/AICS-7/transitions', { transition: { id: TRANSITIONS.approve } });
     expect(sneaky.status).toBe(400);
     expect(sneaky.body.errorMessages[0]).toContain(`Transition id '${TRANSITIONS.approve}' is not valid`);
-    // The Accountable changes: Approve follows the field.
+    // The Accountable changes in Jira: the issue trigger mirrors it into the property the condition reads.
     expect((await jiraAs(p, wangLei, 'PUT', '/rest/api/3/issue/AICS-7', { fields: { [field.accountable]: { accountId: liNa } } })).status).toBe(204);
     expect(await transitionIds('AICS-7', wangLei)).not.toContain(TRANSITIONS.approve);
     expect(await transitionIds('AICS-7', liNa)).toContain(TRANSITIONS.approve);

@@ -6,6 +6,7 @@ import { seedWorkflowRules, TRANSITIONS } from '../../sandbox/seed/workflow-seed
 import { MANIFEST_PATH } from '../../sandbox/platform';
 import type { AppWorkflowModule, TransitionCheck } from '../../sandbox/jira/types';
 import { createJiraSpecValidator } from '../support/openapi';
+import { RACI_APPROVER_PROPERTY } from '../../src/adapters/forge/jira-client';
 
 /**
  * The sandbox's Jira runs the workflow rules an admin attached: conditions (Jira expressions it evaluates
@@ -26,7 +27,7 @@ const ids = (t: unknown) => (t as Transitions).transitions.map((x) => x.id);
 describe('workflow rules in the sandbox’s Jira', () => {
   it('reads the app’s condition and validator from manifest.yml', () => {
     expect(MODULES).toEqual([
-      { kind: 'condition', moduleKey: 'only-accountable', expression: expect.stringContaining('issue.customfield_10101') },
+      { kind: 'condition', moduleKey: 'only-accountable', expression: expect.stringContaining(`issue.properties['${RACI_APPROVER_PROPERTY}']`) },
       { kind: 'validator', moduleKey: 'raci-complete', function: 'raci-complete-fn' },
     ]);
   });
@@ -34,6 +35,10 @@ describe('workflow rules in the sandbox’s Jira', () => {
   it('offers "Approve" only to the issue’s Accountable, marked conditional; others cannot run it either', async () => {
     const h = harness({ beforeTransition: async () => ({ ok: true }) });
     const spec = createJiraSpecValidator();
+    // Until the app has mirrored the Accountable into the issue's property, the condition lets nobody approve.
+    expect(ids((await h.call(asUser(wangLei), 'GET', '/rest/api/3/issue/AICS-7/transitions')).json)).toEqual(['11', '31']);
+    const mirrored = await h.call(asApp, 'PUT', `/rest/api/3/issue/AICS-7/properties/${RACI_APPROVER_PROPERTY}`, { accountable: wangLei });
+    expect(mirrored.status).toBeLessThan(300);
     const forWang = await h.call(asUser(wangLei), 'GET', '/rest/api/3/issue/AICS-7/transitions');
     expect(spec.check('GET', '/rest/api/3/issue/AICS-7/transitions', 200, forWang.raw)).toBeNull();
     expect(ids(forWang.json)).toEqual(['11', '31', TRANSITIONS.approve]);

@@ -15,6 +15,12 @@ type RaciRole = keyof typeof RACI_FIELD_KEYS;
 
 /** The issue entity property holding the departments assigned per RACI role (issue 3). */
 export const RACI_DEPARTMENTS_PROPERTY = 'collab-raci-departments';
+/**
+ * The issue's Accountable, mirrored into an entity property the app keeps in step with the field. The
+ * "only the Accountable" workflow condition reads it (`issue.properties['collab-raci']`): a Jira expression
+ * can name a custom field only by its per-site id, but an entity property by a key the manifest can hold.
+ */
+export const RACI_APPROVER_PROPERTY = 'collab-raci';
 const RaciDepartmentsPropertySchema = z.object({
   responsible: z.array(z.string()).default([]),
   accountable: z.array(z.string()).default([]),
@@ -183,10 +189,16 @@ function mapIssue(raw: z.infer<typeof IssueSchema>, fieldIds: Record<RaciRole, s
     ...(raw.editmeta ? { editable: Object.keys(raw.editmeta.fields).length > 0 } : {}),
     ...('issuelinks' in f ? { links: mapLinks(f.issuelinks) } : {}),
     ...raciDepartmentsOf(raw.properties?.[RACI_DEPARTMENTS_PROPERTY]),
+    ...(raw.properties ? { mirroredAccountable: mirroredAccountableOf(raw.properties[RACI_APPROVER_PROPERTY]) } : {}),
   };
 }
 
 /** A property someone else wrote in another shape is ignored rather than trusted. */
+function mirroredAccountableOf(value: unknown): string | null {
+  const parsed = z.object({ accountable: z.string().nullable() }).safeParse(value);
+  return parsed.success ? parsed.data.accountable : null;
+}
+
 function raciDepartmentsOf(value: unknown): Pick<JiraIssue, 'raciDepartments'> {
   if (value === undefined) return {};
   const parsed = RaciDepartmentsPropertySchema.safeParse(value);
@@ -258,7 +270,7 @@ export function createJiraClient(): Jira {
     /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get */
     async getIssue(as, issueIdOrKey, opts) {
       const [fields, fieldIds] = [[...(await issueFields()), ...(opts?.withLinks ? ['issuelinks'] : [])], await raciFieldIds()];
-      const query = new URLSearchParams({ fields: fields.join(','), properties: RACI_DEPARTMENTS_PROPERTY });
+      const query = new URLSearchParams({ fields: fields.join(','), properties: `${RACI_DEPARTMENTS_PROPERTY},${RACI_APPROVER_PROPERTY}` });
       if (opts?.withEditMeta) query.set('expand', 'editmeta');
       const res = await requester(as).requestJira(route`/rest/api/3/issue/${issueIdOrKey}?${query}`);
       check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: issueIdOrKey }));
@@ -505,6 +517,16 @@ export function createJiraClient(): Jira {
       check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: issueIdOrKey }));
     },
 
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-properties/#api-rest-api-3-issue-issueidorkey-properties-propertykey-put */
+    async mirrorAccountable(as, issueIdOrKey, accountable) {
+      const res = await requester(as).requestJira(route`/rest/api/3/issue/${issueIdOrKey}/properties/${RACI_APPROVER_PROPERTY}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify({ accountable }),
+      });
+      check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: issueIdOrKey }));
+    },
+
     /**
      * One edit: the RACI fields (user fields take `{ accountId }`) and the departments' entity property.
      * A 403 here is Jira refusing the edit to this user, so it is reported as such.
@@ -521,7 +543,13 @@ export function createJiraClient(): Jira {
       const res = await requester(as).requestJira(route`/rest/api/3/issue/${issueIdOrKey}?notifyUsers=false`, {
         method: 'PUT',
         headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-        body: JSON.stringify({ fields, properties: [{ key: RACI_DEPARTMENTS_PROPERTY, value: departments }] }),
+        body: JSON.stringify({
+          fields,
+          properties: [
+            { key: RACI_DEPARTMENTS_PROPERTY, value: departments },
+            { key: RACI_APPROVER_PROPERTY, value: { accountable: raci.accountable } },
+          ],
+        }),
       });
       if (res.status === 403 || res.status === 401) throw new AppError('FORBIDDEN', 'forbidden.edit');
       if (res.status === 400) {
