@@ -268,7 +268,7 @@ const coreZh: { readonly [K in keyof typeof coreEn]: string } = {
   'page.stat.open': '未完成',
   'page.stat.overdueOpen': '逾期未完成',
   'page.stat.raciCoverage': 'RACI 覆盖率',
-  'page.stat.raciCoverageHint': '的未完成事务有唯一问责人和执行人',
+  'page.stat.raciCoverageHint': '未完成事务中有唯一问责人和执行人的占比',
   'page.stat.raciCoverageNone': '没有未完成事务',
   'page.stat.openDependencies': '未完成依赖',
   'page.stat.lateResponses': '响应逾期',

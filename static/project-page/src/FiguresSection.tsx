@@ -43,14 +43,20 @@ export function FiguresSection({ overview }: SectionProps) {
             label={t(label(f.id))}
             value={show(f, f.value)}
             tone={tone(f)}
-            hint={
-              <>
-                {f.id === 'satisfaction'
+            hint={(() => {
+              const detail =
+                f.id === 'satisfaction'
                   ? f.of && t('project.figures.forms', { n: f.of.total })
-                  : f.of && f.of.total > 0 && f.unit === 'ratio' && t('project.figures.of', { hit: fmt.number(f.of.hit), total: fmt.number(f.of.total) })}{' '}
-                {f.target !== null && <span className="cx-figure-target">{t('project.figures.target', { value: show(f, f.target) })}</span>}
-              </>
-            }
+                  : f.of && f.of.total > 0 && f.unit === 'ratio' && t('project.figures.of', { hit: fmt.number(f.of.hit), total: fmt.number(f.of.total) });
+              const target = f.target !== null && t('project.figures.target', { value: show(f, f.target) });
+              return (
+                <>
+                  {detail}
+                  {detail && target && ' · '}
+                  {target && <span className="cx-figure-target">{target}</span>}
+                </>
+              );
+            })()}
           />
         ))}
       </StatGrid>

@@ -30,7 +30,7 @@ export const en = {
   'project.common.saved': 'Saved.',
 
   'project.figures.heading': 'Figures',
-  'project.figures.target': '· target {value}',
+  'project.figures.target': 'target {value}',
   'project.figures.of': '{hit} of {total}',
   'project.figures.forms': 'from {n} feedback forms',
   'project.figures.trend': 'Trend (weekly)',
@@ -210,7 +210,7 @@ export const zh: { readonly [K in keyof typeof en]: string } = {
   'project.common.saved': '已保存。',
 
   'project.figures.heading': '指标',
-  'project.figures.target': '· 目标 {value}',
+  'project.figures.target': '目标 {value}',
   'project.figures.of': '{hit}/{total}',
   'project.figures.forms': '来自 {n} 份反馈表',
   'project.figures.trend': '趋势（每周）',
