@@ -2,7 +2,7 @@ import type { Deps, JiraIssue, TransactionOp } from './ports';
 import { readAll } from './paging';
 import { ENTITY, INDEX, KEY } from './storage-keys';
 import type { PeopleIndex } from './departments';
-import { DEFAULT_RESPONSE_HOURS, inGraph, type DeptName, isDependencyOpen, leadTimeDays, type DependencyRecord } from '../domain/dependency';
+import { DEFAULT_RESPONSE_HOURS, inGraph, standingState, type DeptName, isDependencyOpen, leadTimeDays, type DependencyRecord } from '../domain/dependency';
 import type { DependencyContribution, DependencyEdgeEntry } from '../domain/rollup';
 
 /** The Jira link type that stands for "waits on" unless a Jira admin chose another on the admin page. */
@@ -46,6 +46,8 @@ export function contribution(dep: DependencyRecord): DependencyContribution {
     projectKey: dep.projectKey,
     open,
     late: open && dep.late,
+    state: standingState(dep),
+    versionIds: dep.downstreamVersionIds,
     ...(dep.requestingDept && dep.providingDept ? { departmentPair: `${dep.requestingDept}>${dep.providingDept}` } : {}),
     ...(answered ? { answeredInTime: !dep.late } : {}),
     ...(deliveredOn && dep.needBy ? { deliveredOnTime: deliveredOn <= dep.needBy } : {}),
@@ -95,6 +97,7 @@ export function newDependencyRecord(
     downstreamKey: downstream.key,
     upstreamKey: upstream.key,
     upstreamDueDate: upstream.dueDate ?? '',
+    downstreamVersionIds: [...downstream.fixVersionIds],
     requestingDept: fields.requestingDept,
     providingDept: fields.providingDept,
     deliverable: fields.deliverable,
@@ -136,6 +139,7 @@ export function normalizeRecord(d: DependencyRecord): DependencyRecord {
     downstreamKey: d.downstreamKey ?? '',
     upstreamKey: d.upstreamKey ?? '',
     upstreamDueDate: d.upstreamDueDate ?? '',
+    downstreamVersionIds: d.downstreamVersionIds ?? [],
     proposedDate: d.proposedDate ?? '',
     note: d.note ?? '',
     deptNames: d.deptNames ?? { requesting: null, providing: null },

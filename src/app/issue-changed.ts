@@ -4,7 +4,7 @@ import type { Deps, JiraIssue, JiraNotification } from './ports';
 import { KEY } from './storage-keys';
 import { issueOrNull, syncIssue } from './sync-issue';
 import { escapeHtml, inEveryLanguage } from './i18n';
-import { upstreamDueDateChanged } from './dependency-upstream';
+import { upstreamDueDateChanged, downstreamVersionsChanged } from './dependency-upstream';
 
 export interface IssueChangedInput {
   issueId: string;
@@ -33,12 +33,15 @@ export async function issueChanged(deps: Deps, input: IssueChangedInput): Promis
   if (due) await upstreamDueDateChanged(deps, input.issueId, due.to ?? '');
   const ids = items.length > 0 ? await deps.jira.raciFieldIds() : {};
   const concernsPeople = items.some((i) => (i.fieldId ?? i.field) === 'status' || (!!ids.consulted && i.fieldId === ids.consulted));
-  if (!input.changelog || !concernsPeople) {
+  const versionsMoved = items.some((i) => (i.fieldId ?? i.field) === 'fixVersions');
+  if (!input.changelog || (!concernsPeople && !versionsMoved)) {
     await syncIssue(deps, input.issueId);
     return { notified: 0 };
   }
   const issue = await issueOrNull(deps, input.issueId);
   await syncIssue(deps, input.issueId, { issue });
+  if (issue && versionsMoved) await downstreamVersionsChanged(deps, issue.id, issue.fixVersionIds);
+  if (!concernsPeople) return { notified: 0 };
   if (!issue) return { notified: 0 };
 
   const plan = planRaciNotifications({ items, consultedFieldId: ids.consulted, raci: issue.raci, actorId: input.actorId });

@@ -38,6 +38,8 @@ export interface DependencyRecord {
   upstreamKey: string;
   /** The upstream issue's due date as of the last write or issue event ('' when none). */
   upstreamDueDate: string;
+  /** The waiting (downstream) issue's fix versions: the milestones this dependency can hold up. */
+  downstreamVersionIds: string[];
   /** A counter-proposal's date (yyyy-mm-dd) and the provider's note; a decline's reason. */
   proposedDate: string;
   note: string;
@@ -186,6 +188,19 @@ export function dependencyHealth(d: HealthInput, now: number, calendar: WorkingC
 export function leadTimeDays(d: Pick<DependencyRecord, 'createdAt' | 'needBy'>, calendar: WorkingCalendar = PLAIN_WEEKDAYS): number {
   if (!d.needBy) return 1;
   return Math.max(1, workingDaysBetween(epochDay(localDate(d.createdAt, calendar)), epochDay(d.needBy), calendar));
+}
+
+/**
+ * What a dependency's own record says about its risk, without the clock: at risk when the upstream is due after
+ * the need-by date, a later date was counter-proposed, or nobody answered in time. Kept as a counter in the
+ * project rollup (per milestone and department pair), so it must not change unless the record does; the
+ * clock-dependent health ("overdue") is judged when a page is read.
+ */
+export function standingState(d: Pick<DependencyRecord, 'status' | 'needBy' | 'upstreamDueDate' | 'proposedDate' | 'late'>): 'on-track' | 'at-risk' {
+  if (d.needBy && d.upstreamDueDate && d.upstreamDueDate > d.needBy) return 'at-risk';
+  if (d.status === 'countered' && d.needBy && d.proposedDate > d.needBy) return 'at-risk';
+  if (d.late && d.status === 'requested') return 'at-risk';
+  return 'on-track';
 }
 
 /** Statuses that take part in the graph (cycle check, critical path): everything not ended. */

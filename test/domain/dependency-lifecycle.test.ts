@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEPENDENCY_STATUSES } from '../../src/contract';
-import { allowedActions, canMove, dependencyHealth, DEPENDENCY_ACTIONS, leadTimeDays, MOVES, sidesOf, type DependencySide } from '../../src/domain/dependency';
+import { allowedActions, canMove, dependencyHealth, DEPENDENCY_ACTIONS, leadTimeDays, MOVES, sidesOf, standingState, type DependencySide } from '../../src/domain/dependency';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z'); // Monday 10:00 Beijing
 const base = { status: 'committed' as const, needBy: '2026-11-30', late: false, proposedDate: '', upstreamDueDate: '' };
@@ -67,5 +67,34 @@ describe('dependency health', () => {
 describe('dependency health: the upstream itself late', () => {
   it('is at risk when the upstream issue is past its own due date', () => {
     expect(dependencyHealth({ ...base, upstreamDueDate: '2026-11-19' }, NOW)).toEqual({ health: 'atRisk', reason: 'upstreamPastDue', days: 2 });
+  });
+});
+
+describe('standing state (the clock-free risk the rollup counts)', () => {
+  const base = { status: 'committed' as const, needBy: '2026-12-10', upstreamDueDate: '2026-12-01', proposedDate: '', late: false };
+  it('is at risk only for what the record itself says', () => {
+    expect(standingState(base)).toBe('on-track');
+    expect(standingState({ ...base, upstreamDueDate: '2026-12-11' })).toBe('at-risk');
+    expect(standingState({ ...base, status: 'countered', proposedDate: '2026-12-15' })).toBe('at-risk');
+    expect(standingState({ ...base, status: 'countered', proposedDate: '2026-12-09' })).toBe('on-track');
+    expect(standingState({ ...base, status: 'requested', late: true })).toBe('at-risk');
+    expect(standingState({ ...base, needBy: '' , upstreamDueDate: '2027-01-01' })).toBe('on-track');
+  });
+  it('agrees with the clock-aware health wherever the clock does not matter', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom('requested', 'acknowledged', 'countered', 'committed'),
+        fc.constantFrom('', '2026-12-05', '2026-12-10', '2026-12-20'),
+        fc.constantFrom('', '2026-12-05', '2026-12-10', '2026-12-20'),
+        fc.constantFrom('', '2026-12-05', '2026-12-20'),
+        fc.boolean(),
+        (status, needBy, upstreamDueDate, proposedDate, late) => {
+          const d = { status, needBy, upstreamDueDate, proposedDate, late } as const;
+          // Long before every date, the clock-aware health is at risk exactly when the standing state is.
+          const early = dependencyHealth(d, Date.UTC(2026, 0, 5, 3));
+          expect(early.health === 'atRisk').toBe(standingState(d) === 'at-risk');
+        },
+      ),
+    );
   });
 });

@@ -275,6 +275,30 @@ describe('the upstream due date', () => {
     expect((await jiraAs(p, U.luoBin.accountId, 'PUT', `/rest/api/3/issue/${a}`, { fields: { duedate: inDays(8) } })).status).toBe(204);
     expect(await problem()).toMatchObject({ health: 'atRisk', reason: 'upstreamDueAfterNeedBy' });
   });
+
+  it('counts toward the milestone its waiting issue is in, and follows a fix-version change in Jira', async () => {
+    const a = newIssue('K', U.luoBin.accountId, U.zhaoMin.accountId, 12);
+    const b = newIssue('L', U.gaoYuan.accountId, U.zhangWei.accountId, 20);
+    // The upstream is due after the need-by: at risk by its own record, whatever the clock.
+    const made = await call(b, U.gaoYuan.accountId, 'createDependency', { otherIssueKey: a, direction: 'upstream', deliverable: '接口文档', needBy: inDays(6) });
+    if (!made.ok) throw new Error(made.error.message);
+    const versions = (await jiraAs(p, U.gaoYuan.accountId, 'GET', '/rest/api/3/project/PAY/versions')).body as Array<{ id: string; name: string }>;
+    const m4 = versions.at(-1)!;
+    const reasonsOf = async (versionId: string) => {
+      const { env } = await invoke(p, { moduleKey: PAGE, accountId: U.gaoYuan.accountId, projectKey: 'PAY' }, 'getProjectOverview');
+      if (!env.ok) throw new Error(env.error.message);
+      return env.data.milestones.find((m: any) => m.id === versionId).reasons.map((r: any) => `${r.code}:${r.n}`);
+    };
+    const before = await reasonsOf(m4.id);
+    expect((await jiraAs(p, U.gaoYuan.accountId, 'PUT', `/rest/api/3/issue/${b}`, { fields: { fixVersions: [{ id: m4.id }] } })).status).toBe(204);
+    await p.settle();
+    const atRiskBefore = Number(before.find((r: string) => r.startsWith('depsAtRisk:'))?.split(':')[1] ?? 0);
+    expect(await reasonsOf(m4.id)).toContain(`depsAtRisk:${atRiskBefore + 1}`);
+    // Out of the milestone again: the count goes back.
+    expect((await jiraAs(p, U.gaoYuan.accountId, 'PUT', `/rest/api/3/issue/${b}`, { fields: { fixVersions: [] } })).status).toBe(204);
+    await p.settle();
+    expect(await reasonsOf(m4.id)).toEqual(before);
+  });
 });
 
 describe('health over time and the project page', () => {
