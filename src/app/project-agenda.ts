@@ -6,7 +6,7 @@ import { peopleOf, requireBrowse } from './project-access';
 import { localDate } from './calendar';
 import { agendaOf } from '../domain/agenda';
 import { weekOf } from '../domain/rollup';
-import { isDependencyOpen, type DependencyRecord } from '../domain/dependency';
+import { inGraph, type DependencyRecord } from '../domain/dependency';
 import { isEscalationOpen, type EscalationRecord } from '../domain/escalation';
 import type { ActionData, RiskData, StoredRecord } from './project-records';
 
@@ -29,7 +29,8 @@ export async function getAgenda(deps: Deps, ctx: ActingContext, projectKey: stri
   const drafts = agendaOf({
     today,
     now,
-    dependencies: dependencies.map((d) => ({ ...d, open: isDependencyOpen(d.status) })),
+    // Still in play: open, or declined (nobody delivers, the issue still waits).
+    dependencies: dependencies.map((d) => ({ ...d, open: inGraph(d.status) })),
     escalations: escalations.map((e) => ({ ...e, open: isEscalationOpen(e.status) })),
     risks: risks.map((r) => ({ id: r.id, open: r.status !== 'closed', title: r.data.title, score: r.data.probability * r.data.impact, createdAt: r.createdAt, ownerAccountId: r.data.ownerAccountId, reviewDate: r.data.reviewDate })),
     actions: actions.map((a) => ({ id: a.id, open: a.status !== 'done', title: a.data.title, dueDate: a.data.dueDate, ownerAccountId: a.data.ownerAccountId, issueKey: a.data.issueKey })),

@@ -23,7 +23,8 @@ export function agendaOf(s: AgendaSources): AgendaDraft[] {
   const out: AgendaDraft[] = [];
   for (const d of s.dependencies) {
     if (!d.open) continue;
-    const blocked = d.status === 'declined' || d.status === 'countered';
+    // Declined: the provider will not deliver, so the waiting issue is stuck until someone decides (health 'blocked').
+    const blocked = d.status === 'declined';
     const late = d.late || (d.needBy !== '' && d.needBy < s.today);
     if (!blocked && !late) continue;
     out.push({ kind: 'dependency', reason: blocked ? 'blocked' : 'late', id: d.id, title: d.deliverable, issueKey: null, issueId: d.downstreamIssueId, ownerAccountId: d.createdBy, due: d.needBy || null });

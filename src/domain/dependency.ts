@@ -191,12 +191,13 @@ export function leadTimeDays(d: Pick<DependencyRecord, 'createdAt' | 'needBy'>, 
 }
 
 /**
- * What a dependency's own record says about its risk, without the clock: at risk when the upstream is due after
+ * What a dependency's own record says about its risk, without the clock: blocked when declined; at risk when the upstream is due after
  * the need-by date, a later date was counter-proposed, or nobody answered in time. Kept as a counter in the
  * project rollup (per milestone and department pair), so it must not change unless the record does; the
  * clock-dependent health ("overdue") is judged when a page is read.
  */
-export function standingState(d: Pick<DependencyRecord, 'status' | 'needBy' | 'upstreamDueDate' | 'proposedDate' | 'late'>): 'on-track' | 'at-risk' {
+export function standingState(d: Pick<DependencyRecord, 'status' | 'needBy' | 'upstreamDueDate' | 'proposedDate' | 'late'>): 'on-track' | 'at-risk' | 'blocked' {
+  if (d.status === 'declined') return 'blocked';
   if (d.needBy && d.upstreamDueDate && d.upstreamDueDate > d.needBy) return 'at-risk';
   if (d.status === 'countered' && d.needBy && d.proposedDate > d.needBy) return 'at-risk';
   if (d.late && d.status === 'requested') return 'at-risk';

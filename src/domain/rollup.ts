@@ -330,11 +330,13 @@ export interface DependencyContribution {
 }
 
 function dependencyDelta(c: DependencyContribution): Delta {
-  const group: Tree = c.open
-    ? { open: 1, late: c.late ? 1 : 0, atRisk: c.state === 'at-risk' ? 1 : 0, blocked: c.state === 'blocked' ? 1 : 0 }
+  // A declined dependency is no longer open (nobody owes anything) but still holds its waiting issue up.
+  const holds = c.open || c.state === 'blocked';
+  const group: Tree = holds
+    ? { open: c.open ? 1 : 0, late: c.open && c.late ? 1 : 0, atRisk: c.state === 'at-risk' ? 1 : 0, blocked: c.state === 'blocked' ? 1 : 0 }
     : {};
   const byVersion: Tree = {};
-  if (c.open) for (const v of new Set(c.versionIds ?? [])) byVersion[v] = group;
+  if (holds) for (const v of new Set(c.versionIds ?? [])) byVersion[v] = group;
   return {
     dependencies: {
       open: c.open ? 1 : 0,
@@ -342,7 +344,7 @@ function dependencyDelta(c: DependencyContribution): Delta {
       answered: c.answeredInTime === undefined ? {} : { hit: c.answeredInTime ? 1 : 0, total: 1 },
       delivered: c.deliveredOnTime === undefined ? {} : { hit: c.deliveredOnTime ? 1 : 0, total: 1 },
       byVersion,
-      byDepartmentPair: c.open && c.departmentPair ? { [c.departmentPair]: group } : {},
+      byDepartmentPair: holds && c.departmentPair ? { [c.departmentPair]: group } : {},
     },
   };
 }

@@ -78,6 +78,7 @@ describe('standing state (the clock-free risk the rollup counts)', () => {
     expect(standingState({ ...base, status: 'countered', proposedDate: '2026-12-15' })).toBe('at-risk');
     expect(standingState({ ...base, status: 'countered', proposedDate: '2026-12-09' })).toBe('on-track');
     expect(standingState({ ...base, status: 'requested', late: true })).toBe('at-risk');
+    expect(standingState({ ...base, status: 'declined' })).toBe('blocked');
     expect(standingState({ ...base, needBy: '' , upstreamDueDate: '2027-01-01' })).toBe('on-track');
   });
   it('agrees with the clock-aware health wherever the clock does not matter', () => {

@@ -118,6 +118,8 @@ describe('weekly agenda and case library', () => {
         { id: 'd2', status: 'committed', open: true, late: false, needBy: '2026-11-20', deliverable: 'B', downstreamIssueId: '2', createdBy: 'u' },
         { id: 'd3', status: 'committed', open: true, late: false, needBy: '2026-12-20', deliverable: 'C', downstreamIssueId: '3', createdBy: 'u' },
         { id: 'd4', status: 'delivered', open: false, late: true, needBy: '2026-11-01', deliverable: 'D', downstreamIssueId: '4', createdBy: 'u' },
+        // A counter-proposal is a negotiation, not a block: on the agenda only once it is late.
+        { id: 'd5', status: 'countered', open: true, late: false, needBy: '2026-12-20', deliverable: 'E', downstreamIssueId: '5', createdBy: 'u' },
       ],
       escalations: [{ id: 'e1', open: true, summary: 'E', issueKey: 'PAY-1', raisedBy: 'u', dueAt: now, level: 1 }, { id: 'e2', open: false, summary: 'F', issueKey: 'PAY-2', raisedBy: 'u', dueAt: now, level: 1 }],
       risks: [
