@@ -249,6 +249,7 @@ export class JiraSandbox {
     r.add('GET', `${api}/project/search`, (c) => this.projectSearch(c));
     r.add('GET', `${api}/project/{projectIdOrKey}`, (c) => this.getProject(c));
     r.add('GET', `${api}/project/{projectIdOrKey}/versions`, (c) => this.projectVersions(c));
+    r.add('GET', `${api}/project/{projectIdOrKey}/statuses`, (c) => this.projectStatuses(c));
     r.add('GET', `${api}/mypermissions`, (c) => this.myPermissions(c));
     r.add('POST', `${api}/issue/bulkfetch`, (c) => this.bulkFetch(c));
     r.add('POST', `${api}/issue`, (c) => this.createIssue(c));
@@ -574,6 +575,21 @@ export class JiraSandbox {
   private projectVersions(ctx: Ctx): Result {
     const p = this.visibleProject(ctx, ctx.params.projectIdOrKey ?? '');
     return ok(this.repo.versions(p.id).map((v) => this.render.version(v, ctx.now)));
+  }
+
+  /** Every issue type with the statuses of its workflow; the sandbox has one workflow, shared by all types. */
+  private projectStatuses(ctx: Ctx): Result {
+    const p = this.visibleProject(ctx, ctx.params.projectIdOrKey ?? '');
+    const statuses = this.repo.statuses().map((s) => this.render.status(s));
+    return ok(
+      this.repo.issueTypes().map((t) => ({
+        self: this.render.self(`/project/${p.id}/statuses/${t.id}`),
+        id: t.id,
+        name: t.name,
+        subtask: false,
+        statuses,
+      })),
+    );
   }
 
   private myPermissions(ctx: Ctx): Result {

@@ -151,6 +151,8 @@ export interface Jira {
   getUsers(as: Actor, accountIds: readonly string[]): Promise<JiraUser[]>;
   getProject(as: Actor, projectIdOrKey: string): Promise<JiraProject>;
   getVersions(as: Actor, projectIdOrKey: string): Promise<JiraVersion[]>;
+  /** The statuses the project's workflows use, each once, in Jira's order. */
+  getProjectStatuses(as: Actor, projectIdOrKey: string): Promise<Array<{ id: string; name: string; category: StatusCategory }>>;
   getIssueLink(as: Actor, linkId: string): Promise<JiraIssueLink | null>;
   hasPermissions(as: Actor, scope: { projectKey?: string; issueKey?: string }, permissions: readonly JiraPermission[]): Promise<Record<JiraPermission, boolean>>;
   /** People whose name or email matches `query`, as Jira's user search finds them for the actor; apps left out. */

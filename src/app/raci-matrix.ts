@@ -15,28 +15,31 @@ const EPICS_SHOWN = 100;
 const q = (v: string) => `"${v.replace(/["\\]/g, '\\$&')}"`;
 const CATEGORY_NAME = { new: 'To Do', indeterminate: 'In Progress', done: 'Done' } as const;
 
-export function matrixJql(projectKey: string, f: Pick<z.output<typeof RaciMatrixInputSchema>, 'versionId' | 'epicKey' | 'statusCategory'>): string {
+export function matrixJql(projectKey: string, f: Pick<z.output<typeof RaciMatrixInputSchema>, 'versionId' | 'epicKey' | 'statusCategory' | 'statusId'>): string {
   const clauses = [`project = ${q(projectKey)}`];
   if (f.versionId) clauses.push(`fixVersion = ${f.versionId}`);
   if (f.epicKey) clauses.push(`parent = ${q(f.epicKey)}`);
   if (f.statusCategory) clauses.push(`statusCategory = ${q(CATEGORY_NAME[f.statusCategory])}`);
+  if (f.statusId) clauses.push(`status = ${f.statusId}`);
   return `${clauses.join(' AND ')} ORDER BY key ASC`;
 }
 
 /**
- * The filters of the RACI matrix and the coverage figure: the project's versions and epics (two Jira calls)
+ * The filters of the RACI matrix and the coverage figure: the project's versions, epics and statuses (three Jira calls)
  * and the coverage from the project's rollup (one index query), whatever the size of the project.
  */
 export async function getRaciMatrixFilters(deps: Deps, projectKey: string): Promise<RaciMatrixFilters> {
   const project = await readAsUser(deps, 'project', () => deps.jira.getProject('user', projectKey), () => deps.jira.getProject('app', projectKey));
-  const [versions, epics, rollup] = await Promise.all([
+  const [versions, epics, statuses, rollup] = await Promise.all([
     deps.jira.getVersions('user', project.key),
     deps.jira.searchIssues('user', `project = ${q(project.key)} AND issuetype = Epic ORDER BY key ASC`, { maxResults: EPICS_SHOWN }),
+    deps.jira.getProjectStatuses('user', project.key),
     readRollup(deps, project.key),
   ]);
   return {
     versions: versions.filter((v) => !v.archived).map((v) => ({ id: v.id, name: v.name })),
     epics: epics.issues.map((i) => ({ key: i.key, summary: i.summary })),
+    statuses,
     coverage: raciCoverage(rollup),
     openIssues: rollup.openIssues,
   };

@@ -79,6 +79,8 @@ export const RaciMatrixInputSchema = z
     versionId: z.string().regex(/^\d{1,18}$/).optional(),
     epicKey: z.string().regex(/^[A-Z][A-Z0-9_]*-\d{1,9}$/).optional(),
     statusCategory: StatusCategorySchema.optional(),
+    /** One status (its Jira id); narrower than, and combinable with, the category. */
+    statusId: z.string().regex(/^\d{1,18}$/).optional(),
     pageToken: z.string().min(1).max(2000).optional(),
     pageSize: z.number().int().min(1).max(100).default(25),
   })
@@ -113,6 +115,7 @@ export type RaciMatrixPage = z.infer<typeof RaciMatrixPageSchema>;
 export const RaciMatrixFiltersSchema = z.object({
   versions: z.array(z.object({ id: z.string(), name: z.string() })),
   epics: z.array(z.object({ key: z.string(), summary: z.string() })),
+  statuses: z.array(z.object({ id: z.string(), name: z.string(), category: StatusCategorySchema })),
   /** Share of open issues with an Accountable and a Responsible, from the project's rollup (null: no open issues). */
   coverage: z.number().min(0).max(1).nullable(),
   openIssues: z.number().int().nonnegative(),

@@ -228,7 +228,7 @@ describe('the RACI matrix', () => {
     expect(standup.gaps).toEqual(['NO_ACCOUNTABLE', 'NO_RESPONSIBLE']);
   });
 
-  it('filters by status category, version and epic', async () => {
+  it('filters by status category, status, version and epic', async () => {
     const done = await invoke(p, { moduleKey: PAGE, accountId: U.gaoYuan.accountId, projectKey: 'PAY' }, 'getRaciMatrix', { statusCategory: 'done', pageSize: 50 });
     expect(done.env.ok && done.env.data.rows.every((r: { issue: { statusCategory: string } }) => r.issue.statusCategory === 'done')).toBe(true);
     const filters = await invoke(p, { moduleKey: PAGE, accountId: U.gaoYuan.accountId, projectKey: 'PAY' }, 'getRaciMatrixFilters');
@@ -242,6 +242,16 @@ describe('the RACI matrix', () => {
     expect(byVersion.env.ok && byVersion.env.data.rows.length).toBeGreaterThan(0);
     const byEpic = await invoke(p, { moduleKey: PAGE, accountId: U.gaoYuan.accountId, projectKey: 'PAY' }, 'getRaciMatrix', { epicKey: 'PAY-1', pageSize: 50 });
     expect(byEpic.env.ok && byEpic.env.data.rows.length).toBeGreaterThan(5);
+    // One status, out of the project's own list.
+    const inProgress = filters.env.data.statuses.find((s: { category: string }) => s.category === 'indeterminate');
+    expect(inProgress).toBeDefined();
+    const byStatus = await invoke(p, { moduleKey: PAGE, accountId: U.gaoYuan.accountId, projectKey: 'PAY' }, 'getRaciMatrix', { statusId: inProgress.id, pageSize: 50 });
+    expect(byStatus.env.ok).toBe(true);
+    if (!byStatus.env.ok) return;
+    expect(byStatus.env.data.rows.length).toBeGreaterThan(0);
+    expect(byStatus.env.data.rows.every((r: { issue: { statusName: string } }) => r.issue.statusName === inProgress.name)).toBe(true);
+    const refused = await invoke(p, { moduleKey: PAGE, accountId: U.gaoYuan.accountId, projectKey: 'PAY' }, 'getRaciMatrix', { statusId: 'In Progress' });
+    expect(refused.env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'statusId' } });
   });
 });
 

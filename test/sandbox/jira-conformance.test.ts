@@ -104,6 +104,7 @@ describe.skipIf(!existsSync(SPEC_PATH))('Jira sandbox responses conform to the J
     await expectConforms('/rest/api/3/project/search', 'GET', '/rest/api/3/project/search?maxResults=1&expand=lead,description,issueTypes', 200, { actor: wangLei });
     await expectConforms('/rest/api/3/project/{projectIdOrKey}', 'GET', '/rest/api/3/project/AICS', 200);
     await expectConforms('/rest/api/3/project/{projectIdOrKey}/versions', 'GET', '/rest/api/3/project/PAY/versions', 200);
+    await expectConforms('/rest/api/3/project/{projectIdOrKey}/statuses', 'GET', '/rest/api/3/project/PAY/statuses', 200);
     await expectConforms('/rest/api/3/mypermissions', 'GET', '/rest/api/3/mypermissions?projectKey=PAY&permissions=BROWSE_PROJECTS,EDIT_ISSUES,ADMINISTER', 200, { actor: wangLei });
     await expectConforms('/rest/api/3/mypermissions', 'GET', '/rest/api/3/mypermissions?issueKey=AICS-2&permissions=EDIT_ISSUES', 200, { actor: wangLei });
     await expectConforms('/rest/api/3/mypermissions', 'GET', '/rest/api/3/mypermissions?projectKey=PAY', 400, { actor: wangLei });

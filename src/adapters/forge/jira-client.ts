@@ -358,6 +358,16 @@ export function createJiraClient(): Jira {
       return versions.map((v) => ({ id: v.id, name: v.name, startDate: v.startDate ?? null, releaseDate: v.releaseDate ?? null, released: v.released, archived: v.archived }));
     },
 
+    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-projectidorkey-statuses-get */
+    async getProjectStatuses(as, projectIdOrKey) {
+      const res = await requester(as).requestJira(route`/rest/api/3/project/${projectIdOrKey}/statuses`);
+      check(res, new AppError('NOT_FOUND', 'notFound.project', { key: projectIdOrKey }));
+      const types = await readJson(res, z.array(z.object({ statuses: z.array(StatusSchema.extend({ id: z.string() })) })), 'project statuses');
+      const seen = new Map<string, { id: string; name: string; category: StatusCategory }>();
+      for (const s of types.flatMap((t) => t.statuses)) if (!seen.has(s.id)) seen.set(s.id, { id: s.id, name: s.name, category: toCategory(s.statusCategory.key) });
+      return [...seen.values()];
+    },
+
     /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-links/#api-rest-api-3-issuelink-linkid-get */
     async getIssueLink(as, linkId): Promise<JiraIssueLink | null> {
       const res = await requester(as).requestJira(route`/rest/api/3/issueLink/${linkId}`);

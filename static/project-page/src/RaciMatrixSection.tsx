@@ -22,7 +22,7 @@ const COVERAGE_TARGET = 0.98;
 const CATEGORIES: readonly StatusCategory[] = ['new', 'indeterminate', 'done'];
 const STATUS_APPEARANCE = { new: 'default', indeterminate: 'inprogress', done: 'success' } as const;
 
-type Filters = Pick<RaciMatrixInput, 'versionId' | 'epicKey' | 'statusCategory'>;
+type Filters = Pick<RaciMatrixInput, 'versionId' | 'epicKey' | 'statusCategory' | 'statusId'>;
 
 /**
  * The project's RACI matrix: issues as rows (filtered by version, epic, status), people or departments as
@@ -131,15 +131,29 @@ export function RaciMatrixSection() {
           <span className="cx-label">{t('raci.matrix.status')}</span>
           <select
             className="cx-input"
-            value={filters.statusCategory ?? ''}
-            onChange={(e) => setFilter({ statusCategory: (e.target.value || undefined) as StatusCategory | undefined })}
+            value={filters.statusId ? `s:${filters.statusId}` : filters.statusCategory ? `c:${filters.statusCategory}` : ''}
+            onChange={(e) => {
+              const [kind, value] = e.target.value.split(':') as ['c' | 's' | '', string | undefined];
+              setFilter({ statusCategory: kind === 'c' ? (value as StatusCategory) : undefined, statusId: kind === 's' ? value : undefined });
+            }}
           >
             <option value="">{t('raci.matrix.any')}</option>
-            {CATEGORIES.map((c) => (
-              <option key={c} value={c}>
-                {t(`raci.matrix.status.${c}`)}
-              </option>
-            ))}
+            <optgroup label={t('raci.matrix.statusCategories')}>
+              {CATEGORIES.map((c) => (
+                <option key={c} value={`c:${c}`}>
+                  {t(`raci.matrix.status.${c}`)}
+                </option>
+              ))}
+            </optgroup>
+            {filtersData && filtersData.statuses.length > 0 && (
+              <optgroup label={t('raci.matrix.statuses')}>
+                {filtersData.statuses.map((st) => (
+                  <option key={st.id} value={`s:${st.id}`}>
+                    {st.name}
+                  </option>
+                ))}
+              </optgroup>
+            )}
           </select>
         </label>
         <div className="cx-field" role="group" aria-labelledby={`${id}-cols`}>
