@@ -44,6 +44,9 @@ async function issueIds(p: Platform): Promise<string[]> {
   return (JSON.parse(r.body) as { issues: Array<{ id: string }> }).issues.map((i) => i.id);
 }
 
+const mark = (p: Platform) => p.host.invocationMark();
+const sweepsSince = (p: Platform, since: number) => p.host.invocationsSince(since).filter((i) => i.moduleKey === SWEEP);
+
 async function main() {
   const rows: Row[] = [];
   const notes: Array<Record<string, string | number>> = [];
@@ -53,19 +56,19 @@ async function main() {
     pileUp(p, open, await issueIds(p));
     const setupMs = performance.now() - t0;
 
-    const before = p.host.invocations.length;
+    const before = mark(p);
     await p.host.runScheduled(SWEEP);
-    const sweep = p.host.invocations.slice(before).filter((i) => i.moduleKey === SWEEP);
+    const sweep = sweepsSince(p, before);
     rows.push(summarize('sweep, 50 due', `${open} open`, sweep.length, sweep.map(fromRecord)));
 
-    const idle = p.host.invocations.length;
+    const idle = mark(p);
     await p.host.runScheduled(SWEEP);
-    const again = p.host.invocations.slice(idle).filter((i) => i.moduleKey === SWEEP);
+    const again = sweepsSince(p, idle);
     rows.push(summarize('sweep again, nothing due', `${open} open`, again.length, again.map(fromRecord)));
 
     // Two sweeps at once over 50 newly due escalations: each climbs once.
     p.clock.moveTo(p.clock.now() + 1);
-    const repile = p.host.invocations.length;
+    const repile = mark(p);
     const redue: Array<{ key: string; value: unknown; entityName: string }> = [];
     for (let i = DUE; i < 2 * DUE; i++) {
       const g = JSON.parse(p.kvs.handle('/api/v1/entity/get', JSON.stringify({ key: `bench-${i}`, entityName: ENTITY.escalation })).body) as { value: EscalationRecord };
@@ -73,7 +76,7 @@ async function main() {
     }
     for (let i = 0; i < redue.length; i += 25) p.kvs.handle('/api/v1/batch/set', JSON.stringify(redue.slice(i, i + 25)));
     await Promise.all([p.host.runScheduled(SWEEP), p.host.runScheduled(SWEEP)]);
-    const both = p.host.invocations.slice(repile).filter((i) => i.moduleKey === SWEEP);
+    const both = sweepsSince(p, repile);
     const levels = redue.map((r) => (JSON.parse(p.kvs.handle('/api/v1/entity/get', JSON.stringify({ key: r.key, entityName: ENTITY.escalation })).body) as { value: EscalationRecord }).value);
     const climbedOnce = levels.filter((e) => e.level === 2 && e.version === 2).length;
     rows.push(summarize('two sweeps at once, 50 due', `${open} open`, both.length, both.map(fromRecord)));

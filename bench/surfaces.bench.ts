@@ -56,12 +56,12 @@ async function main() {
     const key = `L${size}`;
     const createMs = await bigProject(q, key, size, lead);
     const replayStarted = performance.now();
-    const before = q.host.invocations.length;
+    const before = q.host.invocationMark();
     // Announce the issues as created, in batches, the way Jira's event stream would.
     await replaySeedAsEvents(q.jira, (e) => q.host.deliver(e, false), lead, new Date(q.clock.now()), `project = ${key} ORDER BY key ASC`, async () => q.settle());
     await q.settle();
     const replayMs = performance.now() - replayStarted;
-    const events = q.host.invocations.slice(before);
+    const events = q.host.invocationsSince(before);
     notes.push({
       size,
       'issues created ms': createMs.toFixed(0),

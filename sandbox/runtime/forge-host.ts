@@ -178,6 +178,16 @@ export class ForgeHost {
     }
   }
 
+  /** A mark for `invocationsSince`: the newest record's id. Positions move as old records are dropped; ids do not. */
+  invocationMark(): number {
+    return this.invocations.at(-1)?.id ?? 0;
+  }
+
+  /** The invocations recorded after `mark` (from `invocationMark`), oldest first. */
+  invocationsSince(mark: number): InvocationRecord[] {
+    return this.invocations.filter((i) => i.id > mark);
+  }
+
   /** A Custom UI `invoke(name, payload)` from the module `moduleKey`, as the user in `ctx`. */
   async invokeResolver(ctx: ExtensionContext, name: string, payload: unknown): Promise<{ result: unknown; record: InvocationRecord }> {
     const mod = uiModules(this.opts.manifest).find((m) => m.key === ctx.moduleKey);

@@ -124,7 +124,7 @@ describe('notifications through Jira’s notify API', () => {
 
   it('tells the Informed of a status change in one request, once, not the person who moved it', async () => {
     // AICS-15: Informed 陈静, 张伟, 马超. 陈静 herself moves it.
-    const before = p.host.invocations.length;
+    const before = p.host.invocationMark();
     expect((await jiraAs(p, chenJing, 'POST', '/rest/api/3/issue/AICS-15/transitions', { transition: { id: '21' } })).status).toBe(204);
     const sent = notificationsOf('AICS-15');
     expect(sent).toHaveLength(1);
@@ -133,7 +133,7 @@ describe('notifications through Jira’s notify API', () => {
     expect(sent[0]!.subject).toBe('[AICS-15] Status changed to In Progress / [AICS-15] 状态已变更为 In Progress');
     expect(sent[0]!.textBody).toContain('from To Do to In Progress');
     expect(sent[0]!.textBody).toContain('从 To Do 变更为 In Progress');
-    const trigger = p.host.invocations.slice(before).filter((i) => i.moduleKey === 'issue-events');
+    const trigger = p.host.invocationsSince(before).filter((i) => i.moduleKey === 'issue-events');
     expect(trigger).toHaveLength(1);
     expect(trigger[0]).toMatchObject({ ok: true, jiraCalls: 2 });
   });
