@@ -74,7 +74,8 @@ export function readStoredPeopleIndex(deps: Pick<Deps, 'store'>): Promise<Stored
   return deps.store.get<StoredPeopleIndex>(KEY.peopleIndex);
 }
 
-export function toDepartmentRecord(d: StoredDepartment): DepartmentRecord {
+/** A department's own fields, without what storage adds (version, who and when). */
+export function departmentFields(d: Department): Department {
   return {
     id: d.id,
     nameZh: d.nameZh,
@@ -84,6 +85,12 @@ export function toDepartmentRecord(d: StoredDepartment): DepartmentRecord {
     memberAccountIds: d.memberAccountIds,
     jiraGroup: d.jiraGroup,
     responseHours: d.responseHours,
+  };
+}
+
+export function toDepartmentRecord(d: StoredDepartment): DepartmentRecord {
+  return {
+    ...departmentFields(d),
     version: d.version,
     updatedAt: new Date(d.updatedAt).toISOString(),
     updatedBy: d.updatedBy,

@@ -3,6 +3,7 @@ import { namedAccountIds } from '../domain/departments';
 import type { ActingContext, Deps, JiraUser } from './ports';
 import { AppError } from './errors';
 import {
+  departmentFields,
   groupMembersCache,
   indexSummary,
   readDirectory,
@@ -53,19 +54,6 @@ async function checkGroup(groups: GroupMembers, d: Department): Promise<void> {
   if ((await groups(d.jiraGroup)) === null) throw new AppError('VALIDATION', 'validation.unknownGroup', { field: 'jiraGroup', group: d.jiraGroup }, 'jiraGroup');
 }
 
-function fieldsOf(d: Department): Department {
-  return {
-    id: d.id,
-    nameZh: d.nameZh,
-    nameEn: d.nameEn,
-    headAccountId: d.headAccountId,
-    interfaceAccountId: d.interfaceAccountId,
-    memberAccountIds: d.memberAccountIds,
-    jiraGroup: d.jiraGroup,
-    responseHours: d.responseHours,
-  };
-}
-
 /**
  * The directory for the admin page: two KVS reads (directory, index), the viewer's admin right and the
  * names of everyone the departments name (one Jira call per 90 people).
@@ -90,7 +78,7 @@ async function save(deps: Deps, ctx: ActingContext, input: Department, change: (
   const [users] = await Promise.all([checkPeople(deps, input), checkGroup(groups, input)]);
   let saved: StoredDepartment | undefined;
   const { index } = await writeDirectory(deps, actorId, groups, (current, now) => {
-    saved = { ...fieldsOf(input), version, updatedAt: now, updatedBy: actorId };
+    saved = { ...departmentFields(input), version, updatedAt: now, updatedBy: actorId };
     return change(current, saved);
   });
   return { department: toDepartmentRecord(saved!), people: users.map(person), index: indexSummary(index) };
