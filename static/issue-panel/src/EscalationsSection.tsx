@@ -1,7 +1,7 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
-import { ISSUE_PANEL_FUNCTIONS, type DependencyView, type EscalationSummary, type IssueEscalations } from '@contract';
-import { createClient } from '../../shared/bridge-client';
+import type { DependencyView, EscalationSummary, ISSUE_PANEL_FUNCTIONS, IssueEscalations } from '@contract';
+import type { BridgeClient } from '../../shared/bridge-client';
 import { useT } from '../../shared/i18n';
 import { DateTime } from '../../shared/components/DateTime';
 import { EmptyState } from '../../shared/components/EmptyState';
@@ -34,10 +34,15 @@ function EscalationRow({ esc, asOf }: { esc: EscalationSummary; asOf: string }) 
  * Escalations of the issue: raise one (问题申请单), act on it as the holder of its level, and read its timeline.
  * Shows the panel's summaries at once, then the details with what the viewer may do.
  */
-export function EscalationsSection(props: { escalations: readonly EscalationSummary[]; asOf: string; lateDependencies?: readonly DependencyView[] }) {
-  const { escalations, asOf, lateDependencies = [] } = props;
+export function EscalationsSection(props: {
+  escalations: readonly EscalationSummary[];
+  asOf: string;
+  lateDependencies?: readonly DependencyView[];
+  /** The panel's resolver client. */
+  client: BridgeClient<typeof ISSUE_PANEL_FUNCTIONS>;
+}) {
+  const { escalations, asOf, lateDependencies = [], client } = props;
   const t = useT();
-  const client = useMemo(() => createClient(ISSUE_PANEL_FUNCTIONS, { locale: t.locale }), [t.locale]);
   const [detail, setDetail] = useState<IssueEscalations | null>(null);
   const [raising, setRaising] = useState(false);
 
