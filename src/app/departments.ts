@@ -47,15 +47,10 @@ export interface PeopleIndex {
   calendars?: CalendarSettings;
 }
 
-/**
- * The department of every person the directory reaches, in ONE KVS read, whatever the number of people:
- * heads and interface persons, people listed by hand, and members of each department's Jira group as of the
- * last directory change or rebuild. A person in several departments resolves to one (see domain/departments).
- */
-export async function readPeopleIndex(deps: Pick<Deps, 'store'>): Promise<PeopleIndex> {
-  // One batch read: the index and the department calendars that response deadlines count in.
-  const [index, calendarRecord] = await deps.store.getMany([{ key: KEY.peopleIndex }, { key: KEY.calendars, entity: ENTITY.escalationSettings }]);
-  const stored = index as StoredPeopleIndex | undefined;
+/** What `readPeopleIndex` reads: the index and the department calendars that response deadlines count in. */
+const PEOPLE_INDEX_ITEMS = [{ key: KEY.peopleIndex }, { key: KEY.calendars, entity: ENTITY.escalationSettings }] as const;
+
+function peopleIndexOf(stored: StoredPeopleIndex | undefined, calendarRecord: unknown): PeopleIndex {
   const calendars = (calendarRecord as { data?: CalendarSettings } | undefined)?.data;
   if (!stored) return { departments: [], byAccount: {}, routing: {}, ...(calendars ? { calendars } : {}) };
   const routing: Record<string, DepartmentRouting> = {};
@@ -64,6 +59,21 @@ export async function readPeopleIndex(deps: Pick<Deps, 'store'>): Promise<People
     if (r) routing[d.id] = r;
   });
   return { departments: stored.departments, byAccount: departmentByAccount(stored), routing, ...(calendars ? { calendars } : {}) };
+}
+
+/**
+ * The department of every person the directory reaches, in ONE KVS read, whatever the number of people:
+ * heads and interface persons, people listed by hand, and members of each department's Jira group as of the
+ * last directory change or rebuild. A person in several departments resolves to one (see domain/departments).
+ */
+export async function readPeopleIndex(deps: Pick<Deps, 'store'>): Promise<PeopleIndex> {
+  return (await readPeopleIndexWith(deps, [])).people;
+}
+
+/** The people index and other records in the same batch read (still ONE KVS operation); `extra` in the order asked. */
+export async function readPeopleIndexWith(deps: Pick<Deps, 'store'>, items: ReadonlyArray<{ key: string; entity?: string }>): Promise<{ people: PeopleIndex; extra: unknown[] }> {
+  const [index, calendarRecord, ...extra] = await deps.store.getMany([...PEOPLE_INDEX_ITEMS, ...items]);
+  return { people: peopleIndexOf(index as StoredPeopleIndex | undefined, calendarRecord), extra };
 }
 
 export function readDirectory(deps: Pick<Deps, 'store'>): Promise<DirectoryRecord | undefined> {

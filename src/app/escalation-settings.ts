@@ -5,7 +5,7 @@ import { DEFAULT_LEVEL_LIMIT_HOURS, type EscalationLevel, type EscalationRecord,
 import type { ActingContext, Deps } from './ports';
 import { AppError, isAppError } from './errors';
 import { ENTITY, KEY, SECRET } from './storage-keys';
-import { readDirectory, readPeopleIndex, type StoredDepartment } from './departments';
+import { readDirectory, readPeopleIndexWith, type DirectoryRecord, type PeopleIndex, type StoredDepartment } from './departments';
 
 /** An `esc-settings` record: one document with its own version, for conditional writes. */
 interface SettingsRecord<T> {
@@ -24,9 +24,12 @@ export const DEFAULT_LADDER: LadderConfig = {
   ],
 };
 
-async function readSettings<T>(deps: Pick<Deps, 'store'>, key: string, fallback: T): Promise<{ data: T; version: number }> {
-  const rec = await deps.store.getEntity<SettingsRecord<T>>(ENTITY.escalationSettings, key);
+function settingsOf<T>(rec: SettingsRecord<T> | undefined, fallback: T): { data: T; version: number } {
   return rec ? { data: rec.data, version: rec.version } : { data: structuredClone(fallback), version: 0 };
+}
+
+async function readSettings<T>(deps: Pick<Deps, 'store'>, key: string, fallback: T): Promise<{ data: T; version: number }> {
+  return settingsOf(await deps.store.getEntity<SettingsRecord<T>>(ENTITY.escalationSettings, key), fallback);
 }
 
 async function writeSettings<T>(deps: Deps, key: string, data: T, version: number, by: string, what: 'escalation' | 'project'): Promise<number> {
@@ -78,9 +81,28 @@ export function levelHeldBy(esc: Pick<EscalationRecord, 'departmentAsked' | 'req
   return 0;
 }
 
-export async function readLadderContext(deps: Deps, projectKey: string): Promise<LadderContext> {
-  const [ladder, directory, calendars] = await Promise.all([readLadder(deps, projectKey), readDirectory(deps), readCalendarSettings(deps)]);
-  return { ladder: ladder.data, departments: new Map((directory?.departments ?? []).map((d) => [d.id, d])), calendars: calendars.data };
+/**
+ * A project's ladder context and the people index, in ONE KVS batch read: the index and calendars, the
+ * project's ladder and the department directory (heads and interface persons).
+ */
+export async function readPeopleAndLadder(deps: Pick<Deps, 'store'>, projectKey: string): Promise<{ people: PeopleIndex; lc: LadderContext }> {
+  const { people, extra } = await readPeopleIndexWith(deps, [
+    { key: KEY.ladder(projectKey), entity: ENTITY.escalationSettings },
+    { key: KEY.departmentDirectory, entity: ENTITY.departmentDirectory },
+  ]);
+  const [ladder, directory] = extra as [SettingsRecord<LadderConfig> | undefined, DirectoryRecord | undefined];
+  return {
+    people,
+    lc: {
+      ladder: settingsOf(ladder, DEFAULT_LADDER).data,
+      departments: new Map((directory?.departments ?? []).map((d) => [d.id, d])),
+      calendars: people.calendars ?? structuredClone(DEFAULT_CALENDAR_SETTINGS),
+    },
+  };
+}
+
+export async function readLadderContext(deps: Pick<Deps, 'store'>, projectKey: string): Promise<LadderContext> {
+  return (await readPeopleAndLadder(deps, projectKey)).lc;
 }
 
 export function departmentRefs(lc: Pick<LadderContext, 'departments'>): DepartmentRef[] {
@@ -181,10 +203,4 @@ export async function rotateWebhookSecret(deps: Deps, ctx: ActingContext) {
   const meta: SecretMeta = { rotatedAt: deps.clock.now(), rotatedBy: ctx.accountId ?? '', fingerprint: fingerprint(secret) };
   await deps.store.set(KEY.webhookSecretMeta, meta);
   return { configured: true, rotatedAt: new Date(meta.rotatedAt).toISOString(), fingerprint: meta.fingerprint, canEdit: true, secret };
-}
-
-/** The raiser's department, from the people index (one KVS read). */
-export async function departmentOfPerson(deps: Deps, accountId: string | null): Promise<string> {
-  if (!accountId) return '';
-  return (await readPeopleIndex(deps)).byAccount[accountId] ?? '';
 }

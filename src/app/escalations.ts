@@ -15,22 +15,23 @@ import {
 } from '../domain/escalation';
 import { applyEscalationChange } from '../domain/rollup';
 import type { DependencyRecord } from '../domain/dependency';
-import type { ActingContext, Deps, JiraIssue, JiraUser, TransactionOp } from './ports';
+import type { ActingContext, Deps, EscalationFieldUpdate, JiraIssue, JiraUser, TransactionOp } from './ports';
 import { AppError, isAppError } from './errors';
 import { ENTITY, INDEX, MAX_TRANSACTION_OPS } from './storage-keys';
 import { commitWithRollups } from './rollups';
 import { auditOp, type AuditEventRecord } from './audit';
 import { readAll } from './paging';
 import { readAsUser } from './visibility';
+import type { PeopleIndex } from './departments';
 import { escapeHtml, inEveryLanguage } from './i18n';
 import {
   calendarOf,
   deadlineFor,
-  departmentOfPerson,
   departmentRefs,
   holdersOf,
   levelHeldBy,
   readLadderContext,
+  readPeopleAndLadder,
   type LadderContext,
 } from './escalation-settings';
 
@@ -69,22 +70,29 @@ function authorityOf(rec: EscalationRecord, accountId: string | null, lc: Ladder
   return { accountId, holds: levelHeldBy(rec, accountId, lc), raiser: !!accountId && rec.raisedBy === accountId, automation };
 }
 
-/** What the issue's two fields show: the highest open level, and that escalation's state ('breached' once past the top limit). */
-export function issueEscalationFields(open: readonly EscalationRecord[]): { level: number | null; state: string | null } {
+/**
+ * What the issue's escalation fields show: the highest open level and that escalation's state ('breached' once
+ * past the top limit), who holds the current level of any open escalation, and who raised any of them.
+ */
+export function issueEscalationFields(all: readonly EscalationRecord[], lc: LadderContext): Required<Omit<EscalationFieldUpdate, 'issueIds'>> {
+  const open = all.filter((e) => isEscalationOpen(e.status));
   const top = [...open].sort((a, b) => b.level - a.level || Number(b.breached) - Number(a.breached))[0];
-  return top ? { level: top.level, state: top.breached ? 'breached' : top.status } : { level: null, state: null };
+  return {
+    level: top ? top.level : null,
+    state: top ? (top.breached ? 'breached' : top.status) : null,
+    holders: [...new Set(open.flatMap((e) => holdersOf(e, e.level, lc)))],
+    raisers: [...new Set(all.map((e) => e.raisedBy).filter((id) => !!id))],
+  };
 }
 
-/** After a write: the issue's "Escalation level" field follows the highest open level, and the new level's holders hear. */
+/** After a write: the issue's escalation fields follow the issue's escalations, and the new level's holders hear. */
 async function afterChange(deps: Deps, issue: Pick<JiraIssue, 'id' | 'key' | 'summary'>, rec: EscalationRecord, lc: LadderContext, notifyKind: 'raised' | 'climbed' | 'breached' | null): Promise<void> {
   try {
-    const open = (await readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [rec.issueId] })).filter((e) =>
-      isEscalationOpen(e.status),
-    );
-    await deps.jira.setEscalationFields([{ issueIds: [rec.issueId], ...issueEscalationFields(open) }]);
+    const all = await readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [rec.issueId] });
+    await deps.jira.setEscalationFields([{ issueIds: [rec.issueId], ...issueEscalationFields(all, lc) }]);
   } catch (e) {
-    // The record is written; the field catches up at the next change. Never fail the user's action for it.
-    deps.log.warn('escalation level field not updated', { issueId: rec.issueId, error: String(e) });
+    // The record is written; the fields catch up at the next change. Never fail the user's action for it.
+    deps.log.warn('escalation fields not updated', { issueId: rec.issueId, error: String(e) });
   }
   if (notifyKind) {
     const op = await sendLevelNotice(deps, issue, rec, lc, notifyKind);
@@ -139,6 +147,8 @@ export interface RaiseRequest {
   extraOps?: TransactionOp[];
   /** Re-checked on a retried transaction (the nonce must still be unused). */
   recheck?: () => Promise<void>;
+  /** The people index and ladder context, when the caller has read them already. */
+  context?: { people: PeopleIndex; lc: LadderContext };
 }
 
 /**
@@ -148,7 +158,7 @@ export interface RaiseRequest {
  */
 export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRecord> {
   const { issue, input } = req;
-  const lc = await readLadderContext(deps, issue.projectKey);
+  const { people, lc } = req.context ?? (await readPeopleAndLadder(deps, issue.projectKey));
   if (input.departmentAsked && !lc.departments.has(input.departmentAsked)) {
     throw new AppError('VALIDATION', 'escalation.unknownDepartment', { id: input.departmentAsked }, 'departmentAsked');
   }
@@ -170,7 +180,7 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
     impact: input.impact,
     supportNeeded: input.supportNeeded,
     departmentAsked: input.departmentAsked,
-    requesterDept: await departmentOfPerson(deps, req.accountId),
+    requesterDept: (req.accountId && people.byAccount[req.accountId]) || '',
     requestedDeadline: input.deadline ?? '',
     dependencyId: input.dependencyId ?? '',
     versionIds: [...issue.fixVersionIds],
@@ -264,25 +274,30 @@ function view(e: EscalationRecord, lc: LadderContext, viewer: string | null, peo
   };
 }
 
-/** The panel's escalations section: every escalation of the issue with what the viewer may do, and the departments to ask. */
-export async function getIssueEscalations(deps: Deps, ctx: ActingContext, issueKey: string, known?: { issue: JiraIssue }): Promise<IssueEscalations> {
-  const issue = known?.issue ?? (await readIssueForUser(deps, issueKey));
-  const [lc, records] = await Promise.all([
-    readLadderContext(deps, issue.projectKey),
-    readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [issue.id], sort: 'DESC' }),
-  ]);
-  const ids = new Set<string>();
+/**
+ * The panel's escalations section: every escalation of the issue, newest first, with its holders and what the
+ * viewer may do, and the departments to ask. Names come from the users Jira returned with the issue (its RACI
+ * and escalation fields); only people missing there cost one bulk lookup.
+ */
+export async function escalationsSection(deps: Deps, ctx: ActingContext, issue: JiraIssue, records: readonly EscalationRecord[], lc: LadderContext): Promise<IssueEscalations> {
+  const people = new Map(issue.people.map((u) => [u.accountId, u]));
+  const missing = new Set<string>();
   for (const e of records) {
-    if (e.raisedBy) ids.add(e.raisedBy);
-    if (isEscalationOpen(e.status)) for (const id of holdersOf(e, e.level, lc)) ids.add(id);
+    for (const id of [e.raisedBy, ...(isEscalationOpen(e.status) ? holdersOf(e, e.level, lc) : [])]) if (id && !people.has(id)) missing.add(id);
   }
-  const people = new Map((ids.size ? await deps.jira.getUsers('user', [...ids]) : []).map((u) => [u.accountId, u]));
+  if (missing.size) for (const u of await deps.jira.getUsers('user', [...missing])) people.set(u.accountId, u);
   return {
     asOf: new Date(deps.clock.now()).toISOString(),
     escalations: records.map((e) => view(e, lc, ctx.accountId, people)),
     departments: departmentRefs(lc),
     canRaise: !!ctx.accountId,
   };
+}
+
+/** The escalations section again, after a raise or an action on the issue the caller has just read. */
+async function issueEscalations(deps: Deps, ctx: ActingContext, issue: JiraIssue, lc: LadderContext): Promise<IssueEscalations> {
+  const records = await readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [issue.id], sort: 'DESC' });
+  return escalationsSection(deps, ctx, issue, records, lc);
 }
 
 /** Raised from the issue panel, or from a dependency of this issue whose response is overdue. */
@@ -293,14 +308,16 @@ export async function raiseFromPanel(deps: Deps, ctx: ActingContext, issueKey: s
     if (!dep || dep.downstreamIssueId !== issue.id || !dep.late) throw new AppError('VALIDATION', 'escalation.dependencyNotLate', { id: input.dependencyId }, 'dependencyId');
   }
   const now = deps.clock.now();
+  const context = await readPeopleAndLadder(deps, issue.projectKey);
   await raise(deps, {
     source: input.dependencyId ? 'dependency' : 'panel',
     accountId: ctx.accountId,
     issue,
     input,
     id: `esc-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    context,
   });
-  return getIssueEscalations(deps, ctx, issueKey, { issue });
+  return issueEscalations(deps, ctx, issue, context.lc);
 }
 
 export async function actFromPanel(deps: Deps, ctx: ActingContext & { locale: 'en' | 'zh' }, issueKey: string, input: EscalationActInput): Promise<IssueEscalations> {
@@ -311,7 +328,7 @@ export async function actFromPanel(deps: Deps, ctx: ActingContext & { locale: 'e
   const cmd = toCommand(input);
   const next = await applyCommand(deps, rec, cmd, ctx.accountId, lc, { expectVersion: input.version, locale: ctx.locale });
   await afterChange(deps, issue, next, lc, cmd.kind === 'climb' ? 'climbed' : null);
-  return getIssueEscalations(deps, ctx, issueKey, { issue });
+  return issueEscalations(deps, ctx, issue, lc);
 }
 
 /** The append-only record of one escalation, oldest first, with names. */

@@ -1,14 +1,14 @@
-import type { Deps, Page, TransactionOp } from './ports';
+import type { Deps, EscalationFieldUpdate, Page, TransactionOp } from './ports';
 import { ENTITY, INDEX } from './storage-keys';
 import { isResponseLate, type DependencyRecord } from '../domain/dependency';
 import { applyDependencyChange, applyEscalationChange } from '../domain/rollup';
-import { escalationContribution, transition, type EscalationRecord } from '../domain/escalation';
+import { escalationContribution, transition, type EscalationLevel, type EscalationRecord } from '../domain/escalation';
 import { commitWithRollups } from './rollups';
 import { contribution, readDependency, dependencyWrites } from './dependency-records';
 import { auditOp } from './audit';
 import { readAll } from './paging';
 import { readDirectory } from './departments';
-import { calendarOf, deadlineFor, readCalendarSettings, readLadder, type LadderContext } from './escalation-settings';
+import { calendarOf, deadlineFor, holdersOf, readCalendarSettings, readLadder, type LadderContext } from './escalation-settings';
 import { sendLevelNotice, writeAudit } from './escalations';
 
 export interface SweepResult {
@@ -147,21 +147,32 @@ async function climbBatch(deps: Deps, projectKey: string, batch: EscalationRecor
 }
 
 /**
- * The issues' fields follow: climbs only raise levels, so an issue takes the highest new level of the batch
- * unless Jira already shows a higher one (another open escalation of the issue), read in one bulk fetch.
- * Then the new level's holders hear, and one transaction records who was told.
+ * The issues' fields follow, read and written in one bulk fetch and one update per batch. Climbs only raise
+ * levels, so an issue takes the highest new level of the batch unless Jira already shows a higher one (another
+ * open escalation of the issue). "Escalation holders" loses the holders of each climbed escalation's old level
+ * and gains those of its new one; the rest of what it shows (other open escalations) stays. A breach at the top
+ * keeps the level and its holders.
  */
 async function afterClimbs(deps: Deps, changed: Array<{ next: EscalationRecord; breached: boolean }>, lc: LadderContext): Promise<void> {
   if (changed.length === 0) return;
-  const top = new Map<string, { level: number; state: string }>();
-  for (const { next, breached } of changed) {
-    const seen = top.get(next.issueId);
-    if (!seen || next.level > seen.level || (next.level === seen.level && breached)) top.set(next.issueId, { level: next.level, state: breached ? 'breached' : 'open' });
-  }
+  const byIssue = new Map<string, Array<{ next: EscalationRecord; breached: boolean }>>();
+  for (const c of changed) byIssue.set(c.next.issueId, [...(byIssue.get(c.next.issueId) ?? []), c]);
   try {
-    const shown = await deps.jira.getEscalationLevels([...top.keys()]);
-    const updates = [...top].filter(([issueId, v]) => (shown.get(issueId) ?? 0) <= v.level).map(([issueId, v]) => ({ issueIds: [issueId], ...v }));
-    await deps.jira.setEscalationFields(updates);
+    const shown = await deps.jira.getEscalationFieldValues([...byIssue.keys()]);
+    const updates: EscalationFieldUpdate[] = [];
+    for (const [issueId, climbs] of byIssue) {
+      const now = shown.get(issueId);
+      if (!now) continue;
+      const top = climbs.reduce((a, b) => (b.next.level > a.next.level || (b.next.level === a.next.level && b.breached) ? b : a));
+      const update: EscalationFieldUpdate = { issueIds: [issueId] };
+      if ((now.level ?? 0) <= top.next.level) Object.assign(update, { level: top.next.level, state: top.breached ? 'breached' : 'open' });
+      const holders = new Set(now.holders);
+      for (const { next, breached } of climbs) if (!breached) for (const id of holdersOf(next, (next.level - 1) as EscalationLevel, lc)) holders.delete(id);
+      for (const { next } of climbs) for (const id of holdersOf(next, next.level, lc)) holders.add(id);
+      if (holders.size !== now.holders.length || now.holders.some((id) => !holders.has(id))) update.holders = [...holders];
+      if (update.level !== undefined || update.holders) updates.push(update);
+    }
+    if (updates.length) await deps.jira.setEscalationFields(updates);
   } catch (e) {
     deps.log.warn('escalation fields not updated by the sweep', { error: String(e) });
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DepartmentIdSchema, DepartmentRefSchema } from './departments';
-import { PersonSchema } from './views';
+import { EscalationStatusSchema, PersonSchema } from './views';
 
 /**
  * Escalations, working-time calendars and the audit trail (issue 5): schemas shared by the backend and the
@@ -144,7 +144,7 @@ export type AuditEventView = z.infer<typeof AuditEventViewSchema>;
 export const EscalationViewSchema = z.object({
   id: z.string(),
   version: z.number().int(),
-  status: z.enum(['open', 'acknowledged', 'resolved', 'rejected', 'withdrawn']),
+  status: EscalationStatusSchema,
   level: z.number().int().min(1).max(3),
   summary: z.string(),
   description: z.string(),
@@ -211,7 +211,6 @@ export const WebhookSecretStatusSchema = z.object({
 });
 
 export const ESCALATION_PANEL_FUNCTIONS = {
-  getIssueEscalations: { input: z.object({}).strict(), output: IssueEscalationsSchema },
   raiseEscalation: { input: RaiseEscalationInputSchema, output: IssueEscalationsSchema },
   actOnEscalation: { input: EscalationActInputSchema, output: IssueEscalationsSchema },
   getEscalationTimeline: { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: z.object({ events: z.array(AuditEventViewSchema) }) },

@@ -2,6 +2,7 @@ export * from './errors';
 export * from './locale';
 export * from './messages';
 export * from './views';
+export * from './issue-panel';
 export * from './functions';
 export * from './webhook';
 export * from './departments';

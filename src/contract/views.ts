@@ -84,30 +84,6 @@ export type DependencyView = z.infer<typeof DependencyViewSchema>;
 export const ESCALATION_STATUSES = ['open', 'acknowledged', 'resolved', 'rejected', 'withdrawn'] as const;
 export const EscalationStatusSchema = z.enum(ESCALATION_STATUSES);
 
-export const EscalationSummarySchema = z.object({
-  id: z.string(),
-  status: EscalationStatusSchema,
-  level: z.number().int().min(1).max(3),
-  summary: z.string(),
-  raisedAt: IsoDateTime,
-  dueAt: IsoDateTime,
-  source: z.string(),
-});
-export type EscalationSummary = z.infer<typeof EscalationSummarySchema>;
-
-export const IssuePanelViewSchema = z.object({
-  asOf: IsoDateTime,
-  issue: IssueRefSchema.extend({ projectKey: z.string() }),
-  raci: RaciViewSchema,
-  dependencies: z.object({
-    upstream: z.array(DependencyViewSchema),
-    downstream: z.array(DependencyViewSchema),
-  }),
-  escalations: z.array(EscalationSummarySchema),
-  viewer: z.object({ accountId: z.string(), canEdit: z.boolean() }),
-});
-export type IssuePanelView = z.infer<typeof IssuePanelViewSchema>;
-
 export const ProjectRollupSchema = z.object({
   issueCount: z.number().int().nonnegative(),
   byCategory: z.record(StatusCategorySchema, z.number().int().nonnegative()),

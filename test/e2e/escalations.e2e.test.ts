@@ -13,9 +13,15 @@ const gaoYuan = SEED_USERS.gaoYuan.accountId;
 const DAY = 86_400_000;
 
 describeInChromium('escalations in Chromium', { apps: ['issue-panel', 'project-page', 'admin-page', 'project-settings'], defaultUser: gaoYuan }, (ctx) => {
-  it('a level holder acknowledges from the panel', async () => {
+  it('a level holder acknowledges from the panel, which opened with one invocation', async () => {
+    const mark = ctx.platform.host.invocationMark();
     const page = await ctx.open('#/issue/PAY-14', { user: SEED_USERS.zhouJie.accountId });
     const card = page.frameLocator('iframe[title="Collaboration (app)"]').locator('[data-escalation]').first();
+    await card.getByRole('button', { name: 'Acknowledge' }).waitFor();
+    // Every section, the holders' names and what this viewer may do came with the panel's one resolver call.
+    const opened = ctx.platform.host.invocationsSince(mark).filter((i) => i.moduleKey === 'collab-issue-panel');
+    expect(opened.map((i) => i.detail)).toEqual(['getIssuePanel']);
+    expect(await card.textContent()).toContain('周杰 Zhou Jie');
     await card.getByRole('button', { name: 'Acknowledge' }).click();
     await expect.poll(() => card.textContent()).toContain('Acknowledged');
     await card.getByRole('button', { name: 'Resolve' }).click();
@@ -40,9 +46,9 @@ describeInChromium('escalations in Chromium', { apps: ['issue-panel', 'project-p
     await ctx.shot(page, 'escalation-raised-en-light');
 
     // How many shell "1d" clicks take the clock past the level-1 deadline (24 working hours, mainland calendar).
-    const { env } = await invoke(ctx.platform, { moduleKey: 'collab-issue-panel', accountId: gaoYuan, issueKey: 'PAY-17' }, 'getIssueEscalations');
+    const { env } = await invoke(ctx.platform, { moduleKey: 'collab-issue-panel', accountId: gaoYuan, issueKey: 'PAY-17' }, 'getIssuePanel');
     if (!env.ok) throw new Error(env.error.message);
-    const due = Date.parse(env.data.escalations[0].dueAt);
+    const due = Date.parse(env.data.escalations.escalations[0].dueAt);
     const days = Math.ceil((due - ctx.platform.clock.now()) / DAY);
     expect(days).toBeGreaterThanOrEqual(1);
     for (let i = 0; i < days; i++) {

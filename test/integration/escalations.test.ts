@@ -42,6 +42,12 @@ async function timeline(issueKey: string, id: string) {
   return env.data.events as Array<{ kind: string; fromLevel?: number; toLevel?: number; text?: string; notified?: Array<{ accountId: string }> }>;
 }
 
+/** The escalations section as the issue panel opens with it (one invocation: getIssuePanel). */
+async function section(issueKey: string, accountId: string) {
+  const r = await panel(issueKey, accountId, 'getIssuePanel');
+  return { ...r, env: r.env.ok ? { ok: true, data: r.env.data.escalations } : r.env };
+}
+
 function data(env: { ok: boolean; data?: any; error?: any }) {
   if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
   return env.data;
@@ -49,7 +55,7 @@ function data(env: { ok: boolean; data?: any; error?: any }) {
 
 describe('the seed', () => {
   it('holds escalations at every level and state, with timelines and the Escalation level field', async () => {
-    const decided = data((await panel('PAY-8', U.gaoYuan.accountId, 'getIssueEscalations')).env).escalations[0];
+    const decided = data((await section('PAY-8', U.gaoYuan.accountId)).env).escalations[0];
     expect(decided).toMatchObject({ status: 'resolved', level: 3, binding: true });
     expect((await timeline('PAY-8', decided.id)).map((e) => e.kind)).toEqual([
       'escalation.raised',
@@ -60,7 +66,7 @@ describe('the seed', () => {
       'escalation.notified',
       'escalation.decided',
     ]);
-    expect(data((await panel('AICS-8', U.liNa.accountId, 'getIssueEscalations')).env).escalations[0]).toMatchObject({ status: 'acknowledged', level: 2 });
+    expect(data((await section('AICS-8', U.liNa.accountId)).env).escalations[0]).toMatchObject({ status: 'acknowledged', level: 2 });
     expect(await jql('"Escalation level" = 2')).toEqual(['AICS-8']);
     expect(await jql('"Escalation level" = 1')).toContain('PAY-14');
     // Closed escalations leave the field empty.
@@ -90,11 +96,16 @@ describe('raising and handling an escalation from the issue panel', () => {
     expect(sent).toHaveLength(1);
     expect(sent[0]!.subject).toContain('[PAY-12] Escalation raised to you (level 1)');
     expect(await jql('"Escalation level" = 1')).toContain('PAY-12');
+    // Who must act now, and who asked: JQL for "escalations waiting on me" and "escalations I raised".
+    expect(await jql(`"Escalation holders" = "${U.zhouJie.accountId}"`)).toContain('PAY-12');
+    expect(await jql(`"Escalation raised by" = "${U.gaoYuan.accountId}"`)).toContain('PAY-12');
     ({ id, version } = esc);
-    // What the panel's escalations section costs to open: the issue and the people (Jira), ladder, directory, calendars and the issue's escalations (KVS).
-    const { record } = await panel('PAY-12', U.gaoYuan.accountId, 'getIssueEscalations');
-    expect(record.kvsOps).toBeLessThanOrEqual(4);
-    expect(record.jiraCalls).toBeLessThanOrEqual(2);
+    // The panel opens with the section in its one invocation. Holders' and raiser's names come with the issue
+    // read (the fields above), so no user lookup: the issue read plus the bulk fetch of its dependencies' issues.
+    const { env: opened, record } = await panel('PAY-12', U.gaoYuan.accountId, 'getIssuePanel');
+    expect(record.kvsOps).toBe(3);
+    expect(record.jiraCalls).toBe(data(opened).dependencies.upstream.length + data(opened).dependencies.downstream.length > 0 ? 2 : 1);
+    expect(data(opened).escalations.escalations[0].holders.map((h: { displayName: string }) => h.displayName).sort()).toEqual([U.zhouJie.displayName, U.liuYang.displayName].sort());
   });
 
   it('refuses bad input naming the field, nothing written', async () => {
@@ -102,7 +113,7 @@ describe('raising and handling an escalation from the issue panel', () => {
     expect(bad.env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'departmentAsked' } });
     const empty = await panel('PAY-12', U.gaoYuan.accountId, 'raiseEscalation', { description: ' ', departmentAsked: 'rnd' });
     expect(empty.env).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
-    expect(data((await panel('PAY-12', U.gaoYuan.accountId, 'getIssueEscalations')).env).escalations).toHaveLength(1);
+    expect(data((await section('PAY-12', U.gaoYuan.accountId)).env).escalations).toHaveLength(1);
   });
 
   it('lets only the holders act, asks for the text that goes on record, and refuses a stale version', async () => {
@@ -121,13 +132,13 @@ describe('raising and handling an escalation from the issue panel', () => {
   });
 
   it('climbs by itself once 24 working hours pass, to the department heads, on the record and in JQL', async () => {
-    const esc = data((await panel('PAY-12', U.gaoYuan.accountId, 'getIssueEscalations')).env).escalations[0];
+    const esc = data((await section('PAY-12', U.gaoYuan.accountId)).env).escalations[0];
     const due = Date.parse(esc.dueAt);
     const before = p.jira.listNotifications().length;
     await p.advance(due - p.clock.now() - H);
-    expect(data((await panel('PAY-12', U.gaoYuan.accountId, 'getIssueEscalations')).env).escalations[0].level).toBe(1);
+    expect(data((await section('PAY-12', U.gaoYuan.accountId)).env).escalations[0].level).toBe(1);
     await p.advance(2 * H);
-    const after = data((await panel('PAY-12', U.gaoYuan.accountId, 'getIssueEscalations')).env).escalations[0];
+    const after = data((await section('PAY-12', U.gaoYuan.accountId)).env).escalations[0];
     expect(after).toMatchObject({ level: 2, status: 'open' });
     // The level-2 clock starts when level 1 ran out, not when the hourly sweep noticed.
     expect(Date.parse(after.dueAt)).toBe(addWorkingHours(due, 48, cn));
@@ -137,12 +148,14 @@ describe('raising and handling an escalation from the issue panel', () => {
     expect(events.filter((e) => e.kind === 'escalation.climbed')).toEqual([expect.objectContaining({ fromLevel: 1, toLevel: 2 })]);
     expect(events.at(-1)).toMatchObject({ kind: 'escalation.notified', toLevel: 2 });
     expect(await jql('"Escalation level" = 2')).toContain('PAY-12');
+    expect(await jql(`"Escalation holders" = "${U.zhaoMin.accountId}"`)).toContain('PAY-12');
+    expect(await jql(`"Escalation holders" = "${U.zhouJie.accountId}"`)).not.toContain('PAY-12');
     version = after.version;
   });
 
   it('the arbiter decides at level 3, binding; the field clears', async () => {
     await panel('PAY-12', U.gaoYuan.accountId, 'actOnEscalation', { id, action: 'climb', text: 'heads disagree', version });
-    const top = data((await panel('PAY-12', U.maChao.accountId, 'getIssueEscalations')).env).escalations[0];
+    const top = data((await section('PAY-12', U.maChao.accountId)).env).escalations[0];
     expect(top).toMatchObject({ level: 3 });
     expect(top.actions).toContain('decide');
     const headTries = await panel('PAY-12', U.zhaoMin.accountId, 'actOnEscalation', { id, action: 'decide', text: 'mine', version: top.version });
@@ -150,6 +163,8 @@ describe('raising and handling an escalation from the issue panel', () => {
     const done = data((await panel('PAY-12', U.maChao.accountId, 'actOnEscalation', { id, action: 'decide', text: '研发部优先保障备用通道', version: top.version })).env).escalations[0];
     expect(done).toMatchObject({ status: 'resolved', binding: true, outcome: '研发部优先保障备用通道', actions: [] });
     expect(await jql('"Escalation level" is not EMPTY')).not.toContain('PAY-12');
+    expect(await jql('"Escalation holders" is EMPTY')).toContain('PAY-12');
+    expect(await jql(`"Escalation raised by" = "${U.gaoYuan.accountId}"`)).toContain('PAY-12');
   });
 });
 
@@ -160,7 +175,7 @@ describe('breach at the top', () => {
     for (let i = 0; i < 2; i++) esc = data((await panel('PAY-18', U.gaoYuan.accountId, 'actOnEscalation', { id: esc.id, action: 'climb', text: '', version: esc.version })).env).escalations[0];
     expect(esc.level).toBe(3);
     await p.advance(Date.parse(esc.dueAt) - p.clock.now() + 2 * H);
-    const breached = data((await panel('PAY-18', U.gaoYuan.accountId, 'getIssueEscalations')).env).escalations[0];
+    const breached = data((await section('PAY-18', U.gaoYuan.accountId)).env).escalations[0];
     expect(breached).toMatchObject({ level: 3, breached: true, dueAt: null, status: 'open' });
     expect(await jql('"Escalation state" = breached')).toContain('PAY-18');
     expect(await jql('"Escalation level" = 3')).toContain('PAY-18');
@@ -174,7 +189,7 @@ describe('the sweep is idempotent', () => {
     const raised = data((await panel('PAY-13', U.gaoYuan.accountId, 'raiseEscalation', { description: '文案待定', departmentAsked: 'marketing' })).env).escalations[0];
     p.clock.moveTo(Date.parse(raised.dueAt) + 1000);
     await Promise.all([p.host.runScheduled('deadline-sweep'), p.host.runScheduled('deadline-sweep'), p.host.runScheduled('deadline-sweep')]);
-    const after = data((await panel('PAY-13', U.gaoYuan.accountId, 'getIssueEscalations')).env).escalations[0];
+    const after = data((await section('PAY-13', U.gaoYuan.accountId)).env).escalations[0];
     expect(after.level).toBe(2);
     expect(after.version).toBe(raised.version + 1);
     expect((await timeline('PAY-13', raised.id)).filter((e) => e.kind === 'escalation.climbed')).toHaveLength(1);
@@ -192,14 +207,14 @@ describe('faults', () => {
     } finally {
       p.jira.handle = original;
     }
-    const after = data((await panel('PAY-19', U.gaoYuan.accountId, 'getIssueEscalations')).env).escalations[0];
+    const after = data((await section('PAY-19', U.gaoYuan.accountId)).env).escalations[0];
     expect(after).toMatchObject({ level: 2, version: raised.version + 1 });
     const kinds = (await timeline('PAY-19', raised.id)).map((e) => e.kind);
     expect(kinds.filter((k) => k === 'escalation.climbed')).toHaveLength(1);
     // The climb is on record; the failed email is not claimed as sent.
     expect(kinds.at(-1)).toBe('escalation.climbed');
     await p.host.runScheduled('deadline-sweep');
-    expect(data((await panel('PAY-19', U.gaoYuan.accountId, 'getIssueEscalations')).env).escalations[0].version).toBe(after.version);
+    expect(data((await section('PAY-19', U.gaoYuan.accountId)).env).escalations[0].version).toBe(after.version);
   });
 
   it('the rollup the page reads equals a recount of the stored escalations', async () => {

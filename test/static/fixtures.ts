@@ -5,6 +5,24 @@ export const AS_OF = '2025-03-10T09:00:00.000Z';
 
 const person = (accountId: string, displayName: string, active = true) => ({ accountId, displayName, active });
 
+type EscalationView = IssuePanelView['escalations']['escalations'][number];
+const escalation = (e: Pick<EscalationView, 'id' | 'status' | 'level' | 'summary' | 'raisedAt' | 'source'> & Partial<EscalationView>): EscalationView => ({
+  version: 1,
+  description: e.summary,
+  impact: '',
+  supportNeeded: '',
+  departmentAsked: null,
+  requestedDeadline: null,
+  raisedBy: null,
+  dueAt: null,
+  breached: false,
+  outcome: '',
+  binding: false,
+  holders: [],
+  actions: [],
+  ...e,
+});
+
 export const ISSUE_PANEL: IssuePanelView = {
   asOf: AS_OF,
   issue: {
@@ -148,35 +166,50 @@ export const ISSUE_PANEL: IssuePanelView = {
       },
     ],
   },
-  escalations: [
-    {
-      id: 'esc-2',
-      status: 'open',
-      level: 2,
-      summary: 'Finance has not answered the refund API request',
-      raisedAt: '2025-03-09T03:00:00.000Z',
-      dueAt: '2025-03-11T03:00:00.000Z',
-      source: 'dependency',
-    },
-    {
-      id: 'esc-1',
-      status: 'resolved',
-      level: 3,
-      summary: 'Marketing and Legal disagree on the launch wording',
-      raisedAt: '2025-03-01T03:00:00.000Z',
-      dueAt: '2025-03-03T03:00:00.000Z',
-      source: 'panel',
-    },
-    {
-      id: 'esc-0',
-      status: 'acknowledged',
-      level: 1,
-      summary: 'Support needs the FAQ before launch',
-      raisedAt: '2025-03-06T03:00:00.000Z',
-      dueAt: '2025-03-07T03:00:00.000Z',
-      source: 'webtrigger',
-    },
-  ],
+  escalations: {
+    asOf: AS_OF,
+    departments: [
+      { id: 'fin', nameZh: '财务部', nameEn: 'Finance' },
+      { id: 'mkt', nameZh: '市场部', nameEn: 'Marketing' },
+    ],
+    canRaise: true,
+    escalations: [
+      escalation({
+        id: 'esc-2',
+        status: 'open',
+        level: 2,
+        summary: 'Finance has not answered the refund API request',
+        departmentAsked: { id: 'fin', nameZh: '财务部', nameEn: 'Finance' },
+        raisedAt: '2025-03-09T03:00:00.000Z',
+        raisedBy: person('u-li', 'Li Wei'),
+        dueAt: '2025-03-11T03:00:00.000Z',
+        source: 'dependency',
+        holders: [person('u-zhao', 'Zhao Min')],
+        actions: ['withdraw'],
+      }),
+      escalation({
+        id: 'esc-1',
+        status: 'resolved',
+        level: 3,
+        summary: 'Marketing and Legal disagree on the launch wording',
+        raisedAt: '2025-03-01T03:00:00.000Z',
+        raisedBy: person('u-chen', 'Chen Jing'),
+        source: 'panel',
+        outcome: 'Legal wording stands; Marketing adds a footnote.',
+        binding: true,
+      }),
+      escalation({
+        id: 'esc-0',
+        status: 'acknowledged',
+        level: 1,
+        summary: 'Support needs the FAQ before launch',
+        raisedAt: '2025-03-06T03:00:00.000Z',
+        dueAt: '2025-03-07T03:00:00.000Z',
+        source: 'webtrigger',
+        holders: [person('u-sun', 'Sun Lei')],
+      }),
+    ],
+  },
   viewer: { accountId: 'u-li', canEdit: true },
 };
 
@@ -196,7 +229,7 @@ export const EMPTY_ISSUE_PANEL: IssuePanelView = {
     departmentRaci: { responsible: [], accountable: [], consulted: [], informed: [] },
   },
   dependencies: { upstream: [], downstream: [] },
-  escalations: [],
+  escalations: { asOf: AS_OF, departments: [], canRaise: true, escalations: [] },
 };
 
 const health = (over: Partial<ProjectSummary['milestones'][number]>) => ({

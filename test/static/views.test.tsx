@@ -65,6 +65,11 @@ describe('issue panel', () => {
     expect(t).toContain('2 days late');
     expect(t).toContain('Level 2: Department heads');
     expect(html).toContain('href="https://example.atlassian.net/browse/FIN-7"');
+    // The escalations come whole with the panel: who holds them, who raised them, the binding decision.
+    expect(t).toContain('Zhao Min');
+    expect(t).toMatch(/Li Wei · /);
+    expect(t).toContain('Legal wording stands');
+    expect(t).toContain('Finance');
   });
 
   it('names each person’s department, shows department-level RACI and offers editing to those who may edit', () => {

@@ -1,14 +1,13 @@
 import { ESCALATION_ADMIN_FUNCTIONS, ESCALATION_PANEL_FUNCTIONS, ESCALATION_PROJECT_FUNCTIONS, ESCALATION_SETTINGS_FUNCTIONS } from '../../contract';
 import type { Handlers } from '../resolver-kit';
 import { issueKeyOf, projectKeyOf } from '../scope';
-import { actFromPanel, getIssueEscalations, getTimeline, raiseFromPanel } from '../../app/escalations';
+import { actFromPanel, getTimeline, raiseFromPanel } from '../../app/escalations';
 import { getEscalationStats } from '../../app/escalation-stats';
 import { searchUsers } from '../../app/manage-departments';
 import { getCalendars, getLadderView, getWebhookSecretStatus, rotateWebhookSecret, saveCalendars, saveLadder } from '../../app/escalation-settings';
 
 /** Issue panel handlers of escalations, calendars and the audit trail (issue 5). */
 export const escalationsPanelHandlers: Handlers<typeof ESCALATION_PANEL_FUNCTIONS> = {
-  getIssueEscalations: ({ deps, ctx, forge }) => getIssueEscalations(deps, ctx, issueKeyOf(forge)),
   raiseEscalation: ({ deps, ctx, forge, input }) => raiseFromPanel(deps, ctx, issueKeyOf(forge), input),
   actOnEscalation: ({ deps, ctx, forge, input }) => actFromPanel(deps, ctx, issueKeyOf(forge), input),
   getEscalationTimeline: ({ deps, forge, input }) => getTimeline(deps, issueKeyOf(forge), input.id),

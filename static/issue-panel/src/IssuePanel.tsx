@@ -19,7 +19,7 @@ export function IssuePanel({ view, siteUrl, client, onReload, interactive = fals
     <>
       <RaciSection raci={view.raci} canEdit={view.viewer.canEdit} client={client} onReload={onReload} />
       <DependenciesSection dependencies={view.dependencies} asOf={view.asOf} siteUrl={siteUrl} client={interactive ? client : null} />
-      <EscalationsSection escalations={view.escalations} asOf={view.asOf} lateDependencies={view.dependencies.upstream.filter((d) => d.late)} client={client} />
+      <EscalationsSection section={view.escalations} lateDependencies={view.dependencies.upstream.filter((d) => d.late)} client={interactive ? client : null} />
     </>
   );
 }

@@ -1,8 +1,8 @@
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
-import type { DependencyStatus, EscalationSummary } from '@contract';
+import type { DependencyStatus, EscalationView } from '@contract';
 import { useT } from '../i18n';
 
-type EscalationStatus = EscalationSummary['status'];
+type EscalationStatus = EscalationView['status'];
 
 const DEPENDENCY_APPEARANCE: Record<DependencyStatus, ThemeAppearance> = {
   requested: 'new',

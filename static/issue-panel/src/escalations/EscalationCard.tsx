@@ -32,7 +32,7 @@ function Outcome({ esc }: { esc: EscalationView }) {
 }
 
 /** Level and state lozenges, then the one-line summary: the top of every escalation row. */
-export function EscalationHead({ esc, extra }: { esc: Pick<EscalationView, 'level' | 'status' | 'summary'>; extra?: ReactNode }) {
+function EscalationHead({ esc, extra }: { esc: Pick<EscalationView, 'level' | 'status' | 'summary'>; extra?: ReactNode }) {
   const t = useT();
   return (
     <>
@@ -51,7 +51,7 @@ export function EscalationHead({ esc, extra }: { esc: Pick<EscalationView, 'leve
 }
 
 /** A deadline in the viewer's time zone with how far it is, red once passed. */
-export function Due({ iso, asOf }: { iso: string; asOf: string }) {
+function Due({ iso, asOf }: { iso: string; asOf: string }) {
   const t = useT();
   const fmt = useFormat();
   return (
