@@ -72,7 +72,10 @@ export interface JiraIssue {
   createdAt?: string | null;
   statusCategoryChangedAt?: string | null;
   raci: { responsible: string[]; accountable: string | null; consulted: string[]; informed: string[] };
-  /** The people named in the RACI fields, as Jira returned them with the issue (no extra lookup). */
+  /**
+   * The people Jira returned with the issue (no extra lookup): those named in the RACI fields, and on a full
+   * read (`getIssue`) those in the "Escalation holders" and "Escalation raised by" fields.
+   */
   people: JiraUser[];
   /** Whether the acting user may edit the issue; known only when asked for with `withEditMeta`. */
   editable?: boolean;
@@ -164,12 +167,13 @@ export interface Jira {
   /** A person's Jira language (e.g. `zh_CN`), or null when Jira does not say (privacy settings) or has no such user. */
   getUserLocale(as: Actor, accountId: string): Promise<string | null>;
   /**
-   * Sets the app's "Escalation level" (number) and "Escalation state" (text) fields on issues, as the app, with a
-   * changelog so Jira Automation's "Field value changed" trigger fires; null clears a field, undefined leaves it.
+   * Sets the app's escalation fields on issues in ONE request, as the app, with a changelog so Jira
+   * Automation's "Field value changed" trigger fires: "Escalation level" (number), "Escalation state" (text),
+   * "Escalation holders" and "Escalation raised by" (people); null or [] clears a field, undefined leaves it.
    */
   setEscalationFields(updates: ReadonlyArray<EscalationFieldUpdate>): Promise<void>;
-  /** The "Escalation level" each issue shows now (null: empty); issues Jira does not return are left out. */
-  getEscalationLevels(issueIds: readonly string[]): Promise<Map<string, number | null>>;
+  /** The level and holders each issue's fields show now; issues Jira does not return are left out. */
+  getEscalationFieldValues(issueIds: readonly string[]): Promise<Map<string, EscalationFieldValues>>;
   /**
    * Creates an issue of the named type in a project; a field Jira refuses (e.g. an assignee who may not be
    * assigned) throws VALIDATION with Jira's own words.
@@ -189,10 +193,21 @@ export interface Jira {
 export type RaciRole = 'responsible' | 'accountable' | 'consulted' | 'informed';
 export type RaciFieldIds = Partial<Record<RaciRole, string>>;
 
+/** New values of the app's escalation fields for some issues; a field left undefined is not touched. */
 export interface EscalationFieldUpdate {
   issueIds: readonly string[];
   level?: number | null;
   state?: string | null;
+  /** "Escalation holders": who holds the current level of the issue's open escalations ([] clears it). */
+  holders?: readonly string[];
+  /** "Escalation raised by": who raised the issue's escalations, open or closed ([] clears it). */
+  raisers?: readonly string[];
+}
+
+/** What the escalation fields of one issue show now. */
+export interface EscalationFieldValues {
+  level: number | null;
+  holders: string[];
 }
 
 export interface JiraIssueDraft {
