@@ -407,11 +407,12 @@ export function writeDraft(repo: JiraRepo, issueId: number, d: IssueDraft, updat
   writeAppValues(repo, issueId, d.app);
 }
 
-export function writeAppValues(repo: JiraRepo, issueId: number, app: Map<string, string[]>, onlyField?: string): void {
-  if (onlyField) repo.run('DELETE FROM jira_field_values WHERE issue_id = ? AND field_id = ?', issueId, onlyField);
+/** Writes the draft's app field values: all of them, or only those of `onlyFields` (the others stay as stored). */
+export function writeAppValues(repo: JiraRepo, issueId: number, app: Map<string, string[]>, onlyFields?: ReadonlySet<string>): void {
+  if (onlyFields) for (const f of onlyFields) repo.run('DELETE FROM jira_field_values WHERE issue_id = ? AND field_id = ?', issueId, f);
   else repo.run('DELETE FROM jira_field_values WHERE issue_id = ?', issueId);
   for (const [fieldId, values] of app) {
-    if (onlyField && fieldId !== onlyField) continue;
+    if (onlyFields && !onlyFields.has(fieldId)) continue;
     const numeric = repo.appField(fieldId)?.type === 'number';
     values.forEach((v, pos) => {
       repo.run(

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { JiraAdmin } from './admin';
 import { JiraHttpError, badRequest, fieldErrors, forbidden, invalidPayload, issueNotFound, notFound, ISSUE_NOT_FOUND } from './errors';
 import { commentEvent, issueEvent, linkEvent, type ChangeItem, type EventContext } from './events';
-import { FieldSelection, SYSTEM_FIELDS, appFieldSchema } from './fields';
+import { FieldSelection, SYSTEM_FIELDS, SYSTEM_FIELD_IDS, appFieldSchema } from './fields';
 import {
   DraftEditor,
   changeStatus,
@@ -15,18 +15,20 @@ import {
   recordChangelog,
   writeAppValues,
   writeDraft,
+  type IssueDraft,
 } from './issue-draft';
 import { JqlError, parseJql } from './jql-parser';
 import { compileJql } from './jql-sql';
 import { PERMISSION_INFO, JiraPermissions, isProjectPermission } from './permissions';
 import { JiraRenderer, adfText, isAdfDoc } from './render';
-import { JiraRepo, placeholders, type IssueRow, type NotificationRow, type ProjectRow, type UserRow } from './repo';
+import { JiraRepo, placeholders, type AppFieldRow, type IssueRow, type NotificationRow, type ProjectRow, type UserRow } from './repo';
 import {
   AppFieldValueBody,
   BulkFetchBody,
   CommentBody,
   IssueUpdateBody,
   LinkBody,
+  MultipleAppFieldValuesBody,
   NotifyBody,
   SearchBody,
   TransitionBody,
@@ -71,6 +73,7 @@ export interface SandboxNotification {
 }
 
 const MAX_LINKS_PER_ISSUE = 2000;
+const ONLY_OWNING_APP = 'Only the app that owns the custom field can update its values.';
 const MAX_PROPERTY_LENGTH = 32768;
 
 const ok = (body: unknown, status = 200): Result => ({ status, body });
@@ -272,6 +275,7 @@ export class JiraSandbox {
     r.add('GET', `${api}/issueLink/{linkId}`, (c) => this.getLink(c));
     r.add('DELETE', `${api}/issueLink/{linkId}`, (c) => this.deleteLink(c));
     r.add('PUT', `${api}/app/field/{fieldIdOrKey}/value`, (c) => this.setAppFieldValues(c));
+    r.add('POST', `${api}/app/field/value`, (c) => this.setManyAppFieldValues(c));
   }
 
   // ------------------------------------------------------------------ helpers
@@ -1198,41 +1202,75 @@ export class JiraSandbox {
 
   // ------------------------------------------------------------------ app field values
 
-  private setAppFieldValues(ctx: Ctx): Result {
-    const ref = ctx.params.fieldIdOrKey ?? '';
+  /** The app's own field an update names, by id or module key: 403 for a field of Jira's own, 404 for none. */
+  private ownAppField(ref: string): AppFieldRow {
     const field = this.repo.appFields().find((f) => f.id === ref || f.module_key === ref);
-    if (ctx.actor.kind !== 'app') {
-      throw forbidden('Only the app that owns the custom field can update its values.');
-    }
-    if (!field) throw notFound(`The custom field '${ref}' was not found.`);
+    if (field) return field;
+    if (SYSTEM_FIELD_IDS.has(ref)) throw forbidden(ONLY_OWNING_APP);
+    throw notFound(`The custom field '${ref}' was not found.`);
+  }
+
+  /**
+   * One field, a value per group of issues.
+   * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-custom-field-values--apps-/#api-rest-api-3-app-field-fieldidorkey-value-put
+   */
+  private setAppFieldValues(ctx: Ctx): Result {
+    if (ctx.actor.kind !== 'app') throw forbidden(ONLY_OWNING_APP);
+    const field = this.ownAppField(ctx.params.fieldIdOrKey ?? '');
     const body = this.parseBody(AppFieldValueBody, ctx.body);
+    return this.writeAppFieldValues(ctx, body.updates.map((u) => ({ field, issueIds: u.issueIds, value: u.value })));
+  }
+
+  /**
+   * Several fields at once, each update naming its field; a field and an issue may be paired once a request.
+   * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-custom-field-values--apps-/#api-rest-api-3-app-field-value-post
+   */
+  private setManyAppFieldValues(ctx: Ctx): Result {
+    if (ctx.actor.kind !== 'app') throw forbidden(ONLY_OWNING_APP);
+    const body = this.parseBody(MultipleAppFieldValuesBody, ctx.body);
+    const updates = body.updates.map((u) => ({ field: this.ownAppField(u.customField), issueIds: u.issueIds, value: u.value }));
+    const seen = new Set<string>();
+    for (const u of updates) {
+      for (const issueId of u.issueIds) {
+        const pair = `${u.field.id} ${issueId}`;
+        if (seen.has(pair)) throw badRequest(`The custom field '${u.field.id}' is given more than once for the issue ${issueId}. Combinations of custom field and issue must be unique within the request.`);
+        seen.add(pair);
+      }
+    }
+    return this.writeAppFieldValues(ctx, updates);
+  }
+
+  /**
+   * Validates every update before writing anything (the request is all-or-nothing), then writes in one
+   * transaction: per changed issue the touched fields, a changelog unless `generateChangelog=false`, and an event.
+   */
+  private writeAppFieldValues(ctx: Ctx, updates: ReadonlyArray<{ field: AppFieldRow; issueIds: readonly number[]; value: unknown }>): Result {
     const generateChangelog = ctx.query.get('generateChangelog') !== 'false';
-    // Validate everything first: the request is all-or-nothing.
-    const plans: Array<{ issue: IssueRow; before: ReturnType<typeof draftOf>; after: ReturnType<typeof draftOf>; editor: DraftEditor }> = [];
-    const missing: number[] = [];
-    for (const update of body.updates) {
+    const plans = new Map<number, { issue: IssueRow; before: IssueDraft; after: IssueDraft }>();
+    const touched = new Set(updates.map((u) => u.field.id));
+    const missing = new Set<number>();
+    for (const update of updates) {
       for (const issueId of update.issueIds) {
         const issue = this.repo.issueById(issueId);
         if (!issue) {
-          missing.push(issueId);
+          missing.add(issueId);
           continue;
         }
-        const existing = plans.find((p) => p.issue.id === issueId);
-        const after = existing?.after ?? draftOf(this.repo, issue);
-        const editor = new DraftEditor(this.repo, after, 'edit');
-        editor.setApp(field, update.value);
+        const plan = plans.get(issueId) ?? { issue, before: draftOf(this.repo, issue), after: draftOf(this.repo, issue) };
+        plans.set(issueId, plan);
+        const editor = new DraftEditor(this.repo, plan.after, 'edit');
+        editor.setApp(update.field, update.value);
         if (!editor.ok()) throw fieldErrors(editor.errors);
-        if (!existing) plans.push({ issue, before: draftOf(this.repo, issue), after, editor });
       }
     }
-    if (missing.length > 0) throw badRequest(`Issues with these ids do not exist: ${missing.join(', ')}.`);
+    if (missing.size > 0) throw badRequest(`Issues with these ids do not exist: ${[...missing].join(', ')}.`);
     const events: ForgeProductEvent[] = [];
     this.db.transaction(() => {
       const now = ctx.now.getTime();
-      for (const p of plans) {
+      for (const p of plans.values()) {
         const items = diffDrafts(this.repo, p.before, p.after);
         if (items.length === 0) continue;
-        writeAppValues(this.repo, p.issue.id, p.after.app, field.id);
+        writeAppValues(this.repo, p.issue.id, p.after.app, touched);
         this.repo.run('UPDATE jira_issues SET updated = ? WHERE id = ?', now, p.issue.id);
         const row = this.repo.issueById(p.issue.id) ?? p.issue;
         if (generateChangelog) {

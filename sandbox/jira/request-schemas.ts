@@ -72,6 +72,11 @@ export const AppFieldValueBody = z.strictObject({
   updates: z.array(z.strictObject({ issueIds: z.array(z.number().int()), value: z.unknown() })),
 });
 
+/** POST /app/field/value: like the above, but each update names its field. */
+export const MultipleAppFieldValuesBody = z.strictObject({
+  updates: z.array(z.strictObject({ customField: z.string(), issueIds: z.array(z.number().int()), value: z.unknown() })),
+});
+
 export const CommentBody = z.object({
   body: z.unknown(),
   visibility: z.unknown().optional(),

@@ -11,6 +11,14 @@ export const RACI_APP_FIELDS: AppFieldDef[] = [
   { moduleKey: 'raci-informed', name: 'Informed', type: 'user', collection: 'list' },
 ];
 
+/** The escalation fields as the manifest declares them; a harness has them when a test passes them in `appFields`. */
+export const ESCALATION_APP_FIELDS: AppFieldDef[] = [
+  { moduleKey: 'escalation-level', name: 'Escalation level', type: 'number' },
+  { moduleKey: 'escalation-state', name: 'Escalation state', type: 'string' },
+  { moduleKey: 'escalation-holders', name: 'Escalation holders', type: 'user', collection: 'list' },
+  { moduleKey: 'escalation-raisers', name: 'Escalation raised by', type: 'user', collection: 'list' },
+];
+
 export interface JiraHarness {
   jira: JiraSandbox;
   db: Database.Database;

@@ -376,15 +376,22 @@ async function raciFields() {
   return state.raciFields;
 }
 
-/** The app's read-only escalation fields (level, state), shown as Jira shows any field. */
+/** The app's read-only escalation fields (level, state, holders, raised by), shown as Jira shows any field. */
 async function escalationFields() {
   if (state.escalationFields) return state.escalationFields;
   const fields = await jira<Array<{ id: string; name: string; schema?: { custom?: string } }>>('/rest/api/3/field');
-  state.escalationFields = ['escalation-level', 'escalation-state'].flatMap((key) => {
+  state.escalationFields = ['escalation-level', 'escalation-state', 'escalation-holders', 'escalation-raisers'].flatMap((key) => {
     const f = fields.find((x) => x.schema?.custom?.endsWith(`/static/${key}`));
     return f ? [{ id: f.id, name: f.name }] : [];
   });
   return state.escalationFields;
+}
+
+/** A read-only field's value as Jira's issue view writes it: people by name, a number or text as is, else "None". */
+function readOnlyValue(raw: unknown): string {
+  const list = Array.isArray(raw) ? raw : raw === null || raw === undefined ? [] : [raw];
+  const text = list.map((v) => (v && typeof v === 'object' ? ((v as UserRef).displayName ?? (v as UserRef).accountId) : String(v))).join(', ');
+  return text || 'None';
 }
 
 /**
@@ -519,7 +526,7 @@ async function issueView(issueKey: string) {
             const value = (Array.isArray(raw) ? raw : raw ? [raw] : []) as UserRef[];
             return [h('span', { className: 'label', id: `label-${f.id}` }, f.name), userPicker(f, value, (next) => setField(f.id, f.multi, next), editable)];
           }),
-          ...escFields.flatMap((f) => [h('span', { className: 'label' }, f.name), h('span', { 'data-field': f.name }, String(issue.fields[f.id] ?? 'None'))]),
+          ...escFields.flatMap((f) => [h('span', { className: 'label' }, f.name), h('span', { 'data-field': f.name }, readOnlyValue(issue.fields[f.id]))]),
         ),
         automationButtons(issueKey, reload),
         h('h3', {}, 'Issue links'),

@@ -44,6 +44,26 @@ describeInChromium('the sandbox in Chromium', { apps: ['issue-panel', 'project-p
     await page.context().close();
   });
 
+  it('shows the app’s read-only escalation fields on the issue, people by name', async () => {
+    const handle = (method: string, path: string, body?: unknown) =>
+      ctx.platform.jira.handle({ method, path, actor: { kind: 'app' }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    const issue = JSON.parse((await handle('GET', '/rest/api/3/issue/PAY-6?fields=summary')).body) as { id: string };
+    const set = await handle('POST', '/rest/api/3/app/field/value', {
+      updates: [
+        { customField: 'escalation-holders', issueIds: [Number(issue.id)], value: [{ accountId: SEED_USERS.wangLei.accountId }, { accountId: SEED_USERS.liNa.accountId }] },
+        { customField: 'escalation-raisers', issueIds: [Number(issue.id)], value: [{ accountId: gaoYuan }] },
+      ],
+    });
+    expect(set.status).toBe(204);
+    await ctx.platform.settle();
+    const page = await open('#/issue/PAY-6');
+    await expect.poll(() => page.locator('[data-field="Escalation holders"]').textContent()).toBe(`${SEED_USERS.wangLei.displayName}, ${SEED_USERS.liNa.displayName}`);
+    expect(await page.locator('[data-field="Escalation raised by"]').textContent()).toBe(SEED_USERS.gaoYuan.displayName);
+    await page.screenshot({ path: join(SHOTS, 'issue-escalation-fields-en-light.png'), fullPage: true });
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
+
   it('follows the user’s language and Jira’s dark theme', async () => {
     const page = await open('#/project/PAY/page', { locale: 'zh_CN', theme: 'dark' });
     const frame = page.frameLocator('iframe[title="Collaboration health (app)"]');

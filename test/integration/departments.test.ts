@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../sandbox/platform';
 import { SEED_DEPARTMENTS, SEED_USERS } from '../../sandbox/seed/jira-seed';
-import { invocationStore, type InvocationRecord } from '../../sandbox/runtime/invocation-context';
 import { readPeopleIndex } from '../../src/app/departments';
 import { ENTITY, KEY } from '../../src/app/storage-keys';
 import { productionDeps } from '../../src/entry/deps';
-import { invoke, jiraAs, startPlatform } from '../support/platform';
+import { counted, invoke, jiraAs, startPlatform } from '../support/platform';
 
 /**
  * The department directory through the admin page's real resolver, SDKs and the sandbox: the seed made the
@@ -35,13 +34,6 @@ function stored() {
   const directory = p.kvs.handle('/api/v1/entity/get', JSON.stringify({ entityName: ENTITY.departmentDirectory, key: KEY.departmentDirectory }));
   const index = p.kvs.handle('/api/v1/get', JSON.stringify({ key: KEY.peopleIndex }));
   return { directory: directory.body, index: index.body };
-}
-
-/** Runs app code inside an invocation as the sandbox counts it, outside any resolver. */
-async function counted<T>(body: () => Promise<T>): Promise<{ result: T; record: InvocationRecord }> {
-  const record: InvocationRecord = { id: 0, kind: 'resolver', moduleKey: 'test', functionKey: 'test', detail: 'test', accountId: null, kvsOps: 0, jiraCalls: 0, startedAt: 0, durationMs: 0, ok: true };
-  const result = await invocationStore.run({ record }, body);
-  return { result, record };
 }
 
 const department = (over: Record<string, unknown> = {}) => ({

@@ -214,5 +214,13 @@ describe.skipIf(!existsSync(SPEC_PATH))('Jira sandbox responses conform to the J
     await expectConforms('/rest/api/3/app/field/{fieldIdOrKey}/value', 'PUT', `/rest/api/3/app/field/${ids['raci-accountable'] ?? ''}/value`, 204, {
       body: { updates: [{ issueIds: [10007], value: { accountId: SEED_USERS.wangLei.accountId } }] },
     });
+    await expectConforms('/rest/api/3/app/field/value', 'POST', '/rest/api/3/app/field/value?generateChangelog=true', 204, {
+      body: {
+        updates: [
+          { customField: ids['raci-accountable'] ?? '', issueIds: [10007], value: { accountId: SEED_USERS.liNa.accountId } },
+          { customField: ids['raci-consulted'] ?? '', issueIds: [10007, 10008], value: [{ accountId: SEED_USERS.wangLei.accountId }] },
+        ],
+      },
+    });
   });
 });

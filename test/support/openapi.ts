@@ -8,7 +8,10 @@ export const JIRA_SPEC_PATH = resolve(__dirname, '../..', process.env.JIRA_OPENA
 const SPEC_ID = 'jira-platform-v3';
 
 interface Spec {
-  paths: Record<string, Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>>;
+  paths: Record<
+    string,
+    Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> }; responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>
+  >;
 }
 
 const ptr = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
@@ -38,6 +41,25 @@ export function createJiraSpecValidator() {
 
   return {
     templateOf,
+    /** Null when a request body conforms to the operation's JSON request schema; otherwise what is wrong. */
+    checkRequest(method: string, path: string, body: string): string | null {
+      const template = templateOf(path);
+      if (!template) return `no path in the spec matches ${path}`;
+      const m = method.toLowerCase();
+      const op = spec.paths[template]?.[m];
+      if (!op) return `the spec has no ${method} ${template}`;
+      if (op.requestBody?.content?.['application/json']?.schema === undefined) return `the spec gives ${method} ${template} no JSON request body`;
+      const key = `${m} ${template} request`;
+      if (!compiled.has(key)) compiled.set(key, ajv.compile({ $ref: `${SPEC_ID}#/paths/${ptr(template)}/${m}/requestBody/content/${ptr('application/json')}/schema` }));
+      const validate = compiled.get(key)!;
+      let json: unknown;
+      try {
+        json = JSON.parse(body);
+      } catch {
+        return `${method} ${template}: request body is not JSON`;
+      }
+      return validate(json) ? null : `${method} ${template} request: ${ajv.errorsText(validate.errors)}`;
+    },
     /** Null when the body conforms (or the spec gives that status no JSON body); otherwise what is wrong. */
     check(method: string, path: string, status: number, body: string): string | null {
       const template = templateOf(path);

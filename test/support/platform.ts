@@ -1,6 +1,6 @@
 import { createPlatform, type Platform } from '../../sandbox/platform';
 import type { ExtensionContext } from '../../sandbox/runtime/forge-host';
-import type { InvocationRecord } from '../../sandbox/runtime/invocation-context';
+import { invocationStore, type InvocationRecord } from '../../sandbox/runtime/invocation-context';
 
 export type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string; field?: string } };
 
@@ -47,4 +47,11 @@ export async function jiraAs(p: Platform, accountId: string | 'app', method: str
   });
   await p.settle();
   return { status: r.status, body: r.body ? (JSON.parse(r.body) as any) : undefined };
+}
+
+/** Runs app code inside an invocation as the sandbox counts it (KVS operations, Jira calls), outside any resolver. */
+export async function counted<T>(body: () => Promise<T>, accountId: string | null = null): Promise<{ result: T; record: InvocationRecord }> {
+  const record: InvocationRecord = { id: 0, kind: 'resolver', moduleKey: 'test', functionKey: 'test', detail: 'test', accountId, kvsOps: 0, jiraCalls: 0, startedAt: 0, durationMs: 0, ok: true };
+  const result = await invocationStore.run({ record }, body);
+  return { result, record };
 }

@@ -1,6 +1,6 @@
 import api, { route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
-import type { Actor, Jira, JiraIssue, JiraIssueLink, JiraLinkedIssue, JiraPermission, JiraProject, JiraUser, JiraVersion } from '../../app/ports';
+import type { Actor, EscalationFieldValues, Jira, JiraIssue, JiraIssueLink, JiraLinkedIssue, JiraPermission, JiraProject, JiraUser, JiraVersion } from '../../app/ports';
 import { AppError } from '../../app/errors';
 import type { StatusCategory } from '../../contract';
 
@@ -27,8 +27,19 @@ const RaciDepartmentsPropertySchema = z.object({
   consulted: z.array(z.string()).default([]),
   informed: z.array(z.string()).default([]),
 });
-/** Module keys of the app's escalation fields (manifest.yml): the level (number) and the state (text). */
-export const ESCALATION_FIELD_KEYS = { level: 'escalation-level', state: 'escalation-state' } as const;
+/**
+ * Module keys of the app's escalation fields (manifest.yml): the level (number), the state (text), who holds the
+ * current level and who raised (people). An install from before the two people fields has only level and state.
+ */
+export const ESCALATION_FIELD_KEYS = {
+  level: 'escalation-level',
+  state: 'escalation-state',
+  holders: 'escalation-holders',
+  raisers: 'escalation-raisers',
+} as const;
+type EscalationField = keyof typeof ESCALATION_FIELD_KEYS;
+/** The site's ids of the escalation fields; the people fields are optional until the app is upgraded there. */
+type EscalationFieldIds = { level: string; state: string } & Partial<Record<'holders' | 'raisers', string>>;
 
 const UserRefSchema = z.object({ accountId: z.string() }).passthrough();
 const UserSchema = z.object({
@@ -154,7 +165,8 @@ function check(res: APIResponse, notFound: AppError): APIResponse {
   throw new AppError('UPSTREAM', 'upstream.jira', { status: res.status });
 }
 
-function mapIssue(raw: z.infer<typeof IssueSchema>, fieldIds: Record<RaciRole, string | undefined>): JiraIssue {
+/** `peopleFieldIds`: more user fields whose people join `people`, after the RACI ones (e.g. the escalation fields). */
+function mapIssue(raw: z.infer<typeof IssueSchema>, fieldIds: Record<RaciRole, string | undefined>, peopleFieldIds: readonly string[] = []): JiraIssue {
   const f = raw.fields as Record<string, unknown> & z.infer<typeof IssueSchema>['fields'];
   const people = new Map<string, JiraUser>();
   const users = (id: string | undefined): string[] => {
@@ -167,6 +179,13 @@ function mapIssue(raw: z.infer<typeof IssueSchema>, fieldIds: Record<RaciRole, s
       return ref.success ? [ref.data.accountId] : [];
     });
   };
+  const raci = {
+    responsible: users(fieldIds.responsible),
+    accountable: users(fieldIds.accountable)[0] ?? null,
+    consulted: users(fieldIds.consulted),
+    informed: users(fieldIds.informed),
+  };
+  for (const id of peopleFieldIds) users(id);
   return {
     id: raw.id,
     key: raw.key,
@@ -179,12 +198,7 @@ function mapIssue(raw: z.infer<typeof IssueSchema>, fieldIds: Record<RaciRole, s
     fixVersionIds: f.fixVersions.map((v) => v.id),
     createdAt: f.created ?? null,
     statusCategoryChangedAt: f.statuscategorychangedate ?? null,
-    raci: {
-      responsible: users(fieldIds.responsible),
-      accountable: users(fieldIds.accountable)[0] ?? null,
-      consulted: users(fieldIds.consulted),
-      informed: users(fieldIds.informed),
-    },
+    raci,
     people: [...people.values()],
     ...(raw.editmeta ? { editable: Object.keys(raw.editmeta.fields).length > 0 } : {}),
     ...('issuelinks' in f ? { links: mapLinks(f.issuelinks) } : {}),
@@ -219,46 +233,51 @@ function toUser(u: z.infer<typeof UserSchema>): JiraUser {
  * is used only where no user acts (events, schedules, web triggers).
  */
 export function createJiraClient(): Jira {
-  let fieldIdsPromise: Promise<Record<RaciRole, string | undefined>> | null = null;
-  let escalationFieldPromise: Promise<{ level: string; state: string }> | null = null;
+  let appFieldsPromise: Promise<(moduleKey: string) => string | undefined> | null = null;
 
-  /** The site's ids of the escalation fields, looked up once per warm instance like the RACI fields. */
-  function escalationFieldIds(): Promise<{ level: string; state: string }> {
-    escalationFieldPromise ??= (async () => {
+  /**
+   * The ids (customfield_N) Jira gave the app's fields on this site, found by their module key (the end of
+   * `schema.custom`). Stable for the life of an installation, so one lookup per warm function instance serves
+   * the RACI and the escalation fields alike.
+   * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-fields/#api-rest-api-3-field-get
+   */
+  function appFieldIds(): Promise<(moduleKey: string) => string | undefined> {
+    appFieldsPromise ??= (async () => {
       const res = check(await api.asApp().requestJira(route`/rest/api/3/field`), new AppError('UPSTREAM', 'upstream.jira', { status: 404 }));
       const fields = await readJson(res, z.array(FieldSchema), 'fields');
-      const idOf = (key: string) => fields.find((fl) => fl.schema?.custom?.endsWith(`/static/${key}`))?.id;
-      const [level, state] = [idOf(ESCALATION_FIELD_KEYS.level), idOf(ESCALATION_FIELD_KEYS.state)];
-      if (!level || !state) throw new AppError('NOT_CONFIGURED', 'notConfigured.escalationField');
-      return { level, state };
+      return (moduleKey: string) => fields.find((fl) => fl.schema?.custom?.endsWith(`/static/${moduleKey}`))?.id;
     })().catch((e: unknown) => {
-      escalationFieldPromise = null;
+      appFieldsPromise = null;
       throw e;
     });
-    return escalationFieldPromise;
+    return appFieldsPromise;
+  }
+
+  async function raciFieldIds(): Promise<Record<RaciRole, string | undefined>> {
+    const idOf = await appFieldIds();
+    return {
+      responsible: idOf(RACI_FIELD_KEYS.responsible),
+      accountable: idOf(RACI_FIELD_KEYS.accountable),
+      consulted: idOf(RACI_FIELD_KEYS.consulted),
+      informed: idOf(RACI_FIELD_KEYS.informed),
+    };
   }
 
   /**
-   * The ids (customfield_N) Jira gave the app's fields on this site, found by their module key.
-   * Stable for the life of an installation, so one lookup per warm function instance suffices.
-   * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-fields/#api-rest-api-3-field-get
+   * Level and state must exist (NOT_CONFIGURED otherwise). The people fields arrive with an app upgrade: until
+   * Jira has created them on the site they are left out of reads and writes rather than failing the rest.
    */
-  function raciFieldIds(): Promise<Record<RaciRole, string | undefined>> {
-    fieldIdsPromise ??= (async () => {
-      const res = check(await api.asApp().requestJira(route`/rest/api/3/field`), new AppError('UPSTREAM', 'upstream.jira', { status: 404 }));
-      const fields = await readJson(res, z.array(FieldSchema), 'fields');
-      const idOf = (moduleKey: string) => fields.find((fl) => fl.schema?.custom?.endsWith(`/static/${moduleKey}`))?.id;
-      return {
-        responsible: idOf(RACI_FIELD_KEYS.responsible),
-        accountable: idOf(RACI_FIELD_KEYS.accountable),
-        consulted: idOf(RACI_FIELD_KEYS.consulted),
-        informed: idOf(RACI_FIELD_KEYS.informed),
-      };
-    })().catch((e: unknown) => {
-      fieldIdsPromise = null;
-      throw e;
-    });
-    return fieldIdsPromise;
+  async function escalationFieldIds(): Promise<EscalationFieldIds> {
+    const idOf = await appFieldIds();
+    const [level, state, holders, raisers] = [idOf(ESCALATION_FIELD_KEYS.level), idOf(ESCALATION_FIELD_KEYS.state), idOf(ESCALATION_FIELD_KEYS.holders), idOf(ESCALATION_FIELD_KEYS.raisers)];
+    if (!level || !state) throw new AppError('NOT_CONFIGURED', 'notConfigured.escalationField');
+    return { level, state, ...(holders ? { holders } : {}), ...(raisers ? { raisers } : {}) };
+  }
+
+  /** The escalation people fields present on the site (none when the escalation fields are not there at all). */
+  async function escalationPeopleFieldIds(): Promise<string[]> {
+    const idOf = await appFieldIds();
+    return [idOf(ESCALATION_FIELD_KEYS.holders), idOf(ESCALATION_FIELD_KEYS.raisers)].filter((x): x is string => !!x);
   }
 
   async function issueFields(): Promise<string[]> {
@@ -269,12 +288,13 @@ export function createJiraClient(): Jira {
   return {
     /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get */
     async getIssue(as, issueIdOrKey, opts) {
-      const [fields, fieldIds] = [[...(await issueFields()), ...(opts?.withLinks ? ['issuelinks'] : [])], await raciFieldIds()];
+      const peopleFieldIds = await escalationPeopleFieldIds();
+      const [fields, fieldIds] = [[...(await issueFields()), ...peopleFieldIds, ...(opts?.withLinks ? ['issuelinks'] : [])], await raciFieldIds()];
       const query = new URLSearchParams({ fields: fields.join(','), properties: `${RACI_DEPARTMENTS_PROPERTY},${RACI_APPROVER_PROPERTY}` });
       if (opts?.withEditMeta) query.set('expand', 'editmeta');
       const res = await requester(as).requestJira(route`/rest/api/3/issue/${issueIdOrKey}?${query}`);
       check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: issueIdOrKey }));
-      return mapIssue(await readJson(res, IssueSchema, 'issue'), fieldIds);
+      return mapIssue(await readJson(res, IssueSchema, 'issue'), fieldIds, peopleFieldIds);
     },
 
     /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-bulkfetch-post */
@@ -435,53 +455,69 @@ export function createJiraClient(): Jira {
     },
 
     /**
-     * One request for all recipients: Jira queues one email each and skips people who cannot see the issue.
-     * Reporter, assignee, watchers and voters are switched off explicitly, so only the listed people hear.
-     * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-notify-post
-     */
-    /**
-     * Sets the app's "Escalation level" field on issues (null clears it), with a changelog so Jira Automation's
-     * "Field value changed" trigger fires. Only the app may write its own field, hence asApp.
-     * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-custom-field-values--apps-/#api-rest-api-3-app-field-fieldidorkey-value-put
+     * All fields and values in ONE request. Per field, the issues that get the same value share one update;
+     * when the updates name an issue twice for a field, the later value wins (Jira wants each field and issue
+     * once a request). The people fields go as `[{ accountId }]`; null, or an empty list, clears a field. On a
+     * site where the people fields do not exist yet, they are skipped and level and state still go. Only the
+     * app may write its own fields, hence asApp.
+     * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-custom-field-values--apps-/#api-rest-api-3-app-field-value-post
      */
     async setEscalationFields(updates) {
       const ids = await escalationFieldIds();
-      for (const field of ['level', 'state'] as const) {
-        // One request per field and value: the endpoint sets one field, each update one value for many issues.
-        const byValue = new Map<string, number[]>();
-        for (const u of updates) {
+      const byField = new Map<string, Map<string, string>>(); // field id -> issue id -> value as JSON
+      for (const u of updates) {
+        for (const field of Object.keys(ESCALATION_FIELD_KEYS) as EscalationField[]) {
+          const fieldId = ids[field];
           const value = u[field];
-          if (value === undefined) continue;
-          const key = JSON.stringify(value);
-          byValue.set(key, [...(byValue.get(key) ?? []), ...u.issueIds.map(Number)]);
+          if (!fieldId || value === undefined) continue;
+          const wire = Array.isArray(value) ? (value.length ? [...new Set(value)].map((accountId) => ({ accountId })) : null) : value;
+          const issues = byField.get(fieldId) ?? new Map<string, string>();
+          for (const issueId of u.issueIds) issues.set(issueId, JSON.stringify(wire));
+          byField.set(fieldId, issues);
         }
-        if (byValue.size === 0) continue;
-        const body = { updates: [...byValue].map(([value, issueIds]) => ({ issueIds, value: JSON.parse(value) as unknown })) };
-        const res = await api.asApp().requestJira(route`/rest/api/3/app/field/${ids[field]}/value?generateChangelog=true`, {
-          method: 'PUT',
-          headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify(body),
-        });
-        check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: updates.flatMap((u) => u.issueIds).join(', ') }));
       }
+      const body = {
+        updates: [...byField].flatMap(([customField, issues]) => {
+          const byValue = new Map<string, number[]>();
+          for (const [issueId, value] of issues) byValue.set(value, [...(byValue.get(value) ?? []), Number(issueId)]);
+          return [...byValue].map(([value, issueIds]) => ({ customField, issueIds, value: JSON.parse(value) as unknown }));
+        }),
+      };
+      if (body.updates.length === 0) return;
+      const res = await api.asApp().requestJira(route`/rest/api/3/app/field/value?generateChangelog=true`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
+        body: JSON.stringify(body),
+      });
+      if (res.status === 404) {
+        // A field is gone (the app was downgraded or the field deleted): look the ids up afresh next time.
+        appFieldsPromise = null;
+        throw new AppError('NOT_CONFIGURED', 'notConfigured.escalationField');
+      }
+      check(res, new AppError('NOT_FOUND', 'notFound.issue', { key: updates.flatMap((u) => u.issueIds).join(', ') }));
     },
 
-    /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-bulkfetch-post */
-    async getEscalationLevels(issueIds) {
-      const out = new Map<string, number | null>();
+    /**
+     * Level and holders as the issues' fields show them now, one bulk fetch per 100 issues; holders are empty
+     * where the site has no holders field yet.
+     * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-bulkfetch-post
+     */
+    async getEscalationFieldValues(issueIds) {
+      const out = new Map<string, EscalationFieldValues>();
       if (issueIds.length === 0) return out;
-      const { level } = await escalationFieldIds();
+      const { level, holders } = await escalationFieldIds();
       for (let i = 0; i < issueIds.length; i += 100) {
         const res = await api.asApp().requestJira(route`/rest/api/3/issue/bulkfetch`, {
           method: 'POST',
           headers: { 'Content-Type': 'application/json', Accept: 'application/json' },
-          body: JSON.stringify({ issueIdsOrKeys: issueIds.slice(i, i + 100), fields: [level] }),
+          body: JSON.stringify({ issueIdsOrKeys: issueIds.slice(i, i + 100), fields: holders ? [level, holders] : [level] }),
         });
         check(res, new AppError('UPSTREAM', 'upstream.jira', { status: res.status }));
         const body = await readJson(res, z.object({ issues: z.array(z.object({ id: z.string(), fields: z.record(z.string(), z.unknown()) })).default([]) }), 'issues');
         for (const issue of body.issues) {
           const v = issue.fields[level];
-          out.set(issue.id, typeof v === 'number' ? v : null);
+          const people = z.array(UserRefSchema).safeParse(holders ? issue.fields[holders] ?? [] : []);
+          out.set(issue.id, { level: typeof v === 'number' ? v : null, holders: people.success ? people.data.map((u) => u.accountId) : [] });
         }
       }
       return out;
@@ -512,6 +548,11 @@ export function createJiraClient(): Jira {
       return readJson(res, z.object({ id: z.string(), key: z.string() }), 'created issue');
     },
 
+    /**
+     * One request for all recipients: Jira queues one email each and skips people who cannot see the issue.
+     * Reporter, assignee, watchers and voters are switched off explicitly, so only the listed people hear.
+     * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-notify-post
+     */
     async notify(as, issueIdOrKey, n) {
       const body = {
         subject: n.subject,
