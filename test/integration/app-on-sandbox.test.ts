@@ -138,10 +138,11 @@ describe('issue panel', () => {
     expect(d.viewer).toEqual({ accountId: gaoYuan, canEdit: true });
     expect(d.dependencies.upstream.map((x: any) => x.other?.key)).toContain('PAY-6');
     // Dependencies both ways (one query: each dependency is stored once per issue) and escalations (one query),
-    // the people index for the RACI people's departments (one read); the issue with its RACI and department
-    // assignments, and the other issues (two calls).
+    // the people index, calendars, ladder and department directory (one batch read); the issue with its RACI,
+    // department assignments and escalation people, and the other issues (two calls).
     expect(record.kvsOps).toBe(3);
-    expect(record.jiraCalls).toBeLessThanOrEqual(2);
+    expect(record.jiraCalls).toBe(2);
+    expect(d.escalations).toMatchObject({ canRaise: true, departments: expect.arrayContaining([expect.objectContaining({ id: 'rnd' })]) });
   });
 
   it('reports RACI gaps as findings', async () => {
@@ -231,7 +232,7 @@ describe('escalation web trigger', () => {
     expect(res.status).toBe(201);
     expect(res.body.data).toMatchObject({ issueKey: 'PAY-11', level: 1 });
     const { env } = await panel('PAY-11');
-    expect(env.ok && env.data.escalations[0]).toMatchObject({ level: 1, status: 'open', source: 'webtrigger', summary: '支付接口联调阻塞' });
+    expect(env.ok && env.data.escalations.escalations[0]).toMatchObject({ level: 1, status: 'open', source: 'webtrigger', summary: '支付接口联调阻塞' });
     expect((await overview('PAY')).data.escalations.open).toBe(before + 1);
   });
 
@@ -264,11 +265,11 @@ describe('the sandbox clock and the deadline sweep', () => {
     expect(before.dependencies.lateResponses).toBe(0);
     // Escalation deadlines count working hours (the asked department's calendar), so 25 clock hours may or may not be enough.
     const first = await panel('PAY-11');
-    const dueBefore = first.env.ok ? first.env.data.escalations.map((e: any) => Date.parse(e.dueAt)) : [];
+    const dueBefore = first.env.ok ? first.env.data.escalations.escalations.map((e: any) => Date.parse(e.dueAt)) : [];
     await p.advance(25 * H);
     const expectedLevels = dueBefore.map((due: number) => (due < p.clock.now() ? 2 : 1));
     const { env } = await panel('PAY-11');
-    expect(env.ok && env.data.escalations.map((e: any) => e.level)).toEqual(expectedLevels);
+    expect(env.ok && env.data.escalations.escalations.map((e: any) => e.level)).toEqual(expectedLevels);
     // 25 calendar hours are not 24 working hours (weekdays 09:00-18:00): nobody is late yet.
     expect((await overview('PAY')).data.dependencies.lateResponses).toBe(0);
     const sweeps = p.host.invocations.filter((i) => i.moduleKey === 'deadline-sweep');
@@ -283,7 +284,7 @@ describe('the sandbox clock and the deadline sweep', () => {
     await p.advance(2 * H);
     expect((await overview('PAY')).data.dependencies.lateResponses).toBe(after.dependencies.lateResponses);
     const again = await panel('PAY-11');
-    expect(again.env.ok && again.env.data.escalations.map((e: any) => e.level)).toEqual(dueBefore.map((due: number) => (due < p.clock.now() ? 2 : 1)));
+    expect(again.env.ok && again.env.data.escalations.escalations.map((e: any) => e.level)).toEqual(dueBefore.map((due: number) => (due < p.clock.now() ? 2 : 1)));
   });
 });
 
