@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../sandbox/platform';
 import { SEED_USERS } from '../../sandbox/seed/jira-seed';
-import { localDate } from '../../src/domain/working-time';
+import { localDate } from '../../src/app/calendar';
 import { invoke, jiraAs, startPlatform, type Envelope } from '../support/platform';
 
 /**
@@ -23,13 +23,14 @@ function newIssue(summary: string, responsible: string, accountable: string, due
     issueType: 'Task',
     summary,
     status: 'To Do',
-    dueDate: dueInDays === null ? null : localDate(p.clock.now() + dueInDays * DAY),
+    dueDate: dueInDays === null ? null : inDays(dueInDays),
     appFields: { 'raci-responsible': [responsible], 'raci-accountable': accountable },
   });
   return row.key;
 }
 
-const inDays = (n: number) => localDate(p.clock.now() + n * DAY);
+/** A date n days from now in Beijing, where the seeded departments work (the default calendar). */
+const inDays = (n: number) => localDate(p.clock.now() + n * DAY, 'Asia/Shanghai');
 
 async function call(issueKey: string, accountId: string, fn: string, payload: unknown = {}, locale = 'en_US'): Promise<Envelope> {
   const { env } = await invoke(p, { moduleKey: PANEL, accountId, issueKey, locale }, fn, payload);
