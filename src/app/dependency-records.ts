@@ -2,7 +2,7 @@ import type { Deps, JiraIssue, TransactionOp } from './ports';
 import { readAll } from './paging';
 import { ENTITY, INDEX, KEY } from './storage-keys';
 import type { PeopleIndex } from './departments';
-import { DEFAULT_RESPONSE_HOURS, inGraph, standingState, type DeptName, isDependencyOpen, leadTimeDays, type DependencyRecord } from '../domain/dependency';
+import { DEFAULT_RESPONSE_HOURS, inGraph, standingState, type DeptName, isDependencyOpen, type DependencyRecord } from '../domain/dependency';
 import type { DependencyContribution, DependencyEdgeEntry } from '../domain/rollup';
 
 /** The Jira link type that stands for "waits on" unless a Jira admin chose another on the admin page. */
@@ -18,6 +18,11 @@ export async function readDependencySettings(deps: Pick<Deps, 'store'>): Promise
   return { linkType: stored?.linkType || DEFAULT_DEPENDENCY_LINK_TYPE };
 }
 
+/**
+ * A dependency's entry on the project page. It holds the request time, not the lead time: the lead time
+ * counts in the providing department's calendar, which the page reads anyway and an admin may change (the
+ * sweep, which writes entries too, has no calendar at hand).
+ */
 export function edgeEntry(dep: DependencyRecord): DependencyEdgeEntry {
   return {
     u: dep.upstreamIssueId,
@@ -31,7 +36,7 @@ export function edgeEntry(dep: DependencyRecord): DependencyEdgeEntry {
     ud: dep.upstreamDueDate ?? '',
     s: dep.status,
     l: dep.late,
-    w: leadTimeDays(dep),
+    c: dep.createdAt,
     t: dep.deliverable.slice(0, 80),
   };
 }

@@ -1,6 +1,7 @@
 import type { Deps, JiraIssue, JiraUser } from './ports';
-import type { DependencyView, IssueRef, Person } from '../contract';
+import type { CalendarSettings, DependencyView, IssueRef, Person } from '../contract';
 import { allowedActions, dependencyHealth, sidesOf, type DependencyRecord } from '../domain/dependency';
+import { calendarOf } from '../domain/calendar';
 import { normalizeRecord, raOf } from './dependency-records';
 
 /** At most this many other issues are fetched live (Jira's bulk fetch takes 100 a call; the panel makes one). */
@@ -17,7 +18,8 @@ const iso = (ms: number) => (ms > 0 ? new Date(ms).toISOString() : null);
 /**
  * One dependency as one issue's panel shows it. `here` is the panel's issue; `other` the issue at the other
  * end as the viewer may see it (null: hidden from the viewer), `otherLive` the same issue with due date and
- * RACI when it was fetched in full.
+ * RACI when it was fetched in full. Its health counts in the providing department's calendar (`calendars`:
+ * the settings that came with the people index).
  */
 export function toDependencyView(
   raw: DependencyRecord,
@@ -26,6 +28,7 @@ export function toDependencyView(
   otherLive: JiraIssue | undefined,
   viewer: string | null,
   now: number,
+  calendars: CalendarSettings | undefined,
 ): DependencyView {
   const d = normalizeRecord(raw);
   const hereIsDownstream = d.downstreamIssueId === here.id;
@@ -33,7 +36,7 @@ export function toDependencyView(
   const downstream = hereIsDownstream ? here : otherLive;
   // The upstream's due date: live where it was fetched, else as of the last write.
   const upstreamDueDate = upstream ? (upstream.dueDate ?? '') : d.upstreamDueDate;
-  const h = dependencyHealth({ status: d.status, needBy: d.needBy, late: d.late, proposedDate: d.proposedDate, upstreamDueDate }, now);
+  const h = dependencyHealth({ status: d.status, needBy: d.needBy, late: d.late, proposedDate: d.proposedDate, upstreamDueDate }, now, calendarOf(calendars, d.providingDept));
   const ownerId = upstream?.raci.responsible[0] ?? upstream?.raci.accountable ?? null;
   const sides = viewer ? sidesOf(viewer, d, raOf(downstream), raOf(upstream)) : new Set<never>();
   return {
@@ -72,6 +75,7 @@ export async function dependencySection(
   here: JiraIssue,
   upstream: readonly DependencyRecord[],
   downstream: readonly DependencyRecord[],
+  calendars: CalendarSettings | undefined,
 ): Promise<{ upstream: DependencyView[]; downstream: DependencyView[] }> {
   const now = deps.clock.now();
   const linked = new Map((here.links ?? []).map((l) => [l.other.id, l.other]));
@@ -91,7 +95,7 @@ export async function dependencySection(
     return { id, key: l.key, summary: l.summary, statusName: l.statusName, statusCategory: l.statusCategory, dueDate: due };
   };
   return {
-    upstream: upstream.map((d) => toDependencyView(d, here, ref(d.upstreamIssueId, d), live.get(d.upstreamIssueId), viewer, now)),
-    downstream: downstream.map((d) => toDependencyView(d, here, ref(d.downstreamIssueId, d), live.get(d.downstreamIssueId), viewer, now)),
+    upstream: upstream.map((d) => toDependencyView(d, here, ref(d.upstreamIssueId, d), live.get(d.upstreamIssueId), viewer, now, calendars)),
+    downstream: downstream.map((d) => toDependencyView(d, here, ref(d.downstreamIssueId, d), live.get(d.downstreamIssueId), viewer, now, calendars)),
   };
 }

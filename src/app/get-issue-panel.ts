@@ -35,7 +35,7 @@ export async function getIssuePanel(deps: Deps, ctx: ActingContext, issueKey: st
     readPeopleAndLadder(deps, issue.projectKey),
   ]);
   const [dependencies, escalations] = await Promise.all([
-    dependencySection(deps, ctx.accountId, issue, upstream, downstream),
+    dependencySection(deps, ctx.accountId, issue, upstream, downstream, peopleIndex.calendars),
     escalationsSection(deps, ctx, issue, records, lc),
   ]);
   const people = new Map(issue.people.map((u) => [u.accountId, u]));

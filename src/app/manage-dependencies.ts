@@ -7,7 +7,7 @@ import { readAll } from './paging';
 import { readAsUser } from './visibility';
 import { commitWithRollups, readRollup } from './rollups';
 import { auditOp } from './audit';
-import { calendarOf } from '../domain/calendar';
+import { calendarDate, calendarOf } from '../domain/calendar';
 import { readPeopleIndex, type PeopleIndex } from './departments';
 import {
   byDownstream,
@@ -28,6 +28,7 @@ import {
   dependencyHealth,
   dependencyIdForLink,
   inGraph,
+  leadTimeDays,
   MOVES,
   responseDueAt,
   sidesOf,
@@ -36,13 +37,13 @@ import {
 } from '../domain/dependency';
 import { criticalPath, cycleIfAdded, successorsOf, type GraphEdge } from '../domain/dependency-graph';
 import { applyDependencyChange, type DependencyEdgeEntry } from '../domain/rollup';
-import { localDate } from '../domain/working-time';
 
 /** How many issues the cycle check may walk before it refuses to guess (each costs one index query). */
 export const MAX_CYCLE_WALK = 500;
 
-function today(deps: Deps): string {
-  return localDate(deps.clock.now());
+/** Today where the providing department works: the day its need-by and proposed dates are judged by. */
+function providerToday(deps: Deps, people: PeopleIndex, providingDept: string): string {
+  return calendarDate(deps.clock.now(), calendarOf(people.calendars, providingDept));
 }
 
 /**
@@ -84,14 +85,13 @@ function requireDept(people: PeopleIndex, id: string | undefined, field: string)
 }
 
 /**
- * A dependency made in the panel: checked in full before anything is written (need-by not past, not the
- * issue itself, the other issue exists and the user may see it, no open duplicate, no cycle), then the Jira
- * link is created as the user (so Jira's own Link issues permission applies), then the record. The link
- * event that follows finds the record and changes nothing; if it overtook the write, the write completes
- * the record the event made.
+ * A dependency made in the panel: checked in full before anything is written (not the issue itself, the
+ * other issue exists and the user may see it, no open duplicate, need-by not past where the providing
+ * department works, no cycle), then the Jira link is created as the user (so Jira's own Link issues
+ * permission applies), then the record. The link event that follows finds the record and changes nothing;
+ * if it overtook the write, the write completes the record the event made.
  */
 export async function createDependency(deps: Deps, ctx: ActingContext, issueKey: string, input: CreateDependencyInput) {
-  if (input.needBy < today(deps)) throw new AppError('VALIDATION', 'dependency.needByPast', { date: input.needBy }, 'needBy');
   const otherKey = input.otherIssueKey.toUpperCase();
   if (otherKey === issueKey.toUpperCase()) throw new AppError('VALIDATION', 'dependency.self', {}, 'otherIssueKey');
   const here = await readAsUser(deps, 'issue', () => deps.jira.getIssue('user', issueKey), () => deps.jira.getIssue('app', issueKey));
@@ -107,6 +107,7 @@ export async function createDependency(deps: Deps, ctx: ActingContext, issueKey:
   if (dup) throw new AppError('CONFLICT', 'dependency.duplicate', { downstream: downstream.key, upstream: upstream.key }, 'otherIssueKey');
   const requestingDept = requireDept(people, input.requestingDept, 'requestingDept') ?? departmentOf(downstream, people, ctx.accountId);
   const providingDept = requireDept(people, input.providingDept, 'providingDept') ?? departmentOf(upstream, people, null);
+  if (input.needBy < providerToday(deps, people, providingDept)) throw new AppError('VALIDATION', 'dependency.needByPast', { date: input.needBy }, 'needBy');
 
   const walk = await reachableEdges(deps, downstream.id, upstream.id);
   const cycle = cycleIfAdded(successorsOf(walk.edges), upstream.id, downstream.id);
@@ -150,7 +151,7 @@ export async function createDependency(deps: Deps, ctx: ActingContext, issueKey:
     };
   });
   const otherLive = other;
-  return { dependency: toDependencyView(written, here, issueRef(otherLive), otherLive, ctx.accountId, now), version: written.version };
+  return { dependency: toDependencyView(written, here, issueRef(otherLive), otherLive, ctx.accountId, now, people.calendars), version: written.version };
 }
 
 /** The Jira link standing for the dependency: the one already there, or a new one made as the user. */
@@ -198,7 +199,7 @@ export async function actOnDependency(deps: Deps, ctx: ActingContext & { locale:
   const textNeeded = TEXT_REQUIRED[input.action];
   if (textNeeded && !input.text) throw new AppError('VALIDATION', 'dependency.textRequired', { what: textNeeded }, 'text');
   if (input.action === 'counter' && !input.date) throw new AppError('VALIDATION', 'dependency.dateRequired', {}, 'date');
-  if (input.action === 'counter' && input.date! < today(deps)) throw new AppError('VALIDATION', 'dependency.needByPast', { date: input.date! }, 'date');
+  if (input.action === 'counter' && input.date! < providerToday(deps, people, dep.providingDept)) throw new AppError('VALIDATION', 'dependency.needByPast', { date: input.date! }, 'date');
   if (input.action === 'explainDelay' && !input.remedy) throw new AppError('VALIDATION', 'dependency.remedyRequired', {}, 'remedy');
 
   const now = deps.clock.now();
@@ -266,7 +267,7 @@ export async function actOnDependency(deps: Deps, ctx: ActingContext & { locale:
   }
   if (written && input.action === 'askDelay' && upstream) await notifyDelayAsked(deps, ctx, next, upstream, downstream);
   const other = here.id === dep.upstreamIssueId ? downstream : upstream;
-  return { dependency: toDependencyView(next, here, other ? issueRef(other) : null, other, ctx.accountId, now), version: next.version };
+  return { dependency: toDependencyView(next, here, other ? issueRef(other) : null, other, ctx.accountId, now, people.calendars), version: next.version };
 }
 
 async function notifyDelayAsked(deps: Deps, ctx: ActingContext, dep: DependencyRecord, upstream: JiraIssue, downstream: JiraIssue | undefined) {
@@ -303,16 +304,20 @@ const HEALTH_ORDER: Record<DependencyHealth, number> = { blocked: 0, overdue: 1,
 
 /**
  * The project page's dependency figures from the project rollup alone (one index query) and the people index
- * (one read): department × department counts by health, the blocked, overdue and at-risk list, and the
- * critical path in working days. No Jira call and no scan, whatever the number of dependencies. An upstream
- * issue that itself waits on something blocked or overdue puts what waits on it at risk.
+ * with the calendars (one read): department × department counts by health, the blocked, overdue and at-risk
+ * list, and the critical path in working days, each dependency's days counted in its providing department's
+ * calendar. No Jira call and no scan, whatever the number of dependencies. An upstream issue that itself waits
+ * on something blocked or overdue puts what waits on it at risk.
  */
 export async function getDependencyOverview(deps: Deps, projectKey: string): Promise<DependencyOverview> {
   const [rollup, people] = await Promise.all([readRollup(deps, projectKey), readPeopleIndex(deps)]);
   const now = deps.clock.now();
   const entries = Object.entries(rollup.depGraph ?? {});
+  const calendar = (e: DependencyEdgeEntry) => calendarOf(people.calendars, e.p);
   const health = (e: DependencyEdgeEntry, upstreamBlocked: boolean) =>
-    dependencyHealth({ status: e.s, needBy: e.n, late: e.l, proposedDate: e.pd, upstreamDueDate: e.ud, upstreamBlocked }, now);
+    dependencyHealth({ status: e.s, needBy: e.n, late: e.l, proposedDate: e.pd, upstreamDueDate: e.ud, upstreamBlocked }, now, calendar(e));
+  // Entries written before they held the request time keep the plain-weekday weight they stored.
+  const weight = (e: DependencyEdgeEntry) => (e.c === undefined ? (e.w ?? 1) : leadTimeDays({ createdAt: e.c, needBy: e.n }, calendar(e)));
   const first = new Map(entries.map(([id, e]) => [id, health(e, false)]));
   const stuck = new Set(entries.filter(([id]) => ['blocked', 'overdue'].includes(first.get(id)!.health)).map(([, e]) => e.d));
   const matrix = new Map<string, DependencyOverview['matrix'][number]>();
@@ -346,7 +351,7 @@ export async function getDependencyOverview(deps: Deps, projectKey: string): Pro
     keys.set(e.u, e.uk);
     keys.set(e.d, e.dk);
   }
-  const path = criticalPath(entries.map(([id, e]) => ({ id, from: e.u, to: e.d, weight: e.w })));
+  const path = criticalPath(entries.map(([id, e]) => ({ id, from: e.u, to: e.d, weight: weight(e) })));
   const used = new Set(entries.flatMap(([, e]) => [e.r, e.p]));
   return {
     asOf: new Date(now).toISOString(),

@@ -54,6 +54,7 @@ export const DependencyProblemSchema = z.object({
   status: z.string(),
   health: DependencyHealthSchema,
   reason: z.enum(DEPENDENCY_HEALTH_REASONS),
+  /** Working days late or short, in the providing department's calendar. */
   days: z.number().int(),
 });
 
@@ -75,6 +76,7 @@ export const DependencyOverviewSchema = z.object({
   /** Blocked, overdue and at-risk dependencies, worst first. */
   problems: z.array(DependencyProblemSchema),
   criticalPath: z.object({
+    /** The lead times along the longest chain, each in working days of its providing department's calendar. */
     lengthDays: z.number(),
     issueKeys: z.array(z.string()),
     dependencyIds: z.array(z.string()),

@@ -59,7 +59,7 @@ export const DependencyViewSchema = z.object({
   providingDept: DeptRefSchema.nullable(),
   health: DependencyHealthSchema,
   healthReason: z.enum(DEPENDENCY_HEALTH_REASONS),
-  /** Working days late (overdue) or short (at risk); 0 otherwise. */
+  /** Working days late (overdue) or short (at risk), in the providing department's calendar; 0 otherwise. */
   healthDays: z.number().int(),
   /** The upstream Responsible: who delivers. */
   owner: PersonSchema.nullable(),

@@ -1,10 +1,11 @@
 import type { CalendarSettings, WorkingCalendar } from '../contract/escalations';
 
 /**
- * Working-time arithmetic (DOMAIN.md practice 3: "24 working hours", "48 h"): deadlines count only the
- * hours a department works, in its own time zone, skipping lunch, weekends and public holidays, and counting
- * the make-up working days (调休) that fall on weekends. Pure: instants in, instants out; the time zone is
- * read through Intl, so daylight-saving changes are honoured without a time-zone library.
+ * Working-time arithmetic, the one notion of a working calendar in the app (DOMAIN.md practice 3: "24 working
+ * hours", "48 h"; practice 2: days late, lead times): deadlines count only the hours a department works, and
+ * day counts only the days it works, in its own time zone, skipping lunch, weekends and public holidays, and
+ * counting the make-up working days (调休) that fall on weekends. Pure: instants or day numbers in, the same
+ * out; the time zone is read through Intl, so daylight-saving changes are honoured without a time-zone library.
  */
 
 const MINUTE = 60_000;
@@ -64,6 +65,16 @@ export function isoDate(dayNumber: number): string {
   return new Date(dayNumber * DAY).toISOString().slice(0, 10);
 }
 
+/** The date (yyyy-mm-dd) the calendar's people see at `instant`: "today" where they work. */
+export function calendarDate(instant: number, cal: WorkingCalendar): string {
+  return isoDate(localDayNumber(instant, cal.timeZone));
+}
+
+/** Days since 1970-01-01 of a yyyy-mm-dd date: the inverse of `isoDate`. */
+export function dayNumberOf(date: string): number {
+  return Date.parse(`${date}T00:00:00Z`) / DAY;
+}
+
 /** ISO weekday (1 Monday … 7 Sunday) of a day number. 1970-01-01 was a Thursday. */
 export function isoWeekday(dayNumber: number): number {
   const w = (((dayNumber + 4) % 7) + 7) % 7; // 0 Sunday
@@ -74,9 +85,13 @@ const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 
 
 interface Compiled {
   cal: WorkingCalendar;
-  holidays: Set<string>;
-  makeUp: Set<string>;
+  /** Holidays and make-up days as day numbers (the schema never lets one date be both). */
+  holidays: Set<number>;
+  makeUp: Set<number>;
   workdays: Set<number>;
+  /** Sorted day numbers whose weekday would be worked but which are holidays, and the reverse (调休). */
+  offOnWorkday: number[];
+  onOffday: number[];
   /** Working spans of a day, in minutes after midnight. */
   spans: Array<[number, number]>;
 }
@@ -93,7 +108,11 @@ function compile(cal: WorkingCalendar): Compiled {
             [minutesOf(cal.lunchEnd), end],
           ]
         : [[start, end]];
-    c = { cal, holidays: new Set(cal.holidays), makeUp: new Set(cal.makeUpDays), workdays: new Set(cal.workdays), spans };
+    const workdays = new Set(cal.workdays);
+    const holidays = new Set(cal.holidays.map(dayNumberOf));
+    const makeUp = new Set(cal.makeUpDays.map(dayNumberOf));
+    const sorted = (days: Set<number>, worked: boolean) => [...days].filter((d) => workdays.has(isoWeekday(d)) === worked).sort((a, b) => a - b);
+    c = { cal, holidays, makeUp, workdays, offOnWorkday: sorted(holidays, true), onOffday: sorted(makeUp, false), spans };
     compiledCache.set(cal, c);
   }
   return c;
@@ -102,9 +121,8 @@ function compile(cal: WorkingCalendar): Compiled {
 /** Whether the calendar date is worked: holidays are off, make-up days are on, otherwise the weekday decides. */
 export function isWorkingDay(dayNumber: number, cal: WorkingCalendar): boolean {
   const c = compile(cal);
-  const iso = isoDate(dayNumber);
-  if (c.holidays.has(iso)) return false;
-  if (c.makeUp.has(iso)) return true;
+  if (c.holidays.has(dayNumber)) return false;
+  if (c.makeUp.has(dayNumber)) return true;
   return c.workdays.has(isoWeekday(dayNumber));
 }
 
@@ -153,13 +171,36 @@ export function workingMsBetween(from: number, to: number, cal: WorkingCalendar)
   return total;
 }
 
-/** Working days from the calendar date of `from` up to, not including, the calendar date of `to`. */
+/** How many of the sorted `days` lie in [from, to). */
+function countIn(days: readonly number[], from: number, to: number): number {
+  const firstAtOrAfter = (x: number) => {
+    let [lo, hi] = [0, days.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (days[mid]! < x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  return firstAtOrAfter(to) - firstAtOrAfter(from);
+}
+
+/** Working days in the half-open day range [from, to): whole weeks by arithmetic, then the exceptions, so O(log holidays). */
+function workingDaysIn(c: Compiled, from: number, to: number): number {
+  const weeks = Math.floor((to - from) / 7);
+  let n = weeks * c.workdays.size;
+  for (let d = from + weeks * 7; d < to; d++) if (c.workdays.has(isoWeekday(d))) n++;
+  return n - countIn(c.offOnWorkday, from, to) + countIn(c.onOffday, from, to);
+}
+
+/**
+ * Working days after day `from` up to and including day `to` (day numbers, see `dayNumberOf`): Friday → next
+ * Monday is 1, and across 国庆 only the days actually worked count. Negative when `to` is before `from`, so
+ * "3 working days late" reads as -3 the other way round.
+ */
 export function workingDaysBetween(from: number, to: number, cal: WorkingCalendar): number {
-  const start = localDayNumber(from, cal.timeZone);
-  const end = localDayNumber(to, cal.timeZone);
-  let n = 0;
-  for (let day = start; day < end; day++) if (isWorkingDay(day, cal)) n += 1;
-  return n;
+  const c = compile(cal);
+  return to >= from ? workingDaysIn(c, from + 1, to + 1) : -workingDaysIn(c, to + 1, from + 1);
 }
 
 /**

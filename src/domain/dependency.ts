@@ -1,7 +1,6 @@
 import type { DependencyStatus } from '../contract/views';
-import { addWorkingHours, epochDay, localDate, PLAIN_WEEKDAYS, workingDaysBetween, type WorkingCalendar } from './working-time';
-import { addWorkingHours as addCalendarHours } from './calendar';
-import type { WorkingCalendar as DepartmentCalendar } from '../contract/escalations';
+import { addWorkingHours, calendarDate, dayNumberOf, localDayNumber, workingDaysBetween } from './calendar';
+import type { WorkingCalendar } from '../contract/escalations';
 
 /** A request must be answered within this many hours unless the providing department says otherwise ("需求传递后24小时内响应"). */
 export const DEFAULT_RESPONSE_HOURS = 24;
@@ -60,12 +59,11 @@ export interface DependencyRecord {
 }
 
 /**
- * The response deadline of a new request: the providing department's response time in working hours
- * (a request made on Friday evening is not late on Saturday). With the providing department's calendar
- * (issue 5: time zone, lunch, public holidays and 调休) the hours are counted in it.
+ * The response deadline of a new request: the providing department's response time in working hours of its
+ * calendar (time zone, lunch, public holidays and 调休), so a request made on Friday evening is not late on Saturday.
  */
-export function responseDueAt(requestedAt: number, hours: number = DEFAULT_RESPONSE_HOURS, calendar: WorkingCalendar | DepartmentCalendar = PLAIN_WEEKDAYS): number {
-  return 'timeZone' in calendar ? addCalendarHours(requestedAt, hours, calendar) : addWorkingHours(requestedAt, hours, calendar);
+export function responseDueAt(requestedAt: number, hours: number, calendar: WorkingCalendar): number {
+  return addWorkingHours(requestedAt, hours, calendar);
 }
 
 /** A request nobody answered by its deadline. Only `requested` can be late: any answer stops the clock. */
@@ -164,30 +162,31 @@ export interface HealthInput {
  * Health, worst first, with the one reason a person should act on: blocked (declined: nobody will deliver),
  * overdue (need-by passed, working days late), at risk (the upstream is due after the need-by or its own due
  * date has passed, a later date was counter-proposed, nobody answered in time, or the upstream waits on something blocked), on track.
+ * `calendar` is the providing department's: the days are the ones it works (a week of 国庆 is no week late), and
+ * "today" is its local date.
  */
-export function dependencyHealth(d: HealthInput, now: number, calendar: WorkingCalendar = PLAIN_WEEKDAYS): { health: DependencyHealth; reason: HealthReason; days: number } {
+export function dependencyHealth(d: HealthInput, now: number, calendar: WorkingCalendar): { health: DependencyHealth; reason: HealthReason; days: number } {
   if (d.status === 'delivered' || d.status === 'cancelled') return { health: 'done', reason: 'closed', days: 0 };
   if (d.status === 'declined') return { health: 'blocked', reason: 'declined', days: 0 };
-  const today = localDate(now, calendar);
-  if (d.needBy && d.needBy < today) return { health: 'overdue', reason: 'needByPassed', days: workingDaysBetween(d.needBy, today, calendar) };
-  if (d.needBy && d.upstreamDueDate && d.upstreamDueDate > d.needBy)
-    return { health: 'atRisk', reason: 'upstreamDueAfterNeedBy', days: workingDaysBetween(d.needBy, d.upstreamDueDate, calendar) };
-  if (d.upstreamDueDate && d.upstreamDueDate < today)
-    return { health: 'atRisk', reason: 'upstreamPastDue', days: workingDaysBetween(d.upstreamDueDate, today, calendar) };
-  if (d.status === 'countered' && d.needBy && d.proposedDate > d.needBy)
-    return { health: 'atRisk', reason: 'counterAfterNeedBy', days: workingDaysBetween(d.needBy, d.proposedDate, calendar) };
+  const today = calendarDate(now, calendar);
+  const days = (from: string, to: string) => workingDaysBetween(dayNumberOf(from), dayNumberOf(to), calendar);
+  if (d.needBy && d.needBy < today) return { health: 'overdue', reason: 'needByPassed', days: days(d.needBy, today) };
+  if (d.needBy && d.upstreamDueDate && d.upstreamDueDate > d.needBy) return { health: 'atRisk', reason: 'upstreamDueAfterNeedBy', days: days(d.needBy, d.upstreamDueDate) };
+  if (d.upstreamDueDate && d.upstreamDueDate < today) return { health: 'atRisk', reason: 'upstreamPastDue', days: days(d.upstreamDueDate, today) };
+  if (d.status === 'countered' && d.needBy && d.proposedDate > d.needBy) return { health: 'atRisk', reason: 'counterAfterNeedBy', days: days(d.needBy, d.proposedDate) };
   if (d.late && d.status === 'requested') return { health: 'atRisk', reason: 'responseLate', days: 0 };
   if (d.upstreamBlocked) return { health: 'atRisk', reason: 'upstreamBlocked', days: 0 };
   return { health: 'onTrack', reason: 'none', days: 0 };
 }
 
 /**
- * A dependency's weight on the critical path: the working days the requester gave the provider, from the
- * day it was requested to the need-by date (at least one: a hand-over is never free).
+ * A dependency's weight on the critical path: the working days the requester gave the provider, in the
+ * providing department's calendar, from the day it was requested (its local date there) to the need-by date
+ * (at least one: a hand-over is never free).
  */
-export function leadTimeDays(d: Pick<DependencyRecord, 'createdAt' | 'needBy'>, calendar: WorkingCalendar = PLAIN_WEEKDAYS): number {
+export function leadTimeDays(d: Pick<DependencyRecord, 'createdAt' | 'needBy'>, calendar: WorkingCalendar): number {
   if (!d.needBy) return 1;
-  return Math.max(1, workingDaysBetween(epochDay(localDate(d.createdAt, calendar)), epochDay(d.needBy), calendar));
+  return Math.max(1, workingDaysBetween(localDayNumber(d.createdAt, calendar.timeZone), dayNumberOf(d.needBy), calendar));
 }
 
 /**

@@ -123,8 +123,13 @@ export interface DependencyEdgeEntry {
   ud: string;
   s: DependencyStatus;
   l: boolean;
-  /** lead time in working days: the edge's weight on the critical path */
-  w: number;
+  /**
+   * when it was requested (ms): with `n`, its lead time, the edge's weight on the critical path, counted when
+   * the page is read in the providing department's calendar as it is then (holidays added later count too)
+   */
+  c?: number;
+  /** the lead time in plain weekdays, as entries written before `c` stored it; replaced by `c` on the next write */
+  w?: number;
   /** the deliverable, cut to 80 characters */
   t: string;
 }

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { addWorkingHours, BUILTIN_CALENDARS, isWorkingDay, workingDaysBetween, workingMsBetween, zonedInstant } from '../../src/domain/calendar';
 import { WorkingCalendarSchema, type WorkingCalendar } from '../../src/contract';
+import { weekdays } from '../support/calendars';
 
 const cn = BUILTIN_CALENDARS.find((c) => c.id === 'cn-mainland')!;
 const plain = BUILTIN_CALENDARS.find((c) => c.id === 'weekends')!;
@@ -49,6 +51,33 @@ describe('mainland China calendar, 2026 (State Council notice of 4 Nov 2025)', (
     expect(iso(addWorkingHours(at('2026-02-14T18:00:00+08:00'), 1, cn))).toBe('2026-02-24T02:00:00.000Z');
   });
 
+  it('adds exactly the asked working minutes around 中秋, 国庆 and the 调休 days (vs a minute-by-minute count)', () => {
+    const off = new Set(cn.holidays);
+    const on = new Set(cn.makeUpDays);
+    /** Working minutes in [from, to): Beijing time, 09:00-12:00 and 13:00-18:00 on worked days. */
+    const workingMinutes = (from: number, to: number) => {
+      let n = 0;
+      for (let t = from; t < to; t += 60_000) {
+        const local = new Date(t + 8 * H);
+        const date = local.toISOString().slice(0, 10);
+        const worked = !off.has(date) && (on.has(date) || (local.getUTCDay() >= 1 && local.getUTCDay() <= 5));
+        const minute = local.getUTCHours() * 60 + local.getUTCMinutes();
+        if (worked && ((minute >= 540 && minute < 720) || (minute >= 780 && minute < 1080))) n++;
+      }
+      return n;
+    };
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 20 * 24 * 60 }), fc.integer({ min: 1, max: 40 }), (startMin, hours) => {
+        const from = at('2026-09-18T00:00:00+08:00') + startMin * 60_000;
+        const due = addWorkingHours(from, hours, cn);
+        expect(workingMinutes(from, due)).toBe(hours * 60);
+        // …and not a minute later than needed: the last minute before the deadline is a working one.
+        expect(workingMinutes(due - 60_000, due)).toBe(1);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
   it('time at lunch does not count: 12:30 + 1 h is 14:00', () => {
     expect(iso(addWorkingHours(at('2026-03-02T12:30:00+08:00'), 1, cn))).toBe('2026-03-02T06:00:00.000Z');
   });
@@ -58,7 +87,12 @@ describe('mainland China calendar, 2026 (State Council notice of 4 Nov 2025)', (
   });
 
   it('counts working days across 国庆 and working time between instants', () => {
-    expect(workingDaysBetween(at('2026-09-28T09:00:00+08:00'), at('2026-10-12T09:00:00+08:00'), cn)).toBe(6);
+    // After Sun 27 Sep up to Sun 11 Oct: 28, 29, 30 Sep, 8, 9 Oct and the make-up Saturday 10 Oct.
+    expect(workingDaysBetween(day('2026-09-27'), day('2026-10-11'), cn)).toBe(6);
+    expect(workingDaysBetween(day('2026-10-11'), day('2026-09-27'), cn)).toBe(-6);
+    expect(workingDaysBetween(day('2026-09-30'), day('2026-10-07'), cn)).toBe(0);
+    // 调休 Sunday 20 Sep and 中秋 (25-27 Sep) in one span: 21-24 Sep and the 20th.
+    expect(workingDaysBetween(day('2026-09-19'), day('2026-09-27'), cn)).toBe(5);
     expect(workingMsBetween(at('2026-09-30T10:00:00+08:00'), at('2026-10-10T02:00:00Z'), cn)).toBe(24 * H);
   });
 
@@ -83,6 +117,53 @@ describe('daylight-saving changes', () => {
     expect(iso(addWorkingHours(at('2026-03-06T16:00:00-05:00'), 2, cal))).toBe('2026-03-09T14:00:00.000Z');
     expect(workingMsBetween(at('2026-03-06T00:00:00-05:00'), at('2026-03-10T00:00:00-04:00'), cal)).toBe(16 * H);
     expect(zonedInstant(day('2026-03-09'), 9 * 60, 'America/New_York')).toBe(at('2026-03-09T13:00:00Z'));
+  });
+});
+
+describe('counting working days', () => {
+  const DAY = 86_400_000;
+  /** Brute force: the days after `a` up to and including `b` that `works` says are worked, negative backwards. */
+  function brute(a: number, b: number, works: (d: number) => boolean): number {
+    let n = 0;
+    for (let d = Math.min(a, b) + 1; d <= Math.max(a, b); d++) if (works(d)) n++;
+    return b >= a ? n : -n;
+  }
+  const isoWeekday = (d: number) => new Date(d * DAY).getUTCDay() || 7;
+
+  it('with plain weekdays: Friday to Monday is 1, backwards negative (vs a day-by-day count)', () => {
+    expect(workingDaysBetween(day('2026-11-20'), day('2026-11-23'), weekdays())).toBe(1);
+    expect(workingDaysBetween(day('2026-11-23'), day('2026-11-30'), weekdays())).toBe(5);
+    expect(workingDaysBetween(day('2026-11-23'), day('2026-11-23'), weekdays())).toBe(0);
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 800 }), fc.integer({ min: 0, max: 800 }), (a, b) => {
+        const [from, to] = [day('2026-01-01') + a, day('2026-01-01') + b];
+        expect(workingDaysBetween(from, to, weekdays())).toBe(brute(from, to, (d) => isoWeekday(d) <= 5));
+      }),
+    );
+  });
+
+  it('with any weekdays, holidays and make-up days (vs a day-by-day count)', () => {
+    const base = day('2026-01-01');
+    const someDays = fc.uniqueArray(fc.integer({ min: 0, max: 120 }), { maxLength: 20 });
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.integer({ min: 1, max: 7 }), { minLength: 1, maxLength: 7 }),
+        someDays,
+        someDays,
+        fc.integer({ min: -10, max: 130 }),
+        fc.integer({ min: -10, max: 130 }),
+        (workdays, off, on, a, b) => {
+          const holidays = off.map((n) => base + n);
+          const makeUp = on.map((n) => base + n).filter((d) => !holidays.includes(d));
+          const iso = (d: number) => new Date(d * DAY).toISOString().slice(0, 10);
+          const cal = weekdays('Asia/Shanghai', { workdays, holidays: holidays.map(iso), makeUpDays: makeUp.map(iso) });
+          const works = (d: number) => !holidays.includes(d) && (makeUp.includes(d) || workdays.includes(isoWeekday(d)));
+          expect(workingDaysBetween(base + a, base + b, cal)).toBe(brute(base + a, base + b, works));
+          for (let d = base - 10; d <= base + 130; d += 7) expect(isWorkingDay(d, cal)).toBe(works(d));
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 

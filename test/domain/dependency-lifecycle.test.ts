@@ -2,9 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEPENDENCY_STATUSES } from '../../src/contract';
 import { allowedActions, canMove, dependencyHealth, DEPENDENCY_ACTIONS, leadTimeDays, MOVES, sidesOf, standingState, type DependencySide } from '../../src/domain/dependency';
+import { weekdays } from '../support/calendars';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z'); // Monday 10:00 Beijing
 const base = { status: 'committed' as const, needBy: '2026-11-30', late: false, proposedDate: '', upstreamDueDate: '' };
+/** Plain weekdays in Beijing; holidays and 调休 are in dependency-calendar.test.ts. */
+const CAL = weekdays();
 
 describe('dependency lifecycle', () => {
   it('runs requested → acknowledged → committed → delivered, and only forward', () => {
@@ -47,26 +50,26 @@ describe('dependency lifecycle', () => {
 
 describe('dependency health', () => {
   it('is on track, at risk, overdue or blocked, with the reason', () => {
-    expect(dependencyHealth(base, NOW)).toEqual({ health: 'onTrack', reason: 'none', days: 0 });
-    expect(dependencyHealth({ ...base, upstreamDueDate: '2026-12-02' }, NOW)).toEqual({ health: 'atRisk', reason: 'upstreamDueAfterNeedBy', days: 2 });
-    expect(dependencyHealth({ ...base, status: 'countered', proposedDate: '2026-12-01' }, NOW)).toMatchObject({ health: 'atRisk', reason: 'counterAfterNeedBy', days: 1 });
-    expect(dependencyHealth({ ...base, status: 'requested', late: true }, NOW)).toMatchObject({ health: 'atRisk', reason: 'responseLate' });
-    expect(dependencyHealth({ ...base, upstreamBlocked: true }, NOW)).toMatchObject({ health: 'atRisk', reason: 'upstreamBlocked' });
-    expect(dependencyHealth({ ...base, needBy: '2026-11-19' }, NOW)).toEqual({ health: 'overdue', reason: 'needByPassed', days: 2 });
-    expect(dependencyHealth({ ...base, status: 'declined' }, NOW)).toMatchObject({ health: 'blocked', reason: 'declined' });
-    expect(dependencyHealth({ ...base, status: 'delivered', needBy: '2026-11-01' }, NOW)).toMatchObject({ health: 'done' });
+    expect(dependencyHealth(base, NOW, CAL)).toEqual({ health: 'onTrack', reason: 'none', days: 0 });
+    expect(dependencyHealth({ ...base, upstreamDueDate: '2026-12-02' }, NOW, CAL)).toEqual({ health: 'atRisk', reason: 'upstreamDueAfterNeedBy', days: 2 });
+    expect(dependencyHealth({ ...base, status: 'countered', proposedDate: '2026-12-01' }, NOW, CAL)).toMatchObject({ health: 'atRisk', reason: 'counterAfterNeedBy', days: 1 });
+    expect(dependencyHealth({ ...base, status: 'requested', late: true }, NOW, CAL)).toMatchObject({ health: 'atRisk', reason: 'responseLate' });
+    expect(dependencyHealth({ ...base, upstreamBlocked: true }, NOW, CAL)).toMatchObject({ health: 'atRisk', reason: 'upstreamBlocked' });
+    expect(dependencyHealth({ ...base, needBy: '2026-11-19' }, NOW, CAL)).toEqual({ health: 'overdue', reason: 'needByPassed', days: 2 });
+    expect(dependencyHealth({ ...base, status: 'declined' }, NOW, CAL)).toMatchObject({ health: 'blocked', reason: 'declined' });
+    expect(dependencyHealth({ ...base, status: 'delivered', needBy: '2026-11-01' }, NOW, CAL)).toMatchObject({ health: 'done' });
   });
 
   it('weighs a dependency by its lead time in working days, at least one', () => {
-    expect(leadTimeDays({ createdAt: NOW, needBy: '2026-11-30' })).toBe(5);
-    expect(leadTimeDays({ createdAt: NOW, needBy: '' })).toBe(1);
-    expect(leadTimeDays({ createdAt: NOW, needBy: '2026-11-01' })).toBe(1);
+    expect(leadTimeDays({ createdAt: NOW, needBy: '2026-11-30' }, CAL)).toBe(5);
+    expect(leadTimeDays({ createdAt: NOW, needBy: '' }, CAL)).toBe(1);
+    expect(leadTimeDays({ createdAt: NOW, needBy: '2026-11-01' }, CAL)).toBe(1);
   });
 });
 
 describe('dependency health: the upstream itself late', () => {
   it('is at risk when the upstream issue is past its own due date', () => {
-    expect(dependencyHealth({ ...base, upstreamDueDate: '2026-11-19' }, NOW)).toEqual({ health: 'atRisk', reason: 'upstreamPastDue', days: 2 });
+    expect(dependencyHealth({ ...base, upstreamDueDate: '2026-11-19' }, NOW, CAL)).toEqual({ health: 'atRisk', reason: 'upstreamPastDue', days: 2 });
   });
 });
 
@@ -92,7 +95,7 @@ describe('standing state (the clock-free risk the rollup counts)', () => {
         (status, needBy, upstreamDueDate, proposedDate, late) => {
           const d = { status, needBy, upstreamDueDate, proposedDate, late } as const;
           // Long before every date, the clock-aware health is at risk exactly when the standing state is.
-          const early = dependencyHealth(d, Date.UTC(2026, 0, 5, 3));
+          const early = dependencyHealth(d, Date.UTC(2026, 0, 5, 3), CAL);
           expect(early.health === 'atRisk').toBe(standingState(d) === 'at-risk');
         },
       ),

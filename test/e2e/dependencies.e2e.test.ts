@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeInChromium, SHOTS } from '../support/e2e';
 import { SEED_USERS } from '../../sandbox/seed/jira-seed';
-import { localDate } from '../../src/domain/working-time';
+import { localDate } from '../../src/app/calendar';
 
 /**
  * A cross-department dependency as people make it: the Product manager asks R&D in the panel, the link shows
@@ -26,7 +26,7 @@ describeInChromium('dependencies in Chromium', { apps: ['issue-panel'], defaultU
 
   it('creates a dependency in the panel, shows the Jira link, is acknowledged by the other department and turns overdue', async () => {
     const p = ctx.platform;
-    const day = (n: number) => localDate(p.clock.now() + n * 86_400_000);
+    const day = (n: number) => localDate(p.clock.now() + n * 86_400_000, 'Asia/Shanghai');
     const api = p.jira.admin.createIssue({ projectKey: 'PAY', issueType: 'Task', summary: '退款接口 Refund API', status: 'To Do', dueDate: day(2), appFields: { 'raci-responsible': [luoBin], 'raci-accountable': SEED_USERS.zhaoMin.accountId } });
     const ux = p.jira.admin.createIssue({ projectKey: 'PAY', issueType: 'Task', summary: '退款页面 Refund page', status: 'To Do', dueDate: day(10), appFields: { 'raci-responsible': [gaoYuan], 'raci-accountable': SEED_USERS.zhangWei.accountId } });
 
