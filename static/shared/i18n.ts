@@ -21,7 +21,7 @@ export function createTranslator(locale: Locale, messages: SurfaceMessages): Tra
   const text = (key: MessageKey): string => {
     const found = catalogue[key];
     if (found !== undefined) return found;
-    // test/static/surface-messages.test.ts keeps this from shipping; should it, the view shows the key rather than break.
+    // test/static/surface-messages.test.tsx keeps this from shipping; should it, the view shows the key rather than break.
     console.error(`i18n: "${key}" is not among this surface's strings`);
     return key;
   };

@@ -11,7 +11,7 @@ import * as project from './messages/project';
  * `{name}` is a parameter; keys ending in `.one` / `.other` are plural forms picked by `Intl.PluralRules`.
  *
  * A surface ships only the parts it renders (`surfaceMessages`, called in static/<app>/src/messages.ts), so
- * the issue panel does not download the project page's strings; test/static/surface-messages.test.ts checks
+ * the issue panel does not download the project page's strings; test/static/surface-messages.test.tsx checks
  * that every key a surface's code uses is among them.
  */
 type Translation<En> = { readonly [K in keyof En]: string };
