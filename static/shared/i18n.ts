@@ -1,9 +1,9 @@
 import { createContext, createElement, Fragment, useContext, type ReactNode } from 'react';
 import type { Locale } from '@contract';
-import { CATALOGUES, type MessageKey } from './messages';
+import type { MessageKey, SurfaceMessages } from './messages';
 import { createFormatter, type Formatter } from './format';
 
-export type { MessageKey } from './messages';
+export type { MessageKey, SurfaceMessages } from './messages';
 export type { Params, PluralKey, Translator } from './translator';
 import type { Params, Translator } from './translator';
 
@@ -15,16 +15,24 @@ function interpolate(text: string, params: Params | undefined): string {
   });
 }
 
-export function createTranslator(locale: Locale): Translator {
-  const catalogue = CATALOGUES[locale];
+/** A translator over the strings a surface ships (`messages`, see static/<app>/src/messages.ts). */
+export function createTranslator(locale: Locale, messages: SurfaceMessages): Translator {
+  const catalogue = messages[locale];
+  const text = (key: MessageKey): string => {
+    const found = catalogue[key];
+    if (found !== undefined) return found;
+    // test/static/surface-messages.test.tsx keeps this from shipping; should it, the view shows the key rather than break.
+    console.error(`i18n: "${key}" is not among this surface's strings`);
+    return key;
+  };
   const rules = new Intl.PluralRules(locale === 'zh' ? 'zh-CN' : 'en-US');
-  const t = ((key: MessageKey, params?: Params) => interpolate(catalogue[key], params)) as Translator;
+  const t = ((key: MessageKey, params?: Params) => interpolate(text(key), params)) as Translator;
   t.plural = (key, n, params) => {
     const form = rules.select(n) === 'one' ? 'one' : 'other';
-    return interpolate(catalogue[`${key}.${form}` as MessageKey], { n, ...params });
+    return interpolate(text(`${key}.${form}` as MessageKey), { n, ...params });
   };
   t.rich = (key, nodes) =>
-    catalogue[key].split(/(\{\w+\})/).map((part, i) => {
+    text(key).split(/(\{\w+\})/).map((part, i) => {
       const name = /^\{(\w+)\}$/.exec(part)?.[1];
       const node = name !== undefined && name in nodes ? nodes[name] : part;
       return createElement(Fragment, { key: i }, node);
@@ -38,8 +46,8 @@ export interface I18n {
   fmt: Formatter;
 }
 
-export function createI18n(locale: Locale, intlLocale: string, timeZone: string): I18n {
-  const t = createTranslator(locale);
+export function createI18n(locale: Locale, intlLocale: string, timeZone: string, messages: SurfaceMessages): I18n {
+  const t = createTranslator(locale, messages);
   return { t, fmt: createFormatter({ t, intlLocale, timeZone }) };
 }
 

@@ -5,11 +5,19 @@ import * as escalations from './messages/escalations';
 import * as project from './messages/project';
 
 /**
- * The UI's strings in both shipped languages. English defines the keys; the Chinese catalogue is typed
- * from it, so a key missing from (or extra in) either language is a type error.
+ * The UI's strings in both shipped languages, in parts: the shared components' strings, each surface's own,
+ * and one part per feature (messages/<feature>.ts). English defines the keys; each Chinese part is typed
+ * from its English one, so a key missing from (or extra in) either language is a type error.
  * `{name}` is a parameter; keys ending in `.one` / `.other` are plural forms picked by `Intl.PluralRules`.
+ *
+ * A surface ships only the parts it renders (`surfaceMessages`, called in static/<app>/src/messages.ts), so
+ * the issue panel does not download the project page's strings; test/static/surface-messages.test.tsx checks
+ * that every key a surface's code uses is among them.
  */
-const coreEn = {
+type Translation<En> = { readonly [K in keyof En]: string };
+
+/** Strings of the shared components (static/shared): every surface ships them. */
+const sharedEn = {
   'common.loading': 'Loading…',
   'common.retry': 'Retry',
   'common.errorTitle': 'Could not load this view',
@@ -52,12 +60,26 @@ const coreEn = {
   'escalation.levelLabel': 'L{n} · {name}',
   'escalation.levelFull': 'Level {n}: {name}',
 
-  'panel.title': 'Collaboration on {key}',
-  'panel.raci.heading': 'RACI',
+  // The people picker (static/shared/components/UserPicker.tsx), first written for the admin page.
+  'admin.picker.searchLabel': 'Search people for {field}',
+  'admin.picker.placeholder': 'Type a name or email',
+  'admin.picker.searching': 'Searching…',
+  'admin.picker.noMatches': 'No one matches “{query}”.',
+  'admin.picker.choose': 'Choose {name}',
+  'admin.picker.remove': 'Remove {name}',
+  'admin.picker.none': 'Nobody chosen',
+
+  // The RACI role names (static/shared/raci-roles.ts), first written for the panel.
   'panel.raci.responsible': 'Responsible',
   'panel.raci.accountable': 'Accountable',
   'panel.raci.consulted': 'Consulted',
   'panel.raci.informed': 'Informed',
+} as const;
+
+/** The issue panel's own strings. */
+const panelEn = {
+  'panel.title': 'Collaboration on {key}',
+  'panel.raci.heading': 'RACI',
   'panel.raci.complete': 'Complete',
   'panel.raci.incomplete': 'Incomplete',
   'panel.raci.findingsTitle': 'RACI needs attention',
@@ -88,7 +110,10 @@ const coreEn = {
   'panel.esc.noSummary': 'No description',
   'panel.esc.raised': 'Raised',
   'panel.esc.due': 'Due',
+} as const;
 
+/** The project page's own strings. */
+const pageEn = {
   'page.subtitle': 'Collaboration health',
   'page.overview.heading': 'Overview',
   'page.overview.issues': 'Issues',
@@ -114,7 +139,10 @@ const coreEn = {
   'page.milestones.overdue': 'Overdue',
   'page.milestones.planned': 'Planned',
   'page.milestones.empty': 'This project has no versions yet. Add versions in Jira to track milestones here.',
+} as const;
 
+/** The admin page's own strings. */
+const adminEn = {
   'admin.title': 'Collaboration settings',
   'admin.subtitle': 'The department directory: heads, interface persons, members and how fast each department answers',
   'admin.readOnly': 'Only Jira administrators can change the department directory. You can read it.',
@@ -173,16 +201,9 @@ const coreEn = {
   'admin.form.jiraGroupHelp': 'Everyone in this Jira group belongs to the department. Leave empty for none.',
   'admin.form.responseHours': 'Response time in hours',
   'admin.form.responseHoursHelp': 'How long a request to this department may wait for an answer (1-720).',
-  'admin.picker.searchLabel': 'Search people for {field}',
-  'admin.picker.placeholder': 'Type a name or email',
-  'admin.picker.searching': 'Searching…',
-  'admin.picker.noMatches': 'No one matches “{query}”.',
-  'admin.picker.choose': 'Choose {name}',
-  'admin.picker.remove': 'Remove {name}',
-  'admin.picker.none': 'Nobody chosen',
 } as const;
 
-const coreZh: { readonly [K in keyof typeof coreEn]: string } = {
+const sharedZh: Translation<typeof sharedEn> = {
   'common.loading': '正在加载…',
   'common.retry': '重试',
   'common.errorTitle': '无法加载此视图',
@@ -225,12 +246,23 @@ const coreZh: { readonly [K in keyof typeof coreEn]: string } = {
   'escalation.levelLabel': '{n} 级 · {name}',
   'escalation.levelFull': '第 {n} 级：{name}',
 
-  'panel.title': '{key} 的协作',
-  'panel.raci.heading': 'RACI 职责',
+  'admin.picker.searchLabel': '为“{field}”搜索人员',
+  'admin.picker.placeholder': '输入姓名或邮箱',
+  'admin.picker.searching': '正在搜索…',
+  'admin.picker.noMatches': '没有与“{query}”匹配的人员。',
+  'admin.picker.choose': '选择{name}',
+  'admin.picker.remove': '移除{name}',
+  'admin.picker.none': '尚未选择',
+
   'panel.raci.responsible': '执行人（R）',
   'panel.raci.accountable': '问责人（A）',
   'panel.raci.consulted': '咨询人（C）',
   'panel.raci.informed': '知会人（I）',
+};
+
+const panelZh: Translation<typeof panelEn> = {
+  'panel.title': '{key} 的协作',
+  'panel.raci.heading': 'RACI 职责',
   'panel.raci.complete': '完整',
   'panel.raci.incomplete': '不完整',
   'panel.raci.findingsTitle': 'RACI 需要完善',
@@ -259,7 +291,9 @@ const coreZh: { readonly [K in keyof typeof coreEn]: string } = {
   'panel.esc.noSummary': '无描述',
   'panel.esc.raised': '发起',
   'panel.esc.due': '截止',
+};
 
+const pageZh: Translation<typeof pageEn> = {
   'page.subtitle': '协作健康度',
   'page.overview.heading': '概览',
   'page.overview.issues': '事务',
@@ -285,7 +319,9 @@ const coreZh: { readonly [K in keyof typeof coreEn]: string } = {
   'page.milestones.overdue': '已逾期',
   'page.milestones.planned': '计划中',
   'page.milestones.empty': '此项目还没有版本。在 Jira 中添加版本后，即可在此跟踪里程碑。',
+};
 
+const adminZh: Translation<typeof adminEn> = {
   'admin.title': '跨部门协作设置',
   'admin.subtitle': '部门目录：部门负责人、部门对接人、成员，以及各部门的响应时限',
   'admin.readOnly': '只有 Jira 管理员可以修改部门目录，您可以查看。',
@@ -344,20 +380,58 @@ const coreZh: { readonly [K in keyof typeof coreEn]: string } = {
   'admin.form.jiraGroupHelp': '此 Jira 用户组的所有成员都属于本部门。不使用用户组请留空。',
   'admin.form.responseHours': '响应时限（小时）',
   'admin.form.responseHoursHelp': '发给本部门的需求最长等待多久必须得到响应（1-720）。',
-  'admin.picker.searchLabel': '为“{field}”搜索人员',
-  'admin.picker.placeholder': '输入姓名或邮箱',
-  'admin.picker.searching': '正在搜索…',
-  'admin.picker.noMatches': '没有与“{query}”匹配的人员。',
-  'admin.picker.choose': '选择{name}',
-  'admin.picker.remove': '移除{name}',
-  'admin.picker.none': '尚未选择',
 };
 
-// One catalogue per feature keeps each feature's strings together; keys never collide (each has its prefix).
-const en = { ...coreEn, ...raci.en, ...dependencies.en, ...escalations.en, ...project.en } as const;
-const zh = { ...coreZh, ...raci.zh, ...dependencies.zh, ...escalations.zh, ...project.zh };
+/** One part of the strings: English defines its keys, Chinese has exactly the same ones. */
+export interface MessagePart {
+  readonly en: Readonly<Record<string, string>>;
+  readonly zh: Readonly<Record<string, string>>;
+}
 
-export type MessageKey = keyof typeof en;
+export const SHARED_MESSAGES = { en: sharedEn, zh: sharedZh } as const satisfies MessagePart;
+export const PANEL_MESSAGES = { en: panelEn, zh: panelZh } as const satisfies MessagePart;
+export const PAGE_MESSAGES = { en: pageEn, zh: pageZh } as const satisfies MessagePart;
+export const ADMIN_MESSAGES = { en: adminEn, zh: adminZh } as const satisfies MessagePart;
+
+/** The keys of some parts (distributes over a union of parts). */
+type KeysOf<P> = P extends { readonly en: infer E } ? keyof E & string : never;
+
+/** Strings for the keys `K`, in both languages. */
+export type Messages<K extends string> = { readonly [L in Locale]: { readonly [Key in K]: string } };
+
+// Keys never collide: each part's keys carry its prefix.
+type AllParts =
+  | typeof SHARED_MESSAGES
+  | typeof PANEL_MESSAGES
+  | typeof PAGE_MESSAGES
+  | typeof ADMIN_MESSAGES
+  | typeof raci
+  | typeof dependencies
+  | typeof escalations
+  | typeof project;
+
+export type MessageKey = KeysOf<AllParts>;
 export type Catalogue = { readonly [K in MessageKey]: string };
 
-export const CATALOGUES: { readonly [L in Locale]: Catalogue } = { en, zh };
+/** What a translator is given: the strings one surface ships, some of the keys. */
+export type SurfaceMessages = { readonly [L in Locale]: Partial<Catalogue> };
+
+/** A surface's strings: the shared components' and those of the parts it renders. */
+export function surfaceMessages<P extends readonly MessagePart[]>(...parts: P): Messages<KeysOf<typeof SHARED_MESSAGES | P[number]>> {
+  const merge = (locale: Locale) => Object.assign({}, SHARED_MESSAGES[locale], ...parts.map((part) => part[locale]));
+  return { en: merge('en'), zh: merge('zh') };
+}
+
+/**
+ * Every string of every surface, which tests check both languages of. No surface ships this whole: unused in a
+ * bundle, the annotated call is left out of it.
+ */
+export const CATALOGUES: Messages<MessageKey> = /* @__PURE__ */ surfaceMessages(
+  PANEL_MESSAGES,
+  PAGE_MESSAGES,
+  ADMIN_MESSAGES,
+  raci,
+  dependencies,
+  escalations,
+  project,
+);

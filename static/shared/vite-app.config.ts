@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import react from '@vitejs/plugin-react';
 
 /**
@@ -11,7 +11,7 @@ export function customUiConfig(appDirUrl: URL): UserConfig {
   return defineConfig({
     root: at('.'),
     base: './',
-    plugins: [react()],
+    plugins: [react(), lazySectionMessageDismiss(at('../shared/lazy-icon-button.tsx'))],
     resolve: {
       alias: [
         { find: '@contract', replacement: at('../../src/contract/index.ts') },
@@ -27,4 +27,19 @@ export function customUiConfig(appDirUrl: URL): UserConfig {
       chunkSizeWarningLimit: 1000,
     },
   });
+}
+
+/**
+ * Gives `@atlaskit/section-message` (and only it) a lazily loaded IconButton: see static/shared/lazy-icon-button.tsx.
+ * Scoped by importer so that code that renders an IconButton on first paint still gets the real one at once.
+ */
+function lazySectionMessageDismiss(replacement: string): Plugin {
+  return {
+    name: 'lazy-section-message-dismiss',
+    enforce: 'pre',
+    resolveId(source, importer) {
+      if (source === '@atlaskit/button/icon/button' && importer && /[\\/]@atlaskit[\\/]section-message[\\/]/.test(importer)) return replacement;
+      return null;
+    },
+  };
 }

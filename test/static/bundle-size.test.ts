@@ -8,7 +8,9 @@ import { describe, expect, it } from 'vitest';
  * Lazily imported chunks (Atlaskit's theme CSS-in-JS, which Forge's own theming makes unnecessary) are
  * reported, not budgeted: they are never fetched inside Forge.
  */
-const BUDGET_KB = { 'issue-panel': 200, 'project-page': 400, 'admin-page': 250, 'project-settings': 250 } as const;
+// The issue panel was 199 KB before section messages stopped carrying Tooltip and each surface its own strings
+// only (161 KB); its budget holds that gain with ~5 KB of room.
+const BUDGET_KB = { 'issue-panel': 166, 'project-page': 400, 'admin-page': 250, 'project-settings': 250 } as const;
 
 const gz = (path: string) => gzipSync(readFileSync(path), { level: 6 }).length;
 

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { DependencyOverview, Locale } from '@contract';
+import { CATALOGUES } from '../../static/shared/messages';
 import { ISSUE_PANEL } from './fixtures';
 
 type Views = {
@@ -27,7 +28,7 @@ beforeAll(async () => {
 });
 
 function render(locale: Locale, element: ReactElement): string {
-  const value = m.i18n.createI18n(locale, locale === 'zh' ? 'zh-CN' : 'en-US', 'Asia/Shanghai');
+  const value = m.i18n.createI18n(locale, locale === 'zh' ? 'zh-CN' : 'en-US', 'Asia/Shanghai', CATALOGUES);
   return renderToStaticMarkup(<m.i18n.I18nProvider value={value}>{element}</m.i18n.I18nProvider>).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 }
 

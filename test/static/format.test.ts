@@ -1,10 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createI18n } from '../../static/shared/i18n';
+import { surfaceMessages } from '../../static/shared/messages';
 import { daysUntil, safeTimeZone } from '../../static/shared/format';
 
-const en = createI18n('en', 'en-US', 'Asia/Shanghai').fmt;
-const zh = createI18n('zh', 'zh-CN', 'Asia/Shanghai').fmt;
-const ny = createI18n('en', 'en-US', 'America/New_York').fmt;
+// The formatter speaks with the shared strings alone, which every surface ships.
+const shared = surfaceMessages();
+const en = createI18n('en', 'en-US', 'Asia/Shanghai', shared).fmt;
+const zh = createI18n('zh', 'zh-CN', 'Asia/Shanghai', shared).fmt;
+const ny = createI18n('en', 'en-US', 'America/New_York', shared).fmt;
 
 const AS_OF = '2025-03-10T09:00:00.000Z'; // 17:00 in Shanghai, 05:00 in New York
 

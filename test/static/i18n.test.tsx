@@ -45,28 +45,28 @@ describe('message catalogues', () => {
 
 describe('createTranslator', () => {
   it('fills parameters and leaves unknown ones visible', () => {
-    const t = createTranslator('en');
+    const t = createTranslator('en', CATALOGUES);
     expect(t('panel.title', { key: 'PAY-1' })).toBe('Collaboration on PAY-1');
     expect(t('panel.title')).toBe('Collaboration on {key}');
   });
 
   it('picks plural forms by language', () => {
-    expect(createTranslator('en').plural('rel.late.day', 1)).toBe('1 day late');
-    expect(createTranslator('en').plural('rel.late.day', 2)).toBe('2 days late');
-    expect(createTranslator('zh').plural('rel.late.day', 1)).toBe('逾期 1 天');
-    expect(createTranslator('zh').plural('rel.in.hour', 3)).toBe('3 小时后');
+    expect(createTranslator('en', CATALOGUES).plural('rel.late.day', 1)).toBe('1 day late');
+    expect(createTranslator('en', CATALOGUES).plural('rel.late.day', 2)).toBe('2 days late');
+    expect(createTranslator('zh', CATALOGUES).plural('rel.late.day', 1)).toBe('逾期 1 天');
+    expect(createTranslator('zh', CATALOGUES).plural('rel.in.hour', 3)).toBe('3 小时后');
   });
 
   it('puts elements into a message with rich()', () => {
-    const t = createTranslator('zh');
+    const t = createTranslator('zh', CATALOGUES);
     const node: ReactNode = t.rich('panel.deps.responseDue', { time: <time dateTime="x">明天</time> });
     expect(Array.isArray(node) && node.every((n) => isValidElement(n))).toBe(true);
     expect(renderToStaticMarkup(<p>{node}</p>)).toBe('<p>请于 <time dateTime="x">明天</time> 前响应</p>');
   });
 
   it('speaks the level names of the escalation ladder', () => {
-    const en = createTranslator('en');
-    const zh = createTranslator('zh');
+    const en = createTranslator('en', CATALOGUES);
+    const zh = createTranslator('zh', CATALOGUES);
     expect([1, 2, 3].map((n) => en(`escalation.level.${n as 1 | 2 | 3}`))).toEqual([
       'Interface persons',
       'Department heads',

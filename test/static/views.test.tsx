@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReactElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import type { Locale } from '@contract';
+import { CATALOGUES } from '../../static/shared/messages';
 import { EMPTY_ISSUE_PANEL, EMPTY_PROJECT_OVERVIEW, ISSUE_PANEL, PROJECT_OVERVIEW } from './fixtures';
 
 // The views render on the server here: no DOM library is installed, and markup is what these tests check.
@@ -40,7 +41,7 @@ afterAll(() => {
 });
 
 function render(locale: Locale, element: ReactElement): string {
-  const value = m.i18n.createI18n(locale, locale === 'zh' ? 'zh-CN' : 'en-US', 'Asia/Shanghai');
+  const value = m.i18n.createI18n(locale, locale === 'zh' ? 'zh-CN' : 'en-US', 'Asia/Shanghai', CATALOGUES);
   const html = renderToStaticMarkup(<m.i18n.I18nProvider value={value}>{element}</m.i18n.I18nProvider>);
   return html;
 }
@@ -144,7 +145,7 @@ describe('project page', () => {
   });
 
   it('writes the weekly agenda as text and Markdown, grouped by kind', () => {
-    const value = m.i18n.createI18n('en', 'en-US', 'Asia/Shanghai');
+    const value = m.i18n.createI18n('en', 'en-US', 'Asia/Shanghai', CATALOGUES);
     const agenda = {
       asOf: '2025-03-10T09:00:00.000Z',
       weekOf: '2025-03-10',

@@ -26,7 +26,7 @@ export interface E2eContext {
   platform: Platform;
   base: string;
   browser: Browser;
-  /** Opens `base/hash` in a new browser context; `page.errors` collects uncaught page errors. */
+  /** Opens `base/hash` in a new browser context; `page.errors` collects uncaught page errors and strings a surface lacks. */
   open(hash: string, opts?: OpenOptions): Promise<ShellPage>;
   shot(page: Page, name: string): Promise<void>;
 }
@@ -88,6 +88,10 @@ export function describeInChromium(
       const page = (await browserContext.newPage()) as ShellPage;
       page.errors = [];
       page.on('pageerror', (e) => page.errors.push(e.message));
+      // A key missing from a surface's strings shows as the key and is logged (static/shared/i18n.ts), not thrown.
+      page.on('console', (m) => {
+        if (m.type() === 'error' && m.text().startsWith('i18n:')) page.errors.push(m.text());
+      });
       await page.goto(`${ctx.base}/${hash}`);
       return page;
     };

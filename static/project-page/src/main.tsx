@@ -4,6 +4,7 @@ import '../../shared/forms.css';
 import '../../shared/raci.css';
 import { boot } from '../../shared/boot';
 import { App } from './App';
+import { MESSAGES } from './messages';
 
 const root = document.getElementById('root');
-if (root) void boot(root, (ctx) => <App ctx={ctx} />);
+if (root) void boot(root, MESSAGES, (ctx) => <App ctx={ctx} />);

@@ -1,0 +1,6 @@
+import { surfaceMessages } from '../../shared/messages';
+import * as raci from '../../shared/messages/raci';
+import * as escalations from '../../shared/messages/escalations';
+
+/** The strings the project settings ship: those of the features it configures (checked by test/static/surface-messages.test.tsx). */
+export const MESSAGES = surfaceMessages(raci, escalations);
