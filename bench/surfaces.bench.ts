@@ -47,6 +47,7 @@ async function main() {
   notes.push({
     'link events': linkEvents.length,
     'KVS ops per link event, median / max (max includes retries after a write conflict)': `${median(linkEvents.map((i) => i.kvsOps))} / ${Math.max(...linkEvents.map((i) => i.kvsOps))}`,
+    'link events over 4 KVS ops (a retry after a write conflict on the rollup shard)': linkEvents.filter((i) => i.kvsOps > 4).length,
     'Jira calls per link event, max': Math.max(...linkEvents.map((i) => i.jiraCalls)),
   });
   p.close();

@@ -1,7 +1,7 @@
 import type { Deps, JiraIssue, TransactionOp } from './ports';
 import { readAll } from './paging';
 import { ENTITY, INDEX, KEY } from './storage-keys';
-import type { PeopleIndex } from './departments';
+import { readPeopleIndexWith, type PeopleIndex } from './departments';
 import { DEFAULT_RESPONSE_HOURS, inGraph, standingState, type DeptName, isDependencyOpen, type DependencyRecord } from '../domain/dependency';
 import type { DependencyContribution, DependencyEdgeEntry } from '../domain/rollup';
 
@@ -13,9 +13,16 @@ export interface DependencySettings {
 }
 
 /** One KVS read; the default when nobody has saved settings. */
+const dependencySettingsOf = (stored: DependencySettings | undefined): DependencySettings => ({ linkType: stored?.linkType || DEFAULT_DEPENDENCY_LINK_TYPE });
+
 export async function readDependencySettings(deps: Pick<Deps, 'store'>): Promise<DependencySettings> {
-  const stored = await deps.store.get<DependencySettings>(KEY.dependencySettings);
-  return { linkType: stored?.linkType || DEFAULT_DEPENDENCY_LINK_TYPE };
+  return dependencySettingsOf(await deps.store.get<DependencySettings>(KEY.dependencySettings));
+}
+
+/** The dependency settings and the people index (with the calendars) in ONE KVS batch read. */
+export async function readDependencySettingsAndPeople(deps: Pick<Deps, 'store'>): Promise<{ settings: DependencySettings; people: PeopleIndex }> {
+  const { people, extra } = await readPeopleIndexWith(deps, [{ key: KEY.dependencySettings }]);
+  return { settings: dependencySettingsOf(extra[0] as DependencySettings | undefined), people };
 }
 
 /**

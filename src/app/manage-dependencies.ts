@@ -18,6 +18,7 @@ import {
   raOf,
   readDependency,
   readDependencySettings,
+  readDependencySettingsAndPeople,
   responseHoursOf,
   dependencyWrites,
 } from './dependency-records';
@@ -102,7 +103,7 @@ export async function createDependency(deps: Deps, ctx: ActingContext, issueKey:
   });
   if (other.id === here.id) throw new AppError('VALIDATION', 'dependency.self', {}, 'otherIssueKey');
   const [upstream, downstream] = input.direction === 'upstream' ? [other, here] : [here, other];
-  const [settings, people, existing] = await Promise.all([readDependencySettings(deps), readPeopleIndex(deps), readAll<DependencyRecord>(deps, byDownstream(downstream.id))]);
+  const [{ settings, people }, existing] = await Promise.all([readDependencySettingsAndPeople(deps), readAll<DependencyRecord>(deps, byDownstream(downstream.id))]);
   const dup = existing.find((d) => d.upstreamIssueId === upstream.id && inGraph(d.status));
   if (dup) throw new AppError('CONFLICT', 'dependency.duplicate', { downstream: downstream.key, upstream: upstream.key }, 'otherIssueKey');
   const requestingDept = requireDept(people, input.requestingDept, 'requestingDept') ?? departmentOf(downstream, people, ctx.accountId);

@@ -5,8 +5,7 @@ import { applyDependencyChange } from '../domain/rollup';
 import { commitWithRollups } from './rollups';
 import { auditOp } from './audit';
 import { calendarOf } from '../domain/calendar';
-import { readPeopleIndex } from './departments';
-import { contribution, departmentOf, newDependencyRecord, readDependencySettings, readDependency, responseHoursOf, dependencyWrites } from './dependency-records';
+import { contribution, departmentOf, newDependencyRecord, readDependencySettingsAndPeople, readDependency, responseHoursOf, dependencyWrites } from './dependency-records';
 
 export interface LinkEvent {
   linkId: string;
@@ -22,11 +21,13 @@ export interface LinkEvent {
  * with each side's department (its Responsible's) and the providing department's response time.
  * Idempotent: the record is keyed by the link id and written only if absent, so a re-delivered event, or the
  * event of a link the panel made (which wrote the record itself), changes nothing; a link that no longer
- * exists (its delete event overtook this one) is not recorded. Costs 4 KVS operations: settings, people
- * index, the rollup shard and one transaction; 3 when the shard shows the dependency is there already.
+ * exists (its delete event overtook this one) is not recorded. Costs 3 KVS operations: the settings with the
+ * people index (one batch read), the rollup shard and one transaction; 2 when the shard shows the dependency is
+ * there already. A write conflict on the shard (a burst of links at once) costs the shard read and the
+ * transaction again.
  */
 export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promise<'created' | 'exists' | 'ignored'> {
-  const [settings, people] = await Promise.all([readDependencySettings(deps), readPeopleIndex(deps)]);
+  const { settings, people } = await readDependencySettingsAndPeople(deps);
   if (ev.linkTypeName !== settings.linkType) return 'ignored';
   const id = dependencyIdForLink(ev.linkId);
   const link = await deps.jira.getIssueLink('app', ev.linkId);
