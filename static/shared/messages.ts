@@ -104,11 +104,11 @@ const panelEn = {
   'panel.deps.responseWasDue': 'Response was due {time}',
   'panel.deps.responseDue': 'Response due {time}',
   'panel.deps.openIssue': 'Open {key}: {summary}',
+  'panel.deps.showMore': 'Show {n} more',
 
   'panel.esc.heading': 'Escalations',
   'panel.esc.empty': 'No escalations on this issue.',
   'panel.esc.noSummary': 'No description',
-  'panel.esc.raised': 'Raised',
   'panel.esc.due': 'Due',
 } as const;
 
@@ -285,11 +285,11 @@ const panelZh: Translation<typeof panelEn> = {
   'panel.deps.responseWasDue': '应于 {time} 前响应',
   'panel.deps.responseDue': '请于 {time} 前响应',
   'panel.deps.openIssue': '打开 {key}：{summary}',
+  'panel.deps.showMore': '再显示 {n} 条',
 
   'panel.esc.heading': '升级',
   'panel.esc.empty': '本事务没有升级记录。',
   'panel.esc.noSummary': '无描述',
-  'panel.esc.raised': '发起',
   'panel.esc.due': '截止',
 };
 

@@ -73,6 +73,53 @@ describe('dependencies in the issue panel', () => {
   });
 });
 
+describe('a long dependency list in the panel', () => {
+  const base = ISSUE_PANEL.dependencies.upstream[0]!;
+  const HEALTHS = ['onTrack', 'done', 'atRisk', 'overdue', 'blocked'] as const;
+  // 23 dependencies; the one blocked dependency comes last in the server's order.
+  const many = Array.from({ length: 23 }, (_, i) => ({
+    ...base,
+    id: `link-${i}`,
+    deliverable: `Deliverable ${String(i).padStart(2, '0')}`,
+    health: i === 22 ? ('blocked' as const) : HEALTHS[i % 4]!,
+    needBy: `2025-04-${String(28 - i).padStart(2, '0')}`,
+  }));
+
+  it('starts with the ten that need attention most, worst first, and offers the rest ten at a time', () => {
+    const en = render('en', <m.deps.DependenciesSection dependencies={{ upstream: many, downstream: [] }} asOf={ISSUE_PANEL.asOf} siteUrl={null} client={null} />);
+    const shown = [...en.matchAll(/Deliverable (\d\d)/g)].map((x) => x[1]);
+    expect(shown).toHaveLength(10);
+    expect(shown[0]).toBe('22'); // the blocked one, though the server listed it last
+    // Then the overdue ones, earliest need-by first: 19 (Apr 9), 15, 11, 7, 3.
+    expect(shown.slice(1, 6)).toEqual(['19', '15', '11', '07', '03']);
+    expect(en).toContain('Show 10 more');
+    expect(en).toContain(' 23 ');
+    const zh = render('zh', <m.deps.DependenciesSection dependencies={{ upstream: many, downstream: [] }} asOf={ISSUE_PANEL.asOf} siteUrl={null} client={null} />);
+    expect(zh).toContain('再显示 10 条');
+  });
+
+  it('orders by health, then need-by, with undated last', () => {
+    const d = (health: (typeof HEALTHS)[number], needBy: string | null) => ({ ...base, health, needBy });
+    const list = [d('onTrack', '2025-01-01'), d('atRisk', null), d('atRisk', '2025-05-01'), d('overdue', '2025-06-01')].sort(m.deps.byAttention);
+    expect(list.map((x) => `${x.health}:${x.needBy}`)).toEqual(['overdue:2025-06-01', 'atRisk:2025-05-01', 'atRisk:null', 'onTrack:2025-01-01']);
+  });
+});
+
+describe('why a dependency is late, in working days of the providing department', () => {
+  it('counts in the right plural, and says so when no working day has passed (a holiday, a weekend)', async () => {
+    const { healthReasonText } = await import('../../static/shared/dependency-reason');
+    const en = m.i18n.createI18n('en', 'en-US', 'Asia/Shanghai', CATALOGUES).t;
+    const zh = m.i18n.createI18n('zh', 'zh-CN', 'Asia/Shanghai', CATALOGUES).t;
+    expect(healthReasonText(en, 'needByPassed', 1)).toBe('Need-by date passed 1 working day ago');
+    expect(healthReasonText(en, 'needByPassed', 3)).toBe('Need-by date passed 3 working days ago');
+    expect(healthReasonText(en, 'needByPassed', 0)).toBe('Need-by date passed (no working day since)');
+    expect(healthReasonText(zh, 'upstreamPastDue', 0)).toBe('上游事务已超过其截止日期（其后尚无工作日）');
+    expect(healthReasonText(en, 'responseLate', 0)).toBe('Nobody answered within the response time');
+    expect(healthReasonText(en, 'none', 0)).toBeNull();
+    expect(healthReasonText(en, 'closed', 0)).toBeNull();
+  });
+});
+
 describe('dependencies on the project page', () => {
   it('shows the department matrix, what needs attention and the critical path', () => {
     const en = render('en', <m.page.DependenciesOverview overview={OVERVIEW} />);

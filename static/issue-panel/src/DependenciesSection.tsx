@@ -12,6 +12,7 @@ import { Section } from '../../shared/components/Section';
 import { DependencyStatusLozenge } from '../../shared/components/StatusLozenge';
 import { DateTime } from '../../shared/components/DateTime';
 import { IssueLink } from './IssueLink';
+import { healthReasonText } from '../../shared/dependency-reason';
 
 /** Statuses in which the other side still owes something, so a need-by date can still be missed. */
 const OPEN = new Set<DependencyView['status']>(['requested', 'acknowledged', 'countered', 'committed']);
@@ -77,7 +78,8 @@ function Story({ dep }: { dep: DependencyView }) {
   const t = useT();
   const fmt = useFormat();
   const lines: string[] = [];
-  if (dep.healthReason !== 'none' && dep.healthReason !== 'closed') lines.push(t(`dependencies.reason.${dep.healthReason}`, { days: dep.healthDays }));
+  const reason = healthReasonText(t, dep.healthReason, dep.healthDays);
+  if (reason) lines.push(reason);
   if (dep.status === 'countered' && dep.proposedDate) lines.push(t('dependencies.proposed', { date: fmt.date(dep.proposedDate) }));
   if (dep.note) lines.push(t(dep.status === 'declined' ? 'dependencies.declineReason' : 'dependencies.note', { text: dep.note }));
   if (dep.delay.answeredAt) lines.push(t('dependencies.delayAnswered', { reason: dep.delay.reason, remedy: dep.delay.remedy }));
@@ -142,6 +144,16 @@ function DependencyRow({ dep, asOf, siteUrl, run }: { dep: DependencyView; asOf:
   );
 }
 
+/** Rows shown at first and added per "Show more": a long list starts with what needs attention. */
+export const DEPENDENCY_PAGE = 10;
+
+const HEALTH_RANK: Record<DependencyHealthValue, number> = { blocked: 0, overdue: 1, atRisk: 2, onTrack: 3, done: 4 };
+
+/** Worst health first, then the earliest need-by; dependencies without a need-by last within their health. */
+export function byAttention(a: DependencyView, b: DependencyView): number {
+  return HEALTH_RANK[a.health] - HEALTH_RANK[b.health] || (a.needBy ?? '9999-12-31').localeCompare(b.needBy ?? '9999-12-31');
+}
+
 function DependencyList(props: {
   title: string;
   empty: string;
@@ -151,16 +163,27 @@ function DependencyList(props: {
   run?: RunAction | undefined;
 }) {
   const { title, empty, items, asOf, siteUrl, run } = props;
+  const t = useT();
+  const [shown, setShown] = useState(DEPENDENCY_PAGE);
+  const sorted = [...items].sort(byAttention);
+  const more = Math.min(DEPENDENCY_PAGE, sorted.length - shown);
   return (
     <Section title={title} level={3} aside={<span className="cx-count">{items.length}</span>}>
       {items.length === 0 ? (
         <EmptyState>{empty}</EmptyState>
       ) : (
-        <ul className="cx-rows">
-          {items.map((dep) => (
-            <DependencyRow key={dep.id} dep={dep} asOf={asOf} siteUrl={siteUrl} run={run} />
-          ))}
-        </ul>
+        <>
+          <ul className="cx-rows">
+            {sorted.slice(0, shown).map((dep) => (
+              <DependencyRow key={dep.id} dep={dep} asOf={asOf} siteUrl={siteUrl} run={run} />
+            ))}
+          </ul>
+          {more > 0 && (
+            <Button appearance="subtle" spacing="compact" onClick={() => setShown((n) => n + DEPENDENCY_PAGE)}>
+              {t('panel.deps.showMore', { n: more })}
+            </Button>
+          )}
+        </>
       )}
     </Section>
   );

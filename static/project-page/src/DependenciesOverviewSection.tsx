@@ -8,6 +8,7 @@ import { Section } from '../../shared/components/Section';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { ErrorState } from '../../shared/components/ErrorState';
 import { Loading } from '../../shared/components/Loading';
+import { healthReasonText } from '../../shared/dependency-reason';
 
 const HEALTH_APPEARANCE: Record<DependencyHealthValue, ThemeAppearance> = { onTrack: 'success', atRisk: 'moved', overdue: 'removed', blocked: 'removed', done: 'default' };
 
@@ -62,6 +63,8 @@ function Matrix({ overview }: { overview: DependencyOverview }) {
   );
 }
 
+const reasonSuffix = (why: string | null) => (why ? ` · ${why}` : '');
+
 function Problems({ overview }: { overview: DependencyOverview }) {
   const t = useT();
   const fmt = useFormat();
@@ -83,7 +86,7 @@ function Problems({ overview }: { overview: DependencyOverview }) {
           <p className="cx-meta">
             {t('dependencies.deptArrow', { from: name(p.requestingDept), to: name(p.providingDept) })}
             {p.needBy ? ` · ${t('dependencies.needBy')} ${fmt.date(p.needBy)}` : ''}
-            {p.reason !== 'none' && p.reason !== 'closed' && ` · ${t(`dependencies.reason.${p.reason}`, { days: p.days })}`}
+            {reasonSuffix(healthReasonText(t, p.reason, p.days))}
           </p>
         </li>
       ))}
