@@ -5,13 +5,11 @@
  * when opened. Then the built apps' gzipped sizes.
  * Run: npm run bench   (sizes: BENCH_SIZES=1000,10000; runs: BENCH_RUNS=10)
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
 import { createPlatform, type Platform } from '../sandbox/platform';
 import { SEED_USERS } from '../sandbox/seed/jira-seed';
 import { replaySeedAsEvents } from '../sandbox/seed/replay-events';
 import { invoke } from '../test/support/platform';
+import { BUNDLE_BUDGET_KB, measureBundle, type AppName } from '../test/support/bundle';
 import { bigProject, fromRecord, MODEL, printTable, summarize, type Row, type Sample } from './support';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 20);
@@ -74,16 +72,14 @@ async function fullScan(p: Platform, key: string): Promise<{ sample: Sample; iss
 }
 
 function bundleSizes(): Array<Record<string, string>> {
-  const gz = (path: string) => gzipSync(readFileSync(path), { level: 6 }).length;
-  return (['project-page', 'issue-panel'] as const).map((app) => {
-    const build = join(__dirname, '../static', app, 'build');
-    const html = readFileSync(join(build, 'index.html'), 'utf8');
-    const initial = [...html.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.js)"/g)].reduce((sum, m) => sum + gz(join(build, m[1]!)), 0);
-    const all = readdirSync(join(build, 'assets'))
-      .filter((f) => f.endsWith('.js'))
-      .reduce((sum, f) => sum + gz(join(build, 'assets', f)), 0);
-    const budget = app === 'project-page' ? 400 : 200;
-    return { app, 'first load, gzipped JS': `${(initial / 1024).toFixed(1)} KB (budget ${budget} KB)`, 'all JS incl. lazy sections and charts, gzipped': `${(all / 1024).toFixed(1)} KB` };
+  return (Object.keys(BUNDLE_BUDGET_KB) as AppName[]).map((app): Record<string, string> => {
+    const m = measureBundle(app);
+    if (!m) return { app, 'first load, gzipped JS': 'not built (npm run build:ui)' };
+    return {
+      app,
+      'first load, gzipped JS': `${(m.initialBytes / 1024).toFixed(1)} KB (budget ${BUNDLE_BUDGET_KB[app]} KB)`,
+      'all JS incl. lazy sections and charts, gzipped': `${(m.allBytes / 1024).toFixed(1)} KB`,
+    };
   });
 }
 
