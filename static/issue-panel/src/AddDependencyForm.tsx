@@ -62,7 +62,7 @@ export function AddDependencyForm(props: {
     );
 
   return (
-    <form className="cx-dep-form" onSubmit={(e) => void onSubmit(e)} aria-label={t('dependencies.addTitle')}>
+    <form className="cx-inline-form" onSubmit={(e) => void onSubmit(e)} aria-label={t('dependencies.addTitle')}>
       <fieldset className="cx-dep-field">
         <legend>{t('dependencies.direction')}</legend>
         {(['upstream', 'downstream'] as const).map((d) => (
@@ -133,7 +133,7 @@ export function AddDependencyForm(props: {
           {error.message}
         </p>
       )}
-      <div className="cx-dep-actions">
+      <div className="cx-action-bar">
         <Button type="submit" appearance="primary" spacing="compact" isDisabled={busy}>
           {t('dependencies.create')}
         </Button>

@@ -57,7 +57,7 @@ export function DependencyActions({ dep, otherKey, run }: { dep: DependencyView;
 
   return (
     <div>
-      <div className="cx-dep-actions" role="group" aria-label={t('dependencies.actionsFor', { key: otherKey })}>
+      <div className="cx-action-bar" role="group" aria-label={t('dependencies.actionsFor', { key: otherKey })}>
         {dep.actions.map((a) => (
           <Button
             key={a}
@@ -76,11 +76,11 @@ export function DependencyActions({ dep, otherKey, run }: { dep: DependencyView;
         ))}
       </div>
       {open && (
-        <form className="cx-dep-form" onSubmit={onSubmit} aria-label={t(`dependencies.action.${open}`)}>
+        <form className="cx-inline-form" onSubmit={onSubmit} aria-label={t(`dependencies.action.${open}`)}>
           {open === 'counter' && field('date', t('dependencies.form.date'), date, setDate, 'date')}
           {field('text', open === 'counter' ? t('dependencies.form.note') : t('dependencies.form.reason'), text, setText)}
           {open === 'explainDelay' && field('remedy', t('dependencies.form.remedy'), remedy, setRemedy)}
-          <div className="cx-dep-actions">
+          <div className="cx-action-bar">
             <Button type="submit" appearance="primary" spacing="compact" isDisabled={busy}>
               {t('dependencies.form.submit')}
             </Button>

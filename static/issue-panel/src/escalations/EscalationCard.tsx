@@ -174,12 +174,12 @@ export function EscalationCard({ esc, asOf, onAct, loadTimeline }: CardProps) {
         </SectionMessage>
       )}
       {pending ? (
-        <div className="cx-esc-act">
+        <div className="cx-inline-form">
           <label className="cx-field">
             <span className="cx-label">{t(`escalations.text.${pending}` as MessageKey)}</span>
             <textarea className="cx-input" rows={2} value={text} onChange={(e) => setText(e.target.value)} required={TEXT_ACTIONS[pending]} autoFocus />
           </label>
-          <div className="cx-esc-actions">
+          <div className="cx-action-bar">
             <Button appearance="primary" isDisabled={busy || (TEXT_ACTIONS[pending] && !text.trim())} onClick={() => void act(pending, text)}>
               {t('escalations.confirm')}
             </Button>
@@ -190,7 +190,7 @@ export function EscalationCard({ esc, asOf, onAct, loadTimeline }: CardProps) {
         </div>
       ) : (
         esc.actions.length > 0 && (
-          <div className="cx-esc-actions">
+          <div className="cx-action-bar">
             {esc.actions.map((a) => (
               <Button
                 key={a}

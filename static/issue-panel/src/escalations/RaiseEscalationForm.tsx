@@ -39,7 +39,7 @@ export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, o
 
   const invalid = (field: string) => (error?.field === field ? true : undefined);
   return (
-    <form className="cx-esc-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`} noValidate>
+    <form className="cx-inline-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`} noValidate>
       <h3 id={`${id}-title`} className="cx-heading-3">
         {t('escalations.raiseTitle')}
       </h3>
@@ -95,7 +95,7 @@ export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, o
           </select>
         </label>
       )}
-      <div className="cx-esc-actions">
+      <div className="cx-action-bar">
         <Button type="submit" appearance="primary" isDisabled={busy}>
           {t('escalations.form.submit')}
         </Button>
