@@ -274,6 +274,27 @@ function view(e: EscalationRecord, lc: LadderContext, viewer: string | null, peo
   };
 }
 
+const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;
+
+/**
+ * The issue's escalation people fields catch up with its records when they drifted (the directory or the ladder
+ * changed who holds a level since the last escalation change, or the issue's escalations predate the fields).
+ * One write as the app, only when they differ; a failure leaves them for the next change. The issue panel calls
+ * it as it opens, so a stale field heals the first time someone looks at the issue.
+ */
+export async function repairPeopleFields(deps: Deps, issue: JiraIssue, records: readonly EscalationRecord[], lc: LadderContext): Promise<void> {
+  const shown = issue.escalationPeople;
+  if (!shown) return;
+  const { holders, raisers } = issueEscalationFields(records, lc);
+  const update = { ...(sameSet(holders, shown.holders) ? {} : { holders }), ...(sameSet(raisers, shown.raisers) ? {} : { raisers }) };
+  if (Object.keys(update).length === 0) return;
+  try {
+    await deps.jira.setEscalationFields([{ issueIds: [issue.id], ...update }]);
+  } catch (e) {
+    deps.log.warn('escalation people fields not repaired', { issueId: issue.id, error: String(e) });
+  }
+}
+
 /**
  * The panel's escalations section: every escalation of the issue, newest first, with its holders and what the
  * viewer may do, and the departments to ask. Names come from the users Jira returned with the issue (its RACI

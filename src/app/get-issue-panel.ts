@@ -7,7 +7,7 @@ import { readIssueDependencies } from './dependency-records';
 import { readAll } from './paging';
 import { readAsUser } from './visibility';
 import { readPeopleAndLadder } from './escalation-settings';
-import { escalationsSection } from './escalations';
+import { escalationsSection, repairPeopleFields } from './escalations';
 import { raciView } from './raci-view';
 
 export function issueRef(i: JiraIssue): IssueRef {
@@ -20,7 +20,8 @@ export function issueRef(i: JiraIssue): IssueRef {
  * escalation ladder and the department directory (one KVS batch read); its dependencies both ways (one index
  * query a hundred) and its escalations (one index query); the other side of at most 100 dependencies in full
  * (one bulk fetch; see dependencySection), and names of escalation people Jira did not return with the issue
- * (one bulk lookup, only when there are any; see escalationsSection).
+ * (one bulk lookup, only when there are any; see escalationsSection). When the escalation people fields have
+ * drifted from the records, one write puts them right (see repairPeopleFields).
  */
 export async function getIssuePanel(deps: Deps, ctx: ActingContext, issueKey: string): Promise<IssuePanelView> {
   const issue = await readAsUser(
@@ -37,6 +38,7 @@ export async function getIssuePanel(deps: Deps, ctx: ActingContext, issueKey: st
   const [dependencies, escalations] = await Promise.all([
     dependencySection(deps, ctx.accountId, issue, upstream, downstream, peopleIndex.calendars),
     escalationsSection(deps, ctx, issue, records, lc),
+    repairPeopleFields(deps, issue, records, lc),
   ]);
   const people = new Map(issue.people.map((u) => [u.accountId, u]));
   return {

@@ -77,6 +77,11 @@ export interface JiraIssue {
    * read (`getIssue`) those in the "Escalation holders" and "Escalation raised by" fields.
    */
   people: JiraUser[];
+  /**
+   * Who the "Escalation holders" and "Escalation raised by" fields show now, on a full read (`getIssue`);
+   * absent where the site does not have both fields yet.
+   */
+  escalationPeople?: { holders: string[]; raisers: string[] };
   /** Whether the acting user may edit the issue; known only when asked for with `withEditMeta`. */
   editable?: boolean;
   /** Departments assigned per RACI role (issue 3), from the issue's entity property; absent when never set. */

@@ -74,6 +74,32 @@ describe('the seed', () => {
   });
 });
 
+describe('the escalation people fields heal when the directory moves on', () => {
+  it('a new interface person shows in the panel at once, and the field follows the first time someone opens the issue', async () => {
+    const holders = (key: string, who: { accountId: string }) => jql(`"Escalation holders" = "${who.accountId}"`).then((keys) => keys.includes(key));
+    expect(await holders('PAY-14', U.zhouJie)).toBe(true);
+    // R&D's interface person changes on the admin page: no escalation changes, so no field is written.
+    const list = data((await admin(U.linTao.accountId, 'listDepartments')).env).departments as Array<Record<string, unknown> & { id: string }>;
+    const { updatedAt: _a, updatedBy: _b, ...rnd } = list.find((d) => d.id === 'rnd')!;
+    const saved = data((await admin(U.linTao.accountId, 'updateDepartment', { ...rnd, interfaceAccountId: U.sunHao.accountId })).env);
+    expect(await holders('PAY-14', U.sunHao)).toBe(false);
+
+    // The panel works from the directory, so it is right at once; the name costs one lookup, the repair one write.
+    const first = await panel('PAY-14', U.gaoYuan.accountId, 'getIssuePanel');
+    const esc = data(first.env).escalations.escalations[0];
+    expect(esc.holders.map((h: { displayName: string }) => h.displayName).sort()).toEqual([U.sunHao.displayName, U.liuYang.displayName].sort());
+    expect(first.record.jiraCalls).toBe(3);
+    expect(await holders('PAY-14', U.sunHao)).toBe(true);
+    expect(await holders('PAY-14', U.zhouJie)).toBe(false);
+    // Healed: the next open is back to the one issue read.
+    expect((await panel('PAY-14', U.gaoYuan.accountId, 'getIssuePanel')).record.jiraCalls).toBe(1);
+
+    await admin(U.linTao.accountId, 'updateDepartment', { ...rnd, version: saved.department.version });
+    await panel('PAY-14', U.gaoYuan.accountId, 'getIssuePanel');
+    expect(await holders('PAY-14', U.zhouJie)).toBe(true);
+  });
+});
+
 describe('raising and handling an escalation from the issue panel', () => {
   let id = '';
   let version = 0;
@@ -347,3 +373,4 @@ describe('admin page: calendars and the web trigger secret', () => {
     expect(await call(rotated.secret)).toBe(201);
   });
 });
+

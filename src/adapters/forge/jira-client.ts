@@ -39,7 +39,8 @@ export const ESCALATION_FIELD_KEYS = {
 } as const;
 type EscalationField = keyof typeof ESCALATION_FIELD_KEYS;
 /** The site's ids of the escalation fields; the people fields are optional until the app is upgraded there. */
-type EscalationFieldIds = { level: string; state: string } & Partial<Record<'holders' | 'raisers', string>>;
+type EscalationPeopleFieldIds = Partial<Record<'holders' | 'raisers', string>>;
+type EscalationFieldIds = { level: string; state: string } & EscalationPeopleFieldIds;
 
 const UserRefSchema = z.object({ accountId: z.string() }).passthrough();
 const UserSchema = z.object({
@@ -165,8 +166,8 @@ function check(res: APIResponse, notFound: AppError): APIResponse {
   throw new AppError('UPSTREAM', 'upstream.jira', { status: res.status });
 }
 
-/** `peopleFieldIds`: more user fields whose people join `people`, after the RACI ones (e.g. the escalation fields). */
-function mapIssue(raw: z.infer<typeof IssueSchema>, fieldIds: Record<RaciRole, string | undefined>, peopleFieldIds: readonly string[] = []): JiraIssue {
+/** `escalationPeople`: the ids of the escalation people fields, when asked for; their people join `people` after the RACI ones. */
+function mapIssue(raw: z.infer<typeof IssueSchema>, fieldIds: Record<RaciRole, string | undefined>, escalationPeople?: EscalationPeopleFieldIds): JiraIssue {
   const f = raw.fields as Record<string, unknown> & z.infer<typeof IssueSchema>['fields'];
   const people = new Map<string, JiraUser>();
   const users = (id: string | undefined): string[] => {
@@ -185,7 +186,8 @@ function mapIssue(raw: z.infer<typeof IssueSchema>, fieldIds: Record<RaciRole, s
     consulted: users(fieldIds.consulted),
     informed: users(fieldIds.informed),
   };
-  for (const id of peopleFieldIds) users(id);
+  const [holders, raisers] = [escalationPeople?.holders, escalationPeople?.raisers].map((id) => (id ? users(id) : null));
+  const shown = holders && raisers ? { holders, raisers } : undefined;
   return {
     id: raw.id,
     key: raw.key,
@@ -200,6 +202,7 @@ function mapIssue(raw: z.infer<typeof IssueSchema>, fieldIds: Record<RaciRole, s
     statusCategoryChangedAt: f.statuscategorychangedate ?? null,
     raci,
     people: [...people.values()],
+    ...(shown ? { escalationPeople: shown } : {}),
     ...(raw.editmeta ? { editable: Object.keys(raw.editmeta.fields).length > 0 } : {}),
     ...('issuelinks' in f ? { links: mapLinks(f.issuelinks) } : {}),
     ...raciDepartmentsOf(raw.properties?.[RACI_DEPARTMENTS_PROPERTY]),
@@ -274,10 +277,11 @@ export function createJiraClient(): Jira {
     return { level, state, ...(holders ? { holders } : {}), ...(raisers ? { raisers } : {}) };
   }
 
-  /** The escalation people fields present on the site (none when the escalation fields are not there at all). */
-  async function escalationPeopleFieldIds(): Promise<string[]> {
+  /** The escalation people fields present on the site (either may be missing before the app's upgrade there). */
+  async function escalationPeopleFieldIds(): Promise<EscalationPeopleFieldIds> {
     const idOf = await appFieldIds();
-    return [idOf(ESCALATION_FIELD_KEYS.holders), idOf(ESCALATION_FIELD_KEYS.raisers)].filter((x): x is string => !!x);
+    const [holders, raisers] = [idOf(ESCALATION_FIELD_KEYS.holders), idOf(ESCALATION_FIELD_KEYS.raisers)];
+    return { ...(holders ? { holders } : {}), ...(raisers ? { raisers } : {}) };
   }
 
   async function issueFields(): Promise<string[]> {
@@ -289,7 +293,7 @@ export function createJiraClient(): Jira {
     /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get */
     async getIssue(as, issueIdOrKey, opts) {
       const peopleFieldIds = await escalationPeopleFieldIds();
-      const [fields, fieldIds] = [[...(await issueFields()), ...peopleFieldIds, ...(opts?.withLinks ? ['issuelinks'] : [])], await raciFieldIds()];
+      const [fields, fieldIds] = [[...(await issueFields()), ...Object.values(peopleFieldIds), ...(opts?.withLinks ? ['issuelinks'] : [])], await raciFieldIds()];
       const query = new URLSearchParams({ fields: fields.join(','), properties: `${RACI_DEPARTMENTS_PROPERTY},${RACI_APPROVER_PROPERTY}` });
       if (opts?.withEditMeta) query.set('expand', 'editmeta');
       const res = await requester(as).requestJira(route`/rest/api/3/issue/${issueIdOrKey}?${query}`);
