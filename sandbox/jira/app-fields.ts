@@ -9,6 +9,7 @@ const CustomFieldModule = z.object({
   description: z.union([z.string(), z.object({ i18n: z.string() })]).optional(),
   type: z.enum(['user', 'string', 'number', 'date', 'datetime', 'group']),
   collection: z.enum(['list', 'none']).optional(),
+  readOnly: z.boolean().optional(),
 });
 
 const Manifest = z.object({
@@ -28,5 +29,6 @@ export function loadAppFields(manifestYamlPath: string): AppFieldDef[] {
     ...(m.description !== undefined ? { description: text(m.description) } : {}),
     type: m.type,
     ...(m.collection !== undefined ? { collection: m.collection } : {}),
+    ...(m.readOnly !== undefined ? { readOnly: m.readOnly } : {}),
   }));
 }

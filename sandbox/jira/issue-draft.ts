@@ -99,10 +99,20 @@ export class DraftEditor {
     return u && u.active === 1 ? id : undefined;
   }
 
+  /**
+   * A request may not set a read-only app field: Jira refuses it as any field that is not on the screen (create,
+   * edit and transition alike); only the app writes it, through its field value endpoints (`setApp`).
+   * @see https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-custom-field-type/#read-only-fields
+   */
+  private refusedReadOnly(f: AppFieldRow): boolean {
+    if (f.read_only === 1) this.errors[f.id] = cannotSet(f.id);
+    return f.read_only === 1;
+  }
+
   private set(id: string, value: unknown): void {
     const app = this.repo.appField(id);
     if (app) {
-      this.setApp(app, value);
+      if (!this.refusedReadOnly(app)) this.setApp(app, value);
       return;
     }
     if (!EDITABLE_SYSTEM_FIELDS.has(id) || (id === 'project' && this.mode === 'edit')) {
@@ -214,6 +224,7 @@ export class DraftEditor {
   private addRemove(id: string, verb: 'add' | 'remove', value: unknown): void {
     const d = this.draft;
     const app = this.repo.appField(id);
+    if (app && this.refusedReadOnly(app)) return;
     if (id === 'labels') {
       if (typeof value !== 'string' || /\s/.test(value)) {
         this.errors.labels = `The label '${String(value)}' contains spaces which is invalid.`;

@@ -203,15 +203,16 @@ export class JiraSandbox {
       this.opts.appFields.forEach((f, index) => {
         const id = existing.get(f.moduleKey) ?? `customfield_${this.repo.nextId('app-field', 10100)}`;
         this.repo.run(
-          `INSERT INTO jira_app_fields (id, module_key, name, description, type, collection, sequence) VALUES (?, ?, ?, ?, ?, ?, ?)
+          `INSERT INTO jira_app_fields (id, module_key, name, description, type, collection, read_only, sequence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
            ON CONFLICT(id) DO UPDATE SET name = excluded.name, description = excluded.description, type = excluded.type,
-             collection = excluded.collection, sequence = excluded.sequence`,
+             collection = excluded.collection, read_only = excluded.read_only, sequence = excluded.sequence`,
           id,
           f.moduleKey,
           f.name,
           f.description ?? null,
           f.type,
           f.collection ?? 'none',
+          f.readOnly === true ? 1 : 0,
           index,
         );
       });
@@ -635,10 +636,14 @@ export class JiraSandbox {
     return ok(rendered);
   }
 
-  /** The fields the actor may edit on the issue: none without EDIT_ISSUES, as Jira's editmeta says. */
+  /**
+   * The fields the actor may edit on the issue: none without EDIT_ISSUES, as Jira's editmeta says. The app's
+   * read-only fields are never among them: only the app's field value endpoints write those.
+   * @see https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-custom-field-type/#read-only-fields
+   */
   private editMeta(ctx: Ctx, issue: IssueRow): Json {
     if (!this.perms.has(ctx.actor, issue.project_id, 'EDIT_ISSUES')) return { fields: {} };
-    const ids = ['summary', 'duedate', 'fixVersions', 'assignee', ...Object.values(this.appFieldIds())];
+    const ids = ['summary', 'duedate', 'fixVersions', 'assignee', ...this.repo.appFields().filter((f) => f.read_only !== 1).map((f) => f.id)];
     return {
       fields: Object.fromEntries(
         ids.flatMap((id) => {

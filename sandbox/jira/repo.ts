@@ -77,6 +77,8 @@ export interface AppFieldRow {
   description: string | null;
   type: 'user' | 'string' | 'number' | 'date' | 'datetime' | 'group';
   collection: 'list' | 'none';
+  /** 1 for a `readOnly: true` field: only the app's field value endpoints write it. */
+  read_only: 0 | 1;
   sequence: number;
 }
 export interface IssueRow {

@@ -41,7 +41,7 @@ CREATE TABLE IF NOT EXISTS jira_link_types (
   id TEXT PRIMARY KEY, name TEXT NOT NULL UNIQUE, inward TEXT NOT NULL, outward TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS jira_app_fields (
   id TEXT PRIMARY KEY, module_key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, description TEXT,
-  type TEXT NOT NULL, collection TEXT NOT NULL, sequence INTEGER NOT NULL);
+  type TEXT NOT NULL, collection TEXT NOT NULL, sequence INTEGER NOT NULL, read_only INTEGER NOT NULL DEFAULT 0);
 CREATE TABLE IF NOT EXISTS jira_issues (
   id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE, project_id INTEGER NOT NULL, project_key TEXT NOT NULL,
   num INTEGER NOT NULL, issue_type_id TEXT NOT NULL, status_id TEXT NOT NULL, priority_id TEXT NOT NULL,
@@ -136,7 +136,23 @@ function insertDefaults(db: Database): void {
   link.run(LINK_TYPE_IDS.relates, 'Relates', 'relates to', 'relates to');
 }
 
+/**
+ * Columns added after a table first shipped, so that a data folder written before them keeps working: each is
+ * added where missing (the app fields' `read_only` is then filled from the manifest at start-up).
+ */
+const ADDED_COLUMNS: ReadonlyArray<{ table: string; column: string; ddl: string }> = [
+  { table: 'jira_app_fields', column: 'read_only', ddl: 'read_only INTEGER NOT NULL DEFAULT 0' },
+];
+
+function addMissingColumns(db: Database): void {
+  for (const c of ADDED_COLUMNS) {
+    const present = (db.prepare(`PRAGMA table_info(${c.table})`).all() as Array<{ name: string }>).some((r) => r.name === c.column);
+    if (!present) db.exec(`ALTER TABLE ${c.table} ADD COLUMN ${c.ddl}`);
+  }
+}
+
 export function ensureJiraSchema(db: Database): void {
   db.exec(DDL);
+  addMissingColumns(db);
   db.transaction(() => insertDefaults(db))();
 }

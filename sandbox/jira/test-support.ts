@@ -13,10 +13,10 @@ export const RACI_APP_FIELDS: AppFieldDef[] = [
 
 /** The escalation fields as the manifest declares them; a harness has them when a test passes them in `appFields`. */
 export const ESCALATION_APP_FIELDS: AppFieldDef[] = [
-  { moduleKey: 'escalation-level', name: 'Escalation level', type: 'number' },
-  { moduleKey: 'escalation-state', name: 'Escalation state', type: 'string' },
-  { moduleKey: 'escalation-holders', name: 'Escalation holders', type: 'user', collection: 'list' },
-  { moduleKey: 'escalation-raisers', name: 'Escalation raised by', type: 'user', collection: 'list' },
+  { moduleKey: 'escalation-level', name: 'Escalation level', type: 'number', readOnly: true },
+  { moduleKey: 'escalation-state', name: 'Escalation state', type: 'string', readOnly: true },
+  { moduleKey: 'escalation-holders', name: 'Escalation holders', type: 'user', collection: 'list', readOnly: true },
+  { moduleKey: 'escalation-raisers', name: 'Escalation raised by', type: 'user', collection: 'list', readOnly: true },
 ];
 
 export interface JiraHarness {

@@ -28,6 +28,12 @@ export interface AppFieldDef {
   description?: string;
   type: 'user' | 'string' | 'number' | 'date' | 'datetime' | 'group';
   collection?: 'list' | 'none';
+  /**
+   * `readOnly: true`: only the app sets the values (PUT /app/field/{id}/value, POST /app/field/value); users
+   * cannot, neither in the issue view nor through the issue create, edit or transition REST calls.
+   * @see https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-custom-field-type/#read-only-fields
+   */
+  readOnly?: boolean;
 }
 
 /** A Forge workflow rule module of the app (`jira:workflowCondition` / `jira:workflowValidator`). */
