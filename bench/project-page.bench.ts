@@ -2,7 +2,9 @@
  * The project page (issue 6) as the project grows: opening the page (its summary: milestone health, figures,
  * trend, risk and action counts) from the rollup, beside a full-scan baseline that reads every issue of the
  * project, the versions and the page's own records and computes the same; and what each section costs
- * when opened. Then the built apps' gzipped sizes.
+ * when opened. Then the long lists: a project with 250 risks and 250 action items, what the first page of each
+ * costs and what walking every page costs (20 a page as the UI shows them, 100 a page as the exports read them).
+ * Then the built apps' gzipped sizes.
  * Run: npm run bench   (sizes: BENCH_SIZES=1000,10000; runs: BENCH_RUNS=10)
  */
 import { createPlatform, type Platform } from '../sandbox/platform';
@@ -17,6 +19,7 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Num
 const lead = SEED_USERS.gaoYuan.accountId;
 const PAGE = 'collab-project-page';
 const RECORDS = { risks: 40, actions: 60 };
+const LONG = { risks: 250, actions: 250 };
 
 async function measure(call: () => Promise<{ record: unknown }>, n = RUNS): Promise<Sample[]> {
   await call();
@@ -26,7 +29,7 @@ async function measure(call: () => Promise<{ record: unknown }>, n = RUNS): Prom
 }
 
 /** The page's own records, written through its resolver as the project lead. */
-async function records(p: Platform, key: string): Promise<void> {
+async function records(p: Platform, key: string, counts: { risks: number; actions: number } = RECORDS): Promise<void> {
   const day = (offset: number) => new Date(p.clock.now() + offset * 86_400_000).toISOString().slice(0, 10);
   const call = async (fn: string, payload: unknown) => {
     const { env } = await invoke(p, { moduleKey: PAGE, accountId: lead, projectKey: key }, fn, payload);
@@ -34,11 +37,11 @@ async function records(p: Platform, key: string): Promise<void> {
     return env.data;
   };
   const people = SEED_USERS.map((u) => u.accountId);
-  for (let i = 0; i < RECORDS.risks; i++) {
+  for (let i = 0; i < counts.risks; i++) {
     await call('saveRisk', { title: `Risk ${i}`, probability: (i % 5) + 1, impact: ((i * 3) % 5) + 1, ownerAccountId: people[i % people.length], status: i % 4 === 0 ? 'closed' : 'open', reviewDate: day(i % 20), expectedVersion: null });
   }
   const retro = await call('saveRetrospective', { versionId: null, heldOn: day(-1), wentWell: 'w', toImprove: 't', scores: { communication: 4, accountability: 3, resources: 4, resolution: 5 }, tags: ['x'], expectedVersion: null });
-  for (let i = 0; i < RECORDS.actions; i++) {
+  for (let i = 0; i < counts.actions; i++) {
     await call('saveAction', { retrospectiveId: retro.id, title: `Action ${i}`, ownerAccountId: people[i % people.length], dueDate: day((i % 30) - 15), status: i % 3 === 0 ? 'done' : 'open', expectedVersion: null });
   }
 }
@@ -69,6 +72,60 @@ async function fullScan(p: Platform, key: string): Promise<{ sample: Sample; iss
   // Risks, retrospectives, action items, milestone plans: one query page of up to 100 each.
   const kvsOps = Math.ceil(RECORDS.risks / 100) + 1 + Math.ceil(RECORDS.actions / 100) + 1;
   return { sample: { kvsOps, jiraCalls, ms: performance.now() - t0 }, issues, done };
+}
+
+/**
+ * The long lists: the first page as the section opens it, then every page to the end. A walk is one row: its
+ * invocations, and the KVS operations and Jira calls of all of them together.
+ */
+async function longLists(): Promise<{ rows: Row[]; notes: Array<Record<string, string | number>> }> {
+  const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', keepInvocations: 5000 });
+  const key = 'PLONG';
+  await bigProject(p, key, 50, lead, 2);
+  await records(p, key, LONG);
+  const size = `${LONG.risks} risks, ${LONG.actions} action items`;
+  const as = (fn: string, payload: unknown) => invoke(p, { moduleKey: PAGE, accountId: lead, projectKey: key }, fn, payload);
+  const rows: Row[] = [];
+  const notes: Array<Record<string, string | number>> = [];
+  rows.push(summarize('first page: listRisks (20)', size, 1, await measure(() => as('listRisks', { limit: 20 }), 5)));
+  rows.push(summarize('first page: listRetrospectives (all retrospectives, 20 action items)', size, 1, await measure(() => as('listRetrospectives', { limit: 20 }), 5)));
+  async function walk(label: string, first: { fn: string; payload: unknown; next: (d: any) => string | null; count: (d: any) => number }, then: string, limit: number) {
+    const t0 = performance.now();
+    let sample: Sample = { kvsOps: 0, jiraCalls: 0, ms: 0 };
+    let calls = 0;
+    let seen = 0;
+    let cursor: string | null | undefined;
+    const add = (r: Awaited<ReturnType<typeof as>>): any => {
+      if (!r.env.ok) throw new Error(r.env.error.message);
+      const s = fromRecord(r.record as never);
+      sample = { kvsOps: sample.kvsOps + s.kvsOps, jiraCalls: sample.jiraCalls + s.jiraCalls, ms: 0 };
+      calls += 1;
+      return r.env.data;
+    };
+    const d0 = add(await as(first.fn, first.payload));
+    seen += first.count(d0);
+    cursor = first.next(d0);
+    while (cursor) {
+      const d = add(await as(then, { limit, cursor }));
+      seen += (d.risks ?? d.actions).length;
+      cursor = d.next;
+    }
+    sample.ms = performance.now() - t0;
+    rows.push(summarize(label, size, calls, [sample]));
+    return seen;
+  }
+  const risks = (d: any) => d.risks.length;
+  const seenRisks = await walk('walk all pages: risks, 20 a page', { fn: 'listRisks', payload: { limit: 20 }, next: (d) => d.next, count: risks }, 'listRisks', 20);
+  await walk('export: every risk, 100 a page', { fn: 'listRisks', payload: { limit: 100 }, next: (d) => d.next, count: risks }, 'listRisks', 100);
+  const seenActions = await walk('walk all pages: action items, 20 a page', { fn: 'listRetrospectives', payload: { limit: 20 }, next: (d) => d.actionsNext, count: (d) => d.actions.length }, 'listActions', 20);
+  await walk('export: every action item, 100 a page', { fn: 'listActions', payload: { limit: 100 }, next: (d) => d.next, count: (d) => d.actions.length }, 'listActions', 100);
+  rows.push(summarize('next page: listActions (20)', size, 1, await measure(async () => {
+    const first = await as('listRetrospectives', { limit: 20 });
+    return as('listActions', { limit: 20, cursor: first.env.ok ? first.env.data.actionsNext : undefined });
+  }, 5)));
+  notes.push({ 'every record seen once (risks, action items)': `${seenRisks === LONG.risks && seenActions === LONG.actions ? 'yes' : 'NO'} (${seenRisks}/${LONG.risks}, ${seenActions}/${LONG.actions})` });
+  p.close();
+  return { rows, notes };
 }
 
 function bundleSizes(): Array<Record<string, string>> {
@@ -122,6 +179,8 @@ async function main() {
     p.close();
   }
   printTable(`Project page: remote calls per open (modelled ${MODEL.kvsMs} ms per KVS op, ${MODEL.jiraMs} ms per Jira call, one after another)`, rows, notes);
+  const long = await longLists();
+  printTable('Project page, long lists: a page at a time (KVS ops and Jira calls summed over a walk\'s invocations)', long.rows, long.notes);
   console.log('\n## Built apps');
   for (const b of bundleSizes()) console.log(Object.entries(b).map(([k, v]) => `${k}: ${v}`).join('  '));
 }

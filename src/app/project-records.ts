@@ -1,4 +1,5 @@
 import type {
+  ActionPage,
   ActionView,
   Noun,
   RetrospectiveView,
@@ -12,7 +13,7 @@ import type { Deps, ActingContext } from './ports';
 import { AppError, isAppError } from './errors';
 import { ENTITY, INDEX, KEY } from './storage-keys';
 import { commitWithRollups } from './rollups';
-import { readAll } from './paging';
+import { readAll, readPage } from './paging';
 import { syncIssue } from './sync-issue';
 import { newRecordId, peopleOf, requireBrowse, requireEdit, requirePeople, canEditProject } from './project-access';
 import { readPeopleIndex } from './departments';
@@ -36,7 +37,18 @@ export interface StoredRecord<D> {
   updatedAt: number;
   version: number;
   data: D;
+  /** Where the record sorts in its project's list (risks and action items): see `riskRank` and `actionRank`. */
+  rank?: string;
 }
+
+/** A long list's page as the resolvers take it: after the cursor, this many rows. */
+export interface ListPage {
+  cursor?: string | undefined;
+  limit: number;
+}
+
+/** Sortable fixed-width parts of a rank: ties go to the older record, then the id keeps ranks unique. */
+const rankTail = (createdAt: number, id: string) => `${String(Math.max(0, Math.round(createdAt))).padStart(15, '0')}.${id}`;
 
 interface RecordSpec<D, C> {
   entity: string;
@@ -47,6 +59,8 @@ interface RecordSpec<D, C> {
   expectedVersion: number | null;
   make: (prev: StoredRecord<D> | undefined, now: number) => { status?: string; data: D };
   contribution: (r: StoredRecord<D>) => C;
+  /** The list position of a record kept in a ranked list; records without one are listed by creation only. */
+  rank?: (r: StoredRecord<D>) => string;
   apply: (rollup: ProjectRollup, before: C | null, after: C | null, at: number) => ProjectRollup;
 }
 
@@ -74,6 +88,7 @@ async function saveRecord<D, C>(deps: Deps, s: RecordSpec<D, C>): Promise<Stored
       version: (prev?.version ?? 0) + 1,
       data,
     };
+    if (s.rank) next.rank = s.rank(next);
     saved = next;
     const rollup = s.apply(rollups.get(s.projectKey)!, prev ? s.contribution(prev) : null, s.contribution(next), now);
     return {
@@ -112,6 +127,10 @@ const riskContribution = (r: StoredRecord<RiskData>): RiskContribution => ({
   probability: r.data.probability,
   impact: r.data.impact,
 });
+
+/** Open and mitigating before closed, then the highest score (probability × impact), then the oldest. */
+export const riskRank = (r: StoredRecord<RiskData>) =>
+  `${r.status === 'closed' ? 1 : 0}.${String(25 - r.data.probability * r.data.impact).padStart(2, '0')}.${rankTail(r.createdAt, r.id)}`;
 
 function riskView(r: StoredRecord<RiskData>, person: (id: string) => RiskView['owner']): RiskView {
   const d = r.data;
@@ -155,11 +174,18 @@ async function requireProjectDependencies(deps: Deps, projectKey: string, ids: r
   });
 }
 
-export async function listRisks(deps: Deps, projectKey: string): Promise<RiskRegister> {
+/**
+ * One page of the risk register, worst first: one index query whatever the register's size, and the page's
+ * owners and deputies in one Jira call. The export and the monthly report walk the pages to the end.
+ */
+export async function listRisks(deps: Deps, projectKey: string, page: ListPage): Promise<RiskRegister> {
   await requireBrowse(deps, projectKey);
-  const [records, canEdit] = await Promise.all([listRecords<RiskData>(deps, ENTITY.risk, INDEX.riskByProject, projectKey), canEditProject(deps, projectKey)]);
-  const person = await peopleOf(deps, records.flatMap((r) => [r.data.ownerAccountId, r.data.deputyAccountId]));
-  return { asOf: iso(deps.clock.now()), risks: records.map((r) => riskView(r, person)), canEdit };
+  const [{ items, next }, canEdit] = await Promise.all([
+    readPage<StoredRecord<RiskData>>(deps, { entity: ENTITY.risk, index: INDEX.riskByProjectRank, partition: [projectKey] }, (r) => r.rank!, page.cursor, page.limit),
+    canEditProject(deps, projectKey),
+  ]);
+  const person = await peopleOf(deps, items.flatMap((r) => [r.data.ownerAccountId, r.data.deputyAccountId]));
+  return { asOf: iso(deps.clock.now()), risks: items.map((r) => riskView(r, person)), next, canEdit };
 }
 
 export async function saveRisk(deps: Deps, ctx: ActingContext, projectKey: string, input: z.output<typeof RiskInputSchema>): Promise<RiskView> {
@@ -196,6 +222,7 @@ export async function saveRisk(deps: Deps, ctx: ActingContext, projectKey: strin
     }),
     contribution: riskContribution,
     apply: applyRiskChange,
+    rank: riskRank,
   });
   return riskView(saved, await peopleOf(deps, [saved.data.ownerAccountId, saved.data.deputyAccountId]));
 }
@@ -224,6 +251,9 @@ export interface ActionData {
 
 const feedbackContribution = (r: StoredRecord<RetroData>): FeedbackContribution => ({ projectKey: r.projectKey, scores: r.data.scores });
 const actionContribution = (r: StoredRecord<ActionData>): ActionContribution => ({ projectKey: r.projectKey, done: r.status === 'done', dueDate: r.data.dueDate });
+
+/** Not done before done, then the earliest due date, then the oldest. */
+export const actionRank = (a: StoredRecord<ActionData>) => `${a.status === 'done' ? 1 : 0}.${a.data.dueDate}.${rankTail(a.createdAt, a.id)}`;
 
 function retroView(r: StoredRecord<RetroData>, person: (id: string) => RetrospectiveView['createdBy']): RetrospectiveView {
   const d = r.data;
@@ -260,32 +290,55 @@ export function recurringTags(retros: ReadonlyArray<{ id: string; tags: readonly
   return [...seenAt].filter(([, where]) => where.size >= 2).map(([t]) => t).sort();
 }
 
+/** The project's retrospectives, latest first (by the day held, then by creation). */
 async function retrospectivesOf(deps: Deps, projectKey: string) {
-  const [retros, actions] = await Promise.all([
-    listRecords<RetroData>(deps, ENTITY.retrospective, INDEX.retrospectiveByProject, projectKey),
-    listRecords<ActionData>(deps, ENTITY.actionItem, INDEX.actionByProject, projectKey),
-  ]);
-  // The latest by the day it was held; records are listed by creation.
-  const latest = [...retros].sort((a, b) => (a.data.heldOn < b.data.heldOn ? -1 : a.data.heldOn > b.data.heldOn ? 1 : a.createdAt - b.createdAt)).at(-1) ?? null;
-  return { retros, actions, latestId: latest?.id ?? null };
+  const retros = await listRecords<RetroData>(deps, ENTITY.retrospective, INDEX.retrospectiveByProject, projectKey);
+  return retros.sort((a, b) => (a.data.heldOn > b.data.heldOn ? -1 : a.data.heldOn < b.data.heldOn ? 1 : b.createdAt - a.createdAt));
 }
 
-export async function listRetrospectives(deps: Deps, ctx: ActingContext, projectKey: string): Promise<RetrospectivesView> {
+const actionsByRank = (projectKey: string) => ({ entity: ENTITY.actionItem, index: INDEX.actionByProjectRank, partition: [projectKey] });
+
+/**
+ * The retrospectives (all: one per review) and the first page of action items, most urgent first. The case
+ * library's recurring tags count every action item's tags, so this reads all action items (one index query per
+ * 100); only the page's owners are looked up in Jira.
+ */
+export async function listRetrospectives(deps: Deps, ctx: ActingContext, projectKey: string, limit: number): Promise<RetrospectivesView> {
   await requireBrowse(deps, projectKey);
-  const [{ retros, actions, latestId }, canEdit] = await Promise.all([retrospectivesOf(deps, projectKey), canEditProject(deps, projectKey)]);
-  const person = await peopleOf(deps, [...retros.map((r) => r.data.createdBy), ...actions.map((a) => a.data.ownerAccountId)]);
+  const [retros, actions, canEdit] = await Promise.all([
+    retrospectivesOf(deps, projectKey),
+    readAll<StoredRecord<ActionData>>(deps, { ...actionsByRank(projectKey), sort: 'ASC', limit: 100 }),
+    canEditProject(deps, projectKey),
+  ]);
+  const page = actions.slice(0, limit);
+  const person = await peopleOf(deps, [...retros.map((r) => r.data.createdBy), ...page.map((a) => a.data.ownerAccountId)]);
   const now = deps.clock.now();
   const today = localDate(now, ctx.timezone);
+  const latestId = retros[0]?.id ?? null;
   return {
     asOf: iso(now),
-    retrospectives: [...retros].sort((a, b) => (a.data.heldOn > b.data.heldOn ? -1 : a.data.heldOn < b.data.heldOn ? 1 : b.createdAt - a.createdAt)).map((r) => retroView(r, person)),
-    actions: actions.map((a) => actionView(a, person, today, latestId)),
+    retrospectives: retros.map((r) => retroView(r, person)),
+    actions: page.map((a) => actionView(a, person, today, latestId)),
+    actionsNext: actions.length > limit ? page[page.length - 1]!.rank! : null,
     recurringTags: recurringTags(
       retros.map((r) => ({ id: r.id, tags: r.data.tags })),
       actions.map((a) => ({ id: a.id, retrospectiveId: a.data.retrospectiveId, tags: a.data.tags })),
     ),
     canEdit,
   };
+}
+
+/** A further page of the action items after `page.cursor`: one index query, plus the retrospectives to tell which items carry over. */
+export async function listActions(deps: Deps, ctx: ActingContext, projectKey: string, page: ListPage): Promise<ActionPage> {
+  await requireBrowse(deps, projectKey);
+  const [retros, { items, next }, canEdit] = await Promise.all([
+    retrospectivesOf(deps, projectKey),
+    readPage<StoredRecord<ActionData>>(deps, actionsByRank(projectKey), (a) => a.rank!, page.cursor, page.limit),
+    canEditProject(deps, projectKey),
+  ]);
+  const person = await peopleOf(deps, items.map((a) => a.data.ownerAccountId));
+  const now = deps.clock.now();
+  return { asOf: iso(now), actions: items.map((a) => actionView(a, person, localDate(now, ctx.timezone), retros[0]?.id ?? null)), next, canEdit };
 }
 
 async function requireVersion(deps: Deps, projectKey: string, versionId: string | null, field: string): Promise<void> {
@@ -354,6 +407,7 @@ export async function saveAction(deps: Deps, ctx: ActingContext, projectKey: str
     }),
     contribution: actionContribution,
     apply: applyActionChange,
+    rank: actionRank,
   });
   return actionView(saved, await peopleOf(deps, [saved.data.ownerAccountId]), localDate(deps.clock.now(), ctx.timezone), null);
 }

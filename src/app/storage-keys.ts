@@ -39,6 +39,9 @@ export const INDEX = {
   riskByProject: 'by-project',
   retrospectiveByProject: 'by-project',
   actionByProject: 'by-project',
+  /** Risks and action items worst or most urgent first (their `rank`): the lists page on it. */
+  riskByProjectRank: 'by-project-rank',
+  actionByProjectRank: 'by-project-rank',
 } as const;
 
 export const KEY = {

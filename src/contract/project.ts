@@ -32,6 +32,21 @@ const ExpectedVersion = z.number().int().nonnegative().nullable();
 const IssueKeySchema = z.string().refine((v) => /^[A-Z][A-Z0-9_]*-\d+$/.test(v), { params: { messageId: 'project.validation.issueKey' } });
 const RecordId = z.string().regex(/^[a-z]+-[0-9a-z]{6,40}$/);
 
+/**
+ * A page of a long list (risks, action items): the rows after `cursor` (the `next` of the page before; none for
+ * the first page), worst or most urgent first. The cursor is the position of the last row shown.
+ */
+export const LIST_PAGE_SIZE = 20;
+export const ListPageInputSchema = z
+  .object({
+    cursor: z.string().regex(/^[01]\.[0-9a-z.-]{1,200}$/).optional(),
+    limit: z.number().int().min(1).max(100).default(LIST_PAGE_SIZE),
+  })
+  .strict();
+export type ListPageInput = z.input<typeof ListPageInputSchema>;
+/** Where the next page starts; null when this page is the last. */
+const NextCursor = z.string().nullable();
+
 const periodInOrder = (v: { startDate: string; endDate: string }) => v.endDate >= v.startDate;
 
 // ---------------------------------------------------------------- charter (项目基本信息表)
@@ -138,7 +153,7 @@ export const ProjectSummarySchema = ProjectOverviewSchema.extend({
   milestones: z.array(MilestoneHealthSchema),
   figures: z.array(FigureSchema),
   trend: z.array(TrendPointSchema),
-  risks: z.object({ open: z.number().int(), high: z.number().int(), cells: z.record(z.string(), z.number().int()) }),
+  risks: z.object({ open: z.number().int(), high: z.number().int(), closed: z.number().int(), cells: z.record(z.string(), z.number().int()) }),
   actions: z.object({ open: z.number().int(), overdue: z.number().int(), done: z.number().int() }),
   departments: z.array(DepartmentRefSchema),
 });
@@ -187,7 +202,8 @@ export const RiskViewSchema = z.object({
 });
 export type RiskView = z.infer<typeof RiskViewSchema>;
 
-export const RiskRegisterSchema = z.object({ asOf: IsoDateTime, risks: z.array(RiskViewSchema), canEdit: z.boolean() });
+/** One page of the register, worst first (open and mitigating before closed, then by score); the total is the summary's open + closed. */
+export const RiskRegisterSchema = z.object({ asOf: IsoDateTime, risks: z.array(RiskViewSchema), next: NextCursor, canEdit: z.boolean() });
 export type RiskRegister = z.infer<typeof RiskRegisterSchema>;
 
 // ---------------------------------------------------------------- retrospectives (复盘会) and action items (整改清单)
@@ -264,13 +280,20 @@ export type ActionView = z.infer<typeof ActionViewSchema>;
 
 export const RetrospectivesViewSchema = z.object({
   asOf: IsoDateTime,
+  /** All of them, latest first: one per review, a short list the action form and the CSV need whole. */
   retrospectives: z.array(RetrospectiveViewSchema),
+  /** The first page of the action items, most urgent first (open by due date, then done); `listActions` pages on. */
   actions: z.array(ActionViewSchema),
+  actionsNext: NextCursor,
   /** Case-library tags seen at two or more retrospectives or action items of different retrospectives: the problem recurs. */
   recurringTags: z.array(z.string()),
   canEdit: z.boolean(),
 });
 export type RetrospectivesView = z.infer<typeof RetrospectivesViewSchema>;
+
+/** A further page of the action items; the total is the summary's open + done. */
+export const ActionPageSchema = z.object({ asOf: IsoDateTime, actions: z.array(ActionViewSchema), next: NextCursor, canEdit: z.boolean() });
+export type ActionPage = z.infer<typeof ActionPageSchema>;
 
 // ---------------------------------------------------------------- weekly sync agenda (跨部门协调会)
 
@@ -299,9 +322,10 @@ export const PROJECT_PROJECT_FUNCTIONS = {
   saveCharter: { input: CharterInputSchema, output: CharterViewSchema },
   confirmCharter: { input: z.object({ departmentId: DepartmentIdSchema }).strict(), output: CharterViewSchema },
   saveMilestonePlan: { input: MilestonePlanInputSchema, output: z.object({ versionId: z.string(), version: z.number().int() }) },
-  listRisks: { input: none, output: RiskRegisterSchema },
+  listRisks: { input: ListPageInputSchema, output: RiskRegisterSchema },
   saveRisk: { input: RiskInputSchema, output: RiskViewSchema },
-  listRetrospectives: { input: none, output: RetrospectivesViewSchema },
+  listRetrospectives: { input: z.object({ limit: ListPageInputSchema.shape.limit }).strict(), output: RetrospectivesViewSchema },
+  listActions: { input: ListPageInputSchema, output: ActionPageSchema },
   saveRetrospective: { input: RetrospectiveInputSchema, output: RetrospectiveViewSchema },
   saveAction: { input: ActionInputSchema, output: ActionViewSchema },
   createActionIssue: { input: z.object({ id: RecordId }).strict(), output: ActionViewSchema },

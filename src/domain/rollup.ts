@@ -92,8 +92,8 @@ export interface ProjectRollup {
     /** Escalations resolved, rejected or withdrawn. */
     closed: number;
   };
-  /** Risk register: open risks, of which high (score >= 15), and open risks per heat-map cell `p:i`. */
-  risks: { open: number; high: number; cells: Record<string, number> };
+  /** Risk register: open risks, of which high (score >= 15), closed ones (open + closed is the register's size), and open risks per heat-map cell `p:i`. */
+  risks: { open: number; high: number; closed: number; cells: Record<string, number> };
   /** Action items (整改清单): open ones per due date, done ones. */
   actions: { open: number; done: number; openDueDates: Record<string, number> };
   /** Feedback-form scores of the retrospectives: the number of forms and each dimension's sum. */
@@ -155,7 +155,7 @@ export function emptyRollup(projectKey: string): ProjectRollup {
       openByLevelDay: {},
       closed: 0,
     },
-    risks: { open: 0, high: 0, cells: {} },
+    risks: { open: 0, high: 0, closed: 0, cells: {} },
     actions: { open: 0, done: 0, openDueDates: {} },
     feedback: { forms: 0, sums: { communication: 0, accountability: 0, resources: 0, resolution: 0 } },
     updatedAt: null,
@@ -424,7 +424,7 @@ export interface RiskContribution {
 }
 
 function riskDelta(c: RiskContribution): Delta {
-  if (!c.open) return {};
+  if (!c.open) return { risks: { closed: 1 } };
   return { risks: { open: 1, high: c.probability * c.impact >= HIGH_RISK_SCORE ? 1 : 0, cells: { [`${c.probability}:${c.impact}`]: 1 } } };
 }
 

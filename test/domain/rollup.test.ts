@@ -141,7 +141,10 @@ describe('project rollup', () => {
     r = applyRiskChange(r, null, { projectKey: 'PAY', open: true, probability: 4, impact: 4 }, 1);
     r = applyRiskChange(r, null, { projectKey: 'PAY', open: true, probability: 2, impact: 3 }, 1);
     r = applyRiskChange(r, null, { projectKey: 'PAY', open: false, probability: 5, impact: 5 }, 1);
-    expect(r.risks).toEqual({ open: 2, high: 1, cells: { '4:4': 1, '2:3': 1 } });
+    expect(r.risks).toEqual({ open: 2, high: 1, closed: 1, cells: { '4:4': 1, '2:3': 1 } });
+    // Closing one moves it from the open counts to the closed ones: open + closed stays the register's size.
+    const closing = applyRiskChange(r, { projectKey: 'PAY', open: true, probability: 2, impact: 3 }, { projectKey: 'PAY', open: false, probability: 2, impact: 3 }, 1);
+    expect(closing.risks).toEqual({ open: 1, high: 1, closed: 2, cells: { '4:4': 1 } });
     r = applyActionChange(r, null, { projectKey: 'PAY', done: false, dueDate: '2026-11-01' }, 2);
     r = applyActionChange(r, null, { projectKey: 'PAY', done: false, dueDate: '2026-12-01' }, 2);
     r = applyActionChange(r, null, { projectKey: 'PAY', done: true, dueDate: '2026-10-01' }, 2);

@@ -1,6 +1,8 @@
 import { expect, it } from 'vitest';
 import type { FrameLocator } from 'playwright-core';
+import { readFileSync } from 'node:fs';
 import { describeInChromium } from '../support/e2e';
+import { invoke } from '../support/platform';
 import { SEED_USERS } from '../../sandbox/seed/jira-seed';
 
 /**
@@ -79,6 +81,53 @@ describeInChromium('the project page in Chromium', { apps: ['project-page'], def
     await form.getByRole('alert').getByText('Field "ownerAccountId" is invalid: must not be empty').waitFor();
     await ctx.shot(page, 'project-action-no-owner-en-light');
     expect(await app.locator('tbody tr').count()).toBe(rows);
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('pages a long risk register 20 at a time, and exports every risk', async () => {
+    const day = (o: number) => new Date(ctx.platform.clock.now() + o * 86_400_000).toISOString().slice(0, 10);
+    for (let i = 0; i < 45; i++) {
+      const { env } = await invoke(ctx.platform, { moduleKey: 'collab-project-page', accountId: gaoYuan, projectKey: 'PAY' }, 'saveRisk', {
+        title: `Load risk ${i}`,
+        probability: (i % 5) + 1,
+        impact: ((i * 2) % 5) + 1,
+        ownerAccountId: gaoYuan,
+        status: i % 5 === 0 ? 'closed' : 'open',
+        reviewDate: day(i % 10),
+        expectedVersion: null,
+      });
+      expect(env.ok).toBe(true);
+    }
+    const page = await ctx.open('#/project/PAY/page');
+    const app = page.frameLocator(FRAME);
+    await app.getByRole('tab', { name: 'Risks', exact: true }).click();
+    const register = app.getByRole('table', { name: 'Risk register' });
+    await app.getByText(/^Showing 20 of \d+$/).waitFor();
+    const total = Number((await app.getByText(/^Showing 20 of \d+$/).textContent())!.match(/of (\d+)/)![1]);
+    expect(total).toBeGreaterThanOrEqual(49);
+    expect(await register.locator('tbody tr').count()).toBe(20);
+    await app.getByRole('button', { name: 'Show 20 more: Risk register' }).click();
+    await app.getByText(`Showing 40 of ${total}`).waitFor();
+    expect(await register.locator('tbody tr').count()).toBe(40);
+    await ctx.shot(page, 'project-risks-paged-en-light');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), app.getByRole('button', { name: 'Export CSV' }).first().click()]);
+    const csv = readFileSync((await download.path())!, 'utf8');
+    expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + total);
+
+    await app.getByRole('button', { name: 'Prepare the report' }).click();
+    await app.getByRole('button', { name: 'Export report CSV' }).waitFor();
+
+    await page.locator('#locale-switcher').selectOption('zh_CN');
+    const zh = page.frameLocator(FRAME);
+    await zh.getByRole('tab', { name: '风险', exact: true }).waitFor();
+    await page.locator('#theme-toggle').click();
+    await expect.poll(() => zh.locator('html').getAttribute('data-color-mode')).toBe('dark');
+    await zh.getByRole('tab', { name: '风险', exact: true }).click();
+    await zh.getByText(`显示 20 条，共 ${total} 条`).waitFor();
+    await zh.getByRole('button', { name: '再显示 20 条：风险记录表' }).waitFor();
+    await ctx.shot(page, 'project-risks-paged-zh-dark');
     expect(page.errors).toEqual([]);
     await page.context().close();
   });

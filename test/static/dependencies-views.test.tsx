@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import type { DependencyOverview, Locale } from '@contract';
 import { CATALOGUES } from '../../static/shared/messages';
 import { ISSUE_PANEL } from './fixtures';
+import { prepareMarkup, renderMarkup, textOf } from './markup';
 
 type Views = {
   i18n: typeof import('../../static/shared/i18n');
@@ -14,22 +13,15 @@ type Views = {
 let m: Views;
 
 beforeAll(async () => {
-  const cjs = createRequire(import.meta.url) as NodeJS.Require & { extensions: Record<string, (m: { exports: unknown }) => void> };
-  cjs.extensions['.css'] = (module) => {
-    module.exports = {};
-  };
-  (globalThis as { __bridge?: unknown }).__bridge = { callBridge: async () => undefined };
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   m = {
-    i18n: await import('../../static/shared/i18n'),
+    i18n: await prepareMarkup(),
     deps: await import('../../static/issue-panel/src/DependenciesSection'),
     page: await import('../../static/project-page/src/DependenciesOverviewSection'),
   };
 });
 
 function render(locale: Locale, element: ReactElement): string {
-  const value = m.i18n.createI18n(locale, locale === 'zh' ? 'zh-CN' : 'en-US', 'Asia/Shanghai', CATALOGUES);
-  return renderToStaticMarkup(<m.i18n.I18nProvider value={value}>{element}</m.i18n.I18nProvider>).replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
+  return textOf(renderMarkup(m.i18n, locale, element));
 }
 
 const OVERVIEW: DependencyOverview = {

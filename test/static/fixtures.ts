@@ -285,7 +285,7 @@ export const PROJECT_OVERVIEW: ProjectSummary = {
     { id: 'satisfaction', value: 3.75, unit: 'score', target: 4.5, better: 'higher', of: { hit: 2, total: 2 } },
   ],
   trend: [{ week: '2025-03-10', values: { delayRate: 0.12, raciCoverage: 61 / 72 } }],
-  risks: { open: 2, high: 1, cells: { '4:4': 1, '2:3': 1 } },
+  risks: { open: 2, high: 1, closed: 1, cells: { '4:4': 1, '2:3': 1 } },
   actions: { open: 3, overdue: 1, done: 1 },
   departments: [{ id: 'product', nameZh: '产品部', nameEn: 'Product' }],
 };
@@ -299,6 +299,6 @@ export const EMPTY_PROJECT_OVERVIEW: ProjectSummary = {
   escalations: { open: 0 },
   figures: PROJECT_OVERVIEW.figures.map((f) => ({ ...f, value: f.unit === 'count' ? 0 : null, of: null })),
   trend: [],
-  risks: { open: 0, high: 0, cells: {} },
+  risks: { open: 0, high: 0, closed: 0, cells: {} },
   actions: { open: 0, overdue: 0, done: 0 },
 };

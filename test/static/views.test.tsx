@@ -1,10 +1,9 @@
-import { createRequire } from 'node:module';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { ReactElement } from 'react';
-import { renderToStaticMarkup } from 'react-dom/server';
 import type { Locale } from '@contract';
 import { CATALOGUES } from '../../static/shared/messages';
 import { EMPTY_ISSUE_PANEL, EMPTY_PROJECT_OVERVIEW, ISSUE_PANEL, PROJECT_OVERVIEW } from './fixtures';
+import { prepareMarkup, renderMarkup } from './markup';
 
 // The views render on the server here: no DOM library is installed, and markup is what these tests check.
 type Views = {
@@ -18,16 +17,8 @@ type Views = {
 let m: Views;
 
 beforeAll(async () => {
-  // Atlaskit's CommonJS build requires its extracted `.compiled.css`; Node cannot load CSS, and styles do not matter here.
-  const cjs = createRequire(import.meta.url) as NodeJS.Require & { extensions: Record<string, (m: { exports: unknown }) => void> };
-  cjs.extensions['.css'] = (module) => {
-    module.exports = {};
-  };
-  (globalThis as { __bridge?: unknown }).__bridge = { callBridge: async () => undefined };
-  // Outside Forge, Atlaskit's feature-gate client warns once that nobody initialised it.
-  vi.spyOn(console, 'warn').mockImplementation(() => undefined);
   m = {
-    i18n: await import('../../static/shared/i18n'),
+    i18n: await prepareMarkup(),
     panel: await import('../../static/issue-panel/src/IssuePanel'),
     page: await import('../../static/project-page/src/ProjectPage'),
     milestones: await import('../../static/project-page/src/MilestonesSection'),
@@ -41,9 +32,7 @@ afterAll(() => {
 });
 
 function render(locale: Locale, element: ReactElement): string {
-  const value = m.i18n.createI18n(locale, locale === 'zh' ? 'zh-CN' : 'en-US', 'Asia/Shanghai', CATALOGUES);
-  const html = renderToStaticMarkup(<m.i18n.I18nProvider value={value}>{element}</m.i18n.I18nProvider>);
-  return html;
+  return renderMarkup(m.i18n, locale, element);
 }
 /** Static markup never calls the resolver, so the client is never used here. */
 const panelProps = { client: { call: () => Promise.reject(new Error('not in a static render')) }, onReload: () => undefined };

@@ -2,7 +2,7 @@ import { PROJECT_PANEL_FUNCTIONS, PROJECT_PROJECT_FUNCTIONS } from '../../contra
 import type { Handlers } from '../resolver-kit';
 import { projectKeyOf } from '../scope';
 import { confirmCharter, getCharter, saveCharter } from '../../app/project-charter';
-import { createActionIssue, listRetrospectives, listRisks, saveAction, saveMilestonePlan, saveRetrospective, saveRisk } from '../../app/project-records';
+import { createActionIssue, listActions, listRetrospectives, listRisks, saveAction, saveMilestonePlan, saveRetrospective, saveRisk } from '../../app/project-records';
 import { getAgenda } from '../../app/project-agenda';
 import { searchPeople } from '../../app/project-access';
 
@@ -15,9 +15,10 @@ export const projectProjectHandlers: Handlers<typeof PROJECT_PROJECT_FUNCTIONS> 
   saveCharter: ({ deps, ctx, forge, input }) => saveCharter(deps, ctx, projectKeyOf(forge), input),
   confirmCharter: ({ deps, ctx, forge, input }) => confirmCharter(deps, ctx, projectKeyOf(forge), input.departmentId),
   saveMilestonePlan: ({ deps, forge, input }) => saveMilestonePlan(deps, projectKeyOf(forge), input),
-  listRisks: ({ deps, forge }) => listRisks(deps, projectKeyOf(forge)),
+  listRisks: ({ deps, forge, input }) => listRisks(deps, projectKeyOf(forge), input),
   saveRisk: ({ deps, ctx, forge, input }) => saveRisk(deps, ctx, projectKeyOf(forge), input),
-  listRetrospectives: ({ deps, ctx, forge }) => listRetrospectives(deps, ctx, projectKeyOf(forge)),
+  listRetrospectives: ({ deps, ctx, forge, input }) => listRetrospectives(deps, ctx, projectKeyOf(forge), input.limit),
+  listActions: ({ deps, ctx, forge, input }) => listActions(deps, ctx, projectKeyOf(forge), input),
   saveRetrospective: ({ deps, ctx, forge, input }) => saveRetrospective(deps, ctx, projectKeyOf(forge), input),
   saveAction: ({ deps, ctx, forge, input }) => saveAction(deps, ctx, projectKeyOf(forge), input),
   createActionIssue: ({ deps, ctx, forge, input }) => createActionIssue(deps, ctx, projectKeyOf(forge), input.id, ctx.locale),

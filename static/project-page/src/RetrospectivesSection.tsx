@@ -1,15 +1,18 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
-import { ACTION_STATUSES, type ActionView, type Person, type RetrospectiveView, type RetrospectivesView } from '@contract';
+import { ACTION_STATUSES, LIST_PAGE_SIZE, type ActionPage, type ActionView, type Person, type RetrospectiveView, type RetrospectivesView } from '@contract';
 import { useFormat, useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { PersonChip } from '../../shared/components/PersonChip';
 import { Section } from '../../shared/components/Section';
-import { CsvButton, Field, FormActions, FormError, HeadRow, withData, PersonField, splitList, useSave } from './kit';
+import { CsvButton, Field, FormActions, FormError, HeadRow, ListFooter, readAllPages, usePagedList, withData, PersonField, splitList, useSave } from './kit';
 import type { ProjectClient, SectionProps } from './page-context';
 
 const DIMENSIONS = ['communication', 'accountability', 'resources', 'resolution'] as const;
+/** Retrospective cards shown at first and per "Show more" (each card is tall; the list comes whole, one per review). */
+const RETROS_SHOWN = 10;
+const actionPage = (d: ActionPage) => ({ items: d.actions, next: d.next });
 type Scores = Record<(typeof DIMENSIONS)[number], string>;
 
 function Tags({ tags, recurring }: { tags: readonly string[]; recurring: readonly string[] }) {
@@ -144,12 +147,14 @@ function ActionForm(props: { client: ProjectClient; retros: readonly Retrospecti
 
 const ACTION_APPEARANCE = { open: 'default', 'in-progress': 'inprogress', done: 'success' } as const;
 
-function ActionsTable({ view, client, onChanged, projectKey }: { view: RetrospectivesView; client: ProjectClient; onChanged: () => void; projectKey: string }) {
+/** The action items a page at a time, most urgent first as the server ranks them; the export reads every page. */
+function ActionsTable({ view, client, onChanged, projectKey, total }: { view: RetrospectivesView; client: ProjectClient; onChanged: () => void; projectKey: string; total: number }) {
   const t = useT();
   const fmt = useFormat();
   const save = useSave();
   const retroDate = (id: string | null) => view.retrospectives.find((r) => r.id === id)?.heldOn ?? null;
-  const actions = [...view.actions].sort((a, b) => Number(a.status === 'done') - Number(b.status === 'done') || a.dueDate.localeCompare(b.dueDate));
+  const list = usePagedList({ items: view.actions, next: view.actionsNext }, (cursor) => client.call('listActions', { cursor, limit: LIST_PAGE_SIZE }), actionPage);
+  const actions = list.items;
   const setStatus = (a: ActionView, status: ActionView['status']) =>
     save.run(
       () => client.call('saveAction', { id: a.id, retrospectiveId: a.retrospectiveId, title: a.title, ownerAccountId: a.owner.accountId, dueDate: a.dueDate, status, tags: a.tags, expectedVersion: a.version }),
@@ -163,7 +168,7 @@ function ActionsTable({ view, client, onChanged, projectKey }: { view: Retrospec
         <CsvButton
           filename={`${projectKey}-action-items.csv`}
           header={[t('project.actions.title'), t('project.common.owner'), t('project.common.due'), t('project.common.status'), t('project.actions.retro'), t('project.common.tags'), t('project.actions.issue')]}
-          rows={() => actions.map((a) => [a.title, a.owner.displayName, a.dueDate, t(`project.actions.status.${a.status}`), retroDate(a.retrospectiveId), a.tags.join(' '), a.issueKey])}
+          rows={async () => (await readAllPages((cursor) => client.call('listActions', { limit: 100, ...(cursor ? { cursor } : {}) }), actionPage)).map((a) => [a.title, a.owner.displayName, a.dueDate, t(`project.actions.status.${a.status}`), retroDate(a.retrospectiveId), a.tags.join(' '), a.issueKey])}
         />
       }
     >
@@ -217,15 +222,17 @@ function ActionsTable({ view, client, onChanged, projectKey }: { view: Retrospec
           </table>
         </div>
       )}
+      {actions.length > 0 && <ListFooter shown={actions.length} total={total} hasMore={list.hasMore} busy={list.busy} error={list.error} pageSize={LIST_PAGE_SIZE} label={t('project.actions.heading')} onMore={() => void list.more()} />}
     </Section>
   );
 }
 
 /** Retrospectives (复盘会) with their feedback scores, and the action items (整改清单) that carry over until done. */
-function RetrospectivesView({ overview, client, refresh, data, retry }: SectionProps & { data: RetrospectivesView; retry: () => void }) {
+export function RetrospectivesView({ overview, client, refresh, data, retry }: SectionProps & { data: RetrospectivesView; retry: () => void }) {
   const t = useT();
   const fmt = useFormat();
   const [adding, setAdding] = useState<'retro' | 'action' | null>(null);
+  const [shown, setShown] = useState(RETROS_SHOWN);
   const view = data;
   const today = view.asOf.slice(0, 10);
   const changed = () => {
@@ -265,7 +272,7 @@ function RetrospectivesView({ overview, client, refresh, data, retry }: SectionP
       {view.retrospectives.length === 0 ? (
         <EmptyState>{t('project.retros.empty')}</EmptyState>
       ) : (
-        view.retrospectives.map((r) => (
+        view.retrospectives.slice(0, shown).map((r) => (
           <article key={r.id} className="cx-card">
             <h3 className="cx-heading-3">
               {milestoneName(r.versionId)} · <time dateTime={r.heldOn}>{fmt.date(r.heldOn)}</time> <Tags tags={r.tags} recurring={view.recurringTags} />
@@ -296,9 +303,19 @@ function RetrospectivesView({ overview, client, refresh, data, retry }: SectionP
           </article>
         ))
       )}
-      <ActionsTable view={view} client={client} onChanged={changed} projectKey={overview.project.key} />
+      {view.retrospectives.length > 0 && (
+        <ListFooter
+          shown={Math.min(shown, view.retrospectives.length)}
+          total={view.retrospectives.length}
+          hasMore={shown < view.retrospectives.length}
+          pageSize={RETROS_SHOWN}
+          label={t('project.retros.heading')}
+          onMore={() => setShown((n) => n + RETROS_SHOWN)}
+        />
+      )}
+      <ActionsTable view={view} client={client} onChanged={changed} projectKey={overview.project.key} total={overview.actions.open + overview.actions.done} />
     </Section>
   );
 }
 
-export const RetrospectivesSection = withData((client) => client.call('listRetrospectives', {}), RetrospectivesView);
+export const RetrospectivesSection = withData((client) => client.call('listRetrospectives', { limit: LIST_PAGE_SIZE }), RetrospectivesView);

@@ -1,12 +1,12 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
-import { RISK_STATUSES, type Person, type RiskRegister, type RiskView } from '@contract';
+import { LIST_PAGE_SIZE, RISK_STATUSES, type Person, type RiskRegister, type RiskView } from '@contract';
 import { useFormat, useT } from '../../shared/i18n';
 import { EmptyState } from '../../shared/components/EmptyState';
 import { PersonChip } from '../../shared/components/PersonChip';
 import { Section } from '../../shared/components/Section';
-import { CsvButton, Field, FormActions, FormError, HeadRow, withData, PersonField, splitList, useSave } from './kit';
+import { CsvButton, Field, FormActions, FormError, HeadRow, ListFooter, readAllPages, usePagedList, useTask, withData, PersonField, splitList, useSave } from './kit';
 import type { ProjectClient, SectionProps } from './page-context';
 
 /** The 5×5 map's zones: score = probability × impact; 15 and more is high (as the rollup counts it). */
@@ -130,15 +130,33 @@ function RiskForm(props: { risk: RiskView | null; client: ProjectClient; onDone:
 
 const STATUS_APPEARANCE = { open: 'removed', mitigating: 'moved', closed: 'success' } as const;
 
-/** The monthly risk report (协同风险报告): what is open now, and what was raised and closed in the month. */
-function MonthlyReport({ register, projectKey }: { register: RiskRegister; projectKey: string }) {
-  const t = useT();
-  const [month, setMonth] = useState(register.asOf.slice(0, 7));
+/** Every risk of the register, worst first: the pages read to the end, 100 a call. */
+const riskPage = (d: RiskRegister) => ({ items: d.risks, next: d.next });
+const allRisks = (client: ProjectClient) => readAllPages((cursor) => client.call('listRisks', { limit: 100, ...(cursor ? { cursor } : {}) }), riskPage);
+
+/** What the monthly report says about a month, from every risk of the register. */
+export function monthlyReport(risks: readonly RiskView[], month: string) {
   const inMonth = (iso: string | null) => iso !== null && iso.slice(0, 7) === month;
-  const open = register.risks.filter((r) => r.status !== 'closed');
-  const opened = register.risks.filter((r) => inMonth(r.createdAt));
-  const closed = register.risks.filter((r) => inMonth(r.closedAt));
+  const open = risks.filter((r) => r.status !== 'closed');
+  const opened = risks.filter((r) => inMonth(r.createdAt));
+  const closed = risks.filter((r) => inMonth(r.closedAt));
   const reported = [...new Map([...open, ...opened, ...closed].map((r) => [r.id, r])).values()].sort((a, b) => b.score - a.score);
+  return { open: open.length, high: open.filter((r) => r.score >= 15).length, opened: opened.length, closed: closed.length, reported };
+}
+
+/**
+ * The monthly risk report (协同风险报告): what is open now, and what was raised and closed in the month. It
+ * covers the whole register, so it reads every page when asked for, not when the section opens.
+ */
+function MonthlyReport({ client, asOf, projectKey }: { client: ProjectClient; asOf: string; projectKey: string }) {
+  const t = useT();
+  const [month, setMonth] = useState(asOf.slice(0, 7));
+  const [risks, setRisks] = useState<RiskView[] | null>(null);
+  const task = useTask();
+  const load = () => task.run(async () => setRisks(await allRisks(client)));
+  const report = risks && monthlyReport(risks, month);
+  const header = [t('project.risks.title'), t('project.risks.score'), t('project.common.status'), t('project.common.owner'), t('project.risks.deputy'), t('project.risks.response'), t('project.risks.reviewDate')];
+  const row = (r: RiskView) => [r.title, r.score, t(`project.risks.status.${r.status}`), r.owner.displayName, r.deputy?.displayName ?? '', r.response, r.reviewDate];
   return (
     <Section
       title={t('project.risks.report')}
@@ -149,29 +167,57 @@ function MonthlyReport({ register, projectKey }: { register: RiskRegister; proje
             {t('project.risks.reportMonth')}{' '}
             <input className="cx-input" type="month" value={month} onChange={(e) => setMonth(e.target.value || month)} />
           </label>
-          <Button appearance="subtle" onClick={() => window.print()}>
-            {t('project.risks.print')}
-          </Button>
-          <CsvButton
-            label={t('project.risks.reportCsv')}
-            filename={`${projectKey}-risk-report-${month}.csv`}
-            header={[t('project.risks.title'), t('project.risks.score'), t('project.common.status'), t('project.common.owner'), t('project.risks.deputy'), t('project.risks.response'), t('project.risks.reviewDate')]}
-            rows={() => reported.map((r) => [r.title, r.score, t(`project.risks.status.${r.status}`), r.owner.displayName, r.deputy?.displayName ?? '', r.response, r.reviewDate])}
-          />
+          {report ? (
+            <>
+              <Button appearance="subtle" onClick={() => window.print()}>
+                {t('project.risks.print')}
+              </Button>
+              <CsvButton label={t('project.risks.reportCsv')} filename={`${projectKey}-risk-report-${month}.csv`} header={header} rows={() => report.reported.map(row)} />
+            </>
+          ) : (
+            <Button appearance="default" isDisabled={task.busy} onClick={() => void load()}>
+              {task.busy ? t('project.list.exporting') : t('project.risks.reportPrepare')}
+            </Button>
+          )}
         </div>
       }
     >
-      <p>{t('project.risks.reportSummary', { open: open.length, high: open.filter((r) => r.score >= 15).length, opened: opened.length, closed: closed.length, month })}</p>
+      <FormError error={task.error} />
+      {report ? (
+        <>
+          <p>{t('project.risks.reportSummary', { open: report.open, high: report.high, opened: report.opened, closed: report.closed, month })}</p>
+          <div className="cx-print-only">
+            <table className="cx-table">
+              <caption className="cx-visually-hidden">{t('project.risks.report')}</caption>
+              <HeadRow labels={header} />
+              <tbody>
+                {report.reported.map((r) => (
+                  <tr key={r.id}>
+                    {row(r).map((cell, i) => (i === 0 ? <th key={i} scope="row">{cell}</th> : <td key={i}>{cell}</td>))}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        </>
+      ) : (
+        <p className="cx-muted">{t('project.risks.reportHint')}</p>
+      )}
     </Section>
   );
 }
 
-/** The risk register (风险记录表) with its heat map and monthly report. */
-function RisksView({ overview, client, refresh, data, retry }: SectionProps & { data: RiskRegister; retry: () => void }) {
+/**
+ * The risk register (风险记录表), a page at a time, worst first as the server ranks it; the heat map (from the
+ * summary), the export and the monthly report cover every risk.
+ */
+export function RisksView({ overview, client, refresh, data, retry }: SectionProps & { data: RiskRegister; retry: () => void }) {
   const t = useT();
   const fmt = useFormat();
   const [editing, setEditing] = useState<RiskView | 'new' | null>(null);
-  const sorted = useMemo(() => ([...data.risks].sort((a, b) => Number(a.status === 'closed') - Number(b.status === 'closed') || b.score - a.score)), [data]);
+  const list = usePagedList(riskPage(data), (cursor) => client.call('listRisks', { cursor, limit: LIST_PAGE_SIZE }), riskPage);
+  const sorted = list.items;
+  const total = overview.risks.open + overview.risks.closed;
   const register = data;
   const header = [t('project.risks.title'), t('project.risks.probability'), t('project.risks.impact'), t('project.risks.score'), t('project.common.owner'), t('project.risks.deputy'), t('project.risks.response'), t('project.common.status'), t('project.risks.reviewDate'), t('project.risks.issues'), t('project.risks.dependencies')];
   return (
@@ -187,7 +233,7 @@ function RisksView({ overview, client, refresh, data, retry }: SectionProps & { 
           <CsvButton
             filename={`${overview.project.key}-risks.csv`}
             header={header}
-            rows={() => sorted.map((r) => [r.title, r.probability, r.impact, r.score, r.owner.displayName, r.deputy?.displayName ?? '', r.response, t(`project.risks.status.${r.status}`), r.reviewDate, r.issueKeys.join(' '), r.dependencyIds.join(' ')])}
+            rows={async () => (await allRisks(client)).map((r) => [r.title, r.probability, r.impact, r.score, r.owner.displayName, r.deputy?.displayName ?? '', r.response, t(`project.risks.status.${r.status}`), r.reviewDate, r.issueKeys.join(' '), r.dependencyIds.join(' ')])}
           />
         </div>
       }
@@ -252,9 +298,10 @@ function RisksView({ overview, client, refresh, data, retry }: SectionProps & { 
           </table>
         </div>
       )}
-      <MonthlyReport register={register} projectKey={overview.project.key} />
+      {sorted.length > 0 && <ListFooter shown={sorted.length} total={total} hasMore={list.hasMore} busy={list.busy} error={list.error} pageSize={LIST_PAGE_SIZE} label={t('project.risks.heading')} onMore={() => void list.more()} />}
+      <MonthlyReport client={client} asOf={register.asOf} projectKey={overview.project.key} />
     </Section>
   );
 }
 
-export const RisksSection = withData((client) => client.call('listRisks', {}), RisksView);
+export const RisksSection = withData((client) => client.call('listRisks', { limit: LIST_PAGE_SIZE }), RisksView);

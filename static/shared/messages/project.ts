@@ -29,6 +29,13 @@ export const en = {
   'project.common.tagsHelp': 'Comma-separated, e.g. 需求变更, handover',
   'project.common.saved': 'Saved.',
 
+  'project.list.shown': 'Showing {shown} of {total}',
+  'project.list.more': 'Show {n} more',
+  'project.list.moreOf': 'Show {n} more: {list}',
+  'project.list.loading': 'Loading…',
+  'project.list.exporting': 'Reading every row…',
+  'project.list.failed': 'The list could not be read. Try again.',
+
   'project.figures.heading': 'Figures',
   'project.figures.target': 'target {value}',
   'project.figures.of': '{hit} of {total}',
@@ -108,6 +115,8 @@ export const en = {
   'project.risks.print': 'Print',
   'project.risks.reportSummary': '{open} open risks, {high} high; {opened} raised and {closed} closed in {month}.',
   'project.risks.reportCsv': 'Export report CSV',
+  'project.risks.reportPrepare': 'Prepare the report',
+  'project.risks.reportHint': 'The report covers every risk in the register, not only the rows shown above.',
 
   'project.retros.heading': 'Retrospectives',
   'project.retros.empty': 'No retrospectives yet.',
@@ -209,6 +218,13 @@ export const zh: { readonly [K in keyof typeof en]: string } = {
   'project.common.tagsHelp': '用逗号分隔，例如：需求变更, 交接',
   'project.common.saved': '已保存。',
 
+  'project.list.shown': '显示 {shown} 条，共 {total} 条',
+  'project.list.more': '再显示 {n} 条',
+  'project.list.moreOf': '再显示 {n} 条：{list}',
+  'project.list.loading': '正在加载…',
+  'project.list.exporting': '正在读取全部记录…',
+  'project.list.failed': '无法读取列表，请重试。',
+
   'project.figures.heading': '指标',
   'project.figures.target': '目标 {value}',
   'project.figures.of': '{hit}/{total}',
@@ -288,6 +304,8 @@ export const zh: { readonly [K in keyof typeof en]: string } = {
   'project.risks.print': '打印',
   'project.risks.reportSummary': '未关闭风险 {open} 个，其中高风险 {high} 个；{month} 新增 {opened} 个，关闭 {closed} 个。',
   'project.risks.reportCsv': '导出报告 CSV',
+  'project.risks.reportPrepare': '生成报告',
+  'project.risks.reportHint': '报告涵盖风险记录表中的全部风险，而不仅是上方显示的几行。',
 
   'project.retros.heading': '复盘',
   'project.retros.empty': '尚无复盘记录。',
