@@ -17,10 +17,11 @@ import { seedProjectPage } from './seed/project-page-seed';
 
 /**
  * The shape of what the app keeps. Raised when a change means records written before it would read wrongly
- * (2: each dependency is also stored per issue; 3: dependency counters per milestone); an older data folder is
+ * (2: each dependency is also stored per issue; 3: dependency counters per milestone; 4: risks and action items
+ * carry the rank their paged lists are sorted by, and the summary counts closed risks); an older data folder is
  * refused with how to start over.
  */
-export const SANDBOX_DATA_FORMAT = 3;
+export const SANDBOX_DATA_FORMAT = 4;
 export class SandboxDataError extends Error {}
 
 export const REPO_ROOT = resolve(__dirname, '..');
