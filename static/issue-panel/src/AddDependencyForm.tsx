@@ -56,15 +56,15 @@ export function AddDependencyForm(props: {
   const ids = { other: `${base}-other`, deliverable: `${base}-deliverable`, needBy: `${base}-needBy`, list: `${base}-list` };
   const errorLine = (id: string, field: string) =>
     at(field) && (
-      <p id={`${id}-error`} className="cx-dep-error">
+      <p id={`${id}-error`} className="cx-field-error">
         {at(field)}
       </p>
     );
 
   return (
     <form className="cx-inline-form" onSubmit={(e) => void onSubmit(e)} aria-label={t('dependencies.addTitle')}>
-      <fieldset className="cx-dep-field">
-        <legend>{t('dependencies.direction')}</legend>
+      <fieldset className="cx-field">
+        <legend className="cx-label">{t('dependencies.direction')}</legend>
         {(['upstream', 'downstream'] as const).map((d) => (
           <label key={d} className="cx-dep-radio">
             <input type="radio" name={`${base}-direction`} value={d} checked={direction === d} onChange={() => setDirection(d)} />
@@ -72,11 +72,11 @@ export function AddDependencyForm(props: {
           </label>
         ))}
       </fieldset>
-      <div className="cx-dep-field">
-        <label htmlFor={ids.other}>{t('dependencies.otherIssue')}</label>
+      <div className="cx-field">
+        <label className="cx-label" htmlFor={ids.other}>{t('dependencies.otherIssue')}</label>
         <input
           id={ids.other}
-          className="cx-dep-input"
+          className="cx-input"
           type="search"
           autoComplete="off"
           value={query}
@@ -89,16 +89,16 @@ export function AddDependencyForm(props: {
           }}
         />
         <div id={ids.list} aria-live="polite">
-          {results.status === 'searching' && <p className="cx-dep-help">{t('dependencies.searching')}</p>}
-          {results.status === 'error' && <p className="cx-dep-error">{results.message}</p>}
-          {results.status === 'done' && results.issues.length === 0 && <p className="cx-dep-help">{t('dependencies.noMatch')}</p>}
+          {results.status === 'searching' && <p className="cx-help">{t('dependencies.searching')}</p>}
+          {results.status === 'error' && <p className="cx-field-error">{results.message}</p>}
+          {results.status === 'done' && results.issues.length === 0 && <p className="cx-help">{t('dependencies.noMatch')}</p>}
           {results.status === 'done' && results.issues.length > 0 && (
-            <ul className="cx-dep-suggestions">
+            <ul className="cx-suggestions">
               {results.issues.map((i) => (
                 <li key={i.id}>
                   <button
                     type="button"
-                    className="cx-dep-suggestion"
+                    className="cx-suggestion"
                     onClick={() => {
                       setChosen(i);
                       setQuery(i.key);
@@ -111,25 +111,25 @@ export function AddDependencyForm(props: {
               ))}
             </ul>
           )}
-          {chosen && <p className="cx-dep-help">{t('dependencies.chosen', { key: `${chosen.key} ${chosen.summary}` })}</p>}
+          {chosen && <p className="cx-help">{t('dependencies.chosen', { key: `${chosen.key} ${chosen.summary}` })}</p>}
         </div>
-        <p id={`${ids.other}-help`} className="cx-dep-help">
+        <p id={`${ids.other}-help`} className="cx-help">
           {t('dependencies.otherIssueHelp')}
         </p>
         {errorLine(ids.other, 'otherIssueKey')}
       </div>
-      <div className="cx-dep-field">
-        <label htmlFor={ids.deliverable}>{t('dependencies.deliverable')}</label>
-        <input id={ids.deliverable} className="cx-dep-input" type="text" value={deliverable} maxLength={500} aria-invalid={at('deliverable') ? true : undefined} onChange={(e) => setDeliverable(e.target.value)} />
+      <div className="cx-field">
+        <label className="cx-label" htmlFor={ids.deliverable}>{t('dependencies.deliverable')}</label>
+        <input id={ids.deliverable} className="cx-input" type="text" value={deliverable} maxLength={500} aria-invalid={at('deliverable') ? true : undefined} onChange={(e) => setDeliverable(e.target.value)} />
         {errorLine(ids.deliverable, 'deliverable')}
       </div>
-      <div className="cx-dep-field">
-        <label htmlFor={ids.needBy}>{t('dependencies.needBy')}</label>
-        <input id={ids.needBy} className="cx-dep-input" type="date" min={props.today} value={needBy} aria-invalid={at('needBy') ? true : undefined} onChange={(e) => setNeedBy(e.target.value)} />
+      <div className="cx-field">
+        <label className="cx-label" htmlFor={ids.needBy}>{t('dependencies.needBy')}</label>
+        <input id={ids.needBy} className="cx-input" type="date" min={props.today} value={needBy} aria-invalid={at('needBy') ? true : undefined} onChange={(e) => setNeedBy(e.target.value)} />
         {errorLine(ids.needBy, 'needBy')}
       </div>
       {error && !['otherIssueKey', 'deliverable', 'needBy'].includes(error.field ?? '') && (
-        <p className="cx-dep-error" role="alert">
+        <p className="cx-field-error" role="alert">
           {error.message}
         </p>
       )}

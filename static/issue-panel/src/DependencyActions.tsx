@@ -43,11 +43,11 @@ export function DependencyActions({ dep, otherKey, run }: { dep: DependencyView;
     const id = `${base}-${name}`;
     const problem = fieldError(name);
     return (
-      <div className="cx-dep-field">
-        <label htmlFor={id}>{label}</label>
-        <input id={id} className="cx-dep-input" type={type} value={value} onChange={(e) => set(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-error` : undefined} />
+      <div className="cx-field">
+        <label className="cx-label" htmlFor={id}>{label}</label>
+        <input id={id} className="cx-input" type={type} value={value} onChange={(e) => set(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-error` : undefined} />
         {problem && (
-          <p id={`${id}-error`} className="cx-dep-error">
+          <p id={`${id}-error`} className="cx-field-error">
             {problem}
           </p>
         )}
@@ -91,7 +91,7 @@ export function DependencyActions({ dep, otherKey, run }: { dep: DependencyView;
         </form>
       )}
       {error && !['text', 'date', 'remedy'].includes(error.field ?? '') && (
-        <p className="cx-dep-error" role="alert">
+        <p className="cx-field-error" role="alert">
           {error.message}
         </p>
       )}
