@@ -43,8 +43,8 @@ async function writeSettings<T>(deps: Deps, key: string, data: T, version: numbe
   return next.version;
 }
 
-export const readCalendarSettings = (deps: Pick<Deps, 'store'>) => readSettings(deps, KEY.calendars, DEFAULT_CALENDAR_SETTINGS);
-export const readLadder = (deps: Pick<Deps, 'store'>, projectKey: string) => readSettings(deps, KEY.ladder(projectKey), DEFAULT_LADDER);
+const readCalendarSettings = (deps: Pick<Deps, 'store'>) => readSettings(deps, KEY.calendars, DEFAULT_CALENDAR_SETTINGS);
+const readLadder = (deps: Pick<Deps, 'store'>, projectKey: string) => readSettings(deps, KEY.ladder(projectKey), DEFAULT_LADDER);
 
 export { calendarOf };
 

@@ -70,6 +70,11 @@ function authorityOf(rec: EscalationRecord, accountId: string | null, lc: Ladder
   return { accountId, holds: levelHeldBy(rec, accountId, lc), raiser: !!accountId && rec.raisedBy === accountId, automation };
 }
 
+/** Every escalation of an issue, newest first: one index query (a hundred a page). */
+export function readIssueEscalations(deps: Deps, issueId: string): Promise<EscalationRecord[]> {
+  return readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [issueId], sort: 'DESC' });
+}
+
 /**
  * What the issue's escalation fields show: the highest open level and that escalation's state ('breached' once
  * past the top limit), who holds the current level of any open escalation, and who raised any of them.
@@ -88,7 +93,7 @@ export function issueEscalationFields(all: readonly EscalationRecord[], lc: Ladd
 /** After a write: the issue's escalation fields follow the issue's escalations, and the new level's holders hear. */
 async function afterChange(deps: Deps, issue: Pick<JiraIssue, 'id' | 'key' | 'summary'>, rec: EscalationRecord, lc: LadderContext, notifyKind: 'raised' | 'climbed' | 'breached' | null): Promise<void> {
   try {
-    const all = await readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [rec.issueId] });
+    const all = await readIssueEscalations(deps, rec.issueId);
     await deps.jira.setEscalationFields([{ issueIds: [rec.issueId], ...issueEscalationFields(all, lc) }]);
   } catch (e) {
     // The record is written; the fields catch up at the next change. Never fail the user's action for it.
@@ -317,7 +322,7 @@ export async function escalationsSection(deps: Deps, ctx: ActingContext, issue: 
 
 /** The escalations section again, after a raise or an action on the issue the caller has just read. */
 async function issueEscalations(deps: Deps, ctx: ActingContext, issue: JiraIssue, lc: LadderContext): Promise<IssueEscalations> {
-  const records = await readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [issue.id], sort: 'DESC' });
+  const records = await readIssueEscalations(deps, issue.id);
   return escalationsSection(deps, ctx, issue, records, lc);
 }
 
@@ -385,7 +390,7 @@ export async function getTimeline(deps: Deps, issueKey: string, id: string): Pro
 /** Jira Automation "Climb escalation": the newest open escalation of the issue below level 3 climbs one level. */
 export async function climbByAutomation(deps: Deps, accountId: string | null, issueKey: string, note: string): Promise<EscalationRecord> {
   const issue = await deps.jira.getIssue('user', issueKey);
-  const open = (await readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [issue.id], sort: 'DESC' })).filter(
+  const open = (await readIssueEscalations(deps, issue.id)).filter(
     (e) => isEscalationOpen(e.status) && e.level < 3,
   );
   const target = open[0];

@@ -1,13 +1,10 @@
 import type { ActingContext, Deps, JiraIssue } from './ports';
-import { ENTITY, INDEX } from './storage-keys';
-import type { EscalationRecord } from '../domain/escalation';
 import type { IssuePanelView, IssueRef } from '../contract';
 import { dependencySection } from './dependency-view';
 import { readIssueDependencies } from './dependency-records';
-import { readAll } from './paging';
 import { readAsUser } from './visibility';
 import { readPeopleAndLadder } from './escalation-settings';
-import { escalationsSection, repairPeopleFields } from './escalations';
+import { escalationsSection, readIssueEscalations, repairPeopleFields } from './escalations';
 import { raciView } from './raci-view';
 
 export function issueRef(i: JiraIssue): IssueRef {
@@ -32,7 +29,7 @@ export async function getIssuePanel(deps: Deps, ctx: ActingContext, issueKey: st
   );
   const [{ upstream, downstream }, records, { people: peopleIndex, lc }] = await Promise.all([
     readIssueDependencies(deps, issue.id),
-    readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [issue.id], sort: 'DESC' }),
+    readIssueEscalations(deps, issue.id),
     readPeopleAndLadder(deps, issue.projectKey),
   ]);
   const [dependencies, escalations] = await Promise.all([

@@ -7,8 +7,7 @@ import { commitWithRollups } from './rollups';
 import { contribution, readDependency, dependencyWrites } from './dependency-records';
 import { auditOp } from './audit';
 import { readAll } from './paging';
-import { readDirectory } from './departments';
-import { calendarOf, deadlineFor, holdersOf, readCalendarSettings, readLadder, type LadderContext } from './escalation-settings';
+import { calendarOf, deadlineFor, holdersOf, readLadderContext, type LadderContext } from './escalation-settings';
 import { sendLevelNotice, writeAudit } from './escalations';
 
 export interface SweepResult {
@@ -96,23 +95,12 @@ const CLIMBS_PER_TRANSACTION = 7;
  * level" field follows (one Jira call per batch) and each new level's holders are notified.
  */
 async function climbDue(deps: Deps, due: EscalationRecord[], now: number, outOfTime: () => boolean): Promise<number> {
-  const calendars = (await readCalendarSettings(deps)).data;
-  const directory = await readDirectory(deps);
-  const departments = new Map((directory?.departments ?? []).map((d) => [d.id, d]));
-  const ladders = new Map<string, LadderContext>();
-  const contextOf = async (projectKey: string) => {
-    let lc = ladders.get(projectKey);
-    if (!lc) {
-      lc = { ladder: (await readLadder(deps, projectKey)).data, departments, calendars };
-      ladders.set(projectKey, lc);
-    }
-    return lc;
-  };
   const byProject = new Map<string, EscalationRecord[]>();
   for (const e of due) byProject.set(e.projectKey, [...(byProject.get(e.projectKey) ?? []), e]);
   let climbed = 0;
   for (const [projectKey, items] of byProject) {
-    const lc = await contextOf(projectKey);
+    // The project's ladder with the directory and calendars: one batch read per project.
+    const lc = await readLadderContext(deps, projectKey);
     for (let i = 0; i < items.length; i += CLIMBS_PER_TRANSACTION) {
       if (outOfTime()) return climbed;
       const batch = items.slice(i, i + CLIMBS_PER_TRANSACTION);
