@@ -113,6 +113,12 @@ describe('project page', () => {
     expect(text(ms)).toContain('6 days past the release date and buffer');
     expect(text(ms)).toContain('2 overdue issues');
     expect(text(ms)).toContain('Released');
+    // One of a thing reads in the singular, on the milestones and on the overview.
+    const one = { ...PROJECT_OVERVIEW, milestones: PROJECT_OVERVIEW.milestones.map((x) => ({ ...x, reasons: [{ code: 'escalationsOpen' as const, n: 1 }] })) };
+    expect(text(render('en', <m.milestones.MilestonesSection {...props(one)} />))).toContain('1 open escalation ');
+    const overview = text(render('en', <m.page.ProjectPage {...props(one)} />));
+    expect(overview).toContain('1 open escalation');
+    expect(overview).not.toContain('1 open escalations');
   });
 
   it('says when there is nothing to show, in Chinese', () => {

@@ -7,6 +7,7 @@ import { Loading } from '../../shared/components/Loading';
 import { Section } from '../../shared/components/Section';
 import { CsvButton, Field, FormActions, FormError, HeadRow, HealthLozenge, useSave } from './kit';
 import type { ProjectClient, SectionProps } from './page-context';
+import { milestoneReason } from './health';
 
 const WeeklyLines = lazy(async () => ({ default: (await import('./charts')).WeeklyLines }));
 
@@ -65,7 +66,7 @@ export function MilestonesSection({ overview, client, refresh }: SectionProps) {
   const fmt = useFormat();
   const zh = t.locale === 'zh';
   const [editing, setEditing] = useState<string | null>(null);
-  const reasonText = (m: MilestoneHealth) => m.reasons.map((r) => t(`project.ms.reason.${r.code}`, { n: fmt.number(r.n) }));
+  const reasonText = (m: MilestoneHealth) => m.reasons.map((r) => milestoneReason(t, fmt, r));
   return (
     <Section
       title={t('page.milestones.heading')}

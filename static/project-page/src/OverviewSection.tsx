@@ -1,5 +1,5 @@
 import type { SectionProps } from './page-context';
-import { HealthLozenge } from './health';
+import { HealthLozenge, milestoneReason } from './health';
 import { useFormat, useT } from '../../shared/i18n';
 import { Section } from '../../shared/components/Section';
 import { Stat, StatGrid, type StatTone } from '../../shared/components/Stat';
@@ -66,7 +66,7 @@ export function OverviewSection({ overview }: SectionProps) {
                 <div className="cx-glance">
                   <span className="cx-row-title">{m.name}</span>
                   <HealthLozenge health={m.health} />
-                  {m.reasons[0] && <span className="cx-muted">{t(`project.ms.reason.${m.reasons[0].code}`, { n: fmt.number(m.reasons[0].n) })}</span>}
+                  {m.reasons[0] && <span className="cx-muted">{milestoneReason(t, fmt, m.reasons[0])}</span>}
                 </div>
               </li>
             ))}
