@@ -12,9 +12,10 @@ export interface DependencySettings {
   linkType: string;
 }
 
-/** One KVS read; the default when nobody has saved settings. */
+/** The stored settings, or the default when nobody has saved any. */
 const dependencySettingsOf = (stored: DependencySettings | undefined): DependencySettings => ({ linkType: stored?.linkType || DEFAULT_DEPENDENCY_LINK_TYPE });
 
+/** One KVS read. */
 export async function readDependencySettings(deps: Pick<Deps, 'store'>): Promise<DependencySettings> {
   return dependencySettingsOf(await deps.store.get<DependencySettings>(KEY.dependencySettings));
 }
