@@ -109,6 +109,17 @@ describe('the repository is self-contained', () => {
     expect(found, `broken citations:\n${list(found)}`).toEqual([]);
   });
 
+  it('every repository path the documents name exists (a moved file means a document to update)', () => {
+    const docs = files.filter((f) => /^docs\/.+\.md$|^vendor\/.+\.md$/.test(f));
+    const missing = docs.flatMap((f) =>
+      [...fs.readFileSync(path.join(root, f), 'utf8').matchAll(/`((?:src|static|sandbox|test|scripts|bench|vendor|docs|locales)\/[^`<*\s]*)`/g)]
+        .map((m) => m[1]!)
+        .filter((p) => !exists(p))
+        .map((p) => `  ${f}: ${p}`),
+    );
+    expect(missing, `paths in docs/ that are not in the repository:\n${missing.join('\n')}`).toEqual([]);
+  });
+
   it('the checks catch what they are for', () => {
     const none = () => false;
     // Spelt in pieces so that `git grep` for the old paths finds nothing in the repo, this file included.
