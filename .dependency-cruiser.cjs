@@ -1,4 +1,4 @@
-/** Layer rules from DESIGN.md section 3/4, enforced by `npm run lint:layers` (part of `npm test`). */
+/** Layer rules of docs/architecture.md, enforced by `npm run lint:layers` (part of `npm test`). */
 module.exports = {
   forbidden: [
     {

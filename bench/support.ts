@@ -2,7 +2,7 @@ import type { InvocationRecord } from '../sandbox/runtime/invocation-context';
 import type { Platform } from '../sandbox/platform';
 import { SEED_USERS } from '../sandbox/seed/jira-seed';
 
-/** Forge's remote calls, modelled: DESIGN.md section 6. */
+/** Forge's remote calls, modelled: docs/architecture.md, "Measuring speed". */
 export const MODEL = { kvsMs: 20, jiraMs: 150 } as const;
 
 export interface Sample {

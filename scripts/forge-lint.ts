@@ -5,7 +5,7 @@
  *
  *   npx tsx scripts/forge-lint.ts        (run in the repo root; exit code 1 on errors)
  *
- * The Jira spec is `../shared/jira-openapi/jira-platform-v3.json` next to the repo, or `$JIRA_OPENAPI_SPEC`.
+ * The Jira spec is the repo's vendored copy, `vendor/jira-openapi/jira-platform-v3.json`, or `$JIRA_OPENAPI_SPEC`.
  * Not run: the server-side linter (uploads the app to Atlassian for a pre-deployment check; needs a login).
  * `@forge/lint` is an optionalDependency (it pulls keytar, which builds from source against libsecret):
  * `loadForgeLint` reports why it cannot be loaded instead of throwing.
@@ -48,7 +48,7 @@ export interface ForgeLintRun {
 export interface RunOptions {
   /** The app to lint; the run chdirs there (tsconfig.json and manifest.yml are read from the cwd). Default: cwd. */
   root?: string;
-  /** The repo whose node_modules hold @forge/lint and next to which ../shared lies. Default: root. */
+  /** The repo whose node_modules hold @forge/lint and whose vendor/ holds the Jira spec. Default: root. */
   repo?: string;
   /** Files to lint, relative to root. Default: what `forge lint` lints (./src and UI Kit resource dirs). */
   files?: string[];
@@ -89,8 +89,11 @@ export function loadForgeLint(root = process.cwd()): Loaded {
   }
 }
 
+/** Where the vendored spec lives, relative to the repo root (vendor/jira-openapi/README.md says where it came from). */
+export const VENDORED_JIRA_SPEC = 'vendor/jira-openapi/jira-platform-v3.json';
+
 export function jiraSpecPath(root = process.cwd()): string {
-  return path.resolve(root, process.env.JIRA_OPENAPI_SPEC ?? '../shared/jira-openapi/jira-platform-v3.json');
+  return path.resolve(root, process.env.JIRA_OPENAPI_SPEC ?? VENDORED_JIRA_SPEC);
 }
 
 /** Text of the message @forge/lint logs when one of its linters throws (AbstractLinter.batchExecute). */

@@ -3,7 +3,7 @@ import type { PermissionHolder, ProjectPermission } from '../jira/types';
 import { addDays } from '../jira/time';
 
 /**
- * Demo data for the fake Jira site, modelled on the source documents in `seeds/`: the AI customer-service
+ * Demo data for the fake Jira site, modelled on the source documents (docs/domain.md): the AI customer-service
  * upgrade (技术部 + 产品部 + 客服部, one month, daily 10:00 stand-ups, "算法模型训练延迟" as the blocker) and an
  * app payment-flow project across five departments. Dates are relative to `now`, so some work is overdue
  * and some is due soon whenever the sandbox starts.

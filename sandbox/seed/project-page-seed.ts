@@ -11,7 +11,7 @@ const DAY = 86_400_000;
 
 /**
  * The PAY project's page as its coordinator (高原 Gao Yuan) would fill it in, modelled on the seed documents'
- * collaboration template (seeds/002): the charter (项目基本信息表) confirmed by three of the five department
+ * collaboration template (docs/domain.md, seed 002): the charter (项目基本信息表) confirmed by three of the five department
  * heads, buffers and owners for the milestones, a risk register (风险记录表) with the seeds' own examples,
  * and two retrospectives (复盘会) with their action items (整改清单), one of which recurs. Everything goes
  * through the project page's resolver as the people named, so validation and permissions run as for a person.

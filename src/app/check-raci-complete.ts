@@ -51,7 +51,7 @@ export function refusalFor(gaps: readonly RaciGap[]): MessageId {
 
 /**
  * The "RACI complete" workflow validator: a transition goes ahead only when the issue has an Accountable and
- * at least one Responsible (DOMAIN.md practice 1). One Jira read when it passes; a refusal reads the acting
+ * at least one Responsible (docs/domain.md practice 1). One Jira read when it passes; a refusal reads the acting
  * person's Jira language too, so the message is theirs, and falls back to every language when Jira does not
  * tell (privacy settings, or no acting user in the context).
  */

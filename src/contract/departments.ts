@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-/** A department of the company, as the app's directory keeps it (DOMAIN.md: 部门负责人, 部门对接人). */
+/** A department of the company, as the app's directory keeps it (docs/domain.md: 部门负责人, 部门对接人). */
 export const DepartmentIdSchema = z
   .string()
   .regex(/^[a-z][a-z0-9-]{1,31}$/, 'use 2-32 lower-case letters, digits or -, starting with a letter');

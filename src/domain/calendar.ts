@@ -1,7 +1,7 @@
 import type { CalendarSettings, WorkingCalendar } from '../contract/escalations';
 
 /**
- * Working-time arithmetic, the one notion of a working calendar in the app (DOMAIN.md practice 3: "24 working
+ * Working-time arithmetic, the one notion of a working calendar in the app (docs/domain.md practice 3: "24 working
  * hours", "48 h"; practice 2: days late, lead times): deadlines count only the hours a department works, and
  * day counts only the days it works, in its own time zone, skipping lunch, weekends and public holidays, and
  * counting the make-up working days (调休) that fall on weekends. Pure: instants or day numbers in, the same

@@ -1,7 +1,7 @@
 import type { EscalationAction } from '../contract/escalations';
 import type { EscalationContribution } from './rollup';
 
-/** Escalation ladder (DOMAIN.md practice 3): interface persons, then department heads, then the PMO arbiter. */
+/** Escalation ladder (docs/domain.md practice 3): interface persons, then department heads, then the PMO arbiter. */
 export const ESCALATION_LEVELS = [1, 2, 3] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 export const TOP_LEVEL: EscalationLevel = 3;

@@ -121,7 +121,7 @@ export function burnupOf(
 const ratio = (r: Ratio) => (r.total === 0 ? null : r.hit / r.total);
 const of = (hit: number, total: number) => ({ hit, total });
 
-/** Targets from the seed documents (DOMAIN.md); null where they set none. */
+/** Targets from the seed documents (docs/domain.md, "The figures"); null where they set none. */
 export const FIGURE_TARGETS: Record<FigureId, number | null> = {
   delayRate: 0.05,
   dependencyOnTime: null,

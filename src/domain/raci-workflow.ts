@@ -1,7 +1,7 @@
 import { raciFindings, type RaciAssignment } from './raci';
 
 /**
- * RACI in the workflow (DOMAIN.md practice 1): work is not closed without someone who answers for it and
+ * RACI in the workflow (docs/domain.md practice 1): work is not closed without someone who answers for it and
  * someone who did it, and the people around the work hear of it once, when it concerns them: the Informed on
  * every status change, the Consulted when they are asked in.
  */

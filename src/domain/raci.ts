@@ -1,5 +1,5 @@
 /**
- * RACI rules (DOMAIN.md practice 1): exactly one Accountable, at least one Responsible,
+ * RACI rules (docs/domain.md practice 1): exactly one Accountable, at least one Responsible,
  * nobody both Consulted and Informed, and the Accountable doing the work too is worth flagging.
  */
 export interface RaciAssignment {

@@ -1,6 +1,6 @@
 /**
  * `forge lint` offline: `@forge/lint`'s client-side linters over ./src (what the CLI lints), with the Jira
- * OpenAPI spec read from a local file (`../shared/jira-openapi/jira-platform-v3.json` or $JIRA_OPENAPI_SPEC)
+ * OpenAPI spec read from a local file (the vendored `vendor/jira-openapi/jira-platform-v3.json` or $JIRA_OPENAPI_SPEC)
  * and the other five product specs empty. The runner is scripts/forge-lint.ts (`npx tsx scripts/forge-lint.ts`).
  * Not run: the server-side linter (uploads the app to Atlassian; needs a login). No client-side linter needs
  * the network once the specs are local; the run refuses any fetch and fails if one is attempted.

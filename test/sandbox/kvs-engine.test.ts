@@ -504,7 +504,7 @@ describe('Custom Entity Store', () => {
         .getMany();
       keys = page.results.map((result) => result.key);
     }
-    // Speed is bench's business (DESIGN.md); here, the same exact answer from a large store, twice.
+    // Speed is bench's business (docs/architecture.md); here, the same exact answer from a large store, twice.
     expect(keys).toEqual(Array.from({ length: 10 }, (_, i) => `e-${50_042 + i * 100}`));
   }, 60_000);
 });

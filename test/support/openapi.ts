@@ -3,8 +3,8 @@ import { resolve } from 'node:path';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
-/** Atlassian's Jira Cloud platform REST spec: beside the repo in ../shared, or wherever $JIRA_OPENAPI_SPEC says. */
-export const JIRA_SPEC_PATH = resolve(__dirname, '../..', process.env.JIRA_OPENAPI_SPEC ?? '../shared/jira-openapi/jira-platform-v3.json');
+/** Atlassian's Jira Cloud platform REST spec: the copy vendored in the repo, or wherever $JIRA_OPENAPI_SPEC says. */
+export const JIRA_SPEC_PATH = resolve(__dirname, '../..', process.env.JIRA_OPENAPI_SPEC ?? 'vendor/jira-openapi/jira-platform-v3.json');
 const SPEC_ID = 'jira-platform-v3';
 
 interface Spec {

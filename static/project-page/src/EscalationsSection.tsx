@@ -9,7 +9,7 @@ import { EscalationLevelLozenge } from '../../shared/components/StatusLozenge';
 import type { SectionProps } from './page-context';
 
 const AGES = ['d0', 'd1to2', 'd3to6', 'd7plus'] as const;
-/** DOMAIN.md: cross-department conflicts are resolved within 48 h; the seed's compliance target is 98 %. */
+/** docs/domain.md practice 3: cross-department conflicts are resolved within 48 h; the seed's compliance target is 98 %. */
 const WITHIN_LIMIT_TARGET = 0.98;
 
 function Figures({ stats }: { stats: EscalationStats }) {
