@@ -5,6 +5,7 @@
  * Sizes: BENCH_EDGES=100000 (edges), BENCH_RUNS=15.
  */
 import { createPlatform } from '../sandbox/platform';
+import { TEST_START } from '../test/support/clock';
 import { SEED_USERS } from '../sandbox/seed/jira-seed';
 import { invoke } from '../test/support/platform';
 import { criticalPath, cycleIfAdded, successorsOf, type GraphEdge } from '../src/domain/dependency-graph';
@@ -87,7 +88,7 @@ async function main() {
   console.log(`critical path found: ${path.nodes.length} issues, ${path.length} working days; cycle check + critical path together: ${(cycleWorst + cp).toFixed(1)} ms`);
 
   // 2. Remote calls on the sandbox.
-  const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', keepInvocations: 20_000 });
+  const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', startAt: TEST_START, keepInvocations: 20_000 });
   const lead = SEED_USERS.gaoYuan.accountId;
   const rows: Row[] = [];
   const notes: Array<Record<string, string | number>> = [];

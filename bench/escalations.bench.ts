@@ -6,6 +6,7 @@
  * once (each due escalation climbs once). Run: npm run bench:escalations   (sizes: BENCH_SIZES=1000,10000)
  */
 import { createPlatform, type Platform } from '../sandbox/platform';
+import { TEST_START } from '../test/support/clock';
 import type { EscalationRecord } from '../src/domain/escalation';
 import { ENTITY } from '../src/app/storage-keys';
 import { fromRecord, MODEL, printTable, summarize, type Row } from './support';
@@ -51,7 +52,7 @@ async function main() {
   const rows: Row[] = [];
   const notes: Array<Record<string, string | number>> = [];
   for (const open of SIZES) {
-    const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', keepInvocations: 100 });
+    const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', startAt: TEST_START, keepInvocations: 100 });
     const t0 = performance.now();
     pileUp(p, open, await issueIds(p));
     const setupMs = performance.now() - t0;

@@ -8,6 +8,7 @@
  * Run: npm run bench   (sizes: BENCH_SIZES=1000,10000; runs: BENCH_RUNS=10)
  */
 import { createPlatform, type Platform } from '../sandbox/platform';
+import { TEST_START } from '../test/support/clock';
 import { SEED_USERS } from '../sandbox/seed/jira-seed';
 import { replaySeedAsEvents } from '../sandbox/seed/replay-events';
 import { invoke } from '../test/support/platform';
@@ -79,7 +80,7 @@ async function fullScan(p: Platform, key: string): Promise<{ sample: Sample; iss
  * invocations, and the KVS operations and Jira calls of all of them together.
  */
 async function longLists(): Promise<{ rows: Row[]; notes: Array<Record<string, string | number>> }> {
-  const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', keepInvocations: 5000 });
+  const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', startAt: TEST_START, keepInvocations: 5000 });
   const key = 'PLONG';
   await bigProject(p, key, 50, lead, 2);
   await records(p, key, LONG);
@@ -144,7 +145,7 @@ async function main() {
   const rows: Row[] = [];
   const notes: Array<Record<string, string | number>> = [];
   for (const size of SIZES) {
-    const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', keepInvocations: size * 3 + 2000 });
+    const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', startAt: TEST_START, keepInvocations: size * 3 + 2000 });
     const key = `PP${size}`;
     await bigProject(p, key, size, lead, 4);
     await replaySeedAsEvents(p.jira, (e) => p.host.deliver(e, false), lead, new Date(p.clock.now()), `project = ${key} ORDER BY key ASC`, async () => p.settle());

@@ -5,6 +5,7 @@
  * Run: npm run bench   (or npx tsx bench/raci.bench.ts; BENCH_RUNS=30, RACI_MATRIX_SIZE=5000)
  */
 import { createPlatform, type Platform } from '../sandbox/platform';
+import { TEST_START } from '../test/support/clock';
 import { SEED_USERS } from '../sandbox/seed/jira-seed';
 import { invoke } from '../test/support/platform';
 import { fromRecord, MODEL, printTable, summarize, type Row, type Sample } from './support';
@@ -45,7 +46,7 @@ async function main() {
   const rows: Row[] = [];
   const notes: Array<Record<string, string | number>> = [];
 
-  const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', keepInvocations: 5000 });
+  const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', startAt: TEST_START, keepInvocations: 5000 });
   await panelRows(p, rows, '6 departments');
   notes.push({
     'a panel open': '1 invoke (getIssuePanel) for every section: RACI, dependencies, escalations with their holders and allowed actions',
@@ -85,7 +86,7 @@ async function main() {
   p.close();
 
   // The matrix on a big project.
-  const q = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', keepInvocations: 5000 });
+  const q = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', startAt: TEST_START, keepInvocations: 5000 });
   const key = `RM${SIZE}`;
   q.jira.admin.createProject({
     key,

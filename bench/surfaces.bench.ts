@@ -5,6 +5,7 @@
  * rollup would have to do). Run: npm run bench   (sizes: BENCH_SIZES=1000,10000)
  */
 import { createPlatform, type Platform } from '../sandbox/platform';
+import { TEST_START } from '../test/support/clock';
 import { SEED_USERS } from '../sandbox/seed/jira-seed';
 import { replaySeedAsEvents } from '../sandbox/seed/replay-events';
 import { invoke } from '../test/support/platform';
@@ -26,7 +27,7 @@ async function main() {
   const rows: Row[] = [];
   const notes: Array<Record<string, string | number>> = [];
 
-  const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', keepInvocations: 5000 });
+  const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', startAt: TEST_START, keepInvocations: 5000 });
   // Issue panel as dependencies grow: PAY-11 gets 0..200 extra upstream links.
   for (const deps of [0, 20, 200]) {
     const key = `DP${deps}`;
@@ -53,7 +54,7 @@ async function main() {
   p.close();
 
   for (const size of SIZES) {
-    const q = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', keepInvocations: size * 3 + 1000 });
+    const q = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', startAt: TEST_START, keepInvocations: size * 3 + 1000 });
     const key = `L${size}`;
     const createMs = await bigProject(q, key, size, lead);
     const replayStarted = performance.now();

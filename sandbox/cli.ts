@@ -1,16 +1,18 @@
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createPlatform, REPO_ROOT, SandboxDataError, type Platform } from './platform';
 import { createSandboxServer } from './server';
 
-const USAGE = `Usage: npm start -- [--port N] [--host H] [--data DIR] [--reset] [--latency]
+const USAGE = `Usage: npm start -- [--port N] [--host H] [--data DIR] [--reset] [--latency] [--no-build]
   --port N     port to listen on (default 5173, or $PORT)
   --host H     address to bind (default 127.0.0.1)
   --data DIR   folder that keeps the sandbox's data across restarts (default .sandbox-data)
   --reset      delete the data folder first and seed the demo data again
-  --latency    model Forge's remote calls: 20 ms per KVS operation, 150 ms per Jira call`;
+  --latency    model Forge's remote calls: 20 ms per KVS operation, 150 ms per Jira call
+  --no-build   serve the Custom UI builds already in static/*/build instead of building them first`;
 
 function parseArgs(argv: string[]) {
-  const opts = { port: Number(process.env.PORT ?? 5173), host: '127.0.0.1', data: join(REPO_ROOT, '.sandbox-data'), reset: false, latency: false };
+  const opts = { port: Number(process.env.PORT ?? 5173), host: '127.0.0.1', data: join(REPO_ROOT, '.sandbox-data'), reset: false, latency: false, build: true };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -23,6 +25,7 @@ function parseArgs(argv: string[]) {
     else if (a === '--data') opts.data = value();
     else if (a === '--reset') opts.reset = true;
     else if (a === '--latency') opts.latency = true;
+    else if (a === '--no-build') opts.build = false;
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -32,16 +35,44 @@ function parseArgs(argv: string[]) {
   return opts;
 }
 
-async function main() {
+/** What `npm start` runs before the sandbox opens (scripts/start.mts: the quiet UI build). */
+export interface StartHooks {
+  beforeServe?: () => Promise<void>;
+}
+
+/**
+ * Parses the options, runs `beforeServe`, opens the sandbox and prints its URL as the last line. SIGINT or
+ * SIGTERM, at any point, closes the server and the data file and ends the process: `npm start` is this one
+ * process, so one signal stops everything.
+ */
+export async function main(argv: string[], hooks: StartHooks = {}): Promise<void> {
   let opts: ReturnType<typeof parseArgs>;
   try {
-    opts = parseArgs(process.argv.slice(2));
+    opts = parseArgs(argv);
   } catch (e) {
     console.error(`sandbox: ${(e as Error).message}\n${USAGE}`);
     process.exit(2);
   }
+  let server: Server | undefined;
+  let platform: Platform | undefined;
+  const stop = () => {
+    server?.close();
+    server?.closeAllConnections();
+    platform?.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+
+  if (hooks.beforeServe && opts.build) {
+    try {
+      await hooks.beforeServe();
+    } catch (e) {
+      console.error(`sandbox: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    }
+  }
   const siteUrl = `http://${opts.host === '0.0.0.0' ? 'localhost' : opts.host}:${opts.port}`;
-  let platform: Platform;
   try {
     platform = await createPlatform({
       dataDir: opts.data,
@@ -54,24 +85,18 @@ async function main() {
     console.error(`sandbox: ${e.message}`);
     process.exit(1);
   }
-  const server = createSandboxServer(platform);
+  const opened = platform;
+  server = createSandboxServer(opened);
   server.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EADDRINUSE') console.error(`sandbox: port ${opts.port} on ${opts.host} is already in use. Stop the other process or pick another port: npm start -- --port 5174`);
     else console.error(`sandbox: cannot listen on ${opts.host}:${opts.port}: ${e.message}`);
-    platform.close();
+    opened.close();
     process.exit(1);
   });
   server.listen(opts.port, opts.host, () => {
-    console.log(`Jira sandbox with the app running at ${siteUrl}/`);
-    console.log(`Data kept in ${opts.data} (npm start -- --reset to start over). Ctrl+C to stop.`);
+    console.log(`Jira sandbox with the app; data kept in ${opts.data} (npm start -- --reset to start over). Ctrl+C to stop.`);
+    console.log(`${siteUrl}/`);
   });
-  const stop = () => {
-    server.close();
-    platform.close();
-    process.exit(0);
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
 }
 
-void main();
+if (require.main === module) void main(process.argv.slice(2));

@@ -5,7 +5,7 @@ import { KvsEngine } from './kvs/engine';
 import { loadEntityDefinitions } from './kvs/manifest-entities';
 import { JiraSandbox, loadAppFields, loadAppWorkflowModules } from './jira';
 import { seedJira, SEED_USERS } from './seed/jira-seed';
-import { SandboxClock, installClock } from './runtime/clock';
+import { RealDate, SandboxClock, installClock } from './runtime/clock';
 import { ForgeHost } from './runtime/forge-host';
 import { loadManifest, type Manifest } from './runtime/manifest';
 import { appRequestStore, invocationStore } from './runtime/invocation-context';
@@ -39,6 +39,11 @@ export interface PlatformOptions {
   seed?: boolean;
   /** How many invocation records the host keeps for inspection (default 500). */
   keepInvocations?: number;
+  /**
+   * Where a new sandbox's clock starts (ms since the epoch), from which it runs at the real pace; default the
+   * real now. A data folder whose clock has already moved keeps its own.
+   */
+  startAt?: number;
 }
 
 export interface Platform {
@@ -96,7 +101,8 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   db.pragma('journal_mode = WAL');
   const m = meta(db);
   const manifest = loadManifest(MANIFEST_PATH);
-  const clock = new SandboxClock(m.get<number>('clockOffset') ?? 0);
+  const clock = new SandboxClock(m.get<number>('clockOffset') ?? (opts.startAt === undefined ? 0 : opts.startAt - RealDate.now()));
+  if (m.get<number>('clockOffset') === undefined) m.put('clockOffset', clock.offset);
   installClock(clock);
 
   const kvs = new KvsEngine(db, loadEntityDefinitions(MANIFEST_PATH), { now: () => clock.now() });

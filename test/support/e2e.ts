@@ -6,11 +6,12 @@ import type { Server } from 'node:http';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createPlatform, REPO_ROOT, type Platform } from '../../sandbox/platform';
 import { createSandboxServer } from '../../sandbox/server';
+import { TEST_START } from './clock';
 
 /**
  * One harness for the Chromium tests: a fresh in-memory sandbox on a free port, Debian's Chromium, and `open`
  * for a shell page as a given user, locale and theme. Each suite skips with the reason when the browser or a
- * Custom UI build it needs is missing. Screenshots go to test-results/e2e.
+ * Custom UI build it needs is missing. The sandbox's clock starts at TEST_START. Screenshots go to test-results/e2e.
  */
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SHOTS = join(REPO_ROOT, 'test-results', 'e2e');
@@ -59,7 +60,7 @@ export function describeInChromium(
     beforeAll(async () => {
       const port = await freePort();
       ctx.base = `http://127.0.0.1:${port}`;
-      ctx.platform = await createPlatform({ dataDir: null, siteUrl: ctx.base });
+      ctx.platform = await createPlatform({ dataDir: null, siteUrl: ctx.base, startAt: TEST_START });
       server = createSandboxServer(ctx.platform);
       await new Promise<void>((r) => server!.listen(port, '127.0.0.1', r));
       ctx.browser = await chromium.launch({

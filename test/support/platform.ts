@@ -1,12 +1,22 @@
 import { createPlatform, type Platform } from '../../sandbox/platform';
 import type { ExtensionContext } from '../../sandbox/runtime/forge-host';
 import { invocationStore, type InvocationRecord } from '../../sandbox/runtime/invocation-context';
+import { TEST_START } from './clock';
 
 export type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string; field?: string } };
 
-/** A fresh in-memory sandbox with the seed data, the real handlers and the real SDKs. */
-export async function startPlatform(opts: { seed?: boolean } = {}): Promise<Platform> {
-  return createPlatform({ dataDir: null, siteUrl: 'http://sandbox.test', ...(opts.seed === false ? { seed: false } : {}) });
+/**
+ * A fresh in-memory sandbox with the seed data, the real handlers and the real SDKs. Its clock starts at
+ * TEST_START (or `startAt`; 'real' for the machine's now) and runs from there.
+ */
+export async function startPlatform(opts: { seed?: boolean; startAt?: number | 'real' } = {}): Promise<Platform> {
+  const startAt = opts.startAt ?? TEST_START;
+  return createPlatform({
+    dataDir: null,
+    siteUrl: 'http://sandbox.test',
+    ...(opts.seed === false ? { seed: false } : {}),
+    ...(startAt === 'real' ? {} : { startAt }),
+  });
 }
 
 export function userId(p: Platform, match: (u: { accountId: string; displayName: string }) => boolean): string {
