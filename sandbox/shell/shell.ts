@@ -65,3 +65,6 @@ async function boot() {
 
 addEventListener('hashchange', () => void route());
 void boot().catch((e: Error) => root.replaceChildren(h('p', { className: 'error', role: 'alert' }, `The sandbox failed to start: ${e.message}`)));
+
+// Without an export esbuild reads the entry as CommonJS (package.json "type") and wraps every module it imports.
+export {};
