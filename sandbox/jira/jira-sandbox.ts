@@ -39,8 +39,6 @@ export class JiraSandbox {
   /** The workflow's extra transitions and the app's conditions and validators attached to them (an admin's setup). */
   readonly workflow: JiraWorkflow;
   private readonly repo: JiraRepo;
-  private readonly perms: JiraPermissions;
-  private readonly render: JiraRenderer;
   private readonly router = new Router<Handler>();
   private readonly appUserId: string;
 
@@ -50,13 +48,13 @@ export class JiraSandbox {
   ) {
     ensureJiraSchema(db);
     this.repo = new JiraRepo(db);
-    this.perms = new JiraPermissions(this.repo);
-    this.render = new JiraRenderer(this.repo, opts.siteUrl.replace(/\/$/, ''), opts.appId, opts.environmentId);
     this.admin = new JiraAdmin(this.repo, opts.now);
     this.workflow = new JiraWorkflow(this.repo, opts.workflowModules ?? []);
     this.registerAppFields();
     this.appUserId = this.ensureAppUser();
-    registerJiraRoutes(this.router, { db, repo: this.repo, perms: this.perms, render: this.render, workflow: this.workflow, opts });
+    const perms = new JiraPermissions(this.repo);
+    const render = new JiraRenderer(this.repo, opts.siteUrl.replace(/\/$/, ''), opts.appId, opts.environmentId);
+    registerJiraRoutes(this.router, { db, repo: this.repo, perms, render, workflow: this.workflow, opts });
   }
 
   /**
