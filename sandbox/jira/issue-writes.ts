@@ -1,9 +1,10 @@
 import { issueEvent, type ChangeItem } from './events';
-import { DraftEditor, diffDrafts, recordChangelog, writeDraft, type IssueDraft } from './issue-draft';
+import { DraftEditor, diffDrafts, draftOf, recordChangelog, writeDraft, type IssueDraft } from './issue-draft';
 import type { Ctx } from './handler';
 import { eventIssue } from './issue-rendering';
 import { adfText } from './render';
 import type { IssueRow, JiraRepo } from './repo';
+import type { IssueUpdateBody } from './request-schemas';
 import { eventCtx, type JiraSite } from './site';
 import type { ForgeProductEvent } from './types';
 
@@ -32,6 +33,16 @@ export function insertComment(repo: JiraRepo, issueId: number, author: string, b
     at,
   );
   return id;
+}
+
+/** The issue's draft before and after a request's `fields` and `update`; the editor holds any field errors. */
+export function editDraft(repo: JiraRepo, issue: IssueRow, body: Pick<IssueUpdateBody, 'fields' | 'update'>): { before: IssueDraft; after: IssueDraft; editor: DraftEditor } {
+  const before = draftOf(repo, issue);
+  const after = draftOf(repo, issue);
+  const editor = new DraftEditor(repo, after, 'edit');
+  editor.applyFields(body.fields ?? {});
+  if (body.update) editor.applyUpdate(body.update);
+  return { before, after, editor };
 }
 
 /** Applies an edit; returns the changelog event, or null when nothing changed. Call inside a transaction. */

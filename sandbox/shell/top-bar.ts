@@ -11,31 +11,25 @@ export interface TopBarCallbacks {
 }
 
 export function topBar(session: Session, callbacks: TopBarCallbacks) {
-  const userSel = h(
-    'select',
-    {
-      id: 'user-switcher',
-      onchange: (e: Event) => {
-        state.user = (e.target as HTMLSelectElement).value;
-        localStorage.setItem('sbx.user', state.user);
-        callbacks.onUserChange();
+  /** A select whose choice is kept in `state` and across reloads. */
+  const switcher = (id: string, setting: 'user' | 'locale', changed: () => void, options: Array<[value: string, label: string]>) =>
+    h(
+      'select',
+      {
+        id,
+        onchange: (e: Event) => {
+          state[setting] = (e.target as HTMLSelectElement).value;
+          localStorage.setItem(`sbx.${setting}`, state[setting]);
+          changed();
+        },
       },
-    },
-    ...session.users.map((u) => h('option', { value: u.accountId, selected: u.accountId === state.user }, u.displayName)),
-  );
-  const localeSel = h(
-    'select',
-    {
-      id: 'locale-switcher',
-      onchange: (e: Event) => {
-        state.locale = (e.target as HTMLSelectElement).value;
-        localStorage.setItem('sbx.locale', state.locale);
-        callbacks.onLocaleChange();
-      },
-    },
-    h('option', { value: 'en_US', selected: state.locale === 'en_US' }, 'English'),
-    h('option', { value: 'zh_CN', selected: state.locale === 'zh_CN' }, '中文（简体）'),
-  );
+      ...options.map(([value, label]) => h('option', { value, selected: value === state[setting] }, label)),
+    );
+  const userSel = switcher('user-switcher', 'user', callbacks.onUserChange, session.users.map((u) => [u.accountId, u.displayName]));
+  const localeSel = switcher('locale-switcher', 'locale', callbacks.onLocaleChange, [
+    ['en_US', 'English'],
+    ['zh_CN', '中文（简体）'],
+  ]);
   const themeBtn = h(
     'button',
     {

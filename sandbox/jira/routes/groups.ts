@@ -1,5 +1,6 @@
 import { badRequest, forbidden, notFound } from '../errors';
 import { API, ok, type Ctx, type Handler, type Result } from '../handler';
+import { pageBean } from '../paging';
 import { qInt } from '../request-params';
 import type { Router } from '../router';
 import type { JiraSite } from '../site';
@@ -24,18 +25,8 @@ export function registerGroupRoutes(r: Router<Handler>, site: JiraSite): void {
     const users = [...repo.usersByIds(repo.groupMemberIds(group.name)).values()]
       .filter((u) => includeInactive || u.active === 1)
       .sort((a, b) => a.display_name.localeCompare(b.display_name) || a.account_id.localeCompare(b.account_id));
-    const page = users.slice(startAt, startAt + maxResults);
-    const isLast = startAt + maxResults >= users.length;
     const base = `/group/member?groupId=${encodeURIComponent(group.group_id)}&includeInactiveUsers=${includeInactive}&maxResults=${maxResults}`;
-    return ok({
-      self: render.self(`${base}&startAt=${startAt}`),
-      ...(isLast ? {} : { nextPage: render.self(`${base}&startAt=${startAt + maxResults}`) }),
-      maxResults,
-      startAt,
-      total: users.length,
-      isLast,
-      values: page.map((u) => render.userDetails(u)),
-    });
+    return ok(pageBean(users, startAt, maxResults, (at) => render.self(`${base}&startAt=${at}`), (u) => render.userDetails(u)));
   };
 
   r.add('GET', `${API}/group/member`, groupMembers);

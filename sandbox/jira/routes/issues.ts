@@ -3,9 +3,9 @@ import { JiraHttpError, badRequest, fieldErrors, ISSUE_NOT_FOUND } from '../erro
 import { issueEvent } from '../events';
 import { FieldSelection } from '../fields';
 import { API, noContent, ok, type Ctx, type Handler, type Json, type Result } from '../handler';
-import { DraftEditor, draftOf, emptyDraft, insertIssue } from '../issue-draft';
+import { DraftEditor, emptyDraft, insertIssue } from '../issue-draft';
 import { eventIssue, renderIssues } from '../issue-rendering';
-import { applyEdit, writeProperty } from '../issue-writes';
+import { applyEdit, editDraft, writeProperty } from '../issue-writes';
 import type { IssueRow } from '../repo';
 import { BulkFetchBody, IssueUpdateBody } from '../request-schemas';
 import { expandSet, parseBody, qList } from '../request-params';
@@ -108,11 +108,7 @@ export function registerIssueRoutes(r: Router<Handler>, site: JiraSite): void {
     requirePermission(site, ctx, issue, 'EDIT_ISSUES', 'You do not have permission to edit issues in this project.');
     const body = parseBody(IssueUpdateBody, ctx.body);
     if (body.transition) throw badRequest('Use POST /rest/api/3/issue/{issueIdOrKey}/transitions to transition an issue.');
-    const before = draftOf(repo, issue);
-    const after = draftOf(repo, issue);
-    const editor = new DraftEditor(repo, after, 'edit');
-    editor.applyFields(body.fields ?? {});
-    if (body.update) editor.applyUpdate(body.update);
+    const { before, after, editor } = editDraft(repo, issue, body);
     if (!editor.ok()) throw fieldErrors(editor.errors);
     if (before.assignee !== after.assignee && !perms.has(ctx.actor, issue.project_id, 'ASSIGN_ISSUES')) {
       throw fieldErrors({ assignee: 'You do not have permission to assign issues.' });

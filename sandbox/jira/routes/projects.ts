@@ -1,5 +1,6 @@
 import { visibleProject } from '../access';
 import { API, ok, type Ctx, type Handler, type Result } from '../handler';
+import { pageBean } from '../paging';
 import { expandSet, qInt, qList } from '../request-params';
 import type { Router } from '../router';
 import type { JiraSite } from '../site';
@@ -30,18 +31,8 @@ export function registerProjectRoutes(r: Router<Handler>, site: JiraSite): void 
     const by = orderBy.replace(/^[-+]/, '');
     projects = projects.sort((a, b) => (by === 'name' ? a.name.localeCompare(b.name) : by === 'id' ? a.id - b.id : a.key.localeCompare(b.key)));
     if (desc) projects.reverse();
-    const page = projects.slice(startAt, startAt + maxResults);
-    const isLast = startAt + maxResults >= projects.length;
     const base = `/project/search?maxResults=${maxResults}&orderBy=${encodeURIComponent(orderBy)}`;
-    return ok({
-      self: render.self(`${base}&startAt=${startAt}`),
-      ...(isLast ? {} : { nextPage: render.self(`${base}&startAt=${startAt + maxResults}`) }),
-      maxResults,
-      startAt,
-      total: projects.length,
-      isLast,
-      values: page.map((p) => render.project(p, expand, false, ctx.now)),
-    });
+    return ok(pageBean(projects, startAt, maxResults, (at) => render.self(`${base}&startAt=${at}`), (p) => render.project(p, expand, false, ctx.now)));
   };
 
   const getProject = (ctx: Ctx): Result => {

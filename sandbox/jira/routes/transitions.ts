@@ -1,9 +1,9 @@
 import { visibleIssue } from '../access';
 import { badRequest, fieldErrors, issueNotFound, type JiraHttpError } from '../errors';
 import { API, noContent, ok, type Ctx, type Handler, type Result } from '../handler';
-import { DraftEditor, changeStatus, draftOf } from '../issue-draft';
+import { changeStatus } from '../issue-draft';
 import { transitionsFor } from '../issue-rendering';
-import { applyEdit } from '../issue-writes';
+import { applyEdit, editDraft } from '../issue-writes';
 import type { IssueRow } from '../repo';
 import { TransitionBody } from '../request-schemas';
 import { parseBody } from '../request-params';
@@ -54,9 +54,7 @@ export function registerTransitionRoutes(r: Router<Handler>, site: JiraSite): vo
     const available = (row: IssueRow): boolean => transitionsFor(site, ctx, row).some((t) => t.id === transitionId);
     if (!available(issue)) throw invalid();
     // Field errors are reported before any validator runs.
-    const check = new DraftEditor(repo, draftOf(repo, issue), 'edit');
-    check.applyFields(body.fields ?? {});
-    if (body.update) check.applyUpdate(body.update);
+    const check = editDraft(repo, issue, body).editor;
     if (!check.ok()) throw fieldErrors(check.errors);
     const toStatus = repo.transitionsFrom(issue.status_id).find((t) => t.id === transitionId)?.to_status_id ?? issue.status_id;
     const payload: ForgeValidatorPayload = {
@@ -80,11 +78,7 @@ export function registerTransitionRoutes(r: Router<Handler>, site: JiraSite): vo
       if (!available(current)) throw invalid();
       const target = repo.transitionsFrom(current.status_id).find((t) => t.id === transitionId);
       if (!target) throw invalid();
-      const before = draftOf(repo, current);
-      const after = draftOf(repo, current);
-      const editor = new DraftEditor(repo, after, 'edit');
-      editor.applyFields(body.fields ?? {});
-      if (body.update) editor.applyUpdate(body.update);
+      const { before, after, editor } = editDraft(repo, current, body);
       if (!editor.ok()) throw fieldErrors(editor.errors);
       const statusItems = changeStatus(repo, current, target.to_status_id, ctx.now.getTime());
       const moved = repo.issueById(current.id) ?? current;

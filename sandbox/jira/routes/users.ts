@@ -1,6 +1,7 @@
 import { JiraHttpError, badRequest, notFound } from '../errors';
 import { API, ok, type Ctx, type Handler, type Json, type Result } from '../handler';
 import type { UserRow } from '../repo';
+import { pageBean } from '../paging';
 import { expandSet, qInt, qList } from '../request-params';
 import type { Router } from '../router';
 import type { JiraSite } from '../site';
@@ -66,18 +67,9 @@ export function registerUserRoutes(r: Router<Handler>, site: JiraSite): void {
       const u = found.get(id);
       return u ? [u] : [];
     });
-    const page = users.slice(startAt, startAt + maxResults);
-    const isLast = startAt + maxResults >= users.length;
     const selfQuery = `startAt=${startAt}&maxResults=${maxResults}&${ids.map((i) => `accountId=${encodeURIComponent(i)}`).join('&')}`;
-    return ok({
-      self: render.self(`/user/bulk?${selfQuery}`),
-      ...(isLast ? {} : { nextPage: render.self(`/user/bulk?${selfQuery.replace(`startAt=${startAt}`, `startAt=${startAt + maxResults}`)}`) }),
-      maxResults,
-      startAt,
-      total: users.length,
-      isLast,
-      values: page.map((u) => render.user(u)),
-    });
+    const link = (at: number): string => render.self(`/user/bulk?${selfQuery.replace(`startAt=${startAt}`, `startAt=${at}`)}`);
+    return ok(pageBean(users, startAt, maxResults, link, (u) => render.user(u)));
   };
 
   const userSearch = (ctx: Ctx): Result => {
