@@ -6,7 +6,7 @@
  * once (each due escalation climbs once). Run: npm run bench:escalations   (sizes: BENCH_SIZES=1000,10000)
  */
 import { createPlatform, type Platform } from '../sandbox/platform';
-import type { EscalationRecord } from '../src/domain/escalation';
+import type { EscalationRecord } from '../src/domain/escalations/escalation';
 import { ENTITY } from '../src/app/storage-keys';
 import { fromRecord, MODEL, printTable, summarize, type Row } from './support';
 

@@ -1,6 +1,6 @@
 import type { TransactionOp } from './ports';
 import { ENTITY, KEY } from './storage-keys';
-import type { AuditDraft } from '../domain/escalation';
+import type { AuditDraft } from '../domain/escalations/escalation';
 
 export type AuditKind =
   | 'dependency.created'

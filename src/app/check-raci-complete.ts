@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { formatMessage, toLocale, type MessageId } from '../contract';
-import type { RaciAssignment } from '../domain/raci';
-import { raciGaps, type RaciGap } from '../domain/raci-workflow';
+import type { RaciAssignment } from '../domain/raci/raci';
+import { raciGaps, type RaciGap } from '../domain/raci/raci-workflow';
 import type { Deps, RaciFieldIds } from './ports';
 import { inEveryLanguage } from './i18n';
 

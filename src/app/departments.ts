@@ -1,5 +1,5 @@
 import type { CalendarSettings, Department, DepartmentRecord, DepartmentRef, PeopleIndexSummary } from '../contract';
-import { buildPeopleIndex, departmentByAccount, type PeopleIndexData } from '../domain/departments';
+import { buildPeopleIndex, departmentByAccount, type PeopleIndexData } from '../domain/directory/departments';
 import type { Deps } from './ports';
 import { AppError, isAppError } from './errors';
 import { ENTITY, KEY, MAX_VALUE_BYTES } from './storage-keys';

@@ -2,8 +2,8 @@ import type { Deps, JiraIssue, TransactionOp } from './ports';
 import { readAll } from './paging';
 import { ENTITY, INDEX, KEY } from './storage-keys';
 import { readPeopleIndexWith, type PeopleIndex } from './departments';
-import { DEFAULT_RESPONSE_HOURS, inGraph, standingState, type DeptName, isDependencyOpen, type DependencyRecord } from '../domain/dependency';
-import type { DependencyContribution, DependencyEdgeEntry } from '../domain/rollup';
+import { DEFAULT_RESPONSE_HOURS, inGraph, standingState, type DeptName, isDependencyOpen, type DependencyRecord } from '../domain/dependencies/dependency';
+import type { DependencyContribution, DependencyEdgeEntry } from '../domain/rollup/core';
 
 /** The Jira link type that stands for "waits on" unless a Jira admin chose another on the admin page. */
 export const DEFAULT_DEPENDENCY_LINK_TYPE = 'Blocks';

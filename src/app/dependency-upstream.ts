@@ -2,8 +2,8 @@ import type { Deps } from './ports';
 import { readAll } from './paging';
 import { commitWithRollups } from './rollups';
 import { byDownstream, byUpstream, contribution, normalizeRecord, readDependency, dependencyWrites } from './dependency-records';
-import { inGraph, type DependencyRecord } from '../domain/dependency';
-import { applyDependencyChange } from '../domain/rollup';
+import { inGraph, type DependencyRecord } from '../domain/dependencies/dependency';
+import { applyDependencyChange } from '../domain/rollup/core';
 
 /**
  * An issue's due date changed in Jira: the dependencies it provides for keep the date they judge their health

@@ -1,7 +1,7 @@
 import type { Deps, JiraIssue, JiraUser } from './ports';
 import type { CalendarSettings, DependencyView, IssueRef, Person } from '../contract';
-import { allowedActions, dependencyHealth, sidesOf, type DependencyRecord } from '../domain/dependency';
-import { calendarOf } from '../domain/calendar';
+import { allowedActions, dependencyHealth, sidesOf, type DependencyRecord } from '../domain/dependencies/dependency';
+import { calendarOf } from '../domain/shared/calendar';
 import { normalizeRecord, raOf } from './dependency-records';
 
 /** At most this many other issues are fetched live (Jira's bulk fetch takes 100 a call; the panel makes one). */

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CalendarSettingsSchema, type CalendarSettings, type DepartmentRef, type LadderConfig, type WorkingCalendar } from '../contract';
-import { DEFAULT_CALENDAR_SETTINGS, addWorkingHours, calendarOf } from '../domain/calendar';
-import { DEFAULT_LEVEL_LIMIT_HOURS, type EscalationLevel, type EscalationRecord, type LevelDeadline } from '../domain/escalation';
+import { DEFAULT_CALENDAR_SETTINGS, addWorkingHours, calendarOf } from '../domain/shared/calendar';
+import { DEFAULT_LEVEL_LIMIT_HOURS, type EscalationLevel, type EscalationRecord, type LevelDeadline } from '../domain/escalations/escalation';
 import type { ActingContext, Deps } from './ports';
 import { AppError, isAppError } from './errors';
 import { ENTITY, KEY, SECRET } from './storage-keys';

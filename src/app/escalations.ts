@@ -12,9 +12,9 @@ import {
   type EscalationRecord,
   type EscalationSource,
   type Refusal,
-} from '../domain/escalation';
-import { applyEscalationChange } from '../domain/rollup';
-import type { DependencyRecord } from '../domain/dependency';
+} from '../domain/escalations/escalation';
+import { applyEscalationChange } from '../domain/rollup/core';
+import type { DependencyRecord } from '../domain/dependencies/dependency';
 import type { ActingContext, Deps, EscalationFieldUpdate, JiraIssue, JiraUser, TransactionOp } from './ports';
 import { AppError, isAppError } from './errors';
 import { ENTITY, INDEX, MAX_TRANSACTION_OPS } from './storage-keys';

@@ -1,8 +1,8 @@
 import type { Deps } from './ports';
 import type { ProjectSummary, TrendPoint } from '../contract';
 import { readRollup } from './rollups';
-import { overdueActions, overdueOpen, raciCoverage, weekOf } from '../domain/rollup';
-import { assessMilestone, projectFigures } from '../domain/project-health';
+import { overdueActions, overdueOpen, raciCoverage, weekOf } from '../domain/rollup/core';
+import { assessMilestone, projectFigures } from '../domain/rollup/health';
 import { readAsUser } from './visibility';
 import { KEY } from './storage-keys';
 import { readPeopleIndex } from './departments';

@@ -1,5 +1,5 @@
 import type { MessageId } from '../contract';
-import { planRaciNotifications, type ChangelogItem } from '../domain/raci-workflow';
+import { planRaciNotifications, type ChangelogItem } from '../domain/raci/raci-workflow';
 import type { Deps, JiraIssue, JiraNotification } from './ports';
 import { KEY } from './storage-keys';
 import { issueOrNull, syncIssue } from './sync-issue';

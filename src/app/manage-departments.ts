@@ -1,5 +1,5 @@
 import type { Department, DepartmentDelete, DepartmentInput, DepartmentSaved, DepartmentUpdate, DirectoryView, PeopleIndexSummary, Person } from '../contract';
-import { namedAccountIds } from '../domain/departments';
+import { namedAccountIds } from '../domain/directory/departments';
 import type { ActingContext, Deps, JiraUser } from './ports';
 import { AppError } from './errors';
 import {

@@ -7,7 +7,7 @@ import { readAll } from './paging';
 import { readAsUser } from './visibility';
 import { commitWithRollups, readRollup } from './rollups';
 import { auditOp } from './audit';
-import { calendarDate, calendarOf } from '../domain/calendar';
+import { calendarDate, calendarOf } from '../domain/shared/calendar';
 import { readPeopleIndex, type PeopleIndex } from './departments';
 import {
   byDownstream,
@@ -35,9 +35,9 @@ import {
   sidesOf,
   type DependencyRecord,
   type DependencyHealth,
-} from '../domain/dependency';
-import { criticalPath, cycleIfAdded, successorsOf, type GraphEdge } from '../domain/dependency-graph';
-import { applyDependencyChange, type DependencyEdgeEntry } from '../domain/rollup';
+} from '../domain/dependencies/dependency';
+import { criticalPath, cycleIfAdded, successorsOf, type GraphEdge } from '../domain/dependencies/dependency-graph';
+import { applyDependencyChange, type DependencyEdgeEntry } from '../domain/rollup/core';
 
 /** How many issues the cycle check may walk before it refuses to guess (each costs one index query). */
 export const MAX_CYCLE_WALK = 500;

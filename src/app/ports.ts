@@ -1,5 +1,5 @@
 import type { StatusCategory } from '../contract';
-import type { RaciAssignment, RaciDepartmentAssignment } from '../domain/raci';
+import type { RaciAssignment, RaciDepartmentAssignment } from '../domain/raci/raci';
 
 /** Who a Jira call acts as: the invoking user (their permissions) or the app (no user present). */
 export type Actor = 'user' | 'app';

@@ -4,10 +4,10 @@ import { ENTITY, INDEX } from './storage-keys';
 import { readAll } from './paging';
 import { peopleOf, requireBrowse } from './project-access';
 import { localDate } from './calendar';
-import { agendaOf } from '../domain/agenda';
-import { weekOf } from '../domain/rollup';
-import { inGraph, type DependencyRecord } from '../domain/dependency';
-import { isEscalationOpen, type EscalationRecord } from '../domain/escalation';
+import { agendaOf } from '../domain/project/agenda';
+import { weekOf } from '../domain/rollup/core';
+import { inGraph, type DependencyRecord } from '../domain/dependencies/dependency';
+import { isEscalationOpen, type EscalationRecord } from '../domain/escalations/escalation';
 import type { ActionData, RiskData, StoredRecord } from './project-records';
 
 /**

@@ -26,7 +26,7 @@ import {
   type FeedbackContribution,
   type ProjectRollup,
   type RiskContribution,
-} from '../domain/rollup';
+} from '../domain/rollup/core';
 
 /** A project page record as stored: indexable attributes beside its data. */
 export interface StoredRecord<D> {

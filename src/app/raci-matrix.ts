@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { NO_RACI_DEPARTMENTS, type RaciMatrixFilters, type RaciMatrixInputSchema, type RaciMatrixPage } from '../contract';
-import { departmentRaci, normalizeDepartments, raciFindings } from '../domain/raci';
-import { raciCoverage } from '../domain/rollup';
+import { departmentRaci, normalizeDepartments, raciFindings } from '../domain/raci/raci';
+import { raciCoverage } from '../domain/rollup/core';
 import type { Deps, JiraUser } from './ports';
 import { readPeopleIndex } from './departments';
 import { issueRef } from './get-issue-panel';

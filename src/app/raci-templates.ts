@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { ApplyTemplateInputSchema, RaciTemplate, RaciTemplatesView, SaveRaciTemplatesInputSchema, TemplatePreview } from '../contract';
-import { applyTemplate, DEFAULT_TEMPLATES, type TemplateDepartment } from '../domain/raci-templates';
+import { applyTemplate, DEFAULT_TEMPLATES, type TemplateDepartment } from '../domain/raci/raci-templates';
 import type { ActingContext, Deps } from './ports';
 import { AppError } from './errors';
 import { readDirectory } from './departments';

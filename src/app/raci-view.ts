@@ -8,7 +8,7 @@ import {
   raciVersion,
   type RaciAssignment,
   type RaciDepartmentAssignment,
-} from '../domain/raci';
+} from '../domain/raci/raci';
 import type { PeopleIndex } from './departments';
 import type { JiraUser } from './ports';
 

@@ -3,7 +3,7 @@ import type { Deps } from './ports';
 import { ENTITY, SECRET } from './storage-keys';
 import { AppError, isAppError } from './errors';
 import { EscalationRequestSchema, WEBHOOK_MAX_AGE_MS, type EscalationRequest } from '../contract';
-import type { EscalationRecord } from '../domain/escalation';
+import type { EscalationRecord } from '../domain/escalations/escalation';
 import { raise } from './escalations';
 
 export interface SignedRequest {

@@ -1,6 +1,6 @@
 import type { Deps, TransactionOp } from './ports';
 import { ENTITY, INDEX, KEY } from './storage-keys';
-import { mergeRollups, normalizeRollup, shardOf, type ProjectRollup } from '../domain/rollup';
+import { mergeRollups, normalizeRollup, shardOf, type ProjectRollup } from '../domain/rollup/core';
 import { isAppError } from './errors';
 
 /** Shards per project rollup; the page reads them all in one query page (at most 100). */

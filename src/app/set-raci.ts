@@ -1,6 +1,6 @@
 import { NO_RACI_DEPARTMENTS, type RaciView, type SetRaciInputSchema } from '../contract';
 import type { z } from 'zod';
-import { newlyConsulted, normalizeDepartments, normalizeRaciEdit, raciParticipants, raciVersion } from '../domain/raci';
+import { newlyConsulted, normalizeDepartments, normalizeRaciEdit, raciParticipants, raciVersion } from '../domain/raci/raci';
 import type { ActingContext, Deps, JiraIssue, JiraUser } from './ports';
 import { AppError, isAppError } from './errors';
 import { readPeopleIndex } from './departments';

@@ -1,8 +1,8 @@
 import type { Deps, EscalationFieldUpdate, Page, TransactionOp } from './ports';
 import { ENTITY, INDEX } from './storage-keys';
-import { isResponseLate, type DependencyRecord } from '../domain/dependency';
-import { applyDependencyChange, applyEscalationChange } from '../domain/rollup';
-import { escalationContribution, transition, type EscalationLevel, type EscalationRecord } from '../domain/escalation';
+import { isResponseLate, type DependencyRecord } from '../domain/dependencies/dependency';
+import { applyDependencyChange, applyEscalationChange } from '../domain/rollup/core';
+import { escalationContribution, transition, type EscalationLevel, type EscalationRecord } from '../domain/escalations/escalation';
 import { commitWithRollups } from './rollups';
 import { contribution, readDependency, dependencyWrites } from './dependency-records';
 import { auditOp } from './audit';

@@ -1,7 +1,7 @@
 import type { Deps, JiraIssue } from './ports';
 import { KEY } from './storage-keys';
-import { applyIssueChange, sameSnapshot, type IssueSnapshot } from '../domain/rollup';
-import { isRaciComplete } from '../domain/raci';
+import { applyIssueChange, sameSnapshot, type IssueSnapshot } from '../domain/rollup/core';
+import { isRaciComplete } from '../domain/raci/raci';
 import { commitWithRollups } from './rollups';
 import { isAppError } from './errors';
 

@@ -1,10 +1,10 @@
 import type { Deps, TransactionOp } from './ports';
 import { ENTITY } from './storage-keys';
-import { dependencyIdForLink, responseDueAt, type DependencyRecord } from '../domain/dependency';
-import { applyDependencyChange } from '../domain/rollup';
+import { dependencyIdForLink, responseDueAt, type DependencyRecord } from '../domain/dependencies/dependency';
+import { applyDependencyChange } from '../domain/rollup/core';
 import { commitWithRollups } from './rollups';
 import { auditOp } from './audit';
-import { calendarOf } from '../domain/calendar';
+import { calendarOf } from '../domain/shared/calendar';
 import { contribution, departmentOf, newDependencyRecord, readDependencySettingsAndPeople, readDependency, responseHoursOf, dependencyWrites } from './dependency-records';
 
 export interface LinkEvent {

@@ -1,5 +1,5 @@
-import type { EscalationAction } from '../contract/escalations';
-import type { EscalationContribution } from './rollup';
+import type { EscalationAction } from '../../contract/escalations';
+import type { EscalationContribution } from '../rollup/core';
 
 /** Escalation ladder (DOMAIN.md practice 3): interface persons, then department heads, then the PMO arbiter. */
 export const ESCALATION_LEVELS = [1, 2, 3] as const;

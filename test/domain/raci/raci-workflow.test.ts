@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountIdsIn, planRaciNotifications, raciGaps, type ChangelogItem } from '../../src/domain/raci-workflow';
-import type { RaciAssignment } from '../../src/domain/raci';
+import { accountIdsIn, planRaciNotifications, raciGaps, type ChangelogItem } from '../../../src/domain/raci/raci-workflow';
+import type { RaciAssignment } from '../../../src/domain/raci/raci';
 
 const raci = (r: Partial<RaciAssignment> = {}): RaciAssignment => ({ responsible: [], accountable: null, consulted: [], informed: [], ...r });
 const statusItem: ChangelogItem = { field: 'status', fieldId: 'status', from: '10000', fromString: 'To Do', to: '3', toString: 'In Progress' };

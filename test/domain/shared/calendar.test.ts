@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addWorkingHours, BUILTIN_CALENDARS, isWorkingDay, workingDaysBetween, workingMsBetween, zonedInstant } from '../../src/domain/calendar';
-import { WorkingCalendarSchema, type WorkingCalendar } from '../../src/contract';
-import { weekdays } from '../support/calendars';
+import { addWorkingHours, BUILTIN_CALENDARS, isWorkingDay, workingDaysBetween, workingMsBetween, zonedInstant } from '../../../src/domain/shared/calendar';
+import { WorkingCalendarSchema, type WorkingCalendar } from '../../../src/contract';
+import { weekdays } from '../../support/calendars';
 
 const cn = BUILTIN_CALENDARS.find((c) => c.id === 'cn-mainland')!;
 const plain = BUILTIN_CALENDARS.find((c) => c.id === 'weekends')!;

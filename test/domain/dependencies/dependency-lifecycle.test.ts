@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEPENDENCY_STATUSES } from '../../src/contract';
-import { allowedActions, canMove, dependencyHealth, DEPENDENCY_ACTIONS, leadTimeDays, MOVES, sidesOf, standingState, type DependencySide } from '../../src/domain/dependency';
-import { weekdays } from '../support/calendars';
+import { DEPENDENCY_STATUSES } from '../../../src/contract';
+import { allowedActions, canMove, dependencyHealth, DEPENDENCY_ACTIONS, leadTimeDays, MOVES, sidesOf, standingState, type DependencySide } from '../../../src/domain/dependencies/dependency';
+import { weekdays } from '../../support/calendars';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z'); // Monday 10:00 Beijing
 const base = { status: 'committed' as const, needBy: '2026-11-30', late: false, proposedDate: '', upstreamDueDate: '' };

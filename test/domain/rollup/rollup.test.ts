@@ -24,8 +24,8 @@ import {
   type IssueSnapshot,
   type ProjectRollup,
   type RiskContribution,
-} from '../../src/domain/rollup';
-import { STATUS_CATEGORIES } from '../../src/contract';
+} from '../../../src/domain/rollup/core';
+import { STATUS_CATEGORIES } from '../../../src/contract';
 
 const project = fc.constantFrom('PAY', 'AICS');
 const date = fc.constantFrom('2026-11-01', '2026-11-20', '2026-11-23', '2026-12-24');

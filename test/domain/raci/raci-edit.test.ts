@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { departmentRaci, normalizeRaciEdit, raciVersion } from '../../src/domain/raci';
-import { applyTemplate, DEFAULT_TEMPLATES, templateParties } from '../../src/domain/raci-templates';
+import { departmentRaci, normalizeRaciEdit, raciVersion } from '../../../src/domain/raci/raci';
+import { applyTemplate, DEFAULT_TEMPLATES, templateParties } from '../../../src/domain/raci/raci-templates';
 
 const none = { responsible: [], accountable: null, consulted: [], informed: [] };
 const noDepts = { responsible: [], accountable: [], consulted: [], informed: [] };

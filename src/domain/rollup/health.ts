@@ -1,4 +1,4 @@
-import type { Figure, FigureId, Health, HealthReason } from '../contract/project';
+import type { Figure, FigureId, Health, HealthReason } from '../../contract/project';
 import {
   FEEDBACK_DIMENSIONS,
   dependencyCounters,
@@ -10,7 +10,7 @@ import {
   weekOf,
   type ProjectRollup,
   type Ratio,
-} from './rollup';
+} from './core';
 
 const DAY = 86_400_000;
 const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY);

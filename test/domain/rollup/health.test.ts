@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assessMilestone, burnupOf, projectFigures } from '../../src/domain/project-health';
-import { agendaOf } from '../../src/domain/agenda';
-import { recurringTags } from '../../src/app/project-records';
+import { assessMilestone, burnupOf, projectFigures } from '../../../src/domain/rollup/health';
+import { agendaOf } from '../../../src/domain/project/agenda';
+import { recurringTags } from '../../../src/app/project-records';
 import {
   applyActionChange,
   applyDependencyChange,
@@ -11,7 +11,7 @@ import {
   emptyRollup,
   type IssueSnapshot,
   type ProjectRollup,
-} from '../../src/domain/rollup';
+} from '../../../src/domain/rollup/core';
 
 const TODAY = '2026-11-23';
 const issue = (over: Partial<IssueSnapshot>): IssueSnapshot => ({ projectKey: 'PAY', category: 'new', dueDate: null, raciComplete: true, versionIds: ['10'], createdOn: '2026-11-02', categorySince: '2026-11-02', ...over });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { DEPENDENCY_STATUSES } from '../../src/contract';
-import { dependencyHealth, leadTimeDays, type HealthInput, type HealthReason } from '../../src/domain/dependency';
-import { CN, weekdays } from '../support/calendars';
+import { DEPENDENCY_STATUSES } from '../../../src/contract';
+import { dependencyHealth, leadTimeDays, type HealthInput, type HealthReason } from '../../../src/domain/dependencies/dependency';
+import { CN, weekdays } from '../../support/calendars';
 
 /** 10:00 in Beijing on a date. */
 const beijing = (date: string, time = '10:00') => Date.parse(`${date}T${time}:00+08:00`);

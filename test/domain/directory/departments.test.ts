@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { buildPeopleIndex, departmentByAccount, namedAccountIds } from '../../src/domain/departments';
+import { buildPeopleIndex, departmentByAccount, namedAccountIds } from '../../../src/domain/directory/departments';
 import {
   ADMIN_PAGE_FUNCTIONS,
   DepartmentInputSchema,
@@ -8,7 +8,7 @@ import {
   describeIssue,
   issueField,
   type Department,
-} from '../../src/contract';
+} from '../../../src/contract';
 
 const dept = (id: string, over: Partial<Department> = {}): Department => ({
   id,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { criticalPath, cycleIfAdded, successorsOf, type GraphEdge } from '../../src/domain/dependency-graph';
+import { criticalPath, cycleIfAdded, successorsOf, type GraphEdge } from '../../../src/domain/dependencies/dependency-graph';
 
 /** Brute force: is there any path a → … → b (plain recursive search over every edge)? */
 function reaches(edges: readonly GraphEdge[], a: string, b: string, seen = new Set<string>()): boolean {

@@ -10,8 +10,8 @@ import {
   type Command,
   type EscalationRecord,
   type LevelDeadline,
-} from '../../src/domain/escalation';
-import { applyEscalationChange, emptyRollup } from '../../src/domain/rollup';
+} from '../../../src/domain/escalations/escalation';
+import { applyEscalationChange, emptyRollup } from '../../../src/domain/rollup/core';
 
 const H = 3_600_000;
 const deadline: LevelDeadline = (from, level) => from + (level === 1 ? 24 : 48) * H;

@@ -1,4 +1,4 @@
-import type { RaciTemplate, TemplateParty } from '../contract';
+import type { RaciTemplate, TemplateParty } from '../../contract';
 
 /**
  * Scenario templates (权责清单), seeded from the source documents: "需求发起部门负责需求明确, 执行部门负责成果交付,

@@ -1,4 +1,4 @@
-import type { DependencyStatus, StatusCategory } from '../contract/views';
+import type { DependencyStatus, StatusCategory } from '../../contract/views';
 
 /**
  * What the project rollup needs to know about one issue. Stored per issue so that a re-delivered or

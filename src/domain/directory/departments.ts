@@ -1,4 +1,4 @@
-import type { Department, DepartmentRef } from '../contract';
+import type { Department, DepartmentRef } from '../../contract';
 
 /**
  * Why a person belongs to a department, strongest first. A person may be named in one department and sit in

@@ -1,6 +1,6 @@
-import type { DependencyStatus } from '../contract/views';
-import { addWorkingHours, calendarDate, dayNumberOf, localDayNumber, workingDaysBetween } from './calendar';
-import type { WorkingCalendar } from '../contract/escalations';
+import type { DependencyStatus } from '../../contract/views';
+import { addWorkingHours, calendarDate, dayNumberOf, localDayNumber, workingDaysBetween } from '../shared/calendar';
+import type { WorkingCalendar } from '../../contract/escalations';
 
 /** A request must be answered within this many hours unless the providing department says otherwise ("需求传递后24小时内响应"). */
 export const DEFAULT_RESPONSE_HOURS = 24;

@@ -1,4 +1,4 @@
-import type { CalendarSettings, WorkingCalendar } from '../contract/escalations';
+import type { CalendarSettings, WorkingCalendar } from '../../contract/escalations';
 
 /**
  * Working-time arithmetic, the one notion of a working calendar in the app (DOMAIN.md practice 3: "24 working

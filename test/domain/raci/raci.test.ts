@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { isRaciComplete, normalizeRaci, raciFindings, raciParticipants } from '../../src/domain/raci';
+import { isRaciComplete, normalizeRaci, raciFindings, raciParticipants } from '../../../src/domain/raci/raci';
 
 const none = { responsible: [], accountable: null, consulted: [], informed: [] };
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RESPONSE_HOURS, dependencyIdForLink, isDependencyOpen, isResponseLate, responseDueAt } from '../../src/domain/dependency';
-import { CN, weekdays } from '../support/calendars';
-import { isEscalationOpen, levelDueAt, summarize } from '../../src/domain/escalation';
+import { DEFAULT_RESPONSE_HOURS, dependencyIdForLink, isDependencyOpen, isResponseLate, responseDueAt } from '../../../src/domain/dependencies/dependency';
+import { CN, weekdays } from '../../support/calendars';
+import { isEscalationOpen, levelDueAt, summarize } from '../../../src/domain/escalations/escalation';
 
 const H = 3_600_000;
 
