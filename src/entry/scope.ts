@@ -1,4 +1,4 @@
-import { AppError } from '../app/errors';
+import { AppError } from '../app/kernel/errors';
 import type { ForgeContext } from './resolver-kit';
 
 /** The project a project-page call is about, from the Forge context (never the payload). */

@@ -1,6 +1,6 @@
 import { DEPENDENCY_ADMIN_FUNCTIONS, DEPENDENCY_PANEL_FUNCTIONS, DEPENDENCY_PROJECT_FUNCTIONS } from '../../contract';
 import type { ForgeContext, Handlers } from '../resolver-kit';
-import { AppError } from '../../app/errors';
+import { AppError } from '../../app/kernel/errors';
 import {
   actOnDependency,
   createDependency,
@@ -8,7 +8,7 @@ import {
   getDependencySettings,
   saveDependencySettings,
   searchIssuesForDependency,
-} from '../../app/manage-dependencies';
+} from '../../app/dependencies/manage-dependencies';
 
 // The surfaces' scope, read here rather than imported from the surface modules, which import this file.
 function issueKeyOf(forge: ForgeContext): string {

@@ -1,10 +1,10 @@
 import { PROJECT_PANEL_FUNCTIONS, PROJECT_PROJECT_FUNCTIONS } from '../../contract';
 import type { Handlers } from '../resolver-kit';
 import { projectKeyOf } from '../scope';
-import { confirmCharter, getCharter, saveCharter } from '../../app/project-charter';
-import { createActionIssue, listActions, listRetrospectives, listRisks, saveAction, saveMilestonePlan, saveRetrospective, saveRisk } from '../../app/project-records';
-import { getAgenda } from '../../app/project-agenda';
-import { searchPeople } from '../../app/project-access';
+import { confirmCharter, getCharter, saveCharter } from '../../app/project/project-charter';
+import { createActionIssue, listActions, listRetrospectives, listRisks, saveAction, saveMilestonePlan, saveRetrospective, saveRisk } from '../../app/project/project-records';
+import { getAgenda } from '../../app/project/project-agenda';
+import { searchPeople } from '../../app/project/project-access';
 
 /** Issue panel handlers of the project page: charter, milestones, risks, retrospectives, figures (issue 6). */
 export const projectPanelHandlers: Handlers<typeof PROJECT_PANEL_FUNCTIONS> = {};

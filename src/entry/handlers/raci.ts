@@ -1,9 +1,9 @@
 import { RACI_PANEL_FUNCTIONS, RACI_PROJECT_FUNCTIONS, RACI_SETTINGS_FUNCTIONS } from '../../contract';
-import { AppError } from '../../app/errors';
-import { searchUsers } from '../../app/manage-departments';
-import { getRaciMatrix, getRaciMatrixFilters } from '../../app/raci-matrix';
-import { getRaciTemplates, getRaciTemplateSettings, previewRaciTemplate, saveRaciTemplates } from '../../app/raci-templates';
-import { setRaci } from '../../app/set-raci';
+import { AppError } from '../../app/kernel/errors';
+import { searchUsers } from '../../app/directory/manage-departments';
+import { getRaciMatrix, getRaciMatrixFilters } from '../../app/raci/raci-matrix';
+import { getRaciTemplates, getRaciTemplateSettings, previewRaciTemplate, saveRaciTemplates } from '../../app/raci/raci-templates';
+import { setRaci } from '../../app/raci/set-raci';
 import type { ForgeContext, Handlers } from '../resolver-kit';
 
 /** The issue and its project, as Forge's context names them for the issue panel. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assessMilestone, burnupOf, projectFigures } from '../../../src/domain/rollup/health';
 import { agendaOf } from '../../../src/domain/project/agenda';
-import { recurringTags } from '../../../src/app/project-records';
+import { recurringTags } from '../../../src/app/project/project-records';
 import {
   applyActionChange,
   applyDependencyChange,
