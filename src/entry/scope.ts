@@ -14,3 +14,11 @@ export function issueKeyOf(forge: ForgeContext): string {
   if (!key) throw new AppError('NOT_FOUND', 'notFound.context', { what: 'issue view' });
   return key;
 }
+
+/** The issue and its project, as Forge's context names them for the issue panel. */
+export function issueOf(forge: ForgeContext): { issueId: string; issueKey: string; projectKey: string } {
+  const issue = forge.extension?.issue;
+  const projectKey = forge.extension?.project?.key;
+  if (!issue?.id || !issue.key || !projectKey) throw new AppError('NOT_FOUND', 'notFound.context', { what: 'issue view' });
+  return { issueId: issue.id, issueKey: issue.key, projectKey };
+}

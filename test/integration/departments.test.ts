@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../sandbox/platform';
 import { SEED_DEPARTMENTS, SEED_USERS } from '../../sandbox/seed/jira-seed';
-import { readPeopleIndex } from '../../src/app/directory/departments';
+import { readPeopleIndex } from '../../src/app/kernel/people-index';
 import { ENTITY, KEY } from '../../src/app/kernel/storage-keys';
 import { productionDeps } from '../../src/entry/deps';
 import { counted, invoke, jiraAs, startPlatform } from '../support/platform';

@@ -1,7 +1,7 @@
 import type { Deps, JiraIssue, TransactionOp } from '../kernel/ports';
 import { readAll } from '../kernel/paging';
 import { ENTITY, INDEX, KEY } from '../kernel/storage-keys';
-import { readPeopleIndexWith, type PeopleIndex } from '../directory/departments';
+import { readPeopleIndexWith, type PeopleIndex } from '../kernel/people-index';
 import { DEFAULT_RESPONSE_HOURS, inGraph, standingState, type DeptName, isDependencyOpen, type DependencyRecord } from '../../domain/dependencies/dependency';
 import type { DependencyContribution, DependencyEdgeEntry } from '../../domain/rollup/core';
 

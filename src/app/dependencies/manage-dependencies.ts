@@ -2,13 +2,13 @@ import type { ActingContext, Deps, JiraIssue } from '../kernel/ports';
 import type { ActOnDependencyInput, CreateDependencyInput, DependencyOverview, IssueRef, Locale } from '../../contract';
 import { formatMessage } from '../../contract';
 import { AppError, isAppError } from '../kernel/errors';
-import { ENTITY, KEY } from '../kernel/storage-keys';
+import { KEY } from '../kernel/storage-keys';
 import { readAll } from '../kernel/paging';
 import { readAsUser } from '../kernel/visibility';
 import { commitWithRollups, readRollup } from '../kernel/rollups';
 import { auditOp } from '../kernel/audit';
 import { calendarDate, calendarOf } from '../../domain/shared/calendar';
-import { readPeopleIndex, type PeopleIndex } from '../directory/departments';
+import { readPeopleIndex, type PeopleIndex } from '../kernel/people-index';
 import {
   byDownstream,
   byUpstream,
@@ -23,7 +23,7 @@ import {
   dependencyWrites,
 } from './dependency-records';
 import { toDependencyView } from './dependency-view';
-import { issueRef } from '../surfaces/issue-panel';
+import { issueRef } from '../kernel/issue-refs';
 import {
   canMove,
   dependencyHealth,

@@ -6,13 +6,11 @@ import {
   departmentFields,
   groupMembersCache,
   indexSummary,
-  readDirectory,
-  readStoredPeopleIndex,
   toDepartmentRecord,
   writeDirectory,
   type GroupMembers,
-  type StoredDepartment,
 } from './departments';
+import { readDirectory, readStoredPeopleIndex, type StoredDepartment } from '../kernel/people-index';
 
 /** How many people the user picker offers per search. */
 const USER_SEARCH_LIMIT = 20;

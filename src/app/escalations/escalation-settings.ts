@@ -1,11 +1,11 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { CalendarSettingsSchema, type CalendarSettings, type DepartmentRef, type LadderConfig, type WorkingCalendar } from '../../contract';
-import { DEFAULT_CALENDAR_SETTINGS, addWorkingHours, calendarOf } from '../../domain/shared/calendar';
-import { DEFAULT_LEVEL_LIMIT_HOURS, type EscalationLevel, type EscalationRecord, type LevelDeadline } from '../../domain/escalations/escalation';
+import { CalendarSettingsSchema, type CalendarSettings, type DepartmentRef, type LadderConfig } from '../../contract';
+import { DEFAULT_CALENDAR_SETTINGS } from '../../domain/shared/calendar';
+import { DEFAULT_LADDER, type Ladder } from '../../domain/escalations/ladder';
 import type { ActingContext, Deps } from '../kernel/ports';
 import { AppError, isAppError } from '../kernel/errors';
 import { ENTITY, KEY, SECRET } from '../kernel/storage-keys';
-import { readDirectory, readPeopleIndexWith, type DirectoryRecord, type PeopleIndex, type StoredDepartment } from '../directory/departments';
+import { readDirectory, readPeopleIndexWith, type DirectoryRecord, type PeopleIndex, type StoredDepartment } from '../kernel/people-index';
 
 /** An `esc-settings` record: one document with its own version, for conditional writes. */
 interface SettingsRecord<T> {
@@ -14,15 +14,6 @@ interface SettingsRecord<T> {
   updatedAt: number;
   updatedBy: string;
 }
-
-/** Level 1 interface persons, level 2 heads (24 and 48 working hours); level 3 needs a named arbiter. */
-export const DEFAULT_LADDER: LadderConfig = {
-  levels: [
-    { hours: DEFAULT_LEVEL_LIMIT_HOURS[1], role: 'interface', accountIds: [] },
-    { hours: DEFAULT_LEVEL_LIMIT_HOURS[2], role: 'head', accountIds: [] },
-    { hours: DEFAULT_LEVEL_LIMIT_HOURS[3], role: 'none', accountIds: [] },
-  ],
-};
 
 function settingsOf<T>(rec: SettingsRecord<T> | undefined, fallback: T): { data: T; version: number } {
   return rec ? { data: rec.data, version: rec.version } : { data: structuredClone(fallback), version: 0 };
@@ -46,39 +37,10 @@ async function writeSettings<T>(deps: Deps, key: string, data: T, version: numbe
 const readCalendarSettings = (deps: Pick<Deps, 'store'>) => readSettings(deps, KEY.calendars, DEFAULT_CALENDAR_SETTINGS);
 const readLadder = (deps: Pick<Deps, 'store'>, projectKey: string) => readSettings(deps, KEY.ladder(projectKey), DEFAULT_LADDER);
 
-export { calendarOf };
-
-/** A level's deadline in the asked department's working time, by the project's ladder. */
-export function deadlineFor(ladder: LadderConfig, calendar: WorkingCalendar): LevelDeadline {
-  return (from, level) => addWorkingHours(from, ladder.levels[level - 1]!.hours, calendar);
-}
-
 /** Everything that decides who holds which level of one escalation, read once per use case (or per sweep). */
-export interface LadderContext {
-  ladder: LadderConfig;
+export interface LadderContext extends Ladder {
   departments: Map<string, StoredDepartment>;
   calendars: CalendarSettings;
-}
-
-/** The people who hold `level` of an escalation: the ladder's named people and the departments' role holders. */
-export function holdersOf(esc: Pick<EscalationRecord, 'departmentAsked' | 'requesterDept'>, level: EscalationLevel, lc: LadderContext): string[] {
-  const rung = lc.ladder.levels[level - 1]!;
-  const out = new Set(rung.accountIds);
-  if (rung.role !== 'none') {
-    for (const id of [esc.departmentAsked, esc.requesterDept]) {
-      const d = id ? lc.departments.get(id) : undefined;
-      const person = d ? (rung.role === 'interface' ? d.interfaceAccountId : d.headAccountId) : null;
-      if (person) out.add(person);
-    }
-  }
-  return [...out];
-}
-
-/** The highest level `accountId` holds for this escalation (0: none). */
-export function levelHeldBy(esc: Pick<EscalationRecord, 'departmentAsked' | 'requesterDept'>, accountId: string | null, lc: LadderContext): 0 | EscalationLevel {
-  if (!accountId) return 0;
-  for (const level of [3, 2, 1] as const) if (holdersOf(esc, level, lc).includes(accountId)) return level;
-  return 0;
 }
 
 /**

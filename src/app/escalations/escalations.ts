@@ -1,39 +1,21 @@
-import type { AuditEventView, EscalationActInput, EscalationView, IssueEscalations, MessageId, Person, RaiseEscalationInput } from '../../contract';
-import {
-  allowedActions,
-  escalationContribution,
-  isEscalationOpen,
-  NEVER,
-  summarize,
-  transition,
-  type Authority,
-  type Command,
-  type EscalationLevel,
-  type EscalationRecord,
-  type EscalationSource,
-  type Refusal,
-} from '../../domain/escalations/escalation';
+import type { EscalationActInput, IssueEscalations, MessageId, Noun, RaiseEscalationInput } from '../../contract';
+import { escalationContribution, isEscalationOpen, summarize, transition, type Command, type EscalationRecord, type EscalationSource, type Refusal } from '../../domain/escalations/escalation';
+import { deadlineFor } from '../../domain/escalations/ladder';
+import { calendarOf } from '../../domain/shared/calendar';
 import { applyEscalationChange } from '../../domain/rollup/core';
 import type { DependencyRecord } from '../../domain/dependencies/dependency';
-import type { ActingContext, Deps, EscalationFieldUpdate, JiraIssue, JiraUser, TransactionOp } from '../kernel/ports';
+import type { ActingContext, Deps, JiraIssue, TransactionOp } from '../kernel/ports';
 import { AppError, isAppError } from '../kernel/errors';
-import { ENTITY, INDEX, MAX_TRANSACTION_OPS } from '../kernel/storage-keys';
+import { ENTITY } from '../kernel/storage-keys';
 import { commitWithRollups } from '../kernel/rollups';
-import { auditOp, type AuditEventRecord } from '../kernel/audit';
-import { readAll } from '../kernel/paging';
-import { readAsUser } from '../kernel/visibility';
-import type { PeopleIndex } from '../directory/departments';
-import { escapeHtml, inEveryLanguage } from '../kernel/notifications';
-import {
-  calendarOf,
-  deadlineFor,
-  departmentRefs,
-  holdersOf,
-  levelHeldBy,
-  readLadderContext,
-  readPeopleAndLadder,
-  type LadderContext,
-} from './escalation-settings';
+import { auditOp } from '../kernel/audit';
+import type { PeopleIndex } from '../kernel/people-index';
+import { readLadderContext, readPeopleAndLadder, type LadderContext } from './escalation-settings';
+import { authorityOf, readIssueEscalations, readIssueForUser } from './escalation-records';
+import { afterChange } from './escalation-notices';
+import { issueEscalations } from './escalation-view';
+
+// Commands on escalations: raising one, and acting on it from the panel, Automation or a web request.
 
 const REFUSAL_MESSAGE: Record<Refusal, MessageId> = {
   CLOSED: 'escalation.closed',
@@ -45,100 +27,25 @@ const REFUSAL_MESSAGE: Record<Refusal, MessageId> = {
   NOT_AT_TOP: 'escalation.notAtTop',
 };
 
-/** The words a refusal names, in the acting user's language: the action, and the text it needs on record. */
-const WORDS: Record<Command['kind'], { action: { en: string; zh: string }; text?: { en: string; zh: string } }> = {
-  acknowledge: { action: { en: 'acknowledge', zh: '受理' } },
-  resolve: { action: { en: 'resolve', zh: '解决' }, text: { en: 'resolution', zh: '解决方案' } },
-  reject: { action: { en: 'reject', zh: '驳回' }, text: { en: 'reason', zh: '驳回理由' } },
-  withdraw: { action: { en: 'withdraw', zh: '撤回' } },
-  climb: { action: { en: 'escalate', zh: '升级' } },
-  decide: { action: { en: 'decide on', zh: '裁决' }, text: { en: 'decision', zh: '裁决' } },
-  deadline: { action: { en: 'climb', zh: '升级' } },
+/** The words a refusal names (translated at the boundary, see NOUNS): the action, and the text it needs on record. */
+const WORDS: Record<Command['kind'], { action: Noun; text?: Noun }> = {
+  acknowledge: { action: 'escalation.acknowledge' },
+  resolve: { action: 'escalation.resolve', text: 'escalation.resolution' },
+  reject: { action: 'escalation.reject', text: 'escalation.reason' },
+  withdraw: { action: 'escalation.withdraw' },
+  climb: { action: 'escalation.escalate' },
+  decide: { action: 'escalation.decideOn', text: 'escalation.decision' },
+  deadline: { action: 'escalation.climb' },
 };
 
-function refusalError(refusal: Refusal, cmd: Command, rec: EscalationRecord, locale: 'en' | 'zh' = 'en'): AppError {
+function refusalError(refusal: Refusal, cmd: Command, rec: EscalationRecord): AppError {
   const code = refusal === 'NOT_ALLOWED' ? 'FORBIDDEN' : refusal === 'TEXT_REQUIRED' ? 'VALIDATION' : 'CONFLICT';
   const words = WORDS[cmd.kind];
-  return new AppError(code, REFUSAL_MESSAGE[refusal], { action: words.action[locale], level: rec.level, what: words.text?.[locale] ?? '' }, refusal === 'TEXT_REQUIRED' ? 'text' : undefined);
+  return new AppError(code, REFUSAL_MESSAGE[refusal], { action: words.action, level: rec.level, what: words.text ?? '' }, refusal === 'TEXT_REQUIRED' ? 'text' : undefined);
 }
 
 function toCommand(input: Pick<EscalationActInput, 'action' | 'text'>): Command {
   return input.action === 'acknowledge' ? { kind: 'acknowledge' } : { kind: input.action, text: input.text };
-}
-
-function authorityOf(rec: EscalationRecord, accountId: string | null, lc: LadderContext, automation = false): Authority {
-  return { accountId, holds: levelHeldBy(rec, accountId, lc), raiser: !!accountId && rec.raisedBy === accountId, automation };
-}
-
-/** Every escalation of an issue, newest first: one index query (a hundred a page). */
-export function readIssueEscalations(deps: Deps, issueId: string): Promise<EscalationRecord[]> {
-  return readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [issueId], sort: 'DESC' });
-}
-
-/**
- * What the issue's escalation fields show: the highest open level and that escalation's state ('breached' once
- * past the top limit), who holds the current level of any open escalation, and who raised any of them.
- */
-export function issueEscalationFields(all: readonly EscalationRecord[], lc: LadderContext): Required<Omit<EscalationFieldUpdate, 'issueIds'>> {
-  const open = all.filter((e) => isEscalationOpen(e.status));
-  const top = [...open].sort((a, b) => b.level - a.level || Number(b.breached) - Number(a.breached))[0];
-  return {
-    level: top ? top.level : null,
-    state: top ? (top.breached ? 'breached' : top.status) : null,
-    holders: [...new Set(open.flatMap((e) => holdersOf(e, e.level, lc)))],
-    raisers: [...new Set(all.map((e) => e.raisedBy).filter((id) => !!id))],
-  };
-}
-
-/** After a write: the issue's escalation fields follow the issue's escalations, and the new level's holders hear. */
-async function afterChange(deps: Deps, issue: Pick<JiraIssue, 'id' | 'key' | 'summary'>, rec: EscalationRecord, lc: LadderContext, notifyKind: 'raised' | 'climbed' | 'breached' | null): Promise<void> {
-  try {
-    const all = await readIssueEscalations(deps, rec.issueId);
-    await deps.jira.setEscalationFields([{ issueIds: [rec.issueId], ...issueEscalationFields(all, lc) }]);
-  } catch (e) {
-    // The record is written; the fields catch up at the next change. Never fail the user's action for it.
-    deps.log.warn('escalation fields not updated', { issueId: rec.issueId, error: String(e) });
-  }
-  if (notifyKind) {
-    const op = await sendLevelNotice(deps, issue, rec, lc, notifyKind);
-    if (op) await writeAudit(deps, [op]);
-  }
-}
-
-/**
- * One email to the holders of the escalation's current level. Returns the audit operation that records it
- * (written by the caller, batched where many go out), or null when nobody holds the level or Jira refused.
- */
-export async function sendLevelNotice(deps: Deps, issue: Pick<JiraIssue, 'key' | 'summary'>, rec: EscalationRecord, lc: LadderContext, kind: 'raised' | 'climbed' | 'breached'): Promise<TransactionOp | null> {
-  const to = holdersOf(rec, rec.level, lc);
-  if (to.length === 0) return null;
-  const params = {
-    key: issue.key,
-    summary: issue.summary,
-    level: rec.level,
-    description: rec.description,
-    impact: rec.impact || '-',
-    support: rec.supportNeeded || '-',
-    due: rec.dueAt >= NEVER ? '-' : `${new Date(rec.dueAt).toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-  };
-  const texts = inEveryLanguage('notify.escalation.body', params);
-  try {
-    await deps.jira.notify('app', issue.key, {
-      subject: inEveryLanguage(`notify.escalation.${kind}.subject`, params).join(' / '),
-      textBody: texts.join('\n\n'),
-      htmlBody: texts.map((t) => `<p>${escapeHtml(t).replace(/\n/g, '<br>')}</p>`).join(''),
-      toAccountIds: to,
-    });
-  } catch (e) {
-    deps.log.warn('escalation notification failed', { id: rec.id, error: String(e) });
-    return null;
-  }
-  return auditOp({ subjectId: rec.id, at: deps.clock.now(), kind: 'escalation.notified', actorId: null, detail: { level: rec.level, to, reason: kind } }, `n${rec.version}`);
-}
-
-/** Writes audit operations in transactions of at most 25. */
-export async function writeAudit(deps: Deps, ops: TransactionOp[]): Promise<void> {
-  for (let i = 0; i < ops.length; i += MAX_TRANSACTION_OPS) await deps.store.transact(ops.slice(i, i + MAX_TRANSACTION_OPS));
 }
 
 export interface RaiseRequest {
@@ -218,7 +125,7 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
 }
 
 /** Applies a command to one escalation, conditioned on the version read; the record, audit and rollup change together. */
-export async function applyCommand(deps: Deps, first: EscalationRecord, cmd: Command, accountId: string | null, lc: LadderContext, opts: { automation?: boolean; expectVersion?: number; locale?: 'en' | 'zh' } = {}): Promise<EscalationRecord> {
+export async function applyCommand(deps: Deps, first: EscalationRecord, cmd: Command, accountId: string | null, lc: LadderContext, opts: { automation?: boolean; expectVersion?: number } = {}): Promise<EscalationRecord> {
   let result: EscalationRecord | null = null;
   const calendar = calendarOf(lc.calendars, first.departmentAsked);
   try {
@@ -228,7 +135,7 @@ export async function applyCommand(deps: Deps, first: EscalationRecord, cmd: Com
       if (opts.expectVersion !== undefined && rec.version !== opts.expectVersion) throw new AppError('CONFLICT', 'conflict.version', { what: 'escalation' });
       const now = deps.clock.now();
       const out = transition(rec, cmd, authorityOf(rec, accountId, lc, opts.automation), now, deadlineFor(lc.ladder, calendar));
-      if (!out.ok) throw refusalError(out.refusal, cmd, rec, opts.locale);
+      if (!out.ok) throw refusalError(out.refusal, cmd, rec);
       result = out.next;
       return {
         rollups: new Map([[rec.projectKey, applyEscalationChange(rollups.get(rec.projectKey)!, escalationContribution(rec), escalationContribution(out.next), now)]]),
@@ -243,87 +150,6 @@ export async function applyCommand(deps: Deps, first: EscalationRecord, cmd: Com
     throw e;
   }
   return result!;
-}
-
-async function readIssueForUser(deps: Deps, issueKey: string): Promise<JiraIssue> {
-  return readAsUser(deps, 'issue', () => deps.jira.getIssue('user', issueKey), () => deps.jira.getIssue('app', issueKey));
-}
-
-function person(u: JiraUser | undefined, accountId: string): Person {
-  return u ? { accountId, displayName: u.displayName, active: u.active, ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) } : { accountId, displayName: accountId };
-}
-
-function view(e: EscalationRecord, lc: LadderContext, viewer: string | null, people: Map<string, JiraUser>): EscalationView {
-  const dept = e.departmentAsked ? lc.departments.get(e.departmentAsked) : undefined;
-  const open = isEscalationOpen(e.status);
-  return {
-    id: e.id,
-    version: e.version,
-    status: e.status,
-    level: e.level,
-    summary: e.summary,
-    description: e.description,
-    impact: e.impact,
-    supportNeeded: e.supportNeeded,
-    departmentAsked: dept ? { id: dept.id, nameZh: dept.nameZh, nameEn: dept.nameEn } : null,
-    requestedDeadline: e.requestedDeadline || null,
-    raisedAt: new Date(e.raisedAt).toISOString(),
-    raisedBy: e.raisedBy ? person(people.get(e.raisedBy), e.raisedBy) : null,
-    source: e.source,
-    dueAt: open && e.dueAt < NEVER ? new Date(e.dueAt).toISOString() : null,
-    breached: e.breached,
-    outcome: e.outcome,
-    binding: e.binding,
-    holders: open ? holdersOf(e, e.level, lc).map((id) => person(people.get(id), id)) : [],
-    actions: viewer ? allowedActions(e, authorityOf(e, viewer, lc)) : [],
-  };
-}
-
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;
-
-/**
- * The issue's escalation people fields catch up with its records when they drifted (the directory or the ladder
- * changed who holds a level since the last escalation change, or the issue's escalations predate the fields).
- * One write as the app, only when they differ; a failure leaves them for the next change. The issue panel calls
- * it as it opens, so a stale field heals the first time someone looks at the issue.
- */
-export async function repairPeopleFields(deps: Deps, issue: JiraIssue, records: readonly EscalationRecord[], lc: LadderContext): Promise<void> {
-  const shown = issue.escalationPeople;
-  if (!shown) return;
-  const { holders, raisers } = issueEscalationFields(records, lc);
-  const update = { ...(sameSet(holders, shown.holders) ? {} : { holders }), ...(sameSet(raisers, shown.raisers) ? {} : { raisers }) };
-  if (Object.keys(update).length === 0) return;
-  try {
-    await deps.jira.setEscalationFields([{ issueIds: [issue.id], ...update }]);
-  } catch (e) {
-    deps.log.warn('escalation people fields not repaired', { issueId: issue.id, error: String(e) });
-  }
-}
-
-/**
- * The panel's escalations section: every escalation of the issue, newest first, with its holders and what the
- * viewer may do, and the departments to ask. Names come from the users Jira returned with the issue (its RACI
- * and escalation fields); only people missing there cost one bulk lookup.
- */
-export async function escalationsSection(deps: Deps, ctx: ActingContext, issue: JiraIssue, records: readonly EscalationRecord[], lc: LadderContext): Promise<IssueEscalations> {
-  const people = new Map(issue.people.map((u) => [u.accountId, u]));
-  const missing = new Set<string>();
-  for (const e of records) {
-    for (const id of [e.raisedBy, ...(isEscalationOpen(e.status) ? holdersOf(e, e.level, lc) : [])]) if (id && !people.has(id)) missing.add(id);
-  }
-  if (missing.size) for (const u of await deps.jira.getUsers('user', [...missing])) people.set(u.accountId, u);
-  return {
-    asOf: new Date(deps.clock.now()).toISOString(),
-    escalations: records.map((e) => view(e, lc, ctx.accountId, people)),
-    departments: departmentRefs(lc),
-    canRaise: !!ctx.accountId,
-  };
-}
-
-/** The escalations section again, after a raise or an action on the issue the caller has just read. */
-async function issueEscalations(deps: Deps, ctx: ActingContext, issue: JiraIssue, lc: LadderContext): Promise<IssueEscalations> {
-  const records = await readIssueEscalations(deps, issue.id);
-  return escalationsSection(deps, ctx, issue, records, lc);
 }
 
 /** Raised from the issue panel, or from a dependency of this issue whose response is overdue. */
@@ -346,45 +172,15 @@ export async function raiseFromPanel(deps: Deps, ctx: ActingContext, issueKey: s
   return issueEscalations(deps, ctx, issue, context.lc);
 }
 
-export async function actFromPanel(deps: Deps, ctx: ActingContext & { locale: 'en' | 'zh' }, issueKey: string, input: EscalationActInput): Promise<IssueEscalations> {
+export async function actFromPanel(deps: Deps, ctx: ActingContext, issueKey: string, input: EscalationActInput): Promise<IssueEscalations> {
   const issue = await readIssueForUser(deps, issueKey);
   const rec = await deps.store.getEntity<EscalationRecord>(ENTITY.escalation, input.id);
   if (!rec || rec.issueId !== issue.id) throw new AppError('NOT_FOUND', 'escalation.notFound', { id: input.id });
   const lc = await readLadderContext(deps, issue.projectKey);
   const cmd = toCommand(input);
-  const next = await applyCommand(deps, rec, cmd, ctx.accountId, lc, { expectVersion: input.version, locale: ctx.locale });
+  const next = await applyCommand(deps, rec, cmd, ctx.accountId, lc, { expectVersion: input.version });
   await afterChange(deps, issue, next, lc, cmd.kind === 'climb' ? 'climbed' : null);
   return issueEscalations(deps, ctx, issue, lc);
-}
-
-/** The append-only record of one escalation, oldest first, with names. */
-export async function getTimeline(deps: Deps, issueKey: string, id: string): Promise<{ events: AuditEventView[] }> {
-  const issue = await readIssueForUser(deps, issueKey);
-  const rec = await deps.store.getEntity<EscalationRecord>(ENTITY.escalation, id);
-  if (!rec || rec.issueId !== issue.id) throw new AppError('NOT_FOUND', 'escalation.notFound', { id });
-  const events = await readAll<AuditEventRecord>(deps, { entity: ENTITY.auditEvent, index: INDEX.auditBySubject, partition: [id], sort: 'ASC' });
-  const ids = new Set<string>();
-  for (const e of events) {
-    if (e.actorId) ids.add(e.actorId);
-    if (e.kind === 'escalation.notified' && Array.isArray(e.detail.to)) for (const to of e.detail.to as string[]) ids.add(to);
-  }
-  const people = new Map((ids.size ? await deps.jira.getUsers('user', [...ids]) : []).map((u) => [u.accountId, u]));
-  return {
-    events: events.map((e) => {
-      const d = e.detail as { from?: number; to?: unknown; level?: number; text?: string; source?: string; by?: string };
-      const climbed = e.kind === 'escalation.climbed';
-      return {
-        at: new Date(e.at).toISOString(),
-        kind: e.kind,
-        actor: e.actorId ? person(people.get(e.actorId), e.actorId) : null,
-        ...(climbed && typeof d.from === 'number' ? { fromLevel: d.from } : {}),
-        ...(climbed && typeof d.to === 'number' ? { toLevel: d.to } : !climbed && typeof d.level === 'number' ? { toLevel: d.level } : {}),
-        ...(d.text ? { text: d.text } : {}),
-        ...(d.source ? { source: d.source } : climbed && d.by ? { source: d.by } : {}),
-        ...(e.kind === 'escalation.notified' && Array.isArray(d.to) ? { notified: (d.to as string[]).map((a) => person(people.get(a), a)) } : {}),
-      };
-    }),
-  };
 }
 
 /** Jira Automation "Climb escalation": the newest open escalation of the issue below level 3 climbs one level. */
@@ -401,4 +197,3 @@ export async function climbByAutomation(deps: Deps, accountId: string | null, is
   return next;
 }
 
-export type { EscalationLevel };

@@ -3,7 +3,7 @@ import type { CharterInputSchema, CharterView } from '../../contract';
 import type { ActingContext, Deps } from '../kernel/ports';
 import { AppError, isAppError } from '../kernel/errors';
 import { ENTITY, KEY } from '../kernel/storage-keys';
-import { readDirectory } from '../directory/departments';
+import { readDirectory } from '../kernel/people-index';
 import { canEditProject, peopleOf, requireBrowse, requireEdit, requirePeople } from './project-access';
 
 export interface CharterData {

@@ -16,7 +16,7 @@ import { commitWithRollups } from '../kernel/rollups';
 import { readAll, readPage } from '../kernel/paging';
 import { syncIssue } from '../kernel/sync-issue';
 import { newRecordId, peopleOf, requireBrowse, requireEdit, requirePeople, canEditProject } from './project-access';
-import { readPeopleIndex } from '../directory/departments';
+import { readPeopleIndex } from '../kernel/people-index';
 import { localDate } from '../kernel/dates';
 import {
   applyActionChange,

@@ -3,8 +3,8 @@ import { NO_RACI_DEPARTMENTS, type RaciMatrixFilters, type RaciMatrixInputSchema
 import { departmentRaci, normalizeDepartments, raciFindings } from '../../domain/raci/raci';
 import { raciCoverage } from '../../domain/rollup/core';
 import type { Deps, JiraUser } from '../kernel/ports';
-import { readPeopleIndex } from '../directory/departments';
-import { issueRef } from '../surfaces/issue-panel';
+import { readPeopleIndex } from '../kernel/people-index';
+import { issueRef } from '../kernel/issue-refs';
 import { toPerson } from './raci-view';
 import { readRollup } from '../kernel/rollups';
 import { readAsUser } from '../kernel/visibility';

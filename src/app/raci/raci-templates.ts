@@ -3,7 +3,7 @@ import type { ApplyTemplateInputSchema, RaciTemplate, RaciTemplatesView, SaveRac
 import { applyTemplate, DEFAULT_TEMPLATES, type TemplateDepartment } from '../../domain/raci/raci-templates';
 import type { ActingContext, Deps } from '../kernel/ports';
 import { AppError } from '../kernel/errors';
-import { readDirectory } from '../directory/departments';
+import { readDirectory } from '../kernel/people-index';
 import { toPerson } from './raci-view';
 import { ENTITY, KEY } from '../kernel/storage-keys';
 import { readAsUser } from '../kernel/visibility';

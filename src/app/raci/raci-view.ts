@@ -9,7 +9,7 @@ import {
   type RaciAssignment,
   type RaciDepartmentAssignment,
 } from '../../domain/raci/raci';
-import type { PeopleIndex } from '../directory/departments';
+import type { PeopleIndex } from '../kernel/people-index';
 import type { JiraUser } from '../kernel/ports';
 
 export function toPerson(u: JiraUser | undefined, accountId: string): Person {

@@ -3,9 +3,9 @@ import type { z } from 'zod';
 import { newlyConsulted, normalizeDepartments, normalizeRaciEdit, raciParticipants, raciVersion } from '../../domain/raci/raci';
 import type { ActingContext, Deps, JiraIssue, JiraUser } from '../kernel/ports';
 import { AppError, isAppError } from '../kernel/errors';
-import { readPeopleIndex } from '../directory/departments';
+import { readPeopleIndex } from '../kernel/people-index';
 import { raciView } from './raci-view';
-import { consultedNotification } from '../triggers/issue-changed';
+import { consultedNotification } from './consulted-notification';
 import { syncIssue } from '../kernel/sync-issue';
 import { KEY } from '../kernel/storage-keys';
 

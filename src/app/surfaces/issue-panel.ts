@@ -1,15 +1,13 @@
-import type { ActingContext, Deps, JiraIssue } from '../kernel/ports';
-import type { IssuePanelView, IssueRef } from '../../contract';
+import type { ActingContext, Deps } from '../kernel/ports';
+import { issueRef } from '../kernel/issue-refs';
+import type { IssuePanelView } from '../../contract';
 import { dependencySection } from '../dependencies/dependency-view';
 import { readIssueDependencies } from '../dependencies/dependency-records';
 import { readAsUser } from '../kernel/visibility';
 import { readPeopleAndLadder } from '../escalations/escalation-settings';
-import { escalationsSection, readIssueEscalations, repairPeopleFields } from '../escalations/escalations';
+import { readIssueEscalations, repairPeopleFields } from '../escalations/escalation-records';
+import { escalationsSection } from '../escalations/escalation-view';
 import { raciView } from '../raci/raci-view';
-
-export function issueRef(i: JiraIssue): IssueRef {
-  return { id: i.id, key: i.key, summary: i.summary, statusName: i.statusName, statusCategory: i.statusCategory, dueDate: i.dueDate };
-}
 
 /**
  * Everything the issue panel shows, in ONE invocation: the issue with the people of its RACI and escalation

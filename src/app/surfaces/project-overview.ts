@@ -5,11 +5,10 @@ import { overdueActions, overdueOpen, raciCoverage, weekOf } from '../../domain/
 import { assessMilestone, projectFigures } from '../../domain/rollup/health';
 import { readAsUser } from '../kernel/visibility';
 import { KEY } from '../kernel/storage-keys';
-import { readPeopleIndex } from '../directory/departments';
+import { readPeopleIndex } from '../kernel/people-index';
 import { listMilestonePlans } from '../project/project-records';
 import { localDate } from '../kernel/dates';
 
-export { localDate };
 
 /** Weekly figure snapshots kept for the trend (half a year). */
 export const TREND_WEEKS = 26;

@@ -1,9 +1,9 @@
-import type { MessageId } from '../../contract';
 import { planRaciNotifications, type ChangelogItem } from '../../domain/raci/raci-workflow';
-import type { Deps, JiraIssue, JiraNotification } from '../kernel/ports';
+import type { Deps } from '../kernel/ports';
 import { KEY } from '../kernel/storage-keys';
 import { issueOrNull, syncIssue } from '../kernel/sync-issue';
-import { escapeHtml, inEveryLanguage } from '../kernel/notifications';
+import { issueNotification } from '../kernel/notifications';
+import { consultedNotification } from '../raci/consulted-notification';
 import { upstreamDueDateChanged, downstreamVersionsChanged } from '../dependencies/dependency-upstream';
 
 export interface IssueChangedInput {
@@ -53,7 +53,7 @@ export async function issueChanged(deps: Deps, input: IssueChangedInput): Promis
   }
   if (plan.status) {
     const { from, to, recipients } = plan.status;
-    const n = notification(issue, 'notify.status.subject', 'notify.status.body', { from, to }, recipients);
+    const n = issueNotification(issue, 'notify.status.subject', 'notify.status.body', { from, to }, recipients);
     if (await once(deps, KEY.notified(issue.id, changelogId, 'status'), () => deps.jira.notify('app', issue.key, n))) notified += 1;
   }
   return { notified };
@@ -69,21 +69,4 @@ async function once(deps: Deps, key: string, send: () => Promise<void>): Promise
     await deps.store.delete(key).catch((err: unknown) => deps.log.warn('notification claim not released', { key, error: String(err) }));
     throw e;
   }
-}
-
-/** "Your input is needed": the note to people just added as Consulted (also sent by the app's own RACI edits). */
-export function consultedNotification(issue: JiraIssue, to: string[]): JiraNotification {
-  return notification(issue, 'notify.consulted.subject', 'notify.consulted.body', { status: issue.statusName }, to);
-}
-
-/** One email to people of different languages: every language the app ships, English first. */
-function notification(issue: JiraIssue, subject: MessageId, body: MessageId, extra: Record<string, string>, to: string[]): JiraNotification {
-  const params = { key: issue.key, summary: issue.summary, ...extra };
-  const texts = inEveryLanguage(body, params);
-  return {
-    subject: inEveryLanguage(subject, params).join(' / '),
-    textBody: texts.join('\n\n'),
-    htmlBody: texts.map((t) => `<p>${escapeHtml(t)}</p>`).join(''),
-    toAccountIds: to,
-  };
 }

@@ -7,8 +7,11 @@ import { commitWithRollups } from '../kernel/rollups';
 import { contribution, readDependency, dependencyWrites } from '../dependencies/dependency-records';
 import { auditOp } from '../kernel/audit';
 import { readAll } from '../kernel/paging';
-import { calendarOf, deadlineFor, holdersOf, readLadderContext, type LadderContext } from '../escalations/escalation-settings';
-import { sendLevelNotice, writeAudit } from '../escalations/escalations';
+import { deadlineFor, holdersOf } from '../../domain/escalations/ladder';
+import { calendarOf } from '../../domain/shared/calendar';
+import { readLadderContext, type LadderContext } from '../escalations/escalation-settings';
+import { writeAudit } from '../escalations/escalation-records';
+import { sendLevelNotice } from '../escalations/escalation-notices';
 
 export interface SweepResult {
   lateResponsesFlagged: number;

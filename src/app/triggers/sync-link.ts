@@ -1,5 +1,4 @@
 import type { Deps, TransactionOp } from '../kernel/ports';
-import { ENTITY } from '../kernel/storage-keys';
 import { dependencyIdForLink, responseDueAt, type DependencyRecord } from '../../domain/dependencies/dependency';
 import { applyDependencyChange } from '../../domain/rollup/core';
 import { commitWithRollups } from '../kernel/rollups';

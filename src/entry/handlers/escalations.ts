@@ -1,7 +1,8 @@
 import { ESCALATION_ADMIN_FUNCTIONS, ESCALATION_PANEL_FUNCTIONS, ESCALATION_PROJECT_FUNCTIONS, ESCALATION_SETTINGS_FUNCTIONS } from '../../contract';
 import type { Handlers } from '../resolver-kit';
 import { issueKeyOf, projectKeyOf } from '../scope';
-import { actFromPanel, getTimeline, raiseFromPanel } from '../../app/escalations/escalations';
+import { actFromPanel, raiseFromPanel } from '../../app/escalations/escalations';
+import { getTimeline } from '../../app/escalations/escalation-view';
 import { getEscalationStats } from '../../app/escalations/escalation-stats';
 import { searchUsers } from '../../app/directory/manage-departments';
 import { getCalendars, getLadderView, getWebhookSecretStatus, rotateWebhookSecret, saveCalendars, saveLadder } from '../../app/escalations/escalation-settings';
