@@ -3,7 +3,8 @@ import { readAll } from '../kernel/paging';
 import { ENTITY, INDEX, KEY } from '../kernel/storage-keys';
 import { readPeopleIndexWith, type PeopleIndex } from '../kernel/people-index';
 import { DEFAULT_RESPONSE_HOURS, inGraph, standingState, type DeptName, isDependencyOpen, type DependencyRecord } from '../../domain/dependencies/dependency';
-import type { DependencyContribution, DependencyEdgeEntry } from '../../domain/rollup/core';
+import type { DependencyContribution } from '../../domain/rollup/dependencies';
+import type { DependencyEdgeEntry } from '../../domain/rollup/core';
 
 /** The Jira link type that stands for "waits on" unless a Jira admin chose another on the admin page. */
 export const DEFAULT_DEPENDENCY_LINK_TYPE = 'Blocks';

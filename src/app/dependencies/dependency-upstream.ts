@@ -3,7 +3,7 @@ import { readAll } from '../kernel/paging';
 import { commitWithRollups } from '../kernel/rollups';
 import { byDownstream, byUpstream, contribution, normalizeRecord, readDependency, dependencyWrites } from './dependency-records';
 import { inGraph, type DependencyRecord } from '../../domain/dependencies/dependency';
-import { applyDependencyChange } from '../../domain/rollup/core';
+import { applyDependencyChange } from '../../domain/rollup/dependencies';
 
 /**
  * An issue's due date changed in Jira: the dependencies it provides for keep the date they judge their health

@@ -2,7 +2,8 @@ import type { Department, DepartmentRecord, PeopleIndexSummary } from '../../con
 import { buildPeopleIndex } from '../../domain/directory/departments';
 import { readDirectory, type DirectoryRecord, type StoredDepartment, type StoredPeopleIndex } from '../kernel/people-index';
 import type { Deps } from '../kernel/ports';
-import { AppError, isAppError } from '../kernel/errors';
+import { AppError } from '../kernel/errors';
+import { retryOnConflict } from '../kernel/retry';
 import { ENTITY, KEY, MAX_VALUE_BYTES } from '../kernel/storage-keys';
 
 /** A department's own fields, without what storage adds (version, who and when). */
@@ -67,9 +68,6 @@ function ensureFits(value: unknown): void {
   }
 }
 
-const MAX_ATTEMPTS = 6;
-const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 20 * attempt));
-
 /**
  * Read-modify-write of the directory and its people index, in one KVS transaction conditioned on the
  * directory's version: both change, or neither. `change` sees the current departments and returns the new
@@ -83,7 +81,8 @@ export async function writeDirectory(
   groups: GroupMembers,
   change: (current: readonly StoredDepartment[], now: number) => StoredDepartment[],
 ): Promise<{ departments: StoredDepartment[]; index: StoredPeopleIndex }> {
-  for (let attempt = 1; ; attempt++) {
+  const exhausted = () => new AppError('CONFLICT', 'conflict.version', { what: 'department directory' });
+  return retryOnConflict(async (_attempt, write) => {
     const record = await readDirectory(deps);
     const now = deps.clock.now();
     const departments = change(record?.departments ?? [], now);
@@ -92,18 +91,14 @@ export async function writeDirectory(
     const next: DirectoryRecord = { version, departments, updatedAt: now, updatedBy: actorId };
     ensureFits(next);
     ensureFits(index);
-    try {
-      await deps.store.transact([
+    await write(() =>
+      deps.store.transact([
         { kind: 'set', entity: ENTITY.departmentDirectory, key: KEY.departmentDirectory, value: next, ifVersion: record ? record.version : 'absent' },
         { kind: 'set', key: KEY.peopleIndex, value: index },
-      ]);
-      return { departments, index };
-    } catch (e) {
-      if (!(isAppError(e) && e.code === 'CONFLICT')) throw e;
-      if (attempt >= MAX_ATTEMPTS) throw new AppError('CONFLICT', 'conflict.version', { what: 'department directory' });
-      await pause(attempt);
-    }
-  }
+      ]),
+    );
+    return { departments, index };
+  }, { exhausted });
 }
 
 async function indexOf(deps: Deps, departments: readonly Department[], groups: GroupMembers, now: number, directoryVersion: number): Promise<StoredPeopleIndex> {

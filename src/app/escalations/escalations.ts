@@ -2,7 +2,7 @@ import type { EscalationActInput, IssueEscalations, MessageId, Noun, RaiseEscala
 import { escalationContribution, isEscalationOpen, summarize, transition, type Command, type EscalationRecord, type EscalationSource, type Refusal } from '../../domain/escalations/escalation';
 import { deadlineFor } from '../../domain/escalations/ladder';
 import { calendarOf } from '../../domain/shared/calendar';
-import { applyEscalationChange } from '../../domain/rollup/core';
+import { applyEscalationChange } from '../../domain/rollup/escalations';
 import type { DependencyRecord } from '../../domain/dependencies/dependency';
 import type { ActingContext, Deps, JiraIssue, TransactionOp } from '../kernel/ports';
 import { AppError, isAppError } from '../kernel/errors';

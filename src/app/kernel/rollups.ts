@@ -1,11 +1,10 @@
 import type { Deps, TransactionOp } from './ports';
 import { ENTITY, INDEX, KEY } from './storage-keys';
 import { mergeRollups, normalizeRollup, shardOf, type ProjectRollup } from '../../domain/rollup/core';
-import { isAppError } from './errors';
+import { retryOnConflict } from './retry';
 
 /** Shards per project rollup; the page reads them all in one query page (at most 100). */
 export const ROLLUP_SHARDS = 16;
-const MAX_ATTEMPTS = 8;
 
 interface RollupRecord {
   projectKey: string;
@@ -25,8 +24,6 @@ export async function readRollup(deps: Deps, projectKey: string): Promise<Projec
   return mergeRollups(projectKey, page.items.map((i) => i.value.data));
 }
 
-const pause = (attempt: number) => new Promise((r) => setTimeout(r, Math.random() * 15 * attempt));
-
 /**
  * Read-modify-write of the rollup shards that `subjectId` contributes to (one per project touched),
  * together with the records that changed them, in one KVS transaction conditioned on each shard's
@@ -42,7 +39,7 @@ export async function commitWithRollups(
 ): Promise<boolean> {
   const shard = shardOf(subjectId, ROLLUP_SHARDS);
   const keys = [...new Set(projectKeys)];
-  for (let attempt = 1; ; attempt++) {
+  return retryOnConflict(async (attempt, write) => {
     const records = await Promise.all(keys.map((k) => deps.store.getEntity<RollupRecord>(ENTITY.projectRollup, KEY.rollupShard(k, shard))));
     const current = new Map(keys.map((k, i) => [k, normalizeRollup(k, records[i]?.data)]));
     const result = await plan(current, attempt);
@@ -58,12 +55,7 @@ export async function commitWithRollups(
         ifVersion: prev ? prev.version : 'absent',
       };
     });
-    try {
-      await deps.store.transact([...result.ops, ...rollupOps]);
-      return true;
-    } catch (e) {
-      if (!(isAppError(e) && e.code === 'CONFLICT') || attempt >= MAX_ATTEMPTS) throw e;
-      await pause(attempt);
-    }
-  }
+    await write(() => deps.store.transact([...result.ops, ...rollupOps]));
+    return true;
+  });
 }

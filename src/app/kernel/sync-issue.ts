@@ -1,6 +1,6 @@
 import type { Deps, JiraIssue } from './ports';
 import { KEY } from './storage-keys';
-import { applyIssueChange, sameSnapshot, type IssueSnapshot } from '../../domain/rollup/core';
+import { applyIssueChange, sameSnapshot, type IssueSnapshot } from '../../domain/rollup/issues';
 import { isRaciComplete } from '../../domain/raci/raci';
 import { commitWithRollups } from './rollups';
 import { isAppError } from './errors';

@@ -8,7 +8,9 @@ import { agendaOf } from '../../domain/project/agenda';
 import { weekOf } from '../../domain/rollup/core';
 import { inGraph, type DependencyRecord } from '../../domain/dependencies/dependency';
 import { isEscalationOpen, type EscalationRecord } from '../../domain/escalations/escalation';
-import type { ActionData, RiskData, StoredRecord } from './project-records';
+import type { StoredRecord } from './records';
+import type { RiskData } from './risks';
+import type { ActionData } from './retrospectives';
 
 /**
  * The weekly sync agenda from the project's open problems. Reads the project's dependencies, escalations,

@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { NO_RACI_DEPARTMENTS, type RaciMatrixFilters, type RaciMatrixInputSchema, type RaciMatrixPage } from '../../contract';
 import { departmentRaci, normalizeDepartments, raciFindings } from '../../domain/raci/raci';
-import { raciCoverage } from '../../domain/rollup/core';
+import { raciCoverage } from '../../domain/rollup/issues';
 import type { Deps, JiraUser } from '../kernel/ports';
 import { readPeopleIndex } from '../kernel/people-index';
 import { issueRef } from '../kernel/issue-refs';

@@ -1,13 +1,16 @@
 import type { Deps } from '../kernel/ports';
 import type { ProjectSummary, TrendPoint } from '../../contract';
 import { readRollup } from '../kernel/rollups';
-import { overdueActions, overdueOpen, raciCoverage, weekOf } from '../../domain/rollup/core';
+import { overdueActions } from '../../domain/rollup/project';
+import { overdueOpen, raciCoverage } from '../../domain/rollup/issues';
+import { weekOf } from '../../domain/rollup/core';
 import { assessMilestone, projectFigures } from '../../domain/rollup/health';
 import { readAsUser } from '../kernel/visibility';
 import { KEY } from '../kernel/storage-keys';
 import { readPeopleIndex } from '../kernel/people-index';
-import { listMilestonePlans } from '../project/project-records';
+import { listMilestonePlans } from '../project/milestone-plans';
 import { localDate } from '../kernel/dates';
+import { riskZones } from '../../domain/project/risks';
 
 
 /** Weekly figure snapshots kept for the trend (half a year). */
@@ -74,6 +77,7 @@ export async function getProjectOverview(deps: Deps, ctx: { timezone: string }, 
     figures,
     trend,
     risks: rollup.risks,
+    riskZones: riskZones(),
     actions: { open: rollup.actions.open, overdue: overdueActions(rollup, today), done: rollup.actions.done },
     departments: people.departments,
   };

@@ -1,7 +1,8 @@
 import type { Deps, EscalationFieldUpdate, Page, TransactionOp } from '../kernel/ports';
 import { ENTITY, INDEX } from '../kernel/storage-keys';
 import { isResponseLate, type DependencyRecord } from '../../domain/dependencies/dependency';
-import { applyDependencyChange, applyEscalationChange } from '../../domain/rollup/core';
+import { applyDependencyChange } from '../../domain/rollup/dependencies';
+import { applyEscalationChange } from '../../domain/rollup/escalations';
 import { escalationContribution, transition, type EscalationLevel, type EscalationRecord } from '../../domain/escalations/escalation';
 import { commitWithRollups } from '../kernel/rollups';
 import { contribution, readDependency, dependencyWrites } from '../dependencies/dependency-records';

@@ -1,6 +1,6 @@
 import type { Deps, TransactionOp } from '../kernel/ports';
 import { dependencyIdForLink, responseDueAt, type DependencyRecord } from '../../domain/dependencies/dependency';
-import { applyDependencyChange } from '../../domain/rollup/core';
+import { applyDependencyChange } from '../../domain/rollup/dependencies';
 import { commitWithRollups } from '../kernel/rollups';
 import { auditOp } from '../kernel/audit';
 import { calendarOf } from '../../domain/shared/calendar';

@@ -61,6 +61,11 @@ export const PROJECT_MESSAGES = {
     en: 'This action item is already tracked as issue {key}.',
     zh: '此整改项已作为事务 {key} 跟踪。',
   },
+  // The first line of the description of the Jira issue made from an action item.
+  'project.action.issueIntro': {
+    en: 'Action item from a project retrospective (collaboration health page).',
+    zh: '整改项，来自项目复盘（协同健康页面）。',
+  },
   'project.action.issueRefused': {
     en: 'Jira refused to create the issue: {detail}',
     zh: 'Jira 拒绝创建事务：{detail}',

@@ -1,5 +1,4 @@
 import type { EscalationAction } from '../../contract/escalations';
-import type { EscalationContribution } from '../rollup/core';
 
 /** Escalation ladder (DOMAIN.md practice 3): interface persons, then department heads, then the PMO arbiter. */
 export const ESCALATION_LEVELS = [1, 2, 3] as const;
@@ -193,6 +192,23 @@ export function allowedActions(rec: EscalationRecord, who: Authority): Escalatio
   if (probe({ kind: 'decide', text: 'x' })) out.push('decide');
   if (probe({ kind: 'withdraw', text: '' })) out.push('withdraw');
   return out;
+}
+
+/** What an escalation contributes. The optional parts are for the escalation feature to fill in. */
+export interface EscalationContribution {
+  projectKey: string;
+  open: boolean;
+  level?: 1 | 2 | 3;
+  versionIds?: readonly string[];
+  /** Once resolved: whether within its level's time limit. */
+  resolvedInTime?: boolean;
+  /** Time from raised to acknowledged / resolved, once known. */
+  acknowledgeMs?: number;
+  resolveMs?: number;
+  /** yyyy-mm-dd (UTC) it was raised, for the age of open escalations. */
+  raisedDay?: string;
+  /** Resolved, rejected or withdrawn. */
+  closed?: boolean;
 }
 
 /** What an escalation contributes to its project's rollup; a pure function of the record, so deltas are exact. */

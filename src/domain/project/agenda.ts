@@ -1,5 +1,5 @@
 import type { AgendaItem } from '../../contract/project';
-import { HIGH_RISK_SCORE } from '../rollup/core';
+import { HIGH_RISK_SCORE } from './risks';
 
 /** A risk raised within this many days is new on the weekly agenda. */
 export const NEW_RISK_DAYS = 7;

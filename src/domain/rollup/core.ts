@@ -1,23 +1,5 @@
 import type { DependencyStatus, StatusCategory } from '../../contract/views';
 
-/**
- * What the project rollup needs to know about one issue. Stored per issue so that a re-delivered or
- * out-of-order event can be turned into the exact delta against what was last counted.
- * The optional fields came later: a snapshot stored before them counts as "no versions, dates unknown".
- */
-export interface IssueSnapshot {
-  projectKey: string;
-  category: StatusCategory;
-  dueDate: string | null;
-  raciComplete: boolean;
-  /** The issue's fix versions: the milestones it counts toward. */
-  versionIds?: readonly string[];
-  /** yyyy-mm-dd (UTC) the issue was created: the scope line of a milestone's burn-up. */
-  createdOn?: string | null;
-  /** yyyy-mm-dd (UTC) the issue last entered its status category; with `done`, the day it was finished. */
-  categorySince?: string | null;
-}
-
 /** One milestone's (fix version's) counts. Burn-up buckets are weeks, keyed by their Monday (yyyy-mm-dd). */
 export interface VersionCounters {
   total: number;
@@ -162,7 +144,7 @@ export function emptyRollup(projectKey: string): ProjectRollup {
   };
 }
 
-type Tree = { [k: string]: number | Tree };
+export type Tree = { [k: string]: number | Tree };
 
 /**
  * Adds `part` into `into` field by field. A key the empty rollup does not have is a map entry (a date, a
@@ -205,9 +187,9 @@ export function normalizeRollup(projectKey: string, stored: ProjectRollup | unde
 }
 
 /** What one record (an issue, a dependency, a risk, ...) adds to its project's rollup, as a sparse tree of counts. */
-type Delta = Tree;
+export type Delta = Tree;
 
-function change<C extends { projectKey: string }>(
+export function change<C extends { projectKey: string }>(
   rollup: ProjectRollup,
   deltaOf: (c: C) => Delta,
   before: C | null,
@@ -223,241 +205,17 @@ function change<C extends { projectKey: string }>(
 
 const DAY = 86_400_000;
 
-/** The Monday (yyyy-mm-dd) of the ISO week of a yyyy-mm-dd date. */
-export function weekOf(date: string): string {
-  const t = Date.parse(`${date}T00:00:00Z`);
-  const dow = (new Date(t).getUTCDay() + 6) % 7;
-  return new Date(t - dow * DAY).toISOString().slice(0, 10);
-}
-
-function issueDelta(s: IssueSnapshot): Delta {
-  const open = s.category !== 'done';
-  const finished: Tree = !open && s.dueDate && s.categorySince ? { hit: s.categorySince <= s.dueDate ? 1 : 0, total: 1 } : {};
-  const versions: Tree = {};
-  for (const v of new Set(s.versionIds ?? [])) {
-    versions[v] = {
-      total: 1,
-      done: open ? 0 : 1,
-      openDueDates: open && s.dueDate ? { [s.dueDate]: 1 } : {},
-      createdByWeek: s.createdOn ? { [weekOf(s.createdOn)]: 1 } : {},
-      doneByWeek: !open && s.categorySince ? { [weekOf(s.categorySince)]: 1 } : {},
-    };
-  }
-  return {
-    issueCount: 1,
-    byCategory: { [s.category]: 1 },
-    openIssues: open ? 1 : 0,
-    raciCompleteOpen: open && s.raciComplete ? 1 : 0,
-    openDueDates: open && s.dueDate ? { [s.dueDate]: 1 } : {},
-    finishedByDue: finished,
-    versions,
-  };
-}
-
-/**
- * Moves one issue's contribution from `before` to `after` (either may be null: created or deleted).
- * Pure: returns a new rollup and leaves the argument alone.
- */
-export function applyIssueChange(rollup: ProjectRollup, before: IssueSnapshot | null, after: IssueSnapshot | null, at: number): ProjectRollup {
-  return change(rollup, issueDelta, before, after, at);
-}
-
-export function sameSnapshot(a: IssueSnapshot | null, b: IssueSnapshot | null): boolean {
-  if (a === null || b === null) return a === b;
-  return (
-    a.projectKey === b.projectKey &&
-    a.category === b.category &&
-    a.dueDate === b.dueDate &&
-    a.raciComplete === b.raciComplete &&
-    (a.createdOn ?? null) === (b.createdOn ?? null) &&
-    (a.categorySince ?? null) === (b.categorySince ?? null) &&
-    [...new Set(a.versionIds ?? [])].sort().join() === [...new Set(b.versionIds ?? [])].sort().join()
-  );
-}
-
-function countBefore(dates: Record<string, number>, today: string): number {
+export function countBefore(dates: Record<string, number>, today: string): number {
   let n = 0;
   for (const [date, count] of Object.entries(dates)) if (date < today) n += count;
   return n;
 }
 
-/** Open issues due strictly before `today` (yyyy-mm-dd, in the project's calendar). */
-export function overdueOpen(rollup: ProjectRollup, today: string): number {
-  return countBefore(rollup.openDueDates, today);
-}
-
-/** One fix version's counters, zeros included (the rollup stores no zero entries under a version). */
-export function versionCounters(rollup: ProjectRollup, versionId: string): VersionCounters {
-  const v: Partial<VersionCounters> = rollup.versions[versionId] ?? {};
-  return { total: v.total ?? 0, done: v.done ?? 0, openDueDates: v.openDueDates ?? {}, createdByWeek: v.createdByWeek ?? {}, doneByWeek: v.doneByWeek ?? {} };
-}
-
-/** Open dependencies of one group (a version, a department pair), zeros included. */
-export function dependencyCounters(group: Partial<DependencyCounters> | undefined): DependencyCounters {
-  return { open: group?.open ?? 0, late: group?.late ?? 0, atRisk: group?.atRisk ?? 0, blocked: group?.blocked ?? 0 };
-}
-
-/** Open issues of one fix version due strictly before `today`. */
-export function overdueInVersion(rollup: ProjectRollup, versionId: string, today: string): number {
-  return countBefore(versionCounters(rollup, versionId).openDueDates, today);
-}
-
-/** Open action items due strictly before `today`. */
-export function overdueActions(rollup: ProjectRollup, today: string): number {
-  return countBefore(rollup.actions.openDueDates, today);
-}
-
-export function raciCoverage(rollup: ProjectRollup): number | null {
-  return rollup.openIssues === 0 ? null : rollup.raciCompleteOpen / rollup.openIssues;
-}
-
-/**
- * What a dependency contributes to its requesting project's rollup. The optional parts are for the
- * dependency feature to fill in; a contribution without them counts only as open / late.
- */
-export interface DependencyContribution {
-  projectKey: string;
-  open: boolean;
-  late: boolean;
-  /** Whether, while open, it is at risk of missing its need-by date, or blocked. */
-  state?: 'on-track' | 'at-risk' | 'blocked';
-  /** Fix versions of the waiting (downstream) issue. */
-  versionIds?: readonly string[];
-  /** `requesting>providing` department ids. */
-  departmentPair?: string;
-  /** Once the request was answered: whether within its response deadline. */
-  answeredInTime?: boolean;
-  /** Once delivered: whether by its need-by date. */
-  deliveredOnTime?: boolean;
-  /** The dependency's id and its entry on the project page; no entry once it is delivered or cancelled. */
-  id?: string;
-  edge?: DependencyEdgeEntry | null;
-}
-
-function dependencyDelta(c: DependencyContribution): Delta {
-  // A declined dependency is no longer open (nobody owes anything) but still holds its waiting issue up.
-  const holds = c.open || c.state === 'blocked';
-  const group: Tree = holds
-    ? { open: c.open ? 1 : 0, late: c.open && c.late ? 1 : 0, atRisk: c.state === 'at-risk' ? 1 : 0, blocked: c.state === 'blocked' ? 1 : 0 }
-    : {};
-  const byVersion: Tree = {};
-  if (holds) for (const v of new Set(c.versionIds ?? [])) byVersion[v] = group;
-  return {
-    dependencies: {
-      open: c.open ? 1 : 0,
-      late: c.open && c.late ? 1 : 0,
-      answered: c.answeredInTime === undefined ? {} : { hit: c.answeredInTime ? 1 : 0, total: 1 },
-      delivered: c.deliveredOnTime === undefined ? {} : { hit: c.deliveredOnTime ? 1 : 0, total: 1 },
-      byVersion,
-      byDepartmentPair: holds && c.departmentPair ? { [c.departmentPair]: group } : {},
-    },
-  };
-}
-
-export function applyDependencyChange(
-  rollup: ProjectRollup,
-  before: DependencyContribution | null,
-  after: DependencyContribution | null,
-  at: number,
-): ProjectRollup {
-  const next = change(rollup, dependencyDelta, before, after, at);
-  const graph = { ...next.depGraph };
-  if (before?.id && before.projectKey === rollup.projectKey) delete graph[before.id];
-  if (after?.id && after.edge && after.projectKey === rollup.projectKey) graph[after.id] = after.edge;
-  // Like the counters' map entries: an empty graph is no graph, so equal contents are equal records.
-  if (Object.keys(graph).length > 0) next.depGraph = graph;
-  else delete next.depGraph;
-  return next;
-}
-
-/** What an escalation contributes. The optional parts are for the escalation feature to fill in. */
-export interface EscalationContribution {
-  projectKey: string;
-  open: boolean;
-  level?: 1 | 2 | 3;
-  versionIds?: readonly string[];
-  /** Once resolved: whether within its level's time limit. */
-  resolvedInTime?: boolean;
-  /** Time from raised to acknowledged / resolved, once known. */
-  acknowledgeMs?: number;
-  resolveMs?: number;
-  /** yyyy-mm-dd (UTC) it was raised, for the age of open escalations. */
-  raisedDay?: string;
-  /** Resolved, rejected or withdrawn. */
-  closed?: boolean;
-}
-
-function escalationDelta(c: EscalationContribution): Delta {
-  const openByVersion: Tree = {};
-  if (c.open) for (const v of new Set(c.versionIds ?? [])) openByVersion[v] = 1;
-  return {
-    escalations: {
-      open: c.open ? 1 : 0,
-      openByLevel: c.open && c.level ? { [String(c.level)]: 1 } : {},
-      openByVersion,
-      resolved: c.resolvedInTime === undefined ? {} : { hit: c.resolvedInTime ? 1 : 0, total: 1 },
-      acknowledgeTime: c.acknowledgeMs === undefined ? {} : { ms: c.acknowledgeMs, count: 1 },
-      resolveTime: c.resolveMs === undefined ? {} : { ms: c.resolveMs, count: 1 },
-      openByLevelDay: c.open && c.level && c.raisedDay ? { [`${c.level}|${c.raisedDay}`]: 1 } : {},
-      closed: c.closed ? 1 : 0,
-    },
-  };
-}
-
-export function applyEscalationChange(
-  rollup: ProjectRollup,
-  before: EscalationContribution | null,
-  after: EscalationContribution | null,
-  at: number,
-): ProjectRollup {
-  return change(rollup, escalationDelta, before, after, at);
-}
-
-/** A risk is high when probability × impact is at least this (the red corner of the 5×5 map). */
-export const HIGH_RISK_SCORE = 15;
-
-export interface RiskContribution {
-  projectKey: string;
-  open: boolean;
-  probability: number;
-  impact: number;
-}
-
-function riskDelta(c: RiskContribution): Delta {
-  if (!c.open) return { risks: { closed: 1 } };
-  return { risks: { open: 1, high: c.probability * c.impact >= HIGH_RISK_SCORE ? 1 : 0, cells: { [`${c.probability}:${c.impact}`]: 1 } } };
-}
-
-export function applyRiskChange(rollup: ProjectRollup, before: RiskContribution | null, after: RiskContribution | null, at: number): ProjectRollup {
-  return change(rollup, riskDelta, before, after, at);
-}
-
-export interface ActionContribution {
-  projectKey: string;
-  done: boolean;
-  dueDate: string;
-}
-
-function actionDelta(c: ActionContribution): Delta {
-  return { actions: c.done ? { done: 1 } : { open: 1, openDueDates: { [c.dueDate]: 1 } } };
-}
-
-export function applyActionChange(rollup: ProjectRollup, before: ActionContribution | null, after: ActionContribution | null, at: number): ProjectRollup {
-  return change(rollup, actionDelta, before, after, at);
-}
-
-/** A retrospective's feedback form (scores 1-5 per dimension), or none. */
-export interface FeedbackContribution {
-  projectKey: string;
-  scores: Record<FeedbackDimension, number> | null;
-}
-
-function feedbackDelta(c: FeedbackContribution): Delta {
-  return c.scores ? { feedback: { forms: 1, sums: { ...c.scores } } } : {};
-}
-
-export function applyFeedbackChange(rollup: ProjectRollup, before: FeedbackContribution | null, after: FeedbackContribution | null, at: number): ProjectRollup {
-  return change(rollup, feedbackDelta, before, after, at);
+/** The Monday (yyyy-mm-dd) of the ISO week of a yyyy-mm-dd date. */
+export function weekOf(date: string): string {
+  const t = Date.parse(`${date}T00:00:00Z`);
+  const dow = (new Date(t).getUTCDay() + 6) % 7;
+  return new Date(t - dow * DAY).toISOString().slice(0, 10);
 }
 
 /**

@@ -1,16 +1,8 @@
 import type { Figure, FigureId, Health, HealthReason } from '../../contract/project';
-import {
-  FEEDBACK_DIMENSIONS,
-  dependencyCounters,
-  overdueActions,
-  overdueInVersion,
-  overdueOpen,
-  raciCoverage,
-  versionCounters,
-  weekOf,
-  type ProjectRollup,
-  type Ratio,
-} from './core';
+import { FEEDBACK_DIMENSIONS, weekOf, type ProjectRollup, type Ratio } from './core';
+import { dependencyCounters } from './dependencies';
+import { overdueActions } from './project';
+import { overdueInVersion, overdueOpen, raciCoverage, versionCounters } from './issues';
 
 const DAY = 86_400_000;
 const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY);

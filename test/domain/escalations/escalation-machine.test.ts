@@ -11,7 +11,8 @@ import {
   type EscalationRecord,
   type LevelDeadline,
 } from '../../../src/domain/escalations/escalation';
-import { applyEscalationChange, emptyRollup } from '../../../src/domain/rollup/core';
+import { applyEscalationChange } from '../../../src/domain/rollup/escalations';
+import { emptyRollup } from '../../../src/domain/rollup/core';
 
 const H = 3_600_000;
 const deadline: LevelDeadline = (from, level) => from + (level === 1 ? 24 : 48) * H;

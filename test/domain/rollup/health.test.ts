@@ -1,17 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { assessMilestone, burnupOf, projectFigures } from '../../../src/domain/rollup/health';
 import { agendaOf } from '../../../src/domain/project/agenda';
-import { recurringTags } from '../../../src/app/project/project-records';
-import {
-  applyActionChange,
-  applyDependencyChange,
-  applyEscalationChange,
-  applyFeedbackChange,
-  applyIssueChange,
-  emptyRollup,
-  type IssueSnapshot,
-  type ProjectRollup,
-} from '../../../src/domain/rollup/core';
+import { recurringTags } from '../../../src/domain/project/retrospectives';
+import { applyActionChange, applyFeedbackChange } from '../../../src/domain/rollup/project';
+import { applyDependencyChange } from '../../../src/domain/rollup/dependencies';
+import { applyEscalationChange } from '../../../src/domain/rollup/escalations';
+import { applyIssueChange, type IssueSnapshot } from '../../../src/domain/rollup/issues';
+import { emptyRollup, type ProjectRollup } from '../../../src/domain/rollup/core';
 
 const TODAY = '2026-11-23';
 const issue = (over: Partial<IssueSnapshot>): IssueSnapshot => ({ projectKey: 'PAY', category: 'new', dueDate: null, raciComplete: true, versionIds: ['10'], createdOn: '2026-11-02', categorySince: '2026-11-02', ...over });

@@ -1,30 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import {
-  applyActionChange,
-  applyDependencyChange,
-  applyEscalationChange,
-  applyFeedbackChange,
-  applyIssueChange,
-  applyRiskChange,
-  emptyRollup,
-  mergeRollups,
-  normalizeRollup,
-  overdueActions,
-  overdueInVersion,
-  overdueOpen,
-  raciCoverage,
-  shardOf,
-  versionCounters,
-  weekOf,
-  type ActionContribution,
-  type DependencyContribution,
-  type EscalationContribution,
-  type FeedbackContribution,
-  type IssueSnapshot,
-  type ProjectRollup,
-  type RiskContribution,
-} from '../../../src/domain/rollup/core';
+import { applyActionChange, applyFeedbackChange, applyRiskChange, overdueActions, type ActionContribution, type FeedbackContribution, type RiskContribution } from '../../../src/domain/rollup/project';
+import { applyDependencyChange, type DependencyContribution } from '../../../src/domain/rollup/dependencies';
+import { applyEscalationChange } from '../../../src/domain/rollup/escalations';
+import { applyIssueChange, overdueInVersion, overdueOpen, raciCoverage, versionCounters, type IssueSnapshot } from '../../../src/domain/rollup/issues';
+import { emptyRollup, mergeRollups, normalizeRollup, shardOf, weekOf, type ProjectRollup } from '../../../src/domain/rollup/core';
+import { type EscalationContribution } from '../../../src/domain/escalations/escalation';
 import { STATUS_CATEGORIES } from '../../../src/contract';
 
 const project = fc.constantFrom('PAY', 'AICS');
