@@ -1,47 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { Deps, Jira, JiraIssue, JiraNotification, Logger, Store } from '../../../src/app/kernel/ports';
+import type { Deps, Jira, JiraIssue, JiraNotification, Logger } from '../../../src/app/kernel/ports';
+import { memoryStore, type MemoryStore } from '../../support/memory-store';
 import { checkRaciComplete, refusalFor, withTransitionChanges } from '../../../src/app/raci/check-raci-complete';
 import { issueChanged, NOTIFIED_TTL_SECONDS } from '../../../src/app/triggers/issue-changed';
 import { handleRaciCompleteValidator } from '../../../src/entry/workflow';
 import { AppError } from '../../../src/app/kernel/errors';
 import { formatMessage } from '../../../src/contract';
 
-/** Use cases on in-memory ports: a Store on Maps (with TTLs on the fake clock) and the Jira calls these use cases make. */
+/** Use cases on in-memory ports: the shared in-memory Store (TTLs on the fake clock) and the Jira calls these use cases make. */
 const IDS = { responsible: 'customfield_1', accountable: 'customfield_2', consulted: 'customfield_3', informed: 'customfield_4' };
-
-function memoryStore(now: () => number): Store & { expiries: Map<string, number> } {
-  const kv = new Map<string, unknown>();
-  const expiries = new Map<string, number>();
-  const live = (key: string) => !expiries.has(key) || expiries.get(key)! > now();
-  return {
-    expiries,
-    get: async <T>(key: string) => (live(key) ? (kv.get(key) as T | undefined) : undefined),
-    getEntity: async <T>(entity: string, key: string) => kv.get(`${entity}/${key}`) as T | undefined,
-    getMany: async (items) => items.map((i) => (i.entity ? kv.get(`${i.entity}/${i.key}`) : live(i.key) ? kv.get(i.key) : undefined)),
-    set: async (key, value) => void kv.set(key, value),
-    setEntity: async (entity, key, value) => void kv.set(`${entity}/${key}`, value),
-    transact: async (ops) => {
-      for (const op of ops) {
-        const k = op.entity ? `${op.entity}/${op.key}` : op.key;
-        if (op.kind === 'set') kv.set(k, op.value);
-        else kv.delete(k);
-      }
-    },
-    queryEntity: async () => ({ items: [] }),
-    getSecret: async () => undefined,
-    setSecret: async () => undefined,
-    setIfAbsent: async (key, value, ttlSeconds) => {
-      if (kv.has(key) && live(key)) return false;
-      kv.set(key, value);
-      expiries.set(key, now() + ttlSeconds * 1000);
-      return true;
-    },
-    delete: async (key) => {
-      kv.delete(key);
-      expiries.delete(key);
-    },
-  };
-}
 
 function issue(raci: Partial<JiraIssue['raci']> = {}): JiraIssue {
   return {
@@ -180,7 +147,7 @@ describe('issueChanged: notifications with a once-only claim', () => {
       toAccountIds: ['i1', 'i2'],
     });
     expect(d.fake.sent[0]!.n.htmlBody).not.toContain('<model>');
-    const store = d.store as ReturnType<typeof memoryStore>;
+    const store = d.store as MemoryStore;
     expect([...store.expiries.values()]).toEqual([d.clock.now() + NOTIFIED_TTL_SECONDS * 1000]);
     // The same change again sends nothing; a later change does.
     expect(await issueChanged(d, { issueId: '10007', changelog: statusChange, actorId: 'actor' })).toEqual({ notified: 0 });
