@@ -103,11 +103,12 @@ export async function confirmCharter(deps: Deps, ctx: ActingContext, projectKey:
   const directory = (await readDirectory(deps))?.departments ?? [];
   const department = directory.find((d) => d.id === departmentId);
   if (!department) throw new AppError('VALIDATION', 'project.validation.unknownDepartment', { field: 'departmentId', id: departmentId }, 'departmentId');
-  const name = ctx.locale === 'zh' ? department.nameZh : department.nameEn;
-  if (!ctx.accountId || department.headAccountId !== ctx.accountId) throw new AppError('FORBIDDEN', 'project.forbidden.confirm', { department: name });
+  // Each language's message names the department in that language; the boundary picks one.
+  const name = { departmentEn: department.nameEn, departmentZh: department.nameZh };
+  if (!ctx.accountId || department.headAccountId !== ctx.accountId) throw new AppError('FORBIDDEN', 'project.forbidden.confirm', name);
   const prev = await readCharter(deps, projectKey);
   if (!prev) throw new AppError('CONFLICT', 'project.conflict.noCharter');
-  if (!prev.data.participatingDepartmentIds.includes(departmentId)) throw new AppError('CONFLICT', 'project.conflict.notParticipating', { department: name });
+  if (!prev.data.participatingDepartmentIds.includes(departmentId)) throw new AppError('CONFLICT', 'project.conflict.notParticipating', name);
   const confirmations = [...prev.data.confirmations.filter((c) => c.departmentId !== departmentId), { departmentId, accountId: ctx.accountId, at: deps.clock.now() }];
   const next: StoredCharter = { ...prev, version: prev.version + 1, data: { ...prev.data, confirmations } };
   await writeCharter(deps, prev, next);
