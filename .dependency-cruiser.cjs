@@ -56,6 +56,46 @@ module.exports = {
       from: { path: '^src/app/' },
       to: { path: '^src/(adapters|entry)/' },
     },
+    // Feature folders (DESIGN.md section 3, README "Architecture"). In src/app a feature (raci, dependencies,
+    // escalations, project, directory) imports only the kernel, the domain and the contract; the kernel imports
+    // no feature; surfaces/ (composed reads) and triggers/ (events, the sweep) may import features, since
+    // composing them is their job, and nothing imports them but entry/.
+    {
+      name: 'app-feature-imports-only-kernel',
+      comment: 'A feature reaches another feature only through src/app/kernel.',
+      severity: 'error',
+      from: { path: '^src/app/(raci|dependencies|escalations|project|directory)/' },
+      to: { path: '^src/app/', pathNot: ['^src/app/kernel/', '^src/app/$1/'] },
+    },
+    {
+      name: 'app-kernel-imports-no-feature',
+      comment: 'The kernel is what the features share, so it knows none of them.',
+      severity: 'error',
+      from: { path: '^src/app/kernel/' },
+      to: { path: '^src/app/', pathNot: '^src/app/kernel/' },
+    },
+    {
+      name: 'app-surfaces-and-triggers-only-from-entry',
+      comment: 'Surfaces and triggers compose features; features and the kernel never call back into them.',
+      severity: 'error',
+      from: { path: '^src/app/(kernel|raci|dependencies|escalations|project|directory)/' },
+      to: { path: '^src/app/(surfaces|triggers)/' },
+    },
+    // In src/domain a feature folder imports only its own files and domain/shared (calendars); domain/rollup
+    // composes the features' contributions and may import them; shared imports no feature.
+    {
+      name: 'domain-feature-imports-only-shared',
+      comment: 'Domain feature folders do not import each other; what they share lives in domain/shared.',
+      severity: 'error',
+      from: { path: '^src/domain/(raci|dependencies|escalations|project|directory)/' },
+      to: { path: '^src/domain/', pathNot: ['^src/domain/shared/', '^src/domain/$1/'] },
+    },
+    {
+      name: 'domain-shared-imports-no-feature',
+      severity: 'error',
+      from: { path: '^src/domain/shared/' },
+      to: { path: '^src/domain/', pathNot: '^src/domain/shared/' },
+    },
     {
       name: 'no-circular',
       severity: 'error',

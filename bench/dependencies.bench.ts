@@ -8,7 +8,7 @@ import { createPlatform } from '../sandbox/platform';
 import { TEST_START } from '../test/support/clock';
 import { SEED_USERS } from '../sandbox/seed/jira-seed';
 import { invoke } from '../test/support/platform';
-import { criticalPath, cycleIfAdded, successorsOf, type GraphEdge } from '../src/domain/dependency-graph';
+import { criticalPath, cycleIfAdded, successorsOf, type GraphEdge } from '../src/domain/dependencies/dependency-graph';
 import { fromRecord, MODEL, printTable, summarize, type Row, type Sample } from './support';
 
 const EDGES = Number(process.env.BENCH_EDGES ?? 100_000);

@@ -7,8 +7,8 @@
  */
 import { createPlatform, type Platform } from '../sandbox/platform';
 import { TEST_START } from '../test/support/clock';
-import type { EscalationRecord } from '../src/domain/escalation';
-import { ENTITY } from '../src/app/storage-keys';
+import type { EscalationRecord } from '../src/domain/escalations/escalation';
+import { ENTITY } from '../src/app/kernel/storage-keys';
 import { fromRecord, MODEL, printTable, summarize, type Row } from './support';
 
 const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Number);

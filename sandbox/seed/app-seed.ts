@@ -1,4 +1,4 @@
-import { SECRET } from '../../src/app/storage-keys';
+import { SECRET } from '../../src/app/kernel/storage-keys';
 import type { ExtensionContext, ForgeHost, KvsBackend } from '../runtime/forge-host';
 import type { JiraSandbox } from '../jira';
 import { SEED_DEPARTMENTS, SEED_USERS } from './jira-seed';

@@ -184,8 +184,25 @@ export const NOUNS = {
   provider: { en: 'providing', zh: '提供' },
   decline: { en: 'decline', zh: '拒绝' },
   'delay explanation': { en: 'delay explanation', zh: '延期说明' },
+  // An escalation refusal's {action}, and the text ({what}) an action needs on record.
+  'escalation.acknowledge': { en: 'acknowledge', zh: '受理' },
+  'escalation.resolve': { en: 'resolve', zh: '解决' },
+  'escalation.reject': { en: 'reject', zh: '驳回' },
+  'escalation.withdraw': { en: 'withdraw', zh: '撤回' },
+  'escalation.escalate': { en: 'escalate', zh: '升级' },
+  'escalation.decideOn': { en: 'decide on', zh: '裁决' },
+  'escalation.climb': { en: 'climb', zh: '升级' },
+  'escalation.resolution': { en: 'resolution', zh: '解决方案' },
+  'escalation.reason': { en: 'reason', zh: '驳回理由' },
+  'escalation.decision': { en: 'decision', zh: '裁决' },
 } as const satisfies Record<string, Record<Locale, string>>;
 export type Noun = keyof typeof NOUNS;
+
+/**
+ * A param the app passes as a word of NOUNS rather than as text, so the app never picks a language: {what}
+ * always; {action} when it names a feature's word ("escalation.resolve"), since other {action}s are codes shown as they are.
+ */
+const isWord = (name: string, value: string) => value in NOUNS && (name === 'what' || (name === 'action' && value.includes('.')));
 
 export function formatMessage(
   id: MessageId,
@@ -195,7 +212,7 @@ export function formatMessage(
   return ERROR_MESSAGES[id][locale].replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;
-    if (name === 'what' && typeof value === 'string' && value in NOUNS) return NOUNS[value as Noun][locale];
+    if (typeof value === 'string' && isWord(name, value)) return NOUNS[value as Noun][locale];
     return String(value);
   });
 }

@@ -149,11 +149,17 @@ export type Figure = z.infer<typeof FigureSchema>;
 export const TrendPointSchema = z.object({ week: z.string(), values: z.record(z.string(), z.number().nullable()) });
 export type TrendPoint = z.infer<typeof TrendPointSchema>;
 
+/** Where a score falls on the 5×5 map, as the server's domain decides it (the UI only colours it). */
+export const RiskZoneSchema = z.enum(['low', 'medium', 'high']);
+export type RiskZone = z.infer<typeof RiskZoneSchema>;
+
 export const ProjectSummarySchema = ProjectOverviewSchema.extend({
   milestones: z.array(MilestoneHealthSchema),
   figures: z.array(FigureSchema),
   trend: z.array(TrendPointSchema),
   risks: z.object({ open: z.number().int(), high: z.number().int(), closed: z.number().int(), cells: z.record(z.string(), z.number().int()) }),
+  /** Each cell of the risks' 5×5 map ("probability:impact") with its zone. */
+  riskZones: z.record(z.string(), RiskZoneSchema),
   actions: z.object({ open: z.number().int(), overdue: z.number().int(), done: z.number().int() }),
   departments: z.array(DepartmentRefSchema),
 });
@@ -182,6 +188,9 @@ export const RiskInputSchema = z
   .strict();
 export type RiskInput = z.input<typeof RiskInputSchema>;
 
+/** A month, yyyy-mm. */
+const YearMonth = z.string().regex(/^\d{4}-\d{2}$/);
+
 export const RiskViewSchema = z.object({
   id: z.string(),
   title: z.string(),
@@ -199,6 +208,10 @@ export const RiskViewSchema = z.object({
   updatedAt: IsoDateTime,
   closedAt: IsoDateTime.nullable(),
   version: z.number().int(),
+  zone: RiskZoneSchema,
+  /** The months it was raised and closed in, in the viewer's time zone: what the monthly report groups by. */
+  openedMonth: YearMonth,
+  closedMonth: YearMonth.nullable(),
 });
 export type RiskView = z.infer<typeof RiskViewSchema>;
 

@@ -6,7 +6,7 @@ import {
   rebuildPeopleIndex,
   searchUsers,
   updateDepartment,
-} from '../app/manage-departments';
+} from '../app/directory/manage-departments';
 import { defineSurface } from './resolver-kit';
 import { productionDeps } from './deps';
 import { dependenciesAdminHandlers } from './handlers/dependencies';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { AutomationClimbInputSchema, AutomationRaiseInputSchema, toLocale } from '../contract';
-import type { Deps } from '../app/ports';
-import { climbByAutomation, raise } from '../app/escalations';
+import type { Deps } from '../app/kernel/ports';
+import { climbByAutomation, raise } from '../app/escalations/escalations';
 import { toErrorBody } from './envelope';
 import { productionDeps } from './deps';
 

@@ -1,4 +1,4 @@
-import type { Deps, Logger } from '../app/ports';
+import type { Deps, Logger } from '../app/kernel/ports';
 import { createKvsStore } from '../adapters/forge/kvs-store';
 import { createJiraClient } from '../adapters/forge/jira-client';
 

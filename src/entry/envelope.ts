@@ -1,7 +1,7 @@
 import type { z } from 'zod';
 import { DEFAULT_MESSAGE, describeIssue, formatMessage, type AppErrorBody, type Envelope, type Locale } from '../contract';
-import { isAppError } from '../app/errors';
-import type { Logger } from '../app/ports';
+import { isAppError } from '../app/kernel/errors';
+import type { Logger } from '../app/kernel/ports';
 
 /** The first problem zod found, as a VALIDATION error naming the field in the user's language. */
 export function validationError(error: z.ZodError, locale: Locale): AppErrorBody {

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Deps } from '../app/ports';
-import { issueChanged } from '../app/issue-changed';
-import { onDependencyLinkCreated, onDependencyLinkDeleted } from '../app/sync-link';
+import type { Deps } from '../app/kernel/ports';
+import { issueChanged } from '../app/triggers/issue-changed';
+import { onDependencyLinkCreated, onDependencyLinkDeleted } from '../app/triggers/sync-link';
 import { productionDeps } from './deps';
 
 const IdSchema = z.union([z.string(), z.number()]).transform(String);

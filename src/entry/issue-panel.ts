@@ -1,5 +1,5 @@
 import { ISSUE_PANEL_FUNCTIONS } from '../contract';
-import { getIssuePanel } from '../app/get-issue-panel';
+import { getIssuePanel } from '../app/surfaces/issue-panel';
 import { defineSurface } from './resolver-kit';
 import { issueKeyOf } from './scope';
 import { productionDeps } from './deps';

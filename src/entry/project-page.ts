@@ -1,5 +1,5 @@
 import { PROJECT_PAGE_FUNCTIONS } from '../contract';
-import { getProjectOverview } from '../app/get-project-overview';
+import { getProjectOverview } from '../app/surfaces/project-overview';
 import { defineSurface } from './resolver-kit';
 import { projectKeyOf } from './scope';
 import { productionDeps } from './deps';

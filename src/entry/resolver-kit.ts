@@ -1,7 +1,7 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
 import { toLocale, type Envelope, type FnInput, type FnOutput, type FunctionTable, type Locale } from '../contract';
-import type { ActingContext, Deps } from '../app/ports';
+import type { ActingContext, Deps } from '../app/kernel/ports';
 import { ok, toErrorBody, validationError } from './envelope';
 
 /** The parts of the Forge resolver context the app reads. Identity and scope come from here, never the payload. */

@@ -1,4 +1,4 @@
-import { sweepDeadlines as sweep } from '../app/sweep-deadlines';
+import { sweepDeadlines as sweep } from '../app/triggers/sweep-deadlines';
 import { productionDeps } from './deps';
 
 /** `scheduledTrigger` module `deadline-sweep`: flags late responses and climbs overdue escalations. */

@@ -1,4 +1,4 @@
-import { AppError } from '../app/errors';
+import { AppError } from '../app/kernel/errors';
 import type { ForgeContext } from './resolver-kit';
 
 /** The project a project-page call is about, from the Forge context (never the payload). */
@@ -13,4 +13,12 @@ export function issueKeyOf(forge: ForgeContext): string {
   const key = forge.extension?.issue?.key;
   if (!key) throw new AppError('NOT_FOUND', 'notFound.context', { what: 'issue view' });
   return key;
+}
+
+/** The issue and its project, as Forge's context names them for the issue panel. */
+export function issueOf(forge: ForgeContext): { issueId: string; issueKey: string; projectKey: string } {
+  const issue = forge.extension?.issue;
+  const projectKey = forge.extension?.project?.key;
+  if (!issue?.id || !issue.key || !projectKey) throw new AppError('NOT_FOUND', 'notFound.context', { what: 'issue view' });
+  return { issueId: issue.id, issueKey: issue.key, projectKey };
 }

@@ -1,6 +1,6 @@
 import { toLocale, WEBHOOK_HEADERS, type ErrorCode } from '../contract';
-import type { Deps } from '../app/ports';
-import { raiseEscalationByRequest } from '../app/raise-escalation-by-request';
+import type { Deps } from '../app/kernel/ports';
+import { raiseEscalationByRequest } from '../app/escalations/raise-escalation-by-request';
 import { toErrorBody } from './envelope';
 import { productionDeps } from './deps';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import type { Deps } from '../app/ports';
-import { checkRaciComplete, type ValidatorVerdict } from '../app/check-raci-complete';
-import { inEveryLanguage } from '../app/i18n';
+import type { Deps } from '../app/kernel/ports';
+import { checkRaciComplete, type ValidatorVerdict } from '../app/raci/check-raci-complete';
+import { inEveryLanguage } from '../app/kernel/notifications';
 import { productionDeps } from './deps';
 
 /**

@@ -3,7 +3,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeInChromium, SHOTS } from '../support/e2e';
 import { SEED_USERS } from '../../sandbox/seed/jira-seed';
-import { localDate } from '../../src/app/calendar';
+import { localDate } from '../../src/app/kernel/dates';
 
 /**
  * A cross-department dependency as people make it: the Product manager asks R&D in the panel, the link shows

@@ -4,8 +4,8 @@ import type { Platform } from '../../sandbox/platform';
 import { SEED_USERS } from '../../sandbox/seed/jira-seed';
 import { SANDBOX_WEBHOOK_SECRET } from '../../sandbox/seed/app-seed';
 import { appRequestStore } from '../../sandbox/runtime/invocation-context';
-import { sign } from '../../src/app/raise-escalation-by-request';
-import { localDate } from '../../src/app/get-project-overview';
+import { sign } from '../../src/app/escalations/raise-escalation-by-request';
+import { localDate } from '../../src/app/kernel/dates';
 import { createJiraSpecValidator } from '../support/openapi';
 import { invoke, jiraAs, startPlatform } from '../support/platform';
 

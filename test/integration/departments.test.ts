@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../sandbox/platform';
 import { SEED_DEPARTMENTS, SEED_USERS } from '../../sandbox/seed/jira-seed';
-import { readPeopleIndex } from '../../src/app/departments';
-import { ENTITY, KEY } from '../../src/app/storage-keys';
+import { readPeopleIndex } from '../../src/app/kernel/people-index';
+import { ENTITY, KEY } from '../../src/app/kernel/storage-keys';
 import { productionDeps } from '../../src/entry/deps';
 import { counted, invoke, jiraAs, startPlatform } from '../support/platform';
 

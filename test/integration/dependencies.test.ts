@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../sandbox/platform';
 import { SEED_USERS } from '../../sandbox/seed/jira-seed';
-import { localDate } from '../../src/app/calendar';
+import { localDate } from '../../src/app/kernel/dates';
 import { invoke, jiraAs, startPlatform, type Envelope } from '../support/platform';
 
 /**

@@ -3,8 +3,8 @@ import { randomBytes } from 'node:crypto';
 import type { Platform } from '../../sandbox/platform';
 import { SEED_USERS } from '../../sandbox/seed/jira-seed';
 import { SANDBOX_WEBHOOK_SECRET } from '../../sandbox/seed/app-seed';
-import { sign } from '../../src/app/raise-escalation-by-request';
-import { addWorkingHours, BUILTIN_CALENDARS } from '../../src/domain/calendar';
+import { sign } from '../../src/app/escalations/raise-escalation-by-request';
+import { addWorkingHours, BUILTIN_CALENDARS } from '../../src/domain/shared/calendar';
 import { invoke, jiraAs, startPlatform } from '../support/platform';
 
 /**

@@ -286,6 +286,7 @@ export const PROJECT_OVERVIEW: ProjectSummary = {
   ],
   trend: [{ week: '2025-03-10', values: { delayRate: 0.12, raciCoverage: 61 / 72 } }],
   risks: { open: 2, high: 1, closed: 1, cells: { '4:4': 1, '2:3': 1 } },
+  riskZones: { '1:1': 'low', '1:2': 'low', '1:3': 'low', '1:4': 'low', '1:5': 'low', '2:1': 'low', '2:2': 'low', '2:3': 'medium', '2:4': 'medium', '2:5': 'medium', '3:1': 'low', '3:2': 'medium', '3:3': 'medium', '3:4': 'medium', '3:5': 'high', '4:1': 'low', '4:2': 'medium', '4:3': 'medium', '4:4': 'high', '4:5': 'high', '5:1': 'low', '5:2': 'medium', '5:3': 'high', '5:4': 'high', '5:5': 'high' },
   actions: { open: 3, overdue: 1, done: 1 },
   departments: [{ id: 'product', nameZh: '产品部', nameEn: 'Product' }],
 };

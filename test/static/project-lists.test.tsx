@@ -33,7 +33,8 @@ const render = (locale: Locale, element: ReactElement) => renderMarkup(m.i18n, l
 const client = { call: () => new Promise<never>(() => undefined) };
 const person = (n: number) => ({ accountId: `u${n}`, displayName: `Person ${n}`, active: true });
 
-const risk = (i: number, over: Partial<RiskView> = {}): RiskView => ({
+// What the server sends: the zone and the months as the domain decides them (here for a viewer in UTC).
+const risk = (i: number, over: Partial<RiskView> = {}): RiskView => withDecisions({
   id: `risk-${String(i).padStart(6, '0')}`,
   title: `Risk ${i}`,
   probability: 4,
@@ -52,6 +53,9 @@ const risk = (i: number, over: Partial<RiskView> = {}): RiskView => ({
   version: 1,
   ...over,
 });
+function withDecisions(r: Omit<RiskView, 'zone' | 'openedMonth' | 'closedMonth'> & Partial<RiskView>): RiskView {
+  return { zone: r.score >= 15 ? 'high' : r.score >= 6 ? 'medium' : 'low', openedMonth: r.createdAt.slice(0, 7), closedMonth: r.closedAt?.slice(0, 7) ?? null, ...r };
+}
 const action = (i: number): ActionView => ({ id: `action-${String(i).padStart(6, '0')}`, retrospectiveId: null, title: `Action ${i}`, owner: person(i), dueDate: '2025-03-12', status: 'open', tags: [], issueKey: null, overdue: false, carriedOver: false, version: 1 });
 const retro = (i: number): RetrospectiveView => ({ id: `retro-${String(i).padStart(6, '0')}`, versionId: null, heldOn: `2025-02-${String(i + 1).padStart(2, '0')}`, wentWell: `went well ${i}`, toImprove: '', scores: null, tags: [], createdBy: person(1), version: 1 });
 

@@ -1,5 +1,5 @@
 import type { WorkingCalendar } from '../../src/contract';
-import { BUILTIN_CALENDARS } from '../../src/domain/calendar';
+import { BUILTIN_CALENDARS } from '../../src/domain/shared/calendar';
 
 /** Mainland China's built-in calendar: 2026's public holidays and 调休 days from the State Council's notice. */
 export const CN = BUILTIN_CALENDARS.find((c) => c.id === 'cn-mainland')!;

@@ -1,7 +1,7 @@
 import api, { route, type APIResponse } from '@forge/api';
 import { z } from 'zod';
-import type { Actor, EscalationFieldValues, Jira, JiraIssue, JiraIssueLink, JiraLinkedIssue, JiraPermission, JiraProject, JiraUser, JiraVersion } from '../../app/ports';
-import { AppError } from '../../app/errors';
+import type { Actor, EscalationFieldValues, Jira, JiraIssue, JiraIssueLink, JiraLinkedIssue, JiraPermission, JiraProject, JiraUser, JiraVersion } from '../../app/kernel/ports';
+import { AppError } from '../../app/kernel/errors';
 import type { StatusCategory } from '../../contract';
 
 /** Module keys of the app's own custom fields, as declared in manifest.yml. */

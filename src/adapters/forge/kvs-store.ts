@@ -1,7 +1,7 @@
 import { kvs, FilterConditions, WhereConditions, Filter, ForgeKvsAPIError } from '@forge/kvs';
-import type { EntityQuery, Page, Store, TransactionOp } from '../../app/ports';
-import { AppError } from '../../app/errors';
-import { MAX_QUERY_LIMIT, MAX_TRANSACTION_OPS } from '../../app/storage-keys';
+import type { EntityQuery, Page, Store, TransactionOp } from '../../app/kernel/ports';
+import { AppError } from '../../app/kernel/errors';
+import { MAX_QUERY_LIMIT, MAX_TRANSACTION_OPS } from '../../app/kernel/storage-keys';
 
 type Versioned = { version: number };
 

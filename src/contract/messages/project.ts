@@ -38,16 +38,16 @@ export const PROJECT_MESSAGES = {
     zh: '只有可以编辑此项目事务的人才能修改其{what}。',
   },
   'project.forbidden.confirm': {
-    en: 'Only the head of {department} can confirm the goal for that department.',
-    zh: '只有{department}的负责人才能代表该部门确认目标。',
+    en: 'Only the head of {departmentEn} can confirm the goal for that department.',
+    zh: '只有{departmentZh}的负责人才能代表该部门确认目标。',
   },
   'project.conflict.noCharter': {
     en: 'This project has no charter yet. Write the charter first, then ask the department heads to confirm it.',
     zh: '此项目还没有项目基本信息表，请先填写，再请各部门负责人确认。',
   },
   'project.conflict.notParticipating': {
-    en: 'Department {department} does not take part in this project, so it has no goal to confirm.',
-    zh: '{department}未参与此项目，无需确认目标。',
+    en: 'Department {departmentEn} does not take part in this project, so it has no goal to confirm.',
+    zh: '{departmentZh}未参与此项目，无需确认目标。',
   },
   'project.conflict.stale': {
     en: 'Someone else changed this {what} since you opened it. Reload to see their change, then edit again.',
@@ -60,6 +60,11 @@ export const PROJECT_MESSAGES = {
   'project.action.alreadyIssue': {
     en: 'This action item is already tracked as issue {key}.',
     zh: '此整改项已作为事务 {key} 跟踪。',
+  },
+  // The first line of the description of the Jira issue made from an action item.
+  'project.action.issueIntro': {
+    en: 'Action item from a project retrospective (collaboration health page).',
+    zh: '整改项，来自项目复盘（协同健康页面）。',
   },
   'project.action.issueRefused': {
     en: 'Jira refused to create the issue: {detail}',

@@ -1,10 +1,12 @@
 import { PROJECT_PANEL_FUNCTIONS, PROJECT_PROJECT_FUNCTIONS } from '../../contract';
 import type { Handlers } from '../resolver-kit';
 import { projectKeyOf } from '../scope';
-import { confirmCharter, getCharter, saveCharter } from '../../app/project-charter';
-import { createActionIssue, listActions, listRetrospectives, listRisks, saveAction, saveMilestonePlan, saveRetrospective, saveRisk } from '../../app/project-records';
-import { getAgenda } from '../../app/project-agenda';
-import { searchPeople } from '../../app/project-access';
+import { confirmCharter, getCharter, saveCharter } from '../../app/project/project-charter';
+import { listRisks, saveRisk } from '../../app/project/risks';
+import { createActionIssue, listActions, listRetrospectives, saveAction, saveRetrospective } from '../../app/project/retrospectives';
+import { saveMilestonePlan } from '../../app/project/milestone-plans';
+import { getAgenda } from '../../app/project/project-agenda';
+import { searchPeople } from '../../app/project/project-access';
 
 /** Issue panel handlers of the project page: charter, milestones, risks, retrospectives, figures (issue 6). */
 export const projectPanelHandlers: Handlers<typeof PROJECT_PANEL_FUNCTIONS> = {};
@@ -15,7 +17,7 @@ export const projectProjectHandlers: Handlers<typeof PROJECT_PROJECT_FUNCTIONS> 
   saveCharter: ({ deps, ctx, forge, input }) => saveCharter(deps, ctx, projectKeyOf(forge), input),
   confirmCharter: ({ deps, ctx, forge, input }) => confirmCharter(deps, ctx, projectKeyOf(forge), input.departmentId),
   saveMilestonePlan: ({ deps, forge, input }) => saveMilestonePlan(deps, projectKeyOf(forge), input),
-  listRisks: ({ deps, forge, input }) => listRisks(deps, projectKeyOf(forge), input),
+  listRisks: ({ deps, ctx, forge, input }) => listRisks(deps, ctx, projectKeyOf(forge), input),
   saveRisk: ({ deps, ctx, forge, input }) => saveRisk(deps, ctx, projectKeyOf(forge), input),
   listRetrospectives: ({ deps, ctx, forge, input }) => listRetrospectives(deps, ctx, projectKeyOf(forge), input.limit),
   listActions: ({ deps, ctx, forge, input }) => listActions(deps, ctx, projectKeyOf(forge), input),

@@ -9,11 +9,10 @@ import { Section } from '../../shared/components/Section';
 import { CsvButton, Field, FormActions, FormError, HeadRow, ListFooter, readAllPages, usePagedList, useTask, withData, PersonField, splitList, useSave } from './kit';
 import type { ProjectClient, SectionProps } from './page-context';
 
-/** The 5×5 map's zones: score = probability × impact; 15 and more is high (as the rollup counts it). */
-const zone = (score: number) => (score >= 15 ? 'high' : score >= 6 ? 'medium' : 'low');
 const LEVELS = [1, 2, 3, 4, 5] as const;
 
-function HeatMap({ cells }: { cells: Record<string, number> }) {
+/** The 5×5 map, each cell in the zone the server's domain gives it. */
+function HeatMap({ cells, zones }: { cells: Record<string, number>; zones: Record<string, string> }) {
   const t = useT();
   return (
     <table className="cx-heatmap" aria-label={t('project.risks.heatmap')}>
@@ -25,7 +24,7 @@ function HeatMap({ cells }: { cells: Record<string, number> }) {
             {LEVELS.map((i) => {
               const n = cells[`${p}:${i}`] ?? 0;
               return (
-                <td key={i} className={`cx-heat cx-heat-${zone(p * i)}${n > 0 ? ' cx-heat-filled' : ''}`} title={t('project.risks.heatmapCell', { p, i, n })}>
+                <td key={i} className={`cx-heat cx-heat-${zones[`${p}:${i}`]}${n > 0 ? ' cx-heat-filled' : ''}`} title={t('project.risks.heatmapCell', { p, i, n })}>
                   {n > 0 ? n : ''}
                   <span className="cx-visually-hidden">{t('project.risks.heatmapCell', { p, i, n })}</span>
                 </td>
@@ -134,14 +133,13 @@ const STATUS_APPEARANCE = { open: 'removed', mitigating: 'moved', closed: 'succe
 const riskPage = (d: RiskRegister) => ({ items: d.risks, next: d.next });
 const allRisks = (client: ProjectClient) => readAllPages((cursor) => client.call('listRisks', { limit: 100, ...(cursor ? { cursor } : {}) }), riskPage);
 
-/** What the monthly report says about a month, from every risk of the register. */
+/** What the monthly report says about a month, from every risk of the register (months and zones as the server decided). */
 export function monthlyReport(risks: readonly RiskView[], month: string) {
-  const inMonth = (iso: string | null) => iso !== null && iso.slice(0, 7) === month;
   const open = risks.filter((r) => r.status !== 'closed');
-  const opened = risks.filter((r) => inMonth(r.createdAt));
-  const closed = risks.filter((r) => inMonth(r.closedAt));
+  const opened = risks.filter((r) => r.openedMonth === month);
+  const closed = risks.filter((r) => r.closedMonth === month);
   const reported = [...new Map([...open, ...opened, ...closed].map((r) => [r.id, r])).values()].sort((a, b) => b.score - a.score);
-  return { open: open.length, high: open.filter((r) => r.score >= 15).length, opened: opened.length, closed: closed.length, reported };
+  return { open: open.length, high: open.filter((r) => r.zone === 'high').length, opened: opened.length, closed: closed.length, reported };
 }
 
 /**
@@ -255,7 +253,7 @@ export function RisksView({ overview, client, refresh, data, retry }: SectionPro
         />
       )}
       <Section title={t('project.risks.heatmap')} level={3}>
-        <HeatMap cells={overview.risks.cells} />
+        <HeatMap cells={overview.risks.cells} zones={overview.riskZones} />
       </Section>
       {sorted.length === 0 ? (
         <EmptyState>{t('project.risks.empty')}</EmptyState>
@@ -269,7 +267,7 @@ export function RisksView({ overview, client, refresh, data, retry }: SectionPro
                 <tr key={r.id}>
                   <th scope="row">{r.title}</th>
                   <td>
-                    <span className={`cx-heat cx-heat-${zone(r.score)}`} title={`${r.probability} × ${r.impact}`}>
+                    <span className={`cx-heat cx-heat-${r.zone}`} title={`${r.probability} × ${r.impact}`}>
                       {r.score}
                     </span>
                   </td>

@@ -1,0 +1,199 @@
+import type { EscalationActInput, IssueEscalations, MessageId, Noun, RaiseEscalationInput } from '../../contract';
+import { escalationContribution, isEscalationOpen, summarize, transition, type Command, type EscalationRecord, type EscalationSource, type Refusal } from '../../domain/escalations/escalation';
+import { deadlineFor } from '../../domain/escalations/ladder';
+import { calendarOf } from '../../domain/shared/calendar';
+import { applyEscalationChange } from '../../domain/rollup/escalations';
+import type { DependencyRecord } from '../../domain/dependencies/dependency';
+import type { ActingContext, Deps, JiraIssue, TransactionOp } from '../kernel/ports';
+import { AppError, isAppError } from '../kernel/errors';
+import { ENTITY } from '../kernel/storage-keys';
+import { commitWithRollups } from '../kernel/rollups';
+import { auditOp } from '../kernel/audit';
+import type { PeopleIndex } from '../kernel/people-index';
+import { readLadderContext, readPeopleAndLadder, type LadderContext } from './escalation-settings';
+import { authorityOf, readIssueEscalations, readIssueForUser } from './escalation-records';
+import { afterChange } from './escalation-notices';
+import { issueEscalations } from './escalation-view';
+
+// Commands on escalations: raising one, and acting on it from the panel, Automation or a web request.
+
+const REFUSAL_MESSAGE: Record<Refusal, MessageId> = {
+  CLOSED: 'escalation.closed',
+  ALREADY_ACKNOWLEDGED: 'escalation.alreadyAcknowledged',
+  NOT_ALLOWED: 'escalation.notAllowed',
+  TEXT_REQUIRED: 'escalation.textRequired',
+  AT_TOP: 'escalation.atTop',
+  NOT_DUE: 'escalation.notDue',
+  NOT_AT_TOP: 'escalation.notAtTop',
+};
+
+/** The words a refusal names (translated at the boundary, see NOUNS): the action, and the text it needs on record. */
+const WORDS: Record<Command['kind'], { action: Noun; text?: Noun }> = {
+  acknowledge: { action: 'escalation.acknowledge' },
+  resolve: { action: 'escalation.resolve', text: 'escalation.resolution' },
+  reject: { action: 'escalation.reject', text: 'escalation.reason' },
+  withdraw: { action: 'escalation.withdraw' },
+  climb: { action: 'escalation.escalate' },
+  decide: { action: 'escalation.decideOn', text: 'escalation.decision' },
+  deadline: { action: 'escalation.climb' },
+};
+
+function refusalError(refusal: Refusal, cmd: Command, rec: EscalationRecord): AppError {
+  const code = refusal === 'NOT_ALLOWED' ? 'FORBIDDEN' : refusal === 'TEXT_REQUIRED' ? 'VALIDATION' : 'CONFLICT';
+  const words = WORDS[cmd.kind];
+  return new AppError(code, REFUSAL_MESSAGE[refusal], { action: words.action, level: rec.level, what: words.text ?? '' }, refusal === 'TEXT_REQUIRED' ? 'text' : undefined);
+}
+
+function toCommand(input: Pick<EscalationActInput, 'action' | 'text'>): Command {
+  return input.action === 'acknowledge' ? { kind: 'acknowledge' } : { kind: input.action, text: input.text };
+}
+
+export interface RaiseRequest {
+  source: EscalationSource;
+  /** The person raising it (from the Forge context); null for a web request. */
+  accountId: string | null;
+  issue: JiraIssue;
+  input: Omit<RaiseEscalationInput, 'deadline' | 'dependencyId'> & { deadline: string | null; dependencyId: string | null };
+  id: string;
+  /** Extra operations for the same transaction (the web trigger's nonce). */
+  extraOps?: TransactionOp[];
+  /** Re-checked on a retried transaction (the nonce must still be unused). */
+  recheck?: () => Promise<void>;
+  /** The people index and ladder context, when the caller has read them already. */
+  context?: { people: PeopleIndex; lc: LadderContext };
+}
+
+/**
+ * Raises an escalation (问题申请单) at level 1, with its deadline in the asked department's working time,
+ * the record, its audit entry and the project's rollup in one transaction; then sets the issue's
+ * "Escalation level" field and notifies the level-1 holders.
+ */
+export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRecord> {
+  const { issue, input } = req;
+  const { people, lc } = req.context ?? (await readPeopleAndLadder(deps, issue.projectKey));
+  if (input.departmentAsked && !lc.departments.has(input.departmentAsked)) {
+    throw new AppError('VALIDATION', 'escalation.unknownDepartment', { id: input.departmentAsked }, 'departmentAsked');
+  }
+  const now = deps.clock.now();
+  const deadline = deadlineFor(lc.ladder, calendarOf(lc.calendars, input.departmentAsked));
+  const rec: EscalationRecord = {
+    id: req.id,
+    issueId: issue.id,
+    issueKey: issue.key,
+    projectKey: issue.projectKey,
+    status: 'open',
+    level: 1,
+    dueAt: deadline(now, 1),
+    raisedAt: now,
+    raisedBy: req.accountId ?? '',
+    source: req.source,
+    summary: summarize(input.description),
+    description: input.description,
+    impact: input.impact,
+    supportNeeded: input.supportNeeded,
+    departmentAsked: input.departmentAsked,
+    requesterDept: (req.accountId && people.byAccount[req.accountId]) || '',
+    requestedDeadline: input.deadline ?? '',
+    dependencyId: input.dependencyId ?? '',
+    versionIds: [...issue.fixVersionIds],
+    ackAt: 0,
+    closedAt: 0,
+    outcome: '',
+    closedBy: '',
+    binding: false,
+    breached: false,
+    resolvedInTime: false,
+    updatedAt: now,
+    version: 1,
+  };
+  await commitWithRollups(deps, rec.id, [rec.projectKey], async (rollups, attempt) => {
+    if (attempt > 1 && req.recheck) await req.recheck();
+    return {
+      rollups: new Map([[rec.projectKey, applyEscalationChange(rollups.get(rec.projectKey)!, null, escalationContribution(rec), now)]]),
+      ops: [
+        ...(req.extraOps ?? []),
+        { kind: 'set', entity: ENTITY.escalation, key: rec.id, value: rec, ifVersion: 'absent' },
+        auditOp(
+          { subjectId: rec.id, at: now, kind: 'escalation.raised', actorId: req.accountId, detail: { source: req.source, level: 1, departmentAsked: rec.departmentAsked, dependencyId: rec.dependencyId } },
+          'r',
+        ),
+      ],
+    };
+  });
+  await afterChange(deps, issue, rec, lc, 'raised');
+  return rec;
+}
+
+/** Applies a command to one escalation, conditioned on the version read; the record, audit and rollup change together. */
+export async function applyCommand(deps: Deps, first: EscalationRecord, cmd: Command, accountId: string | null, lc: LadderContext, opts: { automation?: boolean; expectVersion?: number } = {}): Promise<EscalationRecord> {
+  let result: EscalationRecord | null = null;
+  const calendar = calendarOf(lc.calendars, first.departmentAsked);
+  try {
+    await commitWithRollups(deps, first.id, [first.projectKey], async (rollups, attempt) => {
+      const rec = attempt === 1 ? first : await deps.store.getEntity<EscalationRecord>(ENTITY.escalation, first.id);
+      if (!rec) throw new AppError('NOT_FOUND', 'escalation.notFound', { id: first.id });
+      if (opts.expectVersion !== undefined && rec.version !== opts.expectVersion) throw new AppError('CONFLICT', 'conflict.version', { what: 'escalation' });
+      const now = deps.clock.now();
+      const out = transition(rec, cmd, authorityOf(rec, accountId, lc, opts.automation), now, deadlineFor(lc.ladder, calendar));
+      if (!out.ok) throw refusalError(out.refusal, cmd, rec);
+      result = out.next;
+      return {
+        rollups: new Map([[rec.projectKey, applyEscalationChange(rollups.get(rec.projectKey)!, escalationContribution(rec), escalationContribution(out.next), now)]]),
+        ops: [
+          { kind: 'set', entity: ENTITY.escalation, key: rec.id, value: out.next, ifVersion: rec.version },
+          auditOp({ subjectId: rec.id, at: now, kind: out.event.kind, actorId: opts.automation ? null : accountId, detail: { ...out.event.detail, ...(opts.automation ? { source: 'automation', by: accountId } : {}) } }, `v${out.next.version}`),
+        ],
+      };
+    });
+  } catch (e) {
+    if (isAppError(e) && e.code === 'CONFLICT' && e.messageId === 'conflict.version') throw new AppError('CONFLICT', 'conflict.version', { what: 'escalation' });
+    throw e;
+  }
+  return result!;
+}
+
+/** Raised from the issue panel, or from a dependency of this issue whose response is overdue. */
+export async function raiseFromPanel(deps: Deps, ctx: ActingContext, issueKey: string, input: RaiseEscalationInput): Promise<IssueEscalations> {
+  const issue = await readIssueForUser(deps, issueKey);
+  if (input.dependencyId) {
+    const dep = await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, input.dependencyId);
+    if (!dep || dep.downstreamIssueId !== issue.id || !dep.late) throw new AppError('VALIDATION', 'escalation.dependencyNotLate', { id: input.dependencyId }, 'dependencyId');
+  }
+  const now = deps.clock.now();
+  const context = await readPeopleAndLadder(deps, issue.projectKey);
+  await raise(deps, {
+    source: input.dependencyId ? 'dependency' : 'panel',
+    accountId: ctx.accountId,
+    issue,
+    input,
+    id: `esc-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
+    context,
+  });
+  return issueEscalations(deps, ctx, issue, context.lc);
+}
+
+export async function actFromPanel(deps: Deps, ctx: ActingContext, issueKey: string, input: EscalationActInput): Promise<IssueEscalations> {
+  const issue = await readIssueForUser(deps, issueKey);
+  const rec = await deps.store.getEntity<EscalationRecord>(ENTITY.escalation, input.id);
+  if (!rec || rec.issueId !== issue.id) throw new AppError('NOT_FOUND', 'escalation.notFound', { id: input.id });
+  const lc = await readLadderContext(deps, issue.projectKey);
+  const cmd = toCommand(input);
+  const next = await applyCommand(deps, rec, cmd, ctx.accountId, lc, { expectVersion: input.version });
+  await afterChange(deps, issue, next, lc, cmd.kind === 'climb' ? 'climbed' : null);
+  return issueEscalations(deps, ctx, issue, lc);
+}
+
+/** Jira Automation "Climb escalation": the newest open escalation of the issue below level 3 climbs one level. */
+export async function climbByAutomation(deps: Deps, accountId: string | null, issueKey: string, note: string): Promise<EscalationRecord> {
+  const issue = await deps.jira.getIssue('user', issueKey);
+  const open = (await readIssueEscalations(deps, issue.id)).filter(
+    (e) => isEscalationOpen(e.status) && e.level < 3,
+  );
+  const target = open[0];
+  if (!target) throw new AppError('NOT_FOUND', 'escalation.noOpen', { key: issueKey });
+  const lc = await readLadderContext(deps, issue.projectKey);
+  const next = await applyCommand(deps, target, { kind: 'climb', text: note }, accountId, lc, { automation: true });
+  await afterChange(deps, issue, next, lc, 'climbed');
+  return next;
+}
+

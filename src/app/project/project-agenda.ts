@@ -1,0 +1,50 @@
+import type { Agenda } from '../../contract';
+import type { ActingContext, Deps } from '../kernel/ports';
+import { ENTITY, INDEX } from '../kernel/storage-keys';
+import { readAll } from '../kernel/paging';
+import { peopleOf, requireBrowse } from './project-access';
+import { localDate } from '../kernel/dates';
+import { agendaOf } from '../../domain/project/agenda';
+import { weekOf } from '../../domain/rollup/core';
+import { inGraph, type DependencyRecord } from '../../domain/dependencies/dependency';
+import { isEscalationOpen, type EscalationRecord } from '../../domain/escalations/escalation';
+import type { StoredRecord } from './records';
+import type { RiskData } from './risks';
+import type { ActionData } from './retrospectives';
+
+/**
+ * The weekly sync agenda from the project's open problems. Reads the project's dependencies, escalations,
+ * risks and action items (one index query each), and the waiting issues' keys as the user (items on issues
+ * the user may not see are left out).
+ */
+export async function getAgenda(deps: Deps, ctx: ActingContext, projectKey: string): Promise<Agenda> {
+  await requireBrowse(deps, projectKey);
+  const byProject = (entity: string, index: string) => ({ entity, index, partition: [projectKey], limit: 100 });
+  const [dependencies, escalations, risks, actions] = await Promise.all([
+    readAll<DependencyRecord>(deps, byProject(ENTITY.dependency, INDEX.dependencyByProjectStatus)),
+    readAll<EscalationRecord>(deps, byProject(ENTITY.escalation, INDEX.escalationByProject)),
+    readAll<StoredRecord<RiskData>>(deps, byProject(ENTITY.risk, INDEX.riskByProject)),
+    readAll<StoredRecord<ActionData>>(deps, byProject(ENTITY.actionItem, INDEX.actionByProject)),
+  ]);
+  const now = deps.clock.now();
+  const today = localDate(now, ctx.timezone);
+  const drafts = agendaOf({
+    today,
+    now,
+    // Still in play: open, or declined (nobody delivers, the issue still waits).
+    dependencies: dependencies.map((d) => ({ ...d, open: inGraph(d.status) })),
+    escalations: escalations.map((e) => ({ ...e, open: isEscalationOpen(e.status) })),
+    risks: risks.map((r) => ({ id: r.id, open: r.status !== 'closed', title: r.data.title, score: r.data.probability * r.data.impact, createdAt: r.createdAt, ownerAccountId: r.data.ownerAccountId, reviewDate: r.data.reviewDate })),
+    actions: actions.map((a) => ({ id: a.id, open: a.status !== 'done', title: a.data.title, dueDate: a.data.dueDate, ownerAccountId: a.data.ownerAccountId, issueKey: a.data.issueKey })),
+  });
+  const waiting = [...new Set(drafts.flatMap((d) => (d.issueId ? [d.issueId] : [])))];
+  const visible = new Map((waiting.length ? await deps.jira.bulkFetchIssues('user', waiting) : []).map((i) => [i.id, i.key]));
+  const person = await peopleOf(deps, drafts.map((d) => d.ownerAccountId));
+  return {
+    asOf: new Date(now).toISOString(),
+    weekOf: weekOf(today),
+    items: drafts
+      .filter((d) => !d.issueId || visible.has(d.issueId))
+      .map(({ ownerAccountId, issueId, ...d }) => ({ ...d, issueKey: issueId ? visible.get(issueId)! : d.issueKey, owner: ownerAccountId ? person(ownerAccountId) : null })),
+  };
+}

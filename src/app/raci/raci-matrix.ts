@@ -1,0 +1,78 @@
+import type { z } from 'zod';
+import { NO_RACI_DEPARTMENTS, type RaciMatrixFilters, type RaciMatrixInputSchema, type RaciMatrixPage } from '../../contract';
+import { departmentRaci, normalizeDepartments, raciFindings } from '../../domain/raci/raci';
+import { raciCoverage } from '../../domain/rollup/issues';
+import type { Deps, JiraUser } from '../kernel/ports';
+import { readPeopleIndex } from '../kernel/people-index';
+import { issueRef } from '../kernel/issue-refs';
+import { toPerson } from './raci-view';
+import { readRollup } from '../kernel/rollups';
+import { readAsUser } from '../kernel/visibility';
+
+const EPICS_SHOWN = 100;
+
+/** JQL string literal: the values are already constrained by the contract; quoting keeps it that way. */
+const q = (v: string) => `"${v.replace(/["\\]/g, '\\$&')}"`;
+const CATEGORY_NAME = { new: 'To Do', indeterminate: 'In Progress', done: 'Done' } as const;
+
+export function matrixJql(projectKey: string, f: Pick<z.output<typeof RaciMatrixInputSchema>, 'versionId' | 'epicKey' | 'statusCategory' | 'statusId'>): string {
+  const clauses = [`project = ${q(projectKey)}`];
+  if (f.versionId) clauses.push(`fixVersion = ${f.versionId}`);
+  if (f.epicKey) clauses.push(`parent = ${q(f.epicKey)}`);
+  if (f.statusCategory) clauses.push(`statusCategory = ${q(CATEGORY_NAME[f.statusCategory])}`);
+  if (f.statusId) clauses.push(`status = ${f.statusId}`);
+  return `${clauses.join(' AND ')} ORDER BY key ASC`;
+}
+
+/**
+ * The filters of the RACI matrix and the coverage figure: the project's versions, epics and statuses (three Jira calls)
+ * and the coverage from the project's rollup (one index query), whatever the size of the project.
+ */
+export async function getRaciMatrixFilters(deps: Deps, projectKey: string): Promise<RaciMatrixFilters> {
+  const project = await readAsUser(deps, 'project', () => deps.jira.getProject('user', projectKey), () => deps.jira.getProject('app', projectKey));
+  const [versions, epics, statuses, rollup] = await Promise.all([
+    deps.jira.getVersions('user', project.key),
+    deps.jira.searchIssues('user', `project = ${q(project.key)} AND issuetype = Epic ORDER BY key ASC`, { maxResults: EPICS_SHOWN }),
+    deps.jira.getProjectStatuses('user', project.key),
+    readRollup(deps, project.key),
+  ]);
+  return {
+    versions: versions.filter((v) => !v.archived).map((v) => ({ id: v.id, name: v.name })),
+    epics: epics.issues.map((i) => ({ key: i.key, summary: i.summary })),
+    statuses,
+    coverage: raciCoverage(rollup),
+    openIssues: rollup.openIssues,
+  };
+}
+
+/**
+ * One page of the RACI matrix: exactly one Jira search page (enhanced search, `nextPageToken`) and one KVS
+ * read (the people index, for departments). The cost of a page does not depend on the size of the project;
+ * the next page is fetched only when the user asks for it.
+ */
+export async function getRaciMatrix(deps: Deps, projectKey: string, input: z.output<typeof RaciMatrixInputSchema>): Promise<RaciMatrixPage> {
+  const [page, index] = await Promise.all([
+    deps.jira.searchIssues('user', matrixJql(projectKey, input), { maxResults: input.pageSize, nextPageToken: input.pageToken }),
+    readPeopleIndex(deps),
+  ]);
+  const people = new Map<string, JiraUser>();
+  const rows = page.issues.map((issue) => {
+    for (const u of issue.people) people.set(u.accountId, u);
+    const assigned = normalizeDepartments(issue.raciDepartments ?? NO_RACI_DEPARTMENTS);
+    const depts = departmentRaci(issue.raci, assigned, index.byAccount);
+    const ids = (role: keyof typeof depts) => depts[role].map((d) => d.departmentId);
+    return {
+      issue: issueRef(issue),
+      ...issue.raci,
+      departments: { responsible: ids('responsible'), accountable: ids('accountable'), consulted: ids('consulted'), informed: ids('informed') },
+      gaps: raciFindings(issue.raci).filter((f): f is 'NO_ACCOUNTABLE' | 'NO_RESPONSIBLE' => f === 'NO_ACCOUNTABLE' || f === 'NO_RESPONSIBLE'),
+    };
+  });
+  const named = new Set(rows.flatMap((r) => [...r.responsible, ...(r.accountable ? [r.accountable] : []), ...r.consulted, ...r.informed]));
+  return {
+    rows,
+    people: [...named].map((id) => ({ ...toPerson(people.get(id), id), departmentId: index.byAccount[id] ?? null })),
+    departments: index.departments,
+    nextPageToken: page.nextPageToken,
+  };
+}
