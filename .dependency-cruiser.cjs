@@ -56,7 +56,7 @@ module.exports = {
       from: { path: '^src/app/' },
       to: { path: '^src/(adapters|entry)/' },
     },
-    // Feature folders (DESIGN.md section 3, README "Architecture"). In src/app a feature (raci, dependencies,
+    // Feature folders (docs/architecture.md, README "Architecture"). In src/app a feature (raci, dependencies,
     // escalations, project, directory) imports only the kernel, the domain and the contract; the kernel imports
     // no feature; surfaces/ (composed reads) and triggers/ (events, the sweep) may import features, since
     // composing them is their job, and nothing imports them but entry/.
