@@ -34,6 +34,10 @@ const CORE_MESSAGES = {
     en: 'Project {key} does not exist or you do not have permission to see it.',
     zh: '项目 {key} 不存在，或您没有查看权限。',
   },
+  'notFound.user': {
+    en: 'Jira has no user with the account id {accountId}, or you may not see them.',
+    zh: 'Jira 中没有账号 ID 为 {accountId} 的用户，或您无权查看。',
+  },
   'notFound.context': {
     en: 'This view must be opened from {what}.',
     zh: '此视图必须从{what}中打开。',
