@@ -23,6 +23,7 @@ export interface ValidationIssue {
 /** Messages written in the contract's schemas (English), with their translated counterparts. */
 const SCHEMA_MESSAGES: Record<string, MessageId> = {
   [ERROR_MESSAGES['validation.detail.departmentId'].en]: 'validation.detail.departmentId',
+  [ERROR_MESSAGES['validation.detail.issueKey'].en]: 'validation.detail.issueKey',
 };
 
 const isMessageId = (v: unknown): v is MessageId => typeof v === 'string' && v in ERROR_MESSAGES;
