@@ -1,6 +1,6 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { toLocale, validationErrorBody, type Envelope, type FnInput, type FnOutput, type FunctionTable, type Locale } from '../contract';
+import { toLocale, validationErrorBody, type Envelope, type FnOutput, type FunctionTable, type Locale } from '../contract';
 import type { ActingContext, Deps } from '../app/ports';
 import { ok, toErrorBody } from './envelope';
 
@@ -56,5 +56,3 @@ export function defineSurface<T extends FunctionTable>(table: T, handlers: Handl
   }
   return resolver.getDefinitions();
 }
-
-export type { FnInput };

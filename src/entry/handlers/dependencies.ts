@@ -1,6 +1,6 @@
 import { DEPENDENCY_ADMIN_FUNCTIONS, DEPENDENCY_PANEL_FUNCTIONS, DEPENDENCY_PROJECT_FUNCTIONS } from '../../contract';
-import type { ForgeContext, Handlers } from '../resolver-kit';
-import { AppError } from '../../app/errors';
+import type { Handlers } from '../resolver-kit';
+import { issueKeyOf, projectKeyOf } from '../scope';
 import {
   actOnDependency,
   createDependency,
@@ -9,19 +9,6 @@ import {
   saveDependencySettings,
   searchIssuesForDependency,
 } from '../../app/manage-dependencies';
-
-// The surfaces' scope, read here rather than imported from the surface modules, which import this file.
-function issueKeyOf(forge: ForgeContext): string {
-  const key = forge.extension?.issue?.key;
-  if (!key) throw new AppError('NOT_FOUND', 'notFound.context', { what: 'issue view' });
-  return key;
-}
-
-function projectKeyOf(forge: ForgeContext): string {
-  const key = forge.extension?.project?.key;
-  if (!key) throw new AppError('NOT_FOUND', 'notFound.context', { what: 'project page' });
-  return key;
-}
 
 /** Issue panel handlers of cross-department dependencies (issue 4). */
 export const dependenciesPanelHandlers: Handlers<typeof DEPENDENCY_PANEL_FUNCTIONS> = {

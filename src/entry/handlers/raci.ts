@@ -1,41 +1,27 @@
 import { RACI_PANEL_FUNCTIONS, RACI_PROJECT_FUNCTIONS, RACI_SETTINGS_FUNCTIONS } from '../../contract';
-import { AppError } from '../../app/errors';
 import { searchUsers } from '../../app/manage-departments';
 import { getRaciMatrix, getRaciMatrixFilters } from '../../app/raci-matrix';
 import { getRaciTemplates, getRaciTemplateSettings, previewRaciTemplate, saveRaciTemplates } from '../../app/raci-templates';
 import { setRaci } from '../../app/set-raci';
-import type { ForgeContext, Handlers } from '../resolver-kit';
-
-/** The issue and its project, as Forge's context names them for the issue panel. */
-function issueOf(forge: ForgeContext): { issueId: string; issueKey: string; projectKey: string } {
-  const issue = forge.extension?.issue;
-  const projectKey = forge.extension?.project?.key;
-  if (!issue?.id || !issue.key || !projectKey) throw new AppError('NOT_FOUND', 'notFound.context', { what: 'issue view' });
-  return { issueId: issue.id, issueKey: issue.key, projectKey };
-}
-
-function projectOf(forge: ForgeContext): string {
-  const key = forge.extension?.project?.key;
-  if (!key) throw new AppError('NOT_FOUND', 'notFound.context', { what: 'project page' });
-  return key;
-}
+import type { Handlers } from '../resolver-kit';
+import { issueScopeOf, projectKeyOf } from '../scope';
 
 /** Issue panel handlers of RACI roles, departments, scenario templates and the RACI matrix (issue 3). */
 export const raciPanelHandlers: Handlers<typeof RACI_PANEL_FUNCTIONS> = {
-  setRaci: ({ deps, ctx, forge, input }) => setRaci(deps, ctx, issueOf(forge), input),
+  setRaci: ({ deps, ctx, forge, input }) => setRaci(deps, ctx, issueScopeOf(forge), input),
   searchRaciUsers: ({ deps, ctx, input }) => searchUsers(deps, ctx, input.query),
-  getRaciTemplates: ({ deps, ctx, forge }) => getRaciTemplates(deps, ctx, issueOf(forge).projectKey),
-  previewRaciTemplate: ({ deps, ctx, forge, input }) => previewRaciTemplate(deps, ctx, issueOf(forge).projectKey, input),
+  getRaciTemplates: ({ deps, ctx, forge }) => getRaciTemplates(deps, ctx, issueScopeOf(forge).projectKey),
+  previewRaciTemplate: ({ deps, ctx, forge, input }) => previewRaciTemplate(deps, ctx, issueScopeOf(forge).projectKey, input),
 };
 
 /** Project page handlers of RACI roles, departments, scenario templates and the RACI matrix (issue 3). */
 export const raciProjectHandlers: Handlers<typeof RACI_PROJECT_FUNCTIONS> = {
-  getRaciMatrixFilters: ({ deps, forge }) => getRaciMatrixFilters(deps, projectOf(forge)),
-  getRaciMatrix: ({ deps, forge, input }) => getRaciMatrix(deps, projectOf(forge), input),
+  getRaciMatrixFilters: ({ deps, forge }) => getRaciMatrixFilters(deps, projectKeyOf(forge)),
+  getRaciMatrix: ({ deps, forge, input }) => getRaciMatrix(deps, projectKeyOf(forge), input),
 };
 
 /** Project settings handlers: the project's scenario templates (issue 3). */
 export const raciSettingsHandlers: Handlers<typeof RACI_SETTINGS_FUNCTIONS> = {
-  getRaciTemplateSettings: ({ deps, ctx, forge }) => getRaciTemplateSettings(deps, ctx, projectOf(forge)),
-  saveRaciTemplates: ({ deps, ctx, forge, input }) => saveRaciTemplates(deps, ctx, projectOf(forge), input),
+  getRaciTemplateSettings: ({ deps, ctx, forge }) => getRaciTemplateSettings(deps, ctx, projectKeyOf(forge)),
+  saveRaciTemplates: ({ deps, ctx, forge, input }) => saveRaciTemplates(deps, ctx, projectKeyOf(forge), input),
 };
