@@ -3,7 +3,7 @@ import type { JiraIssue, JiraLinkedIssue, JiraUser, RaciFieldIds } from '../../.
 import type { StatusCategory } from '../../../contract';
 import { RACI_APPROVER_PROPERTY, RACI_DEPARTMENTS_PROPERTY, type EscalationPeopleFieldIds } from './app-fields';
 
-/** How Jira returns issues, users and statuses, and how the app reads them: shared by the issue reads and the search. */
+// How Jira returns issues, users and statuses, and how the app reads them: shared by the issue reads and the search.
 
 export const UserRefSchema = z.object({ accountId: z.string() }).passthrough();
 export const UserSchema = z.object({
@@ -70,7 +70,10 @@ export function toUser(u: z.infer<typeof UserSchema>): JiraUser {
   };
 }
 
-/** `issuelinks` as the app reads it; Jira lists only links to issues the caller may see. */
+/**
+ * `issuelinks` as the app reads it; Jira lists only links to issues the caller may see.
+ * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-links/
+ */
 function mapLinks(raw: unknown): JiraLinkedIssue[] {
   const parsed = IssueLinksSchema.safeParse(raw ?? []);
   if (!parsed.success) throw new Error(`Unexpected Jira response for issue links: ${parsed.error.message}`);
@@ -107,7 +110,11 @@ function raciDepartmentsOf(value: unknown): Pick<JiraIssue, 'raciDepartments'> {
   return parsed.success ? { raciDepartments: parsed.data } : {};
 }
 
-/** `escalationPeople`: the ids of the escalation people fields, when asked for; their people join `people` after the RACI ones. */
+/**
+ * An issue as the app reads it, from a full read, a bulk fetch or a search hit. `escalationPeople`: the ids of
+ * the escalation people fields, when asked for; their people join `people` after the RACI ones.
+ * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get
+ */
 export function mapIssue(raw: RawIssue, fieldIds: RaciFieldIds, escalationPeople?: EscalationPeopleFieldIds): JiraIssue {
   const f = raw.fields as Record<string, unknown> & RawIssue['fields'];
   const people = new Map<string, JiraUser>();
