@@ -248,3 +248,4 @@ export const AutomationClimbInputSchema = z.object({
   issueKey: z.string().regex(/^[A-Z][A-Z0-9_]+-\d+$/, 'expected an issue key such as PAY-12'),
   note: z.string().trim().max(2000).optional(),
 });
+export type AutomationRaiseInput = z.output<typeof AutomationRaiseInputSchema>;

@@ -34,6 +34,10 @@ const CORE_MESSAGES = {
     en: 'Project {key} does not exist or you do not have permission to see it.',
     zh: '项目 {key} 不存在，或您没有查看权限。',
   },
+  'notFound.user': {
+    en: 'Jira has no user with the account id {accountId}, or you may not see them.',
+    zh: 'Jira 中没有账号 ID 为 {accountId} 的用户，或您无权查看。',
+  },
   'notFound.context': {
     en: 'This view must be opened from {what}.',
     zh: '此视图必须从{what}中打开。',
@@ -108,6 +112,7 @@ const CORE_MESSAGES = {
     en: 'use 2-32 lower-case letters, digits or -, starting with a letter',
     zh: '请使用 2-32 个小写字母、数字或“-”，并以字母开头',
   },
+  'validation.detail.issueKey': { en: 'expected an issue key such as PAY-12', zh: '应为事务键，例如 PAY-12' },
   'validation.detail.unknownKeys': { en: 'unknown field(s) {keys}', zh: '未知字段 {keys}' },
   'validation.detail.duplicate': { en: 'this person is listed twice', zh: '此人被重复列出' },
   'validation.detail.invalid': { en: 'is not valid', zh: '无效' },

@@ -1,4 +1,6 @@
+import { z } from 'zod';
 import { ERROR_MESSAGES, formatMessage, type MessageId } from './messages';
+import { AppErrorBodySchema } from './errors';
 import type { Locale } from './locale';
 
 /**
@@ -21,6 +23,7 @@ export interface ValidationIssue {
 /** Messages written in the contract's schemas (English), with their translated counterparts. */
 const SCHEMA_MESSAGES: Record<string, MessageId> = {
   [ERROR_MESSAGES['validation.detail.departmentId'].en]: 'validation.detail.departmentId',
+  [ERROR_MESSAGES['validation.detail.issueKey'].en]: 'validation.detail.issueKey',
 };
 
 const isMessageId = (v: unknown): v is MessageId => typeof v === 'string' && v in ERROR_MESSAGES;
@@ -30,12 +33,18 @@ export function issueField(issue: ValidationIssue): string {
   return (issue.path ?? []).map(String).join('.');
 }
 
+/** A message id with its parameters: words not yet put into a language. */
+export interface MessageRef {
+  id: MessageId;
+  params: Record<string, string | number>;
+}
+
 /**
- * What is wrong with a field, in the user's language: "must be at most 720" / "不能大于 720". zod's own
- * messages are English only, so the issue's code and limits are translated instead of its text.
+ * What is wrong with a field, language-free: "must be at most {n}". zod's own messages are English only, so the
+ * issue's code and limits are translated instead of its text.
  */
-export function describeIssue(issue: ValidationIssue, locale: Locale): string {
-  const m = (id: MessageId, params: Record<string, string | number> = {}) => formatMessage(id, locale, params);
+export function issueDetail(issue: ValidationIssue): MessageRef {
+  const m = (id: MessageId, params: Record<string, string | number> = {}): MessageRef => ({ id, params });
   const n = (v: number | bigint | undefined) => Number(v ?? 0);
   if (issue.code === 'custom' && isMessageId(issue.params?.messageId)) return m(issue.params.messageId);
   const known = SCHEMA_MESSAGES[issue.message];
@@ -61,4 +70,42 @@ export function describeIssue(issue: ValidationIssue, locale: Locale): string {
     default:
       return m('validation.detail.invalid');
   }
+}
+
+/** What is wrong with a field, in the user's language: "must be at most 720" / "不能大于 720". */
+export function describeIssue(issue: ValidationIssue, locale: Locale): string {
+  const { id, params } = issueDetail(issue);
+  return formatMessage(id, locale, params);
+}
+
+/**
+ * The body every boundary answers an input its schema refused with (resolvers, the UI's own check before it
+ * calls, Automation actions): VALIDATION, the message in the user's language, and the field to blame, which a
+ * form uses to show the message in place.
+ */
+export const ValidationErrorBodySchema = AppErrorBodySchema.extend({ code: z.literal('VALIDATION') });
+export type ValidationErrorBody = z.infer<typeof ValidationErrorBodySchema>;
+
+/**
+ * The first problem zod found, language-free: the field as the user named it in the input (its dotted path,
+ * '' for the input as a whole), and the message that says what is wrong, with its detail.
+ */
+export interface ValidationProblem {
+  field: string;
+  message: MessageRef;
+  detail: MessageRef;
+}
+
+export function validationProblem(error: { issues: readonly ValidationIssue[] }): ValidationProblem {
+  const issue = error.issues[0];
+  const field = issue ? issueField(issue) : '';
+  const detail = issue ? issueDetail(issue) : { id: 'validation.detail.invalid' as const, params: {} };
+  return field ? { field, message: { id: 'validation.field', params: { field } }, detail } : { field, message: { id: 'validation.invalid', params: {} }, detail };
+}
+
+/** A zod error as the validation-error body, in the user's language. */
+export function validationErrorBody(error: { issues: readonly ValidationIssue[] }, locale: Locale): ValidationErrorBody {
+  const { field, message, detail } = validationProblem(error);
+  const text = formatMessage(message.id, locale, { ...message.params, detail: formatMessage(detail.id, locale, detail.params) });
+  return field ? { code: 'VALIDATION', message: text, field } : { code: 'VALIDATION', message: text };
 }

@@ -1,7 +1,8 @@
 import { z } from 'zod';
-import { AutomationClimbInputSchema, AutomationRaiseInputSchema, toLocale } from '../contract';
+import { AutomationClimbInputSchema, AutomationRaiseInputSchema, validationErrorBody, type Locale } from '../contract';
 import type { Deps } from '../app/kernel/ports';
-import { climbByAutomation, raise } from '../app/escalations/escalations';
+import { climbByAutomation } from '../app/escalations/escalations';
+import { automationActorLocale, raiseByAutomation } from '../app/escalations/raise-by-automation';
 import { toErrorBody } from './envelope';
 import { productionDeps } from './deps';
 
@@ -13,39 +14,20 @@ export type ActionResult = { errors: Array<{ message: string }> } | { escalation
 
 async function runAction<S extends z.ZodType>(deps: Deps, schema: S, payload: unknown, context: unknown, act: (input: z.output<S>, accountId: string | null) => Promise<{ id: string; level: number }>): Promise<ActionResult> {
   const ctx = ActionContextSchema.safeParse(context ?? {});
-  const locale = toLocale(ctx.success ? ctx.data.locale : undefined);
+  const actor = { accountId: ctx.success ? (ctx.data.principal?.accountId ?? null) : null, locale: ctx.success ? (ctx.data.locale ?? null) : null };
+  const failed = async (message: (locale: Locale) => string): Promise<ActionResult> => ({ errors: [{ message: message(await automationActorLocale(deps, actor)) }] });
   const input = schema.safeParse(payload ?? {});
-  if (!input.success) {
-    const issue = input.error.issues[0]!;
-    return { errors: [{ message: `${issue.path.join('.') || 'input'}: ${issue.message}` }] };
-  }
+  if (!input.success) return failed((locale) => validationErrorBody(input.error, locale).message);
   try {
-    const rec = await act(input.data, ctx.success ? (ctx.data.principal?.accountId ?? null) : null);
+    const rec = await act(input.data, actor.accountId);
     return { escalationId: rec.id, level: rec.level };
   } catch (e) {
-    return { errors: [{ message: toErrorBody(e, locale, deps.log).message }] };
+    return failed((locale) => toErrorBody(e, locale, deps.log).message);
   }
 }
 
 export function handleAutomationRaise(deps: Deps, payload: unknown, context: unknown): Promise<ActionResult> {
-  return runAction(deps, AutomationRaiseInputSchema, payload, context, async (input, accountId) => {
-    // Automation runs the action as the rule's actor: the issue is read with their permissions.
-    const issue = await deps.jira.getIssue('user', input.issueKey);
-    return raise(deps, {
-      source: 'automation',
-      accountId,
-      issue,
-      id: `esc-${deps.clock.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
-      input: {
-        description: input.description,
-        impact: input.impact ?? '',
-        supportNeeded: input.supportNeeded ?? '',
-        departmentAsked: input.departmentAsked,
-        deadline: null,
-        dependencyId: null,
-      },
-    });
-  });
+  return runAction(deps, AutomationRaiseInputSchema, payload, context, (input, accountId) => raiseByAutomation(deps, accountId, input));
 }
 
 export function handleAutomationClimb(deps: Deps, payload: unknown, context: unknown): Promise<ActionResult> {

@@ -1,6 +1,6 @@
 import type { Deps, Logger } from '../app/kernel/ports';
 import { createKvsStore } from '../adapters/forge/kvs-store';
-import { createJiraClient } from '../adapters/forge/jira-client';
+import { createJiraClient } from '../adapters/forge/jira';
 
 const log: Logger = {
   info: (message, data) => console.info(message, data ?? {}),

@@ -1,17 +1,6 @@
-import type { z } from 'zod';
-import { DEFAULT_MESSAGE, describeIssue, formatMessage, type AppErrorBody, type Envelope, type Locale } from '../contract';
+import { DEFAULT_MESSAGE, formatMessage, type AppErrorBody, type Envelope, type Locale } from '../contract';
 import { isAppError } from '../app/kernel/errors';
 import type { Logger } from '../app/kernel/ports';
-
-/** The first problem zod found, as a VALIDATION error naming the field in the user's language. */
-export function validationError(error: z.ZodError, locale: Locale): AppErrorBody {
-  const issue = error.issues[0];
-  const field = issue?.path.map(String).join('.') ?? '';
-  const detail = issue ? describeIssue(issue, locale) : formatMessage('validation.detail.invalid', locale);
-  return field
-    ? { code: 'VALIDATION', message: formatMessage('validation.field', locale, { field, detail }), field }
-    : { code: 'VALIDATION', message: formatMessage('validation.invalid', locale, { detail }) };
-}
 
 /** Errors are translated once, here. Expected failures keep their code; anything else is logged and hidden. */
 export function toErrorBody(e: unknown, locale: Locale, log: Logger): AppErrorBody {

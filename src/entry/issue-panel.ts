@@ -8,8 +8,6 @@ import { dependenciesPanelHandlers } from './handlers/dependencies';
 import { escalationsPanelHandlers } from './handlers/escalations';
 import { projectPanelHandlers } from './handlers/project';
 
-export { issueKeyOf };
-
 /** Resolver of the `jira:issuePanel` module. */
 export const issuePanelResolver = defineSurface(
   ISSUE_PANEL_FUNCTIONS,

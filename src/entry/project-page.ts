@@ -8,8 +8,6 @@ import { dependenciesProjectHandlers } from './handlers/dependencies';
 import { escalationsProjectHandlers } from './handlers/escalations';
 import { projectProjectHandlers } from './handlers/project';
 
-export { projectKeyOf };
-
 /** Resolver of the `jira:projectPage` module. */
 export const projectPageResolver = defineSurface(
   PROJECT_PAGE_FUNCTIONS,

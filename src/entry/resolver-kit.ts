@@ -1,8 +1,8 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { toLocale, type Envelope, type FnInput, type FnOutput, type FunctionTable, type Locale } from '../contract';
+import { toLocale, validationErrorBody, type Envelope, type FnOutput, type FunctionTable, type Locale } from '../contract';
 import type { ActingContext, Deps } from '../app/kernel/ports';
-import { ok, toErrorBody, validationError } from './envelope';
+import { ok, toErrorBody } from './envelope';
 
 /** The parts of the Forge resolver context the app reads. Identity and scope come from here, never the payload. */
 const ForgeContextSchema = z
@@ -44,7 +44,7 @@ export function defineSurface<T extends FunctionTable>(table: T, handlers: Handl
       const locale = toLocale(forge.locale);
       const d = deps();
       const input = spec.input.safeParse(payload ?? {});
-      if (!input.success) return { ok: false, error: validationError(input.error, locale) };
+      if (!input.success) return { ok: false, error: validationErrorBody(input.error, locale) };
       try {
         const ctx = { accountId: forge.accountId ?? null, locale, timezone: forge.timezone ?? 'UTC' };
         const data = await handlers[name]({ deps: d, ctx, forge, input: input.data as never });
@@ -56,5 +56,3 @@ export function defineSurface<T extends FunctionTable>(table: T, handlers: Handl
   }
   return resolver.getDefinitions();
 }
-
-export type { FnInput };

@@ -1,9 +1,8 @@
 import { invoke } from '@forge/bridge';
 import {
-  describeIssue,
   envelopeSchema,
-  issueField,
   formatMessage,
+  validationErrorBody,
   type AppErrorBody,
   type FnInput,
   type FnName,
@@ -45,17 +44,8 @@ export function createClient<T extends FunctionTable>(table: T, options: ClientO
       if (!fn) return internal(`unknown function ${name}`, Object.keys(table));
       const parsedInput = fn.input.safeParse(input);
       if (!parsedInput.success) {
-        // The same words and field the backend would give for this input, so a form can show it in place.
-        const issue = parsedInput.error.issues[0];
-        const locale = localeOf();
-        const detail = issue ? describeIssue(issue, locale) : formatMessage('validation.detail.invalid', locale);
-        const field = issue ? issueField(issue) : '';
-        return {
-          ok: false,
-          error: field
-            ? { code: 'VALIDATION', message: formatMessage('validation.field', locale, { field, detail }), field }
-            : { code: 'VALIDATION', message: formatMessage('validation.invalid', locale, { detail }) },
-        };
+        // The same body the backend would give for this input, so a form can show it in place.
+        return { ok: false, error: validationErrorBody(parsedInput.error, localeOf()) };
       }
       let raw: unknown;
       try {

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../sandbox/platform';
 import { appRequestStore } from '../../sandbox/runtime/invocation-context';
 import { SEED_USERS } from '../../sandbox/seed/jira-seed';
-import { createJiraClient, ESCALATION_FIELD_KEYS } from '../../src/adapters/forge/jira-client';
+import { createJiraClient, ESCALATION_FIELD_KEYS } from '../../src/adapters/forge/jira';
 import { createJiraSpecValidator } from '../support/openapi';
 import { counted, jiraAs, startPlatform } from '../support/platform';
 

@@ -290,6 +290,15 @@ describe('Jira Automation actions', () => {
     const hidden = (await p.host.runAutomationAction('raise-escalation', { issueKey: 'PAY-15', description: 'x', departmentAsked: 'rnd' }, U.kevinXu.accountId)) as { errors?: unknown[] };
     expect(hidden.errors).toHaveLength(1);
   });
+
+  it('tell the rule’s actor what is wrong in their Jira language, like the panel does', async () => {
+    // 高原 reads Jira in Chinese, Kevin Xu in English; Automation's context names the actor but no language.
+    expect(await p.host.runAutomationAction('raise-escalation', { issueKey: 'PAY-15', departmentAsked: 'rnd' }, U.gaoYuan.accountId)).toEqual({ errors: [{ message: '字段“description”无效：必填' }] });
+    expect(await p.host.runAutomationAction('raise-escalation', { issueKey: 'PAY-15', departmentAsked: 'rnd' }, U.kevinXu.accountId)).toEqual({ errors: [{ message: 'Field "description" is invalid: is required' }] });
+    expect(await p.host.runAutomationAction('raise-escalation', { issueKey: 'PAY-15', description: 'x', departmentAsked: 'rnd' }, U.kevinXu.accountId)).toEqual({
+      errors: [{ message: 'Issue PAY-15 does not exist or you do not have permission to see it.' }],
+    });
+  });
 });
 
 describe('project page figures', () => {

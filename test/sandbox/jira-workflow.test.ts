@@ -6,7 +6,7 @@ import { seedWorkflowRules, TRANSITIONS } from '../../sandbox/seed/workflow-seed
 import { MANIFEST_PATH } from '../../sandbox/platform';
 import type { AppWorkflowModule, TransitionCheck } from '../../sandbox/jira/types';
 import { createJiraSpecValidator } from '../support/openapi';
-import { RACI_APPROVER_PROPERTY } from '../../src/adapters/forge/jira-client';
+import { RACI_APPROVER_PROPERTY } from '../../src/adapters/forge/jira';
 
 /**
  * The sandbox's Jira runs the workflow rules an admin attached: conditions (Jira expressions it evaluates

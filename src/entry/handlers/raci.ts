@@ -4,14 +4,14 @@ import { getRaciMatrix, getRaciMatrixFilters } from '../../app/raci/raci-matrix'
 import { getRaciTemplates, getRaciTemplateSettings, previewRaciTemplate, saveRaciTemplates } from '../../app/raci/raci-templates';
 import { setRaci } from '../../app/raci/set-raci';
 import type { Handlers } from '../resolver-kit';
-import { issueOf, projectKeyOf } from '../scope';
+import { issueScopeOf, projectKeyOf } from '../scope';
 
 /** Issue panel handlers of RACI roles, departments, scenario templates and the RACI matrix (issue 3). */
 export const raciPanelHandlers: Handlers<typeof RACI_PANEL_FUNCTIONS> = {
-  setRaci: ({ deps, ctx, forge, input }) => setRaci(deps, ctx, issueOf(forge), input),
+  setRaci: ({ deps, ctx, forge, input }) => setRaci(deps, ctx, issueScopeOf(forge), input),
   searchRaciUsers: ({ deps, ctx, input }) => searchUsers(deps, ctx, input.query),
-  getRaciTemplates: ({ deps, ctx, forge }) => getRaciTemplates(deps, ctx, issueOf(forge).projectKey),
-  previewRaciTemplate: ({ deps, ctx, forge, input }) => previewRaciTemplate(deps, ctx, issueOf(forge).projectKey, input),
+  getRaciTemplates: ({ deps, ctx, forge }) => getRaciTemplates(deps, ctx, issueScopeOf(forge).projectKey),
+  previewRaciTemplate: ({ deps, ctx, forge, input }) => previewRaciTemplate(deps, ctx, issueScopeOf(forge).projectKey, input),
 };
 
 /** Project page handlers of RACI roles, departments, scenario templates and the RACI matrix (issue 3). */
