@@ -3,6 +3,7 @@ import { buildPeopleIndex, departmentByAccount, type PeopleIndexData } from '../
 import type { Deps } from './ports';
 import { AppError, isAppError } from './errors';
 import { ENTITY, KEY, MAX_VALUE_BYTES } from './storage-keys';
+import { setOwn } from '../domain/dictionary';
 
 /** A department as stored: the contract's Department, its own version, and who changed it last. */
 export interface StoredDepartment extends Department {
@@ -56,7 +57,7 @@ function peopleIndexOf(stored: StoredPeopleIndex | undefined, calendarRecord: un
   const routing: Record<string, DepartmentRouting> = {};
   stored.departments.forEach((d, i) => {
     const r = stored.routing?.[i];
-    if (r) routing[d.id] = r;
+    if (r) setOwn(routing, d.id, r);
   });
   return { departments: stored.departments, byAccount: departmentByAccount(stored), routing, ...(calendars ? { calendars } : {}) };
 }
@@ -110,7 +111,7 @@ export function toDepartmentRecord(d: StoredDepartment): DepartmentRecord {
 export function indexSummary(index: StoredPeopleIndex | undefined): PeopleIndexSummary {
   if (!index) return { builtAt: null, people: 0, byDepartment: {} };
   const byDepartment: Record<string, number> = {};
-  index.departments.forEach((d, i) => (byDepartment[d.id] = index.members[i]?.length ?? 0));
+  index.departments.forEach((d, i) => setOwn(byDepartment, d.id, index.members[i]?.length ?? 0));
   return {
     builtAt: new Date(index.builtAt).toISOString(),
     people: index.members.reduce((n, list) => n + list.length, 0),

@@ -1,4 +1,5 @@
 import type { DependencyStatus, StatusCategory } from '../contract/views';
+import { own, setOwn } from './dictionary';
 
 /**
  * What the project rollup needs to know about one issue. Stored per issue so that a re-delivered or
@@ -170,15 +171,17 @@ type Tree = { [k: string]: number | Tree };
  */
 function addTree(into: Tree, part: Tree, sign: 1 | -1, template: Tree | undefined): void {
   for (const [key, value] of Object.entries(part)) {
-    const fixed = template !== undefined && key in template;
+    // Keys are department ids, status names, dates: only own entries count (a department `constructor`).
+    const fixed = template !== undefined && Object.hasOwn(template, key);
     if (typeof value === 'number') {
-      const next = ((into[key] as number | undefined) ?? 0) + sign * value;
+      const next = ((own(into, key) as number | undefined) ?? 0) + sign * value;
       if (next === 0 && !fixed) delete into[key];
-      else into[key] = next;
+      else setOwn(into, key, next);
       continue;
     }
-    const child = (into[key] ??= {}) as Tree;
-    addTree(child, value, sign, fixed ? (template![key] as Tree) : undefined);
+    let child = own(into, key) as Tree | undefined;
+    if (child === undefined) setOwn(into, key, (child = {}));
+    addTree(child, value, sign, fixed ? (own(template, key) as Tree) : undefined);
     if (!fixed && Object.keys(child).length === 0) delete into[key];
   }
 }
@@ -235,13 +238,13 @@ function issueDelta(s: IssueSnapshot): Delta {
   const finished: Tree = !open && s.dueDate && s.categorySince ? { hit: s.categorySince <= s.dueDate ? 1 : 0, total: 1 } : {};
   const versions: Tree = {};
   for (const v of new Set(s.versionIds ?? [])) {
-    versions[v] = {
+    setOwn(versions, v, {
       total: 1,
       done: open ? 0 : 1,
       openDueDates: open && s.dueDate ? { [s.dueDate]: 1 } : {},
       createdByWeek: s.createdOn ? { [weekOf(s.createdOn)]: 1 } : {},
       doneByWeek: !open && s.categorySince ? { [weekOf(s.categorySince)]: 1 } : {},
-    };
+    });
   }
   return {
     issueCount: 1,
@@ -288,7 +291,7 @@ export function overdueOpen(rollup: ProjectRollup, today: string): number {
 
 /** One fix version's counters, zeros included (the rollup stores no zero entries under a version). */
 export function versionCounters(rollup: ProjectRollup, versionId: string): VersionCounters {
-  const v: Partial<VersionCounters> = rollup.versions[versionId] ?? {};
+  const v: Partial<VersionCounters> = own(rollup.versions, versionId) ?? {};
   return { total: v.total ?? 0, done: v.done ?? 0, openDueDates: v.openDueDates ?? {}, createdByWeek: v.createdByWeek ?? {}, doneByWeek: v.doneByWeek ?? {} };
 }
 
@@ -341,7 +344,7 @@ function dependencyDelta(c: DependencyContribution): Delta {
     ? { open: c.open ? 1 : 0, late: c.open && c.late ? 1 : 0, atRisk: c.state === 'at-risk' ? 1 : 0, blocked: c.state === 'blocked' ? 1 : 0 }
     : {};
   const byVersion: Tree = {};
-  if (holds) for (const v of new Set(c.versionIds ?? [])) byVersion[v] = group;
+  if (holds) for (const v of new Set(c.versionIds ?? [])) setOwn(byVersion, v, group);
   return {
     dependencies: {
       open: c.open ? 1 : 0,
@@ -389,7 +392,7 @@ export interface EscalationContribution {
 
 function escalationDelta(c: EscalationContribution): Delta {
   const openByVersion: Tree = {};
-  if (c.open) for (const v of new Set(c.versionIds ?? [])) openByVersion[v] = 1;
+  if (c.open) for (const v of new Set(c.versionIds ?? [])) setOwn(openByVersion, v, 1);
   return {
     escalations: {
       open: c.open ? 1 : 0,
