@@ -141,6 +141,11 @@ export async function createDependency(deps: Deps, ctx: ActingContext, issueKey:
     // First try: a new record. After a conflict the link event (or an older, closed dependency on the same link)
     // is there: complete it with what the user entered.
     const before = attempt === 1 ? null : ((await readDependency(deps, id)) ?? null);
+    // Someone else described this pair first (two people adding it at once): theirs stands, this one is told.
+    // A record without a deliverable is the link event's placeholder, which the user's entry completes.
+    if (before && inGraph(before.status) && before.deliverable !== '') {
+      throw new AppError('CONFLICT', 'dependency.duplicate', { downstream: downstream.key, upstream: upstream.key }, 'otherIssueKey');
+    }
     written = before ? { ...fresh, createdAt: before.createdAt, version: before.version + 1 } : fresh;
     const rollup = rollups.get(fresh.projectKey)!;
     return {
