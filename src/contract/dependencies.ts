@@ -45,8 +45,9 @@ export const IssueSearchInputSchema = z.object({ query: z.string().trim().min(1)
 
 export const DependencyProblemSchema = z.object({
   id: z.string(),
-  upstreamKey: z.string(),
-  downstreamKey: z.string(),
+  /** null: a work item of a project the viewer cannot browse (its key is not theirs to see). */
+  upstreamKey: z.string().nullable(),
+  downstreamKey: z.string().nullable(),
   requestingDept: z.string(),
   providingDept: z.string(),
   deliverable: z.string(),
@@ -78,7 +79,8 @@ export const DependencyOverviewSchema = z.object({
   criticalPath: z.object({
     /** The lead times along the longest chain, each in working days of its providing department's calendar. */
     lengthDays: z.number(),
-    issueKeys: z.array(z.string()),
+    /** null where the work item is in a project the viewer cannot browse. */
+    issueKeys: z.array(z.string().nullable()),
     dependencyIds: z.array(z.string()),
   }),
   open: z.number().int(),
