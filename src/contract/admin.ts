@@ -1,10 +1,10 @@
 import { z } from 'zod';
+import { IsoDateTimeSchema } from './dates';
 import { DepartmentIdSchema, DepartmentSchema, type Department } from './departments';
 import { PersonSchema } from './views';
 import { DEPENDENCY_ADMIN_FUNCTIONS } from './dependencies';
 import { ESCALATION_ADMIN_FUNCTIONS } from './escalations';
 
-const IsoDateTime = z.string().datetime({ offset: true });
 
 /** The version an admin saw; a write with an older one is refused with CONFLICT. */
 export const DepartmentVersionSchema = z.number().int().min(1);
@@ -41,14 +41,14 @@ export const UserSearchSchema = z.object({ query: z.string().trim().min(1).max(1
 /** A department as the directory keeps it: the contract's Department plus who changed it last, and when. */
 export const DepartmentRecordSchema = DepartmentSchema.extend({
   version: DepartmentVersionSchema,
-  updatedAt: IsoDateTime,
+  updatedAt: IsoDateTimeSchema,
   updatedBy: z.string(),
 });
 export type DepartmentRecord = z.infer<typeof DepartmentRecordSchema>;
 
 /** The people index as the admin page reports it: when it was built and how many people each department has. */
 export const PeopleIndexSummarySchema = z.object({
-  builtAt: IsoDateTime.nullable(),
+  builtAt: IsoDateTimeSchema.nullable(),
   /** Everyone the index resolves to a department (named, listed, or a member of the department's Jira group). */
   people: z.number().int().nonnegative(),
   /** People per department id; a person in two departments counts for the one the index resolves them to. */
@@ -57,7 +57,7 @@ export const PeopleIndexSummarySchema = z.object({
 export type PeopleIndexSummary = z.infer<typeof PeopleIndexSummarySchema>;
 
 export const DirectoryViewSchema = z.object({
-  asOf: IsoDateTime,
+  asOf: IsoDateTimeSchema,
   departments: z.array(DepartmentRecordSchema),
   /** Everyone the departments name (heads, interface persons, listed members), to show names and avatars. */
   people: z.array(PersonSchema),

@@ -2,10 +2,10 @@
  * The resolver functions of cross-department dependencies (issue 4), per surface. `functions.ts` merges them into the surface tables.
  */
 import { z } from 'zod';
+import { CalendarDateSchema } from './dates';
 import { DependencyActionSchema, DependencyHealthSchema, DependencyViewSchema, IssueRefSchema, DEPENDENCY_HEALTH_REASONS } from './views';
 import { DepartmentIdSchema, DepartmentRefSchema } from './departments';
 
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
 const IssueKey = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/, 'expected an issue key such as PAY-12');
 
 export const CreateDependencyInputSchema = z
@@ -15,7 +15,7 @@ export const CreateDependencyInputSchema = z
     /** `upstream`: this issue waits for the other; `downstream`: the other waits for this one. */
     direction: z.enum(['upstream', 'downstream']),
     deliverable: z.string().trim().min(1).max(500),
-    needBy: IsoDate,
+    needBy: CalendarDateSchema,
     /** Departments; when left out, each side's department is the one of its Responsible (or of the requester). */
     requestingDept: DepartmentIdSchema.optional(),
     providingDept: DepartmentIdSchema.optional(),
@@ -32,7 +32,7 @@ export const ActOnDependencyInputSchema = z
     /** decline: the reason (required); counter: a note; explainDelay: the reason (required). */
     text: z.string().trim().max(1000).optional(),
     /** counter: the proposed date (required). */
-    date: IsoDate.optional(),
+    date: CalendarDateSchema.optional(),
     /** explainDelay: the remedy (required). */
     remedy: z.string().trim().max(1000).optional(),
   })
@@ -45,12 +45,13 @@ export const IssueSearchInputSchema = z.object({ query: z.string().trim().min(1)
 
 export const DependencyProblemSchema = z.object({
   id: z.string(),
-  upstreamKey: z.string(),
-  downstreamKey: z.string(),
+  /** null: a work item of a project the viewer cannot browse (its key is not theirs to see). */
+  upstreamKey: z.string().nullable(),
+  downstreamKey: z.string().nullable(),
   requestingDept: z.string(),
   providingDept: z.string(),
   deliverable: z.string(),
-  needBy: IsoDate.nullable(),
+  needBy: CalendarDateSchema.nullable(),
   status: z.string(),
   health: DependencyHealthSchema,
   reason: z.enum(DEPENDENCY_HEALTH_REASONS),
@@ -78,7 +79,8 @@ export const DependencyOverviewSchema = z.object({
   criticalPath: z.object({
     /** The lead times along the longest chain, each in working days of its providing department's calendar. */
     lengthDays: z.number(),
-    issueKeys: z.array(z.string()),
+    /** null where the work item is in a project the viewer cannot browse. */
+    issueKeys: z.array(z.string().nullable()),
     dependencyIds: z.array(z.string()),
   }),
   open: z.number().int(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDateSchema, IsoDateTimeSchema } from './dates';
 import { DepartmentIdSchema, DepartmentRefSchema } from './departments';
 import { EscalationStatusSchema, PersonSchema } from './views';
 
@@ -7,8 +8,6 @@ import { EscalationStatusSchema, PersonSchema } from './views';
  * UI, and the resolver functions per surface. `functions.ts` merges the tables into the surface tables.
  */
 
-const IsoDateTime = z.string().datetime({ offset: true });
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
 const ClockTime = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'expected a time as HH:MM');
 const minutesOf = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
 
@@ -38,9 +37,9 @@ export const WorkingCalendarSchema = z
     /** ISO weekdays that are working days (1 Monday … 7 Sunday). */
     workdays: z.array(z.number().int().min(1).max(7)).min(1).max(7),
     /** Days off although they fall on a working weekday (public holidays). */
-    holidays: z.array(IsoDate).max(400),
+    holidays: z.array(CalendarDateSchema).max(400),
     /** Days worked although they fall on a weekend (调休 make-up working days). */
-    makeUpDays: z.array(IsoDate).max(100),
+    makeUpDays: z.array(CalendarDateSchema).max(100),
     /** What the data covers and where it comes from, shown to admins. */
     note: z.string().trim().max(500).default(''),
   })
@@ -97,7 +96,7 @@ export const RaiseEscalationInputSchema = z
     supportNeeded: z.string().trim().max(2000).default(''),
     departmentAsked: DepartmentIdSchema,
     /** The date-time the requester needs an answer by, or null. */
-    deadline: IsoDateTime.nullable().default(null),
+    deadline: IsoDateTimeSchema.nullable().default(null),
     /** Raised from a dependency that missed its response deadline. */
     dependencyId: z.string().min(1).max(100).nullable().default(null),
   })
@@ -129,7 +128,7 @@ export const AUDIT_KINDS = [
 ] as const;
 
 export const AuditEventViewSchema = z.object({
-  at: IsoDateTime,
+  at: IsoDateTimeSchema,
   kind: z.string(),
   actor: PersonSchema.nullable(),
   /** Level before and after, text, people notified: what the kind carries. */
@@ -151,12 +150,12 @@ export const EscalationViewSchema = z.object({
   impact: z.string(),
   supportNeeded: z.string(),
   departmentAsked: DepartmentRefSchema.nullable(),
-  requestedDeadline: IsoDateTime.nullable(),
-  raisedAt: IsoDateTime,
+  requestedDeadline: IsoDateTimeSchema.nullable(),
+  raisedAt: IsoDateTimeSchema,
   raisedBy: PersonSchema.nullable(),
   source: z.string(),
   /** When the current level's working-time limit runs out; null once closed or breached at the top. */
-  dueAt: IsoDateTime.nullable(),
+  dueAt: IsoDateTimeSchema.nullable(),
   breached: z.boolean(),
   /** The resolution, rejection reason or decision. */
   outcome: z.string(),
@@ -169,7 +168,7 @@ export const EscalationViewSchema = z.object({
 export type EscalationView = z.infer<typeof EscalationViewSchema>;
 
 export const IssueEscalationsSchema = z.object({
-  asOf: IsoDateTime,
+  asOf: IsoDateTimeSchema,
   escalations: z.array(EscalationViewSchema),
   departments: z.array(DepartmentRefSchema),
   canRaise: z.boolean(),
@@ -177,7 +176,7 @@ export const IssueEscalationsSchema = z.object({
 export type IssueEscalations = z.infer<typeof IssueEscalationsSchema>;
 
 export const EscalationStatsSchema = z.object({
-  asOf: IsoDateTime,
+  asOf: IsoDateTimeSchema,
   /** Open escalations per level and age band (days since raised). */
   openByLevel: z.array(z.object({ level: z.number().int(), count: z.number().int(), ages: z.object({ d0: z.number().int(), d1to2: z.number().int(), d3to6: z.number().int(), d7plus: z.number().int() }) })),
   closed: z.number().int().nonnegative(),
@@ -204,7 +203,7 @@ export const CalendarSettingsViewSchema = z.object({ settings: CalendarSettingsS
 
 export const WebhookSecretStatusSchema = z.object({
   configured: z.boolean(),
-  rotatedAt: IsoDateTime.nullable(),
+  rotatedAt: IsoDateTimeSchema.nullable(),
   /** The first characters of the secret's SHA-256, to tell secrets apart without showing one. */
   fingerprint: z.string().nullable(),
   canEdit: z.boolean(),

@@ -12,3 +12,4 @@ export * from './raci';
 export * from './dependencies';
 export * from './escalations';
 export * from './project';
+export * from './dates';

@@ -1,12 +1,12 @@
 import { z } from 'zod';
+import { IsoDateTimeSchema } from './dates';
 import { DependencyViewSchema, IssueRefSchema, RaciViewSchema } from './views';
 import { IssueEscalationsSchema } from './escalations';
 
-const IsoDateTime = z.string().datetime({ offset: true });
 
 /** Everything the issue panel shows when it opens, from one invocation: every section's first paint and what the viewer may do. */
 export const IssuePanelViewSchema = z.object({
-  asOf: IsoDateTime,
+  asOf: IsoDateTimeSchema,
   issue: IssueRefSchema.extend({ projectKey: z.string() }),
   raci: RaciViewSchema,
   dependencies: z.object({

@@ -108,6 +108,7 @@ const CORE_MESSAGES = {
   'validation.detail.minItems': { en: 'must list at least {n}', zh: '至少需要 {n} 项' },
   'validation.detail.maxItems': { en: 'must list at most {n}', zh: '不能超过 {n} 项' },
   'validation.detail.format': { en: 'has the wrong format', zh: '格式不正确' },
+  'validation.detail.date': { en: 'is not a real date (use yyyy-mm-dd)', zh: '不是有效日期（请使用 yyyy-mm-dd）' },
   'validation.detail.departmentId': {
     en: 'use 2-32 lower-case letters, digits or -, starting with a letter',
     zh: '请使用 2-32 个小写字母、数字或“-”，并以字母开头',

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { CalendarDateSchema, IsoDateTimeSchema } from './dates';
 import { DepartmentIdSchema, DepartmentRefSchema } from './departments';
 import { MilestoneViewSchema, PersonSchema, ProjectOverviewSchema } from './views';
 import { UserSearchSchema } from './admin';
@@ -9,15 +10,6 @@ import { UserSearchSchema } from './admin';
  * first; the use cases check what needs Jira or the directory (people exist, departments exist).
  */
 
-/** A calendar date as yyyy-mm-dd that exists (no 2026-02-30). */
-export function isRealDate(v: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  if (!m) return false;
-  const d = new Date(Date.UTC(+m[1]!, +m[2]! - 1, +m[3]!));
-  return d.getUTCFullYear() === +m[1]! && d.getUTCMonth() === +m[2]! - 1 && d.getUTCDate() === +m[3]!;
-}
-export const RealDateSchema = z.string().refine(isRealDate, { params: { messageId: 'project.validation.date' } });
-const IsoDateTime = z.string().datetime({ offset: true });
 const AccountId = z.string().trim().min(1).max(128);
 const Text = (max: number) => z.string().trim().max(max);
 const Title = z.string().trim().min(1).max(300);
@@ -58,8 +50,8 @@ export const CharterInputSchema = z
     participatingDepartmentIds: z.array(DepartmentIdSchema).min(1).max(30),
     goal: z.string().trim().min(1).max(2000),
     keyResults: z.array(z.string().trim().min(1).max(500)).min(1).max(20),
-    startDate: RealDateSchema,
-    endDate: RealDateSchema,
+    startDate: CalendarDateSchema,
+    endDate: CalendarDateSchema,
     notes: Text(4000).default(''),
     expectedVersion: ExpectedVersion,
   })
@@ -67,7 +59,7 @@ export const CharterInputSchema = z
   .refine(periodInOrder, { path: ['endDate'], params: { messageId: 'project.validation.period' } });
 export type CharterInput = z.input<typeof CharterInputSchema>;
 
-export const ConfirmationSchema = z.object({ departmentId: z.string(), by: PersonSchema, at: IsoDateTime });
+export const ConfirmationSchema = z.object({ departmentId: z.string(), by: PersonSchema, at: IsoDateTimeSchema });
 
 export const CharterViewSchema = z.object({
   charter: z
@@ -81,7 +73,7 @@ export const CharterViewSchema = z.object({
       endDate: z.string(),
       notes: z.string(),
       version: z.number().int(),
-      updatedAt: IsoDateTime,
+      updatedAt: IsoDateTimeSchema,
       /** One per department whose head confirmed the goal as it stands (cleared when goal, results or period change). */
       confirmations: z.array(ConfirmationSchema),
     })
@@ -180,7 +172,7 @@ export const RiskInputSchema = z
     deputyAccountId: AccountId.nullable().default(null),
     response: Text(2000).default(''),
     status: RiskStatusSchema,
-    reviewDate: RealDateSchema,
+    reviewDate: CalendarDateSchema,
     issueKeys: z.array(IssueKeySchema).max(20).default([]),
     dependencyIds: z.array(z.string().min(1).max(64)).max(20).default([]),
     expectedVersion: ExpectedVersion,
@@ -204,9 +196,9 @@ export const RiskViewSchema = z.object({
   reviewDate: z.string(),
   issueKeys: z.array(z.string()),
   dependencyIds: z.array(z.string()),
-  createdAt: IsoDateTime,
-  updatedAt: IsoDateTime,
-  closedAt: IsoDateTime.nullable(),
+  createdAt: IsoDateTimeSchema,
+  updatedAt: IsoDateTimeSchema,
+  closedAt: IsoDateTimeSchema.nullable(),
   version: z.number().int(),
   zone: RiskZoneSchema,
   /** The months it was raised and closed in, in the viewer's time zone: what the monthly report groups by. */
@@ -216,7 +208,7 @@ export const RiskViewSchema = z.object({
 export type RiskView = z.infer<typeof RiskViewSchema>;
 
 /** One page of the register, worst first (open and mitigating before closed, then by score); the total is the summary's open + closed. */
-export const RiskRegisterSchema = z.object({ asOf: IsoDateTime, risks: z.array(RiskViewSchema), next: NextCursor, canEdit: z.boolean() });
+export const RiskRegisterSchema = z.object({ asOf: IsoDateTimeSchema, risks: z.array(RiskViewSchema), next: NextCursor, canEdit: z.boolean() });
 export type RiskRegister = z.infer<typeof RiskRegisterSchema>;
 
 // ---------------------------------------------------------------- retrospectives (复盘会) and action items (整改清单)
@@ -235,7 +227,7 @@ export const RetrospectiveInputSchema = z
     id: RecordId.optional(),
     /** The milestone (fix version) it looks back on; null for the end of the project. */
     versionId: z.string().regex(/^\d+$/).nullable(),
-    heldOn: RealDateSchema,
+    heldOn: CalendarDateSchema,
     wentWell: Text(4000),
     toImprove: Text(4000),
     scores: FeedbackScoresSchema.nullable(),
@@ -254,7 +246,7 @@ export const ActionInputSchema = z
     retrospectiveId: RecordId.nullable(),
     title: Title,
     ownerAccountId: AccountId,
-    dueDate: RealDateSchema,
+    dueDate: CalendarDateSchema,
     status: ActionStatusSchema,
     tags: Tags,
     expectedVersion: ExpectedVersion,
@@ -292,7 +284,7 @@ export const ActionViewSchema = z.object({
 export type ActionView = z.infer<typeof ActionViewSchema>;
 
 export const RetrospectivesViewSchema = z.object({
-  asOf: IsoDateTime,
+  asOf: IsoDateTimeSchema,
   /** All of them, latest first: one per review, a short list the action form and the CSV need whole. */
   retrospectives: z.array(RetrospectiveViewSchema),
   /** The first page of the action items, most urgent first (open by due date, then done); `listActions` pages on. */
@@ -305,7 +297,7 @@ export const RetrospectivesViewSchema = z.object({
 export type RetrospectivesView = z.infer<typeof RetrospectivesViewSchema>;
 
 /** A further page of the action items; the total is the summary's open + done. */
-export const ActionPageSchema = z.object({ asOf: IsoDateTime, actions: z.array(ActionViewSchema), next: NextCursor, canEdit: z.boolean() });
+export const ActionPageSchema = z.object({ asOf: IsoDateTimeSchema, actions: z.array(ActionViewSchema), next: NextCursor, canEdit: z.boolean() });
 export type ActionPage = z.infer<typeof ActionPageSchema>;
 
 // ---------------------------------------------------------------- weekly sync agenda (跨部门协调会)
@@ -322,7 +314,7 @@ export const AgendaItemSchema = z.object({
   due: z.string().nullable(),
 });
 export type AgendaItem = z.infer<typeof AgendaItemSchema>;
-export const AgendaSchema = z.object({ asOf: IsoDateTime, weekOf: z.string(), items: z.array(AgendaItemSchema) });
+export const AgendaSchema = z.object({ asOf: IsoDateTimeSchema, weekOf: z.string(), items: z.array(AgendaItemSchema) });
 export type Agenda = z.infer<typeof AgendaSchema>;
 
 const none = z.object({}).strict();

@@ -1,9 +1,8 @@
 import { z } from 'zod';
+import { CalendarDateSchema, IsoDateTimeSchema } from './dates';
 import { RaciDepartmentViewShape } from './raci-departments';
 
 /** Dates travel as ISO strings; `asOf` on every view is the server's clock, so the UI never reads its own. */
-const IsoDateTime = z.string().datetime({ offset: true });
-const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected a date as yyyy-mm-dd');
 
 export const PersonSchema = z.object({
   accountId: z.string().min(1),
@@ -40,7 +39,7 @@ export const IssueRefSchema = z.object({
   summary: z.string(),
   statusName: z.string(),
   statusCategory: StatusCategorySchema,
-  dueDate: IsoDate.nullable(),
+  dueDate: CalendarDateSchema.nullable(),
 });
 export type IssueRef = z.infer<typeof IssueRefSchema>;
 
@@ -67,13 +66,13 @@ export const DependencyViewSchema = z.object({
   version: z.number().int().min(1),
   /** What the viewer may do now; the server checks again on every action. */
   actions: z.array(DependencyActionSchema),
-  proposedDate: IsoDate.nullable(),
+  proposedDate: CalendarDateSchema.nullable(),
   note: z.string(),
-  delay: z.object({ askedAt: IsoDateTime.nullable(), reason: z.string(), remedy: z.string(), answeredAt: IsoDateTime.nullable() }),
+  delay: z.object({ askedAt: IsoDateTimeSchema.nullable(), reason: z.string(), remedy: z.string(), answeredAt: IsoDateTimeSchema.nullable() }),
   status: DependencyStatusSchema,
   deliverable: z.string(),
-  needBy: IsoDate.nullable(),
-  responseDueAt: IsoDateTime.nullable(),
+  needBy: CalendarDateSchema.nullable(),
+  responseDueAt: IsoDateTimeSchema.nullable(),
   late: z.boolean(),
   /** The other issue: upstream for "waits for", downstream for "waited on by". Null when the viewer cannot see it. */
   other: IssueRefSchema.nullable(),
@@ -91,21 +90,21 @@ export const ProjectRollupSchema = z.object({
   overdueOpen: z.number().int().nonnegative(),
   openIssues: z.number().int().nonnegative(),
   raciCompleteOpen: z.number().int().nonnegative(),
-  updatedAt: IsoDateTime.nullable(),
+  updatedAt: IsoDateTimeSchema.nullable(),
 });
 export type ProjectRollupView = z.infer<typeof ProjectRollupSchema>;
 
 export const MilestoneViewSchema = z.object({
   id: z.string(),
   name: z.string(),
-  releaseDate: IsoDate.nullable(),
+  releaseDate: CalendarDateSchema.nullable(),
   released: z.boolean(),
   overdue: z.boolean(),
 });
 export type MilestoneView = z.infer<typeof MilestoneViewSchema>;
 
 export const ProjectOverviewSchema = z.object({
-  asOf: IsoDateTime,
+  asOf: IsoDateTimeSchema,
   project: z.object({ id: z.string(), key: z.string(), name: z.string() }),
   rollup: ProjectRollupSchema,
   /** RACI coverage: share of open issues with exactly one Accountable and at least one Responsible (0..1, null with no open issues). */

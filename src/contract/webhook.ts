@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { IsoDateTimeSchema } from './dates';
+import { DepartmentIdSchema } from './departments';
 
 /** Headers of a signed escalation request (lower-case, as Forge hands them to the web trigger). */
 export const WEBHOOK_HEADERS = {
@@ -16,8 +18,9 @@ export const EscalationRequestSchema = z
     description: z.string().trim().min(1).max(5000),
     impact: z.string().trim().max(2000).default(''),
     supportNeeded: z.string().trim().max(2000).default(''),
-    departmentAsked: z.string().trim().max(100).default(''),
-    deadline: z.string().datetime({ offset: true }).optional(),
+    /** The department asked to act: an escalation asked of nobody would notify nobody. */
+    departmentAsked: DepartmentIdSchema,
+    deadline: IsoDateTimeSchema.optional(),
   })
   .strict();
 export type EscalationRequest = z.infer<typeof EscalationRequestSchema>;

@@ -70,17 +70,9 @@ export async function handleLinkEvent(deps: Deps, event: unknown): Promise<void>
     return;
   }
   const e = parsed.data;
-  if (isLinkCreated(e.eventType)) {
-    await onDependencyLinkCreated(deps, {
-      linkId: e.id,
-      sourceIssueId: e.sourceIssueId,
-      destinationIssueId: e.destinationIssueId,
-      linkTypeName: e.issueLinkType.name,
-      actorId: e.atlassianId ?? null,
-    });
-  } else if (isLinkDeleted(e.eventType)) {
-    await onDependencyLinkDeleted(deps, { linkId: e.id, actorId: e.atlassianId ?? null });
-  }
+  const link = { linkId: e.id, sourceIssueId: e.sourceIssueId, destinationIssueId: e.destinationIssueId, linkTypeName: e.issueLinkType.name, actorId: e.atlassianId ?? null };
+  if (isLinkCreated(e.eventType)) await onDependencyLinkCreated(deps, link);
+  else if (isLinkDeleted(e.eventType)) await onDependencyLinkDeleted(deps, link);
 }
 
 /** `trigger` module `issue-events`. */

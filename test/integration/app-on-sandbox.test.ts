@@ -254,7 +254,7 @@ describe('escalation web trigger', () => {
     const malformed = await webhook(bad, signedHeaders(bad));
     expect(malformed.status).toBe(400);
     expect(malformed.body.error).toMatchObject({ code: 'VALIDATION', field: 'issueKey' });
-    const unknown = JSON.stringify({ issueKey: 'PAY-999', description: 'x' });
+    const unknown = JSON.stringify({ issueKey: 'PAY-999', description: 'x', departmentAsked: 'rnd' });
     expect((await webhook(unknown, signedHeaders(unknown))).status).toBe(404);
     expect(await count()).toBe(before + 1);
   });

@@ -30,6 +30,16 @@ function versionCondition(ifVersion: number | 'absent') {
     : new Filter<Versioned>().and('version', FilterConditions.equalTo(ifVersion));
 }
 
+/**
+ * Forge's rule for a key (KVS and Custom Entity Store): 1-500 characters of letters, digits and `:._-#` or
+ * spaces, not only spaces. Ids in keys often come from users (a dependency id in an action, an issue key in a
+ * link): a key outside the rule cannot have been written, so reading it finds nothing, rather than the 400
+ * `INVALID_KEY` that would surface as an internal error.
+ * @see https://developer.atlassian.com/platform/forge/storage-reference/storage-api-basic/ (limits)
+ */
+const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s#-]{1,500}$/;
+export const isStorableKey = (key: string): boolean => KEY_PATTERN.test(key);
+
 /** Forge reports a failed transaction condition as one of these codes. */
 const CONDITION_FAILED_CODES = new Set(['CONDITIONAL_CHECK_FAILED', 'TRANSACTION_CONDITION_FAILED', 'CONDITION_CHECK_FAILED']);
 
@@ -40,12 +50,13 @@ const CONDITION_FAILED_CODES = new Set(['CONDITIONAL_CHECK_FAILED', 'TRANSACTION
  */
 export function createKvsStore(): Store {
   return {
-    get: <T>(key: string) => kvs.get<T>(key),
-    getEntity: <T>(entity: string, key: string) => kvs.entity<T>(entity).get(key),
+    get: async <T>(key: string) => (isStorableKey(key) ? kvs.get<T>(key) : undefined),
+    getEntity: async <T>(entity: string, key: string) => (isStorableKey(key) ? kvs.entity<T>(entity).get(key) : undefined),
     /** @see https://developer.atlassian.com/platform/forge/storage-reference/storage-api-basic/ (batch get) */
     async getMany(items) {
-      if (items.length === 0) return [];
-      const res = await kvs.batchGet<unknown>(items.map((i) => ({ key: i.key, ...(i.entity ? { entityName: i.entity } : {}) })));
+      const asked = items.filter((i) => isStorableKey(i.key));
+      if (asked.length === 0) return items.map(() => undefined);
+      const res = await kvs.batchGet<unknown>(asked.map((i) => ({ key: i.key, ...(i.entity ? { entityName: i.entity } : {}) })));
       const found = new Map(res.successfulKeys.map((r) => [`${r.entityName ?? ''}\u0000${r.key}`, r.value]));
       return items.map((i) => found.get(`${i.entity ?? ''}\u0000${i.key}`));
     },

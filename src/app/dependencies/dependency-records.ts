@@ -5,6 +5,7 @@ import { readPeopleIndexWith, type PeopleIndex } from '../kernel/people-index';
 import { DEFAULT_RESPONSE_HOURS, inGraph, standingState, type DeptName, isDependencyOpen, type DependencyRecord } from '../../domain/dependencies/dependency';
 import type { DependencyContribution } from '../../domain/rollup/dependencies';
 import type { DependencyEdgeEntry } from '../../domain/rollup/core';
+import { own } from '../../domain/shared/dictionary';
 
 /** The Jira link type that stands for "waits on" unless a Jira admin chose another on the admin page. */
 export const DEFAULT_DEPENDENCY_LINK_TYPE = 'Blocks';
@@ -74,7 +75,7 @@ export function contribution(dep: DependencyRecord): DependencyContribution {
 export function departmentOf(issue: JiraIssue, people: PeopleIndex, fallbackAccountId: string | null): string {
   const candidates = [...issue.raci.responsible, ...(issue.raci.accountable ? [issue.raci.accountable] : []), ...(fallbackAccountId ? [fallbackAccountId] : [])];
   for (const id of candidates) {
-    const dept = people.byAccount[id];
+    const dept = own(people.byAccount, id);
     if (dept) return dept;
   }
   return '';
@@ -143,7 +144,7 @@ export function deptName(people: PeopleIndex, id: string): DeptName | null {
 }
 
 export function responseHoursOf(people: PeopleIndex, dept: string): number {
-  return people.routing[dept]?.responseHours ?? DEFAULT_RESPONSE_HOURS;
+  return own(people.routing, dept)?.responseHours ?? DEFAULT_RESPONSE_HOURS;
 }
 
 /** Records written before a field existed read as if it had its empty value. */

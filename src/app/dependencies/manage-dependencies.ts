@@ -142,6 +142,11 @@ export async function createDependency(deps: Deps, ctx: ActingContext, issueKey:
     // First try: a new record. After a conflict the link event (or an older, closed dependency on the same link)
     // is there: complete it with what the user entered.
     const before = attempt === 1 ? null : ((await readDependency(deps, id)) ?? null);
+    // Someone else described this pair first (two people adding it at once): theirs stands, this one is told.
+    // A record without a deliverable is the link event's placeholder, which the user's entry completes.
+    if (before && inGraph(before.status) && before.deliverable !== '') {
+      throw new AppError('CONFLICT', 'dependency.duplicate', { downstream: downstream.key, upstream: upstream.key }, 'otherIssueKey');
+    }
     written = before ? { ...fresh, createdAt: before.createdAt, version: before.version + 1 } : fresh;
     const rollup = rollups.get(fresh.projectKey)!;
     return {
@@ -320,6 +325,7 @@ export async function getDependencyOverview(deps: Deps, projectKey: string): Pro
     dependencyHealth({ status: e.s, needBy: e.n, late: e.l, proposedDate: e.pd, upstreamDueDate: e.ud, upstreamBlocked }, now, calendar(e));
   // Entries written before they held the request time keep the plain-weekday weight they stored.
   const weight = (e: DependencyEdgeEntry) => (e.c === undefined ? (e.w ?? 1) : leadTimeDays({ createdAt: e.c, needBy: e.n }, calendar(e)));
+  const shown = await keysTheViewerMaySee(deps, projectKey, entries.flatMap(([, e]) => [{ id: e.u, key: e.uk }, { id: e.d, key: e.dk }]));
   const first = new Map(entries.map(([id, e]) => [id, health(e, false)]));
   const stuck = new Set(entries.filter(([id]) => ['blocked', 'overdue'].includes(first.get(id)!.health)).map(([, e]) => e.d));
   const matrix = new Map<string, DependencyOverview['matrix'][number]>();
@@ -334,8 +340,8 @@ export async function getDependencyOverview(deps: Deps, projectKey: string): Pro
     if (h.health === 'blocked' || h.health === 'overdue' || h.health === 'atRisk') {
       problems.push({
         id,
-        upstreamKey: e.uk,
-        downstreamKey: e.dk,
+        upstreamKey: shown(e.u, e.uk),
+        downstreamKey: shown(e.d, e.dk),
         requestingDept: e.r,
         providingDept: e.p,
         deliverable: e.t,
@@ -348,10 +354,10 @@ export async function getDependencyOverview(deps: Deps, projectKey: string): Pro
     }
   }
   problems.sort((a, b) => HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health] || b.days - a.days || a.id.localeCompare(b.id));
-  const keys = new Map<string, string>();
+  const keys = new Map<string, string | null>();
   for (const [, e] of entries) {
-    keys.set(e.u, e.uk);
-    keys.set(e.d, e.dk);
+    keys.set(e.u, shown(e.u, e.uk));
+    keys.set(e.d, shown(e.d, e.dk));
   }
   const path = criticalPath(entries.map(([id, e]) => ({ id, from: e.u, to: e.d, weight: weight(e) })));
   const used = new Set(entries.flatMap(([, e]) => [e.r, e.p]));
@@ -360,9 +366,21 @@ export async function getDependencyOverview(deps: Deps, projectKey: string): Pro
     departments: people.departments.filter((d) => used.has(d.id)),
     matrix: [...matrix.values()].sort((a, b) => a.requesting.localeCompare(b.requesting) || a.providing.localeCompare(b.providing)),
     problems: problems.slice(0, 200),
-    criticalPath: { lengthDays: path.length, issueKeys: path.nodes.map((n) => keys.get(n) || n), dependencyIds: path.edges },
+    criticalPath: { lengthDays: path.length, issueKeys: path.nodes.map((n) => (keys.has(n) ? keys.get(n)! : null)), dependencyIds: path.edges },
     open: rollup.dependencies.open,
   };
+}
+
+/**
+ * Which work item keys the viewer may see on a project page: those of the project itself (the page is opened
+ * from it), and of other projects only what Jira shows the viewer (one bulk read as the user, and only when
+ * the project's dependencies reach into other projects). The others read "a work item you cannot see".
+ */
+async function keysTheViewerMaySee(deps: Deps, projectKey: string, items: ReadonlyArray<{ id: string; key: string }>) {
+  const own = (key: string) => key.slice(0, key.lastIndexOf('-')) === projectKey;
+  const foreign = [...new Set(items.filter((i) => !own(i.key)).map((i) => i.id))];
+  const visible = new Set(foreign.length ? (await deps.jira.bulkFetchIssues('user', foreign)).map((i) => i.id) : []);
+  return (id: string, key: string): string | null => (own(key) || visible.has(id) ? key : null);
 }
 
 /** The admin page's dependency settings: the link type, and the site's link types to choose from. */

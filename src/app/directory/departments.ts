@@ -5,6 +5,7 @@ import type { Deps } from '../kernel/ports';
 import { AppError } from '../kernel/errors';
 import { retryOnConflict } from '../kernel/retry';
 import { ENTITY, KEY, MAX_VALUE_BYTES } from '../kernel/storage-keys';
+import { setOwn } from '../../domain/shared/dictionary';
 
 /** A department's own fields, without what storage adds (version, who and when). */
 export function departmentFields(d: Department): Department {
@@ -32,7 +33,7 @@ export function toDepartmentRecord(d: StoredDepartment): DepartmentRecord {
 export function indexSummary(index: StoredPeopleIndex | undefined): PeopleIndexSummary {
   if (!index) return { builtAt: null, people: 0, byDepartment: {} };
   const byDepartment: Record<string, number> = {};
-  index.departments.forEach((d, i) => (byDepartment[d.id] = index.members[i]?.length ?? 0));
+  index.departments.forEach((d, i) => setOwn(byDepartment, d.id, index.members[i]?.length ?? 0));
   return {
     builtAt: new Date(index.builtAt).toISOString(),
     people: index.members.reduce((n, list) => n + list.length, 0),

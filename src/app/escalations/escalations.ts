@@ -71,7 +71,8 @@ export interface RaiseRequest {
 export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRecord> {
   const { issue, input } = req;
   const { people, lc } = req.context ?? (await readPeopleAndLadder(deps, issue.projectKey));
-  if (input.departmentAsked && !lc.departments.has(input.departmentAsked)) {
+  // Every escalation is asked of a department in the directory: its holders and its calendar come from it.
+  if (!lc.departments.has(input.departmentAsked)) {
     throw new AppError('VALIDATION', 'escalation.unknownDepartment', { id: input.departmentAsked }, 'departmentAsked');
   }
   const now = deps.clock.now();

@@ -2,6 +2,7 @@ import type { CalendarSettings, Department, DepartmentRef } from '../../contract
 import { departmentByAccount, type PeopleIndexData } from '../../domain/directory/departments';
 import type { Deps } from './ports';
 import { ENTITY, KEY } from './storage-keys';
+import { setOwn } from '../../domain/shared/dictionary';
 
 // The directory's reads, which every feature needs (who belongs to which department, its calendar and
 // contacts); the writes stay with the directory feature (app/directory).
@@ -58,7 +59,7 @@ function peopleIndexOf(stored: StoredPeopleIndex | undefined, calendarRecord: un
   const routing: Record<string, DepartmentRouting> = {};
   stored.departments.forEach((d, i) => {
     const r = stored.routing?.[i];
-    if (r) routing[d.id] = r;
+    if (r) setOwn(routing, d.id, r);
   });
   return { departments: stored.departments, byAccount: departmentByAccount(stored), routing, ...(calendars ? { calendars } : {}) };
 }

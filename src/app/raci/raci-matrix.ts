@@ -8,6 +8,7 @@ import { issueRef } from '../kernel/issue-refs';
 import { toPerson } from './raci-view';
 import { readRollup } from '../kernel/rollups';
 import { readAsUser } from '../kernel/visibility';
+import { own } from '../../domain/shared/dictionary';
 
 const EPICS_SHOWN = 100;
 
@@ -71,7 +72,7 @@ export async function getRaciMatrix(deps: Deps, projectKey: string, input: z.out
   const named = new Set(rows.flatMap((r) => [...r.responsible, ...(r.accountable ? [r.accountable] : []), ...r.consulted, ...r.informed]));
   return {
     rows,
-    people: [...named].map((id) => ({ ...toPerson(people.get(id), id), departmentId: index.byAccount[id] ?? null })),
+    people: [...named].map((id) => ({ ...toPerson(people.get(id), id), departmentId: own(index.byAccount, id) ?? null })),
     departments: index.departments,
     nextPageToken: page.nextPageToken,
   };

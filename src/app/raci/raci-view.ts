@@ -11,6 +11,7 @@ import {
 } from '../../domain/raci/raci';
 import type { PeopleIndex } from '../kernel/people-index';
 import type { JiraUser } from '../kernel/ports';
+import { own, setOwn } from '../../domain/shared/dictionary';
 
 export function toPerson(u: JiraUser | undefined, accountId: string): Person {
   return u
@@ -33,8 +34,8 @@ export function raciView(
   const departments = normalizeDepartments(assigned ?? NONE);
   const departmentOf: Record<string, string> = {};
   for (const id of raciParticipants(raci)) {
-    const dept = index.byAccount[id];
-    if (dept) departmentOf[id] = dept;
+    const dept = own(index.byAccount, id);
+    if (dept) setOwn(departmentOf, id, dept);
   }
   const p = (id: string) => toPerson(people.get(id), id);
   return {

@@ -5,6 +5,7 @@ import { commitWithRollups } from '../kernel/rollups';
 import { auditOp } from '../kernel/audit';
 import { calendarOf } from '../../domain/shared/calendar';
 import { contribution, departmentOf, newDependencyRecord, readDependencySettingsAndPeople, readDependency, responseHoursOf, dependencyWrites } from '../dependencies/dependency-records';
+import type { PeopleIndex } from '../kernel/people-index';
 
 export interface LinkEvent {
   linkId: string;
@@ -30,31 +31,11 @@ export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promis
   if (ev.linkTypeName !== settings.linkType) return 'ignored';
   const id = dependencyIdForLink(ev.linkId);
   const link = await deps.jira.getIssueLink('app', ev.linkId);
-  if (!link) return 'ignored';
-  // The blocking issue provides, the blocked one needs. Both in one bulk fetch.
-  const sides = new Map((await deps.jira.bulkFetchIssues('app', [link.fromIssueId, link.toIssueId])).map((i) => [i.id, i]));
-  const upstream = sides.get(link.fromIssueId);
-  const downstream = sides.get(link.toIssueId);
-  if (!upstream || !downstream) return 'ignored';
+  // Deleted before this event came (late delivery): end where in-order delivery would, a cancelled record.
+  if (!link) return (await recordDeletedLink(deps, ev, people)) ? 'created' : 'exists';
   const now = deps.clock.now();
-  const requestingDept = departmentOf(downstream, people, ev.actorId);
-  const providingDept = departmentOf(upstream, people, null);
-  const dep = newDependencyRecord({
-    id,
-    downstreamIssueId: downstream.id,
-    upstreamIssueId: upstream.id,
-    linkId: ev.linkId,
-    createdBy: ev.actorId ?? '',
-    downstream,
-    upstream,
-    requestingDept,
-    providingDept,
-    deliverable: '',
-    needBy: downstream.dueDate ?? '',
-    responseDueAt: responseDueAt(now, responseHoursOf(people, providingDept), calendarOf(people.calendars, providingDept)),
-    people,
-    now,
-  });
+  const dep = await recordForLink(deps, { ...ev, sourceIssueId: link.fromIssueId, destinationIssueId: link.toIssueId }, people, now);
+  if (!dep) return 'ignored';
   let created = true;
   await commitWithRollups(deps, id, [dep.projectKey], async (rollups, attempt) => {
     // The dependency's entry in its rollup shard (read anyway, and afresh after a conflict) says it is there
@@ -66,7 +47,7 @@ export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promis
     }
     const ops: TransactionOp[] = [
       ...dependencyWrites(dep, 'absent'),
-      auditOp({ subjectId: id, at: now, kind: 'dependency.created', actorId: ev.actorId, detail: { linkId: ev.linkId, source: 'jira-link' } }, 'c'),
+      createdAudit(dep, ev, now),
     ];
     const rollup = rollups.get(dep.projectKey)!;
     return { rollups: new Map([[dep.projectKey, applyDependencyChange(rollup, null, contribution(dep), now)]]), ops };
@@ -74,26 +55,99 @@ export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promis
   return created ? 'created' : 'exists';
 }
 
-/** The link was deleted in Jira: the dependency it stood for ends (cancelled), once. A delivered one stays delivered. */
-export async function onDependencyLinkDeleted(deps: Deps, ev: Pick<LinkEvent, 'linkId' | 'actorId'>): Promise<'cancelled' | 'ignored'> {
+/**
+ * The link was deleted in Jira: the dependency it stood for ends (cancelled), once. A delivered one stays
+ * delivered. Events can be stray, repeated or stale, so Jira is asked first: while the link is there, nothing
+ * is cancelled. A delete that overtook its create records the dependency as created and cancelled, the state
+ * in-order delivery ends in.
+ */
+export async function onDependencyLinkDeleted(deps: Deps, ev: LinkEvent): Promise<'cancelled' | 'ignored'> {
   const id = dependencyIdForLink(ev.linkId);
   let result: 'cancelled' | 'ignored' = 'ignored';
+  if (await deps.jira.getIssueLink('app', ev.linkId)) return 'ignored';
   const first = await readDependency(deps, id);
-  if (!first || first.status === 'cancelled' || first.status === 'delivered') return 'ignored';
+  if (!first) {
+    const { settings, people } = await readDependencySettingsAndPeople(deps);
+    if (ev.linkTypeName !== settings.linkType) return 'ignored';
+    return (await recordDeletedLink(deps, ev, people)) ? 'cancelled' : 'ignored';
+  }
+  if (first.status === 'cancelled' || first.status === 'delivered') return 'ignored';
   const now = deps.clock.now();
   await commitWithRollups(deps, id, [first.projectKey], async (rollups, attempt) => {
     const dep = attempt === 1 ? first : await readDependency(deps, id);
     if (!dep || dep.status === 'cancelled' || dep.status === 'delivered') return null;
-    const next: DependencyRecord = { ...dep, status: 'cancelled', responseState: 'answered', updatedAt: now, version: dep.version + 1 };
+    const next = cancelled(dep, now);
     result = 'cancelled';
     const rollup = rollups.get(dep.projectKey)!;
     return {
       rollups: new Map([[dep.projectKey, applyDependencyChange(rollup, contribution(dep), contribution(next), now)]]),
-      ops: [
-        ...dependencyWrites(next, dep.version),
-        auditOp({ subjectId: id, at: now, kind: 'dependency.cancelled', actorId: ev.actorId, detail: { reason: 'jira-link-deleted' } }, 'x'),
-      ],
+      ops: [...dependencyWrites(next, dep.version), cancelledAudit(next, ev, now)],
     };
   });
   return result;
+}
+
+const cancelled = (dep: DependencyRecord, now: number): DependencyRecord => ({ ...dep, status: 'cancelled', responseState: 'answered', updatedAt: now, version: dep.version + 1 });
+const createdAudit = (dep: DependencyRecord, ev: Pick<LinkEvent, 'linkId' | 'actorId'>, now: number) =>
+  auditOp({ subjectId: dep.id, at: now, kind: 'dependency.created', actorId: ev.actorId, detail: { linkId: ev.linkId, source: 'jira-link' } }, 'c');
+const cancelledAudit = (dep: DependencyRecord, ev: Pick<LinkEvent, 'actorId'>, now: number) =>
+  auditOp({ subjectId: dep.id, at: now, kind: 'dependency.cancelled', actorId: ev.actorId, detail: { reason: 'jira-link-deleted' } }, 'x');
+
+/** The record a dependency link stands for, built from its two sides (one bulk fetch); null when one is gone. */
+async function recordForLink(deps: Deps, ev: LinkEvent, people: PeopleIndex, now: number): Promise<DependencyRecord | null> {
+  // The blocking issue (the link's source) provides, the blocked one (its destination) needs.
+  const sides = new Map((await deps.jira.bulkFetchIssues('app', [ev.sourceIssueId, ev.destinationIssueId])).map((i) => [i.id, i]));
+  const upstream = sides.get(ev.sourceIssueId);
+  const downstream = sides.get(ev.destinationIssueId);
+  if (!upstream || !downstream) return null;
+  const providingDept = departmentOf(upstream, people, null);
+  return newDependencyRecord({
+    id: dependencyIdForLink(ev.linkId),
+    downstreamIssueId: downstream.id,
+    upstreamIssueId: upstream.id,
+    linkId: ev.linkId,
+    createdBy: ev.actorId ?? '',
+    downstream,
+    upstream,
+    requestingDept: departmentOf(downstream, people, ev.actorId),
+    providingDept,
+    deliverable: '',
+    needBy: downstream.dueDate ?? '',
+    responseDueAt: responseDueAt(now, responseHoursOf(people, providingDept), calendarOf(people.calendars, providingDept)),
+    people,
+    now,
+  });
+}
+
+/**
+ * A dependency link Jira no longer has, of which no record exists (its delete event came first, or its create
+ * event came only after the delete): written as created and cancelled at once, with both audit entries. Once:
+ * a record that appeared meanwhile is cancelled instead, or left as it is when it has ended. True when this
+ * call wrote the record.
+ */
+async function recordDeletedLink(deps: Deps, ev: LinkEvent, people: PeopleIndex): Promise<boolean> {
+  const now = deps.clock.now();
+  const dep = await recordForLink(deps, ev, people, now);
+  if (!dep) return false;
+  const gone = cancelled(dep, now);
+  let wrote = false;
+  await commitWithRollups(deps, dep.id, [dep.projectKey], async (rollups, attempt) => {
+    const before = attempt === 1 ? undefined : await readDependency(deps, dep.id);
+    const rollup = rollups.get(dep.projectKey)!;
+    if (before) {
+      wrote = false;
+      if (before.status === 'cancelled' || before.status === 'delivered') return null;
+      const next = cancelled(before, now);
+      return {
+        rollups: new Map([[dep.projectKey, applyDependencyChange(rollup, contribution(before), contribution(next), now)]]),
+        ops: [...dependencyWrites(next, before.version), cancelledAudit(next, ev, now)],
+      };
+    }
+    wrote = true;
+    return {
+      rollups: new Map([[dep.projectKey, applyDependencyChange(rollup, null, contribution(gone), now)]]),
+      ops: [...dependencyWrites(gone, 'absent'), createdAudit(dep, ev, now), cancelledAudit(gone, ev, now)],
+    };
+  });
+  return wrote;
 }

@@ -2,7 +2,6 @@ import type { Locale } from '../locale';
 
 /** Error and notification messages: The project page: charter, milestones, risks, retrospectives, figures (issue 6). */
 export const PROJECT_MESSAGES = {
-  'project.validation.date': { en: 'is not a real date (use yyyy-mm-dd)', zh: '不是有效日期（请使用 yyyy-mm-dd）' },
   'project.validation.period': { en: 'must not be before the start date', zh: '不能早于开始日期' },
   'project.validation.tag': {
     en: 'use up to 30 letters, digits or -, starting with a letter or digit',

@@ -1,4 +1,5 @@
 import type { Department, DepartmentRef } from '../../contract';
+import { setOwn } from '../shared/dictionary';
 
 /**
  * Why a person belongs to a department, strongest first. A person may be named in one department and sit in
@@ -41,7 +42,7 @@ export function departmentByAccount(index: PeopleIndexData): Record<string, stri
   const out: Record<string, string> = {};
   index.members.forEach((list, i) => {
     const id = index.departments[i]?.id;
-    if (id) for (const accountId of list) out[accountId] = id;
+    if (id) for (const accountId of list) setOwn(out, accountId, id);
   });
   return out;
 }

@@ -1,3 +1,5 @@
+import { own } from '../shared/dictionary';
+
 /**
  * RACI rules (docs/domain.md practice 1): exactly one Accountable, at least one Responsible,
  * nobody both Consulted and Informed, and the Accountable doing the work too is worth flagging.
@@ -143,7 +145,7 @@ export function departmentRaci(
   for (const role of ROLES) {
     const entries = new Map<string, DepartmentRoleEntry>();
     for (const id of people[role]) {
-      const dept = departmentOf[id];
+      const dept = own(departmentOf, id);
       if (dept && !entries.has(dept)) entries.set(dept, { departmentId: dept, viaPeople: true, explicit: false });
     }
     for (const dept of assigned[role]) {

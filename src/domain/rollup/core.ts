@@ -1,4 +1,5 @@
 import type { DependencyStatus, StatusCategory } from '../../contract/views';
+import { own, setOwn } from '../shared/dictionary';
 
 /** One milestone's (fix version's) counts. Burn-up buckets are weeks, keyed by their Monday (yyyy-mm-dd). */
 export interface VersionCounters {
@@ -152,15 +153,17 @@ export type Tree = { [k: string]: number | Tree };
  */
 function addTree(into: Tree, part: Tree, sign: 1 | -1, template: Tree | undefined): void {
   for (const [key, value] of Object.entries(part)) {
-    const fixed = template !== undefined && key in template;
+    // Keys are department ids, status names, dates: only own entries count (a department `constructor`).
+    const fixed = template !== undefined && Object.hasOwn(template, key);
     if (typeof value === 'number') {
-      const next = ((into[key] as number | undefined) ?? 0) + sign * value;
+      const next = ((own(into, key) as number | undefined) ?? 0) + sign * value;
       if (next === 0 && !fixed) delete into[key];
-      else into[key] = next;
+      else setOwn(into, key, next);
       continue;
     }
-    const child = (into[key] ??= {}) as Tree;
-    addTree(child, value, sign, fixed ? (template![key] as Tree) : undefined);
+    let child = own(into, key) as Tree | undefined;
+    if (child === undefined) setOwn(into, key, (child = {}));
+    addTree(child, value, sign, fixed ? (own(template, key) as Tree) : undefined);
     if (!fixed && Object.keys(child).length === 0) delete into[key];
   }
 }

@@ -1,4 +1,5 @@
 import { change, type Delta, type DependencyCounters, type DependencyEdgeEntry, type ProjectRollup, type Tree } from './core';
+import { setOwn } from '../shared/dictionary';
 
 // What a dependency contributes to its requesting project's rollup.
 
@@ -37,7 +38,7 @@ function dependencyDelta(c: DependencyContribution): Delta {
     ? { open: c.open ? 1 : 0, late: c.open && c.late ? 1 : 0, atRisk: c.state === 'at-risk' ? 1 : 0, blocked: c.state === 'blocked' ? 1 : 0 }
     : {};
   const byVersion: Tree = {};
-  if (holds) for (const v of new Set(c.versionIds ?? [])) byVersion[v] = group;
+  if (holds) for (const v of new Set(c.versionIds ?? [])) setOwn(byVersion, v, group);
   return {
     dependencies: {
       open: c.open ? 1 : 0,

@@ -1,11 +1,12 @@
 import type { EscalationContribution } from '../escalations/escalation';
 import { change, type Delta, type ProjectRollup, type Tree } from './core';
+import { setOwn } from '../shared/dictionary';
 
 // What an escalation contributes to its project's rollup (the contribution itself is the escalation's to say).
 
 function escalationDelta(c: EscalationContribution): Delta {
   const openByVersion: Tree = {};
-  if (c.open) for (const v of new Set(c.versionIds ?? [])) openByVersion[v] = 1;
+  if (c.open) for (const v of new Set(c.versionIds ?? [])) setOwn(openByVersion, v, 1);
   return {
     escalations: {
       open: c.open ? 1 : 0,

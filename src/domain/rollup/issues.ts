@@ -1,5 +1,6 @@
 import type { StatusCategory } from '../../contract/views';
 import { change, countBefore, weekOf, type Delta, type ProjectRollup, type Tree, type VersionCounters } from './core';
+import { own, setOwn } from '../shared/dictionary';
 
 // What issues contribute to their project's rollup, and the figures read from it.
 
@@ -26,13 +27,13 @@ function issueDelta(s: IssueSnapshot): Delta {
   const finished: Tree = !open && s.dueDate && s.categorySince ? { hit: s.categorySince <= s.dueDate ? 1 : 0, total: 1 } : {};
   const versions: Tree = {};
   for (const v of new Set(s.versionIds ?? [])) {
-    versions[v] = {
+    setOwn(versions, v, {
       total: 1,
       done: open ? 0 : 1,
       openDueDates: open && s.dueDate ? { [s.dueDate]: 1 } : {},
       createdByWeek: s.createdOn ? { [weekOf(s.createdOn)]: 1 } : {},
       doneByWeek: !open && s.categorySince ? { [weekOf(s.categorySince)]: 1 } : {},
-    };
+    });
   }
   return {
     issueCount: 1,
@@ -73,7 +74,7 @@ export function overdueOpen(rollup: ProjectRollup, today: string): number {
 
 /** One fix version's counters, zeros included (the rollup stores no zero entries under a version). */
 export function versionCounters(rollup: ProjectRollup, versionId: string): VersionCounters {
-  const v: Partial<VersionCounters> = rollup.versions[versionId] ?? {};
+  const v: Partial<VersionCounters> = own(rollup.versions, versionId) ?? {};
   return { total: v.total ?? 0, done: v.done ?? 0, openDueDates: v.openDueDates ?? {}, createdByWeek: v.createdByWeek ?? {}, doneByWeek: v.doneByWeek ?? {} };
 }
 

@@ -1,4 +1,5 @@
 import type { CalendarSettings, WorkingCalendar } from '../../contract/escalations';
+import { own } from './dictionary';
 
 /**
  * Working-time arithmetic, the one notion of a working calendar in the app (docs/domain.md practice 3: "24 working
@@ -264,6 +265,6 @@ export const DEFAULT_CALENDAR_SETTINGS: CalendarSettings = {
 /** The calendar a department works by: its own, else the site's default, else the first one. */
 export function calendarOf(settings: CalendarSettings | undefined, departmentId: string): WorkingCalendar {
   const s = settings ?? DEFAULT_CALENDAR_SETTINGS;
-  const id = s.byDepartment[departmentId] ?? s.defaultCalendarId;
+  const id = own(s.byDepartment, departmentId) ?? s.defaultCalendarId;
   return s.calendars.find((c) => c.id === id) ?? s.calendars[0]!;
 }

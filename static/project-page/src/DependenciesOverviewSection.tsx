@@ -69,6 +69,7 @@ function Problems({ overview }: { overview: DependencyOverview }) {
   const t = useT();
   const fmt = useFormat();
   const name = useDeptName(overview);
+  const hidden = t('dependencies.page.hiddenIssue');
   if (overview.problems.length === 0) return <EmptyState>{t('dependencies.page.noProblems')}</EmptyState>;
   return (
     <ul className="cx-rows">
@@ -76,7 +77,7 @@ function Problems({ overview }: { overview: DependencyOverview }) {
         <li key={p.id} className="cx-row">
           <div className="cx-row-head">
             <p className="cx-row-title">
-              {t('dependencies.page.waitsFor', { down: p.downstreamKey, up: p.upstreamKey })}
+              {t('dependencies.page.waitsFor', { down: p.downstreamKey ?? hidden, up: p.upstreamKey ?? hidden })}
               {p.deliverable ? ` · ${p.deliverable}` : ''}
             </p>
             <div className="cx-row-lozenges">
@@ -127,7 +128,7 @@ export function DependenciesOverview({ overview }: { overview: DependencyOvervie
         ) : (
           <>
             <p>
-              <strong>{path.issueKeys.join(' → ')}</strong>
+              <strong>{path.issueKeys.map((k) => k ?? t('dependencies.page.hiddenIssue')).join(' → ')}</strong>
             </p>
             <p className="cx-meta">{t('dependencies.page.criticalPathLength', { days: path.lengthDays })}</p>
           </>
