@@ -6,7 +6,7 @@ import { useT } from '../../shared/i18n';
 import { useCall } from '../../shared/use-call';
 import { ErrorState } from '../../shared/components/ErrorState';
 import { Loading } from '../../shared/components/Loading';
-import { DirectoryPage } from './DirectoryPage';
+import { DirectoryPage } from './directory/DirectoryPage';
 
 export function App({ ctx }: { ctx: AppContext }) {
   const t = useT();

@@ -2,7 +2,7 @@ import '@atlaskit/css-reset';
 import '../../shared/styles.css';
 import '../../shared/forms.css';
 import '../../shared/raci.css';
-import './dependencies.css';
+import './dependencies/dependencies.css';
 import { boot } from '../../shared/boot';
 import { App } from './App';
 import { MESSAGES } from './messages';
