@@ -3,9 +3,7 @@ import { ADMIN_PAGE_FUNCTIONS } from '@contract';
 import { createClient } from '../../shared/bridge-client';
 import type { AppContext } from '../../shared/context';
 import { useT } from '../../shared/i18n';
-import { useCall } from '../../shared/use-call';
-import { ErrorState } from '../../shared/components/ErrorState';
-import { Loading } from '../../shared/components/Loading';
+import { NotLoaded, useCall } from '../../shared/ui';
 import { DirectoryPage } from './directory/DirectoryPage';
 
 export function App({ ctx }: { ctx: AppContext }) {
@@ -17,7 +15,7 @@ export function App({ ctx }: { ctx: AppContext }) {
   return (
     <main className="cx-app cx-page">
       <h1 className="cx-title">{t('admin.title')}</h1>
-      {state.status === 'loading' ? <Loading /> : <ErrorState error={state.error} onRetry={retry} />}
+      <NotLoaded state={state} retry={retry} />
     </main>
   );
 }

@@ -5,7 +5,8 @@ import type { CallResult } from '../bridge-client';
 /**
  * A save (or any write) in progress and its outcome. `run` calls the resolver, keeps the translated error on
  * failure (or hands it to `onError`) and passes the data on when it succeeds. `submit` is for a write the
- * caller makes itself and that answers with the error to show, or null once done.
+ * caller makes itself and that answers with the error to show, or null once done; `during` only marks the
+ * form busy while a write whose answer the caller reads itself runs.
  */
 export function useSave() {
   const [busy, setBusy] = useState(false);
@@ -18,14 +19,20 @@ export function useSave() {
     if (r.ok) onOk(r.data);
     else onError(r.error);
   }
-  async function submit(write: () => Promise<AppErrorBody | null>): Promise<AppErrorBody | null> {
+  async function during<T>(write: () => Promise<T>): Promise<T> {
     setBusy(true);
-    const problem = await write();
-    setBusy(false);
+    try {
+      return await write();
+    } finally {
+      setBusy(false);
+    }
+  }
+  async function submit(write: () => Promise<AppErrorBody | null>): Promise<AppErrorBody | null> {
+    const problem = await during(write);
     setError(problem);
     return problem;
   }
-  return { busy, error, run, submit, fail: setError, clear: () => setError(null) };
+  return { busy, error, run, submit, during, fail: setError, clear: () => setError(null) };
 }
 
 export type Save = ReturnType<typeof useSave>;

@@ -3,10 +3,8 @@ import Button from '@atlaskit/button/default/button';
 import type { ADMIN_PAGE_FUNCTIONS } from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { useT } from '../../../shared/i18n';
-import { useCall } from '../../../shared/use-call';
+import { NotLoaded, useCall, useSave } from '../../../shared/ui';
 import { Section } from '../../../shared/components/Section';
-import { Loading } from '../../../shared/components/Loading';
-import { ErrorState } from '../../../shared/components/ErrorState';
 
 /** Which Jira link type stands for "waits on": links of it become dependencies, the panel creates it. */
 export function DependencySettingsSection({ client, canEdit }: { client: BridgeClient<typeof ADMIN_PAGE_FUNCTIONS>; canEdit: boolean }) {
@@ -14,23 +12,24 @@ export function DependencySettingsSection({ client, canEdit }: { client: BridgeC
   const id = useId();
   const { state, retry } = useCall(() => client.call('getDependencySettings', {}));
   const [choice, setChoice] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const saving = useSave();
+  const { busy } = saving;
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   if (state.status !== 'ok') {
     return (
       <Section title={t('dependencies.admin.heading')}>
-        {state.status === 'loading' ? <Loading /> : <ErrorState error={state.error} onRetry={retry} />}
+        <NotLoaded state={state} retry={retry} />
       </Section>
     );
   }
   const current = choice ?? state.data.linkType;
   const type = state.data.available.find((x) => x.name === current);
-  const save = async () => {
-    setBusy(true);
-    const r = await client.call('saveDependencySettings', { linkType: current });
-    setBusy(false);
-    setMessage(r.ok ? { ok: true, text: t('dependencies.admin.saved', { name: r.data.linkType }) } : { ok: false, text: r.error.message });
-  };
+  const save = () =>
+    saving.run(
+      () => client.call('saveDependencySettings', { linkType: current }),
+      (data) => setMessage({ ok: true, text: t('dependencies.admin.saved', { name: data.linkType }) }),
+      (error) => setMessage({ ok: false, text: error.message }),
+    );
   return (
     <Section title={t('dependencies.admin.heading')}>
       <div className="cx-field">

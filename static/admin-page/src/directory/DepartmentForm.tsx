@@ -1,9 +1,8 @@
 import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'react';
-import Button from '@atlaskit/button/default/button';
-import SectionMessage from '@atlaskit/section-message';
 import type { Person } from '@contract';
 import type { CallResult } from '../../../shared/bridge-client';
 import { useT } from '../../../shared/i18n';
+import { FormActions, Notice, useSave } from '../../../shared/ui';
 import { checkDraft, FIELDS, type DepartmentDraft, type FieldErrors, type FieldName } from './form';
 import { UserPicker } from '../../../shared/components/UserPicker';
 
@@ -79,7 +78,7 @@ export function DepartmentForm({ initial, title, people, onSave, onCancel, onPer
   const [draft, setDraft] = useState(initial);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [formError, setFormError] = useState<string | null>(null);
-  const [saving, setSaving] = useState(false);
+  const { busy: saving, during } = useSave();
   const idOf = (f: FieldName) => `${base}-${f}`;
   const set = <K extends keyof DepartmentDraft>(key: K, value: DepartmentDraft[K]) => {
     setDraft((d) => ({ ...d, [key]: value }));
@@ -104,9 +103,7 @@ export function DepartmentForm({ initial, title, people, onSave, onCancel, onPer
       focusFirst(found);
       return;
     }
-    setSaving(true);
-    const problem = await onSave(draft);
-    setSaving(false);
+    const problem = await during(() => onSave(draft));
     if (!problem) return;
     setErrors(problem.fields ?? {});
     setFormError(problem.form ?? null);
@@ -138,9 +135,9 @@ export function DepartmentForm({ initial, title, people, onSave, onCancel, onPer
       </h2>
       {(formError || hasFieldErrors) && (
         <div role="alert">
-          <SectionMessage appearance="error" title={t('admin.saveFailed')}>
-            <p className="cx-error-message">{formError ?? t('admin.form.fixFields')}</p>
-          </SectionMessage>
+          <Notice tone="error" title={t('admin.saveFailed')} className="cx-error-message">
+            {formError ?? t('admin.form.fixFields')}
+          </Notice>
         </div>
       )}
       <div className="cx-form-grid">
@@ -190,14 +187,7 @@ export function DepartmentForm({ initial, title, people, onSave, onCancel, onPer
           }}
         />
       </div>
-      <div className="cx-form-actions">
-        <Button appearance="primary" type="submit" isDisabled={saving}>
-          {t('admin.save')}
-        </Button>
-        <Button appearance="subtle" type="button" onClick={onCancel} isDisabled={saving}>
-          {t('admin.cancel')}
-        </Button>
-      </div>
+      <FormActions busy={saving} save={t('admin.save')} cancel={t('admin.cancel')} onCancel={onCancel} lockCancel />
     </form>
   );
 }

@@ -4,14 +4,16 @@ import SectionMessage from '@atlaskit/section-message';
 import { ADMIN_PAGE_FUNCTIONS, type AppErrorBody, type DepartmentRecord, type DirectoryView, type Person } from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { DependencySettingsSection } from '../dependencies/DependencySettingsSection';
+import { departmentName } from '../../../shared/departments';
 import { useT } from '../../../shared/i18n';
+import { Notice, useSave } from '../../../shared/ui';
 import { DateTime } from '../../../shared/components/DateTime';
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { PersonChip } from '../../../shared/components/PersonChip';
 import { Section } from '../../../shared/components/Section';
 import { DepartmentForm, type SaveProblem } from './DepartmentForm';
 import { EscalationSettings } from '../escalations/EscalationSettings';
-import { draftOf, fieldOf, nameOf, NEW_DRAFT, payloadOf, type DepartmentDraft } from './form';
+import { draftOf, fieldOf, NEW_DRAFT, payloadOf, type DepartmentDraft } from './form';
 
 type Client = BridgeClient<typeof ADMIN_PAGE_FUNCTIONS>;
 type Editing = { mode: 'create' } | { mode: 'edit'; department: DepartmentRecord } | null;
@@ -33,7 +35,8 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
   const [editing, setEditing] = useState<Editing>(null);
   const [confirming, setConfirming] = useState<DepartmentRecord | null>(null);
   const [notice, setNotice] = useState<Notice>(null);
-  const [busy, setBusy] = useState(false);
+  const writing = useSave();
+  const { busy } = writing;
   const people = useMemo(() => new Map([...view.people, ...extraPeople].map((p) => [p.accountId, p])), [view.people, extraPeople]);
   const canEdit = view.viewer.canEdit;
   const search = (query: string) => client.call('searchUsers', { query });
@@ -72,32 +75,34 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
       index,
     }));
     setEditing(null);
-    setNotice({ tone: 'success', text: t('admin.saved', { name: nameOf(department, t.locale) }) });
+    setNotice({ tone: 'success', text: t('admin.saved', { name: departmentName(department, t.locale) }) });
     return null;
   };
 
-  const remove = async (d: DepartmentRecord) => {
-    setBusy(true);
-    const result = await client.call('deleteDepartment', { id: d.id, version: d.version });
-    setBusy(false);
-    setConfirming(null);
-    if (!result.ok) {
-      if (STALE.has(result.error.code)) await reload({ tone: 'warning', text: `${result.error.message} ${t('admin.reloaded')}` });
-      else setNotice({ tone: 'error', text: result.error.message });
-      return;
-    }
-    setView((v) => ({ ...v, departments: v.departments.filter((x) => x.id !== d.id), index: result.data.index }));
-    setNotice({ tone: 'success', text: t('admin.deleted', { name: nameOf(d, t.locale) }) });
-  };
+  const remove = (d: DepartmentRecord) =>
+    writing.run(
+      () => client.call('deleteDepartment', { id: d.id, version: d.version }),
+      ({ index: after }) => {
+        setConfirming(null);
+        setView((v) => ({ ...v, departments: v.departments.filter((x) => x.id !== d.id), index: after }));
+        setNotice({ tone: 'success', text: t('admin.deleted', { name: departmentName(d, t.locale) }) });
+      },
+      (error) => {
+        setConfirming(null);
+        if (STALE.has(error.code)) void reload({ tone: 'warning', text: `${error.message} ${t('admin.reloaded')}` });
+        else setNotice({ tone: 'error', text: error.message });
+      },
+    );
 
-  const rebuild = async () => {
-    setBusy(true);
-    const result = await client.call('rebuildPeopleIndex', {});
-    setBusy(false);
-    if (!result.ok) return setNotice({ tone: 'error', text: result.error.message });
-    setView((v) => ({ ...v, index: result.data.index }));
-    setNotice({ tone: 'success', text: t('admin.index.rebuilt') });
-  };
+  const rebuild = () =>
+    writing.run(
+      () => client.call('rebuildPeopleIndex', {}),
+      ({ index: rebuilt }) => {
+        setView((v) => ({ ...v, index: rebuilt }));
+        setNotice({ tone: 'success', text: t('admin.index.rebuilt') });
+      },
+      (error) => setNotice({ tone: 'error', text: error.message }),
+    );
 
   const { index } = view;
   return (
@@ -109,22 +114,22 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
 
       <div className="cx-notice" role="status" aria-live="polite">
         {notice && (
-          <SectionMessage appearance={notice.tone === 'success' ? 'success' : notice.tone === 'warning' ? 'warning' : 'error'}>
-            <p className="cx-error-message">{notice.text}</p>
-          </SectionMessage>
+          <Notice tone={notice.tone} className="cx-error-message">
+            {notice.text}
+          </Notice>
         )}
       </div>
       {!canEdit && (
-        <SectionMessage appearance="information">
-          <p className="cx-error-message">{t('admin.readOnly')}</p>
-        </SectionMessage>
+        <Notice tone="information" className="cx-error-message">
+          {t('admin.readOnly')}
+        </Notice>
       )}
 
       {editing && (
         <DepartmentForm
           key={editing.mode === 'edit' ? `${editing.department.id}:${editing.department.version}` : 'new'}
           initial={editing.mode === 'edit' ? draftOf(editing.department) : NEW_DRAFT}
-          title={editing.mode === 'edit' ? t('admin.form.editTitle', { name: nameOf(editing.department, t.locale) }) : t('admin.form.createTitle')}
+          title={editing.mode === 'edit' ? t('admin.form.editTitle', { name: departmentName(editing.department, t.locale) }) : t('admin.form.createTitle')}
           people={people}
           search={search}
           onPersonChosen={(p) => setExtraPeople((list) => [...list.filter((x) => x.accountId !== p.accountId), p])}
@@ -144,9 +149,9 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
         }
       >
         {confirming && (
-          <div className="cx-confirm" role="alertdialog" aria-label={t('admin.deleteLabel', { name: nameOf(confirming, t.locale) })}>
+          <div className="cx-confirm" role="alertdialog" aria-label={t('admin.deleteLabel', { name: departmentName(confirming, t.locale) })}>
             <SectionMessage appearance="warning">
-              <p className="cx-error-message">{t('admin.deleteConfirm', { name: nameOf(confirming, t.locale) })}</p>
+              <p className="cx-error-message">{t('admin.deleteConfirm', { name: departmentName(confirming, t.locale) })}</p>
               <div className="cx-form-actions">
                 <Button appearance="danger" autoFocus isDisabled={busy} onClick={() => void remove(confirming)}>
                   {t('admin.deleteConfirmButton')}
@@ -176,7 +181,7 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
               </thead>
               <tbody>
                 {view.departments.map((d) => {
-                  const name = nameOf(d, t.locale);
+                  const name = departmentName(d, t.locale);
                   const other = t.locale === 'zh' ? d.nameEn : d.nameZh;
                   return (
                     <tr key={d.id} data-department={d.id}>

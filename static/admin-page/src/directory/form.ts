@@ -4,7 +4,6 @@ import {
   describeIssue,
   issueField,
   type DepartmentRecord,
-  type DepartmentRef,
   type Locale,
 } from '@contract';
 
@@ -95,9 +94,4 @@ export function checkDraft(draft: DepartmentDraft, locale: Locale): FieldErrors 
     if (field && !errors[field]) errors[field] = describeIssue(issue, locale);
   }
   return errors;
-}
-
-/** A department's name in the viewer's language. */
-export function nameOf(d: Pick<DepartmentRef, 'nameZh' | 'nameEn'>, locale: Locale): string {
-  return locale === 'zh' ? d.nameZh : d.nameEn;
 }

@@ -1,14 +1,18 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
-import { ADMIN_PAGE_FUNCTIONS, type AppErrorBody, type CalendarSettings, type DepartmentRef, type WorkingCalendar } from '@contract';
+import type { ADMIN_PAGE_FUNCTIONS, CalendarSettings, FnOutput, WorkingCalendar } from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
+import { departmentName } from '../../../shared/departments';
 import { useT } from '../../../shared/i18n';
+import { Notice, NotLoaded, useCall, useSave } from '../../../shared/ui';
 import { DateTime } from '../../../shared/components/DateTime';
 import { Loading } from '../../../shared/components/Loading';
 import { Section } from '../../../shared/components/Section';
 
 type Client = BridgeClient<typeof ADMIN_PAGE_FUNCTIONS>;
+type CalendarView = FnOutput<typeof ADMIN_PAGE_FUNCTIONS, 'getCalendars'>;
+type WebhookSecretStatus = FnOutput<typeof ADMIN_PAGE_FUNCTIONS, 'getWebhookSecret'>;
 type Notice = { tone: 'success' | 'error'; text: string } | null;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/Berlin', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'UTC'];
@@ -18,9 +22,9 @@ const lines = (text: string) => text.split(/[\s,]+/).map((s) => s.trim()).filter
 function NoticeBox({ notice }: { notice: Notice }) {
   if (!notice) return null;
   return (
-    <SectionMessage appearance={notice.tone === 'success' ? 'success' : 'error'}>
-      <p role={notice.tone === 'success' ? 'status' : 'alert'}>{notice.text}</p>
-    </SectionMessage>
+    <Notice tone={notice.tone} role={notice.tone === 'success' ? 'status' : 'alert'}>
+      {notice.text}
+    </Notice>
   );
 }
 
@@ -88,14 +92,24 @@ function CalendarFields({ cal, disabled, onChange }: { cal: WorkingCalendar; dis
 /** Working-time calendars (time zone, hours, lunch, holidays, 调休) and which department works by which. */
 function CalendarsSection({ client }: { client: Client }) {
   const t = useT();
-  const [state, setState] = useState<{ settings: CalendarSettings; version: number; departments: DepartmentRef[]; canEdit: boolean } | null>(null);
+  const { state, retry } = useCall(() => client.call('getCalendars', {}));
+  if (state.status !== 'ok') {
+    return (
+      <Section title={t('escalations.admin.calendars')}>
+        <NotLoaded state={state} retry={retry} error={(e) => <NoticeBox notice={{ tone: 'error', text: e.message }} />} />
+      </Section>
+    );
+  }
+  return <CalendarsForm initial={state.data} client={client} />;
+}
+
+function CalendarsForm({ initial, client }: { initial: CalendarView; client: Client }) {
+  const t = useT();
+  const [state, setState] = useState(initial);
   const [selected, setSelected] = useState(0);
   const [notice, setNotice] = useState<Notice>(null);
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    void client.call('getCalendars', {}).then((r) => (r.ok ? setState(r.data) : setNotice({ tone: 'error', text: r.error.message })));
-  }, [client]);
-  if (!state) return <Section title={t('escalations.admin.calendars')}>{notice ? <NoticeBox notice={notice} /> : <Loading />}</Section>;
+  const saving = useSave();
+  const { busy } = saving;
   const { settings, canEdit } = state;
   const update = (next: CalendarSettings) => setState({ ...state, settings: next });
   const cal = settings.calendars[selected] ?? settings.calendars[0]!;
@@ -105,15 +119,15 @@ function CalendarsSection({ client }: { client: Client }) {
     </option>
   ));
 
-  async function save() {
-    setBusy(true);
-    const r = await client.call('saveCalendars', { settings, version: state!.version });
-    setBusy(false);
-    if (r.ok) {
-      setState(r.data);
-      setNotice({ tone: 'success', text: t('escalations.admin.saved') });
-    } else setNotice({ tone: 'error', text: (r.error as AppErrorBody).message });
-  }
+  const save = () =>
+    saving.run(
+      () => client.call('saveCalendars', { settings, version: state.version }),
+      (saved) => {
+        setState(saved);
+        setNotice({ tone: 'success', text: t('escalations.admin.saved') });
+      },
+      (error) => setNotice({ tone: 'error', text: error.message }),
+    );
 
   return (
     <Section title={t('escalations.admin.calendars')}>
@@ -147,7 +161,7 @@ function CalendarsSection({ client }: { client: Client }) {
           {state.departments.map((d) => (
             <label className="cx-field" key={d.id} data-department-calendar={d.id}>
               <span className="cx-label">
-                {t('escalations.admin.byDepartment')}: {t.locale === 'zh' ? d.nameZh : d.nameEn}
+                {t('escalations.admin.byDepartment')}: {departmentName(d, t.locale)}
               </span>
               <select
                 className="cx-input"
@@ -180,20 +194,20 @@ function CalendarsSection({ client }: { client: Client }) {
 /** The web trigger's signing secret: its fingerprint, and a new one shown exactly once. */
 function WebhookSecretSection({ client }: { client: Client }) {
   const t = useT();
-  const [status, setStatus] = useState<{ configured: boolean; rotatedAt: string | null; fingerprint: string | null; canEdit: boolean } | null>(null);
+  const { state } = useCall(() => client.call('getWebhookSecret', {}));
+  const [rotated, setRotated] = useState<WebhookSecretStatus | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [notice, setNotice] = useState<Notice>(null);
-  useEffect(() => {
-    void client.call('getWebhookSecret', {}).then((r) => (r.ok ? setStatus(r.data) : setNotice({ tone: 'error', text: r.error.message })));
-  }, [client]);
+  const [failed, setNotice] = useState<Notice>(null);
+  const status = rotated ?? (state.status === 'ok' ? state.data : null);
+  const notice: Notice = failed ?? (state.status === 'error' ? { tone: 'error', text: state.error.message } : null);
 
   async function rotate() {
     setConfirming(false);
     const r = await client.call('rotateWebhookSecret', {});
     if (!r.ok) return setNotice({ tone: 'error', text: r.error.message });
     const { secret: shown, ...rest } = r.data;
-    setStatus(rest);
+    setRotated(rest);
     setSecret(shown);
   }
 

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import Button from '@atlaskit/button/default/button';
 import type { AppErrorBody, CreateDependencyInput, IssueRef } from '@contract';
 import type { CallResult } from '../../../shared/bridge-client';
 import { useT } from '../../../shared/i18n';
+import { FormActions, useSave } from '../../../shared/ui';
 
 type Results = { status: 'idle' } | { status: 'searching' } | { status: 'done'; issues: IssueRef[] } | { status: 'error'; message: string };
 
@@ -24,8 +24,8 @@ export function AddDependencyForm(props: {
   const [results, setResults] = useState<Results>({ status: 'idle' });
   const [deliverable, setDeliverable] = useState('');
   const [needBy, setNeedBy] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorBody | null>(null);
+  const creating = useSave();
+  const { busy, error } = creating;
   const latest = useRef(0);
 
   useEffect(() => {
@@ -47,10 +47,7 @@ export function AddDependencyForm(props: {
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    setBusy(true);
-    const problem = await props.create({ otherIssueKey: (chosen?.key ?? query).trim(), direction, deliverable, needBy });
-    setBusy(false);
-    setError(problem);
+    await creating.submit(() => props.create({ otherIssueKey: (chosen?.key ?? query).trim(), direction, deliverable, needBy }));
   };
   const at = (field: string) => (error?.field === field ? error.message : undefined);
   const ids = { other: `${base}-other`, deliverable: `${base}-deliverable`, needBy: `${base}-needBy`, list: `${base}-list` };
@@ -133,14 +130,7 @@ export function AddDependencyForm(props: {
           {error.message}
         </p>
       )}
-      <div className="cx-action-bar">
-        <Button type="submit" appearance="primary" spacing="compact" isDisabled={busy}>
-          {t('dependencies.create')}
-        </Button>
-        <Button spacing="compact" appearance="subtle" onClick={props.onClose}>
-          {t('dependencies.form.cancel')}
-        </Button>
-      </div>
+      <FormActions bar="cx-action-bar" compact busy={busy} save={t('dependencies.create')} cancel={t('dependencies.form.cancel')} onCancel={props.onClose} />
     </form>
   );
 }

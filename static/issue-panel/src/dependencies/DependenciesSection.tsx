@@ -3,6 +3,7 @@ import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import Button from '@atlaskit/button/default/button';
 import type { ISSUE_PANEL_FUNCTIONS, DependencyActionName, DependencyHealthValue, DependencyView, IssuePanelView } from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
+import { departmentName } from '../../../shared/departments';
 import { useFormat, useT } from '../../../shared/i18n';
 import { PersonChip } from '../../../shared/components/PersonChip';
 import { DependencyActions, type RunAction } from './DependencyActions';
@@ -69,7 +70,7 @@ const HEALTH_APPEARANCE: Record<DependencyHealthValue, ThemeAppearance> = {
 
 function Departments({ dep }: { dep: DependencyView }) {
   const t = useT();
-  const name = (d: DependencyView['requestingDept']) => (d ? (t.locale === 'zh' ? d.nameZh : d.nameEn) : t('dependencies.noDept'));
+  const name = (d: DependencyView['requestingDept']) => departmentName(d, t.locale, t('dependencies.noDept'));
   return <>{t('dependencies.deptArrow', { from: name(dep.requestingDept), to: name(dep.providingDept) })}</>;
 }
 

@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/default/button';
 import type { AppErrorBody, DependencyActionName, DependencyView } from '@contract';
 import { useT } from '../../../shared/i18n';
+import { FormActions, useSave } from '../../../shared/ui';
 
 /** What the row asks its section to do; resolves with an error to show, or null once done. */
 export type RunAction = (dep: DependencyView, action: DependencyActionName, extra: { text?: string; date?: string; remedy?: string }) => Promise<AppErrorBody | null>;
@@ -18,20 +19,17 @@ export function DependencyActions({ dep, otherKey, run }: { dep: DependencyView;
   const t = useT();
   const base = useId();
   const [open, setOpen] = useState<DependencyActionName | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorBody | null>(null);
+  const sending = useSave();
+  const { busy, error } = sending;
   const [text, setText] = useState('');
   const [date, setDate] = useState('');
   const [remedy, setRemedy] = useState('');
   if (dep.actions.length === 0) return null;
 
   const send = async (action: DependencyActionName) => {
-    setBusy(true);
-    setError(null);
+    sending.clear();
     const extra = action === 'counter' ? { text, date } : action === 'explainDelay' ? { text, remedy } : action === 'decline' ? { text } : {};
-    const problem = await run(dep, action, Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== '')));
-    setBusy(false);
-    setError(problem);
+    const problem = await sending.submit(() => run(dep, action, Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== ''))));
     if (!problem) setOpen(null);
   };
   const onSubmit = (e: FormEvent) => {
@@ -66,7 +64,7 @@ export function DependencyActions({ dep, otherKey, run }: { dep: DependencyView;
             isDisabled={busy}
             aria-expanded={NEEDS_FORM.has(a) ? open === a : undefined}
             onClick={() => {
-              setError(null);
+              sending.clear();
               if (NEEDS_FORM.has(a)) setOpen(open === a ? null : a);
               else void send(a);
             }}
@@ -80,14 +78,7 @@ export function DependencyActions({ dep, otherKey, run }: { dep: DependencyView;
           {open === 'counter' && field('date', t('dependencies.form.date'), date, setDate, 'date')}
           {field('text', open === 'counter' ? t('dependencies.form.note') : t('dependencies.form.reason'), text, setText)}
           {open === 'explainDelay' && field('remedy', t('dependencies.form.remedy'), remedy, setRemedy)}
-          <div className="cx-action-bar">
-            <Button type="submit" appearance="primary" spacing="compact" isDisabled={busy}>
-              {t('dependencies.form.submit')}
-            </Button>
-            <Button spacing="compact" appearance="subtle" onClick={() => setOpen(null)}>
-              {t('dependencies.form.cancel')}
-            </Button>
-          </div>
+          <FormActions bar="cx-action-bar" compact busy={busy} save={t('dependencies.form.submit')} cancel={t('dependencies.form.cancel')} onCancel={() => setOpen(null)} />
         </form>
       )}
       {error && !['text', 'date', 'remedy'].includes(error.field ?? '') && (

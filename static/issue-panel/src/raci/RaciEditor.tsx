@@ -1,11 +1,11 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
-import SectionMessage from '@atlaskit/section-message';
-import { ISSUE_PANEL_FUNCTIONS, RACI_ROLES, type AppErrorBody, type Person, type RaciDepartments, type RaciRoleName, type RaciView, type TemplatePreview } from '@contract';
+import { ISSUE_PANEL_FUNCTIONS, RACI_ROLES, type Person, type RaciDepartments, type RaciRoleName, type RaciView, type TemplatePreview } from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { departmentName } from '../../../shared/departments';
 import { useT, type MessageKey } from '../../../shared/i18n';
 import { Loading } from '../../../shared/components/Loading';
+import { ErrorNotice, FormActions, useSave } from '../../../shared/ui';
 import { UserPicker } from '../../../shared/components/UserPicker';
 import { peopleIn, ROLE_LABEL } from '../../../shared/raci-roles';
 
@@ -48,8 +48,8 @@ export default function RaciEditor({ raci, client, onCancel, onSaved, onConflict
   const idBase = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(raci));
   const [people, setPeople] = useState<Map<string, Person>>(() => new Map(RACI_ROLES.flatMap((r) => peopleIn(raci, r)).map((p) => [p.accountId, p])));
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorBody | null>(null);
+  const saving = useSave();
+  const { busy, error } = saving;
   const [templates, setTemplates] = useState(false);
   const search = (query: string) => client.call('searchRaciUsers', { query });
 
@@ -78,15 +78,12 @@ export default function RaciEditor({ raci, client, onCancel, onSaved, onConflict
     setTemplates(false);
   };
 
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    const result = await client.call('setRaci', { ...draft, expectedVersion: raci.version });
-    setBusy(false);
-    if (result.ok) onSaved(result.data);
-    else if (result.error.code === 'CONFLICT') onConflict(result.error.message);
-    else setError(result.error);
-  };
+  const save = () =>
+    saving.run(
+      () => client.call('setRaci', { ...draft, expectedVersion: raci.version }),
+      onSaved,
+      (e) => (e.code === 'CONFLICT' ? onConflict(e.message) : saving.fail(e)),
+    );
 
   return (
     <form
@@ -97,11 +94,7 @@ export default function RaciEditor({ raci, client, onCancel, onSaved, onConflict
         void save();
       }}
     >
-      {error && (
-        <SectionMessage appearance="error">
-          <p role="alert">{error.message}</p>
-        </SectionMessage>
-      )}
+      <ErrorNotice error={error} />
       {templates ? (
         <Suspense fallback={<Loading />}>
           <TemplateDialog client={client} onUse={useTemplate} onClose={() => setTemplates(false)} />
@@ -153,14 +146,7 @@ export default function RaciEditor({ raci, client, onCancel, onSaved, onConflict
         </fieldset>
       ))}
       {raci.directory.length === 0 && <p className="cx-help">{t('raci.noDirectory')}</p>}
-      <div className="cx-form-actions">
-        <Button type="submit" appearance="primary" isDisabled={busy}>
-          {t(busy ? 'raci.saving' : 'raci.save')}
-        </Button>
-        <Button appearance="subtle" isDisabled={busy} onClick={onCancel}>
-          {t('raci.cancel')}
-        </Button>
-      </div>
+      <FormActions busy={busy} save={t('raci.save')} saving={t('raci.saving')} cancel={t('raci.cancel')} onCancel={onCancel} lockCancel />
     </form>
   );
 }

@@ -5,9 +5,7 @@ import { ISSUE_PANEL_FUNCTIONS, RACI_ROLES, type Person, type TemplateParty, typ
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { departmentName } from '../../../shared/departments';
 import { useT } from '../../../shared/i18n';
-import { useCall } from '../../../shared/use-call';
-import { ErrorState } from '../../../shared/components/ErrorState';
-import { Loading } from '../../../shared/components/Loading';
+import { NotLoaded, useCall, useSave } from '../../../shared/ui';
 import { PersonChip } from '../../../shared/components/PersonChip';
 import { ROLE_LABEL } from '../../../shared/raci-roles';
 
@@ -44,7 +42,7 @@ export default function TemplateDialog({ client, onUse, onClose }: TemplateDialo
   const [parties, setParties] = useState<Partial<Record<TemplateParty, string>>>({});
   const [preview, setPreview] = useState<TemplatePreview | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const previewing = useSave();
 
   const data = state.status === 'ok' ? state.data : null;
   const template = data?.templates.find((x) => x.id === templateId) ?? data?.templates[0];
@@ -56,13 +54,9 @@ export default function TemplateDialog({ client, onUse, onClose }: TemplateDialo
       setProblem(t('raci.template.needParties'));
       return;
     }
-    setBusy(true);
     setProblem(null);
     const chosen = Object.fromEntries(needed.map((p) => [p, parties[p]!]));
-    const r = await client.call('previewRaciTemplate', { templateId: template.id, parties: chosen });
-    setBusy(false);
-    if (r.ok) setPreview(r.data);
-    else setProblem(r.error.message);
+    await previewing.run(() => client.call('previewRaciTemplate', { templateId: template.id, parties: chosen }), setPreview, (e) => setProblem(e.message));
   };
 
   return (
@@ -70,8 +64,7 @@ export default function TemplateDialog({ client, onUse, onClose }: TemplateDialo
       <h3 id={`${id}-title`} className="cx-heading-3">
         {t('raci.template.title')}
       </h3>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorState error={state.error} onRetry={retry} />}
+      {state.status !== 'ok' && <NotLoaded state={state} retry={retry} />}
       {data && template && (
         <>
           <div className="cx-field">
@@ -155,7 +148,7 @@ export default function TemplateDialog({ client, onUse, onClose }: TemplateDialo
                 {t('raci.template.use')}
               </Button>
             ) : (
-              <Button appearance="primary" isDisabled={busy} onClick={() => void runPreview()}>
+              <Button appearance="primary" isDisabled={previewing.busy} onClick={() => void runPreview()}>
                 {t('raci.template.preview')}
               </Button>
             )}

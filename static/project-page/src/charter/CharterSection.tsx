@@ -2,6 +2,7 @@ import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
 import type { CharterView, Person } from '@contract';
+import { departmentName } from '../../../shared/departments';
 import { useFormat, useT } from '../../../shared/i18n';
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { PersonChip } from '../../../shared/components/PersonChip';
@@ -11,7 +12,6 @@ import type { ProjectClient, SectionProps } from '../page-context';
 
 function CharterForm(props: { view: CharterView; client: ProjectClient; today: string; onDone: (next: CharterView | null) => void }) {
   const t = useT();
-  const zh = t.locale === 'zh';
   const c = props.view.charter;
   const [initiating, setInitiating] = useState(c?.initiatingDepartmentId ?? props.view.departments[0]?.id ?? '');
   const [coordinator, setCoordinator] = useState<string | null>(c?.coordinator.accountId ?? null);
@@ -23,7 +23,7 @@ function CharterForm(props: { view: CharterView; client: ProjectClient; today: s
   const [end, setEnd] = useState(c?.endDate ?? props.today);
   const [notes, setNotes] = useState(c?.notes ?? '');
   const save = useSave();
-  const name = (d: CharterView['departments'][number]) => (zh ? d.nameZh : d.nameEn);
+  const name = (d: CharterView['departments'][number]) => departmentName(d, t.locale);
   return (
     <form
       className="cx-form"
@@ -92,16 +92,12 @@ function CharterForm(props: { view: CharterView; client: ProjectClient; today: s
 function CharterView({ overview, client, data, retry }: SectionProps & { data: CharterView; retry: () => void }) {
   const t = useT();
   const fmt = useFormat();
-  const zh = t.locale === 'zh';
   const [view, setView] = useState<CharterView | null>(null);
   const [editing, setEditing] = useState(false);
   const confirm = useSave();
   const v = view ?? data;
   const c = v.charter;
-  const dept = (id: string) => {
-    const d = v.departments.find((x) => x.id === id);
-    return d ? (zh ? d.nameZh : d.nameEn) : id;
-  };
+  const dept = (id: string) => departmentName(v.departments.find((x) => x.id === id), t.locale, id);
   return (
     <Section
       title={t('project.charter.heading')}

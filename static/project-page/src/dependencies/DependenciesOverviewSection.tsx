@@ -1,24 +1,19 @@
-import { useMemo } from 'react';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
-import { PROJECT_PAGE_FUNCTIONS, type DependencyHealthValue, type DependencyOverview } from '@contract';
-import { createClient } from '../../../shared/bridge-client';
+import type { DependencyHealthValue, DependencyOverview } from '@contract';
+import { departmentName } from '../../../shared/departments';
 import { useFormat, useT } from '../../../shared/i18n';
-import { useCall } from '../../../shared/use-call';
+import { Loaded, useCall } from '../../../shared/ui';
 import { Section } from '../../../shared/components/Section';
 import { EmptyState } from '../../../shared/components/EmptyState';
-import { ErrorState } from '../../../shared/components/ErrorState';
-import { Loading } from '../../../shared/components/Loading';
 import { healthReasonText } from '../../../shared/dependency-reason';
+import type { SectionProps } from '../page-context';
 
 const HEALTH_APPEARANCE: Record<DependencyHealthValue, ThemeAppearance> = { onTrack: 'success', atRisk: 'moved', overdue: 'removed', blocked: 'removed', done: 'default' };
 
 function useDeptName(overview: DependencyOverview) {
   const t = useT();
   const byId = new Map(overview.departments.map((d) => [d.id, d]));
-  return (id: string) => {
-    const d = byId.get(id);
-    return d ? (t.locale === 'zh' ? d.nameZh : d.nameEn) : id || t('dependencies.noDept');
-  };
+  return (id: string) => departmentName(byId.get(id), t.locale, id || t('dependencies.noDept'));
 }
 
 function Matrix({ overview }: { overview: DependencyOverview }) {
@@ -95,15 +90,14 @@ function Problems({ overview }: { overview: DependencyOverview }) {
 }
 
 /** The project's dependencies: department × department, what needs attention, and the critical path. */
-export function DependenciesOverviewSection() {
+export function DependenciesOverviewSection({ client }: SectionProps) {
   const t = useT();
-  const client = useMemo(() => createClient(PROJECT_PAGE_FUNCTIONS, { locale: t.locale }), [t.locale]);
   const { state, retry } = useCall(() => client.call('getDependencyOverview', {}));
   return (
     <Section title={t('dependencies.page.heading')}>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorState error={state.error} onRetry={retry} />}
-      {state.status === 'ok' && <DependenciesOverview overview={state.data} />}
+      <Loaded state={state} retry={retry}>
+        {(overview) => <DependenciesOverview overview={overview} />}
+      </Loaded>
     </Section>
   );
 }

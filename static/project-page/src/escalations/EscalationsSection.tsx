@@ -1,9 +1,7 @@
 import type { EscalationStats } from '@contract';
 import { useFormat, useT } from '../../../shared/i18n';
-import { useCall } from '../../../shared/use-call';
+import { Loaded, useCall } from '../../../shared/ui';
 import { Section } from '../../../shared/components/Section';
-import { Loading } from '../../../shared/components/Loading';
-import { ErrorState } from '../../../shared/components/ErrorState';
 import { Stat, StatGrid } from '../../../shared/components/Stat';
 import { EscalationLevelLozenge } from '../../../shared/components/StatusLozenge';
 import type { SectionProps } from '../page-context';
@@ -68,10 +66,14 @@ export function EscalationsSection({ client }: SectionProps) {
   const { state, retry } = useCall(() => client.call('getEscalationStats', {}));
   return (
     <Section title={t('escalations.page.heading')}>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorState error={state.error} onRetry={retry} />}
-      {state.status === 'ok' && <Figures stats={state.data} />}
-      {state.status === 'ok' && state.data.canConfigure && <p className="cx-footnote">{t('escalations.page.ladderWhere')}</p>}
+      <Loaded state={state} retry={retry}>
+        {(stats) => (
+          <>
+            <Figures stats={stats} />
+            {stats.canConfigure && <p className="cx-footnote">{t('escalations.page.ladderWhere')}</p>}
+          </>
+        )}
+      </Loaded>
     </Section>
   );
 }

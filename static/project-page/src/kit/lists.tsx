@@ -3,7 +3,7 @@ import Button from '@atlaskit/button/default/button';
 import type { AppErrorBody } from '@contract';
 import { useT } from '../../../shared/i18n';
 import type { CallResult } from '../../../shared/bridge-client';
-import { FormError } from '../../../shared/ui';
+import { FormError, useSave } from '../../../shared/ui';
 
 /** A page of a long list as a resolver returns it. */
 export interface ListPage<T> {
@@ -35,21 +35,20 @@ export async function readAllPages<D, T extends { id: string }>(page: (cursor: s
 export function usePagedList<D, T extends { id: string }>(first: ListPage<T>, page: (cursor: string) => Promise<CallResult<D>>, pick: (data: D) => ListPage<T>) {
   const [items, setItems] = useState(first.items);
   const [next, setNext] = useState(first.next);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorBody | null>(null);
+  const { busy, error, run } = useSave();
   const more = async () => {
     if (!next || busy) return;
-    setBusy(true);
-    setError(null);
-    const r = await page(next);
-    setBusy(false);
-    if (!r.ok) return setError(r.error);
-    const got = pick(r.data);
-    setItems((shown) => {
-      const ids = new Set(shown.map((i) => i.id));
-      return [...shown, ...got.items.filter((i) => !ids.has(i.id))];
-    });
-    setNext(got.next);
+    await run(
+      () => page(next),
+      (data) => {
+        const got = pick(data);
+        setItems((shown) => {
+          const ids = new Set(shown.map((i) => i.id));
+          return [...shown, ...got.items.filter((i) => !ids.has(i.id))];
+        });
+        setNext(got.next);
+      },
+    );
   };
   return { items, hasMore: next !== null, busy, error, more };
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
-import type { DepartmentRef, MilestoneHealth } from '@contract';
+import type { DepartmentRef, Locale, MilestoneHealth } from '@contract';
+import { departmentName } from '../../../shared/departments';
 import { useFormat, useT } from '../../../shared/i18n';
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { Loading } from '../../../shared/components/Loading';
@@ -11,15 +12,13 @@ import { milestoneReason } from '../kit/health';
 
 const WeeklyLines = lazy(async () => ({ default: (await import('../kit/charts')).WeeklyLines }));
 
-function deptName(departments: readonly DepartmentRef[], id: string | null, zh: boolean): string | null {
-  const d = id ? departments.find((x) => x.id === id) : undefined;
-  return d ? (zh ? d.nameZh : d.nameEn) : id;
+function deptName(departments: readonly DepartmentRef[], id: string | null, locale: Locale): string | null {
+  return id && departmentName(departments.find((x) => x.id === id), locale, id);
 }
 
 function PlanForm(props: { milestone: MilestoneHealth; departments: readonly DepartmentRef[]; client: ProjectClient; onDone: (saved: boolean) => void }) {
   const { milestone: m } = props;
   const t = useT();
-  const zh = t.locale === 'zh';
   const [buffer, setBuffer] = useState(String(m.bufferDays));
   const [owner, setOwner] = useState(m.ownerDepartmentId ?? '');
   const save = useSave();
@@ -45,7 +44,7 @@ function PlanForm(props: { milestone: MilestoneHealth; departments: readonly Dep
               <option value="">{t('project.common.none')}</option>
               {props.departments.map((d) => (
                 <option key={d.id} value={d.id}>
-                  {zh ? d.nameZh : d.nameEn}
+                  {departmentName(d, t.locale)}
                 </option>
               ))}
             </select>
@@ -64,7 +63,6 @@ export function MilestonesSection({ overview, client, refresh }: SectionProps) {
   const projectName = overview.project.name;
   const t = useT();
   const fmt = useFormat();
-  const zh = t.locale === 'zh';
   const [editing, setEditing] = useState<string | null>(null);
   const reasonText = (m: MilestoneHealth) => m.reasons.map((r) => milestoneReason(t, fmt, r));
   return (
@@ -76,7 +74,7 @@ export function MilestonesSection({ overview, client, refresh }: SectionProps) {
             filename={`${overview.project.key}-milestones.csv`}
             header={[t('page.milestones.name'), t('page.milestones.releaseDate'), t('project.ms.buffer'), t('project.ms.ownerDept'), t('project.ms.health'), t('project.ms.progress'), t('page.stat.overdueOpen'), t('project.ms.reasons')]}
             rows={() =>
-              milestones.map((m) => [m.name, m.releaseDate, m.bufferDays, deptName(departments, m.ownerDepartmentId, zh), t(`project.ms.health.${m.health}`), `${m.issues.done}/${m.issues.total}`, m.issues.overdue, reasonText(m).join('; ')])
+              milestones.map((m) => [m.name, m.releaseDate, m.bufferDays, deptName(departments, m.ownerDepartmentId, t.locale), t(`project.ms.health.${m.health}`), `${m.issues.done}/${m.issues.total}`, m.issues.overdue, reasonText(m).join('; ')])
             }
           />
         )
@@ -96,7 +94,7 @@ export function MilestonesSection({ overview, client, refresh }: SectionProps) {
                     <th scope="row">{m.name}</th>
                     <td>{m.releaseDate ? <time dateTime={m.releaseDate}>{fmt.date(m.releaseDate)}</time> : <span className="cx-muted">{t('common.noDate')}</span>}</td>
                     <td>{t.plural('project.ms.bufferDays', m.bufferDays)}</td>
-                    <td>{deptName(departments, m.ownerDepartmentId, zh) ?? <span className="cx-muted">{t('project.common.none')}</span>}</td>
+                    <td>{deptName(departments, m.ownerDepartmentId, t.locale) ?? <span className="cx-muted">{t('project.common.none')}</span>}</td>
                     <td>{t('project.ms.progressValue', { done: fmt.number(m.issues.done), total: fmt.number(m.issues.total) })}</td>
                     <td>
                       <HealthLozenge health={m.health} />

@@ -1,18 +1,17 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useId, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
-import { PROJECT_PAGE_FUNCTIONS, type AppErrorBody, type RaciMatrixInput, type RaciMatrixPage, type RaciMatrixRow, type StatusCategory } from '@contract';
-import { createClient } from '../../../shared/bridge-client';
+import type { RaciMatrixInput, RaciMatrixPage, RaciMatrixRow, StatusCategory } from '@contract';
 import { departmentName } from '../../../shared/departments';
 import { useFormat, useT } from '../../../shared/i18n';
-import { useCall } from '../../../shared/use-call';
+import { NotLoaded, useCall } from '../../../shared/ui';
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { ErrorState } from '../../../shared/components/ErrorState';
-import { Loading } from '../../../shared/components/Loading';
 import { Section } from '../../../shared/components/Section';
 import { Stat, StatGrid } from '../../../shared/components/Stat';
 import { cellOf, columnsOf, matrixCsv, type MatrixColumns } from './raci-csv';
 import { downloadCsv } from '../../../shared/csv';
+import type { SectionProps } from '../page-context';
 
 const PAGE_SIZE = 25;
 const EXPORT_PAGE_SIZE = 100;
@@ -29,31 +28,18 @@ type Filters = Pick<RaciMatrixInput, 'versionId' | 'epicKey' | 'statusCategory' 
  * columns, R/A/C/I in the cells, gaps highlighted, the coverage figure, and a CSV export. Each page of rows
  * is one resolver call and one Jira search page; nothing scans the project.
  */
-export function RaciMatrixSection() {
+export function RaciMatrixSection({ client }: SectionProps) {
   const t = useT();
   const fmt = useFormat();
   const id = useId();
-  const client = useMemo(() => createClient(PROJECT_PAGE_FUNCTIONS, { locale: t.locale }), [t.locale]);
   const filterState = useCall(() => client.call('getRaciMatrixFilters', {}));
   const [filters, setFilters] = useState<Filters>({});
   const [by, setBy] = useState<MatrixColumns>('people');
   // Tokens of the pages seen so far: [undefined, token of page 2, ...]; the last is the page shown.
   const [tokens, setTokens] = useState<Array<string | undefined>>([undefined]);
-  const [page, setPage] = useState<{ status: 'loading' } | { status: 'ok'; data: RaciMatrixPage } | { status: 'error'; error: AppErrorBody }>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
   const [exportNote, setExportNote] = useState<string | null>(null);
   const token = tokens[tokens.length - 1];
-
-  useEffect(() => {
-    let current = true;
-    setPage({ status: 'loading' });
-    void client.call('getRaciMatrix', { ...filters, pageSize: PAGE_SIZE, ...(token ? { pageToken: token } : {}) }).then((r) => {
-      if (current) setPage(r.ok ? { status: 'ok', data: r.data } : { status: 'error', error: r.error });
-    });
-    return () => {
-      current = false;
-    };
-  }, [client, filters, token, attempt]);
+  const { state: page, retry: retryPage } = useCall(() => client.call('getRaciMatrix', { ...filters, pageSize: PAGE_SIZE, ...(token ? { pageToken: token } : {}) }), [client, filters, token]);
 
   const setFilter = (change: Filters) => {
     setFilters((f) => ({ ...f, ...change }));
@@ -169,8 +155,7 @@ export function RaciMatrixSection() {
           </div>
         </div>
       </div>
-      {page.status === 'loading' && <Loading />}
-      {page.status === 'error' && <ErrorState error={page.error} onRetry={() => setAttempt((n) => n + 1)} />}
+      {page.status !== 'ok' && <NotLoaded state={page} retry={retryPage} />}
       {data && data.rows.length === 0 && <EmptyState>{t('raci.matrix.empty')}</EmptyState>}
       {data && data.rows.length > 0 && (
         <>

@@ -5,7 +5,6 @@ import {
   PROJECT_SETTINGS_FUNCTIONS,
   RACI_ROLES,
   TEMPLATE_PARTIES,
-  type AppErrorBody,
   type RaciTemplate,
   type RaciTemplatesView,
   type TemplateRule,
@@ -14,10 +13,8 @@ import { createClient, type BridgeClient } from '../../../shared/bridge-client';
 import type { AppContext } from '../../../shared/context';
 import { useT } from '../../../shared/i18n';
 import { ROLE_LABEL } from '../../../shared/raci-roles';
-import { useCall } from '../../../shared/use-call';
+import { Loaded, useCall, useSave } from '../../../shared/ui';
 import { EmptyState } from '../../../shared/components/EmptyState';
-import { ErrorState } from '../../../shared/components/ErrorState';
-import { Loading } from '../../../shared/components/Loading';
 import type { SettingsPage } from '../settings-page';
 
 type Client = BridgeClient<typeof PROJECT_SETTINGS_FUNCTIONS>;
@@ -140,8 +137,8 @@ function TemplatesForm({ initial, client, onReload }: { initial: RaciTemplatesVi
   const t = useT();
   const [view, setView] = useState(initial);
   const [draft, setDraft] = useState<RaciTemplate[]>(initial.templates);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorBody | null>(null);
+  const saving = useSave();
+  const { busy, error } = saving;
   const [saved, setSaved] = useState(false);
   const readOnly = !view.canEdit;
   const errorAt = templateOfField(error?.field);
@@ -150,17 +147,15 @@ function TemplatesForm({ initial, client, onReload }: { initial: RaciTemplatesVi
     setDraft(next);
     setSaved(false);
   };
-  const save = async () => {
-    setBusy(true);
-    setError(null);
-    const r = await client.call('saveRaciTemplates', { templates: draft, expectedVersion: view.version });
-    setBusy(false);
-    if (r.ok) {
-      setView(r.data);
-      setDraft(r.data.templates);
-      setSaved(true);
-    } else setError(r.error);
-  };
+  const save = () =>
+    saving.run(
+      () => client.call('saveRaciTemplates', { templates: draft, expectedVersion: view.version }),
+      (next) => {
+        setView(next);
+        setDraft(next.templates);
+        setSaved(true);
+      },
+    );
 
   return (
     <form
@@ -226,9 +221,9 @@ function RaciTemplatesPage({ ctx }: { ctx: AppContext }) {
     <>
       <h1 className="cx-title">{t('raci.settings.title')}</h1>
       <p className="cx-subtitle">{t('raci.settings.intro')}</p>
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorState error={state.error} onRetry={retry} />}
-      {state.status === 'ok' && <TemplatesForm key={state.data.version} initial={state.data} client={client} onReload={retry} />}
+      <Loaded state={state} retry={retry}>
+        {(view) => <TemplatesForm key={view.version} initial={view} client={client} onReload={retry} />}
+      </Loaded>
     </>
   );
 }
