@@ -3,7 +3,9 @@ import { ISSUE_PANEL_FUNCTIONS } from '@contract';
 import { createClient } from '../../shared/bridge-client';
 import type { AppContext } from '../../shared/context';
 import { useT } from '../../shared/i18n';
-import { Loaded, Notice, useCall } from '../../shared/ui';
+import { Loaded } from '../../shared/ui/loaded';
+import { Notice } from '../../shared/ui/notice';
+import { useCall } from '../../shared/use-call';
 import { IssuePanel } from './IssuePanel';
 
 export function App({ ctx }: { ctx: AppContext }) {

@@ -2,6 +2,8 @@ import '@atlaskit/css-reset';
 import '../../shared/styles.css';
 import '../../shared/forms.css';
 import '../../shared/raci.css';
+import './issue-panel.css';
+import './raci/raci.css';
 import './dependencies/dependencies.css';
 import { boot } from '../../shared/boot';
 import { App } from './App';

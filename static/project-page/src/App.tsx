@@ -3,7 +3,8 @@ import { PROJECT_PAGE_FUNCTIONS } from '@contract';
 import { createClient } from '../../shared/bridge-client';
 import type { AppContext } from '../../shared/context';
 import { useT } from '../../shared/i18n';
-import { NotLoaded, useCall } from '../../shared/ui';
+import { NotLoaded } from '../../shared/ui/loaded';
+import { useCall } from '../../shared/use-call';
 import { ProjectPage } from './ProjectPage';
 
 export function App({ ctx }: { ctx: AppContext }) {

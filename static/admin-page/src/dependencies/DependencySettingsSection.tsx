@@ -3,7 +3,9 @@ import Button from '@atlaskit/button/default/button';
 import type { ADMIN_PAGE_FUNCTIONS } from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { useT } from '../../../shared/i18n';
-import { NotLoaded, useCall, useSave } from '../../../shared/ui';
+import { NotLoaded } from '../../../shared/ui/loaded';
+import { useCall } from '../../../shared/use-call';
+import { useSave } from '../../../shared/ui/save';
 import { Section } from '../../../shared/components/Section';
 
 /** Which Jira link type stands for "waits on": links of it become dependencies, the panel creates it. */

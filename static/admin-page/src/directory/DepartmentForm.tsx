@@ -2,7 +2,9 @@ import { useEffect, useId, useState, type FormEvent, type ReactNode } from 'reac
 import type { Person } from '@contract';
 import type { CallResult } from '../../../shared/bridge-client';
 import { useT } from '../../../shared/i18n';
-import { FormActions, Notice, useSave } from '../../../shared/ui';
+import { FormActions } from '../../../shared/ui/form-actions';
+import { Notice } from '../../../shared/ui/notice';
+import { useSave } from '../../../shared/ui/save';
 import { checkDraft, FIELDS, type DepartmentDraft, type FieldErrors, type FieldName } from './form';
 import { UserPicker } from '../../../shared/components/UserPicker';
 

@@ -5,7 +5,10 @@ import type { ADMIN_PAGE_FUNCTIONS, CalendarSettings, FnOutput, WorkingCalendar 
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { departmentName } from '../../../shared/departments';
 import { useT } from '../../../shared/i18n';
-import { Notice, NotLoaded, useCall, useSave } from '../../../shared/ui';
+import { Notice } from '../../../shared/ui/notice';
+import { NotLoaded } from '../../../shared/ui/loaded';
+import { useCall } from '../../../shared/use-call';
+import { useSave } from '../../../shared/ui/save';
 import { DateTime } from '../../../shared/components/DateTime';
 import { Loading } from '../../../shared/components/Loading';
 import { Section } from '../../../shared/components/Section';

@@ -2,7 +2,8 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import type { AppErrorBody, CreateDependencyInput, IssueRef } from '@contract';
 import type { CallResult } from '../../../shared/bridge-client';
 import { useT } from '../../../shared/i18n';
-import { FormActions, useSave } from '../../../shared/ui';
+import { FormActions } from '../../../shared/ui/form-actions';
+import { useSave } from '../../../shared/ui/save';
 
 type Results = { status: 'idle' } | { status: 'searching' } | { status: 'done'; issues: IssueRef[] } | { status: 'error'; message: string };
 

@@ -2,7 +2,8 @@ import { useId, useState, type FormEvent } from 'react';
 import Button from '@atlaskit/button/default/button';
 import type { AppErrorBody, DependencyActionName, DependencyView } from '@contract';
 import { useT } from '../../../shared/i18n';
-import { FormActions, useSave } from '../../../shared/ui';
+import { FormActions } from '../../../shared/ui/form-actions';
+import { useSave } from '../../../shared/ui/save';
 
 /** What the row asks its section to do; resolves with an error to show, or null once done. */
 export type RunAction = (dep: DependencyView, action: DependencyActionName, extra: { text?: string; date?: string; remedy?: string }) => Promise<AppErrorBody | null>;

@@ -2,7 +2,9 @@ import { useId, type FormEvent } from 'react';
 import type { AppErrorBody, DepartmentRef, DependencyView, RaiseEscalationInput } from '@contract';
 import { departmentName } from '../../../shared/departments';
 import { useT } from '../../../shared/i18n';
-import { ErrorNotice, FormActions, useSave } from '../../../shared/ui';
+import { ErrorNotice } from '../../../shared/ui/notice';
+import { FormActions } from '../../../shared/ui/form-actions';
+import { useSave } from '../../../shared/ui/save';
 
 export interface RaiseFormProps {
   departments: readonly DepartmentRef[];

@@ -5,7 +5,9 @@ import type { BridgeClient } from '../../../shared/bridge-client';
 import { departmentName } from '../../../shared/departments';
 import { useT, type MessageKey } from '../../../shared/i18n';
 import { Loading } from '../../../shared/components/Loading';
-import { ErrorNotice, FormActions, useSave } from '../../../shared/ui';
+import { ErrorNotice } from '../../../shared/ui/notice';
+import { FormActions } from '../../../shared/ui/form-actions';
+import { useSave } from '../../../shared/ui/save';
 import { UserPicker } from '../../../shared/components/UserPicker';
 import { peopleIn, ROLE_LABEL } from '../../../shared/raci-roles';
 

@@ -5,7 +5,9 @@ import { ISSUE_PANEL_FUNCTIONS, RACI_ROLES, type Person, type TemplateParty, typ
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { departmentName } from '../../../shared/departments';
 import { useT } from '../../../shared/i18n';
-import { NotLoaded, useCall, useSave } from '../../../shared/ui';
+import { NotLoaded } from '../../../shared/ui/loaded';
+import { useCall } from '../../../shared/use-call';
+import { useSave } from '../../../shared/ui/save';
 import { PersonChip } from '../../../shared/components/PersonChip';
 import { ROLE_LABEL } from '../../../shared/raci-roles';
 

@@ -1,6 +1,7 @@
 import type { EscalationStats } from '@contract';
 import { useFormat, useT } from '../../../shared/i18n';
-import { Loaded, useCall } from '../../../shared/ui';
+import { Loaded } from '../../../shared/ui/loaded';
+import { useCall } from '../../../shared/use-call';
 import { Section } from '../../../shared/components/Section';
 import { Stat, StatGrid } from '../../../shared/components/Stat';
 import { EscalationLevelLozenge } from '../../../shared/components/StatusLozenge';

@@ -5,7 +5,11 @@ import { useT } from '../../../shared/i18n';
 import type { CallResult } from '../../../shared/bridge-client';
 import { UserPicker } from '../../../shared/components/UserPicker';
 import Button from '@atlaskit/button/default/button';
-import { FormActions as KitFormActions, FormError, Loaded, useCall, useTask as useKitTask } from '../../../shared/ui';
+import { FormActions as KitFormActions } from '../../../shared/ui/form-actions';
+import { FormError } from '../../../shared/ui/form-error';
+import { Loaded } from '../../../shared/ui/loaded';
+import { useCall } from '../../../shared/use-call';
+import { useTask as useKitTask } from '../../../shared/ui/task';
 import type { ProjectClient, SectionProps } from '../page-context';
 
 type CsvRows = ReadonlyArray<ReadonlyArray<string | number | null>>;

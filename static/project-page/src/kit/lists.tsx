@@ -3,7 +3,8 @@ import Button from '@atlaskit/button/default/button';
 import type { AppErrorBody } from '@contract';
 import { useT } from '../../../shared/i18n';
 import type { CallResult } from '../../../shared/bridge-client';
-import { FormError, useSave } from '../../../shared/ui';
+import { FormError } from '../../../shared/ui/form-error';
+import { useSave } from '../../../shared/ui/save';
 
 /** A page of a long list as a resolver returns it. */
 export interface ListPage<T> {

@@ -3,7 +3,11 @@ import { PROJECT_SETTINGS_FUNCTIONS, type LadderView, type Person } from '@contr
 import { createClient, type BridgeClient } from '../../../shared/bridge-client';
 import type { AppContext } from '../../../shared/context';
 import { useT } from '../../../shared/i18n';
-import { ErrorNotice, FormActions, Loaded, Notice, useCall, useSave } from '../../../shared/ui';
+import { ErrorNotice, Notice } from '../../../shared/ui/notice';
+import { FormActions } from '../../../shared/ui/form-actions';
+import { Loaded } from '../../../shared/ui/loaded';
+import { useCall } from '../../../shared/use-call';
+import { useSave } from '../../../shared/ui/save';
 import { UserPicker } from '../../../shared/components/UserPicker';
 import type { SettingsPage } from '../settings-page';
 

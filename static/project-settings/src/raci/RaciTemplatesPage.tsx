@@ -13,7 +13,9 @@ import { createClient, type BridgeClient } from '../../../shared/bridge-client';
 import type { AppContext } from '../../../shared/context';
 import { useT } from '../../../shared/i18n';
 import { ROLE_LABEL } from '../../../shared/raci-roles';
-import { Loaded, useCall, useSave } from '../../../shared/ui';
+import { Loaded } from '../../../shared/ui/loaded';
+import { useCall } from '../../../shared/use-call';
+import { useSave } from '../../../shared/ui/save';
 import { EmptyState } from '../../../shared/components/EmptyState';
 import type { SettingsPage } from '../settings-page';
 
