@@ -18,7 +18,7 @@ import { draftOf, fieldOf, NEW_DRAFT, payloadOf, type DepartmentDraft } from './
 
 type Client = BridgeClient<typeof ADMIN_PAGE_FUNCTIONS>;
 type Editing = { mode: 'create' } | { mode: 'edit'; department: DepartmentRecord } | null;
-type Notice = { tone: 'success' | 'warning' | 'error'; text: string } | null;
+type NoticeState = { tone: 'success' | 'warning' | 'error'; text: string } | null;
 
 /** Errors that mean "what you saw is out of date": the page says so and shows the directory as it is now. */
 const STALE = new Set(['CONFLICT', 'NOT_FOUND']);
@@ -35,7 +35,7 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
   const [extraPeople, setExtraPeople] = useState<Person[]>([]);
   const [editing, setEditing] = useState<Editing>(null);
   const [confirming, setConfirming] = useState<DepartmentRecord | null>(null);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const writing = useSave();
   const { busy } = writing;
   const people = useMemo(() => new Map([...view.people, ...extraPeople].map((p) => [p.accountId, p])), [view.people, extraPeople]);
@@ -43,7 +43,7 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
   const search = (query: string) => client.call('searchUsers', { query });
 
   /** Shows the directory as stored now, with `message` saying why. */
-  const reload = async (message: Notice) => {
+  const reload = async (message: NoticeState) => {
     setEditing(null);
     setConfirming(null);
     const fresh = await client.call('listDepartments', {});

@@ -16,13 +16,13 @@ import { Section } from '../../../shared/components/Section';
 type Client = BridgeClient<typeof ADMIN_PAGE_FUNCTIONS>;
 type CalendarView = FnOutput<typeof ADMIN_PAGE_FUNCTIONS, 'getCalendars'>;
 type WebhookSecretStatus = FnOutput<typeof ADMIN_PAGE_FUNCTIONS, 'getWebhookSecret'>;
-type Notice = { tone: 'success' | 'error'; text: string } | null;
+type NoticeState = { tone: 'success' | 'error'; text: string } | null;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
 const ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/Berlin', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'UTC'];
 
 const lines = (text: string) => text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
 
-function NoticeBox({ notice }: { notice: Notice }) {
+function NoticeBox({ notice }: { notice: NoticeState }) {
   if (!notice) return null;
   return (
     <Notice tone={notice.tone} role={notice.tone === 'success' ? 'status' : 'alert'}>
@@ -110,7 +110,7 @@ function CalendarsForm({ initial, client }: { initial: CalendarView; client: Cli
   const t = useT();
   const [state, setState] = useState(initial);
   const [selected, setSelected] = useState(0);
-  const [notice, setNotice] = useState<Notice>(null);
+  const [notice, setNotice] = useState<NoticeState>(null);
   const saving = useSave();
   const { busy } = saving;
   const { settings, canEdit } = state;
@@ -201,9 +201,9 @@ function WebhookSecretSection({ client }: { client: Client }) {
   const [rotated, setRotated] = useState<WebhookSecretStatus | null>(null);
   const [secret, setSecret] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
-  const [failed, setNotice] = useState<Notice>(null);
+  const [rotateNotice, setNotice] = useState<NoticeState>(null);
   const status = rotated ?? (state.status === 'ok' ? state.data : null);
-  const notice: Notice = failed ?? (state.status === 'error' ? { tone: 'error', text: state.error.message } : null);
+  const notice: NoticeState = rotateNotice ?? (state.status === 'error' ? { tone: 'error', text: state.error.message } : null);
 
   async function rotate() {
     setConfirming(false);
