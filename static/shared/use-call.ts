@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useState, type DependencyList } from 'react';
 import type { AppErrorBody } from '@contract';
 import type { CallResult } from './bridge-client';
 
@@ -7,8 +7,11 @@ export type CallState<T> =
   | { status: 'ok'; data: T }
   | { status: 'error'; error: AppErrorBody };
 
-/** Runs `load` once on mount and again on `retry()`; answers of a superseded run are dropped. */
-export function useCall<T>(load: () => Promise<CallResult<T>>): { state: CallState<T>; retry: () => void } {
+/**
+ * Runs `load` on mount, again on `retry()` and whenever one of `deps` changes (a filter, a page token);
+ * answers of a superseded run are dropped.
+ */
+export function useCall<T>(load: () => Promise<CallResult<T>>, deps: DependencyList = []): { state: CallState<T>; retry: () => void } {
   const [state, setState] = useState<CallState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
@@ -23,7 +26,7 @@ export function useCall<T>(load: () => Promise<CallResult<T>>): { state: CallSta
       current = false;
     };
     // `load` is deliberately not a dependency: a new closure each render must not refetch.
-  }, [attempt]);
+  }, [attempt, ...deps]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);
   return { state, retry };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkDraft, draftOf, fieldOf, NEW_DRAFT, payloadOf } from '../../static/admin-page/src/form';
+import { checkDraft, draftOf, fieldOf, NEW_DRAFT, payloadOf } from '../../static/admin-page/src/directory/form';
 
 /** The admin page's form: what it sends, and the problems it names before sending. */
 describe('department form', () => {

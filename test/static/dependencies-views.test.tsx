@@ -7,16 +7,16 @@ import { prepareMarkup, renderMarkup, textOf } from './markup';
 
 type Views = {
   i18n: typeof import('../../static/shared/i18n');
-  deps: typeof import('../../static/issue-panel/src/DependenciesSection');
-  page: typeof import('../../static/project-page/src/DependenciesOverviewSection');
+  deps: typeof import('../../static/issue-panel/src/dependencies/DependenciesSection');
+  page: typeof import('../../static/project-page/src/dependencies/DependenciesOverviewSection');
 };
 let m: Views;
 
 beforeAll(async () => {
   m = {
     i18n: await prepareMarkup(),
-    deps: await import('../../static/issue-panel/src/DependenciesSection'),
-    page: await import('../../static/project-page/src/DependenciesOverviewSection'),
+    deps: await import('../../static/issue-panel/src/dependencies/DependenciesSection'),
+    page: await import('../../static/project-page/src/dependencies/DependenciesOverviewSection'),
   };
 });
 

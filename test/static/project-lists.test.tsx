@@ -12,8 +12,8 @@ import { prepareMarkup, renderMarkup, textOf as text } from './markup';
 type Views = {
   i18n: typeof import('../../static/shared/i18n');
   kit: typeof import('../../static/project-page/src/kit');
-  risks: typeof import('../../static/project-page/src/RisksSection');
-  retros: typeof import('../../static/project-page/src/RetrospectivesSection');
+  risks: typeof import('../../static/project-page/src/risks/RisksSection');
+  retros: typeof import('../../static/project-page/src/retrospectives/RetrospectivesSection');
 };
 let m: Views;
 
@@ -21,8 +21,8 @@ beforeAll(async () => {
   m = {
     i18n: await prepareMarkup(),
     kit: await import('../../static/project-page/src/kit'),
-    risks: await import('../../static/project-page/src/RisksSection'),
-    retros: await import('../../static/project-page/src/RetrospectivesSection'),
+    risks: await import('../../static/project-page/src/risks/RisksSection'),
+    retros: await import('../../static/project-page/src/retrospectives/RetrospectivesSection'),
   };
 });
 afterAll(() => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { RaciMatrixRow } from '@contract';
-import { cellOf, columnsOf, matrixCsv } from '../../static/project-page/src/raci-csv';
+import { cellOf, columnsOf, matrixCsv } from '../../static/project-page/src/raci-matrix/raci-csv';
 
 const row = (key: string, over: Partial<RaciMatrixRow> = {}): RaciMatrixRow => ({
   issue: { id: key, key, summary: `Summary of ${key}`, statusName: 'To Do', statusCategory: 'new', dueDate: null },

@@ -96,8 +96,8 @@ describe('the strings each surface ships', () => {
     const withoutRaci = surfaceMessages(PANEL_MESSAGES, dependencies, escalations);
     const gaps = missing('issue-panel', withoutRaci);
     // Asked for by the panel's RACI section, and by the template dialog, which is loaded only when opened.
-    expect(gaps).toContain('raci.edit (issue-panel/src/RaciSection.tsx)');
-    expect(gaps).toContain('raci.template.title (issue-panel/src/TemplateDialog.tsx)');
+    expect(gaps).toContain('raci.edit (issue-panel/src/raci/RaciSection.tsx)');
+    expect(gaps).toContain('raci.template.title (issue-panel/src/raci/TemplateDialog.tsx)');
   });
 
   it('leaves out what a surface does not show', () => {

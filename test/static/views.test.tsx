@@ -10,9 +10,9 @@ type Views = {
   i18n: typeof import('../../static/shared/i18n');
   panel: typeof import('../../static/issue-panel/src/IssuePanel');
   page: typeof import('../../static/project-page/src/ProjectPage');
-  milestones: typeof import('../../static/project-page/src/MilestonesSection');
-  figures: typeof import('../../static/project-page/src/FiguresSection');
-  agenda: typeof import('../../static/project-page/src/AgendaSection');
+  milestones: typeof import('../../static/project-page/src/milestones/MilestonesSection');
+  figures: typeof import('../../static/project-page/src/figures/FiguresSection');
+  agenda: typeof import('../../static/project-page/src/agenda/AgendaSection');
 };
 let m: Views;
 
@@ -21,9 +21,9 @@ beforeAll(async () => {
     i18n: await prepareMarkup(),
     panel: await import('../../static/issue-panel/src/IssuePanel'),
     page: await import('../../static/project-page/src/ProjectPage'),
-    milestones: await import('../../static/project-page/src/MilestonesSection'),
-    figures: await import('../../static/project-page/src/FiguresSection'),
-    agenda: await import('../../static/project-page/src/AgendaSection'),
+    milestones: await import('../../static/project-page/src/milestones/MilestonesSection'),
+    figures: await import('../../static/project-page/src/figures/FiguresSection'),
+    agenda: await import('../../static/project-page/src/agenda/AgendaSection'),
   };
 });
 

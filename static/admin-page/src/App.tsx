@@ -3,10 +3,9 @@ import { ADMIN_PAGE_FUNCTIONS } from '@contract';
 import { createClient } from '../../shared/bridge-client';
 import type { AppContext } from '../../shared/context';
 import { useT } from '../../shared/i18n';
+import { NotLoaded } from '../../shared/ui/loaded';
 import { useCall } from '../../shared/use-call';
-import { ErrorState } from '../../shared/components/ErrorState';
-import { Loading } from '../../shared/components/Loading';
-import { DirectoryPage } from './DirectoryPage';
+import { DirectoryPage } from './directory/DirectoryPage';
 
 export function App({ ctx }: { ctx: AppContext }) {
   const t = useT();
@@ -17,7 +16,7 @@ export function App({ ctx }: { ctx: AppContext }) {
   return (
     <main className="cx-app cx-page">
       <h1 className="cx-title">{t('admin.title')}</h1>
-      {state.status === 'loading' ? <Loading /> : <ErrorState error={state.error} onRetry={retry} />}
+      <NotLoaded state={state} retry={retry} />
     </main>
   );
 }

@@ -1,12 +1,11 @@
 import { useMemo, useState } from 'react';
-import SectionMessage from '@atlaskit/section-message';
 import { ISSUE_PANEL_FUNCTIONS } from '@contract';
 import { createClient } from '../../shared/bridge-client';
 import type { AppContext } from '../../shared/context';
 import { useT } from '../../shared/i18n';
+import { Loaded } from '../../shared/ui/loaded';
+import { Notice } from '../../shared/ui/notice';
 import { useCall } from '../../shared/use-call';
-import { ErrorState } from '../../shared/components/ErrorState';
-import { Loading } from '../../shared/components/Loading';
 import { IssuePanel } from './IssuePanel';
 
 export function App({ ctx }: { ctx: AppContext }) {
@@ -27,14 +26,14 @@ export function App({ ctx }: { ctx: AppContext }) {
       <h1 className="cx-visually-hidden">{t('panel.title', { key: key ?? '' })}</h1>
       {notice && (
         <div className="cx-notice" role="alert">
-          <SectionMessage appearance="warning" title={t('raci.reloaded')}>
-            <p>{notice}</p>
-          </SectionMessage>
+          <Notice tone="warning" title={t('raci.reloaded')}>
+            {notice}
+          </Notice>
         </div>
       )}
-      {state.status === 'loading' && <Loading />}
-      {state.status === 'error' && <ErrorState error={state.error} onRetry={retry} />}
-      {state.status === 'ok' && <IssuePanel view={state.data} siteUrl={ctx.siteUrl} client={client} onReload={reload} interactive />}
+      <Loaded state={state} retry={retry}>
+        {(view) => <IssuePanel view={view} siteUrl={ctx.siteUrl} client={client} onReload={reload} interactive />}
+      </Loaded>
     </main>
   );
 }

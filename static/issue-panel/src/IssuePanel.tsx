@@ -1,8 +1,8 @@
 import type { ISSUE_PANEL_FUNCTIONS, IssuePanelView } from '@contract';
 import type { BridgeClient } from '../../shared/bridge-client';
-import { RaciSection } from './RaciSection';
-import { DependenciesSection } from './DependenciesSection';
-import { EscalationsSection } from './EscalationsSection';
+import { RaciSection } from './raci/RaciSection';
+import { DependenciesSection } from './dependencies/DependenciesSection';
+import { EscalationsSection } from './escalations/EscalationsSection';
 
 export interface IssuePanelProps {
   view: IssuePanelView;

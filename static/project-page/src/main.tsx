@@ -2,6 +2,8 @@ import '@atlaskit/css-reset';
 import '../../shared/styles.css';
 import '../../shared/forms.css';
 import '../../shared/raci.css';
+import './project-page.css';
+import './raci-matrix/raci-matrix.css';
 import { boot } from '../../shared/boot';
 import { App } from './App';
 import { MESSAGES } from './messages';

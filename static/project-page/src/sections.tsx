@@ -1,7 +1,7 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import type { MessageKey } from '../../shared/i18n';
 import type { SectionProps } from './page-context';
-import { OverviewSection } from './OverviewSection';
+import { OverviewSection } from './overview/OverviewSection';
 
 /** One entry of the project page's navigation: its id (also the URL fragment), its label, and its view. */
 export interface PageSection {
@@ -21,13 +21,13 @@ function later<M>(load: () => Promise<M>, pick: (m: M) => ComponentType<SectionP
  */
 export const SECTIONS: readonly PageSection[] = [
   { id: 'overview', label: 'page.overview.heading', view: OverviewSection },
-  { id: 'figures', label: 'project.nav.figures', view: later(() => import('./FiguresSection'), (m) => m.FiguresSection) },
-  { id: 'milestones', label: 'page.milestones.heading', view: later(() => import('./MilestonesSection'), (m) => m.MilestonesSection) },
-  { id: 'dependencies', label: 'dependencies.page.heading', view: later(() => import('./DependenciesOverviewSection'), (m) => m.DependenciesOverviewSection) },
-  { id: 'escalations', label: 'escalations.page.heading', view: later(() => import('./EscalationsSection'), (m) => m.EscalationsSection) },
-  { id: 'raci', label: 'raci.matrix.heading', view: later(() => import('./RaciMatrixSection'), (m) => m.RaciMatrixSection) },
-  { id: 'risks', label: 'project.nav.risks', view: later(() => import('./RisksSection'), (m) => m.RisksSection) },
-  { id: 'retrospectives', label: 'project.nav.retros', view: later(() => import('./RetrospectivesSection'), (m) => m.RetrospectivesSection) },
-  { id: 'charter', label: 'project.nav.charter', view: later(() => import('./CharterSection'), (m) => m.CharterSection) },
-  { id: 'agenda', label: 'project.nav.agenda', view: later(() => import('./AgendaSection'), (m) => m.AgendaSection) },
+  { id: 'figures', label: 'project.nav.figures', view: later(() => import('./figures/FiguresSection'), (m) => m.FiguresSection) },
+  { id: 'milestones', label: 'page.milestones.heading', view: later(() => import('./milestones/MilestonesSection'), (m) => m.MilestonesSection) },
+  { id: 'dependencies', label: 'dependencies.page.heading', view: later(() => import('./dependencies/DependenciesOverviewSection'), (m) => m.DependenciesOverviewSection) },
+  { id: 'escalations', label: 'escalations.page.heading', view: later(() => import('./escalations/EscalationsSection'), (m) => m.EscalationsSection) },
+  { id: 'raci', label: 'raci.matrix.heading', view: later(() => import('./raci-matrix/RaciMatrixSection'), (m) => m.RaciMatrixSection) },
+  { id: 'risks', label: 'project.nav.risks', view: later(() => import('./risks/RisksSection'), (m) => m.RisksSection) },
+  { id: 'retrospectives', label: 'project.nav.retros', view: later(() => import('./retrospectives/RetrospectivesSection'), (m) => m.RetrospectivesSection) },
+  { id: 'charter', label: 'project.nav.charter', view: later(() => import('./charter/CharterSection'), (m) => m.CharterSection) },
+  { id: 'agenda', label: 'project.nav.agenda', view: later(() => import('./agenda/AgendaSection'), (m) => m.AgendaSection) },
 ];

@@ -1,7 +1,7 @@
 import '@atlaskit/css-reset';
 import '../../shared/styles.css';
 import '../../shared/forms.css';
-import '../../shared/raci.css';
+import './raci/raci-templates.css';
 import { boot } from '../../shared/boot';
 import { App } from './App';
 import { MESSAGES } from './messages';

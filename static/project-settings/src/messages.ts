@@ -1,4 +1,4 @@
-import { surfaceMessages } from '../../shared/messages';
+import { surfaceMessages } from '../../shared/messages/surface';
 import * as raci from '../../shared/messages/raci';
 import * as escalations from '../../shared/messages/escalations';
 

@@ -1,8 +1,8 @@
 /// <reference types="vite/client" />
 import type { SettingsPage } from './settings-page';
 
-/** Every `pages/*.tsx` that exports `page`, in their order: the settings pages this app serves. */
-export const PAGES: readonly SettingsPage[] = Object.values(import.meta.glob<{ page: SettingsPage }>('./pages/*.tsx', { eager: true }))
+/** Every `<feature>/*Page.tsx` that exports `page`, in their order: the settings pages this app serves. */
+export const PAGES: readonly SettingsPage[] = Object.values(import.meta.glob<{ page: SettingsPage }>('./*/*Page.tsx', { eager: true }))
   .map((m) => m.page)
   .sort((a, b) => a.order - b.order);
 

@@ -1,9 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
-import SectionMessage from '@atlaskit/section-message';
 import type { AppErrorBody, AuditEventView, EscalationAction, EscalationView } from '@contract';
+import { departmentName } from '../../../shared/departments';
 import { useFormat, useT, type MessageKey } from '../../../shared/i18n';
+import { ErrorNotice } from '../../../shared/ui/notice';
+import { useSave } from '../../../shared/ui/save';
 import { DateTime } from '../../../shared/components/DateTime';
 import { PersonChip } from '../../../shared/components/PersonChip';
 import { EscalationLevelLozenge, EscalationStatusLozenge } from '../../../shared/components/StatusLozenge';
@@ -72,17 +74,14 @@ export function EscalationCard({ esc, asOf, onAct, loadTimeline }: CardProps) {
   const t = useT();
   const [pending, setPending] = useState<EscalationAction | null>(null);
   const [text, setText] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorBody | null>(null);
+  const acting = useSave();
+  const { busy, error } = acting;
   const [timeline, setTimeline] = useState<AuditEventView[] | null>(null);
   const [timelineOpen, setTimelineOpen] = useState(false);
-  const dept = esc.departmentAsked ? (t.locale === 'zh' ? esc.departmentAsked.nameZh : esc.departmentAsked.nameEn) : null;
+  const dept = esc.departmentAsked ? departmentName(esc.departmentAsked, t.locale) : null;
 
   async function act(action: EscalationAction, words: string) {
-    setBusy(true);
-    const failure = await onAct(action, words);
-    setBusy(false);
-    setError(failure);
+    const failure = await acting.submit(() => onAct(action, words));
     if (!failure) {
       setPending(null);
       setText('');
@@ -96,7 +95,7 @@ export function EscalationCard({ esc, asOf, onAct, loadTimeline }: CardProps) {
     setTimelineOpen(true);
     const r = await loadTimeline();
     if (r.ok) setTimeline(r.events);
-    else setError(r.error);
+    else acting.fail(r.error);
   }
 
   return (
@@ -168,11 +167,7 @@ export function EscalationCard({ esc, asOf, onAct, loadTimeline }: CardProps) {
         </dl>
       </details>
       <Outcome esc={esc} />
-      {error && (
-        <SectionMessage appearance="error">
-          <p role="alert">{error.message}</p>
-        </SectionMessage>
-      )}
+      <ErrorNotice error={error} />
       {pending ? (
         <div className="cx-inline-form">
           <label className="cx-field">

@@ -1,8 +1,10 @@
-import { useId, useState, type FormEvent } from 'react';
-import Button from '@atlaskit/button/default/button';
-import SectionMessage from '@atlaskit/section-message';
+import { useId, type FormEvent } from 'react';
 import type { AppErrorBody, DepartmentRef, DependencyView, RaiseEscalationInput } from '@contract';
+import { departmentName } from '../../../shared/departments';
 import { useT } from '../../../shared/i18n';
+import { ErrorNotice } from '../../../shared/ui/notice';
+import { FormActions } from '../../../shared/ui/form-actions';
+import { useSave } from '../../../shared/ui/save';
 
 export interface RaiseFormProps {
   departments: readonly DepartmentRef[];
@@ -15,26 +17,24 @@ export interface RaiseFormProps {
 export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, onCancel }: RaiseFormProps) {
   const t = useT();
   const id = useId();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorBody | null>(null);
-  const name = (d: DepartmentRef) => (t.locale === 'zh' ? d.nameZh : d.nameEn);
+  const raising = useSave();
+  const { busy, error } = raising;
 
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const text = (k: string) => String(f.get(k) ?? '').trim();
     const deadline = text('deadline');
-    setBusy(true);
-    const failure = await onSubmit({
+    await raising.submit(() =>
+      onSubmit({
       description: text('description'),
       impact: text('impact'),
       supportNeeded: text('supportNeeded'),
       departmentAsked: text('departmentAsked'),
       deadline: deadline ? new Date(deadline).toISOString() : null,
       dependencyId: text('dependencyId') || null,
-    });
-    setBusy(false);
-    setError(failure);
+      }),
+    );
   }
 
   const invalid = (field: string) => (error?.field === field ? true : undefined);
@@ -43,11 +43,7 @@ export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, o
       <h3 id={`${id}-title`} className="cx-heading-3">
         {t('escalations.raiseTitle')}
       </h3>
-      {error && (
-        <SectionMessage appearance="error">
-          <p role="alert">{error.message}</p>
-        </SectionMessage>
-      )}
+      <ErrorNotice error={error} />
       <label className="cx-field">
         <span className="cx-label">
           {t('escalations.form.description')} <span className="cx-muted">({t('escalations.form.required')})</span>
@@ -73,7 +69,7 @@ export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, o
           </option>
           {departments.map((d) => (
             <option key={d.id} value={d.id}>
-              {name(d)}
+              {departmentName(d, t.locale)}
             </option>
           ))}
         </select>
@@ -95,14 +91,7 @@ export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, o
           </select>
         </label>
       )}
-      <div className="cx-action-bar">
-        <Button type="submit" appearance="primary" isDisabled={busy}>
-          {t('escalations.form.submit')}
-        </Button>
-        <Button appearance="subtle" onClick={onCancel} isDisabled={busy}>
-          {t('escalations.form.cancel')}
-        </Button>
-      </div>
+      <FormActions bar="cx-action-bar" busy={busy} save={t('escalations.form.submit')} cancel={t('escalations.form.cancel')} onCancel={onCancel} lockCancel />
     </form>
   );
 }
