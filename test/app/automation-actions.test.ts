@@ -54,7 +54,7 @@ const ISSUE: JiraIssue = {
 };
 
 /** Deps whose Jira answers the issue read (as the user) and the actor's language, and records every call. */
-function deps(opts: { hidden?: boolean; actorLocale?: string | null } = {}) {
+function deps(opts: { hidden?: boolean; actorLocale?: string | null; projectAdmin?: boolean } = {}) {
   const calls: string[] = [];
   const store = memoryStore();
   store.kv.set(`${ENTITY.departmentDirectory}/${KEY.departmentDirectory}`, {
@@ -74,6 +74,11 @@ function deps(opts: { hidden?: boolean; actorLocale?: string | null } = {}) {
     getUserLocale: async (as, accountId) => {
       calls.push(`getUserLocale ${as} ${accountId}`);
       return opts.actorLocale ?? null;
+    },
+    // The rule's actor administers the project unless a test says otherwise (climbing needs it or a level).
+    hasPermissions: async (as, scope, permissions) => {
+      calls.push(`hasPermissions ${as} ${scope.projectKey ?? scope.issueKey} ${permissions.join()}`);
+      return Object.fromEntries(permissions.map((x) => [x, x === 'ADMINISTER_PROJECTS' && opts.projectAdmin !== false])) as Record<(typeof permissions)[number], boolean>;
     },
   };
   const d: Deps = {
@@ -147,5 +152,14 @@ describe('the Automation actions’ glue', () => {
     const climbed = await handleAutomationClimb(ok.deps, { issueKey: 'PAY-15', note: 'still blocked' }, context);
     expect(climbed).toMatchObject({ escalationId: raised.escalationId, level: 2 });
     expect((ok.store.kv.get(`${ENTITY.escalation}/${raised.escalationId}`) as EscalationRecord).level).toBe(2);
+  });
+
+  it('a rule whose actor neither holds the level nor administers the project does not climb', async () => {
+    const none = deps({ projectAdmin: false });
+    const raised = (await handleAutomationRaise(none.deps, input, context)) as { escalationId: string };
+    const refused = (await handleAutomationClimb(none.deps, { issueKey: 'PAY-15', note: 'still blocked' }, context)) as { errors?: unknown[] };
+    expect(refused.errors).toHaveLength(1);
+    expect(none.calls).toContain('hasPermissions user PAY ADMINISTER_PROJECTS');
+    expect((none.store.kv.get(`${ENTITY.escalation}/${raised.escalationId}`) as EscalationRecord).level).toBe(1);
   });
 });

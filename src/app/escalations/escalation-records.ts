@@ -6,8 +6,8 @@ import { readAll } from '../kernel/paging';
 import { readAsUser } from '../kernel/visibility';
 import type { LadderContext } from './escalation-settings';
 
-export function authorityOf(rec: EscalationRecord, accountId: string | null, lc: LadderContext, automation = false): Authority {
-  return { accountId, holds: levelHeldBy(rec, accountId, lc), raiser: !!accountId && rec.raisedBy === accountId, automation };
+export function authorityOf(rec: EscalationRecord, accountId: string | null, lc: LadderContext, automation = false, projectAdmin = false): Authority {
+  return { accountId, holds: levelHeldBy(rec, accountId, lc), raiser: !!accountId && rec.raisedBy === accountId, automation, projectAdmin };
 }
 
 /** Every escalation of an issue, newest first: one index query (a hundred a page). */

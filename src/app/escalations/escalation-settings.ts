@@ -104,7 +104,7 @@ export async function saveCalendars(deps: Deps, ctx: ActingContext, input: { set
   return getCalendars(deps);
 }
 
-async function isProjectAdmin(deps: Deps, projectKey: string): Promise<boolean> {
+export async function isProjectAdmin(deps: Deps, projectKey: string): Promise<boolean> {
   const held = await deps.jira.hasPermissions('user', { projectKey }, ['ADMINISTER_PROJECTS']);
   return held.ADMINISTER_PROJECTS;
 }

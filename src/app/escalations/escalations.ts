@@ -1,6 +1,6 @@
 import type { EscalationActInput, IssueEscalations, MessageId, Noun, RaiseEscalationInput } from '../../contract';
 import { escalationContribution, isEscalationOpen, summarize, transition, type Command, type EscalationRecord, type EscalationSource, type Refusal } from '../../domain/escalations/escalation';
-import { deadlineFor } from '../../domain/escalations/ladder';
+import { deadlineFor, levelHeldBy } from '../../domain/escalations/ladder';
 import { calendarOf } from '../../domain/shared/calendar';
 import { applyEscalationChange } from '../../domain/rollup/escalations';
 import type { DependencyRecord } from '../../domain/dependencies/dependency';
@@ -10,7 +10,7 @@ import { ENTITY } from '../kernel/storage-keys';
 import { commitWithRollups } from '../kernel/rollups';
 import { auditOp } from '../kernel/audit';
 import type { PeopleIndex } from '../kernel/people-index';
-import { readLadderContext, readPeopleAndLadder, type LadderContext } from './escalation-settings';
+import { isProjectAdmin, readLadderContext, readPeopleAndLadder, type LadderContext } from './escalation-settings';
 import { authorityOf, readIssueEscalations, readIssueForUser } from './escalation-records';
 import { afterChange } from './escalation-notices';
 import { issueEscalations } from './escalation-view';
@@ -126,7 +126,7 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
 }
 
 /** Applies a command to one escalation, conditioned on the version read; the record, audit and rollup change together. */
-export async function applyCommand(deps: Deps, first: EscalationRecord, cmd: Command, accountId: string | null, lc: LadderContext, opts: { automation?: boolean; expectVersion?: number } = {}): Promise<EscalationRecord> {
+export async function applyCommand(deps: Deps, first: EscalationRecord, cmd: Command, accountId: string | null, lc: LadderContext, opts: { automation?: boolean; projectAdmin?: boolean; expectVersion?: number } = {}): Promise<EscalationRecord> {
   let result: EscalationRecord | null = null;
   const calendar = calendarOf(lc.calendars, first.departmentAsked);
   try {
@@ -135,7 +135,7 @@ export async function applyCommand(deps: Deps, first: EscalationRecord, cmd: Com
       if (!rec) throw new AppError('NOT_FOUND', 'escalation.notFound', { id: first.id });
       if (opts.expectVersion !== undefined && rec.version !== opts.expectVersion) throw new AppError('CONFLICT', 'conflict.version', { what: 'escalation' });
       const now = deps.clock.now();
-      const out = transition(rec, cmd, authorityOf(rec, accountId, lc, opts.automation), now, deadlineFor(lc.ladder, calendar));
+      const out = transition(rec, cmd, authorityOf(rec, accountId, lc, opts.automation, opts.projectAdmin), now, deadlineFor(lc.ladder, calendar));
       if (!out.ok) throw refusalError(out.refusal, cmd, rec);
       result = out.next;
       return {
@@ -193,7 +193,9 @@ export async function climbByAutomation(deps: Deps, accountId: string | null, is
   const target = open[0];
   if (!target) throw new AppError('NOT_FOUND', 'escalation.noOpen', { key: issueKey });
   const lc = await readLadderContext(deps, issue.projectKey);
-  const next = await applyCommand(deps, target, { kind: 'climb', text: note }, accountId, lc, { automation: true });
+  // Only someone who holds no level needs the project-admin check: one Jira call, and only then.
+  const projectAdmin = levelHeldBy(target, accountId, lc) >= target.level ? false : await isProjectAdmin(deps, issue.projectKey);
+  const next = await applyCommand(deps, target, { kind: 'climb', text: note }, accountId, lc, { automation: true, projectAdmin });
   await afterChange(deps, issue, next, lc, 'climbed');
   return next;
 }

@@ -66,6 +66,8 @@ export interface Authority {
   raiser: boolean;
   /** A Jira Automation rule or the platform acting (no person). */
   automation?: boolean;
+  /** The acting person administers the escalation's project (Jira's Administer Projects). */
+  projectAdmin?: boolean;
 }
 
 export type Command =
@@ -156,7 +158,9 @@ export function transition(rec: EscalationRecord, cmd: Command, who: Authority, 
       if (!text) return refuse('TEXT_REQUIRED');
       return close('resolved', 'escalation.decided', { binding: true, resolvedInTime: now <= rec.dueAt });
     case 'climb': {
-      if (!(holder || who.raiser || who.automation)) return refuse('NOT_ALLOWED');
+      // A person climbs what they hold or raised; a rule climbs as its actor, who must hold the level or
+      // administer the project (a rule is no way round the ladder for someone who holds nothing).
+      if (!(holder || (who.automation ? who.projectAdmin : who.raiser))) return refuse('NOT_ALLOWED');
       if (rec.level >= TOP_LEVEL) return refuse('AT_TOP');
       const level = (rec.level + 1) as EscalationLevel;
       return {
