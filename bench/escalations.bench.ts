@@ -29,10 +29,33 @@ function pileUp(p: Platform, open: number, issueIds: string[]): void {
   for (let i = 0; i < open; i++) {
     const due = i < DUE;
     const value: EscalationRecord = {
-      id: `bench-${i}`, issueId: issueIds[i % issueIds.length]!, issueKey: `PAY-${(i % issueIds.length) + 1}`, projectKey: 'PAY',
-      status: i % 3 === 0 ? 'acknowledged' : 'open', level: 1, dueAt: due ? now - H : now + 30 * 24 * H + i, raisedAt: now - 48 * H, raisedBy: '', source: 'webtrigger',
-      summary: `bench ${i}`, description: `bench ${i}`, impact: '', supportNeeded: '', departmentAsked: 'rnd', requesterDept: 'product', requestedDeadline: '', dependencyId: '',
-      ackAt: i % 3 === 0 ? now - 47 * H : 0, closedAt: 0, outcome: '', closedBy: '', binding: false, breached: false, resolvedInTime: false, updatedAt: now - 48 * H, version: 1,
+      id: `bench-${i}`,
+      issueId: issueIds[i % issueIds.length]!,
+      issueKey: `PAY-${(i % issueIds.length) + 1}`,
+      projectKey: 'PAY',
+      status: i % 3 === 0 ? 'acknowledged' : 'open',
+      level: 1,
+      dueAt: due ? now - H : now + 30 * 24 * H + i,
+      raisedAt: now - 48 * H,
+      raisedBy: '',
+      source: 'webtrigger',
+      summary: `bench ${i}`,
+      description: `bench ${i}`,
+      impact: '',
+      supportNeeded: '',
+      departmentAsked: 'rnd',
+      requesterDept: 'product',
+      requestedDeadline: '',
+      dependencyId: '',
+      ackAt: i % 3 === 0 ? now - 47 * H : 0,
+      closedAt: 0,
+      outcome: '',
+      closedBy: '',
+      binding: false,
+      breached: false,
+      resolvedInTime: false,
+      updatedAt: now - 48 * H,
+      version: 1,
     };
     batch.push({ key: value.id, value, entityName: ENTITY.escalation });
     if (batch.length === 25) flush();
@@ -41,7 +64,12 @@ function pileUp(p: Platform, open: number, issueIds: string[]): void {
 }
 
 async function issueIds(p: Platform): Promise<string[]> {
-  const r = await p.jira.handle({ method: 'POST', path: '/rest/api/3/search/jql', body: JSON.stringify({ jql: 'project = PAY', fields: ['summary'], maxResults: 100 }), actor: { kind: 'app' } });
+  const r = await p.jira.handle({
+    method: 'POST',
+    path: '/rest/api/3/search/jql',
+    body: JSON.stringify({ jql: 'project = PAY', fields: ['summary'], maxResults: 100 }),
+    actor: { kind: 'app' },
+  });
   return (JSON.parse(r.body) as { issues: Array<{ id: string }> }).issues.map((i) => i.id);
 }
 
@@ -52,7 +80,12 @@ async function main() {
   const rows: Row[] = [];
   const notes: Array<Record<string, string | number>> = [];
   for (const open of SIZES) {
-    const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', startAt: TEST_START, keepInvocations: 100 });
+    const p = await createPlatform({
+      dataDir: null,
+      siteUrl: 'http://bench.local',
+      startAt: TEST_START,
+      keepInvocations: 100,
+    });
     const t0 = performance.now();
     pileUp(p, open, await issueIds(p));
     const setupMs = performance.now() - t0;
@@ -72,13 +105,23 @@ async function main() {
     const repile = mark(p);
     const redue: Array<{ key: string; value: unknown; entityName: string }> = [];
     for (let i = DUE; i < 2 * DUE; i++) {
-      const g = JSON.parse(p.kvs.handle('/api/v1/entity/get', JSON.stringify({ key: `bench-${i}`, entityName: ENTITY.escalation })).body) as { value: EscalationRecord };
+      const g = JSON.parse(
+        p.kvs.handle('/api/v1/entity/get', JSON.stringify({ key: `bench-${i}`, entityName: ENTITY.escalation })).body,
+      ) as { value: EscalationRecord };
       redue.push({ key: `bench-${i}`, value: { ...g.value, dueAt: p.clock.now() - H }, entityName: ENTITY.escalation });
     }
-    for (let i = 0; i < redue.length; i += 25) p.kvs.handle('/api/v1/batch/set', JSON.stringify(redue.slice(i, i + 25)));
+    for (let i = 0; i < redue.length; i += 25)
+      p.kvs.handle('/api/v1/batch/set', JSON.stringify(redue.slice(i, i + 25)));
     await Promise.all([p.host.runScheduled(SWEEP), p.host.runScheduled(SWEEP)]);
     const both = sweepsSince(p, repile);
-    const levels = redue.map((r) => (JSON.parse(p.kvs.handle('/api/v1/entity/get', JSON.stringify({ key: r.key, entityName: ENTITY.escalation })).body) as { value: EscalationRecord }).value);
+    const levels = redue.map(
+      (r) =>
+        (
+          JSON.parse(
+            p.kvs.handle('/api/v1/entity/get', JSON.stringify({ key: r.key, entityName: ENTITY.escalation })).body,
+          ) as { value: EscalationRecord }
+        ).value,
+    );
     const climbedOnce = levels.filter((e) => e.level === 2 && e.version === 2).length;
     rows.push(summarize('two sweeps at once, 50 due', `${open} open`, both.length, both.map(fromRecord)));
     notes.push({
@@ -91,7 +134,11 @@ async function main() {
     });
     p.close();
   }
-  printTable(`Escalation deadline sweep (modelled ${MODEL.kvsMs} ms per KVS op, ${MODEL.jiraMs} ms per Jira call, one after another)`, rows, notes);
+  printTable(
+    `Escalation deadline sweep (modelled ${MODEL.kvsMs} ms per KVS op, ${MODEL.jiraMs} ms per Jira call, one after another)`,
+    rows,
+    notes,
+  );
 }
 
 void main();

@@ -39,11 +39,34 @@ async function records(p: Platform, key: string, counts: { risks: number; action
   };
   const people = SEED_USERS.map((u) => u.accountId);
   for (let i = 0; i < counts.risks; i++) {
-    await call('saveRisk', { title: `Risk ${i}`, probability: (i % 5) + 1, impact: ((i * 3) % 5) + 1, ownerAccountId: people[i % people.length], status: i % 4 === 0 ? 'closed' : 'open', reviewDate: day(i % 20), expectedVersion: null });
+    await call('saveRisk', {
+      title: `Risk ${i}`,
+      probability: (i % 5) + 1,
+      impact: ((i * 3) % 5) + 1,
+      ownerAccountId: people[i % people.length],
+      status: i % 4 === 0 ? 'closed' : 'open',
+      reviewDate: day(i % 20),
+      expectedVersion: null,
+    });
   }
-  const retro = await call('saveRetrospective', { versionId: null, heldOn: day(-1), wentWell: 'w', toImprove: 't', scores: { communication: 4, accountability: 3, resources: 4, resolution: 5 }, tags: ['x'], expectedVersion: null });
+  const retro = await call('saveRetrospective', {
+    versionId: null,
+    heldOn: day(-1),
+    wentWell: 'w',
+    toImprove: 't',
+    scores: { communication: 4, accountability: 3, resources: 4, resolution: 5 },
+    tags: ['x'],
+    expectedVersion: null,
+  });
   for (let i = 0; i < counts.actions; i++) {
-    await call('saveAction', { retrospectiveId: retro.id, title: `Action ${i}`, ownerAccountId: people[i % people.length], dueDate: day((i % 30) - 15), status: i % 3 === 0 ? 'done' : 'open', expectedVersion: null });
+    await call('saveAction', {
+      retrospectiveId: retro.id,
+      title: `Action ${i}`,
+      ownerAccountId: people[i % people.length],
+      dueDate: day((i % 30) - 15),
+      status: i % 3 === 0 ? 'done' : 'open',
+      expectedVersion: null,
+    });
   }
 }
 
@@ -61,11 +84,27 @@ async function fullScan(p: Platform, key: string): Promise<{ sample: Sample; iss
     const r = await p.jira.handle({
       method: 'POST',
       path: '/rest/api/3/search/jql',
-      body: JSON.stringify({ jql: `project = ${key}`, fields: ['status', 'duedate', 'fixVersions', 'created', 'statuscategorychangedate', 'customfield_10100', 'customfield_10101'], maxResults: 100, ...(token ? { nextPageToken: token } : {}) }),
+      body: JSON.stringify({
+        jql: `project = ${key}`,
+        fields: [
+          'status',
+          'duedate',
+          'fixVersions',
+          'created',
+          'statuscategorychangedate',
+          'customfield_10100',
+          'customfield_10101',
+        ],
+        maxResults: 100,
+        ...(token ? { nextPageToken: token } : {}),
+      }),
       actor: { kind: 'user', accountId: lead },
     });
     jiraCalls += 1;
-    const body = JSON.parse(r.body) as { issues: Array<{ fields: { status: { statusCategory: { key: string } } } }>; nextPageToken?: string };
+    const body = JSON.parse(r.body) as {
+      issues: Array<{ fields: { status: { statusCategory: { key: string } } } }>;
+      nextPageToken?: string;
+    };
     issues += body.issues.length;
     done += body.issues.filter((i) => i.fields.status.statusCategory.key === 'done').length;
     token = body.nextPageToken;
@@ -80,17 +119,35 @@ async function fullScan(p: Platform, key: string): Promise<{ sample: Sample; iss
  * invocations, and the KVS operations and Jira calls of all of them together.
  */
 async function longLists(): Promise<{ rows: Row[]; notes: Array<Record<string, string | number>> }> {
-  const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', startAt: TEST_START, keepInvocations: 5000 });
+  const p = await createPlatform({
+    dataDir: null,
+    siteUrl: 'http://bench.local',
+    startAt: TEST_START,
+    keepInvocations: 5000,
+  });
   const key = 'PLONG';
   await bigProject(p, key, 50, lead, 2);
   await records(p, key, LONG);
   const size = `${LONG.risks} risks, ${LONG.actions} action items`;
-  const as = (fn: string, payload: unknown) => invoke(p, { moduleKey: PAGE, accountId: lead, projectKey: key }, fn, payload);
+  const as = (fn: string, payload: unknown) =>
+    invoke(p, { moduleKey: PAGE, accountId: lead, projectKey: key }, fn, payload);
   const rows: Row[] = [];
   const notes: Array<Record<string, string | number>> = [];
   rows.push(summarize('first page: listRisks (20)', size, 1, await measure(() => as('listRisks', { limit: 20 }), 5)));
-  rows.push(summarize('first page: listRetrospectives (all retrospectives, 20 action items)', size, 1, await measure(() => as('listRetrospectives', { limit: 20 }), 5)));
-  async function walk(label: string, first: { fn: string; payload: unknown; next: (d: any) => string | null; count: (d: any) => number }, then: string, limit: number) {
+  rows.push(
+    summarize(
+      'first page: listRetrospectives (all retrospectives, 20 action items)',
+      size,
+      1,
+      await measure(() => as('listRetrospectives', { limit: 20 }), 5),
+    ),
+  );
+  async function walk(
+    label: string,
+    first: { fn: string; payload: unknown; next: (d: any) => string | null; count: (d: any) => number },
+    then: string,
+    limit: number,
+  ) {
     const t0 = performance.now();
     let sample: Sample = { kvsOps: 0, jiraCalls: 0, ms: 0 };
     let calls = 0;
@@ -116,15 +173,44 @@ async function longLists(): Promise<{ rows: Row[]; notes: Array<Record<string, s
     return seen;
   }
   const risks = (d: any) => d.risks.length;
-  const seenRisks = await walk('walk all pages: risks, 20 a page', { fn: 'listRisks', payload: { limit: 20 }, next: (d) => d.next, count: risks }, 'listRisks', 20);
-  await walk('export: every risk, 100 a page', { fn: 'listRisks', payload: { limit: 100 }, next: (d) => d.next, count: risks }, 'listRisks', 100);
-  const seenActions = await walk('walk all pages: action items, 20 a page', { fn: 'listRetrospectives', payload: { limit: 20 }, next: (d) => d.actionsNext, count: (d) => d.actions.length }, 'listActions', 20);
-  await walk('export: every action item, 100 a page', { fn: 'listActions', payload: { limit: 100 }, next: (d) => d.next, count: (d) => d.actions.length }, 'listActions', 100);
-  rows.push(summarize('next page: listActions (20)', size, 1, await measure(async () => {
-    const first = await as('listRetrospectives', { limit: 20 });
-    return as('listActions', { limit: 20, cursor: first.env.ok ? first.env.data.actionsNext : undefined });
-  }, 5)));
-  notes.push({ 'every record seen once (risks, action items)': `${seenRisks === LONG.risks && seenActions === LONG.actions ? 'yes' : 'NO'} (${seenRisks}/${LONG.risks}, ${seenActions}/${LONG.actions})` });
+  const seenRisks = await walk(
+    'walk all pages: risks, 20 a page',
+    { fn: 'listRisks', payload: { limit: 20 }, next: (d) => d.next, count: risks },
+    'listRisks',
+    20,
+  );
+  await walk(
+    'export: every risk, 100 a page',
+    { fn: 'listRisks', payload: { limit: 100 }, next: (d) => d.next, count: risks },
+    'listRisks',
+    100,
+  );
+  const seenActions = await walk(
+    'walk all pages: action items, 20 a page',
+    { fn: 'listRetrospectives', payload: { limit: 20 }, next: (d) => d.actionsNext, count: (d) => d.actions.length },
+    'listActions',
+    20,
+  );
+  await walk(
+    'export: every action item, 100 a page',
+    { fn: 'listActions', payload: { limit: 100 }, next: (d) => d.next, count: (d) => d.actions.length },
+    'listActions',
+    100,
+  );
+  rows.push(
+    summarize(
+      'next page: listActions (20)',
+      size,
+      1,
+      await measure(async () => {
+        const first = await as('listRetrospectives', { limit: 20 });
+        return as('listActions', { limit: 20, cursor: first.env.ok ? first.env.data.actionsNext : undefined });
+      }, 5),
+    ),
+  );
+  notes.push({
+    'every record seen once (risks, action items)': `${seenRisks === LONG.risks && seenActions === LONG.actions ? 'yes' : 'NO'} (${seenRisks}/${LONG.risks}, ${seenActions}/${LONG.actions})`,
+  });
   p.close();
   return { rows, notes };
 }
@@ -145,10 +231,22 @@ async function main() {
   const rows: Row[] = [];
   const notes: Array<Record<string, string | number>> = [];
   for (const size of SIZES) {
-    const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', startAt: TEST_START, keepInvocations: size * 3 + 2000 });
+    const p = await createPlatform({
+      dataDir: null,
+      siteUrl: 'http://bench.local',
+      startAt: TEST_START,
+      keepInvocations: size * 3 + 2000,
+    });
     const key = `PP${size}`;
     await bigProject(p, key, size, lead, 4);
-    await replaySeedAsEvents(p.jira, (e) => p.host.deliver(e, false), lead, new Date(p.clock.now()), `project = ${key} ORDER BY key ASC`, async () => p.settle());
+    await replaySeedAsEvents(
+      p.jira,
+      (e) => p.host.deliver(e, false),
+      lead,
+      new Date(p.clock.now()),
+      `project = ${key} ORDER BY key ASC`,
+      async () => p.settle(),
+    );
     await p.settle();
     await records(p, key);
 
@@ -167,7 +265,14 @@ async function main() {
     const scanRow = summarize('open project page by full scan (baseline)', `${size} issues`, 1, scans);
     rows.push(scanRow);
     for (const fn of ['listRisks', 'listRetrospectives', 'getCharter', 'getAgenda']) {
-      rows.push(summarize(`open section: ${fn}`, `${size} issues`, 1, await measure(() => invoke(p, { moduleKey: PAGE, accountId: lead, projectKey: key }, fn), Math.min(RUNS, 5))));
+      rows.push(
+        summarize(
+          `open section: ${fn}`,
+          `${size} issues`,
+          1,
+          await measure(() => invoke(p, { moduleKey: PAGE, accountId: lead, projectKey: key }, fn), Math.min(RUNS, 5)),
+        ),
+      );
     }
     const r = summary.data.rollup;
     notes.push({
@@ -179,11 +284,24 @@ async function main() {
     });
     p.close();
   }
-  printTable(`Project page: remote calls per open (modelled ${MODEL.kvsMs} ms per KVS op, ${MODEL.jiraMs} ms per Jira call, one after another)`, rows, notes);
+  printTable(
+    `Project page: remote calls per open (modelled ${MODEL.kvsMs} ms per KVS op, ${MODEL.jiraMs} ms per Jira call, one after another)`,
+    rows,
+    notes,
+  );
   const long = await longLists();
-  printTable('Project page, long lists: a page at a time (KVS ops and Jira calls summed over a walk\'s invocations)', long.rows, long.notes);
+  printTable(
+    "Project page, long lists: a page at a time (KVS ops and Jira calls summed over a walk's invocations)",
+    long.rows,
+    long.notes,
+  );
   console.log('\n## Built apps');
-  for (const b of bundleSizes()) console.log(Object.entries(b).map(([k, v]) => `${k}: ${v}`).join('  '));
+  for (const b of bundleSizes())
+    console.log(
+      Object.entries(b)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('  '),
+    );
 }
 
 void main();

@@ -18,7 +18,10 @@ const admin = SEED_USERS.linTao.accountId;
 const PANEL = 'collab-issue-panel';
 const PAGE = 'collab-project-page';
 
-type Call = () => Promise<{ env: { ok: boolean; error?: { message: string } }; record: { kvsOps: number; jiraCalls: number; durationMs: number } }>;
+type Call = () => Promise<{
+  env: { ok: boolean; error?: { message: string } };
+  record: { kvsOps: number; jiraCalls: number; durationMs: number };
+}>;
 
 async function measure(n: number, call: Call): Promise<Sample[]> {
   await call(); // warm: the first call of a function instance looks up the app's field ids once
@@ -38,7 +41,14 @@ async function measure(n: number, call: Call): Promise<Sample[]> {
  */
 async function panelRows(p: Platform, rows: Row[], label: string) {
   for (const issueKey of ['PAY-7', 'AICS-17', 'PAY-14']) {
-    rows.push(summarize('open issue panel', `${issueKey}, ${label}`, 1, await measure(RUNS, () => invoke(p, { moduleKey: PANEL, accountId: lead, issueKey }, 'getIssuePanel'))));
+    rows.push(
+      summarize(
+        'open issue panel',
+        `${issueKey}, ${label}`,
+        1,
+        await measure(RUNS, () => invoke(p, { moduleKey: PANEL, accountId: lead, issueKey }, 'getIssuePanel')),
+      ),
+    );
   }
 }
 
@@ -46,12 +56,20 @@ async function main() {
   const rows: Row[] = [];
   const notes: Array<Record<string, string | number>> = [];
 
-  const p = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', startAt: TEST_START, keepInvocations: 5000 });
+  const p = await createPlatform({
+    dataDir: null,
+    siteUrl: 'http://bench.local',
+    startAt: TEST_START,
+    keepInvocations: 5000,
+  });
   await panelRows(p, rows, '6 departments');
   notes.push({
-    'a panel open': '1 invoke (getIssuePanel) for every section: RACI, dependencies, escalations with their holders and allowed actions',
-    'its KVS ops': '1 batch read (people index, calendars, the project ladder, the department directory) + 1 query for the dependencies + 1 for the escalations',
-    'its Jira calls': '1 issue read (RACI and escalation people fields, links, edit right) + 1 bulk fetch only when the issue has dependencies',
+    'a panel open':
+      '1 invoke (getIssuePanel) for every section: RACI, dependencies, escalations with their holders and allowed actions',
+    'its KVS ops':
+      '1 batch read (people index, calendars, the project ladder, the department directory) + 1 query for the dependencies + 1 for the escalations',
+    'its Jira calls':
+      '1 issue read (RACI and escalation people fields, links, edit right) + 1 bulk fetch only when the issue has dependencies',
   });
 
   // Saving an edit: the same RACI written back each time (the version moves with it only when it changes).
@@ -61,7 +79,10 @@ async function main() {
     if (!open.env.ok) throw new Error(open.env.error.message);
     const raci = open.env.data.raci;
     const ids = (xs: Array<{ accountId: string }>) => xs.map((x) => x.accountId);
-    const consulted = i % 2 === 0 ? [...ids(raci.consulted), SEED_USERS.heJun.accountId] : ids(raci.consulted).filter((x: string) => x !== SEED_USERS.heJun.accountId);
+    const consulted =
+      i % 2 === 0
+        ? [...ids(raci.consulted), SEED_USERS.heJun.accountId]
+        : ids(raci.consulted).filter((x: string) => x !== SEED_USERS.heJun.accountId);
     const r = await invoke(p, { moduleKey: PANEL, accountId: lead, issueKey: 'PAY-7' }, 'setRaci', {
       responsible: ids(raci.responsible),
       accountable: raci.accountable ? [raci.accountable.accountId] : [],
@@ -79,14 +100,22 @@ async function main() {
   const list = await invoke(p, { moduleKey: 'collab-admin-page', accountId: admin }, 'listDepartments');
   if (!list.env.ok) throw new Error(list.env.error.message);
   for (const d of list.env.data.departments as Array<{ id: string; version: number }>) {
-    const r = await invoke(p, { moduleKey: 'collab-admin-page', accountId: admin }, 'deleteDepartment', { id: d.id, version: d.version });
+    const r = await invoke(p, { moduleKey: 'collab-admin-page', accountId: admin }, 'deleteDepartment', {
+      id: d.id,
+      version: d.version,
+    });
     if (!r.env.ok) throw new Error(r.env.error.message);
   }
   await panelRows(p, rows, 'no departments');
   p.close();
 
   // The matrix on a big project.
-  const q = await createPlatform({ dataDir: null, siteUrl: 'http://bench.local', startAt: TEST_START, keepInvocations: 5000 });
+  const q = await createPlatform({
+    dataDir: null,
+    siteUrl: 'http://bench.local',
+    startAt: TEST_START,
+    keepInvocations: 5000,
+  });
   const key = `RM${SIZE}`;
   q.jira.admin.createProject({
     key,
@@ -117,8 +146,14 @@ async function main() {
   });
   notes.push({ 'matrix project': `${SIZE} issues`, 'created ms': (performance.now() - started).toFixed(0) });
 
-  const matrix = (pageToken?: string) => invoke(q, { moduleKey: PAGE, accountId: lead, projectKey: key }, 'getRaciMatrix', { pageSize: PAGE_SIZE, ...(pageToken ? { pageToken } : {}) });
-  rows.push(summarize('RACI matrix, first page', `${SIZE} issues, ${PAGE_SIZE} rows`, 1, await measure(RUNS, () => matrix())));
+  const matrix = (pageToken?: string) =>
+    invoke(q, { moduleKey: PAGE, accountId: lead, projectKey: key }, 'getRaciMatrix', {
+      pageSize: PAGE_SIZE,
+      ...(pageToken ? { pageToken } : {}),
+    });
+  rows.push(
+    summarize('RACI matrix, first page', `${SIZE} issues, ${PAGE_SIZE} rows`, 1, await measure(RUNS, () => matrix())),
+  );
   // Walk every page once, as a user pressing "Next page" to the end would: each page costs the same.
   const walk: Sample[] = [];
   let token: string | undefined;
@@ -137,10 +172,23 @@ async function main() {
     'Jira calls the app made for the whole walk': walk.reduce((n, x) => n + x.jiraCalls, 0),
     'KVS ops per page, max': Math.max(...walk.map((s) => s.kvsOps)),
   });
-  rows.push(summarize('RACI matrix filters + coverage', `${SIZE} issues`, 1, await measure(RUNS, () => invoke(q, { moduleKey: PAGE, accountId: lead, projectKey: key }, 'getRaciMatrixFilters'))));
+  rows.push(
+    summarize(
+      'RACI matrix filters + coverage',
+      `${SIZE} issues`,
+      1,
+      await measure(RUNS, () =>
+        invoke(q, { moduleKey: PAGE, accountId: lead, projectKey: key }, 'getRaciMatrixFilters'),
+      ),
+    ),
+  );
   q.close();
 
-  printTable(`RACI: remote calls per action (modelled ${MODEL.kvsMs} ms per KVS op, ${MODEL.jiraMs} ms per Jira call, one after another)`, rows, notes);
+  printTable(
+    `RACI: remote calls per action (modelled ${MODEL.kvsMs} ms per KVS op, ${MODEL.jiraMs} ms per Jira call, one after another)`,
+    rows,
+    notes,
+  );
 }
 
 void main();

@@ -42,8 +42,14 @@ export function summarize(scenario: string, size: string, invocations: number, s
     invocations,
     kvsOps,
     jiraCalls,
-    p50: percentile(samples.map((s) => s.ms), 50),
-    p95: percentile(samples.map((s) => s.ms), 95),
+    p50: percentile(
+      samples.map((s) => s.ms),
+      50,
+    ),
+    p95: percentile(
+      samples.map((s) => s.ms),
+      95,
+    ),
     modelledMs: kvsOps * MODEL.kvsMs + jiraCalls * MODEL.jiraMs + (last ? 0 : 0),
   };
 }
@@ -53,9 +59,16 @@ export function printTable(title: string, rows: Row[], extra: Array<Record<strin
   console.log('| scenario | size | invocations | KVS ops | Jira calls | server p50 ms | server p95 ms | modelled ms |');
   console.log('| --- | --- | --- | --- | --- | --- | --- | --- |');
   for (const r of rows) {
-    console.log(`| ${r.scenario} | ${r.size} | ${r.invocations} | ${r.kvsOps} | ${r.jiraCalls} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.modelledMs} |`);
+    console.log(
+      `| ${r.scenario} | ${r.size} | ${r.invocations} | ${r.kvsOps} | ${r.jiraCalls} | ${r.p50.toFixed(2)} | ${r.p95.toFixed(2)} | ${r.modelledMs} |`,
+    );
   }
-  for (const e of extra) console.log(Object.entries(e).map(([k, v]) => `${k}: ${v}`).join('  '));
+  for (const e of extra)
+    console.log(
+      Object.entries(e)
+        .map(([k, v]) => `${k}: ${v}`)
+        .join('  '),
+    );
 }
 
 /**
@@ -90,7 +103,13 @@ export async function bigProject(p: Platform, key: string, size: number, lead: s
         status: i % 3 === 0 ? 'Done' : i % 3 === 1 ? 'In Progress' : 'To Do',
         dueDate: day((i % 60) - 30),
         ...(names.length ? { fixVersions: [names[i % names.length]!] } : {}),
-        appFields: i % 4 === 0 ? {} : { 'raci-accountable': people[i % people.length]!, 'raci-responsible': [people[(i + 1) % people.length]!] },
+        appFields:
+          i % 4 === 0
+            ? {}
+            : {
+                'raci-accountable': people[i % people.length]!,
+                'raci-responsible': [people[(i + 1) % people.length]!],
+              },
       });
     }
   });

@@ -12,7 +12,14 @@ const USAGE = `Usage: npm start -- [--port N] [--host H] [--data DIR] [--reset] 
   --no-build   serve the Custom UI builds already in static/*/build instead of building them first`;
 
 function parseArgs(argv: string[]) {
-  const opts = { port: Number(process.env.PORT ?? 5173), host: '127.0.0.1', data: join(REPO_ROOT, '.sandbox-data'), reset: false, latency: false, build: true };
+  const opts = {
+    port: Number(process.env.PORT ?? 5173),
+    host: '127.0.0.1',
+    data: join(REPO_ROOT, '.sandbox-data'),
+    reset: false,
+    latency: false,
+    build: true,
+  };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
@@ -31,7 +38,8 @@ function parseArgs(argv: string[]) {
       process.exit(0);
     } else throw new Error(`unknown option '${a}'`);
   }
-  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535) throw new Error(`--port must be a whole number from 0 to 65535`);
+  if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535)
+    throw new Error(`--port must be a whole number from 0 to 65535`);
   return opts;
 }
 
@@ -88,13 +96,18 @@ export async function main(argv: string[], hooks: StartHooks = {}): Promise<void
   const opened = platform;
   server = createSandboxServer(opened);
   server.on('error', (e: NodeJS.ErrnoException) => {
-    if (e.code === 'EADDRINUSE') console.error(`sandbox: port ${opts.port} on ${opts.host} is already in use. Stop the other process or pick another port: npm start -- --port 5174`);
+    if (e.code === 'EADDRINUSE')
+      console.error(
+        `sandbox: port ${opts.port} on ${opts.host} is already in use. Stop the other process or pick another port: npm start -- --port 5174`,
+      );
     else console.error(`sandbox: cannot listen on ${opts.host}:${opts.port}: ${e.message}`);
     opened.close();
     process.exit(1);
   });
   server.listen(opts.port, opts.host, () => {
-    console.log(`Jira sandbox with the app; data kept in ${opts.data} (npm start -- --reset to start over). Ctrl+C to stop.`);
+    console.log(
+      `Jira sandbox with the app; data kept in ${opts.data} (npm start -- --reset to start over). Ctrl+C to stop.`,
+    );
     console.log(`${siteUrl}/`);
   });
 }

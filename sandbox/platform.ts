@@ -68,7 +68,9 @@ ForgeHost.installGlobals(() => current);
 function meta(db: Database.Database) {
   db.exec('CREATE TABLE IF NOT EXISTS sandbox_meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)');
   const get = db.prepare<[string], { value: string }>('SELECT value FROM sandbox_meta WHERE key = ?');
-  const put = db.prepare('INSERT INTO sandbox_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value');
+  const put = db.prepare(
+    'INSERT INTO sandbox_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  );
   return {
     get: <T>(key: string): T | undefined => {
       const row = get.get(key);
@@ -101,7 +103,9 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   db.pragma('journal_mode = WAL');
   const m = meta(db);
   const manifest = loadManifest(MANIFEST_PATH);
-  const clock = new SandboxClock(m.get<number>('clockOffset') ?? (opts.startAt === undefined ? 0 : opts.startAt - RealDate.now()));
+  const clock = new SandboxClock(
+    m.get<number>('clockOffset') ?? (opts.startAt === undefined ? 0 : opts.startAt - RealDate.now()),
+  );
   if (m.get<number>('clockOffset') === undefined) m.put('clockOffset', clock.offset);
   installClock(clock);
 
@@ -118,7 +122,11 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     beforeTransition: async (t, workflow) => {
       for (const v of workflow.validators) {
         const verdict = await host!.runWorkflowValidator(v.moduleKey, v.payload, t.actorAccountId);
-        if (!verdict.result) return { ok: false, message: verdict.errorMessage ?? `The workflow validator '${v.moduleKey}' refused the transition.` };
+        if (!verdict.result)
+          return {
+            ok: false,
+            message: verdict.errorMessage ?? `The workflow validator '${v.moduleKey}' refused the transition.`,
+          };
       }
       return { ok: true };
     },

@@ -21,11 +21,15 @@ const MIME: Record<string, string> = {
 };
 
 const AVATAR_COLOURS = ['#0055cc', '#216e4e', '#ae2e24', '#5e4db2', '#a54800', '#206a83', '#943d73'];
-const ICON_SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="16" height="16" rx="3" fill="#1d7afc"/></svg>';
+const ICON_SVG =
+  '<svg xmlns="http://www.w3.org/2000/svg" width="16" height="16"><rect width="16" height="16" rx="3" fill="#1d7afc"/></svg>';
 
 /** Jira's avatar URLs, drawn by the sandbox: initials on a colour picked from the id. */
 async function avatarSvg(platform: Platform, kind: 'user' | 'project', id: string): Promise<string> {
-  const path = kind === 'user' ? `/rest/api/3/user?accountId=${encodeURIComponent(id)}` : `/rest/api/3/project/${encodeURIComponent(id)}`;
+  const path =
+    kind === 'user'
+      ? `/rest/api/3/user?accountId=${encodeURIComponent(id)}`
+      : `/rest/api/3/project/${encodeURIComponent(id)}`;
   const r = await platform.jira.handle({ method: 'GET', path, actor: { kind: 'app' } });
   const body = r.status === 200 ? (JSON.parse(r.body) as { displayName?: string; key?: string }) : {};
   const name = kind === 'user' ? (body.displayName ?? '?') : (body.key ?? '?');
@@ -41,7 +45,9 @@ async function avatarSvg(platform: Platform, kind: 'user' | 'project', id: strin
 function englishTitle(title: string | { i18n: string }): string {
   if (typeof title === 'string') return title;
   const strings = JSON.parse(readFileSync(join(REPO_ROOT, 'locales', 'en-US.json'), 'utf8')) as Record<string, unknown>;
-  const value = title.i18n.split('.').reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), strings);
+  const value = title.i18n
+    .split('.')
+    .reduce<unknown>((o, k) => (o && typeof o === 'object' ? (o as Record<string, unknown>)[k] : undefined), strings);
   return typeof value === 'string' ? value : title.i18n;
 }
 
@@ -62,7 +68,13 @@ async function readBody(req: IncomingMessage, limit = 5 * 1024 * 1024): Promise<
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function send(res: ServerResponse, status: number, body: string | Buffer, type = 'application/json; charset=utf-8', headers: Record<string, string> = {}) {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'application/json; charset=utf-8',
+  headers: Record<string, string> = {},
+) {
   res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
   res.end(body);
 }
@@ -96,7 +108,8 @@ export function createSandboxServer(platform: Platform): Server {
 
   function userOf(req: IncomingMessage): string {
     const id = String(req.headers['x-sandbox-user'] ?? '');
-    if (!platform.users.some((u) => u.accountId === id)) throw Object.assign(new Error(`unknown sandbox user '${id}'`), { status: 400 });
+    if (!platform.users.some((u) => u.accountId === id))
+      throw Object.assign(new Error(`unknown sandbox user '${id}'`), { status: 400 });
     return id;
   }
 
@@ -158,7 +171,9 @@ export function createSandboxServer(platform: Platform): Server {
           ...(p.fetchRequestInit?.body ? { body: p.fetchRequestInit.body } : {}),
           actor: { kind: 'user', accountId: ctx.accountId },
         });
-        return sendJson(res, 200, { result: { body: r.body, headers: r.headers, status: r.status, statusText: String(r.status) } });
+        return sendJson(res, 200, {
+          result: { body: r.body, headers: r.headers, status: r.status, statusText: String(r.status) },
+        });
       }
       default:
         return sendJson(res, 400, { error: `the sandbox bridge does not support '${name}'` });
@@ -171,23 +186,56 @@ export function createSandboxServer(platform: Platform): Server {
       return sendJson(res, 200, {
         users: platform.users,
         now: platform.clock.now(),
-        modules: modules.map((m) => ({ key: m.key, type: m.type, ...('pages' in m ? { pages: m.pages.map((pg) => ({ route: pg.route, title: englishTitle(pg.title) })) } : {}) })),
-        webtriggers: platform.manifest.modules.webtrigger.map((w) => ({ key: w.key, url: `${platform.siteUrl}/x/${w.key}` })),
+        modules: modules.map((m) => ({
+          key: m.key,
+          type: m.type,
+          ...('pages' in m ? { pages: m.pages.map((pg) => ({ route: pg.route, title: englishTitle(pg.title) })) } : {}),
+        })),
+        webtriggers: platform.manifest.modules.webtrigger.map((w) => ({
+          key: w.key,
+          url: `${platform.siteUrl}/x/${w.key}`,
+        })),
       });
     }
     if (path === 'frames' && req.method === 'POST') {
-      const p = JSON.parse(body) as { moduleKey: string; issueKey?: string; projectKey?: string; route?: string; locale?: string; theme?: 'light' | 'dark'; timezone?: string };
+      const p = JSON.parse(body) as {
+        moduleKey: string;
+        issueKey?: string;
+        projectKey?: string;
+        route?: string;
+        locale?: string;
+        theme?: 'light' | 'dark';
+        timezone?: string;
+      };
       const accountId = userOf(req);
-      if (!modules.some((m) => m.key === p.moduleKey)) return sendJson(res, 400, { error: `no UI module '${p.moduleKey}'` });
-      const ctx: ExtensionContext = { moduleKey: p.moduleKey, accountId, locale: p.locale ?? 'en_US', timezone: p.timezone ?? 'Asia/Shanghai' };
+      if (!modules.some((m) => m.key === p.moduleKey))
+        return sendJson(res, 400, { error: `no UI module '${p.moduleKey}'` });
+      const ctx: ExtensionContext = {
+        moduleKey: p.moduleKey,
+        accountId,
+        locale: p.locale ?? 'en_US',
+        timezone: p.timezone ?? 'Asia/Shanghai',
+      };
       if (p.issueKey) {
-        const r = await platform.jira.handle({ method: 'GET', path: `/rest/api/3/issue/${encodeURIComponent(p.issueKey)}?fields=project,issuetype`, actor: { kind: 'app' } });
+        const r = await platform.jira.handle({
+          method: 'GET',
+          path: `/rest/api/3/issue/${encodeURIComponent(p.issueKey)}?fields=project,issuetype`,
+          actor: { kind: 'app' },
+        });
         if (r.status !== 200) return sendJson(res, 404, { error: `no issue ${p.issueKey}` });
-        const issue = JSON.parse(r.body) as { id: string; key: string; fields: { project: { id: string; key: string }; issuetype?: { name: string } } };
+        const issue = JSON.parse(r.body) as {
+          id: string;
+          key: string;
+          fields: { project: { id: string; key: string }; issuetype?: { name: string } };
+        };
         ctx.issue = { id: issue.id, key: issue.key, type: issue.fields.issuetype?.name ?? 'Task' };
         ctx.project = { id: issue.fields.project.id, key: issue.fields.project.key };
       } else if (p.projectKey) {
-        const r = await platform.jira.handle({ method: 'GET', path: `/rest/api/3/project/${encodeURIComponent(p.projectKey)}`, actor: { kind: 'app' } });
+        const r = await platform.jira.handle({
+          method: 'GET',
+          path: `/rest/api/3/project/${encodeURIComponent(p.projectKey)}`,
+          actor: { kind: 'app' },
+        });
         if (r.status !== 200) return sendJson(res, 404, { error: `no project ${p.projectKey}` });
         const project = JSON.parse(r.body) as { id: string; key: string };
         ctx.project = { id: project.id, key: project.key };
@@ -201,7 +249,8 @@ export function createSandboxServer(platform: Platform): Server {
     }
     if (path === 'clock/advance' && req.method === 'POST') {
       const { hours } = JSON.parse(body) as { hours: number };
-      if (!(typeof hours === 'number' && hours > 0 && hours <= 24 * 366)) return sendJson(res, 400, { error: 'hours must be a number from 0 to 8784' });
+      if (!(typeof hours === 'number' && hours > 0 && hours <= 24 * 366))
+        return sendJson(res, 400, { error: 'hours must be a number from 0 to 8784' });
       const runs = await platform.advance(hours * 3_600_000);
       return sendJson(res, 200, { now: platform.clock.now(), scheduledRuns: runs });
     }
@@ -229,12 +278,16 @@ export function createSandboxServer(platform: Platform): Server {
     const url = new URL(req.url ?? '/', platform.siteUrl);
     const path = url.pathname;
     void (async () => {
-      if (path === '/' || path === '/index.html') return send(res, 200, await readFile(join(REPO_ROOT, 'sandbox', 'shell', 'index.html')), MIME['.html']);
+      if (path === '/' || path === '/index.html')
+        return send(res, 200, await readFile(join(REPO_ROOT, 'sandbox', 'shell', 'index.html')), MIME['.html']);
       if (path === '/shell.js') return send(res, 200, await script('shell.ts'), MIME['.js']);
-      if (path === '/shell.css') return send(res, 200, await readFile(join(REPO_ROOT, 'sandbox', 'shell', 'shell.css')), MIME['.css']);
+      if (path === '/shell.css')
+        return send(res, 200, await readFile(join(REPO_ROOT, 'sandbox', 'shell', 'shell.css')), MIME['.css']);
       if (path === '/__sandbox/bridge.js') return send(res, 200, await script('bridge.ts'), MIME['.js']);
-      if (path.startsWith('/__sandbox/theme/')) return send(res, 200, themeCss(path.endsWith('dark.css') ? 'dark' : 'light'), MIME['.css']);
-      if (path.startsWith('/__sandbox/bridge/') && req.method === 'POST') return bridge(res, path.slice('/__sandbox/bridge/'.length), await readBody(req));
+      if (path.startsWith('/__sandbox/theme/'))
+        return send(res, 200, themeCss(path.endsWith('dark.css') ? 'dark' : 'light'), MIME['.css']);
+      if (path.startsWith('/__sandbox/bridge/') && req.method === 'POST')
+        return bridge(res, path.slice('/__sandbox/bridge/'.length), await readBody(req));
       if (path.startsWith('/__sandbox/api/')) return api(req, res, path.slice('/__sandbox/api/'.length), url);
       if (path.startsWith('/__sandbox/jira/')) {
         // The shell is Jira's own UI: it calls REST as the user chosen in the user switcher.
@@ -249,15 +302,31 @@ export function createSandboxServer(platform: Platform): Server {
         return send(res, r.status, r.body, 'application/json; charset=utf-8', r.headers);
       }
       const avatar = /^\/sandbox\/avatar\/(user|project)\/([^/]+)\.svg$/.exec(path);
-      if (avatar) return send(res, 200, await avatarSvg(platform, avatar[1] as 'user' | 'project', decodeURIComponent(avatar[2]!)), MIME['.svg'], { 'cache-control': 'max-age=3600' });
-      if (path.startsWith('/rest/api/2/universal_avatar/')) return send(res, 200, ICON_SVG, MIME['.svg'], { 'cache-control': 'max-age=3600' });
+      if (avatar)
+        return send(
+          res,
+          200,
+          await avatarSvg(platform, avatar[1] as 'user' | 'project', decodeURIComponent(avatar[2]!)),
+          MIME['.svg'],
+          { 'cache-control': 'max-age=3600' },
+        );
+      if (path.startsWith('/rest/api/2/universal_avatar/'))
+        return send(res, 200, ICON_SVG, MIME['.svg'], { 'cache-control': 'max-age=3600' });
       const app = /^\/app\/([^/]+)\/(.*)$/.exec(path);
       if (app) return serveResource(res, app[1]!, app[2]!);
       const hook = /^\/x\/([^/]+)$/.exec(path);
       if (hook) {
         const body = await readBody(req, 1024 * 1024);
-        const headers = Object.fromEntries(Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v ?? '')]));
-        const out = await platform.host.callWebTrigger(hook[1]!, { method: req.method ?? 'GET', path, headers, body, query: url.searchParams });
+        const headers = Object.fromEntries(
+          Object.entries(req.headers).map(([k, v]) => [k, Array.isArray(v) ? v.join(',') : String(v ?? '')]),
+        );
+        const out = await platform.host.callWebTrigger(hook[1]!, {
+          method: req.method ?? 'GET',
+          path,
+          headers,
+          body,
+          query: url.searchParams,
+        });
         await platform.settle();
         const h = Object.fromEntries(Object.entries(out.headers).map(([k, v]) => [k, v.join(', ')]));
         return send(res, out.statusCode, out.body, h['Content-Type'] ?? h['content-type'] ?? 'text/plain', h);

@@ -1,7 +1,13 @@
 import { createRequire } from 'node:module';
 
 const require_ = createRequire(__filename);
-const THEMES = ['atlassian-light', 'atlassian-dark', 'atlassian-spacing', 'atlassian-typography', 'atlassian-shape'] as const;
+const THEMES = [
+  'atlassian-light',
+  'atlassian-dark',
+  'atlassian-spacing',
+  'atlassian-typography',
+  'atlassian-shape',
+] as const;
 
 let css: string | null = null;
 
@@ -13,6 +19,8 @@ export const DATA_THEME = 'dark:dark light:light spacing:spacing typography:typo
  * Both colour modes ship in one stylesheet; `data-color-mode` on <html> picks one.
  */
 export function themeCss(_mode: 'light' | 'dark'): string {
-  css ??= THEMES.map((t) => (require_(`@atlaskit/tokens/dist/cjs/artifacts/themes/${t}.js`) as { default: string }).default).join('\n');
+  css ??= THEMES.map(
+    (t) => (require_(`@atlaskit/tokens/dist/cjs/artifacts/themes/${t}.js`) as { default: string }).default,
+  ).join('\n');
   return css;
 }

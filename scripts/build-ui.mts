@@ -28,7 +28,12 @@ export async function buildUi(log: (line: string) => void = console.log): Promis
   for (const app of UI_APPS) {
     const started = performance.now();
     const config = customUiConfig(pathToFileURL(join(ROOT, 'static', app) + '/'));
-    await build({ ...config, configFile: false, logLevel: 'warn', build: { ...config.build, reportCompressedSize: false } });
+    await build({
+      ...config,
+      configFile: false,
+      logLevel: 'warn',
+      build: { ...config.build, reportCompressedSize: false },
+    });
     const built = files(join(ROOT, 'static', app, 'build'));
     const size = built.reduce((n, f) => n + statSync(f).size, 0);
     const js = built.filter((f) => f.endsWith('.js')).reduce((n, f) => n + gzipSync(readFileSync(f)).length, 0);

@@ -59,19 +59,38 @@ export interface RunOptions {
 
 /* Minimal shapes of the parts of @forge/lint and @forge/cli-shared used here (the package is optional, so
    its types cannot be imported statically). */
-interface RawIssue { line: number; column: number; message: string; reference?: string; metadata?: Record<string, unknown> }
-interface RawResult { file: string; errors: RawIssue[]; warnings: RawIssue[]; approvals: RawIssue[] }
+interface RawIssue {
+  line: number;
+  column: number;
+  message: string;
+  reference?: string;
+  metadata?: Record<string, unknown>;
+}
+interface RawResult {
+  file: string;
+  errors: RawIssue[];
+  warnings: RawIssue[];
+  approvals: RawIssue[];
+}
 type Logger = { info: (message: string) => void };
 type ParseFn = (filepath: string, parser: unknown) => Promise<unknown>;
 interface ForgeLintLib {
-  lint(files: string[], manifest: unknown, environment: string, logger: Logger, statsig: unknown,
-    config: { linter: { mode: 'client-side' }; parseFunction?: ParseFn; linters?: unknown[] }): Promise<RawResult[]>;
+  lint(
+    files: string[],
+    manifest: unknown,
+    environment: string,
+    logger: Logger,
+    statsig: unknown,
+    config: { linter: { mode: 'client-side' }; parseFunction?: ParseFn; linters?: unknown[] },
+  ): Promise<RawResult[]>;
   parseSourceFile: ParseFn;
   PermissionLinter: new (environment: string, manifest: unknown, logger: Logger) => unknown;
 }
 interface CliShared {
   FileSystemReader: new () => { recursiveReadDir(dir: string, ignores: string[]): Promise<string[]> };
-  ConfigFile: new (reader: unknown) => { readConfig(): Promise<unknown>; getResources(types: string[]): Promise<{ path: string }[]> };
+  ConfigFile: new (
+    reader: unknown,
+  ) => { readConfig(): Promise<unknown>; getResources(types: string[]): Promise<{ path: string }[]> };
   listGitIgnoreFiles(reader: unknown): Promise<string[]>;
   StatsigReader: new () => object;
 }
@@ -155,8 +174,12 @@ export async function runForgeLint(opts: RunOptions = {}): Promise<ForgeLintRun>
     // The CLI's StatsigService asks Atlassian's feature-flag service; offline it answers null for every gate
     // and config, which is what the base reader with these two methods does (deprecated runtimes: none).
     const Offline = class extends cliShared.StatsigReader {
-      async checkGate(): Promise<null> { return null; }
-      async getDynamicConfig(): Promise<null> { return null; }
+      async checkGate(): Promise<null> {
+        return null;
+      }
+      async getDynamicConfig(): Promise<null> {
+        return null;
+      }
     };
     const linted: string[] = [];
     const parseFunction: ParseFn = (filepath, parser) => {
@@ -169,10 +192,18 @@ export async function runForgeLint(opts: RunOptions = {}): Promise<ForgeLintRun>
       ...(opts.onlyPermissionLinter ? { linters: [new lib.PermissionLinter('development', manifest, logger)] } : {}),
     });
     const pick = (kind: 'errors' | 'warnings' | 'approvals'): LintIssue[] =>
-      results.flatMap((r) => r[kind].map((i) => ({
-        file: r.file, line: i.line, column: i.column, message: i.message, reference: i.reference,
-        ...(typeof i.metadata?.missingPermission === 'string' ? { missingPermission: i.metadata.missingPermission } : {}),
-      })));
+      results.flatMap((r) =>
+        r[kind].map((i) => ({
+          file: r.file,
+          line: i.line,
+          column: i.column,
+          message: i.message,
+          reference: i.reference,
+          ...(typeof i.metadata?.missingPermission === 'string'
+            ? { missingPermission: i.metadata.missingPermission }
+            : {}),
+        })),
+      );
     const lintedSet = new Set(linted.map((f) => path.normalize(f)));
     return {
       files,

@@ -39,7 +39,9 @@ export function checkSpec(text: string): { compact: string; facts: Refreshed } {
   }
   const parsed = OpenApi3.safeParse(json);
   if (!parsed.success) {
-    throw new Error(`not an OpenAPI 3 document with paths: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`);
+    throw new Error(
+      `not an OpenAPI 3 document with paths: ${parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'} ${i.message}`).join('; ')}`,
+    );
   }
   const compact = JSON.stringify(json);
   return {

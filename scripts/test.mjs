@@ -26,7 +26,11 @@ for (const [name, cmd, args] of steps) {
 
 console.log('== vitest');
 rmSync(results, { force: true });
-const vitest = spawnSync(bin('vitest'), ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)], { cwd: root, stdio: 'inherit' });
+const vitest = spawnSync(
+  bin('vitest'),
+  ['run', '--reporter=default', '--reporter=json', `--outputFile.json=${results}`, ...process.argv.slice(2)],
+  { cwd: root, stdio: 'inherit' },
+);
 
 let passed = 0;
 let failedTests = 0;
@@ -36,7 +40,9 @@ if (existsSync(results)) {
   passed = r.numPassedTests;
   failedTests = r.numFailedTests;
   // A file that failed before any of its tests ran (an import error, a hook) has no failed test to count.
-  failedTests += r.testResults.filter((f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed')).length;
+  failedTests += r.testResults.filter(
+    (f) => f.status === 'failed' && !f.assertionResults.some((a) => a.status === 'failed'),
+  ).length;
   skipped = r.numPendingTests + r.numTodoTests;
   // vitest failed with no failed test to show for it (e.g. an unhandled error between tests).
   if (vitest.status !== 0 && failedTests === 0) failedSteps.push(`vitest (exit ${vitest.status ?? vitest.signal})`);

@@ -16,7 +16,13 @@ export function visibleIssue(site: JiraSite, ctx: Ctx, idOrKey: string): IssueRo
   return issue;
 }
 
-export function requirePermission(site: JiraSite, ctx: Ctx, issue: IssueRow, permission: Parameters<JiraPermissions['has']>[2], message: string): void {
+export function requirePermission(
+  site: JiraSite,
+  ctx: Ctx,
+  issue: IssueRow,
+  permission: Parameters<JiraPermissions['has']>[2],
+  message: string,
+): void {
   if (!site.perms.has(ctx.actor, issue.project_id, permission)) throw forbidden(message);
 }
 
@@ -25,7 +31,11 @@ export function visibleProject(site: JiraSite, ctx: Ctx, idOrKey: string): Proje
   const p = site.repo.project(idOrKey);
   const perms = p ? site.perms.projectPermissions(ctx.actor, p.id) : new Set<string>();
   if (!p || !(perms.has('BROWSE_PROJECTS') || perms.has('ADMINISTER_PROJECTS'))) {
-    throw notFound(/^\d+$/.test(idOrKey) ? `No project could be found with id '${idOrKey}'.` : `No project could be found with key '${idOrKey}'.`);
+    throw notFound(
+      /^\d+$/.test(idOrKey)
+        ? `No project could be found with id '${idOrKey}'.`
+        : `No project could be found with key '${idOrKey}'.`,
+    );
   }
   return p;
 }

@@ -79,7 +79,11 @@ export class JiraAdmin {
     const groupId = existing?.group_id ?? groupIdFor(name);
     if (!existing) this.repo.run('INSERT INTO jira_groups (name, group_id) VALUES (?, ?)', name, groupId);
     for (const m of members) {
-      this.repo.run('INSERT OR IGNORE INTO jira_group_members (group_name, account_id) VALUES (?, ?)', existing?.name ?? name, m);
+      this.repo.run(
+        'INSERT OR IGNORE INTO jira_group_members (group_name, account_id) VALUES (?, ?)',
+        existing?.name ?? name,
+        m,
+      );
     }
     return groupId;
   }
@@ -136,7 +140,14 @@ export class JiraAdmin {
 
   createVersion(
     projectKey: string,
-    v: { name: string; description?: string; startDate?: string; releaseDate?: string; released?: boolean; archived?: boolean },
+    v: {
+      name: string;
+      description?: string;
+      startDate?: string;
+      releaseDate?: string;
+      released?: boolean;
+      archived?: boolean;
+    },
   ): VersionRow {
     const project = this.requireProject(projectKey);
     const existing = this.repo.versions(project.id).find((x) => x.name === v.name);

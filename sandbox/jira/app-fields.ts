@@ -13,7 +13,10 @@ const CustomFieldModule = z.object({
 });
 
 const Manifest = z.object({
-  modules: z.object({ 'jira:customField': z.array(CustomFieldModule).optional() }).passthrough().optional(),
+  modules: z
+    .object({ 'jira:customField': z.array(CustomFieldModule).optional() })
+    .passthrough()
+    .optional(),
 });
 
 /**

@@ -52,9 +52,16 @@ export function issueEvent(
   };
 }
 
-export function commentEvent(issue: Record<string, unknown>, comment: Record<string, unknown>, ctx: EventContext): ForgeProductEvent {
+export function commentEvent(
+  issue: Record<string, unknown>,
+  comment: Record<string, unknown>,
+  ctx: EventContext,
+): ForgeProductEvent {
   const eventType = 'avi:jira:commented:issue';
-  return { eventType, payload: { ...base(eventType, ctx), issue, comment, associatedUsers: [{ accountId: ctx.atlassianId }] } };
+  return {
+    eventType,
+    payload: { ...base(eventType, ctx), issue, comment, associatedUsers: [{ accountId: ctx.atlassianId }] },
+  };
 }
 
 export interface LinkEventData {

@@ -98,7 +98,10 @@ export class FieldSelection {
   ) {}
 
   static parse(tokens: readonly string[] | undefined, defaults: readonly string[]): FieldSelection {
-    const list = (tokens && tokens.length > 0 ? tokens : defaults).flatMap((t) => t.split(',')).map((t) => t.trim()).filter((t) => t !== '');
+    const list = (tokens && tokens.length > 0 ? tokens : defaults)
+      .flatMap((t) => t.split(','))
+      .map((t) => t.trim())
+      .filter((t) => t !== '');
     let base: 'all' | 'navigable' | 'none' = 'none';
     const include = new Set<string>();
     const exclude = new Set<string>();

@@ -58,7 +58,8 @@ export function emptyDraft(project: ProjectRow): IssueDraft {
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-const cannotSet = (id: string): string => `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
+const cannotSet = (id: string): string =>
+  `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
 
 /**
  * Applies `fields` and `update` of an IssueUpdateDetails body to a draft, collecting Jira-style per-field
@@ -93,7 +94,7 @@ export class DraftEditor {
 
   private user(value: unknown): string | null | undefined {
     if (value === null) return null;
-    const id = isObj(value) ? value.accountId ?? value.id : undefined;
+    const id = isObj(value) ? (value.accountId ?? value.id) : undefined;
     if (typeof id !== 'string') return undefined;
     const u = this.repo.user(id);
     return u && u.active === 1 ? id : undefined;
@@ -122,20 +123,26 @@ export class DraftEditor {
     const d = this.draft;
     switch (id) {
       case 'summary':
-        if (typeof value !== 'string' || value.trim() === '') this.errors.summary = 'You must specify a summary of the issue.';
+        if (typeof value !== 'string' || value.trim() === '')
+          this.errors.summary = 'You must specify a summary of the issue.';
         else if (value.length > 255) this.errors.summary = 'Summary must be less than 255 characters.';
         else d.summary = value;
         return;
       case 'description':
         if (value === null) d.description = null;
         else if (isAdfDoc(value)) d.description = JSON.stringify(value);
-        else this.errors.description = 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
+        else
+          this.errors.description = 'Operation value must be an Atlassian Document (see the Atlassian Document Format)';
         return;
       case 'issuetype': {
         const ref = isObj(value) ? value : {};
         const t = this.repo
           .issueTypes()
-          .find((x) => x.id === String(ref.id ?? '') || (typeof ref.name === 'string' && x.name.toLowerCase() === ref.name.toLowerCase()));
+          .find(
+            (x) =>
+              x.id === String(ref.id ?? '') ||
+              (typeof ref.name === 'string' && x.name.toLowerCase() === ref.name.toLowerCase()),
+          );
         if (!t) this.errors.issuetype = 'Specify an issue type';
         else d.issueTypeId = t.id;
         return;
@@ -144,7 +151,11 @@ export class DraftEditor {
         const ref = isObj(value) ? value : {};
         const p = this.repo
           .priorities()
-          .find((x) => x.id === String(ref.id ?? '') || (typeof ref.name === 'string' && x.name.toLowerCase() === ref.name.toLowerCase()));
+          .find(
+            (x) =>
+              x.id === String(ref.id ?? '') ||
+              (typeof ref.name === 'string' && x.name.toLowerCase() === ref.name.toLowerCase()),
+          );
         if (!p) this.errors.priority = 'The priority selected is invalid.';
         else d.priorityId = p.id;
         return;
@@ -213,9 +224,14 @@ export class DraftEditor {
   private version(v: unknown): number | undefined {
     const ref = isObj(v) ? v : {};
     const versions = this.repo.versions(this.draft.projectId);
-    const hit = versions.find((x) => String(x.id) === String(ref.id ?? '') || (typeof ref.name === 'string' && x.name === ref.name));
+    const hit = versions.find(
+      (x) => String(x.id) === String(ref.id ?? '') || (typeof ref.name === 'string' && x.name === ref.name),
+    );
     if (!hit) {
-      this.errors.fixVersions = ref.id !== undefined ? `Version id '${String(ref.id)}' is not valid` : `Version name '${String(ref.name ?? '')}' is not valid`;
+      this.errors.fixVersions =
+        ref.id !== undefined
+          ? `Version id '${String(ref.id)}' is not valid`
+          : `Version name '${String(ref.name ?? '')}' is not valid`;
       return undefined;
     }
     return hit.id;
@@ -268,7 +284,11 @@ export class DraftEditor {
       case 'group': {
         const ref = isObj(value) ? value : {};
         const g =
-          typeof ref.groupId === 'string' ? this.repo.groupById(ref.groupId) : typeof ref.name === 'string' ? this.repo.group(ref.name) : undefined;
+          typeof ref.groupId === 'string'
+            ? this.repo.groupById(ref.groupId)
+            : typeof ref.name === 'string'
+              ? this.repo.group(ref.name)
+              : undefined;
         if (!g) {
           this.errors[f.id] = `Specify a valid value for ${f.name}: the group does not exist.`;
           return undefined;
@@ -341,14 +361,22 @@ export class DraftEditor {
   }
 }
 
-const same = (a: readonly unknown[], b: readonly unknown[]): boolean => a.length === b.length && a.every((x, i) => x === b[i]);
+const same = (a: readonly unknown[], b: readonly unknown[]): boolean =>
+  a.length === b.length && a.every((x, i) => x === b[i]);
 
 /** Changelog items between two drafts, in Jira's shape. */
 export function diffDrafts(repo: JiraRepo, before: IssueDraft, after: IssueDraft): ChangeItem[] {
   const items: ChangeItem[] = [];
-  const names = (ids: readonly string[]): string =>
-    ids.map((a) => repo.user(a)?.display_name ?? a).join(', ');
-  const add = (field: string, fieldId: string, from: string | null, fromString: string | null, to: string | null, toString: string | null, fieldtype: 'jira' | 'custom' = 'jira'): void => {
+  const names = (ids: readonly string[]): string => ids.map((a) => repo.user(a)?.display_name ?? a).join(', ');
+  const add = (
+    field: string,
+    fieldId: string,
+    from: string | null,
+    fromString: string | null,
+    to: string | null,
+    toString: string | null,
+    fieldtype: 'jira' | 'custom' = 'jira',
+  ): void => {
     items.push({ field, fieldtype, fieldId, from, fromString, to, toString });
   };
   if (before.summary !== after.summary) add('summary', 'summary', null, before.summary, null, after.summary);
@@ -357,18 +385,34 @@ export function diffDrafts(repo: JiraRepo, before: IssueDraft, after: IssueDraft
     add('description', 'description', null, text(before.description), null, text(after.description));
   }
   if (before.issueTypeId !== after.issueTypeId) {
-    add('issuetype', 'issuetype', before.issueTypeId, repo.issueType(before.issueTypeId).name, after.issueTypeId, repo.issueType(after.issueTypeId).name);
+    add(
+      'issuetype',
+      'issuetype',
+      before.issueTypeId,
+      repo.issueType(before.issueTypeId).name,
+      after.issueTypeId,
+      repo.issueType(after.issueTypeId).name,
+    );
   }
   if (before.priorityId !== after.priorityId) {
-    add('priority', 'priority', before.priorityId, repo.priority(before.priorityId).name, after.priorityId, repo.priority(after.priorityId).name);
+    add(
+      'priority',
+      'priority',
+      before.priorityId,
+      repo.priority(before.priorityId).name,
+      after.priorityId,
+      repo.priority(after.priorityId).name,
+    );
   }
   for (const f of ['assignee', 'reporter'] as const) {
     if (before[f] !== after[f]) {
       add(f, f, before[f], before[f] ? names([before[f]]) : null, after[f], after[f] ? names([after[f]]) : null);
     }
   }
-  if (before.dueDate !== after.dueDate) add('duedate', 'duedate', before.dueDate, before.dueDate, after.dueDate, after.dueDate);
-  if (!same(before.labels, after.labels)) add('labels', 'labels', null, before.labels.join(' '), null, after.labels.join(' '));
+  if (before.dueDate !== after.dueDate)
+    add('duedate', 'duedate', before.dueDate, before.dueDate, after.dueDate, after.dueDate);
+  if (!same(before.labels, after.labels))
+    add('labels', 'labels', null, before.labels.join(' '), null, after.labels.join(' '));
   for (const v of before.fixVersionIds.filter((x) => !after.fixVersionIds.includes(x))) {
     add('Fix Version', 'fixVersions', String(v), repo.version(v)?.name ?? null, null, null);
   }
@@ -376,14 +420,22 @@ export function diffDrafts(repo: JiraRepo, before: IssueDraft, after: IssueDraft
     add('Fix Version', 'fixVersions', null, null, String(v), repo.version(v)?.name ?? null);
   }
   if (before.parentId !== after.parentId) {
-    const key = (id: number | null): string | null => (id === null ? null : repo.issueById(id)?.key ?? null);
-    add('IssueParentAssociation', 'parent', before.parentId === null ? null : String(before.parentId), key(before.parentId), after.parentId === null ? null : String(after.parentId), key(after.parentId));
+    const key = (id: number | null): string | null => (id === null ? null : (repo.issueById(id)?.key ?? null));
+    add(
+      'IssueParentAssociation',
+      'parent',
+      before.parentId === null ? null : String(before.parentId),
+      key(before.parentId),
+      after.parentId === null ? null : String(after.parentId),
+      key(after.parentId),
+    );
   }
   for (const f of repo.appFields()) {
     const a = before.app.get(f.id) ?? [];
     const b = after.app.get(f.id) ?? [];
     if (same(a, b)) continue;
-    const show = (vals: string[]): string | null => (vals.length === 0 ? null : f.type === 'user' ? names(vals) : vals.join(', '));
+    const show = (vals: string[]): string | null =>
+      vals.length === 0 ? null : f.type === 'user' ? names(vals) : vals.join(', ');
     add(f.name, f.id, a.length ? a.join(', ') : null, show(a), b.length ? b.join(', ') : null, show(b), 'custom');
   }
   return items;
@@ -414,13 +466,21 @@ export function writeDraft(repo: JiraRepo, issueId: number, d: IssueDraft, updat
     issueId,
   );
   repo.run('DELETE FROM jira_issue_versions WHERE issue_id = ?', issueId);
-  for (const v of d.fixVersionIds) repo.run('INSERT INTO jira_issue_versions (issue_id, version_id) VALUES (?, ?)', issueId, v);
+  for (const v of d.fixVersionIds)
+    repo.run('INSERT INTO jira_issue_versions (issue_id, version_id) VALUES (?, ?)', issueId, v);
   writeAppValues(repo, issueId, d.app);
 }
 
 /** Writes the draft's app field values: all of them, or only those of `onlyFields` (the others stay as stored). */
-export function writeAppValues(repo: JiraRepo, issueId: number, app: Map<string, string[]>, onlyFields?: ReadonlySet<string>): void {
-  if (onlyFields) for (const f of onlyFields) repo.run('DELETE FROM jira_field_values WHERE issue_id = ? AND field_id = ?', issueId, f);
+export function writeAppValues(
+  repo: JiraRepo,
+  issueId: number,
+  app: Map<string, string[]>,
+  onlyFields?: ReadonlySet<string>,
+): void {
+  if (onlyFields)
+    for (const f of onlyFields)
+      repo.run('DELETE FROM jira_field_values WHERE issue_id = ? AND field_id = ?', issueId, f);
   else repo.run('DELETE FROM jira_field_values WHERE issue_id = ?', issueId);
   for (const [fieldId, values] of app) {
     if (onlyFields && !onlyFields.has(fieldId)) continue;
@@ -478,7 +538,8 @@ export function insertIssue(
     meta.created,
     meta.resolutionDate,
   );
-  for (const v of d.fixVersionIds) repo.run('INSERT INTO jira_issue_versions (issue_id, version_id) VALUES (?, ?)', id, v);
+  for (const v of d.fixVersionIds)
+    repo.run('INSERT INTO jira_issue_versions (issue_id, version_id) VALUES (?, ?)', id, v);
   writeAppValues(repo, id, d.app);
   const row = repo.issueById(id);
   if (!row) throw new Error('issue insert failed');
@@ -491,15 +552,39 @@ export function changeStatus(repo: JiraRepo, row: IssueRow, toStatusId: string, 
   const to = repo.status(toStatusId);
   if (from.id === to.id) return [];
   const items: ChangeItem[] = [
-    { field: 'status', fieldtype: 'jira', fieldId: 'status', from: from.id, fromString: from.name, to: to.id, toString: to.name },
+    {
+      field: 'status',
+      fieldtype: 'jira',
+      fieldId: 'status',
+      from: from.id,
+      fromString: from.name,
+      to: to.id,
+      toString: to.name,
+    },
   ];
   let resolutionDate = row.resolution_date;
   if (to.category === 'done' && from.category !== 'done') {
     resolutionDate = now;
-    items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: null, fromString: null, to: '10000', toString: 'Done' });
+    items.push({
+      field: 'resolution',
+      fieldtype: 'jira',
+      fieldId: 'resolution',
+      from: null,
+      fromString: null,
+      to: '10000',
+      toString: 'Done',
+    });
   } else if (to.category !== 'done' && from.category === 'done') {
     resolutionDate = null;
-    items.push({ field: 'resolution', fieldtype: 'jira', fieldId: 'resolution', from: '10000', fromString: 'Done', to: null, toString: null });
+    items.push({
+      field: 'resolution',
+      fieldtype: 'jira',
+      fieldId: 'resolution',
+      from: '10000',
+      fromString: 'Done',
+      to: null,
+      toString: null,
+    });
   }
   const statusChanged = from.category !== to.category ? now : row.status_changed;
   repo.run(
@@ -513,8 +598,21 @@ export function changeStatus(repo: JiraRepo, row: IssueRow, toStatusId: string, 
   return items;
 }
 
-export function recordChangelog(repo: JiraRepo, issueId: number, author: string | null, created: number, items: ChangeItem[]): number {
+export function recordChangelog(
+  repo: JiraRepo,
+  issueId: number,
+  author: string | null,
+  created: number,
+  items: ChangeItem[],
+): number {
   const id = repo.nextId('changelog');
-  repo.run('INSERT INTO jira_changelog (id, issue_id, author, created, items) VALUES (?, ?, ?, ?, ?)', id, issueId, author, created, JSON.stringify(items));
+  repo.run(
+    'INSERT INTO jira_changelog (id, issue_id, author, created, items) VALUES (?, ?, ?, ?, ?)',
+    id,
+    issueId,
+    author,
+    created,
+    JSON.stringify(items),
+  );
   return id;
 }

@@ -5,7 +5,14 @@ import type { IssueRow } from './repo';
 import type { JiraSite } from './site';
 
 /** Issues as the actor gets them: linked issues of projects they cannot browse left out, transitions as offered to them. */
-export function renderIssues(site: JiraSite, ctx: Ctx, rows: readonly IssueRow[], fields: FieldSelection, expand: ReadonlySet<string>, properties: readonly string[]): Json[] {
+export function renderIssues(
+  site: JiraSite,
+  ctx: Ctx,
+  rows: readonly IssueRow[],
+  fields: FieldSelection,
+  expand: ReadonlySet<string>,
+  properties: readonly string[],
+): Json[] {
   const browsable = new Map<number, boolean>();
   return site.render.issues(rows, {
     fields,
@@ -34,7 +41,9 @@ export function eventIssue(site: JiraSite, row: IssueRow): Json {
 export function transitionsFor(site: JiraSite, ctx: Ctx, issue: IssueRow): Json[] {
   if (!site.perms.has(ctx.actor, issue.project_id, 'TRANSITION_ISSUES')) return [];
   // A transition whose workflow condition does not hold for this user is not offered at all, as in Jira.
-  const offered = site.repo.transitionsFrom(issue.status_id).filter((t) => site.workflow.conditionsAllow(t.id, issue, ctx.accountId));
+  const offered = site.repo
+    .transitionsFrom(issue.status_id)
+    .filter((t) => site.workflow.conditionsAllow(t.id, issue, ctx.accountId));
   return offered.map((t) => ({
     id: t.id,
     name: t.name,

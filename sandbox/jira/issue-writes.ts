@@ -36,7 +36,11 @@ export function insertComment(repo: JiraRepo, issueId: number, author: string, b
 }
 
 /** The issue's draft before and after a request's `fields` and `update`; the editor holds any field errors. */
-export function editDraft(repo: JiraRepo, issue: IssueRow, body: Pick<IssueUpdateBody, 'fields' | 'update'>): { before: IssueDraft; after: IssueDraft; editor: DraftEditor } {
+export function editDraft(
+  repo: JiraRepo,
+  issue: IssueRow,
+  body: Pick<IssueUpdateBody, 'fields' | 'update'>,
+): { before: IssueDraft; after: IssueDraft; editor: DraftEditor } {
   const before = draftOf(repo, issue);
   const after = draftOf(repo, issue);
   const editor = new DraftEditor(repo, after, 'edit');
@@ -46,7 +50,15 @@ export function editDraft(repo: JiraRepo, issue: IssueRow, body: Pick<IssueUpdat
 }
 
 /** Applies an edit; returns the changelog event, or null when nothing changed. Call inside a transaction. */
-export function applyEdit(site: JiraSite, ctx: Ctx, issue: IssueRow, editor: DraftEditor, before: IssueDraft, after: IssueDraft, extra: ChangeItem[] = []): ForgeProductEvent | null {
+export function applyEdit(
+  site: JiraSite,
+  ctx: Ctx,
+  issue: IssueRow,
+  editor: DraftEditor,
+  before: IssueDraft,
+  after: IssueDraft,
+  extra: ChangeItem[] = [],
+): ForgeProductEvent | null {
   const items = [...extra, ...diffDrafts(site.repo, before, after)];
   if (items.length === 0 || !editor.ok()) return null;
   const now = ctx.now.getTime();

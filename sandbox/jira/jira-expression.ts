@@ -43,7 +43,9 @@ export type JiraExpression =
   | { kind: 'binary'; op: '==' | '!=' | '&&' | '||'; left: JiraExpression; right: JiraExpression };
 
 const unsupported = (source: string, at: number, what: string): JiraExpressionError =>
-  new JiraExpressionError(`${what} at position ${at} of "${source}" is not supported by the sandbox's Jira expression evaluator`);
+  new JiraExpressionError(
+    `${what} at position ${at} of "${source}" is not supported by the sandbox's Jira expression evaluator`,
+  );
 
 function tokenize(source: string): Token[] {
   const tokens: Token[] = [];
@@ -77,12 +79,14 @@ function tokenize(source: string): Token[] {
       let value = '';
       i += 1;
       for (;;) {
-        if (i >= source.length) throw new JiraExpressionError(`Unterminated string starting at position ${start} of "${source}"`);
+        if (i >= source.length)
+          throw new JiraExpressionError(`Unterminated string starting at position ${start} of "${source}"`);
         const d = source[i]!;
         if (d === c) break;
         if (d === '\\') {
           const e = source[i + 1];
-          if (e === undefined) throw new JiraExpressionError(`Unterminated string starting at position ${start} of "${source}"`);
+          if (e === undefined)
+            throw new JiraExpressionError(`Unterminated string starting at position ${start} of "${source}"`);
           const escapes: Record<string, string> = { n: '\n', t: '\t', r: '\r', '\\': '\\', "'": "'", '"': '"' };
           const mapped = escapes[e];
           if (mapped === undefined) throw unsupported(source, i, `The escape '\\${e}'`);
@@ -108,7 +112,19 @@ function tokenize(source: string): Token[] {
   return tokens;
 }
 
-const KEYWORDS = new Set(['let', 'new', 'typeof', 'return', 'function', 'this', 'undefined', 'in', 'instanceof', 'var', 'const']);
+const KEYWORDS = new Set([
+  'let',
+  'new',
+  'typeof',
+  'return',
+  'function',
+  'this',
+  'undefined',
+  'in',
+  'instanceof',
+  'var',
+  'const',
+]);
 
 /** Parses an expression of the supported subset; throws {@link JiraExpressionError} for anything else. */
 export function parseJiraExpression(source: string): JiraExpression {
@@ -135,7 +151,10 @@ export function parseJiraExpression(source: string): JiraExpression {
     if (isOp(t, '(')) {
       pos += 1;
       const inner = or();
-      if (!isOp(peek(), ')')) throw new JiraExpressionError(`Expected ')' at position ${peek()?.at ?? source.length} of "${source}", found ${describe(peek())}`);
+      if (!isOp(peek(), ')'))
+        throw new JiraExpressionError(
+          `Expected ')' at position ${peek()?.at ?? source.length} of "${source}", found ${describe(peek())}`,
+        );
       pos += 1;
       return inner;
     }
@@ -154,7 +173,10 @@ export function parseJiraExpression(source: string): JiraExpression {
           node = { kind: 'member', object: node, property: computed(), optional: true };
           continue;
         }
-        if (next?.kind !== 'ident') throw new JiraExpressionError(`Expected a property name after '${t!.value}' at position ${t!.at} of "${source}"`);
+        if (next?.kind !== 'ident')
+          throw new JiraExpressionError(
+            `Expected a property name after '${t!.value}' at position ${t!.at} of "${source}"`,
+          );
         pos += 1;
         node = { kind: 'member', object: node, property: next.value, optional };
         continue;
@@ -173,9 +195,11 @@ export function parseJiraExpression(source: string): JiraExpression {
     const open = peek()!;
     pos += 1;
     const key = peek();
-    if (key?.kind !== 'string') throw unsupported(source, key?.at ?? open.at, 'A computed member that is not a string literal');
+    if (key?.kind !== 'string')
+      throw unsupported(source, key?.at ?? open.at, 'A computed member that is not a string literal');
     pos += 1;
-    if (!isOp(peek(), ']')) throw new JiraExpressionError(`Expected ']' at position ${peek()?.at ?? source.length} of "${source}"`);
+    if (!isOp(peek(), ']'))
+      throw new JiraExpressionError(`Expected ']' at position ${peek()?.at ?? source.length} of "${source}"`);
     pos += 1;
     return key.value;
   }
@@ -225,7 +249,8 @@ export function parseJiraExpression(source: string): JiraExpression {
 }
 
 type Primitive = string | number | boolean | null;
-const isPrimitive = (v: unknown): v is Primitive => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+const isPrimitive = (v: unknown): v is Primitive =>
+  v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
 
 function typeName(v: unknown): string {
   if (v === null) return 'null';
@@ -248,11 +273,15 @@ export function evaluateJiraExpression(expr: JiraExpression, context: Readonly<R
       const object = evaluateJiraExpression(expr.object, context);
       if (object === null || object === undefined) {
         if (expr.optional) return null;
-        throw new JiraExpressionError(`Cannot read property '${expr.property}' of null (use '?.' where a value may be missing)`);
+        throw new JiraExpressionError(
+          `Cannot read property '${expr.property}' of null (use '?.' where a value may be missing)`,
+        );
       }
       if (object instanceof JiraEntityProperties) return object.get(expr.property);
       if (typeof object !== 'object' || Array.isArray(object)) {
-        throw new JiraExpressionError(`Property '${expr.property}' of a ${typeName(object)} is not supported by the sandbox's evaluator`);
+        throw new JiraExpressionError(
+          `Property '${expr.property}' of a ${typeName(object)} is not supported by the sandbox's evaluator`,
+        );
       }
       if (!Object.hasOwn(object, expr.property)) throw new JiraExpressionError(`Unknown property '${expr.property}'`);
       return (object as Record<string, unknown>)[expr.property] ?? null;
@@ -265,10 +294,12 @@ export function evaluateJiraExpression(expr: JiraExpression, context: Readonly<R
     case 'binary': {
       if (expr.op === '&&' || expr.op === '||') {
         const left = evaluateJiraExpression(expr.left, context);
-        if (typeof left !== 'boolean') throw new JiraExpressionError(`'${expr.op}' needs Booleans, got ${typeName(left)}`);
+        if (typeof left !== 'boolean')
+          throw new JiraExpressionError(`'${expr.op}' needs Booleans, got ${typeName(left)}`);
         if (expr.op === '&&' ? !left : left) return left;
         const right = evaluateJiraExpression(expr.right, context);
-        if (typeof right !== 'boolean') throw new JiraExpressionError(`'${expr.op}' needs Booleans, got ${typeName(right)}`);
+        if (typeof right !== 'boolean')
+          throw new JiraExpressionError(`'${expr.op}' needs Booleans, got ${typeName(right)}`);
         return right;
       }
       const left = evaluateJiraExpression(expr.left, context);
@@ -276,7 +307,9 @@ export function evaluateJiraExpression(expr: JiraExpression, context: Readonly<R
       // A null check works on anything; otherwise only values (not objects or lists) are compared.
       if (left === null || right === null) return expr.op === '==' ? left === right : left !== right;
       if (!isPrimitive(left) || !isPrimitive(right)) {
-        throw new JiraExpressionError(`Comparing a ${typeName(left)} with a ${typeName(right)} is not supported by the sandbox's evaluator; compare their ids`);
+        throw new JiraExpressionError(
+          `Comparing a ${typeName(left)} with a ${typeName(right)} is not supported by the sandbox's evaluator; compare their ids`,
+        );
       }
       return expr.op === '==' ? left === right : left !== right;
     }

@@ -66,20 +66,32 @@ export class JiraSandbox {
   async handle(req: JiraRequest): Promise<JiraResponse> {
     this.stats.calls += 1;
     const method = req.method.toUpperCase();
-    const url = new URL(req.path.startsWith('http') ? req.path : `http://sandbox${req.path.startsWith('/') ? '' : '/'}${req.path}`);
+    const url = new URL(
+      req.path.startsWith('http') ? req.path : `http://sandbox${req.path.startsWith('/') ? '' : '/'}${req.path}`,
+    );
     const match = this.router.match(method, url.pathname);
     if (match.kind !== 'ok') {
       this.count(`${method} (unmatched)`);
       if (match.kind === 'method-not-allowed') {
-        return this.respond({ status: 405, body: { errorMessages: [`Method ${method} is not allowed here.`], errors: {} }, headers: { allow: match.allowed.join(', ') } });
+        return this.respond({
+          status: 405,
+          body: { errorMessages: [`Method ${method} is not allowed here.`], errors: {} },
+          headers: { allow: match.allowed.join(', ') },
+        });
       }
-      return this.respond({ status: 404, body: { errorMessages: [`No REST resource at ${method} ${url.pathname}`], errors: {} } });
+      return this.respond({
+        status: 404,
+        body: { errorMessages: [`No REST resource at ${method} ${url.pathname}`], errors: {} },
+      });
     }
     this.count(`${method} ${match.template}`);
     if (req.actor.kind === 'user') {
       const u = this.repo.user(req.actor.accountId);
       if (!u || u.active !== 1) {
-        return this.respond({ status: 401, body: { errorMessages: ['Client must be authenticated to access this resource.'], errors: {} } });
+        return this.respond({
+          status: 401,
+          body: { errorMessages: ['Client must be authenticated to access this resource.'], errors: {} },
+        });
       }
     }
     const ctx: Ctx = {
@@ -144,7 +156,11 @@ export class JiraSandbox {
 
   private registerAppFields(): void {
     this.db.transaction(() => {
-      const existing = new Map(this.repo.all<{ id: string; module_key: string }>('SELECT id, module_key FROM jira_app_fields').map((r) => [r.module_key, r.id]));
+      const existing = new Map(
+        this.repo
+          .all<{ id: string; module_key: string }>('SELECT id, module_key FROM jira_app_fields')
+          .map((r) => [r.module_key, r.id]),
+      );
       this.opts.appFields.forEach((f, index) => {
         const id = existing.get(f.moduleKey) ?? `customfield_${this.repo.nextId('app-field', 10100)}`;
         this.repo.run(
@@ -169,7 +185,13 @@ export class JiraSandbox {
     const h = createHash('sha1').update(`app-user:${this.opts.appId}`).digest('hex');
     const accountId = `712020:${h.slice(0, 8)}-${h.slice(8, 12)}-${h.slice(12, 16)}-${h.slice(16, 20)}-${h.slice(20, 32)}`;
     if (!this.repo.user(accountId)) {
-      this.admin.upsertUser({ accountId, displayName: 'Cross-department Collaboration (app)', accountType: 'app', timeZone: 'UTC', locale: 'en_US' });
+      this.admin.upsertUser({
+        accountId,
+        displayName: 'Cross-department Collaboration (app)',
+        accountType: 'app',
+        timeZone: 'UTC',
+        locale: 'en_US',
+      });
     }
     return accountId;
   }

@@ -124,7 +124,9 @@ function tokenize(input: string): Token[] {
         i += 1;
       }
     } else if (c === '&' || c === '|') {
-      throw new JqlError(`Error in the JQL Query: The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}' instead. ${at(pos)}`);
+      throw new JqlError(
+        `Error in the JQL Query: The character '${c}' is a reserved JQL character. You must enclose it in a string or use the escape '\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}' instead. ${at(pos)}`,
+      );
     } else {
       let j = i;
       while (j < input.length && !RESERVED_WORD_BREAK.test(input.charAt(j))) j += 1;
@@ -232,7 +234,9 @@ class Parser {
       return { name: tok.v, pos: tok.pos };
     }
     if (tok.t === 'eof') {
-      throw new JqlError(`Error in the JQL Query: Expecting a field name but reached the end of the query. ${at(tok.pos)}`);
+      throw new JqlError(
+        `Error in the JQL Query: Expecting a field name but reached the end of the query. ${at(tok.pos)}`,
+      );
     }
     throw new JqlError(`Error in the JQL Query: Expecting a field name but got '${tok.v}'. ${at(tok.pos)}`);
   }
@@ -253,7 +257,9 @@ class Parser {
       return 'not in';
     }
     const got = tok.t === 'eof' ? 'EOF' : tok.v;
-    throw new JqlError(`Error in the JQL Query: Expecting operator but got '${got}'. The valid operators are ${OPERATOR_LIST}. ${at(tok.pos)}`);
+    throw new JqlError(
+      `Error in the JQL Query: Expecting operator but got '${got}'. The valid operators are ${OPERATOR_LIST}. ${at(tok.pos)}`,
+    );
   }
 
   private clause(): Expr {
@@ -269,7 +275,9 @@ class Parser {
     if (tok.t === 'lparen') {
       const items: Operand[] = [];
       if (this.peek().t === 'rparen') {
-        throw new JqlError(`Error in the JQL Query: Expecting either a value, list or function but got ')'. ${at(this.peek().pos)}`);
+        throw new JqlError(
+          `Error in the JQL Query: Expecting either a value, list or function but got ')'. ${at(this.peek().pos)}`,
+        );
       }
       for (;;) {
         items.push(this.operand(false));
@@ -298,12 +306,15 @@ class Parser {
           for (;;) {
             const a = this.next();
             if (a.t !== 'word' && a.t !== 'string') {
-              throw new JqlError(`Error in the JQL Query: Expecting a function argument but got '${a.v}'. ${at(a.pos)}`);
+              throw new JqlError(
+                `Error in the JQL Query: Expecting a function argument but got '${a.v}'. ${at(a.pos)}`,
+              );
             }
             args.push(a.v);
             const sep = this.next();
             if (sep.t === 'rparen') break;
-            if (sep.t !== 'comma') throw new JqlError(`Error in the JQL Query: Expecting ')' or ',' but got '${sep.v}'. ${at(sep.pos)}`);
+            if (sep.t !== 'comma')
+              throw new JqlError(`Error in the JQL Query: Expecting ')' or ',' but got '${sep.v}'. ${at(sep.pos)}`);
           }
         } else {
           this.next();
@@ -313,7 +324,9 @@ class Parser {
       return { kind: 'value', value: tok.v, pos: tok.pos };
     }
     const got = tok.t === 'eof' ? 'EOF' : tok.v;
-    const hint = listExpected ? 'Expecting a list of values or a function' : 'Expecting either a value, list or function';
+    const hint = listExpected
+      ? 'Expecting a list of values or a function'
+      : 'Expecting either a value, list or function';
     throw new JqlError(`Error in the JQL Query: ${hint} but got '${got}'. ${at(tok.pos)}`);
   }
 }

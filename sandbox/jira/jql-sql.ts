@@ -162,7 +162,9 @@ class Compiler {
     }
     if (op === 'is' || op === 'is not') {
       if (operand.kind !== 'empty') {
-        throw new JqlError(`The operator '${op.toUpperCase()}' only supports the values 'EMPTY' and 'NULL' for field '${name}'.`);
+        throw new JqlError(
+          `The operator '${op.toUpperCase()}' only supports the values 'EMPTY' and 'NULL' for field '${name}'.`,
+        );
       }
     } else if (op === 'in' || op === 'not in') {
       if (operand.kind !== 'list' && operand.kind !== 'function') {
@@ -187,17 +189,14 @@ class Compiler {
           this.byIdOrName(this.ctx.repo.issueTypes(), v, name),
         );
       case 'priority':
-        return this.idColumn('i.priority_id', op, operand, name, (v) => this.byIdOrName(this.ctx.repo.priorities(), v, name));
+        return this.idColumn('i.priority_id', op, operand, name, (v) =>
+          this.byIdOrName(this.ctx.repo.priorities(), v, name),
+        );
       case 'user':
         return this.idColumn(`i.${kind.column}`, op, operand, name, (v) => this.userIds(v, name));
       case 'fixVersion':
-        return this.multiValued(
-          'SELECT issue_id FROM jira_issue_versions',
-          'version_id',
-          op,
-          operand,
-          name,
-          (v) => this.versionIds(v, name),
+        return this.multiValued('SELECT issue_id FROM jira_issue_versions', 'version_id', op, operand, name, (v) =>
+          this.versionIds(v, name),
         );
       case 'labels':
         return this.multiValued(
@@ -242,7 +241,8 @@ class Compiler {
 
   private projectIds(o: Operand, field: string): number[] {
     const v = this.plain(o, field);
-    const p = this.ctx.repo.project(v) ?? this.ctx.repo.projects().find((x) => x.name.toLowerCase() === v.toLowerCase());
+    const p =
+      this.ctx.repo.project(v) ?? this.ctx.repo.projects().find((x) => x.name.toLowerCase() === v.toLowerCase());
     if (!p) throw this.noValue(v, field);
     return [p.id];
   }
@@ -251,7 +251,11 @@ class Compiler {
     const v = this.plain(o, field);
     const issue = this.ctx.repo.issue(v);
     if (!issue) {
-      throw new JqlError(/^\d+$/.test(v) ? `An issue with id '${v}' does not exist for field '${field}'.` : `An issue with key '${v}' does not exist for field '${field}'.`);
+      throw new JqlError(
+        /^\d+$/.test(v)
+          ? `An issue with id '${v}' does not exist for field '${field}'.`
+          : `An issue with key '${v}' does not exist for field '${field}'.`,
+      );
     }
     return [issue.id];
   }
@@ -270,13 +274,22 @@ class Compiler {
   private categoryStatusIds(o: Operand, field: string): string[] {
     const v = this.plain(o, field).toLowerCase();
     const categories: Record<string, string> = {
-      new: 'new', 'to do': 'new', '2': 'new',
-      indeterminate: 'indeterminate', 'in progress': 'indeterminate', '4': 'indeterminate',
-      done: 'done', complete: 'done', '3': 'done',
+      new: 'new',
+      'to do': 'new',
+      '2': 'new',
+      indeterminate: 'indeterminate',
+      'in progress': 'indeterminate',
+      '4': 'indeterminate',
+      done: 'done',
+      complete: 'done',
+      '3': 'done',
     };
     const cat = categories[v];
     if (!cat) throw this.noValue(this.plain(o, field), field);
-    return this.ctx.repo.statuses().filter((s) => s.category === cat).map((s) => s.id);
+    return this.ctx.repo
+      .statuses()
+      .filter((s) => s.category === cat)
+      .map((s) => s.id);
   }
 
   private userIds(o: Operand, field: string): string[] {
@@ -286,7 +299,9 @@ class Compiler {
       if (fn === 'membersof') {
         const group = o.args[0] ?? '';
         if (!this.ctx.repo.group(group)) {
-          throw new JqlError(`Function 'membersOf' can not generate a list of usernames for group '${group}'; the group does not exist.`);
+          throw new JqlError(
+            `Function 'membersOf' can not generate a list of usernames for group '${group}'; the group does not exist.`,
+          );
         }
         return this.ctx.repo.groupMemberIds(this.ctx.repo.group(group)?.name ?? group);
       }
@@ -310,9 +325,15 @@ class Compiler {
         }
         throw this.unknownFunction(o);
       }
-      const projects = o.args.length > 0 ? o.args.map((a) => repo.project(a)).filter((p) => p !== undefined) : repo.projects();
+      const projects =
+        o.args.length > 0 ? o.args.map((a) => repo.project(a)).filter((p) => p !== undefined) : repo.projects();
       const released = fn === 'releasedversions' ? 1 : 0;
-      return projects.flatMap((p) => repo.versions(p.id).filter((v) => v.released === released && v.archived === 0).map((v) => v.id));
+      return projects.flatMap((p) =>
+        repo
+          .versions(p.id)
+          .filter((v) => v.released === released && v.archived === 0)
+          .map((v) => v.id),
+      );
     }
     const v = this.plain(o, field);
     const ids = repo
@@ -327,7 +348,8 @@ class Compiler {
       const fn = o.name.toLowerCase();
       const now = this.ctx.now;
       const offset = o.args[0] ? parseJqlInstant(o.args[0], new Date(0)) : 0;
-      if (offset === null) throw new JqlError(`Date value '${o.args[0] ?? ''}' for function '${o.name}' is invalid. ${DATE_FORMAT_HELP}`);
+      if (offset === null)
+        throw new JqlError(`Date value '${o.args[0] ?? ''}' for function '${o.name}' is invalid. ${DATE_FORMAT_HELP}`);
       const startOfDay = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate());
       if (fn === 'now') return now.getTime();
       if (fn === 'startofday') return startOfDay + offset;
@@ -398,8 +420,10 @@ class Compiler {
     const atoms = this.atoms(operand);
     const wantsEmpty = atoms.some((a) => a.kind === 'empty');
     const values = [...new Set(atoms.filter((a) => a.kind !== 'empty').flatMap((a) => [...resolve(a)]))];
-    const member = (): string => (values.length > 0 ? `i.id IN (${subquery}${where(`${valueColumn} IN (${this.list(values)})`)})` : '0');
-    if (op === '=' || op === 'in') return wantsEmpty ? `(${member()} OR i.id NOT IN (${subquery}${where('')}))` : member();
+    const member = (): string =>
+      values.length > 0 ? `i.id IN (${subquery}${where(`${valueColumn} IN (${this.list(values)})`)})` : '0';
+    if (op === '=' || op === 'in')
+      return wantsEmpty ? `(${member()} OR i.id NOT IN (${subquery}${where('')}))` : member();
     if (op === '!=' || op === 'not in') return `(${any()} AND NOT ${member()})`;
     throw new JqlError(`The operator '${op}' is not supported by the '${field}' field.`);
   }
@@ -428,7 +452,12 @@ class Compiler {
       .map((t) => `%${escapeLike(t).replace(/\?/g, '_')}%`);
   }
 
-  private text(target: 'summary' | 'description' | 'comment' | 'text', op: Operator, operand: Operand, field: string): string {
+  private text(
+    target: 'summary' | 'description' | 'comment' | 'text',
+    op: Operator,
+    operand: Operand,
+    field: string,
+  ): string {
     if (op === 'is' || op === 'is not') {
       const empty =
         target === 'description'

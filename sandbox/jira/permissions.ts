@@ -8,18 +8,56 @@ import {
 } from './types';
 
 /** Display data of the permissions `/mypermissions` knows, with Jira Cloud's ids. */
-export const PERMISSION_INFO: Record<ProjectPermission | GlobalPermission, { id: string; name: string; type: 'PROJECT' | 'GLOBAL'; description: string }> = {
-  ADMINISTER: { id: '0', name: 'Administer Jira', type: 'GLOBAL', description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.' },
-  USER_PICKER: { id: '27', name: 'Browse users and groups', type: 'GLOBAL', description: 'View and select users or groups from the user picker.' },
-  BROWSE_PROJECTS: { id: '10', name: 'Browse Projects', type: 'PROJECT', description: 'Ability to browse projects and the issues within them.' },
+export const PERMISSION_INFO: Record<
+  ProjectPermission | GlobalPermission,
+  { id: string; name: string; type: 'PROJECT' | 'GLOBAL'; description: string }
+> = {
+  ADMINISTER: {
+    id: '0',
+    name: 'Administer Jira',
+    type: 'GLOBAL',
+    description: 'Create and administer projects, issue types, fields, workflows, and schemes for all projects.',
+  },
+  USER_PICKER: {
+    id: '27',
+    name: 'Browse users and groups',
+    type: 'GLOBAL',
+    description: 'View and select users or groups from the user picker.',
+  },
+  BROWSE_PROJECTS: {
+    id: '10',
+    name: 'Browse Projects',
+    type: 'PROJECT',
+    description: 'Ability to browse projects and the issues within them.',
+  },
   CREATE_ISSUES: { id: '11', name: 'Create Issues', type: 'PROJECT', description: 'Ability to create issues.' },
   EDIT_ISSUES: { id: '12', name: 'Edit Issues', type: 'PROJECT', description: 'Ability to edit issues.' },
-  ASSIGN_ISSUES: { id: '13', name: 'Assign Issues', type: 'PROJECT', description: 'Ability to assign issues to other people.' },
+  ASSIGN_ISSUES: {
+    id: '13',
+    name: 'Assign Issues',
+    type: 'PROJECT',
+    description: 'Ability to assign issues to other people.',
+  },
   ADD_COMMENTS: { id: '15', name: 'Add Comments', type: 'PROJECT', description: 'Ability to comment on issues.' },
   DELETE_ISSUES: { id: '16', name: 'Delete Issues', type: 'PROJECT', description: 'Ability to delete issues.' },
-  LINK_ISSUES: { id: '21', name: 'Link Issues', type: 'PROJECT', description: 'Ability to link issues together and create linked issues.' },
-  ADMINISTER_PROJECTS: { id: '23', name: 'Administer Projects', type: 'PROJECT', description: 'Ability to administer a project in Jira.' },
-  TRANSITION_ISSUES: { id: '46', name: 'Transition Issues', type: 'PROJECT', description: 'Ability to transition issues.' },
+  LINK_ISSUES: {
+    id: '21',
+    name: 'Link Issues',
+    type: 'PROJECT',
+    description: 'Ability to link issues together and create linked issues.',
+  },
+  ADMINISTER_PROJECTS: {
+    id: '23',
+    name: 'Administer Projects',
+    type: 'PROJECT',
+    description: 'Ability to administer a project in Jira.',
+  },
+  TRANSITION_ISSUES: {
+    id: '46',
+    name: 'Transition Issues',
+    type: 'PROJECT',
+    description: 'Ability to transition issues.',
+  },
 };
 
 export const isProjectPermission = (key: string): key is ProjectPermission =>
@@ -73,7 +111,10 @@ export class JiraPermissions {
   /** Projects whose issues the actor may see; `null` means all (the app). */
   browsableProjectIds(actor: JiraActor): number[] | null {
     if (actor.kind === 'app') return null;
-    return this.repo.projects().filter((p) => this.has(actor, p.id, 'BROWSE_PROJECTS')).map((p) => p.id);
+    return this.repo
+      .projects()
+      .filter((p) => this.has(actor, p.id, 'BROWSE_PROJECTS'))
+      .map((p) => p.id);
   }
 
   /** Whether the actor holds a project permission in any project (Jira's answer without a context). */

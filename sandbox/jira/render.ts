@@ -25,7 +25,12 @@ export function adfText(node: unknown): string {
   if (!node || typeof node !== 'object') return '';
   const n = node as { text?: unknown; content?: unknown };
   const own = typeof n.text === 'string' ? n.text : '';
-  const children = Array.isArray(n.content) ? n.content.map(adfText).filter((t) => t !== '').join(' ') : '';
+  const children = Array.isArray(n.content)
+    ? n.content
+        .map(adfText)
+        .filter((t) => t !== '')
+        .join(' ')
+    : '';
   return [own, children].filter((t) => t !== '').join(' ');
 }
 
@@ -133,7 +138,11 @@ export class JiraRenderer {
       released: v.released === 1,
       ...(v.start_date ? { startDate: v.start_date, userStartDate: userDate(v.start_date) } : {}),
       ...(v.release_date
-        ? { releaseDate: v.release_date, userReleaseDate: userDate(v.release_date), overdue: v.released === 0 && v.release_date < today }
+        ? {
+            releaseDate: v.release_date,
+            userReleaseDate: userDate(v.release_date),
+            overdue: v.released === 0 && v.release_date < today,
+          }
         : {}),
       projectId: v.project_id,
     };
@@ -160,7 +169,13 @@ export class JiraRenderer {
       iconUrl: `${this.siteUrl}/images/icons/statuses/generic.png`,
       name: s.name,
       id: s.id,
-      statusCategory: { self: this.self(`/statuscategory/${c.id}`), id: c.id, key: c.key, colorName: c.colorName, name: c.name },
+      statusCategory: {
+        self: this.self(`/statuscategory/${c.id}`),
+        id: c.id,
+        key: c.key,
+        colorName: c.colorName,
+        name: c.name,
+      },
     };
   }
 
@@ -238,7 +253,9 @@ export class JiraRenderer {
         ...(author ? { author: this.userDetails(author) } : {}),
         created: jiraDateTime(r.created),
         // REST leaves empty sides out (ChangeDetails has no nullable members); events keep them as null.
-        items: (JSON.parse(r.items) as Json[]).map((item) => Object.fromEntries(Object.entries(item).filter(([, v]) => v !== null))),
+        items: (JSON.parse(r.items) as Json[]).map((item) =>
+          Object.fromEntries(Object.entries(item).filter(([, v]) => v !== null)),
+        ),
       };
     });
   }
@@ -286,7 +303,9 @@ export class JiraRenderer {
       const sys = SYSTEM_FIELDS.find((f) => f.id === id);
       return opts.fields.has(id, sys ? sys.navigable : true);
     };
-    const fieldValues = appFields.some((f) => want(f.id)) ? this.repo.fieldValues(ids) : new Map<number, Map<string, string[]>>();
+    const fieldValues = appFields.some((f) => want(f.id))
+      ? this.repo.fieldValues(ids)
+      : new Map<number, Map<string, string[]>>();
     const versionIds = want('fixVersions') ? this.repo.fixVersionIds(ids) : new Map<number, number[]>();
     const links = want('issuelinks') ? this.repo.linksOf(ids) : [];
     const otherIds = new Set<number>();
@@ -344,7 +363,10 @@ export class JiraRenderer {
       put('updated', () => jiraDateTime(r.updated));
       put('duedate', () => r.due_date);
       put('fixVersions', () =>
-        (versionIds.get(r.id) ?? []).map(versionOf).filter((v): v is VersionRow => !!v).map((v) => this.versionRef(v)),
+        (versionIds.get(r.id) ?? [])
+          .map(versionOf)
+          .filter((v): v is VersionRow => !!v)
+          .map((v) => this.versionRef(v)),
       );
       put('labels', () => JSON.parse(r.labels) as unknown);
       put('issuelinks', () =>
@@ -371,7 +393,12 @@ export class JiraRenderer {
       }
       put('resolution', () =>
         status.category === 'done'
-          ? { self: this.self('/resolution/10000'), id: '10000', description: 'Work has been completed on this issue.', name: 'Done' }
+          ? {
+              self: this.self('/resolution/10000'),
+              id: '10000',
+              description: 'Work has been completed on this issue.',
+              name: 'Done',
+            }
           : null,
       );
       put('resolutiondate', () => (r.resolution_date === null ? null : jiraDateTime(r.resolution_date)));

@@ -190,7 +190,11 @@ export class JiraRepo {
   }
 
   setMeta(key: string, value: string): void {
-    this.run('INSERT INTO jira_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, value);
+    this.run(
+      'INSERT INTO jira_meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+      key,
+      value,
+    );
   }
 
   /** Next id of a kind; Jira Cloud numbers most entities from 10000. Call inside a transaction. */
@@ -335,7 +339,9 @@ export class JiraRepo {
   }
   issuesByIds(ids: readonly number[]): IssueRow[] {
     if (ids.length === 0) return [];
-    return this.db.prepare(`SELECT * FROM jira_issues WHERE id IN (${placeholders(ids.length)})`).all(...ids) as IssueRow[];
+    return this.db
+      .prepare(`SELECT * FROM jira_issues WHERE id IN (${placeholders(ids.length)})`)
+      .all(...ids) as IssueRow[];
   }
 
   fixVersionIds(issueIds: readonly number[]): Map<number, number[]> {
@@ -399,13 +405,17 @@ export class JiraRepo {
   }
 
   property(issueId: number, key: string): string | undefined {
-    return this.get<{ value: string }>('SELECT value FROM jira_issue_properties WHERE issue_id = ? AND key = ?', issueId, key)
-      ?.value;
+    return this.get<{ value: string }>(
+      'SELECT value FROM jira_issue_properties WHERE issue_id = ? AND key = ?',
+      issueId,
+      key,
+    )?.value;
   }
   propertyKeys(issueId: number): string[] {
-    return this.all<{ key: string }>('SELECT key FROM jira_issue_properties WHERE issue_id = ? ORDER BY key', issueId).map(
-      (r) => r.key,
-    );
+    return this.all<{ key: string }>(
+      'SELECT key FROM jira_issue_properties WHERE issue_id = ? ORDER BY key',
+      issueId,
+    ).map((r) => r.key);
   }
 
   changelog(issueId: number, offset: number, limit: number): ChangelogRow[] {

@@ -35,5 +35,10 @@ export function qList(ctx: Ctx, name: string): string[] {
 
 export function expandSet(raw: string | string[] | null | undefined): Set<string> {
   const list = Array.isArray(raw) ? raw : raw ? [raw] : [];
-  return new Set(list.flatMap((x) => x.split(',')).map((x) => x.trim()).filter((x) => x !== ''));
+  return new Set(
+    list
+      .flatMap((x) => x.split(','))
+      .map((x) => x.trim())
+      .filter((x) => x !== ''),
+  );
 }

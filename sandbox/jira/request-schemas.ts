@@ -74,7 +74,9 @@ export const AppFieldValueBody = z.strictObject({
 
 /** POST /app/field/value: like the above, but each update names its field. */
 export const MultipleAppFieldValuesBody = z.strictObject({
-  updates: z.array(z.strictObject({ customField: z.string(), issueIds: z.array(z.number().int()), value: z.unknown() })),
+  updates: z.array(
+    z.strictObject({ customField: z.string(), issueIds: z.array(z.number().int()), value: z.unknown() }),
+  ),
 });
 
 export const CommentBody = z.object({

@@ -101,12 +101,16 @@ export const LINK_TYPE_IDS = { blocks: '10000', cloners: '10001', duplicate: '10
  * (To Do → In Progress → Done, with the way back), issue types, priorities and link types.
  */
 function insertDefaults(db: Database): void {
-  const status = db.prepare('INSERT OR IGNORE INTO jira_statuses (id, name, description, category) VALUES (?, ?, ?, ?)');
+  const status = db.prepare(
+    'INSERT OR IGNORE INTO jira_statuses (id, name, description, category) VALUES (?, ?, ?, ?)',
+  );
   status.run(STATUS_IDS.toDo, 'To Do', '待处理 Work that has not been started.', 'new');
   status.run(STATUS_IDS.inProgress, 'In Progress', '进行中 The issue is currently being worked on.', 'indeterminate');
   status.run(STATUS_IDS.done, 'Done', '已完成 Work has been completed.', 'done');
 
-  const tr = db.prepare('INSERT OR IGNORE INTO jira_transitions (id, name, from_status_id, to_status_id) VALUES (?, ?, ?, ?)');
+  const tr = db.prepare(
+    'INSERT OR IGNORE INTO jira_transitions (id, name, from_status_id, to_status_id) VALUES (?, ?, ?, ?)',
+  );
   tr.run('21', 'In Progress', STATUS_IDS.toDo, STATUS_IDS.inProgress);
   tr.run('31', 'Done', STATUS_IDS.toDo, STATUS_IDS.done);
   tr.run('11', 'To Do', STATUS_IDS.inProgress, STATUS_IDS.toDo);
@@ -146,7 +150,9 @@ const ADDED_COLUMNS: ReadonlyArray<{ table: string; column: string; ddl: string 
 
 function addMissingColumns(db: Database): void {
   for (const c of ADDED_COLUMNS) {
-    const present = (db.prepare(`PRAGMA table_info(${c.table})`).all() as Array<{ name: string }>).some((r) => r.name === c.column);
+    const present = (db.prepare(`PRAGMA table_info(${c.table})`).all() as Array<{ name: string }>).some(
+      (r) => r.name === c.column,
+    );
     if (!present) db.exec(`ALTER TABLE ${c.table} ADD COLUMN ${c.ddl}`);
   }
 }

@@ -26,7 +26,12 @@ export interface JiraHarness {
   seed: SeedSummary | null;
   setNow(d: Date): void;
   /** Calls the sandbox and parses the JSON body (undefined for an empty body). */
-  call(actor: JiraActor, method: string, path: string, body?: unknown): Promise<{ status: number; json: unknown; raw: string }>;
+  call(
+    actor: JiraActor,
+    method: string,
+    path: string,
+    body?: unknown,
+  ): Promise<{ status: number; json: unknown; raw: string }>;
 }
 
 export const asApp: JiraActor = { kind: 'app' };
@@ -34,7 +39,12 @@ export const asUser = (accountId: string): JiraActor => ({ kind: 'user', account
 
 /** A sandbox on an in-memory database, seeded unless `seed: false`, recording emitted events. */
 export function createJiraHarness(
-  options: Partial<JiraSandboxOptions> & { seed?: boolean; start?: Date; dbFile?: string; onEmit?: (e: ForgeProductEvent) => void } = {},
+  options: Partial<JiraSandboxOptions> & {
+    seed?: boolean;
+    start?: Date;
+    dbFile?: string;
+    onEmit?: (e: ForgeProductEvent) => void;
+  } = {},
 ): JiraHarness {
   const db = new Database(options.dbFile ?? ':memory:');
   db.pragma('journal_mode = WAL');
@@ -65,8 +75,17 @@ export function createJiraHarness(
       now = d;
     },
     call: async (actor, method, path, body) => {
-      const res = await jira.handle({ method, path, actor, ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }) });
-      return { status: res.status, json: res.body === '' ? undefined : (JSON.parse(res.body) as unknown), raw: res.body };
+      const res = await jira.handle({
+        method,
+        path,
+        actor,
+        ...(body === undefined ? {} : { body: typeof body === 'string' ? body : JSON.stringify(body) }),
+      });
+      return {
+        status: res.status,
+        json: res.body === '' ? undefined : (JSON.parse(res.body) as unknown),
+        raw: res.body,
+      };
     },
   };
 }

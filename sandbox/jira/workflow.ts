@@ -1,7 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { evaluateJiraExpression, JiraEntityProperties, parseJiraExpression, type JiraExpression } from './jira-expression';
+import {
+  evaluateJiraExpression,
+  JiraEntityProperties,
+  parseJiraExpression,
+  type JiraExpression,
+} from './jira-expression';
 import type { IssueRow, JiraRepo, UserRow } from './repo';
 import type { AppWorkflowModule, WorkflowRuleKind } from './types';
 
@@ -37,7 +42,16 @@ const ManifestWorkflowModules = z.object({
     .object({
       'jira:workflowCondition': z.array(z.object({ key: z.string(), expression: z.string() }).passthrough()).optional(),
       'jira:workflowValidator': z
-        .array(z.object({ key: z.string(), function: z.string().optional(), expression: z.string().optional(), errorMessage: z.union([I18nText, z.object({ expression: z.string() })]).optional() }).passthrough())
+        .array(
+          z
+            .object({
+              key: z.string(),
+              function: z.string().optional(),
+              expression: z.string().optional(),
+              errorMessage: z.union([I18nText, z.object({ expression: z.string() })]).optional(),
+            })
+            .passthrough(),
+        )
         .optional(),
     })
     .passthrough()
@@ -48,7 +62,9 @@ const ManifestWorkflowModules = z.object({
 export function loadAppWorkflowModules(manifestYamlPath: string): AppWorkflowModule[] {
   const m = ManifestWorkflowModules.parse(parse(readFileSync(manifestYamlPath, 'utf8')));
   return [
-    ...(m.modules?.['jira:workflowCondition'] ?? []).map((c): AppWorkflowModule => ({ kind: 'condition', moduleKey: c.key, expression: c.expression })),
+    ...(m.modules?.['jira:workflowCondition'] ?? []).map(
+      (c): AppWorkflowModule => ({ kind: 'condition', moduleKey: c.key, expression: c.expression }),
+    ),
     ...(m.modules?.['jira:workflowValidator'] ?? []).map(
       (v): AppWorkflowModule => ({
         kind: 'validator',
@@ -80,7 +96,13 @@ export class JiraWorkflow {
       if (!s) throw new Error(`workflow: no status named '${name}'`);
       return s.id;
     };
-    this.repo.run('INSERT OR IGNORE INTO jira_transitions (id, name, from_status_id, to_status_id) VALUES (?, ?, ?, ?)', t.id, t.name, status(t.from), status(t.to));
+    this.repo.run(
+      'INSERT OR IGNORE INTO jira_transitions (id, name, from_status_id, to_status_id) VALUES (?, ?, ?, ?)',
+      t.id,
+      t.name,
+      status(t.from),
+      status(t.to),
+    );
     this.repo.forgetConfig();
   }
 
@@ -96,9 +118,15 @@ export class JiraWorkflow {
     const mod = this.module(rule.kind, rule.moduleKey);
     if (rule.kind === 'condition') this.expression(mod);
     if (rule.kind === 'validator' && !mod.function) {
-      throw new Error(`workflow: validator '${mod.moduleKey}' is a Jira expression; the sandbox runs function validators only`);
+      throw new Error(
+        `workflow: validator '${mod.moduleKey}' is a Jira expression; the sandbox runs function validators only`,
+      );
     }
-    const position = this.repo.get<{ n: number }>('SELECT COUNT(*) AS n FROM jira_transition_rules WHERE transition_id = ?', rule.transitionId)?.n ?? 0;
+    const position =
+      this.repo.get<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM jira_transition_rules WHERE transition_id = ?',
+        rule.transitionId,
+      )?.n ?? 0;
     this.repo.run(
       'INSERT OR IGNORE INTO jira_transition_rules (transition_id, kind, module_key, position) VALUES (?, ?, ?, ?)',
       rule.transitionId,
@@ -135,7 +163,9 @@ export class JiraWorkflow {
       try {
         return evaluateJiraExpression(this.expression(mod), context) === true;
       } catch (e) {
-        console.warn(`[jira-sandbox] workflow condition '${c.moduleKey}' failed on ${issue.key}: ${e instanceof Error ? e.message : String(e)}`);
+        console.warn(
+          `[jira-sandbox] workflow condition '${c.moduleKey}' failed on ${issue.key}: ${e instanceof Error ? e.message : String(e)}`,
+        );
         return false;
       }
     });
@@ -150,7 +180,10 @@ export class JiraWorkflow {
 
   private module(kind: WorkflowRuleKind, moduleKey: string): AppWorkflowModule {
     const mod = this.modules.find((m) => m.kind === kind && m.moduleKey === moduleKey);
-    if (!mod) throw new Error(`workflow: the app declares no jira:workflow${kind === 'condition' ? 'Condition' : 'Validator'} '${moduleKey}'`);
+    if (!mod)
+      throw new Error(
+        `workflow: the app declares no jira:workflow${kind === 'condition' ? 'Condition' : 'Validator'} '${moduleKey}'`,
+      );
     return mod;
   }
 
@@ -176,7 +209,8 @@ export class JiraWorkflow {
   private issueView(row: IssueRow): Record<string, unknown> {
     const status = this.repo.status(row.status_id);
     const values = this.repo.fieldValues([row.id]).get(row.id) ?? new Map<string, string[]>();
-    const person = (id: string | null): Record<string, unknown> | null => (id ? this.userView(this.repo.user(id)) : null);
+    const person = (id: string | null): Record<string, unknown> | null =>
+      id ? this.userView(this.repo.user(id)) : null;
     const custom = Object.fromEntries(
       this.repo.appFields().map((f) => {
         const raw = values.get(f.id) ?? [];
@@ -192,7 +226,11 @@ export class JiraWorkflow {
       assignee: person(row.assignee),
       reporter: person(row.reporter),
       properties: new JiraEntityProperties(
-        new Map(this.repo.propertyKeys(row.id).map((k) => [k, JSON.parse(this.repo.property(row.id, k) ?? 'null') as unknown])),
+        new Map(
+          this.repo
+            .propertyKeys(row.id)
+            .map((k) => [k, JSON.parse(this.repo.property(row.id, k) ?? 'null') as unknown]),
+        ),
       ),
       ...custom,
     };

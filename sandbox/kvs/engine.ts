@@ -8,14 +8,7 @@ import { resolveIndexes, validateEntityDefinitions, type EntityDefinition } from
 import { parseBody } from './request-checks';
 import { entityTarget, KVS_TARGET, SECRET_TARGET, type KvsContext } from './targets';
 import { transact } from './transaction';
-import {
-  deleteRequest,
-  entityDeleteRequest,
-  entityGetRequest,
-  entitySetRequest,
-  getRequest,
-  setRequest,
-} from './wire';
+import { deleteRequest, entityDeleteRequest, entityGetRequest, entitySetRequest, getRequest, setRequest } from './wire';
 import { errorResponse, type KvsResponse } from './wire-response';
 
 export type { EntityDefinition } from './manifest-entities';
@@ -113,7 +106,9 @@ export class KvsEngine {
     } catch (error) {
       if (error instanceof KvsError) return errorResponse(error);
       const message = error instanceof Error ? error.message : String(error);
-      return errorResponse(new KvsError(500, 'INTERNAL_SERVER_ERROR', `An internal server error has occurred: ${message}`));
+      return errorResponse(
+        new KvsError(500, 'INTERNAL_SERVER_ERROR', `An internal server error has occurred: ${message}`),
+      );
     }
   }
 

@@ -62,7 +62,10 @@ function valueCountError(item: { condition: string }, expected: number): never {
 function scalarOf(value: unknown, condition: string): string | number | boolean {
   if (typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number' && Number.isFinite(value)) return value;
-  throw badRequest('INVALID_FILTER_VALUES', `The ${condition} condition got an unsupported value ${JSON.stringify(value)}.`);
+  throw badRequest(
+    'INVALID_FILTER_VALUES',
+    `The ${condition} condition got an unsupported value ${JSON.stringify(value)}.`,
+  );
 }
 
 function orderable(value: unknown, condition: string): Scalar {
@@ -104,8 +107,7 @@ function filterItemSql(column: string, item: ConditionItem): SqlFragment {
     case 'EQUAL_TO':
     case 'NOT_EQUAL_TO': {
       const value = scalarOf(single(), item.condition);
-      const equal =
-        typeof value === 'boolean' ? typed(value, '1', []) : typed(value, `${extract} = ?`, [path, value]);
+      const equal = typeof value === 'boolean' ? typed(value, '1', []) : typed(value, `${extract} = ?`, [path, value]);
       fragment = item.condition === 'EQUAL_TO' ? equal : { sql: `NOT COALESCE(${equal.sql}, 0)`, params: equal.params };
       break;
     }
@@ -171,7 +173,10 @@ function filterItemSql(column: string, item: ConditionItem): SqlFragment {
 export function filtersSql(column: string, filters: Filters, entity: EntityDefinition): SqlFragment {
   const { and, or } = filters;
   if (and && or) {
-    throw badRequest('INVALID_FILTER_OPERATORS_COMBINATION', 'Filter operators "and" and "or" cannot be present at the same level.');
+    throw badRequest(
+      'INVALID_FILTER_OPERATORS_COMBINATION',
+      'Filter operators "and" and "or" cannot be present at the same level.',
+    );
   }
   const items = and ?? or;
   if (!items || items.length === 0) {
@@ -220,7 +225,8 @@ function rangeOperand(value: unknown, type: EntityAttributeType | 'key', conditi
     );
   }
   const indexed = indexValueOf(scalar);
-  if (indexed === undefined) throw badRequest('INVALID_FILTER_VALUES', `Unsupported range value ${JSON.stringify(value)}.`);
+  if (indexed === undefined)
+    throw badRequest('INVALID_FILTER_VALUES', `Unsupported range value ${JSON.stringify(value)}.`);
   return indexed;
 }
 

@@ -9,14 +9,22 @@ import { queryRequest, type MetadataField, type SetOptions } from './wire';
 import { NO_CONTENT, ok, toWire, type KvsResponse } from './wire-response';
 
 /** Reads one key of a target: a KVS key, a secret or an entity. */
-export function getItem(kvs: KvsContext, target: Target, request: { key: string; options?: { metadataFields?: MetadataField[] } | undefined }): KvsResponse {
+export function getItem(
+  kvs: KvsContext,
+  target: Target,
+  request: { key: string; options?: { metadataFields?: MetadataField[] } | undefined },
+): KvsResponse {
   validateKey(request.key, keyKind(target));
   const item = kvs.store.read(target.scope, request.key, kvs.now());
   if (!item) throw keyNotFound(request.key);
   return ok(toWire(item, request.options?.metadataFields));
 }
 
-export function setItem(kvs: KvsContext, target: Target, request: { key: string; value: unknown; options?: SetOptions }): KvsResponse {
+export function setItem(
+  kvs: KvsContext,
+  target: Target,
+  request: { key: string; value: unknown; options?: SetOptions },
+): KvsResponse {
   validateKey(request.key, keyKind(target));
   const valueJson = prepareValue(target, request.value);
   const options = request.options;
@@ -60,7 +68,10 @@ export function queryKeys(kvs: KvsContext, body: unknown): KvsResponse {
       throw badRequest('QUERY_WHERE_FIELD_INVALID', `The field '${condition.property}' is not supported for filters.`);
     }
     if (condition.condition !== 'BEGINS_WITH') {
-      throw badRequest('INVALID_FILTER_CONDITION', `The condition '${condition.condition}' is not supported for KVS queries.`);
+      throw badRequest(
+        'INVALID_FILTER_CONDITION',
+        `The condition '${condition.condition}' is not supported for KVS queries.`,
+      );
     }
     const prefix = condition.values[0];
     if (condition.values.length !== 1 || (typeof prefix !== 'string' && typeof prefix !== 'number')) {

@@ -70,10 +70,11 @@ const manifestSchema = z.looseObject({
 
 /** Expands the string shorthand and checks that every index names declared attributes. */
 export function resolveIndexes(entity: EntityDefinition): ResolvedIndex[] {
-  const resolved = entity.indexes.map((index): ResolvedIndex =>
-    typeof index === 'string'
-      ? { name: index, partition: [], range: [index] }
-      : { name: index.name, partition: index.partition ?? [], range: index.range },
+  const resolved = entity.indexes.map(
+    (index): ResolvedIndex =>
+      typeof index === 'string'
+        ? { name: index, partition: [], range: [index] }
+        : { name: index.name, partition: index.partition ?? [], range: index.range },
   );
   const seen = new Set<string>();
   for (const index of resolved) {
@@ -112,7 +113,9 @@ export function validateEntityDefinitions(entities: readonly EntityDefinition[])
     names.add(entity.name);
     for (const attribute of Object.keys(entity.attributes)) {
       if (!ATTRIBUTE_NAME_PATTERN.test(attribute)) {
-        throw new Error(`Attribute name '${attribute}' of entity '${entity.name}' must match ${ATTRIBUTE_NAME_PATTERN.source}.`);
+        throw new Error(
+          `Attribute name '${attribute}' of entity '${entity.name}' must match ${ATTRIBUTE_NAME_PATTERN.source}.`,
+        );
       }
       if (attribute.length > MAX_ATTRIBUTE_NAME_LENGTH) {
         throw new Error(

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 import { badRequest } from './errors';
-import { DEFAULT_QUERY_LIMIT, MAX_BATCH_ITEMS, MAX_PAYLOAD_BYTES, MAX_QUERY_LIMIT, MAX_TRANSACTION_OPERATIONS } from './limits';
+import {
+  DEFAULT_QUERY_LIMIT,
+  MAX_BATCH_ITEMS,
+  MAX_PAYLOAD_BYTES,
+  MAX_QUERY_LIMIT,
+  MAX_TRANSACTION_OPERATIONS,
+} from './limits';
 
 export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   const parsed = schema.safeParse(body);
@@ -10,7 +16,10 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data;
 }
 
-export function checkLimit(limit: number | undefined, code: 'LIST_QUERY_LIMIT_EXCEEDED' | 'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE'): number {
+export function checkLimit(
+  limit: number | undefined,
+  code: 'LIST_QUERY_LIMIT_EXCEEDED' | 'COMPLEX_QUERY_PAGE_LIMIT_NOT_IN_RANGE',
+): number {
   const value = limit ?? DEFAULT_QUERY_LIMIT;
   if (!Number.isInteger(value) || value < 1 || value > MAX_QUERY_LIMIT) {
     throw badRequest(code, `The page limit must be set between 1 and ${MAX_QUERY_LIMIT}; got ${String(limit)}.`);
@@ -35,7 +44,10 @@ export function checkOperationCount(count: number, what: string): void {
   }
 }
 
-export function checkUnique(items: ReadonlyArray<{ key: string; entityName?: string | undefined }>, what: string): void {
+export function checkUnique(
+  items: ReadonlyArray<{ key: string; entityName?: string | undefined }>,
+  what: string,
+): void {
   const seen = new Set<string>();
   for (const item of items) {
     const id = `${item.entityName ?? ''}\u0000${item.key}`;

@@ -35,9 +35,18 @@ export function transact(kvs: KvsContext, body: unknown, raw: string): KvsRespon
   checkOperationCount(sets.length + deletes.length + checks.length, 'transaction');
   checkUnique([...sets, ...deletes, ...checks], 'transaction');
   const now = kvs.now();
-  const planKeyOperation = (type: 'delete' | 'check', operation: { key: string; entityName?: string | undefined; conditions?: Filters | undefined }): PlannedOperation => {
+  const planKeyOperation = (
+    type: 'delete' | 'check',
+    operation: { key: string; entityName?: string | undefined; conditions?: Filters | undefined },
+  ): PlannedOperation => {
     const target = itemTarget(kvs, operation.key, operation.entityName);
-    return { type, key: operation.key, entityName: operation.entityName, target, condition: conditionFor(target, operation.conditions) };
+    return {
+      type,
+      key: operation.key,
+      entityName: operation.entityName,
+      target,
+      condition: conditionFor(target, operation.conditions),
+    };
   };
   // Validate every operation before touching data: a bad operation fails the whole transaction.
   const planned: PlannedOperation[] = [

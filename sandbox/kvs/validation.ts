@@ -64,10 +64,7 @@ export function serializeValue(value: unknown, maxBytes: number): string {
 const ENTITY_NAME_PATTERN = /^(?![_.-])(?!.*\.{2})[a-z0-9:\-_.]*(?<![.])$/;
 
 /** Checks an entity name's format and that the manifest declares it. */
-export function resolveEntity(
-  entityName: string,
-  entities: ReadonlyMap<string, EntityDefinition>,
-): EntityDefinition {
+export function resolveEntity(entityName: string, entities: ReadonlyMap<string, EntityDefinition>): EntityDefinition {
   if (entityName.length < ENTITY_NAME_MIN_LENGTH) {
     throw badRequest('ENTITY_TYPE_TOO_SHORT', `Entity name '${entityName}' is shorter than 3 characters.`);
   }
@@ -131,7 +128,11 @@ export function validateEntityValue(entity: EntityDefinition, value: unknown): R
     }
     if (attributeValue !== null && !matchesAttributeType(attributeValue, declared.type)) {
       const detail =
-        declared.type === 'integer' ? ' (a 32-bit signed integer)' : declared.type === 'float' ? ' (0 or 1E-130..9.99E+125)' : '';
+        declared.type === 'integer'
+          ? ' (a 32-bit signed integer)'
+          : declared.type === 'float'
+            ? ' (0 or 1E-130..9.99E+125)'
+            : '';
       throw badRequest(
         'INVALID_ENTITY_VALUE',
         `Attribute '${attribute}' of entity '${entity.name}' must be of type ${declared.type}${detail}; got ${JSON.stringify(attributeValue)}.`,
@@ -152,7 +153,10 @@ export function expiryFromTtl(
   if (!ttl) return null;
   const seconds = ttl.value * TTL_UNIT_SECONDS[ttl.unit];
   if (!Number.isInteger(ttl.value) || ttl.value <= 0 || seconds > MAX_TTL_SECONDS) {
-    throw badRequest('INVALID_TTL', `TTL must be a positive integer of at most one year; got ${ttl.value} ${ttl.unit}.`);
+    throw badRequest(
+      'INVALID_TTL',
+      `TTL must be a positive integer of at most one year; got ${ttl.value} ${ttl.unit}.`,
+    );
   }
   return nowMs + seconds * 1000;
 }

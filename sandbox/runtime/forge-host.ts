@@ -9,7 +9,12 @@ export interface KvsBackend {
 }
 /** What the host needs of the Jira server (sandbox/jira). */
 export interface JiraBackend {
-  handle(req: { method: string; path: string; body?: string; actor: { kind: 'app' } | { kind: 'user'; accountId: string } }): Promise<{
+  handle(req: {
+    method: string;
+    path: string;
+    body?: string;
+    actor: { kind: 'app' } | { kind: 'user'; accountId: string };
+  }): Promise<{
     status: number;
     headers: Record<string, string>;
     body: string;
@@ -110,7 +115,10 @@ export class ForgeHost {
       state.record.kvsOps += 1;
       await sleep(this.opts.latency?.kvsMs ?? 0);
       const r = this.opts.kvs.handle(path, body);
-      return new Response(r.body === '' ? null : r.body, { status: r.status, headers: { 'content-type': 'application/json' } });
+      return new Response(r.body === '' ? null : r.body, {
+        status: r.status,
+        headers: { 'content-type': 'application/json' },
+      });
     }
     if (target.type === 'fpp') {
       state.record.jiraCalls += 1;
@@ -130,12 +138,18 @@ export class ForgeHost {
         }),
       );
       const noBody = r.status === 204 || r.status === 304 || r.body === '';
-      return new Response(noBody ? null : r.body, { status: r.status, headers: { 'content-type': 'application/json', ...r.headers } });
+      return new Response(noBody ? null : r.body, {
+        status: r.status,
+        headers: { 'content-type': 'application/json', ...r.headers },
+      });
     }
-    return new Response(JSON.stringify({ message: `egress to ${String(target.type)} is not allowed by the manifest` }), {
-      status: 403,
-      headers: { 'forge-proxy-error': 'EGRESS_NOT_ALLOWED' },
-    });
+    return new Response(
+      JSON.stringify({ message: `egress to ${String(target.type)} is not allowed by the manifest` }),
+      {
+        status: 403,
+        headers: { 'forge-proxy-error': 'EGRESS_NOT_ALLOWED' },
+      },
+    );
   }
 
   private handlerFor(functionKey: string): (...args: unknown[]) => unknown {
@@ -144,11 +158,19 @@ export class ForgeHost {
     const [file, exportName] = fn.handler.split('.');
     if (file !== 'index' || !exportName) throw new Error(`handler '${fn.handler}' must be index.<export>`);
     const handler = this.opts.app[exportName];
-    if (typeof handler !== 'function') throw new Error(`src/index.ts does not export '${exportName}' (manifest function '${functionKey}')`);
+    if (typeof handler !== 'function')
+      throw new Error(`src/index.ts does not export '${exportName}' (manifest function '${functionKey}')`);
     return handler as (...args: unknown[]) => unknown;
   }
 
-  private async run<T>(kind: InvocationKind, moduleKey: string, functionKey: string, detail: string, accountId: string | null, body: () => Promise<T>): Promise<T> {
+  private async run<T>(
+    kind: InvocationKind,
+    moduleKey: string,
+    functionKey: string,
+    detail: string,
+    accountId: string | null,
+    body: () => Promise<T>,
+  ): Promise<T> {
     const record: InvocationRecord = {
       id: this.nextInvocationId++,
       kind,
@@ -189,7 +211,11 @@ export class ForgeHost {
   }
 
   /** A Custom UI `invoke(name, payload)` from the module `moduleKey`, as the user in `ctx`. */
-  async invokeResolver(ctx: ExtensionContext, name: string, payload: unknown): Promise<{ result: unknown; record: InvocationRecord }> {
+  async invokeResolver(
+    ctx: ExtensionContext,
+    name: string,
+    payload: unknown,
+  ): Promise<{ result: unknown; record: InvocationRecord }> {
     const mod = uiModules(this.opts.manifest).find((m) => m.key === ctx.moduleKey);
     if (!mod) throw new Error(`manifest.yml has no UI module '${ctx.moduleKey}'`);
     const handler = this.handlerFor(mod.resolver.function);
@@ -307,7 +333,11 @@ export class ForgeHost {
    * handler that throws or answers anything else fails the validation, as a failed rule does in Jira.
    * @see https://developer.atlassian.com/platform/forge/manifest-reference/modules/jira-workflow-validator/
    */
-  async runWorkflowValidator(moduleKey: string, payload: unknown, actorAccountId: string | null): Promise<{ result: boolean; errorMessage?: string }> {
+  async runWorkflowValidator(
+    moduleKey: string,
+    payload: unknown,
+    actorAccountId: string | null,
+  ): Promise<{ result: boolean; errorMessage?: string }> {
     const v = this.opts.manifest.modules['jira:workflowValidator'].find((m) => m.key === moduleKey);
     if (!v?.function) throw new Error(`manifest.yml has no jira:workflowValidator '${moduleKey}' with a function`);
     const handler = this.handlerFor(v.function);
@@ -317,7 +347,9 @@ export class ForgeHost {
     };
     let out: unknown;
     try {
-      out = await this.run('workflowValidator', v.key, v.function, 'validate', null, async () => handler(payload, context));
+      out = await this.run('workflowValidator', v.key, v.function, 'validate', null, async () =>
+        handler(payload, context),
+      );
     } catch (e) {
       console.error(`[sandbox] workflow validator ${v.key} failed:`, e instanceof Error ? e.message : e);
       return { result: false };
@@ -334,7 +366,11 @@ export class ForgeHost {
    * would never send them.
    * @see https://developer.atlassian.com/platform/forge/manifest-reference/modules/automation-action
    */
-  async runAutomationAction(actionKey: string, inputs: Record<string, unknown>, actorAccountId: string): Promise<unknown> {
+  async runAutomationAction(
+    actionKey: string,
+    inputs: Record<string, unknown>,
+    actorAccountId: string,
+  ): Promise<unknown> {
     const { modules } = this.opts.manifest;
     const action = modules.action.find((a) => a.key === actionKey);
     if (!action || !modules['automation:actionProvider'].some((p) => p.actions.includes(actionKey))) {
@@ -343,8 +379,13 @@ export class ForgeHost {
     const declared = action.inputs ?? {};
     const payload = Object.fromEntries(Object.entries(inputs).filter(([k]) => k in declared));
     const handler = this.handlerFor(action.function);
-    const context = { principal: { accountId: actorAccountId }, installContext: `ari:cloud:jira::site/${this.opts.cloudId}` };
-    return this.run('automationAction', action.key, action.function, actionKey, actorAccountId, async () => handler(payload, context));
+    const context = {
+      principal: { accountId: actorAccountId },
+      installContext: `ari:cloud:jira::site/${this.opts.cloudId}`,
+    };
+    return this.run('automationAction', action.key, action.function, actionKey, actorAccountId, async () =>
+      handler(payload, context),
+    );
   }
 
   /** An HTTP request to a web trigger's URL, in Forge's web trigger request shape. */
@@ -362,7 +403,9 @@ export class ForgeHost {
       headers: Object.fromEntries(Object.entries(headersToRecord(req.headers)).map(([k, v]) => [k, [v]])),
       queryParameters: Object.fromEntries([...new Set(req.query.keys())].map((k) => [k, req.query.getAll(k)])),
     };
-    const out = await this.run('webtrigger', t.key, t.function, req.method, null, async () => handler(request, { installContext: `ari:cloud:jira::site/${this.opts.cloudId}` }));
+    const out = await this.run('webtrigger', t.key, t.function, req.method, null, async () =>
+      handler(request, { installContext: `ari:cloud:jira::site/${this.opts.cloudId}` }),
+    );
     const res = (out ?? {}) as { statusCode?: number; headers?: Record<string, string[]>; body?: string };
     return { statusCode: res.statusCode ?? 200, headers: res.headers ?? {}, body: res.body ?? '' };
   }

@@ -1,6 +1,12 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 
-export type InvocationKind = 'resolver' | 'trigger' | 'scheduledTrigger' | 'webtrigger' | 'workflowValidator' | 'automationAction';
+export type InvocationKind =
+  | 'resolver'
+  | 'trigger'
+  | 'scheduledTrigger'
+  | 'webtrigger'
+  | 'workflowValidator'
+  | 'automationAction';
 
 /** What the sandbox records about one function invocation, as Forge would bill and limit it. */
 export interface InvocationRecord {

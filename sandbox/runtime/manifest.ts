@@ -7,16 +7,24 @@ const ManifestSchema = z.object({
   modules: z
     .object({
       function: z.array(z.object({ key: z.string(), handler: z.string() })),
-      'jira:issuePanel': z.array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) })).default([]),
-      'jira:projectPage': z.array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) })).default([]),
-      'jira:adminPage': z.array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) })).default([]),
+      'jira:issuePanel': z
+        .array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) }))
+        .default([]),
+      'jira:projectPage': z
+        .array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) }))
+        .default([]),
+      'jira:adminPage': z
+        .array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) }))
+        .default([]),
       'jira:projectSettingsPage': z
         .array(
           z.object({
             key: z.string(),
             resource: z.string(),
             resolver: z.object({ function: z.string() }),
-            pages: z.array(z.object({ route: z.string(), title: z.union([z.string(), z.object({ i18n: z.string() })]) })).default([]),
+            pages: z
+              .array(z.object({ route: z.string(), title: z.union([z.string(), z.object({ i18n: z.string() })]) }))
+              .default([]),
           }),
         )
         .default([]),
@@ -30,11 +38,25 @@ const ManifestSchema = z.object({
           }),
         )
         .default([]),
-      scheduledTrigger: z.array(z.object({ key: z.string(), function: z.string(), interval: z.enum(['fiveMinute', 'hour', 'day', 'week']) })).default([]),
+      scheduledTrigger: z
+        .array(
+          z.object({ key: z.string(), function: z.string(), interval: z.enum(['fiveMinute', 'hour', 'day', 'week']) }),
+        )
+        .default([]),
       webtrigger: z.array(z.object({ key: z.string(), function: z.string() })).default([]),
-      action: z.array(z.object({ key: z.string(), function: z.string(), inputs: z.record(z.string(), z.object({ required: z.boolean().optional() }).passthrough()).optional() })).default([]),
+      action: z
+        .array(
+          z.object({
+            key: z.string(),
+            function: z.string(),
+            inputs: z.record(z.string(), z.object({ required: z.boolean().optional() }).passthrough()).optional(),
+          }),
+        )
+        .default([]),
       'automation:actionProvider': z.array(z.object({ key: z.string(), actions: z.array(z.string()) })).default([]),
-      'jira:workflowValidator': z.array(z.object({ key: z.string(), function: z.string().optional(), expression: z.string().optional() })).default([]),
+      'jira:workflowValidator': z
+        .array(z.object({ key: z.string(), function: z.string().optional(), expression: z.string().optional() }))
+        .default([]),
     })
     .passthrough(),
   resources: z.array(z.object({ key: z.string(), path: z.string() })),

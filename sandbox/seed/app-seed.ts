@@ -13,7 +13,10 @@ export const ADMIN_PAGE_MODULE = 'collab-admin-page';
 export const SANDBOX_WEBHOOK_SECRET = 'sandbox-dev-secret-change-me';
 
 export function seedApp(kvs: KvsBackend): void {
-  const r = kvs.handle('/api/v1/secret/set', JSON.stringify({ key: SECRET.webhookSigningKey, value: SANDBOX_WEBHOOK_SECRET }));
+  const r = kvs.handle(
+    '/api/v1/secret/set',
+    JSON.stringify({ key: SECRET.webhookSigningKey, value: SANDBOX_WEBHOOK_SECRET }),
+  );
   if (r.status >= 300) throw new Error(`seeding the web trigger secret failed: ${r.status} ${r.body}`);
 }
 
@@ -42,7 +45,8 @@ export async function seedDepartments(host: ForgeHost, adminAccountId: string): 
     };
     const { result } = await host.invokeResolver(ctx, 'createDepartment', payload);
     const env = result as SeedEnvelope;
-    if (!env.ok && env.error.code !== 'CONFLICT') throw new Error(`seeding department ${d.id} failed: ${env.error.code} ${env.error.message}`);
+    if (!env.ok && env.error.code !== 'CONFLICT')
+      throw new Error(`seeding department ${d.id} failed: ${env.error.code} ${env.error.message}`);
   }
 }
 
@@ -61,11 +65,24 @@ type Step = { as: string; fn: string; payload: Record<string, unknown> };
 export async function seedEscalations(host: ForgeHost, jira: JiraSandbox): Promise<void> {
   const U = SEED_USERS;
   const ctxFor = (accountId: string, issueKey?: string, projectKey?: string) => {
-    const ctx: ExtensionContext = { moduleKey: issueKey ? PANEL_MODULE : SETTINGS_MODULE, accountId, locale: 'zh_CN', timezone: 'Asia/Shanghai' };
+    const ctx: ExtensionContext = {
+      moduleKey: issueKey ? PANEL_MODULE : SETTINGS_MODULE,
+      accountId,
+      locale: 'zh_CN',
+      timezone: 'Asia/Shanghai',
+    };
     const key = issueKey ?? projectKey!;
-    const r = jira.handle({ method: 'GET', path: issueKey ? `/rest/api/3/issue/${key}?fields=project` : `/rest/api/3/project/${key}`, actor: { kind: 'app' } });
+    const r = jira.handle({
+      method: 'GET',
+      path: issueKey ? `/rest/api/3/issue/${key}?fields=project` : `/rest/api/3/project/${key}`,
+      actor: { kind: 'app' },
+    });
     return r.then((res) => {
-      const body = JSON.parse(res.body) as { id: string; key: string; fields?: { project: { id: string; key: string } } };
+      const body = JSON.parse(res.body) as {
+        id: string;
+        key: string;
+        fields?: { project: { id: string; key: string } };
+      };
       if (issueKey) {
         ctx.issue = { id: body.id, key: body.key };
         ctx.project = { id: body.fields!.project.id, key: body.fields!.project.key };
@@ -79,13 +96,22 @@ export async function seedEscalations(host: ForgeHost, jira: JiraSandbox): Promi
     if (!env.ok) throw new Error(`seeding escalations: ${fn} failed: ${env.error.code} ${env.error.message}`);
     return env.data;
   };
-  for (const [projectKey, lead] of [['AICS', U.liuYang.accountId], ['PAY', U.gaoYuan.accountId]] as const) {
+  for (const [projectKey, lead] of [
+    ['AICS', U.liuYang.accountId],
+    ['PAY', U.gaoYuan.accountId],
+  ] as const) {
     const ctx = await ctxFor(lead, undefined, projectKey);
     const view = await call(ctx, 'getEscalationLadder', {});
-    const levels = view.ladder.levels.map((l: { accountIds: string[] }, i: number) => (i === 2 ? { ...l, accountIds: [U.maChao.accountId] } : l));
+    const levels = view.ladder.levels.map((l: { accountIds: string[] }, i: number) =>
+      i === 2 ? { ...l, accountIds: [U.maChao.accountId] } : l,
+    );
     await call(ctx, 'saveEscalationLadder', { ladder: { levels }, version: view.version });
   }
-  const story = async (issueKey: string, raise: { as: string; departmentAsked: string; description: string; impact: string; supportNeeded: string }, steps: Step[]) => {
+  const story = async (
+    issueKey: string,
+    raise: { as: string; departmentAsked: string; description: string; impact: string; supportNeeded: string },
+    steps: Step[],
+  ) => {
     const raised = await call(await ctxFor(raise.as, issueKey), 'raiseEscalation', {
       description: raise.description,
       impact: raise.impact,
@@ -100,37 +126,101 @@ export async function seedEscalations(host: ForgeHost, jira: JiraSandbox): Promi
   };
   await story(
     'AICS-8',
-    { as: U.liNa.accountId, departmentAsked: 'rnd', description: '算法模型训练排队超过48小时，需研发部协调GPU资源\nModel training has queued for over 48 hours; R&D must free GPUs', impact: '意图识别模型延期，AI 客服上线顺延 / the bot launch slips', supportNeeded: '一周内调配 2 张 A100 / two A100 GPUs for a week' },
+    {
+      as: U.liNa.accountId,
+      departmentAsked: 'rnd',
+      description:
+        '算法模型训练排队超过48小时，需研发部协调GPU资源\nModel training has queued for over 48 hours; R&D must free GPUs',
+      impact: '意图识别模型延期，AI 客服上线顺延 / the bot launch slips',
+      supportNeeded: '一周内调配 2 张 A100 / two A100 GPUs for a week',
+    },
     [
-      { as: U.liNa.accountId, fn: 'actOnEscalation', payload: { action: 'climb', text: '研发部对接人未答复 / no answer from the R&D interface person' } },
+      {
+        as: U.liNa.accountId,
+        fn: 'actOnEscalation',
+        payload: { action: 'climb', text: '研发部对接人未答复 / no answer from the R&D interface person' },
+      },
       { as: U.zhaoMin.accountId, fn: 'actOnEscalation', payload: { action: 'acknowledge', text: '' } },
     ],
   );
   await story(
     'AICS-6',
-    { as: U.liuYang.accountId, departmentAsked: 'cs', description: 'FAQ 语料交付延期，模型训练缺少数据\nThe FAQ corpus is late; training lacks data', impact: '训练推迟两天 / training slips two days', supportNeeded: '先交付前 300 条 / deliver the first 300 FAQs first' },
+    {
+      as: U.liuYang.accountId,
+      departmentAsked: 'cs',
+      description: 'FAQ 语料交付延期，模型训练缺少数据\nThe FAQ corpus is late; training lacks data',
+      impact: '训练推迟两天 / training slips two days',
+      supportNeeded: '先交付前 300 条 / deliver the first 300 FAQs first',
+    },
     [
       { as: U.yangFan.accountId, fn: 'actOnEscalation', payload: { action: 'acknowledge', text: '' } },
-      { as: U.yangFan.accountId, fn: 'actOnEscalation', payload: { action: 'resolve', text: '本周五前交付前 300 条，其余下周三 / first 300 by Friday, the rest next Wednesday' } },
+      {
+        as: U.yangFan.accountId,
+        fn: 'actOnEscalation',
+        payload: {
+          action: 'resolve',
+          text: '本周五前交付前 300 条，其余下周三 / first 300 by Friday, the rest next Wednesday',
+        },
+      },
     ],
   );
   await story(
     'PAY-8',
-    { as: U.gaoYuan.accountId, departmentAsked: 'legal', description: '支付服务协议审核超过48小时未完成\nLegal review of the payment terms is past 48 hours', impact: '上线推迟，营销活动无法启动 / launch and campaign blocked', supportNeeded: '本周内完成审核 / finish the review this week' },
+    {
+      as: U.gaoYuan.accountId,
+      departmentAsked: 'legal',
+      description: '支付服务协议审核超过48小时未完成\nLegal review of the payment terms is past 48 hours',
+      impact: '上线推迟，营销活动无法启动 / launch and campaign blocked',
+      supportNeeded: '本周内完成审核 / finish the review this week',
+    },
     [
-      { as: U.gaoYuan.accountId, fn: 'actOnEscalation', payload: { action: 'climb', text: '对接人无法决定 / the interface person cannot decide' } },
-      { as: U.gaoYuan.accountId, fn: 'actOnEscalation', payload: { action: 'climb', text: '法务部与市场部意见冲突 / Legal and Marketing disagree' } },
-      { as: U.maChao.accountId, fn: 'actOnEscalation', payload: { action: 'decide', text: '以法务意见为准，市场部周三前调整活动文案 / Legal’s wording stands; Marketing changes the campaign copy by Wednesday' } },
+      {
+        as: U.gaoYuan.accountId,
+        fn: 'actOnEscalation',
+        payload: { action: 'climb', text: '对接人无法决定 / the interface person cannot decide' },
+      },
+      {
+        as: U.gaoYuan.accountId,
+        fn: 'actOnEscalation',
+        payload: { action: 'climb', text: '法务部与市场部意见冲突 / Legal and Marketing disagree' },
+      },
+      {
+        as: U.maChao.accountId,
+        fn: 'actOnEscalation',
+        payload: {
+          action: 'decide',
+          text: '以法务意见为准，市场部周三前调整活动文案 / Legal’s wording stands; Marketing changes the campaign copy by Wednesday',
+        },
+      },
     ],
   );
   await story(
     'PAY-14',
-    { as: U.gaoYuan.accountId, departmentAsked: 'rnd', description: '支付回调超时导致重复扣款，需研发部紧急排查\nCallback timeouts charge customers twice; R&D must investigate now', impact: '客诉激增，退款成本 / complaints and refunds', supportNeeded: '今天内给出临时修复 / a hotfix today' },
+    {
+      as: U.gaoYuan.accountId,
+      departmentAsked: 'rnd',
+      description:
+        '支付回调超时导致重复扣款，需研发部紧急排查\nCallback timeouts charge customers twice; R&D must investigate now',
+      impact: '客诉激增，退款成本 / complaints and refunds',
+      supportNeeded: '今天内给出临时修复 / a hotfix today',
+    },
     [],
   );
   await story(
     'AICS-12',
-    { as: U.wangLei.accountId, departmentAsked: 'legal', description: '对话日志脱敏规则需法务确认\nLegal must confirm the masking rules for chat logs', impact: '日志无法用于训练 / logs cannot be used for training', supportNeeded: '确认脱敏字段清单 / confirm the list of masked fields' },
-    [{ as: U.wangLei.accountId, fn: 'actOnEscalation', payload: { action: 'withdraw', text: '技术部已按公司隐私规范处理 / handled under the company privacy policy' } }],
+    {
+      as: U.wangLei.accountId,
+      departmentAsked: 'legal',
+      description: '对话日志脱敏规则需法务确认\nLegal must confirm the masking rules for chat logs',
+      impact: '日志无法用于训练 / logs cannot be used for training',
+      supportNeeded: '确认脱敏字段清单 / confirm the list of masked fields',
+    },
+    [
+      {
+        as: U.wangLei.accountId,
+        fn: 'actOnEscalation',
+        payload: { action: 'withdraw', text: '技术部已按公司隐私规范处理 / handled under the company privacy policy' },
+      },
+    ],
   );
 }

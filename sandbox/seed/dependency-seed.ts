@@ -20,11 +20,28 @@ interface Story {
 }
 
 const STORIES: Story[] = [
-  { upstream: 'AICS:analysis', downstream: 'AICS:prd', steps: [{ action: 'acknowledge' }, { action: 'commit' }, { action: 'deliver' }] },
+  {
+    upstream: 'AICS:analysis',
+    downstream: 'AICS:prd',
+    steps: [{ action: 'acknowledge' }, { action: 'commit' }, { action: 'deliver' }],
+  },
   { upstream: 'AICS:prd', downstream: 'AICS:design', steps: [{ action: 'commit' }] },
   { upstream: 'AICS:faq', downstream: 'AICS:model', steps: [{ action: 'acknowledge' }] },
-  { upstream: 'AICS:gpu', downstream: 'AICS:model', steps: [{ action: 'counter', dateInDays: 9, text: 'GPU 扩容预计下周到位 / More GPUs arrive next week' }] },
-  { upstream: 'AICS:model', downstream: 'AICS:desk', steps: [{ action: 'decline', text: '模型未达准确率要求，暂不能接入 / Model below the accuracy bar; not ready to integrate' }] },
+  {
+    upstream: 'AICS:gpu',
+    downstream: 'AICS:model',
+    steps: [{ action: 'counter', dateInDays: 9, text: 'GPU 扩容预计下周到位 / More GPUs arrive next week' }],
+  },
+  {
+    upstream: 'AICS:model',
+    downstream: 'AICS:desk',
+    steps: [
+      {
+        action: 'decline',
+        text: '模型未达准确率要求，暂不能接入 / Model below the accuracy bar; not ready to integrate',
+      },
+    ],
+  },
   { upstream: 'PAY:prd', downstream: 'PAY:ux', steps: [{ action: 'acknowledge' }, { action: 'deliver' }] },
   {
     upstream: 'PAY:ux',
@@ -32,11 +49,19 @@ const STORIES: Story[] = [
     steps: [
       { action: 'commit' },
       { action: 'askDelay' },
-      { action: 'explainDelay', text: '评审意见较多，交互稿需返工 / Review asked for rework', remedy: '拆分为两批交付，先交主流程 / Deliver the main flow first' },
+      {
+        action: 'explainDelay',
+        text: '评审意见较多，交互稿需返工 / Review asked for rework',
+        remedy: '拆分为两批交付，先交主流程 / Deliver the main flow first',
+      },
     ],
   },
   { upstream: 'PAY:errorcodes', downstream: 'PAY:copy', steps: [{ action: 'acknowledge' }] },
-  { upstream: 'PAY:legal', downstream: 'PAY:compliance', steps: [{ action: 'counter', dateInDays: 12, text: '需外部律所复核 / External counsel review needed' }] },
+  {
+    upstream: 'PAY:legal',
+    downstream: 'PAY:compliance',
+    steps: [{ action: 'counter', dateInDays: 12, text: '需外部律所复核 / External counsel review needed' }],
+  },
 ];
 
 /**
@@ -54,13 +79,22 @@ export async function seedDependencyStates(host: ForgeHost, jira: JiraSandbox, n
     const down = find(story.downstream);
     if (!up || !down) continue;
     const panelOf = async (issue: Issue, accountId: string, fn: string, payload: unknown): Promise<Env> => {
-      const ctx = { moduleKey: PANEL_MODULE, accountId, locale: 'zh_CN', timezone: 'Asia/Shanghai', issue: { id: issue.id, key: issue.key }, project: { id: issue.fields.project.id, key: issue.fields.project.key } };
+      const ctx = {
+        moduleKey: PANEL_MODULE,
+        accountId,
+        locale: 'zh_CN',
+        timezone: 'Asia/Shanghai',
+        issue: { id: issue.id, key: issue.key },
+        project: { id: issue.fields.project.id, key: issue.fields.project.key },
+      };
       const { result } = await host.invokeResolver(ctx, fn, payload);
       return result as Env;
     };
     const view = await panelOf(down, SEED_USERS.linTao.accountId, 'getIssuePanel', {});
     if (!view.ok) continue;
-    let dep = (view.data.dependencies.upstream as Array<{ id: string; version: number; otherIssueId: string }>).find((d) => d.otherIssueId === up.id);
+    let dep = (view.data.dependencies.upstream as Array<{ id: string; version: number; otherIssueId: string }>).find(
+      (d) => d.otherIssueId === up.id,
+    );
     if (!dep) continue;
     for (const step of story.steps) {
       const provider = ['acknowledge', 'decline', 'counter', 'commit', 'deliver', 'explainDelay'].includes(step.action);
@@ -76,7 +110,10 @@ export async function seedDependencyStates(host: ForgeHost, jira: JiraSandbox, n
         ...(step.dateInDays ? { date: new Date(now + step.dateInDays * 86_400_000).toISOString().slice(0, 10) } : {}),
       };
       const env = await panelOf(actingIssue, actor, 'actOnDependency', payload);
-      if (!env.ok) throw new Error(`seeding dependency ${up.key} → ${down.key} (${step.action}) failed: ${env.error.code} ${env.error.message}`);
+      if (!env.ok)
+        throw new Error(
+          `seeding dependency ${up.key} → ${down.key} (${step.action}) failed: ${env.error.code} ${env.error.message}`,
+        );
       dep = { ...dep, version: env.data.version };
       steps += 1;
     }
@@ -91,7 +128,9 @@ interface Issue {
 }
 
 async function searchAll(jira: JiraSandbox): Promise<Issue[]> {
-  const fields = JSON.parse((await jira.handle({ method: 'GET', path: '/rest/api/3/field', actor: { kind: 'app' } })).body) as Array<{ id: string; schema?: { custom?: string } }>;
+  const fields = JSON.parse(
+    (await jira.handle({ method: 'GET', path: '/rest/api/3/field', actor: { kind: 'app' } })).body,
+  ) as Array<{ id: string; schema?: { custom?: string } }>;
   const responsible = fields.find((f) => f.schema?.custom?.endsWith('/static/raci-responsible'))?.id;
   const out: Issue[] = [];
   let token: string | undefined;
@@ -99,7 +138,12 @@ async function searchAll(jira: JiraSandbox): Promise<Issue[]> {
     const res = await jira.handle({
       method: 'POST',
       path: '/rest/api/3/search/jql',
-      body: JSON.stringify({ jql: 'project in (AICS, PAY) ORDER BY key ASC', fields: ['summary', 'project', ...(responsible ? [responsible] : [])], maxResults: 100, ...(token ? { nextPageToken: token } : {}) }),
+      body: JSON.stringify({
+        jql: 'project in (AICS, PAY) ORDER BY key ASC',
+        fields: ['summary', 'project', ...(responsible ? [responsible] : [])],
+        maxResults: 100,
+        ...(token ? { nextPageToken: token } : {}),
+      }),
       actor: { kind: 'app' },
     });
     const page = JSON.parse(res.body) as { issues: Issue[]; nextPageToken?: string };

@@ -17,11 +17,19 @@ const DAY = 86_400_000;
  * through the project page's resolver as the people named, so validation and permissions run as for a person.
  */
 export async function seedProjectPage(host: ForgeHost, jira: JiraSandbox, now: number): Promise<void> {
-  const get = async (path: string) => JSON.parse((await jira.handle({ method: 'GET', path, actor: { kind: 'app' } })).body);
+  const get = async (path: string) =>
+    JSON.parse((await jira.handle({ method: 'GET', path, actor: { kind: 'app' } })).body);
   const project = (await get('/rest/api/3/project/PAY')) as { id: string; key: string };
   const versions = (await get('/rest/api/3/project/PAY/versions')) as Array<{ id: string; name: string }>;
   const search = JSON.parse(
-    (await jira.handle({ method: 'POST', path: '/rest/api/3/search/jql', body: JSON.stringify({ jql: 'project = PAY', fields: ['summary'], maxResults: 100 }), actor: { kind: 'app' } })).body,
+    (
+      await jira.handle({
+        method: 'POST',
+        path: '/rest/api/3/search/jql',
+        body: JSON.stringify({ jql: 'project = PAY', fields: ['summary'], maxResults: 100 }),
+        actor: { kind: 'app' },
+      })
+    ).body,
   ) as { issues: Array<{ key: string; fields: { summary: string } }> };
   const keyOf = (summaryStart: string) => search.issues.find((i) => i.fields.summary.startsWith(summaryStart))?.key;
   const version = (phase: number) => versions.find((v) => v.name === SEED_PHASES[phase])!.id;
@@ -50,15 +58,29 @@ export async function seedProjectPage(host: ForgeHost, jira: JiraSandbox, now: n
     notes: '每周三 10:00 跨部门协调会 / Cross-department sync every Wednesday 10:00',
     expectedVersion: null,
   });
-  for (const [head, dept] of [[U.zhangWei, 'product'], [U.zhaoMin, 'rnd'], [U.zhengLi, 'legal']] as const) {
+  for (const [head, dept] of [
+    [U.zhangWei, 'product'],
+    [U.zhaoMin, 'rnd'],
+    [U.zhengLi, 'legal'],
+  ] as const) {
     await call(head.accountId, 'confirmCharter', { departmentId: dept });
   }
 
-  for (const [phase, bufferDays, owner] of [[1, 3, 'product'], [2, 5, 'rnd'], [3, 3, 'marketing']] as const) {
-    await call(coordinator, 'saveMilestonePlan', { versionId: version(phase), bufferDays, ownerDepartmentId: owner, expectedVersion: null });
+  for (const [phase, bufferDays, owner] of [
+    [1, 3, 'product'],
+    [2, 5, 'rnd'],
+    [3, 3, 'marketing'],
+  ] as const) {
+    await call(coordinator, 'saveMilestonePlan', {
+      versionId: version(phase),
+      bufferDays,
+      ownerDepartmentId: owner,
+      expectedVersion: null,
+    });
   }
 
-  const risk = (r: Record<string, unknown>) => call(coordinator, 'saveRisk', { dependencyIds: [], expectedVersion: null, ...r });
+  const risk = (r: Record<string, unknown>) =>
+    call(coordinator, 'saveRisk', { dependencyIds: [], expectedVersion: null, ...r });
   await risk({
     title: '第三方支付接口不稳定 / Third-party payment API unstable',
     probability: 4,
@@ -122,9 +144,36 @@ export async function seedProjectPage(host: ForgeHost, jira: JiraSandbox, now: n
     tags: ['需求变更', '法务排期'],
     expectedVersion: null,
   });
-  const action = (a: Record<string, unknown>) => call(coordinator, 'saveAction', { tags: [], expectedVersion: null, ...a });
-  await action({ retrospectiveId: research.id, title: '需求变更必须走变更评审 / Route every requirement change through change review', ownerAccountId: coordinator, dueDate: day(-10), status: 'done' });
-  await action({ retrospectiveId: research.id, title: '编写备用支付接口切换预案 / Write the backup-interface switch-over runbook', ownerAccountId: U.zhouJie.accountId, dueDate: day(-3), status: 'in-progress' });
-  await action({ retrospectiveId: design.id, title: '法务审核提前两周排期 / Book legal reviews two weeks ahead', ownerAccountId: U.heJun.accountId, dueDate: day(7), status: 'open', tags: ['法务排期'] });
-  await action({ retrospectiveId: design.id, title: '需求变更看板对所有部门可见 / A change-request board every department can see', ownerAccountId: U.liuYang.accountId, dueDate: day(10), status: 'open', tags: ['需求变更'] });
+  const action = (a: Record<string, unknown>) =>
+    call(coordinator, 'saveAction', { tags: [], expectedVersion: null, ...a });
+  await action({
+    retrospectiveId: research.id,
+    title: '需求变更必须走变更评审 / Route every requirement change through change review',
+    ownerAccountId: coordinator,
+    dueDate: day(-10),
+    status: 'done',
+  });
+  await action({
+    retrospectiveId: research.id,
+    title: '编写备用支付接口切换预案 / Write the backup-interface switch-over runbook',
+    ownerAccountId: U.zhouJie.accountId,
+    dueDate: day(-3),
+    status: 'in-progress',
+  });
+  await action({
+    retrospectiveId: design.id,
+    title: '法务审核提前两周排期 / Book legal reviews two weeks ahead',
+    ownerAccountId: U.heJun.accountId,
+    dueDate: day(7),
+    status: 'open',
+    tags: ['法务排期'],
+  });
+  await action({
+    retrospectiveId: design.id,
+    title: '需求变更看板对所有部门可见 / A change-request board every department can see',
+    ownerAccountId: U.liuYang.accountId,
+    dueDate: day(10),
+    status: 'open',
+    tags: ['需求变更'],
+  });
 }

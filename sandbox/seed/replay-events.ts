@@ -3,7 +3,11 @@ import { issueEvent, linkEvent } from '../jira/events';
 import type { ProductEvent } from '../runtime/forge-host';
 
 interface SearchPage {
-  issues: Array<{ id: string; key: string; fields: Record<string, unknown> & { project: { id: string }; issuelinks?: Link[] } }>;
+  issues: Array<{
+    id: string;
+    key: string;
+    fields: Record<string, unknown> & { project: { id: string }; issuelinks?: Link[] };
+  }>;
   nextPageToken?: string;
 }
 interface Link {
@@ -33,7 +37,12 @@ export async function replaySeedAsEvents(
     const r = await jira.handle({
       method: 'POST',
       path: '/rest/api/3/search/jql',
-      body: JSON.stringify({ jql, fields: ['*navigable'], maxResults: 100, ...(token ? { nextPageToken: token } : {}) }),
+      body: JSON.stringify({
+        jql,
+        fields: ['*navigable'],
+        maxResults: 100,
+        ...(token ? { nextPageToken: token } : {}),
+      }),
       actor: { kind: 'app' },
     });
     if (r.status !== 200) throw new Error(`replaying the seed failed: search answered ${r.status} ${r.body}`);

@@ -20,7 +20,11 @@ export const TRANSITIONS = { done: '31', approve: '41' } as const;
 export function seedWorkflowRules(jira: JiraSandbox): void {
   jira.admin.transaction(() => {
     jira.workflow.addTransition({ id: TRANSITIONS.approve, name: 'Approve', from: 'In Progress', to: 'Done' });
-    jira.workflow.attachRule({ transitionId: TRANSITIONS.approve, kind: 'condition', moduleKey: WORKFLOW_RULES.onlyAccountable });
+    jira.workflow.attachRule({
+      transitionId: TRANSITIONS.approve,
+      kind: 'condition',
+      moduleKey: WORKFLOW_RULES.onlyAccountable,
+    });
     for (const transitionId of [TRANSITIONS.done, TRANSITIONS.approve]) {
       jira.workflow.attachRule({ transitionId, kind: 'validator', moduleKey: WORKFLOW_RULES.raciComplete });
     }

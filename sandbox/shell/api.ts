@@ -11,7 +11,9 @@ export async function jira<T>(path: string, init: RequestInit = {}): Promise<T> 
     let message = `${res.status}`;
     try {
       const body = JSON.parse(text) as { errorMessages?: string[]; errors?: Record<string, string> };
-      message = [...(body.errorMessages ?? []), ...Object.entries(body.errors ?? {}).map(([k, v]) => `${k}: ${v}`)].join(' ') || message;
+      message =
+        [...(body.errorMessages ?? []), ...Object.entries(body.errors ?? {}).map(([k, v]) => `${k}: ${v}`)].join(' ') ||
+        message;
     } catch {
       /* keep the status */
     }

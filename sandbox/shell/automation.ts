@@ -8,8 +8,11 @@ import { flag, h } from './dom';
 export function automationButtons(issueKey: string, reload: () => void) {
   const run = async (action: string, inputs: Record<string, string>) => {
     try {
-      const r = await sandboxApi<{ result: { escalationId?: string; level?: number; errors?: Array<{ message: string }> } }>(`automation/${action}`, { issueKey, ...inputs });
-      if (r.result.errors?.length) flag(`Automation rule failed: ${r.result.errors.map((e) => e.message).join('; ')}`, true);
+      const r = await sandboxApi<{
+        result: { escalationId?: string; level?: number; errors?: Array<{ message: string }> };
+      }>(`automation/${action}`, { issueKey, ...inputs });
+      if (r.result.errors?.length)
+        flag(`Automation rule failed: ${r.result.errors.map((e) => e.message).join('; ')}`, true);
       else flag(`Automation ran ${action}: ${r.result.escalationId} is at level ${r.result.level}.`);
       reload();
     } catch (e) {
@@ -33,6 +36,13 @@ export function automationButtons(issueKey: string, reload: () => void) {
       },
       'THEN: raise escalation',
     ),
-    h('button', { 'data-automation': 'climb-escalation', onclick: () => void run('climb-escalation', { note: 'Sandbox Automation rule' }) }, 'THEN: climb escalation'),
+    h(
+      'button',
+      {
+        'data-automation': 'climb-escalation',
+        onclick: () => void run('climb-escalation', { note: 'Sandbox Automation rule' }),
+      },
+      'THEN: climb escalation',
+    ),
   );
 }

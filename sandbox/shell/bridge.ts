@@ -33,7 +33,13 @@ function applyTheme(mode: string, css?: string) {
  */
 function createHistory() {
   type Location = { pathname: string; search: string; hash: string; state: unknown; key: string };
-  const at = (pathname: string): Location => ({ pathname: pathname.startsWith('/') ? pathname : `/${pathname}`, search: '', hash: '', state: null, key: String(Date.now()) });
+  const at = (pathname: string): Location => ({
+    pathname: pathname.startsWith('/') ? pathname : `/${pathname}`,
+    search: '',
+    hash: '',
+    state: null,
+    key: String(Date.now()),
+  });
   const listeners = new Set<(location: Location, action: string) => void>();
   const history = {
     action: 'POP',
@@ -123,7 +129,12 @@ addEventListener('DOMContentLoaded', () => {
       report();
     });
   };
-  new MutationObserver(schedule).observe(document.body, { childList: true, subtree: true, attributes: true, characterData: true });
+  new MutationObserver(schedule).observe(document.body, {
+    childList: true,
+    subtree: true,
+    attributes: true,
+    characterData: true,
+  });
   new ResizeObserver(schedule).observe(document.body);
   addEventListener('load', schedule);
   schedule();

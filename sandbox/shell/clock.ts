@@ -3,7 +3,9 @@ import { flag, h } from './dom';
 import { state } from './state';
 
 export function fmtClock(ms: number) {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: state.timezone, dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  return new Intl.DateTimeFormat('en-GB', { timeZone: state.timezone, dateStyle: 'medium', timeStyle: 'short' }).format(
+    ms,
+  );
 }
 
 /** The sandbox time, and buttons that move it forward (running the scheduled triggers due on the way). */

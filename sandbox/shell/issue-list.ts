@@ -10,7 +10,12 @@ export async function projectIssues(main: HTMLElement, projectKey: string) {
   do {
     const page = await jira<{ issues: Issue[]; nextPageToken?: string }>('/rest/api/3/search/jql', {
       method: 'POST',
-      body: JSON.stringify({ jql: `project = ${projectKey} ORDER BY key ASC`, fields: ['summary', 'status', 'duedate', 'issuetype'], maxResults: 100, ...(token ? { nextPageToken: token } : {}) }),
+      body: JSON.stringify({
+        jql: `project = ${projectKey} ORDER BY key ASC`,
+        fields: ['summary', 'status', 'duedate', 'issuetype'],
+        maxResults: 100,
+        ...(token ? { nextPageToken: token } : {}),
+      }),
     });
     rows.push(...page.issues);
     token = page.nextPageToken;
@@ -20,7 +25,19 @@ export async function projectIssues(main: HTMLElement, projectKey: string) {
     h(
       'table',
       { className: 'issues' },
-      h('thead', {}, h('tr', {}, h('th', {}, 'Key'), h('th', {}, 'Summary'), h('th', {}, 'Type'), h('th', {}, 'Status'), h('th', {}, 'Due'))),
+      h(
+        'thead',
+        {},
+        h(
+          'tr',
+          {},
+          h('th', {}, 'Key'),
+          h('th', {}, 'Summary'),
+          h('th', {}, 'Type'),
+          h('th', {}, 'Status'),
+          h('th', {}, 'Due'),
+        ),
+      ),
       h(
         'tbody',
         {},

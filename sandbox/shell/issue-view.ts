@@ -18,20 +18,31 @@ export async function issueView(main: HTMLElement, issueKey: string) {
     main.replaceChildren(h('h1', {}, issueKey), h('p', { className: 'error', role: 'alert' }, (e as Error).message));
     return;
   }
-  const editable = Object.keys((issue as unknown as { editmeta?: { fields?: object } }).editmeta?.fields ?? {}).length > 0;
+  const editable =
+    Object.keys((issue as unknown as { editmeta?: { fields?: object } }).editmeta?.fields ?? {}).length > 0;
   const reload = () => void issueView(main, issueKey);
   const setField = async (id: string, multi: boolean, next: UserRef[]) => {
     try {
       await jira(`/rest/api/3/issue/${issueKey}`, {
         method: 'PUT',
-        body: JSON.stringify({ fields: { [id]: multi ? next.map((u) => ({ accountId: u.accountId })) : next[0] ? { accountId: next[0].accountId } : null } }),
+        body: JSON.stringify({
+          fields: {
+            [id]: multi
+              ? next.map((u) => ({ accountId: u.accountId }))
+              : next[0]
+                ? { accountId: next[0].accountId }
+                : null,
+          },
+        }),
       });
       reload();
     } catch (e) {
       flag((e as Error).message, true);
     }
   };
-  const transitions = await jira<{ transitions: Array<{ id: string; name: string }> }>(`/rest/api/3/issue/${issueKey}/transitions`).catch(() => ({ transitions: [] }));
+  const transitions = await jira<{ transitions: Array<{ id: string; name: string }> }>(
+    `/rest/api/3/issue/${issueKey}/transitions`,
+  ).catch(() => ({ transitions: [] }));
   const transitionSel = h(
     'select',
     { 'aria-label': 'Transition', id: 'transition' },
@@ -41,7 +52,10 @@ export async function issueView(main: HTMLElement, issueKey: string) {
   transitionSel.addEventListener('change', async () => {
     if (!transitionSel.value) return;
     try {
-      await jira(`/rest/api/3/issue/${issueKey}/transitions`, { method: 'POST', body: JSON.stringify({ transition: { id: transitionSel.value } }) });
+      await jira(`/rest/api/3/issue/${issueKey}/transitions`, {
+        method: 'POST',
+        body: JSON.stringify({ transition: { id: transitionSel.value } }),
+      });
       reload();
     } catch (e) {
       flag((e as Error).message, true);
@@ -50,8 +64,17 @@ export async function issueView(main: HTMLElement, issueKey: string) {
   });
 
   const links = issue.fields.issuelinks ?? [];
-  const linkTypes = await jira<{ issueLinkTypes: Array<{ name: string; inward: string; outward: string }> }>('/rest/api/3/issueLinkType').catch(() => ({ issueLinkTypes: [] }));
-  const linkType = h('select', { 'aria-label': 'Link type' }, ...linkTypes.issueLinkTypes.flatMap((t) => [h('option', { value: `${t.name}|out` }, t.outward), h('option', { value: `${t.name}|in` }, t.inward)]));
+  const linkTypes = await jira<{ issueLinkTypes: Array<{ name: string; inward: string; outward: string }> }>(
+    '/rest/api/3/issueLinkType',
+  ).catch(() => ({ issueLinkTypes: [] }));
+  const linkType = h(
+    'select',
+    { 'aria-label': 'Link type' },
+    ...linkTypes.issueLinkTypes.flatMap((t) => [
+      h('option', { value: `${t.name}|out` }, t.outward),
+      h('option', { value: `${t.name}|in` }, t.inward),
+    ]),
+  );
   const linkKey = h('input', { placeholder: 'Issue key, e.g. PAY-3', 'aria-label': 'Issue to link', size: 14 });
   const addLink = h(
     'button',
@@ -64,7 +87,11 @@ export async function issueView(main: HTMLElement, issueKey: string) {
           await jira('/rest/api/3/issueLink', {
             method: 'POST',
             // Jira's REST reads {inwardIssue: A, outwardIssue: B} as "A <outward phrase> B", e.g. A blocks B.
-            body: JSON.stringify(dir === 'out' ? { type: { name: type }, inwardIssue: { key: issueKey }, outwardIssue: { key: other } } : { type: { name: type }, inwardIssue: { key: other }, outwardIssue: { key: issueKey } }),
+            body: JSON.stringify(
+              dir === 'out'
+                ? { type: { name: type }, inwardIssue: { key: issueKey }, outwardIssue: { key: other } }
+                : { type: { name: type }, inwardIssue: { key: other }, outwardIssue: { key: issueKey } },
+            ),
           });
           reload();
         } catch (e) {
@@ -79,7 +106,12 @@ export async function issueView(main: HTMLElement, issueKey: string) {
   const frame = await appFrame(panelMod.key, { issueKey }, 'panel', 'Collaboration (app)');
 
   main.replaceChildren(
-    h('p', { className: 'note' }, h('a', { href: `#/project/${issueKey.split('-')[0]}` }, `${issueKey.split('-')[0]} issues`), ` / ${issueKey}`),
+    h(
+      'p',
+      { className: 'note' },
+      h('a', { href: `#/project/${issueKey.split('-')[0]}` }, `${issueKey.split('-')[0]} issues`),
+      ` / ${issueKey}`,
+    ),
     h(
       'div',
       { className: 'issue' },
@@ -87,7 +119,13 @@ export async function issueView(main: HTMLElement, issueKey: string) {
         'section',
         { 'aria-label': 'Issue details' },
         h('h1', { id: 'issue-summary' }, `${issue.key} ${issue.fields.summary}`),
-        h('div', { className: 'row' }, lozenge(issue.fields.status.statusCategory.key, issue.fields.status.name), transitionSel, !editable && h('span', { className: 'note' }, 'You can view but not edit this issue.')),
+        h(
+          'div',
+          { className: 'row' },
+          lozenge(issue.fields.status.statusCategory.key, issue.fields.status.name),
+          transitionSel,
+          !editable && h('span', { className: 'note' }, 'You can view but not edit this issue.'),
+        ),
         h('h3', {}, 'Details'),
         h(
           'div',
@@ -101,9 +139,15 @@ export async function issueView(main: HTMLElement, issueKey: string) {
           ...fields.flatMap((f) => {
             const raw = issue.fields[f.id];
             const value = (Array.isArray(raw) ? raw : raw ? [raw] : []) as UserRef[];
-            return [h('span', { className: 'label', id: `label-${f.id}` }, f.name), userPicker(f, value, (next) => setField(f.id, f.multi, next), editable)];
+            return [
+              h('span', { className: 'label', id: `label-${f.id}` }, f.name),
+              userPicker(f, value, (next) => setField(f.id, f.multi, next), editable),
+            ];
           }),
-          ...escFields.flatMap((f) => [h('span', { className: 'label' }, f.name), h('span', { 'data-field': f.name }, readOnlyValue(issue.fields[f.id]))]),
+          ...escFields.flatMap((f) => [
+            h('span', { className: 'label' }, f.name),
+            h('span', { 'data-field': f.name }, readOnlyValue(issue.fields[f.id])),
+          ]),
         ),
         automationButtons(issueKey, reload),
         h('h3', {}, 'Issue links'),
@@ -127,7 +171,9 @@ export async function issueView(main: HTMLElement, issueKey: string) {
                       {
                         'aria-label': `Delete link to ${other?.key}`,
                         onclick: async () => {
-                          await jira(`/rest/api/3/issueLink/${l.id}`, { method: 'DELETE' }).catch((e: Error) => flag(e.message, true));
+                          await jira(`/rest/api/3/issueLink/${l.id}`, { method: 'DELETE' }).catch((e: Error) =>
+                            flag(e.message, true),
+                          );
                           reload();
                         },
                       },

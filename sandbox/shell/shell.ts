@@ -19,17 +19,27 @@ const root = document.getElementById('root')!;
 const main = h('main', { id: 'main' });
 const nav = h('nav', { 'aria-label': 'Projects' });
 
-addEventListener('message', (e: MessageEvent<{ type?: string; frameId?: string; height?: number; flag?: { title?: string; description?: string } }>) => {
-  const d = e.data;
-  if (d?.type === 'sandbox:resize' && d.frameId) {
-    const f = document.querySelector<HTMLIFrameElement>(`iframe[data-frame="${d.frameId}"]`);
-    if (f && d.height) f.style.height = `${Math.max(120, d.height)}px`;
-  } else if (d?.type === 'sandbox:flag' && d.flag) {
-    flag([d.flag.title, d.flag.description].filter(Boolean).join(': '));
-  } else if (d?.type === 'sandbox:invocation') {
-    void refreshInvocations();
-  }
-});
+addEventListener(
+  'message',
+  (
+    e: MessageEvent<{
+      type?: string;
+      frameId?: string;
+      height?: number;
+      flag?: { title?: string; description?: string };
+    }>,
+  ) => {
+    const d = e.data;
+    if (d?.type === 'sandbox:resize' && d.frameId) {
+      const f = document.querySelector<HTMLIFrameElement>(`iframe[data-frame="${d.frameId}"]`);
+      if (f && d.height) f.style.height = `${Math.max(120, d.height)}px`;
+    } else if (d?.type === 'sandbox:flag' && d.flag) {
+      flag([d.flag.title, d.flag.description].filter(Boolean).join(': '));
+    } else if (d?.type === 'sandbox:invocation') {
+      void refreshInvocations();
+    }
+  },
+);
 
 async function route() {
   const hash = location.hash || '';
@@ -38,7 +48,8 @@ async function route() {
     if ((m = /^#\/issue\/([A-Z][A-Z0-9_]*-\d+)$/.exec(hash))) await issueView(main, m[1]!);
     else if ((m = /^#\/project\/([A-Z][A-Z0-9_]*)\/page$/.exec(hash))) await projectPage(main, m[1]!);
     else if ((m = /^#\/project\/([A-Z][A-Z0-9_]*)$/.exec(hash))) await projectIssues(main, m[1]!);
-    else if ((m = /^#\/project\/([A-Z][A-Z0-9_]*)\/settings\/([a-z0-9-]+)$/.exec(hash))) await projectSettings(main, m[1]!, m[2]!);
+    else if ((m = /^#\/project\/([A-Z][A-Z0-9_]*)\/settings\/([a-z0-9-]+)$/.exec(hash)))
+      await projectSettings(main, m[1]!, m[2]!);
     else if (hash === '#/admin') await adminPage(main);
     else {
       const first = nav.querySelector<HTMLAnchorElement>('a[href^="#/project/"]');
@@ -50,7 +61,8 @@ async function route() {
   } catch (e) {
     main.replaceChildren(h('p', { className: 'error', role: 'alert' }, (e as Error).message));
   }
-  for (const a of nav.querySelectorAll('a')) a.setAttribute('aria-current', a.getAttribute('href') === hash ? 'page' : 'false');
+  for (const a of nav.querySelectorAll('a'))
+    a.setAttribute('aria-current', a.getAttribute('href') === hash ? 'page' : 'false');
 }
 
 async function boot() {
@@ -58,13 +70,22 @@ async function boot() {
   const session = await sandboxApi<Session>('session');
   state.session = session;
   if (!session.users.some((u) => u.accountId === state.user)) state.user = session.users[0]?.accountId ?? '';
-  root.replaceChildren(topBar(session, { onUserChange: () => void boot(), onLocaleChange: () => void route(), onClockMoved: () => void route() }), h('div', { className: 'layout' }, nav, main));
+  root.replaceChildren(
+    topBar(session, {
+      onUserChange: () => void boot(),
+      onLocaleChange: () => void route(),
+      onClockMoved: () => void route(),
+    }),
+    h('div', { className: 'layout' }, nav, main),
+  );
   await renderNav(nav);
   await route();
 }
 
 addEventListener('hashchange', () => void route());
-void boot().catch((e: Error) => root.replaceChildren(h('p', { className: 'error', role: 'alert' }, `The sandbox failed to start: ${e.message}`)));
+void boot().catch((e: Error) =>
+  root.replaceChildren(h('p', { className: 'error', role: 'alert' }, `The sandbox failed to start: ${e.message}`)),
+);
 
 // Without an export esbuild reads the entry as CommonJS (package.json "type") and wraps every module it imports.
 export {};

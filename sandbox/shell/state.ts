@@ -21,7 +21,12 @@ export interface IssueFields {
   issuetype?: { name: string };
   fixVersions?: Array<{ name: string }>;
   assignee?: UserRef | null;
-  issuelinks?: Array<{ id: string; type: { name: string; inward: string; outward: string }; inwardIssue?: { key: string; fields?: { summary?: string } }; outwardIssue?: { key: string; fields?: { summary?: string } } }>;
+  issuelinks?: Array<{
+    id: string;
+    type: { name: string; inward: string; outward: string };
+    inwardIssue?: { key: string; fields?: { summary?: string } };
+    outwardIssue?: { key: string; fields?: { summary?: string } };
+  }>;
   [field: string]: unknown;
 }
 export interface Issue {
@@ -39,4 +44,3 @@ export const state = {
   raciFields: [] as Array<{ id: string; name: string; multi: boolean }>,
   escalationFields: null as Array<{ id: string; name: string }> | null,
 };
-

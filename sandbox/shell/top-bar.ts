@@ -12,7 +12,12 @@ export interface TopBarCallbacks {
 
 export function topBar(session: Session, callbacks: TopBarCallbacks) {
   /** A select whose choice is kept in `state` and across reloads. */
-  const switcher = (id: string, setting: 'user' | 'locale', changed: () => void, options: Array<[value: string, label: string]>) =>
+  const switcher = (
+    id: string,
+    setting: 'user' | 'locale',
+    changed: () => void,
+    options: Array<[value: string, label: string]>,
+  ) =>
     h(
       'select',
       {
@@ -25,7 +30,12 @@ export function topBar(session: Session, callbacks: TopBarCallbacks) {
       },
       ...options.map(([value, label]) => h('option', { value, selected: value === state[setting] }, label)),
     );
-  const userSel = switcher('user-switcher', 'user', callbacks.onUserChange, session.users.map((u) => [u.accountId, u.displayName]));
+  const userSel = switcher(
+    'user-switcher',
+    'user',
+    callbacks.onUserChange,
+    session.users.map((u) => [u.accountId, u.displayName]),
+  );
   const localeSel = switcher('locale-switcher', 'locale', callbacks.onLocaleChange, [
     ['en_US', 'English'],
     ['zh_CN', '中文（简体）'],

@@ -3,9 +3,19 @@ import { h } from './dom';
 import type { UserRef } from './state';
 
 /** The people in a user field as chips, with a search box to add one (or more, for a list field) when editable. */
-export function userPicker(field: { id: string; name: string; multi: boolean }, value: UserRef[], onChange: (next: UserRef[]) => Promise<void>, editable: boolean) {
+export function userPicker(
+  field: { id: string; name: string; multi: boolean },
+  value: UserRef[],
+  onChange: (next: UserRef[]) => Promise<void>,
+  editable: boolean,
+) {
   const wrap = h('div', { className: 'picker', 'data-field': field.name });
-  const input = h('input', { type: 'search', placeholder: 'Add person…', 'aria-label': `Add ${field.name}`, autocomplete: 'off' });
+  const input = h('input', {
+    type: 'search',
+    placeholder: 'Add person…',
+    'aria-label': `Add ${field.name}`,
+    autocomplete: 'off',
+  });
   const suggest = h('div', { className: 'suggest', role: 'listbox', hidden: true });
   const render = () => {
     wrap.replaceChildren(
@@ -36,7 +46,9 @@ export function userPicker(field: { id: string; name: string; multi: boolean }, 
     timer = setTimeout(async () => {
       const q = input.value.trim();
       if (!q) return void (suggest.hidden = true);
-      const users = await jira<Array<{ accountId: string; displayName: string }>>(`/rest/api/3/user/search?query=${encodeURIComponent(q)}&maxResults=8`);
+      const users = await jira<Array<{ accountId: string; displayName: string }>>(
+        `/rest/api/3/user/search?query=${encodeURIComponent(q)}&maxResults=8`,
+      );
       suggest.replaceChildren(
         ...users.map((u) =>
           h(

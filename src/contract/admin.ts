@@ -5,7 +5,6 @@ import { PersonSchema } from './views';
 import { DEPENDENCY_ADMIN_FUNCTIONS } from './dependencies';
 import { ESCALATION_ADMIN_FUNCTIONS } from './escalations';
 
-
 /** The version an admin saw; a write with an older one is refused with CONFLICT. */
 export const DepartmentVersionSchema = z.number().int().min(1);
 
@@ -30,7 +29,9 @@ export const DepartmentInputSchema = DepartmentSchema.strict().superRefine(noRep
 export type DepartmentInput = z.infer<typeof DepartmentInputSchema>;
 
 /** An edit: the whole department again (the id names it and cannot change), with the version it was read at. */
-export const DepartmentUpdateSchema = DepartmentSchema.extend({ version: DepartmentVersionSchema }).strict().superRefine(noRepeatedMembers);
+export const DepartmentUpdateSchema = DepartmentSchema.extend({ version: DepartmentVersionSchema })
+  .strict()
+  .superRefine(noRepeatedMembers);
 export type DepartmentUpdate = z.infer<typeof DepartmentUpdateSchema>;
 
 export const DepartmentDeleteSchema = z.object({ id: DepartmentIdSchema, version: DepartmentVersionSchema }).strict();
@@ -84,7 +85,10 @@ export const ADMIN_PAGE_FUNCTIONS = {
   listDepartments: { input: z.object({}).strict(), output: DirectoryViewSchema },
   createDepartment: { input: DepartmentInputSchema, output: DepartmentSavedSchema },
   updateDepartment: { input: DepartmentUpdateSchema, output: DepartmentSavedSchema },
-  deleteDepartment: { input: DepartmentDeleteSchema, output: z.object({ id: DepartmentIdSchema, index: PeopleIndexSummarySchema }) },
+  deleteDepartment: {
+    input: DepartmentDeleteSchema,
+    output: z.object({ id: DepartmentIdSchema, index: PeopleIndexSummarySchema }),
+  },
   /** Re-reads every department's Jira group into the people index (groups change in Jira without an event). */
   rebuildPeopleIndex: { input: z.object({}).strict(), output: z.object({ index: PeopleIndexSummarySchema }) },
   /** Jira's user search as the viewer, for the user pickers. */

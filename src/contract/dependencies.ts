@@ -3,10 +3,19 @@
  */
 import { z } from 'zod';
 import { CalendarDateSchema } from './dates';
-import { DependencyActionSchema, DependencyHealthSchema, DependencyViewSchema, IssueRefSchema, DEPENDENCY_HEALTH_REASONS } from './views';
+import {
+  DependencyActionSchema,
+  DependencyHealthSchema,
+  DependencyViewSchema,
+  IssueRefSchema,
+  DEPENDENCY_HEALTH_REASONS,
+} from './views';
 import { DepartmentIdSchema, DepartmentRefSchema } from './departments';
 
-const IssueKey = z.string().trim().regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/, 'expected an issue key such as PAY-12');
+const IssueKey = z
+  .string()
+  .trim()
+  .regex(/^[A-Za-z][A-Za-z0-9_]*-\d+$/, 'expected an issue key such as PAY-12');
 
 export const CreateDependencyInputSchema = z
   .object({
@@ -105,5 +114,8 @@ export const DEPENDENCY_PROJECT_FUNCTIONS = {
 
 export const DEPENDENCY_ADMIN_FUNCTIONS = {
   getDependencySettings: { input: z.object({}).strict(), output: DependencySettingsSchema },
-  saveDependencySettings: { input: z.object({ linkType: z.string().trim().min(1).max(255) }).strict(), output: DependencySettingsSchema },
+  saveDependencySettings: {
+    input: z.object({ linkType: z.string().trim().min(1).max(255) }).strict(),
+    output: DependencySettingsSchema,
+  },
 } as const;

@@ -20,7 +20,9 @@ function isTimeZone(tz: string): boolean {
   }
 }
 
-export const CalendarIdSchema = z.string().regex(/^[a-z][a-z0-9-]{1,31}$/, 'use 2-32 lower-case letters, digits or -, starting with a letter');
+export const CalendarIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9-]{1,31}$/, 'use 2-32 lower-case letters, digits or -, starting with a letter');
 
 /** A working-time calendar: when a department works, so deadlines count working hours, not clock hours. */
 export const WorkingCalendarSchema = z
@@ -28,7 +30,11 @@ export const WorkingCalendarSchema = z
     id: CalendarIdSchema,
     name: z.string().trim().min(1).max(80),
     /** IANA time zone, e.g. Asia/Shanghai; working hours are wall-clock times there (daylight saving included). */
-    timeZone: z.string().min(1).max(64).refine(isTimeZone, { message: 'unknown time zone', params: { messageId: 'validation.detail.timeZone' } }),
+    timeZone: z
+      .string()
+      .min(1)
+      .max(64)
+      .refine(isTimeZone, { message: 'unknown time zone', params: { messageId: 'validation.detail.timeZone' } }),
     workStart: ClockTime,
     workEnd: ClockTime,
     /** Lunch break inside the working day, or both null. */
@@ -44,17 +50,23 @@ export const WorkingCalendarSchema = z
     note: z.string().trim().max(500).default(''),
   })
   .superRefine((c, ctx) => {
-    const bad = (path: string, messageId: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message, params: { messageId } });
-    if (minutesOf(c.workStart) >= minutesOf(c.workEnd)) bad('workEnd', 'validation.detail.endAfterStart', 'must be after the start');
-    if ((c.lunchStart === null) !== (c.lunchEnd === null)) bad('lunchEnd', 'validation.detail.lunchBoth', 'give both ends of the lunch break or neither');
+    const bad = (path: string, messageId: string, message: string) =>
+      ctx.addIssue({ code: 'custom', path: [path], message, params: { messageId } });
+    if (minutesOf(c.workStart) >= minutesOf(c.workEnd))
+      bad('workEnd', 'validation.detail.endAfterStart', 'must be after the start');
+    if ((c.lunchStart === null) !== (c.lunchEnd === null))
+      bad('lunchEnd', 'validation.detail.lunchBoth', 'give both ends of the lunch break or neither');
     if (c.lunchStart && c.lunchEnd) {
       const [ls, le] = [minutesOf(c.lunchStart), minutesOf(c.lunchEnd)];
-      if (ls >= le || ls <= minutesOf(c.workStart) || le >= minutesOf(c.workEnd)) bad('lunchStart', 'validation.detail.lunchInside', 'the lunch break must lie inside the working hours');
+      if (ls >= le || ls <= minutesOf(c.workStart) || le >= minutesOf(c.workEnd))
+        bad('lunchStart', 'validation.detail.lunchInside', 'the lunch break must lie inside the working hours');
     }
-    if (new Set(c.workdays).size !== c.workdays.length) bad('workdays', 'validation.detail.repeatedDay', 'a day is listed twice');
+    if (new Set(c.workdays).size !== c.workdays.length)
+      bad('workdays', 'validation.detail.repeatedDay', 'a day is listed twice');
     const off = new Set(c.holidays);
     const both = c.makeUpDays.find((d) => off.has(d));
-    if (both) bad('makeUpDays', 'validation.detail.holidayAndWorkday', `${both} is both a holiday and a make-up working day`);
+    if (both)
+      bad('makeUpDays', 'validation.detail.holidayAndWorkday', `${both} is both a holiday and a make-up working day`);
   });
 export type WorkingCalendar = z.infer<typeof WorkingCalendarSchema>;
 
@@ -72,16 +84,23 @@ export const LadderLevelSchema = z.object({
 export type LadderLevel = z.infer<typeof LadderLevelSchema>;
 
 /** A ladder as stored and shown (the default one may have nobody at level 3 yet). */
-export const LadderShapeSchema = z.object({ levels: z.tuple([LadderLevelSchema, LadderLevelSchema, LadderLevelSchema]) });
+export const LadderShapeSchema = z.object({
+  levels: z.tuple([LadderLevelSchema, LadderLevelSchema, LadderLevelSchema]),
+});
 
 /** A ladder as saved: somebody must hold every level. */
 export const LadderConfigSchema = LadderShapeSchema.superRefine((c, ctx) => {
-    c.levels.forEach((l, i) => {
-      if (l.role === 'none' && l.accountIds.length === 0) {
-        ctx.addIssue({ code: 'custom', path: ['levels', i, 'accountIds'], message: 'somebody must hold every level', params: { messageId: 'validation.detail.levelHolder' } });
-      }
-    });
+  c.levels.forEach((l, i) => {
+    if (l.role === 'none' && l.accountIds.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['levels', i, 'accountIds'],
+        message: 'somebody must hold every level',
+        params: { messageId: 'validation.detail.levelHolder' },
+      });
+    }
   });
+});
 export type LadderConfig = z.infer<typeof LadderConfigSchema>;
 
 export const ESCALATION_ACTIONS = ['acknowledge', 'resolve', 'reject', 'withdraw', 'climb', 'decide'] as const;
@@ -178,7 +197,18 @@ export type IssueEscalations = z.infer<typeof IssueEscalationsSchema>;
 export const EscalationStatsSchema = z.object({
   asOf: IsoDateTimeSchema,
   /** Open escalations per level and age band (days since raised). */
-  openByLevel: z.array(z.object({ level: z.number().int(), count: z.number().int(), ages: z.object({ d0: z.number().int(), d1to2: z.number().int(), d3to6: z.number().int(), d7plus: z.number().int() }) })),
+  openByLevel: z.array(
+    z.object({
+      level: z.number().int(),
+      count: z.number().int(),
+      ages: z.object({
+        d0: z.number().int(),
+        d1to2: z.number().int(),
+        d3to6: z.number().int(),
+        d7plus: z.number().int(),
+      }),
+    }),
+  ),
   closed: z.number().int().nonnegative(),
   /** Share of resolved escalations that were resolved at level 1 within the first limit, or at the level they were in before it ran out. */
   resolvedWithinLimit: z.number().min(0).max(1).nullable(),
@@ -188,7 +218,12 @@ export const EscalationStatsSchema = z.object({
 });
 export type EscalationStats = z.infer<typeof EscalationStatsSchema>;
 
-export const LadderViewSchema = z.object({ ladder: LadderShapeSchema, version: z.number().int().min(0), people: z.array(PersonSchema), canEdit: z.boolean() });
+export const LadderViewSchema = z.object({
+  ladder: LadderShapeSchema,
+  version: z.number().int().min(0),
+  people: z.array(PersonSchema),
+  canEdit: z.boolean(),
+});
 export type LadderView = z.infer<typeof LadderViewSchema>;
 
 export const CalendarSettingsSchema = z.object({
@@ -199,7 +234,12 @@ export const CalendarSettingsSchema = z.object({
 });
 export type CalendarSettings = z.infer<typeof CalendarSettingsSchema>;
 
-export const CalendarSettingsViewSchema = z.object({ settings: CalendarSettingsSchema, version: z.number().int().min(0), departments: z.array(DepartmentRefSchema), canEdit: z.boolean() });
+export const CalendarSettingsViewSchema = z.object({
+  settings: CalendarSettingsSchema,
+  version: z.number().int().min(0),
+  departments: z.array(DepartmentRefSchema),
+  canEdit: z.boolean(),
+});
 
 export const WebhookSecretStatusSchema = z.object({
   configured: z.boolean(),
@@ -212,7 +252,10 @@ export const WebhookSecretStatusSchema = z.object({
 export const ESCALATION_PANEL_FUNCTIONS = {
   raiseEscalation: { input: RaiseEscalationInputSchema, output: IssueEscalationsSchema },
   actOnEscalation: { input: EscalationActInputSchema, output: IssueEscalationsSchema },
-  getEscalationTimeline: { input: z.object({ id: z.string().min(1).max(100) }).strict(), output: z.object({ events: z.array(AuditEventViewSchema) }) },
+  getEscalationTimeline: {
+    input: z.object({ id: z.string().min(1).max(100) }).strict(),
+    output: z.object({ events: z.array(AuditEventViewSchema) }),
+  },
 } as const;
 
 export const ESCALATION_PROJECT_FUNCTIONS = {
@@ -222,17 +265,29 @@ export const ESCALATION_PROJECT_FUNCTIONS = {
 /** Project settings → Escalation ladder (`jira:projectSettingsPage` page `escalation-ladder`). */
 export const ESCALATION_SETTINGS_FUNCTIONS = {
   getEscalationLadder: { input: z.object({}).strict(), output: LadderViewSchema },
-  saveEscalationLadder: { input: z.object({ ladder: LadderConfigSchema, version: z.number().int().min(0) }).strict(), output: LadderViewSchema },
+  saveEscalationLadder: {
+    input: z.object({ ladder: LadderConfigSchema, version: z.number().int().min(0) }).strict(),
+    output: LadderViewSchema,
+  },
   /** Jira's user search as the viewer, for naming the people who hold a level. */
-  searchLadderUsers: { input: z.object({ query: z.string().trim().min(1).max(100) }).strict(), output: z.object({ users: z.array(PersonSchema) }) },
+  searchLadderUsers: {
+    input: z.object({ query: z.string().trim().min(1).max(100) }).strict(),
+    output: z.object({ users: z.array(PersonSchema) }),
+  },
 } as const;
 
 export const ESCALATION_ADMIN_FUNCTIONS = {
   getCalendars: { input: z.object({}).strict(), output: CalendarSettingsViewSchema },
-  saveCalendars: { input: z.object({ settings: CalendarSettingsSchema, version: z.number().int().min(0) }).strict(), output: CalendarSettingsViewSchema },
+  saveCalendars: {
+    input: z.object({ settings: CalendarSettingsSchema, version: z.number().int().min(0) }).strict(),
+    output: CalendarSettingsViewSchema,
+  },
   getWebhookSecret: { input: z.object({}).strict(), output: WebhookSecretStatusSchema },
   /** Makes a new signing secret; the answer is the only time it is shown. */
-  rotateWebhookSecret: { input: z.object({}).strict(), output: WebhookSecretStatusSchema.extend({ secret: z.string() }) },
+  rotateWebhookSecret: {
+    input: z.object({}).strict(),
+    output: WebhookSecretStatusSchema.extend({ secret: z.string() }),
+  },
 } as const;
 
 /** What a Jira Automation action hands the app: the declared inputs only (manifest `action` modules). */

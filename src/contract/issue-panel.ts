@@ -3,7 +3,6 @@ import { IsoDateTimeSchema } from './dates';
 import { DependencyViewSchema, IssueRefSchema, RaciViewSchema } from './views';
 import { IssueEscalationsSchema } from './escalations';
 
-
 /** Everything the issue panel shows when it opens, from one invocation: every section's first paint and what the viewer may do. */
 export const IssuePanelViewSchema = z.object({
   asOf: IsoDateTimeSchema,

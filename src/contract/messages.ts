@@ -208,13 +208,10 @@ export type Noun = keyof typeof NOUNS;
  * A param the app passes as a word of NOUNS rather than as text, so the app never picks a language: {what}
  * always; {action} when it names a feature's word ("escalation.resolve"), since other {action}s are codes shown as they are.
  */
-const isWord = (name: string, value: string) => value in NOUNS && (name === 'what' || (name === 'action' && value.includes('.')));
+const isWord = (name: string, value: string) =>
+  value in NOUNS && (name === 'what' || (name === 'action' && value.includes('.')));
 
-export function formatMessage(
-  id: MessageId,
-  locale: Locale,
-  params: Record<string, string | number> = {},
-): string {
+export function formatMessage(id: MessageId, locale: Locale, params: Record<string, string | number> = {}): string {
   return ERROR_MESSAGES[id][locale].replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = params[name];
     if (value === undefined) return whole;

@@ -21,7 +21,9 @@ export const TagSchema = z
 const Tags = z.array(TagSchema).max(10).default([]);
 /** The version of the stored record the edit starts from; null for a new record. Stale versions are refused. */
 const ExpectedVersion = z.number().int().nonnegative().nullable();
-const IssueKeySchema = z.string().refine((v) => /^[A-Z][A-Z0-9_]*-\d+$/.test(v), { params: { messageId: 'project.validation.issueKey' } });
+const IssueKeySchema = z
+  .string()
+  .refine((v) => /^[A-Z][A-Z0-9_]*-\d+$/.test(v), { params: { messageId: 'project.validation.issueKey' } });
 const RecordId = z.string().regex(/^[a-z]+-[0-9a-z]{6,40}$/);
 
 /**
@@ -31,7 +33,10 @@ const RecordId = z.string().regex(/^[a-z]+-[0-9a-z]{6,40}$/);
 export const LIST_PAGE_SIZE = 20;
 export const ListPageInputSchema = z
   .object({
-    cursor: z.string().regex(/^[01]\.[0-9a-z.-]{1,200}$/).optional(),
+    cursor: z
+      .string()
+      .regex(/^[01]\.[0-9a-z.-]{1,200}$/)
+      .optional(),
     limit: z.number().int().min(1).max(100).default(LIST_PAGE_SIZE),
   })
   .strict();
@@ -100,7 +105,16 @@ export const HealthSchema = z.enum(HEALTHS);
 export type Health = z.infer<typeof HealthSchema>;
 
 /** Why a milestone is not on track; `n` is the count or days the reason is about. */
-export const HEALTH_REASONS = ['pastDue', 'inBuffer', 'behind', 'slightlyBehind', 'overdueIssues', 'depsBlocked', 'depsAtRisk', 'escalationsOpen'] as const;
+export const HEALTH_REASONS = [
+  'pastDue',
+  'inBuffer',
+  'behind',
+  'slightlyBehind',
+  'overdueIssues',
+  'depsBlocked',
+  'depsAtRisk',
+  'escalationsOpen',
+] as const;
 export const HealthReasonSchema = z.object({ code: z.enum(HEALTH_REASONS), n: z.number() });
 export type HealthReason = z.infer<typeof HealthReasonSchema>;
 
@@ -122,7 +136,15 @@ export type MilestoneHealth = z.infer<typeof MilestoneHealthSchema>;
 
 // ---------------------------------------------------------------- figures
 
-export const FIGURE_IDS = ['delayRate', 'dependencyOnTime', 'requestsInTime', 'escalationsInTime', 'raciCoverage', 'overdueActions', 'satisfaction'] as const;
+export const FIGURE_IDS = [
+  'delayRate',
+  'dependencyOnTime',
+  'requestsInTime',
+  'escalationsInTime',
+  'raciCoverage',
+  'overdueActions',
+  'satisfaction',
+] as const;
 export const FigureIdSchema = z.enum(FIGURE_IDS);
 export type FigureId = z.infer<typeof FigureIdSchema>;
 
@@ -149,7 +171,12 @@ export const ProjectSummarySchema = ProjectOverviewSchema.extend({
   milestones: z.array(MilestoneHealthSchema),
   figures: z.array(FigureSchema),
   trend: z.array(TrendPointSchema),
-  risks: z.object({ open: z.number().int(), high: z.number().int(), closed: z.number().int(), cells: z.record(z.string(), z.number().int()) }),
+  risks: z.object({
+    open: z.number().int(),
+    high: z.number().int(),
+    closed: z.number().int(),
+    cells: z.record(z.string(), z.number().int()),
+  }),
   /** Each cell of the risks' 5×5 map ("probability:impact") with its zone. */
   riskZones: z.record(z.string(), RiskZoneSchema),
   actions: z.object({ open: z.number().int(), overdue: z.number().int(), done: z.number().int() }),
@@ -208,7 +235,12 @@ export const RiskViewSchema = z.object({
 export type RiskView = z.infer<typeof RiskViewSchema>;
 
 /** One page of the register, worst first (open and mitigating before closed, then by score); the total is the summary's open + closed. */
-export const RiskRegisterSchema = z.object({ asOf: IsoDateTimeSchema, risks: z.array(RiskViewSchema), next: NextCursor, canEdit: z.boolean() });
+export const RiskRegisterSchema = z.object({
+  asOf: IsoDateTimeSchema,
+  risks: z.array(RiskViewSchema),
+  next: NextCursor,
+  canEdit: z.boolean(),
+});
 export type RiskRegister = z.infer<typeof RiskRegisterSchema>;
 
 // ---------------------------------------------------------------- retrospectives (复盘会) and action items (整改清单)
@@ -297,7 +329,12 @@ export const RetrospectivesViewSchema = z.object({
 export type RetrospectivesView = z.infer<typeof RetrospectivesViewSchema>;
 
 /** A further page of the action items; the total is the summary's open + done. */
-export const ActionPageSchema = z.object({ asOf: IsoDateTimeSchema, actions: z.array(ActionViewSchema), next: NextCursor, canEdit: z.boolean() });
+export const ActionPageSchema = z.object({
+  asOf: IsoDateTimeSchema,
+  actions: z.array(ActionViewSchema),
+  next: NextCursor,
+  canEdit: z.boolean(),
+});
 export type ActionPage = z.infer<typeof ActionPageSchema>;
 
 // ---------------------------------------------------------------- weekly sync agenda (跨部门协调会)
@@ -326,10 +363,16 @@ export const PROJECT_PROJECT_FUNCTIONS = {
   getCharter: { input: none, output: CharterViewSchema },
   saveCharter: { input: CharterInputSchema, output: CharterViewSchema },
   confirmCharter: { input: z.object({ departmentId: DepartmentIdSchema }).strict(), output: CharterViewSchema },
-  saveMilestonePlan: { input: MilestonePlanInputSchema, output: z.object({ versionId: z.string(), version: z.number().int() }) },
+  saveMilestonePlan: {
+    input: MilestonePlanInputSchema,
+    output: z.object({ versionId: z.string(), version: z.number().int() }),
+  },
   listRisks: { input: ListPageInputSchema, output: RiskRegisterSchema },
   saveRisk: { input: RiskInputSchema, output: RiskViewSchema },
-  listRetrospectives: { input: z.object({ limit: ListPageInputSchema.shape.limit }).strict(), output: RetrospectivesViewSchema },
+  listRetrospectives: {
+    input: z.object({ limit: ListPageInputSchema.shape.limit }).strict(),
+    output: RetrospectivesViewSchema,
+  },
   listActions: { input: ListPageInputSchema, output: ActionPageSchema },
   saveRetrospective: { input: RetrospectiveInputSchema, output: RetrospectiveViewSchema },
   saveAction: { input: ActionInputSchema, output: ActionViewSchema },

@@ -20,7 +20,11 @@ export type RaciDepartments = z.infer<typeof RaciDepartmentsSchema>;
 export const NO_RACI_DEPARTMENTS: RaciDepartments = { responsible: [], accountable: [], consulted: [], informed: [] };
 
 /** One department in one role: named through its people, assigned explicitly, or both. */
-export const DepartmentRoleEntrySchema = z.object({ departmentId: z.string(), viaPeople: z.boolean(), explicit: z.boolean() });
+export const DepartmentRoleEntrySchema = z.object({
+  departmentId: z.string(),
+  viaPeople: z.boolean(),
+  explicit: z.boolean(),
+});
 export const DepartmentRaciSchema = z.object({
   responsible: z.array(DepartmentRoleEntrySchema),
   accountable: z.array(DepartmentRoleEntrySchema),

@@ -52,7 +52,10 @@ export const RaciTemplateSchema = z.object({
 export type RaciTemplate = z.infer<typeof RaciTemplateSchema>;
 
 /** A department as a template needs it: who its head and interface person are. */
-export const TemplateDepartmentSchema = DepartmentRefSchema.extend({ head: PersonSchema.nullable(), interface: PersonSchema.nullable() });
+export const TemplateDepartmentSchema = DepartmentRefSchema.extend({
+  head: PersonSchema.nullable(),
+  interface: PersonSchema.nullable(),
+});
 
 export const ApplyTemplateInputSchema = z
   .object({
@@ -69,18 +72,29 @@ export const TemplatePreviewSchema = z.object({
   informed: z.array(PersonSchema),
   departments: RaciDepartmentsSchema,
   /** Parties the template needs whose department names nobody for the rule (no head / interface person). */
-  unfilled: z.array(z.object({ party: TemplatePartySchema, role: RaciRoleSchema, pick: z.enum(['head', 'interface']) })),
+  unfilled: z.array(
+    z.object({ party: TemplatePartySchema, role: RaciRoleSchema, pick: z.enum(['head', 'interface']) }),
+  ),
 });
 export type TemplatePreview = z.infer<typeof TemplatePreviewSchema>;
 
 /** The RACI matrix of a project page: filters, one page of rows, people or departments as columns. */
 export const RaciMatrixInputSchema = z
   .object({
-    versionId: z.string().regex(/^\d{1,18}$/).optional(),
-    epicKey: z.string().regex(/^[A-Z][A-Z0-9_]*-\d{1,9}$/).optional(),
+    versionId: z
+      .string()
+      .regex(/^\d{1,18}$/)
+      .optional(),
+    epicKey: z
+      .string()
+      .regex(/^[A-Z][A-Z0-9_]*-\d{1,9}$/)
+      .optional(),
     statusCategory: StatusCategorySchema.optional(),
     /** One status (its Jira id); narrower than, and combinable with, the category. */
-    statusId: z.string().regex(/^\d{1,18}$/).optional(),
+    statusId: z
+      .string()
+      .regex(/^\d{1,18}$/)
+      .optional(),
     pageToken: z.string().min(1).max(2000).optional(),
     pageSize: z.number().int().min(1).max(100).default(25),
   })
@@ -129,11 +143,22 @@ export const RaciTemplateListSchema = z
   .superRefine((list, ctx) => {
     const seen = new Set<string>();
     list.forEach((t, i) => {
-      if (seen.has(t.id)) ctx.addIssue({ code: 'custom', path: [i, 'id'], message: 'duplicate', params: { messageId: 'raci.detail.duplicateTemplate' } });
+      if (seen.has(t.id))
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'id'],
+          message: 'duplicate',
+          params: { messageId: 'raci.detail.duplicateTemplate' },
+        });
       seen.add(t.id);
       const accountable = t.rules.filter((r) => r.role === 'accountable').length;
       if (accountable !== 1) {
-        ctx.addIssue({ code: 'custom', path: [i, 'rules'], message: 'one accountable', params: { messageId: 'raci.detail.oneAccountableRule' } });
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'rules'],
+          message: 'one accountable',
+          params: { messageId: 'raci.detail.oneAccountableRule' },
+        });
       }
     });
   });
@@ -162,7 +187,10 @@ const empty = z.object({}).strict();
  */
 export const RACI_PANEL_FUNCTIONS = {
   setRaci: { input: SetRaciInputSchema, output: RaciViewSchema },
-  searchRaciUsers: { input: z.object({ query: z.string().trim().min(1).max(100) }).strict(), output: z.object({ users: z.array(PersonSchema) }) },
+  searchRaciUsers: {
+    input: z.object({ query: z.string().trim().min(1).max(100) }).strict(),
+    output: z.object({ users: z.array(PersonSchema) }),
+  },
   getRaciTemplates: {
     input: empty,
     output: z.object({ templates: z.array(RaciTemplateSchema), departments: z.array(TemplateDepartmentSchema) }),

@@ -56,12 +56,17 @@ export function issueDetail(issue: ValidationIssue): MessageRef {
       if (issue.expected === 'number') return m('validation.detail.number');
       return m('validation.detail.type');
     case 'too_small':
-      if (issue.origin === 'string') return n(issue.minimum) <= 1 ? m('validation.detail.empty') : m('validation.detail.minChars', { n: n(issue.minimum) });
-      if (issue.origin === 'array' || issue.origin === 'set') return m('validation.detail.minItems', { n: n(issue.minimum) });
+      if (issue.origin === 'string')
+        return n(issue.minimum) <= 1
+          ? m('validation.detail.empty')
+          : m('validation.detail.minChars', { n: n(issue.minimum) });
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return m('validation.detail.minItems', { n: n(issue.minimum) });
       return m('validation.detail.minNumber', { n: n(issue.minimum) });
     case 'too_big':
       if (issue.origin === 'string') return m('validation.detail.maxChars', { n: n(issue.maximum) });
-      if (issue.origin === 'array' || issue.origin === 'set') return m('validation.detail.maxItems', { n: n(issue.maximum) });
+      if (issue.origin === 'array' || issue.origin === 'set')
+        return m('validation.detail.maxItems', { n: n(issue.maximum) });
       return m('validation.detail.maxNumber', { n: n(issue.maximum) });
     case 'invalid_format':
       return m('validation.detail.format');
@@ -100,12 +105,20 @@ export function validationProblem(error: { issues: readonly ValidationIssue[] })
   const issue = error.issues[0];
   const field = issue ? issueField(issue) : '';
   const detail = issue ? issueDetail(issue) : { id: 'validation.detail.invalid' as const, params: {} };
-  return field ? { field, message: { id: 'validation.field', params: { field } }, detail } : { field, message: { id: 'validation.invalid', params: {} }, detail };
+  return field
+    ? { field, message: { id: 'validation.field', params: { field } }, detail }
+    : { field, message: { id: 'validation.invalid', params: {} }, detail };
 }
 
 /** A zod error as the validation-error body, in the user's language. */
-export function validationErrorBody(error: { issues: readonly ValidationIssue[] }, locale: Locale): ValidationErrorBody {
+export function validationErrorBody(
+  error: { issues: readonly ValidationIssue[] },
+  locale: Locale,
+): ValidationErrorBody {
   const { field, message, detail } = validationProblem(error);
-  const text = formatMessage(message.id, locale, { ...message.params, detail: formatMessage(detail.id, locale, detail.params) });
+  const text = formatMessage(message.id, locale, {
+    ...message.params,
+    detail: formatMessage(detail.id, locale, detail.params),
+  });
   return field ? { code: 'VALIDATION', message: text, field } : { code: 'VALIDATION', message: text };
 }

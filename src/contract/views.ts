@@ -22,14 +22,24 @@ export const RaciViewSchema = z.object({
   consulted: z.array(PersonSchema),
   informed: z.array(PersonSchema),
   /** Rule findings, as stable codes the UI translates (see domain/raci). */
-  findings: z.array(z.enum(['NO_ACCOUNTABLE', 'NO_RESPONSIBLE', 'ACCOUNTABLE_ALSO_RESPONSIBLE', 'DUPLICATE_CONSULTED_INFORMED'])),
+  findings: z.array(
+    z.enum(['NO_ACCOUNTABLE', 'NO_RESPONSIBLE', 'ACCOUNTABLE_ALSO_RESPONSIBLE', 'DUPLICATE_CONSULTED_INFORMED']),
+  ),
   complete: z.boolean(),
   // Departments per party, department-level RACI and the edit version (issue 3).
   ...RaciDepartmentViewShape,
 });
 export type RaciView = z.infer<typeof RaciViewSchema>;
 
-export const DEPENDENCY_STATUSES = ['requested', 'acknowledged', 'declined', 'countered', 'committed', 'delivered', 'cancelled'] as const;
+export const DEPENDENCY_STATUSES = [
+  'requested',
+  'acknowledged',
+  'declined',
+  'countered',
+  'committed',
+  'delivered',
+  'cancelled',
+] as const;
 export const DependencyStatusSchema = z.enum(DEPENDENCY_STATUSES);
 export type DependencyStatus = z.infer<typeof DependencyStatusSchema>;
 
@@ -46,8 +56,29 @@ export type IssueRef = z.infer<typeof IssueRefSchema>;
 export const DEPENDENCY_HEALTH_VALUES = ['onTrack', 'atRisk', 'overdue', 'blocked', 'done'] as const;
 export const DependencyHealthSchema = z.enum(DEPENDENCY_HEALTH_VALUES);
 export type DependencyHealthValue = z.infer<typeof DependencyHealthSchema>;
-export const DEPENDENCY_HEALTH_REASONS = ['none', 'declined', 'needByPassed', 'upstreamDueAfterNeedBy', 'upstreamPastDue', 'counterAfterNeedBy', 'responseLate', 'upstreamBlocked', 'closed'] as const;
-export const DEPENDENCY_ACTION_NAMES = ['acknowledge', 'decline', 'counter', 'commit', 'deliver', 'cancel', 'acceptCounter', 'request', 'askDelay', 'explainDelay'] as const;
+export const DEPENDENCY_HEALTH_REASONS = [
+  'none',
+  'declined',
+  'needByPassed',
+  'upstreamDueAfterNeedBy',
+  'upstreamPastDue',
+  'counterAfterNeedBy',
+  'responseLate',
+  'upstreamBlocked',
+  'closed',
+] as const;
+export const DEPENDENCY_ACTION_NAMES = [
+  'acknowledge',
+  'decline',
+  'counter',
+  'commit',
+  'deliver',
+  'cancel',
+  'acceptCounter',
+  'request',
+  'askDelay',
+  'explainDelay',
+] as const;
 export const DependencyActionSchema = z.enum(DEPENDENCY_ACTION_NAMES);
 export type DependencyActionName = z.infer<typeof DependencyActionSchema>;
 const DeptRefSchema = z.object({ id: z.string(), nameZh: z.string(), nameEn: z.string() });
@@ -68,7 +99,12 @@ export const DependencyViewSchema = z.object({
   actions: z.array(DependencyActionSchema),
   proposedDate: CalendarDateSchema.nullable(),
   note: z.string(),
-  delay: z.object({ askedAt: IsoDateTimeSchema.nullable(), reason: z.string(), remedy: z.string(), answeredAt: IsoDateTimeSchema.nullable() }),
+  delay: z.object({
+    askedAt: IsoDateTimeSchema.nullable(),
+    reason: z.string(),
+    remedy: z.string(),
+    answeredAt: IsoDateTimeSchema.nullable(),
+  }),
   status: DependencyStatusSchema,
   deliverable: z.string(),
   needBy: CalendarDateSchema.nullable(),

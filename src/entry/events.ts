@@ -23,10 +23,22 @@ export const ChangelogSchema = z.object({
       .object({
         field: z.string(),
         fieldId: z.string().optional(),
-        from: z.string().nullish().transform((v) => v ?? null),
-        fromString: z.string().nullish().transform((v) => v ?? null),
-        to: z.string().nullish().transform((v) => v ?? null),
-        toString: z.string().nullish().transform((v) => v ?? null),
+        from: z
+          .string()
+          .nullish()
+          .transform((v) => v ?? null),
+        fromString: z
+          .string()
+          .nullish()
+          .transform((v) => v ?? null),
+        to: z
+          .string()
+          .nullish()
+          .transform((v) => v ?? null),
+        toString: z
+          .string()
+          .nullish()
+          .transform((v) => v ?? null),
       })
       .passthrough(),
   ),
@@ -54,8 +66,10 @@ export async function handleIssueEvent(deps: Deps, event: unknown): Promise<void
     return;
   }
   const raw = (event as { changelog?: unknown }).changelog;
-  const changelog = parsed.data.eventType === 'avi:jira:updated:issue' && raw !== undefined ? ChangelogSchema.safeParse(raw) : null;
-  if (changelog && !changelog.success) deps.log.warn('issue event: changelog ignored, unexpected shape', { problem: changelog.error.issues[0]?.message });
+  const changelog =
+    parsed.data.eventType === 'avi:jira:updated:issue' && raw !== undefined ? ChangelogSchema.safeParse(raw) : null;
+  if (changelog && !changelog.success)
+    deps.log.warn('issue event: changelog ignored, unexpected shape', { problem: changelog.error.issues[0]?.message });
   await issueChanged(deps, {
     issueId: parsed.data.issue.id,
     changelog: changelog?.success ? changelog.data : null,
@@ -70,7 +84,13 @@ export async function handleLinkEvent(deps: Deps, event: unknown): Promise<void>
     return;
   }
   const e = parsed.data;
-  const link = { linkId: e.id, sourceIssueId: e.sourceIssueId, destinationIssueId: e.destinationIssueId, linkTypeName: e.issueLinkType.name, actorId: e.atlassianId ?? null };
+  const link = {
+    linkId: e.id,
+    sourceIssueId: e.sourceIssueId,
+    destinationIssueId: e.destinationIssueId,
+    linkTypeName: e.issueLinkType.name,
+    actorId: e.atlassianId ?? null,
+  };
   if (isLinkCreated(e.eventType)) await onDependencyLinkCreated(deps, link);
   else if (isLinkDeleted(e.eventType)) await onDependencyLinkDeleted(deps, link);
 }

@@ -1,6 +1,13 @@
 import Resolver from '@forge/resolver';
 import { z } from 'zod';
-import { toLocale, validationErrorBody, type Envelope, type FnOutput, type FunctionTable, type Locale } from '../contract';
+import {
+  toLocale,
+  validationErrorBody,
+  type Envelope,
+  type FnOutput,
+  type FunctionTable,
+  type Locale,
+} from '../contract';
 import type { ActingContext, Deps } from '../app/kernel/ports';
 import { ok, toErrorBody } from './envelope';
 
@@ -13,8 +20,14 @@ const ForgeContextSchema = z
     extension: z
       .object({
         type: z.string().optional(),
-        issue: z.object({ id: z.union([z.string(), z.number()]).transform(String), key: z.string() }).partial().optional(),
-        project: z.object({ id: z.union([z.string(), z.number()]).transform(String), key: z.string() }).partial().optional(),
+        issue: z
+          .object({ id: z.union([z.string(), z.number()]).transform(String), key: z.string() })
+          .partial()
+          .optional(),
+        project: z
+          .object({ id: z.union([z.string(), z.number()]).transform(String), key: z.string() })
+          .partial()
+          .optional(),
       })
       .passthrough()
       .optional(),
@@ -29,7 +42,9 @@ export interface ResolverCall<I> {
   input: I;
 }
 
-export type Handlers<T extends FunctionTable> = { [K in Extract<keyof T, string>]: (call: ResolverCall<z.output<T[K]['input']>>) => Promise<FnOutput<T, K>> };
+export type Handlers<T extends FunctionTable> = {
+  [K in Extract<keyof T, string>]: (call: ResolverCall<z.output<T[K]['input']>>) => Promise<FnOutput<T, K>>;
+};
 
 /**
  * One resolver per UI surface: each function in the contract table parses its payload, calls one use case

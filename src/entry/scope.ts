@@ -21,6 +21,7 @@ export function issueKeyOf(forge: ForgeContext): string {
 export function issueScopeOf(forge: ForgeContext): { issueId: string; issueKey: string; projectKey: string } {
   const issue = forge.extension?.issue;
   const projectKey = forge.extension?.project?.key;
-  if (!issue?.id || !issue.key || !projectKey) throw new AppError('NOT_FOUND', 'notFound.context', { what: 'issue view' });
+  if (!issue?.id || !issue.key || !projectKey)
+    throw new AppError('NOT_FOUND', 'notFound.context', { what: 'issue view' });
   return { issueId: issue.id, issueKey: issue.key, projectKey };
 }

@@ -51,7 +51,15 @@ export async function handleEscalationWebhook(deps: Deps, req: WebTriggerRequest
       timestamp: header(req, WEBHOOK_HEADERS.timestamp),
       nonce: header(req, WEBHOOK_HEADERS.nonce),
     });
-    return json(201, { ok: true, data: { escalationId: esc.id, issueKey: esc.issueKey, level: esc.level, dueAt: new Date(esc.dueAt).toISOString() } });
+    return json(201, {
+      ok: true,
+      data: {
+        escalationId: esc.id,
+        issueKey: esc.issueKey,
+        level: esc.level,
+        dueAt: new Date(esc.dueAt).toISOString(),
+      },
+    });
   } catch (e) {
     const error = toErrorBody(e, locale, deps.log);
     return json(STATUS[error.code], { ok: false, error });

@@ -20,15 +20,24 @@ export const ValidatorPayloadSchema = z
   .passthrough();
 
 /** The invocation context every Forge function gets; the acting person, if the platform names one, is `principal`. */
-const FunctionContextSchema = z.object({ principal: z.object({ accountId: z.string().min(1) }).nullish() }).passthrough();
+const FunctionContextSchema = z
+  .object({ principal: z.object({ accountId: z.string().min(1) }).nullish() })
+  .passthrough();
 
 /**
  * Glue for the `raci-complete` validator. A validator guards the workflow, so anything it cannot check (an
  * unexpected payload, Jira not answering) refuses the transition with a message saying to try again, in every
  * language, since the person's language is unknown then.
  */
-export async function handleRaciCompleteValidator(deps: Deps, payload: unknown, context: unknown): Promise<ValidatorVerdict> {
-  const unavailable: ValidatorVerdict = { result: false, errorMessage: inEveryLanguage('workflow.raci.unavailable').join(' / ') };
+export async function handleRaciCompleteValidator(
+  deps: Deps,
+  payload: unknown,
+  context: unknown,
+): Promise<ValidatorVerdict> {
+  const unavailable: ValidatorVerdict = {
+    result: false,
+    errorMessage: inEveryLanguage('workflow.raci.unavailable').join(' / '),
+  };
   const parsed = ValidatorPayloadSchema.safeParse(payload);
   if (!parsed.success) {
     deps.log.warn('raci validator: unexpected payload', { problem: parsed.error.issues[0]?.message });
@@ -42,10 +51,13 @@ export async function handleRaciCompleteValidator(deps: Deps, payload: unknown, 
       modifiedFields: parsed.data.transition?.modifiedFields ?? {},
     });
   } catch (e) {
-    deps.log.error('raci validator: check failed', { error: e instanceof Error ? `${e.name}: ${e.message}` : String(e) });
+    deps.log.error('raci validator: check failed', {
+      error: e instanceof Error ? `${e.name}: ${e.message}` : String(e),
+    });
     return unavailable;
   }
 }
 
 /** `jira:workflowValidator` module `raci-complete` (function `raci-complete-fn`). */
-export const validateRaciComplete = (payload: unknown, context: unknown) => handleRaciCompleteValidator(productionDeps(), payload, context);
+export const validateRaciComplete = (payload: unknown, context: unknown) =>
+  handleRaciCompleteValidator(productionDeps(), payload, context);

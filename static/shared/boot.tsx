@@ -9,7 +9,11 @@ import { createI18n, I18nProvider, type SurfaceMessages } from './i18n';
  * render in the viewer's language, from the strings the surface ships (`messages`). Shared by every app so
  * they start identically.
  */
-export async function boot(container: HTMLElement, messages: SurfaceMessages, render: (ctx: AppContext) => ReactNode): Promise<void> {
+export async function boot(
+  container: HTMLElement,
+  messages: SurfaceMessages,
+  render: (ctx: AppContext) => ReactNode,
+): Promise<void> {
   const [ctx] = await Promise.all([loadContext(), enableTheme()]);
   document.documentElement.lang = ctx.intlLocale;
   const i18n = createI18n(ctx.locale, ctx.intlLocale, ctx.timeZone, messages);

@@ -6,7 +6,10 @@ function cell(value: string | number | null | undefined): string {
 }
 
 /** CSV text with a UTF-8 byte-order mark, so Excel opens Chinese correctly (docs/architecture.md, "The UI"). */
-export function toCsv(header: readonly string[], rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>): string {
+export function toCsv(
+  header: readonly string[],
+  rows: ReadonlyArray<ReadonlyArray<string | number | null | undefined>>,
+): string {
   return '\uFEFF' + [header, ...rows].map((r) => r.map(cell).join(',')).join('\r\n') + '\r\n';
 }
 

@@ -13,7 +13,8 @@ const COUNTED = new Set<Reason>(['needByPassed', 'upstreamDueAfterNeedBy', 'upst
  */
 export function healthReasonText(t: Translator, reason: Reason, days: number): string | null {
   if (reason === 'none' || reason === 'closed') return null;
-  if (!COUNTED.has(reason)) return t(`dependencies.reason.${reason as 'declined' | 'responseLate' | 'upstreamBlocked'}`);
+  if (!COUNTED.has(reason))
+    return t(`dependencies.reason.${reason as 'declined' | 'responseLate' | 'upstreamBlocked'}`);
   const key = reason as 'needByPassed' | 'upstreamDueAfterNeedBy' | 'upstreamPastDue' | 'counterAfterNeedBy';
   return days > 0 ? t.plural(`dependencies.reason.${key}`, days) : t(`dependencies.reason.${key}.none`);
 }

@@ -32,11 +32,13 @@ export function createTranslator(locale: Locale, messages: SurfaceMessages): Tra
     return interpolate(text(`${key}.${form}` as MessageKey), { n, ...params });
   };
   t.rich = (key, nodes) =>
-    text(key).split(/(\{\w+\})/).map((part, i) => {
-      const name = /^\{(\w+)\}$/.exec(part)?.[1];
-      const node = name !== undefined && name in nodes ? nodes[name] : part;
-      return createElement(Fragment, { key: i }, node);
-    });
+    text(key)
+      .split(/(\{\w+\})/)
+      .map((part, i) => {
+        const name = /^\{(\w+)\}$/.exec(part)?.[1];
+        const node = name !== undefined && name in nodes ? nodes[name] : part;
+        return createElement(Fragment, { key: i }, node);
+      });
   return Object.defineProperty(t, 'locale', { value: locale });
 }
 

@@ -10,12 +10,14 @@ const IconButton = lazy(() => import('@atlaskit/button/icon/button'));
  * import put Tooltip, Popper and Atlaskit's top layer (~33 KB gzipped) into every surface's first load.
  * test/static/lazy-icon-button.test.tsx checks it renders what the real one does.
  */
-const LazyIconButton = forwardRef<HTMLButtonElement, ComponentPropsWithoutRef<typeof IconButton>>(function LazyIconButton(props, ref) {
-  return (
-    <Suspense fallback={null}>
-      <IconButton {...props} ref={ref} />
-    </Suspense>
-  );
-});
+const LazyIconButton = forwardRef<HTMLButtonElement, ComponentPropsWithoutRef<typeof IconButton>>(
+  function LazyIconButton(props, ref) {
+    return (
+      <Suspense fallback={null}>
+        <IconButton {...props} ref={ref} />
+      </Suspense>
+    );
+  },
+);
 
 export default LazyIconButton;

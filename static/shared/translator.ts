@@ -14,4 +14,3 @@ export interface Translator {
   rich(key: MessageKey, nodes: Readonly<Record<string, ReactNode>>): ReactNode;
   readonly locale: Locale;
 }
-

@@ -2,16 +2,16 @@ import { useCallback, useEffect, useState, type DependencyList } from 'react';
 import type { AppErrorBody } from '@contract';
 import type { CallResult } from './bridge-client';
 
-export type CallState<T> =
-  | { status: 'loading' }
-  | { status: 'ok'; data: T }
-  | { status: 'error'; error: AppErrorBody };
+export type CallState<T> = { status: 'loading' } | { status: 'ok'; data: T } | { status: 'error'; error: AppErrorBody };
 
 /**
  * Runs `load` on mount, again on `retry()` and whenever one of `deps` changes (a filter, a page token);
  * answers of a superseded run are dropped.
  */
-export function useCall<T>(load: () => Promise<CallResult<T>>, deps: DependencyList = []): { state: CallState<T>; retry: () => void } {
+export function useCall<T>(
+  load: () => Promise<CallResult<T>>,
+  deps: DependencyList = [],
+): { state: CallState<T>; retry: () => void } {
   const [state, setState] = useState<CallState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 

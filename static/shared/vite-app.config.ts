@@ -16,7 +16,10 @@ export function customUiConfig(appDirUrl: URL): UserConfig {
       alias: [
         { find: '@contract', replacement: at('../../src/contract/index.ts') },
         // See the stub for why: same answers as the uninitialised client, without Statsig in the bundle.
-        { find: /^@atlaskit\/feature-gate-js-client\/feature-gates$/, replacement: at('../shared/feature-gates-stub.ts') },
+        {
+          find: /^@atlaskit\/feature-gate-js-client\/feature-gates$/,
+          replacement: at('../shared/feature-gates-stub.ts'),
+        },
       ],
     },
     build: {
@@ -38,7 +41,12 @@ function lazySectionMessageDismiss(replacement: string): Plugin {
     name: 'lazy-section-message-dismiss',
     enforce: 'pre',
     resolveId(source, importer) {
-      if (source === '@atlaskit/button/icon/button' && importer && /[\\/]@atlaskit[\\/]section-message[\\/]/.test(importer)) return replacement;
+      if (
+        source === '@atlaskit/button/icon/button' &&
+        importer &&
+        /[\\/]@atlaskit[\\/]section-message[\\/]/.test(importer)
+      )
+        return replacement;
       return null;
     },
   };

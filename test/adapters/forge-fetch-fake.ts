@@ -26,16 +26,38 @@ export function installForgeFetchFake() {
       timing: () => ({ measure: () => ({ stop: () => undefined }) }),
       gauge: () => ({ set: () => undefined }),
     },
-    appContext: { appId: 'fake', appVersion: '0', environmentId: 'fake', environmentType: 'DEVELOPMENT', invocationId: 'fake', installationId: 'fake', moduleKey: 'fake' },
+    appContext: {
+      appId: 'fake',
+      appVersion: '0',
+      environmentId: 'fake',
+      environmentType: 'DEVELOPMENT',
+      invocationId: 'fake',
+      installationId: 'fake',
+      moduleKey: 'fake',
+    },
     lambdaContext: { getRemainingTimeInMillis: () => 25_000 },
   };
-  g.__forge_fetch__ = async (target: { type?: string; provider?: string }, path: string, init: { method?: string; body?: string } = {}) => {
+  g.__forge_fetch__ = async (
+    target: { type?: string; provider?: string },
+    path: string,
+    init: { method?: string; body?: string } = {},
+  ) => {
     if (target.type !== 'fpp') throw new Error(`unexpected remote call to ${String(target.type)}`);
-    const req: SentRequest = { provider: String(target.provider), method: (init.method ?? 'GET').toUpperCase(), path, body: init.body ? JSON.parse(init.body) : undefined };
+    const req: SentRequest = {
+      provider: String(target.provider),
+      method: (init.method ?? 'GET').toUpperCase(),
+      path,
+      body: init.body ? JSON.parse(init.body) : undefined,
+    };
     sent.push(req);
     const rule = [...rules].reverse().find((r) => r.method === req.method && r.path.test(path));
-    const { status, body } = rule ? rule.answer(req) : { status: 500, body: { errorMessages: [`no answer scripted for ${req.method} ${path}`] } };
-    return new Response(body === undefined || status === 204 ? null : JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+    const { status, body } = rule
+      ? rule.answer(req)
+      : { status: 500, body: { errorMessages: [`no answer scripted for ${req.method} ${path}`] } };
+    return new Response(body === undefined || status === 204 ? null : JSON.stringify(body), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
   };
   return {
     sent,

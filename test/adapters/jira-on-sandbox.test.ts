@@ -13,13 +13,25 @@ beforeAll(async () => {
 afterAll(() => p?.close());
 
 const asUser = <T>(body: () => Promise<T>) => counted(body, SEED_USERS.gaoYuan.accountId).then((r) => r.result);
-const rejection = (call: Promise<unknown>) => call.then(() => null, (e: unknown) => (e instanceof AppError ? { code: e.code, messageId: e.messageId, params: e.params } : e));
+const rejection = (call: Promise<unknown>) =>
+  call.then(
+    () => null,
+    (e: unknown) => (e instanceof AppError ? { code: e.code, messageId: e.messageId, params: e.params } : e),
+  );
 
 describe('the Jira adapter on the sandbox', () => {
   it('a missing issue is named by its key; a missing project by its key', async () => {
     const jira = createJiraClient();
-    expect(await asUser(() => rejection(jira.getIssue('user', 'PAY-9999')))).toEqual({ code: 'NOT_FOUND', messageId: 'notFound.issue', params: { key: 'PAY-9999' } });
-    expect(await asUser(() => rejection(jira.getProject('user', 'NOPE')))).toEqual({ code: 'NOT_FOUND', messageId: 'notFound.project', params: { key: 'NOPE' } });
+    expect(await asUser(() => rejection(jira.getIssue('user', 'PAY-9999')))).toEqual({
+      code: 'NOT_FOUND',
+      messageId: 'notFound.issue',
+      params: { key: 'PAY-9999' },
+    });
+    expect(await asUser(() => rejection(jira.getProject('user', 'NOPE')))).toEqual({
+      code: 'NOT_FOUND',
+      messageId: 'notFound.project',
+      params: { key: 'NOPE' },
+    });
   });
 
   it('an issue in a project the actor may not see is not found for them, as Jira answers', async () => {

@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { Deps, Jira, JiraIssue, Store } from '../../src/app/kernel/ports';
 import { AppError } from '../../src/app/kernel/errors';
 import { ENTITY, KEY } from '../../src/app/kernel/storage-keys';
-import { automationActorLocale, newEscalationId, raiseByAutomation } from '../../src/app/escalations/raise-by-automation';
+import {
+  automationActorLocale,
+  newEscalationId,
+  raiseByAutomation,
+} from '../../src/app/escalations/raise-by-automation';
 import { handleAutomationClimb, handleAutomationRaise } from '../../src/entry/automation';
 import type { EscalationRecord } from '../../src/domain/escalations/escalation';
 
@@ -61,7 +65,21 @@ function deps(opts: { hidden?: boolean; actorLocale?: string | null; projectAdmi
     version: 1,
     updatedAt: 0,
     updatedBy: 'admin',
-    departments: [{ id: 'rnd', nameZh: '研发部', nameEn: 'R&D', headAccountId: 'acc-head', interfaceAccountId: 'acc-iface', memberAccountIds: [], jiraGroup: null, responseHours: 24, version: 1, updatedAt: 0, updatedBy: 'admin' }],
+    departments: [
+      {
+        id: 'rnd',
+        nameZh: '研发部',
+        nameEn: 'R&D',
+        headAccountId: 'acc-head',
+        interfaceAccountId: 'acc-iface',
+        memberAccountIds: [],
+        jiraGroup: null,
+        responseHours: 24,
+        version: 1,
+        updatedAt: 0,
+        updatedBy: 'admin',
+      },
+    ],
   });
   const jira: Partial<Jira> = {
     getIssue: async (as, key) => {
@@ -69,7 +87,8 @@ function deps(opts: { hidden?: boolean; actorLocale?: string | null; projectAdmi
       if (opts.hidden || key !== ISSUE.key) throw new AppError('NOT_FOUND', 'notFound.issue', { key });
       return ISSUE;
     },
-    setEscalationFields: async (updates) => void calls.push(`setEscalationFields ${updates.map((u) => u.issueIds.join()).join()}`),
+    setEscalationFields: async (updates) =>
+      void calls.push(`setEscalationFields ${updates.map((u) => u.issueIds.join()).join()}`),
     notify: async (as, key, n) => void calls.push(`notify ${as} ${key} ${n.toAccountIds.join()}`),
     getUserLocale: async (as, accountId) => {
       calls.push(`getUserLocale ${as} ${accountId}`);
@@ -78,12 +97,18 @@ function deps(opts: { hidden?: boolean; actorLocale?: string | null; projectAdmi
     // The rule's actor administers the project unless a test says otherwise (climbing needs it or a level).
     hasPermissions: async (as, scope, permissions) => {
       calls.push(`hasPermissions ${as} ${scope.projectKey ?? scope.issueKey} ${permissions.join()}`);
-      return Object.fromEntries(permissions.map((x) => [x, x === 'ADMINISTER_PROJECTS' && opts.projectAdmin !== false])) as Record<(typeof permissions)[number], boolean>;
+      return Object.fromEntries(
+        permissions.map((x) => [x, x === 'ADMINISTER_PROJECTS' && opts.projectAdmin !== false]),
+      ) as Record<(typeof permissions)[number], boolean>;
     },
   };
   const d: Deps = {
     store,
-    jira: new Proxy(jira as Jira, { get: (t, p) => (t as unknown as Record<string | symbol, unknown>)[p] ?? (() => Promise.reject(new Error(`unexpected Jira call ${String(p)}`))) }),
+    jira: new Proxy(jira as Jira, {
+      get: (t, p) =>
+        (t as unknown as Record<string | symbol, unknown>)[p] ??
+        (() => Promise.reject(new Error(`unexpected Jira call ${String(p)}`))),
+    }),
     clock: { now: () => NOW },
     log: { info: () => undefined, warn: () => undefined, error: () => undefined },
   };
@@ -97,7 +122,22 @@ describe('raiseByAutomation', () => {
     const { deps: d, calls, store } = deps();
     const rec = await raiseByAutomation(d, 'acc-actor', input);
     expect(calls[0]).toBe('getIssue user PAY-15');
-    expect(rec).toMatchObject({ issueId: '10015', issueKey: 'PAY-15', projectKey: 'PAY', level: 1, status: 'open', source: 'automation', raisedBy: 'acc-actor', description: input.description, impact: '', supportNeeded: '', departmentAsked: 'rnd', requestedDeadline: '', dependencyId: '', versionIds: ['20001'] });
+    expect(rec).toMatchObject({
+      issueId: '10015',
+      issueKey: 'PAY-15',
+      projectKey: 'PAY',
+      level: 1,
+      status: 'open',
+      source: 'automation',
+      raisedBy: 'acc-actor',
+      description: input.description,
+      impact: '',
+      supportNeeded: '',
+      departmentAsked: 'rnd',
+      requestedDeadline: '',
+      dependencyId: '',
+      versionIds: ['20001'],
+    });
     expect(rec.id).toMatch(new RegExp(`^esc-${NOW.toString(36)}-[a-z0-9]{1,6}$`));
     expect(store.kv.get(`${ENTITY.escalation}/${rec.id}`)).toMatchObject({ id: rec.id, level: 1 });
     // The issue's fields follow, and the level-1 holder (the asked department's interface person) hears.
@@ -108,7 +148,11 @@ describe('raiseByAutomation', () => {
   it('an issue the actor may not see is NOT_FOUND, and nothing is written', async () => {
     const { deps: d, store } = deps({ hidden: true });
     const size = store.kv.size;
-    await expect(raiseByAutomation(d, 'acc-actor', input)).rejects.toMatchObject({ code: 'NOT_FOUND', messageId: 'notFound.issue', params: { key: 'PAY-15' } });
+    await expect(raiseByAutomation(d, 'acc-actor', input)).rejects.toMatchObject({
+      code: 'NOT_FOUND',
+      messageId: 'notFound.issue',
+      params: { key: 'PAY-15' },
+    });
     expect(store.kv.size).toBe(size);
   });
 
@@ -125,9 +169,15 @@ describe('automationActorLocale', () => {
     expect(calls).toEqual([]);
   });
   it('else the actor’s Jira language, else English', async () => {
-    expect(await automationActorLocale(deps({ actorLocale: 'zh_CN' }).deps, { accountId: 'acc-actor', locale: null })).toBe('zh');
-    expect(await automationActorLocale(deps({ actorLocale: null }).deps, { accountId: 'acc-actor', locale: null })).toBe('en');
-    expect(await automationActorLocale(deps({ actorLocale: 'zh_CN' }).deps, { accountId: null, locale: null })).toBe('en');
+    expect(
+      await automationActorLocale(deps({ actorLocale: 'zh_CN' }).deps, { accountId: 'acc-actor', locale: null }),
+    ).toBe('zh');
+    expect(
+      await automationActorLocale(deps({ actorLocale: null }).deps, { accountId: 'acc-actor', locale: null }),
+    ).toBe('en');
+    expect(await automationActorLocale(deps({ actorLocale: 'zh_CN' }).deps, { accountId: null, locale: null })).toBe(
+      'en',
+    );
   });
 });
 
@@ -136,15 +186,21 @@ describe('the Automation actions’ glue', () => {
 
   it('a refused input is the contract’s validation message, in the actor’s language', async () => {
     const zh = deps({ actorLocale: 'zh_CN' });
-    expect(await handleAutomationRaise(zh.deps, { issueKey: 'PAY-15', departmentAsked: 'rnd' }, context)).toEqual({ errors: [{ message: '字段“description”无效：必填' }] });
+    expect(await handleAutomationRaise(zh.deps, { issueKey: 'PAY-15', departmentAsked: 'rnd' }, context)).toEqual({
+      errors: [{ message: '字段“description”无效：必填' }],
+    });
     expect(zh.calls).toEqual(['getUserLocale app acc-actor']);
     const en = deps({ actorLocale: 'en_US' });
-    expect(await handleAutomationRaise(en.deps, { issueKey: 'pay 15', description: 'x', departmentAsked: 'rnd' }, context)).toEqual({ errors: [{ message: 'Field "issueKey" is invalid: expected an issue key such as PAY-12' }] });
+    expect(
+      await handleAutomationRaise(en.deps, { issueKey: 'pay 15', description: 'x', departmentAsked: 'rnd' }, context),
+    ).toEqual({ errors: [{ message: 'Field "issueKey" is invalid: expected an issue key such as PAY-12' }] });
   });
 
   it('a failed use case is translated the same way; a successful one costs no language lookup', async () => {
     const zh = deps({ actorLocale: 'zh_CN', hidden: true });
-    expect(await handleAutomationRaise(zh.deps, input, context)).toEqual({ errors: [{ message: '事务 PAY-15 不存在，或您没有查看权限。' }] });
+    expect(await handleAutomationRaise(zh.deps, input, context)).toEqual({
+      errors: [{ message: '事务 PAY-15 不存在，或您没有查看权限。' }],
+    });
     const ok = deps({ actorLocale: 'zh_CN' });
     const raised = (await handleAutomationRaise(ok.deps, input, context)) as { escalationId: string; level: number };
     expect(raised).toEqual({ escalationId: expect.stringMatching(/^esc-/), level: 1 });
@@ -157,7 +213,11 @@ describe('the Automation actions’ glue', () => {
   it('a rule whose actor neither holds the level nor administers the project does not climb', async () => {
     const none = deps({ projectAdmin: false });
     const raised = (await handleAutomationRaise(none.deps, input, context)) as { escalationId: string };
-    const refused = (await handleAutomationClimb(none.deps, { issueKey: 'PAY-15', note: 'still blocked' }, context)) as { errors?: unknown[] };
+    const refused = (await handleAutomationClimb(
+      none.deps,
+      { issueKey: 'PAY-15', note: 'still blocked' },
+      context,
+    )) as { errors?: unknown[] };
     expect(refused.errors).toHaveLength(1);
     expect(none.calls).toContain('hasPermissions user PAY ADMINISTER_PROJECTS');
     expect((none.store.kv.get(`${ENTITY.escalation}/${raised.escalationId}`) as EscalationRecord).level).toBe(1);

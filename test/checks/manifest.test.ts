@@ -18,11 +18,25 @@ import YAML from 'yaml';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const manifestFile = path.join(root, 'manifest.yml');
 
-interface Problem { message: string; level?: string; line?: number; column?: number; reference?: string }
-interface Result { success: boolean; errors?: Problem[] }
+interface Problem {
+  message: string;
+  level?: string;
+  line?: number;
+  column?: number;
+  reference?: string;
+}
+interface Result {
+  success: boolean;
+  errors?: Problem[];
+}
 
 const format = (problems: Problem[], file = 'manifest.yml'): string =>
-  problems.map((p) => `  ${file}:${p.line ?? '?'}:${p.column ?? '?'} [${p.level ?? 'error'}] ${p.message} (${p.reference ?? ''})`).join('\n');
+  problems
+    .map(
+      (p) =>
+        `  ${file}:${p.line ?? '?'}:${p.column ?? '?'} [${p.level ?? 'error'}] ${p.message} (${p.reference ?? ''})`,
+    )
+    .join('\n');
 
 interface ManifestShape {
   resources?: { key: string; path: string }[];
@@ -35,7 +49,10 @@ const customUiResources = (m: ManifestShape) => (m.resources ?? []).filter((r) =
 
 async function check(kind: 'full' | 'product-trigger', file: string): Promise<Result> {
   if (kind === 'full') return (await validate(false, file)) as Result;
-  return (await ProcessorBuilder.instance().withValidation(ValidationTypes.PRODUCT_TRIGGER).build().process(file)) as Result;
+  return (await ProcessorBuilder.instance()
+    .withValidation(ValidationTypes.PRODUCT_TRIGGER)
+    .build()
+    .process(file)) as Result;
 }
 
 function expectValid(result: Result, what: string): void {
@@ -58,7 +75,10 @@ describe('manifest.yml passes @forge/manifest validation', () => {
     const missing = customUiResources(readManifest(manifestFile))
       .filter((r) => !fs.existsSync(path.join(root, r.path, 'index.html')))
       .map((r) => `${r.path}/index.html (resource '${r.key}')`);
-    expect(missing, `UI build missing: ${missing.join(', ')}. Run \`npm run build:ui\` first (\`npm test\` does).`).toEqual([]);
+    expect(
+      missing,
+      `UI build missing: ${missing.join(', ')}. Run \`npm run build:ui\` first (\`npm test\` does).`,
+    ).toEqual([]);
   });
 
   it('full validation: schema, module keys, handler files, resources, entities, translations', async () => {
@@ -86,7 +106,9 @@ describe('the validator catches a broken manifest here (so the checks above are 
       fs.writeFileSync(path.join(dir, r.path, 'index.html'), '<!doctype html><html><body></body></html>');
     }
   });
-  afterAll(() => { if (dir) fs.rmSync(dir, { recursive: true, force: true }); });
+  afterAll(() => {
+    if (dir) fs.rmSync(dir, { recursive: true, force: true });
+  });
 
   const validateCopy = async (mutate: (m: ManifestShape & Record<string, unknown>) => void, name: string) => {
     const copy = structuredClone(base);
@@ -114,14 +136,19 @@ describe('the validator catches a broken manifest here (so the checks above are 
     {
       name: 'missing-handler-file',
       what: 'a function whose handler file does not exist under src/',
-      mutate: (m: ManifestShape) => { firstFunction(m).handler = 'no-such-file.handler'; },
+      mutate: (m: ManifestShape) => {
+        firstFunction(m).handler = 'no-such-file.handler';
+      },
       expected: () => "handler property 'no-such-file.handler' cannot find associated file",
     },
     {
       name: 'missing-resource',
       what: 'a resource whose build folder does not exist',
-      mutate: (m: ManifestShape) => { m.resources![0]!.path = 'static/no-such-ui/build'; },
-      expected: (m: ManifestShape) => `missing resource 'static/no-such-ui/build' is being referenced by '${m.resources![0]!.key}'`,
+      mutate: (m: ManifestShape) => {
+        m.resources![0]!.path = 'static/no-such-ui/build';
+      },
+      expected: (m: ManifestShape) =>
+        `missing resource 'static/no-such-ui/build' is being referenced by '${m.resources![0]!.key}'`,
     },
   ])('fails on $what', async ({ name, mutate, expected }) => {
     const result = await validateCopy(mutate, name);

@@ -43,7 +43,12 @@ describe('refresh-jira-openapi', () => {
 
     const written = fs.readFileSync(path.join(tmp, SPEC_FILE), 'utf8');
     expect(written).toBe(JSON.stringify(spec()));
-    expect(facts).toEqual({ version: '1001.0.0-SNAPSHOT-next', sha256: createHash('sha256').update(written).digest('hex'), paths: 1, bytes: written.length });
+    expect(facts).toEqual({
+      version: '1001.0.0-SNAPSHOT-next',
+      sha256: createHash('sha256').update(written).digest('hex'),
+      paths: 1,
+      bytes: written.length,
+    });
     const updated = fs.readFileSync(path.join(tmp, NOTE_FILE), 'utf8');
     expect(updated).toContain('- `info.version`: `1001.0.0-SNAPSHOT-next`');
     expect(updated).toContain(`- sha256: \`${facts.sha256}\``);

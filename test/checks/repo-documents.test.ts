@@ -22,9 +22,11 @@ function repoFiles(): string[] {
   } catch {
     const skip = new Set(['node_modules', '.git', 'build', '.sandbox-data', 'test-results', 'coverage']);
     const walk = (dir: string): string[] =>
-      fs.readdirSync(path.join(root, dir), { withFileTypes: true }).flatMap((e) =>
-        skip.has(e.name) ? [] : e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
-      );
+      fs
+        .readdirSync(path.join(root, dir), { withFileTypes: true })
+        .flatMap((e) =>
+          skip.has(e.name) ? [] : e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)],
+        );
     return walk('');
   }
 }
@@ -54,7 +56,8 @@ export function outsideReferences(file: string, text: string, exists: (rel: stri
     }
     if (/\/work\/shared\b/.test(lineText)) hit('an absolute path outside the repository');
     for (const m of lineText.matchAll(/\b(DESIGN|DOMAIN)\.md\b/g)) hit(`${m[0]} is not in the repository: cite docs/`);
-    for (const m of lineText.matchAll(/(?<![\w./-])research\/[\w.-]+\.md\b/g)) hit(`${m[0]} is not in the repository: cite docs/`);
+    for (const m of lineText.matchAll(/(?<![\w./-])research\/[\w.-]+\.md\b/g))
+      hit(`${m[0]} is not in the repository: cite docs/`);
   });
   return found;
 }
@@ -73,7 +76,8 @@ export function brokenDocCitations(file: string, text: string, read: (rel: strin
       }
       const after = lineText.slice((m.index ?? 0) + m[0].length);
       const practice = /^,? practice (\d+)/.exec(after);
-      if (practice && !new RegExp(`^${practice[1]}\\. \\*\\*`, 'm').test(doc)) hit(`${cited} has no practice ${practice[1]}`);
+      if (practice && !new RegExp(`^${practice[1]}\\. \\*\\*`, 'm').test(doc))
+        hit(`${cited} has no practice ${practice[1]}`);
       const section = /^,? "([^"]+)"/.exec(after);
       if (section && !doc.split('\n').some((l) => /^#+ /.test(l) && l.replace(/^#+ /, '').startsWith(section[1]!))) {
         hit(`${cited} has no section "${section[1]}"`);
@@ -88,7 +92,10 @@ const list = (fs_: Finding[]) => fs_.map((f) => `  ${f.file}:${f.line}  ${f.why}
 describe('the repository is self-contained', () => {
   const files = repoFiles().filter((f) => TEXT.test(f) && !DATA.has(f));
   const exists = (rel: string) => fs.existsSync(path.join(root, rel));
-  const read = (rel: string) => (fs.existsSync(path.join(root, rel)) && fs.statSync(path.join(root, rel)).isFile() ? fs.readFileSync(path.join(root, rel), 'utf8') : null);
+  const read = (rel: string) =>
+    fs.existsSync(path.join(root, rel)) && fs.statSync(path.join(root, rel)).isFile()
+      ? fs.readFileSync(path.join(root, rel), 'utf8')
+      : null;
 
   it('lists the tracked files', () => {
     expect(files).toContain('README.md');
@@ -103,7 +110,9 @@ describe('the repository is self-contained', () => {
   it('every docs/ path cited exists, with the practice or section it names', () => {
     // This file's own examples of broken citations are left out; the outside-reference scan does read it.
     const citing = files.filter(
-      (f) => /^(src|static|sandbox|test|scripts|bench|docs|vendor)\/|^README\.md$|^\.dependency-cruiser\.cjs$/.test(f) && f !== SELF,
+      (f) =>
+        /^(src|static|sandbox|test|scripts|bench|docs|vendor)\/|^README\.md$|^\.dependency-cruiser\.cjs$/.test(f) &&
+        f !== SELF,
     );
     const found = citing.flatMap((f) => brokenDocCitations(f, fs.readFileSync(path.join(root, f), 'utf8'), read));
     expect(found, `broken citations:\n${list(found)}`).toEqual([]);
@@ -112,7 +121,11 @@ describe('the repository is self-contained', () => {
   it('every repository path the documents name exists (a moved file means a document to update)', () => {
     const docs = files.filter((f) => /^docs\/.+\.md$|^vendor\/.+\.md$/.test(f));
     const missing = docs.flatMap((f) =>
-      [...fs.readFileSync(path.join(root, f), 'utf8').matchAll(/`((?:src|static|sandbox|test|scripts|bench|vendor|docs|locales)\/[^`<*\s]*)`/g)]
+      [
+        ...fs
+          .readFileSync(path.join(root, f), 'utf8')
+          .matchAll(/`((?:src|static|sandbox|test|scripts|bench|vendor|docs|locales)\/[^`<*\s]*)`/g),
+      ]
         .map((m) => m[1]!)
         .filter((p) => !exists(p))
         .map((p) => `  ${f}: ${p}`),
@@ -132,13 +145,19 @@ describe('the repository is self-contained', () => {
     expect(outsideReferences('scripts/x.ts', `path.resolve(root, '${up}/jira-openapi/x.json')`, none)).toHaveLength(1);
     expect(outsideReferences('x.ts', `// see ${['research', 'forge-platform.md'].join('/')}`, none)).toHaveLength(1);
     // The UI apps' own static/shared folder is in the repository.
-    expect(outsideReferences('static/issue-panel/src/App.tsx', `import { useT } from '../${up}/i18n';`, exists)).toEqual([]);
+    expect(
+      outsideReferences('static/issue-panel/src/App.tsx', `import { useT } from '../${up}/i18n';`, exists),
+    ).toEqual([]);
     const docs = (rel: string) => (rel === 'docs/domain.md' ? '# D\n## The figures\n1. **RACI**\n2. **Deps**' : null);
     expect(brokenDocCitations('a.ts', '(docs/domain.md practice 2)', docs)).toEqual([]);
-    expect(brokenDocCitations('a.ts', '(docs/domain.md practice 9)', docs).map((f) => f.why)).toEqual(['docs/domain.md has no practice 9']);
+    expect(brokenDocCitations('a.ts', '(docs/domain.md practice 9)', docs).map((f) => f.why)).toEqual([
+      'docs/domain.md has no practice 9',
+    ]);
     expect(brokenDocCitations('a.ts', '(docs/domain.md, "The figures")', docs)).toEqual([]);
     expect(brokenDocCitations('a.ts', '(docs/domain.md, "Figures")', docs)).toHaveLength(1);
-    expect(brokenDocCitations('a.ts', 'see docs/gone.md.', docs).map((f) => f.why)).toEqual(['docs/gone.md does not exist']);
+    expect(brokenDocCitations('a.ts', 'see docs/gone.md.', docs).map((f) => f.why)).toEqual([
+      'docs/gone.md does not exist',
+    ]);
   });
 });
 

@@ -8,7 +8,12 @@ import {
   isRealDate,
 } from '../../src/contract';
 
-const dependency = { otherIssueKey: 'PAY-9', direction: 'upstream', deliverable: '接口文档', needBy: '2027-02-26' } as const;
+const dependency = {
+  otherIssueKey: 'PAY-9',
+  direction: 'upstream',
+  deliverable: '接口文档',
+  needBy: '2027-02-26',
+} as const;
 const calendar = {
   id: 'cn-standard',
   name: 'China',
@@ -26,7 +31,18 @@ describe('one date type for the whole contract', () => {
   it('knows which calendar days exist', () => {
     expect(isRealDate('2028-02-29')).toBe(true); // leap year
     expect(isRealDate('2026-12-31')).toBe(true);
-    for (const bad of ['2027-02-29', '2027-02-30', '2026-02-30', '2026-13-01', '2026-00-10', '2026-04-31', '2026-1-01', '26-01-01', '2026-01-01T00:00:00Z', ''])
+    for (const bad of [
+      '2027-02-29',
+      '2027-02-30',
+      '2026-02-30',
+      '2026-13-01',
+      '2026-00-10',
+      '2026-04-31',
+      '2026-1-01',
+      '26-01-01',
+      '2026-01-01T00:00:00Z',
+      '',
+    ])
       expect(isRealDate(bad), bad).toBe(false);
   });
 

@@ -35,7 +35,13 @@ describe('dictionaries keyed by user-given ids never reach Object.prototype', ()
   });
 
   it('rollup counters keyed by such ids add up and come back to the empty rollup', () => {
-    const c: DependencyContribution = { projectKey: 'PAY', open: true, late: true, state: 'at-risk', versionIds: PROTO_NAMES };
+    const c: DependencyContribution = {
+      projectKey: 'PAY',
+      open: true,
+      late: true,
+      state: 'at-risk',
+      versionIds: PROTO_NAMES,
+    };
     const once = applyDependencyChange(emptyRollup('PAY'), null, c, 1);
     expect(Object.keys(once.dependencies.byVersion).sort()).toEqual([...PROTO_NAMES].sort());
     expect(own(once.dependencies.byVersion, 'constructor')).toEqual({ open: 1, late: 1, atRisk: 1 });

@@ -18,7 +18,11 @@ describeInChromium('the admin page in Chromium', { apps: ['admin-page'], default
   const open = ctx.open;
 
   const department = async (id: string) => {
-    const { env } = await invoke(ctx.platform, { moduleKey: 'collab-admin-page', accountId: linTao }, 'listDepartments');
+    const { env } = await invoke(
+      ctx.platform,
+      { moduleKey: 'collab-admin-page', accountId: linTao },
+      'listDepartments',
+    );
     if (!env.ok) throw new Error(env.error.message);
     return env.data.departments.find((d: { id: string }) => d.id === id);
   };
@@ -54,7 +58,12 @@ describeInChromium('the admin page in Chromium', { apps: ['admin-page'], default
     await app.getByText('R&D saved.').waitFor();
     await row(app, 'rnd').getByText('罗斌 Luo Bin').waitFor();
     await row(app, 'rnd').getByText('12 hours').waitFor();
-    expect(await department('rnd')).toMatchObject({ interfaceAccountId: SEED_USERS.luoBin.accountId, responseHours: 12, version: 2, updatedBy: linTao });
+    expect(await department('rnd')).toMatchObject({
+      interfaceAccountId: SEED_USERS.luoBin.accountId,
+      responseHours: 12,
+      version: 2,
+      updatedBy: linTao,
+    });
     await page.screenshot({ path: join(SHOTS, 'admin-edited.png'), fullPage: true });
     expect(page.errors).toEqual([]);
     await page.context().close();
@@ -90,7 +99,9 @@ describeInChromium('the admin page in Chromium', { apps: ['admin-page'], default
     const app = page.frameLocator(FRAME);
     await app.getByRole('button', { name: 'Add department' }).click();
     const form = app.locator('form');
-    await expect.poll(() => form.getByLabel('Department id').evaluate((el) => el === document.activeElement)).toBe(true);
+    await expect
+      .poll(() => form.getByLabel('Department id').evaluate((el) => el === document.activeElement))
+      .toBe(true);
     await form.getByLabel('Department id').fill('finance');
     await form.getByLabel('Name in Chinese').fill('财务部');
     await form.getByLabel('Name in English').fill('Finance');
@@ -105,7 +116,12 @@ describeInChromium('the admin page in Chromium', { apps: ['admin-page'], default
     await app.getByText('Finance saved.').waitFor();
     await row(app, 'finance').getByText('马超 Ma Chao').waitFor();
     await row(app, 'finance').getByText('2 listed by name').waitFor();
-    expect(await department('finance')).toMatchObject({ headAccountId: SEED_USERS.maChao.accountId, memberAccountIds: [SEED_USERS.kevinXu.accountId, SEED_USERS.luoBin.accountId], jiraGroup: null, responseHours: 24 });
+    expect(await department('finance')).toMatchObject({
+      headAccountId: SEED_USERS.maChao.accountId,
+      memberAccountIds: [SEED_USERS.kevinXu.accountId, SEED_USERS.luoBin.accountId],
+      jiraGroup: null,
+      responseHours: 24,
+    });
 
     await app.getByRole('button', { name: 'Delete Finance' }).click();
     await app.getByRole('alertdialog').getByText('Delete Finance?', { exact: false }).waitFor();
@@ -125,7 +141,12 @@ describeInChromium('the admin page in Chromium', { apps: ['admin-page'], default
     await form.getByLabel('Name in English').fill('Legal & Compliance');
     const legal = await department('legal');
     const { updatedAt: _a, updatedBy: _b, ...fields } = legal;
-    const other = await invoke(ctx.platform, { moduleKey: 'collab-admin-page', accountId: linTao }, 'updateDepartment', { ...fields, responseHours: 72 });
+    const other = await invoke(
+      ctx.platform,
+      { moduleKey: 'collab-admin-page', accountId: linTao },
+      'updateDepartment',
+      { ...fields, responseHours: 72 },
+    );
     expect(other.env.ok).toBe(true);
     await form.getByRole('button', { name: 'Save' }).click();
     await app.getByText('Someone else changed this department at the same time.', { exact: false }).waitFor();

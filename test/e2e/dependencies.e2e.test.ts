@@ -27,8 +27,22 @@ describeInChromium('dependencies in Chromium', { apps: ['issue-panel'], defaultU
   it('creates a dependency in the panel, shows the Jira link, is acknowledged by the other department and turns overdue', async () => {
     const p = ctx.platform;
     const day = (n: number) => localDate(p.clock.now() + n * 86_400_000, 'Asia/Shanghai');
-    const api = p.jira.admin.createIssue({ projectKey: 'PAY', issueType: 'Task', summary: '退款接口 Refund API', status: 'To Do', dueDate: day(2), appFields: { 'raci-responsible': [luoBin], 'raci-accountable': SEED_USERS.zhaoMin.accountId } });
-    const ux = p.jira.admin.createIssue({ projectKey: 'PAY', issueType: 'Task', summary: '退款页面 Refund page', status: 'To Do', dueDate: day(10), appFields: { 'raci-responsible': [gaoYuan], 'raci-accountable': SEED_USERS.zhangWei.accountId } });
+    const api = p.jira.admin.createIssue({
+      projectKey: 'PAY',
+      issueType: 'Task',
+      summary: '退款接口 Refund API',
+      status: 'To Do',
+      dueDate: day(2),
+      appFields: { 'raci-responsible': [luoBin], 'raci-accountable': SEED_USERS.zhaoMin.accountId },
+    });
+    const ux = p.jira.admin.createIssue({
+      projectKey: 'PAY',
+      issueType: 'Task',
+      summary: '退款页面 Refund page',
+      status: 'To Do',
+      dueDate: day(10),
+      appFields: { 'raci-responsible': [gaoYuan], 'raci-accountable': SEED_USERS.zhangWei.accountId },
+    });
 
     const page = await ctx.open(`#/issue/${ux.key}`);
     const panel = page.frameLocator(PANEL);
@@ -68,7 +82,10 @@ describeInChromium('dependencies in Chromium', { apps: ['issue-panel'], defaultU
     await later.reload();
     const after = later.frameLocator(PANEL);
     await after.getByText('Overdue').first().waitFor();
-    await after.getByText(/Need-by date passed/).first().waitFor();
+    await after
+      .getByText(/Need-by date passed/)
+      .first()
+      .waitFor();
     await later.screenshot({ path: join(SHOTS, 'deps-overdue-dark.png'), fullPage: true });
     keep('deps-overdue-dark.png');
     expect(later.errors).toEqual([]);

@@ -18,16 +18,33 @@ const SECTIONS = [
   { id: 'figures', en: 'Figures', zh: '指标', seenEn: 'Project delay rate', seenZh: '项目延期率' },
   { id: 'milestones', en: 'Milestones', zh: '里程碑', seenEn: 'Off track', seenZh: '已偏离' },
   { id: 'risks', en: 'Risks', zh: '风险', seenEn: 'Heat map of open risks', seenZh: '未关闭风险热力图' },
-  { id: 'retrospectives', en: 'Retrospectives', zh: '复盘', seenEn: 'Recurring problems: #需求变更', seenZh: '重复出现的问题：#需求变更' },
-  { id: 'charter', en: 'Charter', zh: '项目信息', seenEn: 'Goal confirmations (协同目标确认函)', seenZh: '协同目标确认函' },
+  {
+    id: 'retrospectives',
+    en: 'Retrospectives',
+    zh: '复盘',
+    seenEn: 'Recurring problems: #需求变更',
+    seenZh: '重复出现的问题：#需求变更',
+  },
+  {
+    id: 'charter',
+    en: 'Charter',
+    zh: '项目信息',
+    seenEn: 'Goal confirmations (协同目标确认函)',
+    seenZh: '协同目标确认函',
+  },
   { id: 'agenda', en: 'Weekly sync', zh: '周协调会', seenEn: 'Weekly sync agenda', seenZh: '跨部门周协调会议程' },
 ] as const;
 
 async function visitAll(app: FrameLocator, lang: 'en' | 'zh', shot: (name: string) => Promise<void>) {
   for (const s of SECTIONS) {
     await app.getByRole('tab', { name: s[lang], exact: true }).click();
-    await expect.poll(() => app.getByRole('tab', { name: s[lang], exact: true }).getAttribute('aria-selected')).toBe('true');
-    await app.getByText(lang === 'en' ? s.seenEn : s.seenZh).first().waitFor();
+    await expect
+      .poll(() => app.getByRole('tab', { name: s[lang], exact: true }).getAttribute('aria-selected'))
+      .toBe('true');
+    await app
+      .getByText(lang === 'en' ? s.seenEn : s.seenZh)
+      .first()
+      .waitFor();
     await shot(`project-${s.id}-${lang}`);
   }
 }
@@ -63,7 +80,10 @@ describeInChromium('the project page in Chromium', { apps: ['project-page'], def
     const before = await app.getByRole('button', { name: 'Create Jira issue' }).count();
     await button.click();
     await expect.poll(() => app.getByRole('button', { name: 'Create Jira issue' }).count()).toBe(before - 1);
-    await app.getByText(/^PAY-\d+$/).first().waitFor();
+    await app
+      .getByText(/^PAY-\d+$/)
+      .first()
+      .waitFor();
     await ctx.shot(page, 'project-action-issue-en-light');
     expect(page.errors).toEqual([]);
     await page.context().close();
@@ -88,15 +108,20 @@ describeInChromium('the project page in Chromium', { apps: ['project-page'], def
   it('pages a long risk register 20 at a time, and exports every risk', async () => {
     const day = (o: number) => new Date(ctx.platform.clock.now() + o * 86_400_000).toISOString().slice(0, 10);
     for (let i = 0; i < 45; i++) {
-      const { env } = await invoke(ctx.platform, { moduleKey: 'collab-project-page', accountId: gaoYuan, projectKey: 'PAY' }, 'saveRisk', {
-        title: `Load risk ${i}`,
-        probability: (i % 5) + 1,
-        impact: ((i * 2) % 5) + 1,
-        ownerAccountId: gaoYuan,
-        status: i % 5 === 0 ? 'closed' : 'open',
-        reviewDate: day(i % 10),
-        expectedVersion: null,
-      });
+      const { env } = await invoke(
+        ctx.platform,
+        { moduleKey: 'collab-project-page', accountId: gaoYuan, projectKey: 'PAY' },
+        'saveRisk',
+        {
+          title: `Load risk ${i}`,
+          probability: (i % 5) + 1,
+          impact: ((i * 2) % 5) + 1,
+          ownerAccountId: gaoYuan,
+          status: i % 5 === 0 ? 'closed' : 'open',
+          reviewDate: day(i % 10),
+          expectedVersion: null,
+        },
+      );
       expect(env.ok).toBe(true);
     }
     const page = await ctx.open('#/project/PAY/page');
@@ -112,7 +137,10 @@ describeInChromium('the project page in Chromium', { apps: ['project-page'], def
     expect(await register.locator('tbody tr').count()).toBe(40);
     await ctx.shot(page, 'project-risks-paged-en-light');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), app.getByRole('button', { name: 'Export CSV' }).first().click()]);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      app.getByRole('button', { name: 'Export CSV' }).first().click(),
+    ]);
     const csv = readFileSync((await download.path())!, 'utf8');
     expect(csv.trimEnd().split('\r\n')).toHaveLength(1 + total);
 

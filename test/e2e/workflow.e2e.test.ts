@@ -26,12 +26,17 @@ describeInChromium('the workflow rules in Chromium', { apps: ['issue-panel'], de
     expect(await refusal.textContent()).toBe(formatMessage('workflow.raci.noAccountable', 'zh'));
     await page.screenshot({ path: join(SHOTS, 'workflow-refused-zh.png'), fullPage: true });
     expect(await lozenge.textContent()).toBe('To Do');
-    expect(ctx.platform.host.invocations.filter((i) => i.kind === 'workflowValidator').at(-1)).toMatchObject({ moduleKey: 'raci-complete', ok: true });
+    expect(ctx.platform.host.invocations.filter((i) => i.kind === 'workflowValidator').at(-1)).toMatchObject({
+      moduleKey: 'raci-complete',
+      ok: true,
+    });
 
     const picker = page.locator('[data-field="Accountable"]');
     await picker.getByLabel('Add Accountable').fill('王磊');
     await picker.getByRole('option', { name: '王磊 Wang Lei' }).click();
-    await expect.poll(() => page.locator('[data-field="Accountable"] .chip').first().textContent()).toContain('王磊 Wang Lei');
+    await expect
+      .poll(() => page.locator('[data-field="Accountable"] .chip').first().textContent())
+      .toContain('王磊 Wang Lei');
 
     await page.locator('#transition').selectOption({ label: 'Done' });
     await expect.poll(() => page.locator('.issue .row .lozenge').textContent()).toBe('Done');

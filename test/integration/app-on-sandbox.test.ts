@@ -27,7 +27,8 @@ beforeAll(async () => {
   const original = p.jira.handle.bind(p.jira);
   p.jira.handle = async (req) => {
     const res = await original(req);
-    if (appRequestStore.getStore()) appCalls.push({ method: req.method, path: req.path, status: res.status, body: res.body });
+    if (appRequestStore.getStore())
+      appCalls.push({ method: req.method, path: req.path, status: res.status, body: res.body });
     return res;
   };
 });
@@ -45,7 +46,10 @@ async function panel(issueKey: string, accountId = gaoYuan, payload: unknown = {
 
 /** What the rollup must equal: a count over every issue of the project, read from Jira page by page. */
 async function recompute(projectKey: string) {
-  const fields = (await jiraAs(p, 'app', 'GET', '/rest/api/3/field')).body as Array<{ id: string; schema?: { custom?: string } }>;
+  const fields = (await jiraAs(p, 'app', 'GET', '/rest/api/3/field')).body as Array<{
+    id: string;
+    schema?: { custom?: string };
+  }>;
   const id = (key: string) => fields.find((f) => f.schema?.custom?.endsWith(`/static/${key}`))!.id;
   const [r, a] = [id('raci-responsible'), id('raci-accountable')];
   const today = localDate(p.clock.now(), 'Asia/Shanghai');
@@ -85,9 +89,22 @@ function signedHeaders(body: string, opts: { secret?: string; ts?: number; nonce
 }
 
 async function webhook(body: string, headers: Record<string, string>) {
-  const out = await p.host.callWebTrigger('escalation-webhook', { method: 'POST', path: '/x/escalation-webhook', headers, body, query: new URLSearchParams() });
+  const out = await p.host.callWebTrigger('escalation-webhook', {
+    method: 'POST',
+    path: '/x/escalation-webhook',
+    headers,
+    body,
+    query: new URLSearchParams(),
+  });
   await p.settle();
-  return { status: out.statusCode, body: JSON.parse(out.body) as { ok: boolean; data?: any; error?: { code: string; message: string; field?: string } } };
+  return {
+    status: out.statusCode,
+    body: JSON.parse(out.body) as {
+      ok: boolean;
+      data?: any;
+      error?: { code: string; message: string; field?: string };
+    },
+  };
 }
 
 describe('project page', () => {
@@ -113,14 +130,21 @@ describe('project page', () => {
 
   it('gives a user who cannot browse the project FORBIDDEN and nothing else', async () => {
     const { env } = await invoke(p, { moduleKey: PAGE, accountId: kevinXu, projectKey: 'PAY' }, 'getProjectOverview');
-    expect(env).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'You do not have permission to see this project.' } });
+    expect(env).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'You do not have permission to see this project.' },
+    });
   });
 
   it('keeps the rollup current when an issue changes in Jira', async () => {
     const before = (await overview('PAY')).data.rollup;
-    const transitions = (await jiraAs(p, gaoYuan, 'GET', '/rest/api/3/issue/PAY-6/transitions')).body.transitions as Array<{ id: string; to: { statusCategory: { key: string } } }>;
+    const transitions = (await jiraAs(p, gaoYuan, 'GET', '/rest/api/3/issue/PAY-6/transitions')).body
+      .transitions as Array<{ id: string; to: { statusCategory: { key: string } } }>;
     const toDone = transitions.find((t) => t.to.statusCategory.key === 'done')!;
-    expect((await jiraAs(p, gaoYuan, 'POST', '/rest/api/3/issue/PAY-6/transitions', { transition: { id: toDone.id } })).status).toBe(204);
+    expect(
+      (await jiraAs(p, gaoYuan, 'POST', '/rest/api/3/issue/PAY-6/transitions', { transition: { id: toDone.id } }))
+        .status,
+    ).toBe(204);
     const after = (await overview('PAY')).data.rollup;
     expect(after.byCategory.done).toBe(before.byCategory.done + 1);
     expect(after.openIssues).toBe(before.openIssues - 1);
@@ -142,11 +166,17 @@ describe('issue panel', () => {
     // department assignments and escalation people, and the other issues (two calls).
     expect(record.kvsOps).toBe(3);
     expect(record.jiraCalls).toBe(2);
-    expect(d.escalations).toMatchObject({ canRaise: true, departments: expect.arrayContaining([expect.objectContaining({ id: 'rnd' })]) });
+    expect(d.escalations).toMatchObject({
+      canRaise: true,
+      departments: expect.arrayContaining([expect.objectContaining({ id: 'rnd' })]),
+    });
   });
 
   it('reports RACI gaps as findings', async () => {
-    const raw = (await jiraAs(p, 'app', 'GET', '/rest/api/3/field')).body as Array<{ id: string; schema?: { custom?: string } }>;
+    const raw = (await jiraAs(p, 'app', 'GET', '/rest/api/3/field')).body as Array<{
+      id: string;
+      schema?: { custom?: string };
+    }>;
     const a = raw.find((f) => f.schema?.custom?.endsWith('/static/raci-accountable'))!.id;
     expect((await jiraAs(p, gaoYuan, 'PUT', '/rest/api/3/issue/PAY-12', { fields: { [a]: null } })).status).toBe(204);
     const { env } = await panel('PAY-12');
@@ -169,17 +199,26 @@ describe('issue panel', () => {
   });
 
   it('answers in the user’s language', async () => {
-    const { env } = await invoke(p, { moduleKey: PANEL, accountId: kevinXu, issueKey: 'PAY-11', locale: 'zh_CN' }, 'getIssuePanel');
+    const { env } = await invoke(
+      p,
+      { moduleKey: PANEL, accountId: kevinXu, issueKey: 'PAY-11', locale: 'zh_CN' },
+      'getIssuePanel',
+    );
     expect(env).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '您没有查看此事务的权限。' } });
   });
 
   it('never leaks an internal error', async () => {
     const original = p.jira.handle;
     p.jira.handle = async (req) =>
-      appRequestStore.getStore() && req.path.includes('/rest/api/3/issue/') ? { status: 200, headers: {}, body: '{"unexpected":true}' } : original(req);
+      appRequestStore.getStore() && req.path.includes('/rest/api/3/issue/')
+        ? { status: 200, headers: {}, body: '{"unexpected":true}' }
+        : original(req);
     try {
       const { env } = await panel('PAY-11');
-      expect(env).toEqual({ ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('Something went wrong') } });
+      expect(env).toEqual({
+        ok: false,
+        error: { code: 'INTERNAL', message: expect.stringContaining('Something went wrong') },
+      });
       expect(JSON.stringify(env)).not.toMatch(/Unexpected Jira response|at .*\.ts/);
     } finally {
       p.jira.handle = original;
@@ -191,7 +230,11 @@ describe('dependencies from Jira links', () => {
   it('turns a Blocks link into a dependency, once however often the event comes, and ends it when the link goes', async () => {
     const before = (await overview('PAY')).data.dependencies.open;
     // Jira's REST: {inwardIssue: A, outwardIssue: B, type: Blocks} reads "A blocks B".
-    const created = await jiraAs(p, gaoYuan, 'POST', '/rest/api/3/issueLink', { type: { name: 'Blocks' }, inwardIssue: { key: 'PAY-20' }, outwardIssue: { key: 'PAY-21' } });
+    const created = await jiraAs(p, gaoYuan, 'POST', '/rest/api/3/issueLink', {
+      type: { name: 'Blocks' },
+      inwardIssue: { key: 'PAY-20' },
+      outwardIssue: { key: 'PAY-21' },
+    });
     expect(created.status).toBe(201);
     const trigger = p.host.invocations.filter((i) => i.moduleKey === 'link-events').at(-1)!;
     expect(trigger.ok).toBe(true);
@@ -208,24 +251,38 @@ describe('dependencies from Jira links', () => {
     const link = issue.fields.issuelinks.find((l: any) => l.outwardIssue?.key === 'PAY-21');
     const event = {
       eventType: 'avi:jira:created:issuelink',
-      payload: { id: link.id, sourceIssueId: issue.id, destinationIssueId: link.outwardIssue.id, issueLinkType: link.type },
+      payload: {
+        id: link.id,
+        sourceIssueId: issue.id,
+        destinationIssueId: link.outwardIssue.id,
+        issueLinkType: link.type,
+      },
     };
     p.host.deliver(event, false);
     p.host.deliver(event, false);
     await p.settle();
     const again = await panel('PAY-21');
-    expect(again.env.ok && again.env.data.dependencies.upstream.filter((x: any) => x.other?.key === 'PAY-20')).toHaveLength(1);
+    expect(
+      again.env.ok && again.env.data.dependencies.upstream.filter((x: any) => x.other?.key === 'PAY-20'),
+    ).toHaveLength(1);
     expect((await overview('PAY')).data.dependencies.open).toBe(before + 1);
 
     expect((await jiraAs(p, gaoYuan, 'DELETE', `/rest/api/3/issueLink/${link.id}`)).status).toBe(204);
     const gone = await panel('PAY-21');
-    expect(gone.env.ok && gone.env.data.dependencies.upstream.find((x: any) => x.other?.key === 'PAY-20')?.status).toBe('cancelled');
+    expect(gone.env.ok && gone.env.data.dependencies.upstream.find((x: any) => x.other?.key === 'PAY-20')?.status).toBe(
+      'cancelled',
+    );
     expect((await overview('PAY')).data.dependencies.open).toBe(before);
   });
 });
 
 describe('escalation web trigger', () => {
-  const body = JSON.stringify({ issueKey: 'PAY-11', description: '支付接口联调阻塞\nPayment API integration blocked', impact: 'launch slips', departmentAsked: 'rnd' });
+  const body = JSON.stringify({
+    issueKey: 'PAY-11',
+    description: '支付接口联调阻塞\nPayment API integration blocked',
+    impact: 'launch slips',
+    departmentAsked: 'rnd',
+  });
 
   it('raises an escalation from a signed request, visible on the issue and the project page', async () => {
     const before = (await overview('PAY')).data.escalations.open;
@@ -233,7 +290,12 @@ describe('escalation web trigger', () => {
     expect(res.status).toBe(201);
     expect(res.body.data).toMatchObject({ issueKey: 'PAY-11', level: 1 });
     const { env } = await panel('PAY-11');
-    expect(env.ok && env.data.escalations.escalations[0]).toMatchObject({ level: 1, status: 'open', source: 'webtrigger', summary: '支付接口联调阻塞' });
+    expect(env.ok && env.data.escalations.escalations[0]).toMatchObject({
+      level: 1,
+      status: 'open',
+      source: 'webtrigger',
+      summary: '支付接口联调阻塞',
+    });
     expect((await overview('PAY')).data.escalations.open).toBe(before + 1);
   });
 
@@ -285,7 +347,9 @@ describe('the sandbox clock and the deadline sweep', () => {
     await p.advance(2 * H);
     expect((await overview('PAY')).data.dependencies.lateResponses).toBe(after.dependencies.lateResponses);
     const again = await panel('PAY-11');
-    expect(again.env.ok && again.env.data.escalations.escalations.map((e: any) => e.level)).toEqual(dueBefore.map((due: number) => (due < p.clock.now() ? 2 : 1)));
+    expect(again.env.ok && again.env.data.escalations.escalations.map((e: any) => e.level)).toEqual(
+      dueBefore.map((due: number) => (due < p.clock.now() ? 2 : 1)),
+    );
   });
 });
 
@@ -293,7 +357,14 @@ describe('Jira responses the app used', () => {
   it('all validate against the Jira Cloud REST spec', () => {
     const spec = createJiraSpecValidator();
     expect(appCalls.length).toBeGreaterThan(50);
-    const problems = [...new Set(appCalls.filter((c) => c.status < 300).map((c) => spec.check(c.method, c.path, c.status, c.body)).filter((x): x is string => x !== null))];
+    const problems = [
+      ...new Set(
+        appCalls
+          .filter((c) => c.status < 300)
+          .map((c) => spec.check(c.method, c.path, c.status, c.body))
+          .filter((x): x is string => x !== null),
+      ),
+    ];
     expect(problems).toEqual([]);
     const used = new Set(appCalls.map((c) => `${c.method} ${spec.templateOf(c.path)}`));
     expect(used).toContain('GET /rest/api/3/issue/{issueIdOrKey}');

@@ -14,9 +14,14 @@ beforeAll(async () => {
 });
 afterAll(() => p?.close());
 
-const act = (action: string, inputs: Record<string, unknown>, actor: string) => p.host.runAutomationAction(action, inputs, actor) as Promise<Record<string, unknown>>;
+const act = (action: string, inputs: Record<string, unknown>, actor: string) =>
+  p.host.runAutomationAction(action, inputs, actor) as Promise<Record<string, unknown>>;
 const raise = async (issueKey: string) => {
-  const r = await act('raise-escalation', { issueKey, description: '联调环境不可用 Integration environment down', departmentAsked: 'rnd' }, U.gaoYuan.accountId);
+  const r = await act(
+    'raise-escalation',
+    { issueKey, description: '联调环境不可用 Integration environment down', departmentAsked: 'rnd' },
+    U.gaoYuan.accountId,
+  );
   expect(r).toMatchObject({ level: 1 });
   return r.escalationId as string;
 };
@@ -27,11 +32,17 @@ describe('Automation climbs for holders and project admins only', () => {
     const refused = await act('climb-escalation', { issueKey: 'PAY-3', note: 'rule' }, U.liNa.accountId);
     expect(refused.errors).toHaveLength(1);
     // Still at level 1: R&D's interface person 周杰, who holds level 1, may climb it.
-    expect(await act('climb-escalation', { issueKey: 'PAY-3', note: 'rule' }, U.zhouJie.accountId)).toMatchObject({ escalationId: id, level: 2 });
+    expect(await act('climb-escalation', { issueKey: 'PAY-3', note: 'rule' }, U.zhouJie.accountId)).toMatchObject({
+      escalationId: id,
+      level: 2,
+    });
   });
 
   it('lets the project admin (PAY lead 高原 Gao Yuan) climb', async () => {
     const id = await raise('PAY-4');
-    expect(await act('climb-escalation', { issueKey: 'PAY-4', note: 'rule' }, U.gaoYuan.accountId)).toMatchObject({ escalationId: id, level: 2 });
+    expect(await act('climb-escalation', { issueKey: 'PAY-4', note: 'rule' }, U.gaoYuan.accountId)).toMatchObject({
+      escalationId: id,
+      level: 2,
+    });
   });
 });

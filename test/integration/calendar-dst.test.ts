@@ -16,7 +16,15 @@ const H = 3_600_000;
 
 /** Wall-clock time in Berlin to the minute, e.g. "2027-03-31 13:00". */
 const berlin = (ms: number) =>
-  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Berlin', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms);
+  new Intl.DateTimeFormat('sv-SE', {
+    timeZone: 'Europe/Berlin',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+  }).format(ms);
 
 function data(env: { ok: boolean; data?: any; error?: any }) {
   if (!env.ok) throw new Error(`${env.error.code}: ${env.error.message}`);
@@ -32,13 +40,28 @@ afterAll(() => p?.close());
 
 describe('a department calendar in Europe/Berlin across the change to summer time', () => {
   it('counts 24 working hours of wall-clock time on both sides, and the sweep climbs it once it has passed', async () => {
-    const admin = async (fn: string, payload: unknown = {}) => data((await invoke(p, { moduleKey: ADMIN, accountId: U.linTao.accountId }, fn, payload)).env);
+    const admin = async (fn: string, payload: unknown = {}) =>
+      data((await invoke(p, { moduleKey: ADMIN, accountId: U.linTao.accountId }, fn, payload)).env);
     const view = await admin('getCalendars');
     const office = weekdays('Europe/Berlin', { id: 'berlin-office', name: 'Berlin office' });
-    await admin('saveCalendars', { settings: { ...view.settings, calendars: [...view.settings.calendars, office], byDepartment: { ...view.settings.byDepartment, marketing: 'berlin-office' } }, version: view.version });
+    await admin('saveCalendars', {
+      settings: {
+        ...view.settings,
+        calendars: [...view.settings.calendars, office],
+        byDepartment: { ...view.settings.byDepartment, marketing: 'berlin-office' },
+      },
+      version: view.version,
+    });
 
-    const panel = async (fn: string, payload: unknown = {}) => data((await invoke(p, { moduleKey: PANEL, accountId: U.gaoYuan.accountId, issueKey: 'PAY-13' }, fn, payload)).env).escalations;
-    const raised = (await panel('raiseEscalation', { description: '柏林办公室的推广素材 / Berlin office campaign assets', departmentAsked: 'marketing' }))[0];
+    const panel = async (fn: string, payload: unknown = {}) =>
+      data((await invoke(p, { moduleKey: PANEL, accountId: U.gaoYuan.accountId, issueKey: 'PAY-13' }, fn, payload)).env)
+        .escalations;
+    const raised = (
+      await panel('raiseEscalation', {
+        description: '柏林办公室的推广素材 / Berlin office campaign assets',
+        departmentAsked: 'marketing',
+      })
+    )[0];
     expect(berlin(Date.parse(raised.raisedAt))).toBe('2027-03-26 16:00');
     // Fri 16:00-18:00 (2 h, CET), Mon 29 and Tue 30 (9 h each, CEST), Wed 31 09:00 + 4 h: 13:00 CEST, 11:00 UTC.
     // Counting in a fixed UTC+1 would give 12:00 UTC, an hour late.
@@ -47,7 +70,11 @@ describe('a department calendar in Europe/Berlin across the change to summer tim
     expect(new Date(due).toISOString().slice(0, 16)).toBe('2027-03-31T11:00');
 
     await p.advance(due - p.clock.now() - H);
-    const section = async () => data((await invoke(p, { moduleKey: PANEL, accountId: U.gaoYuan.accountId, issueKey: 'PAY-13' }, 'getIssuePanel')).env).escalations.escalations.find((e: { id: string }) => e.id === raised.id);
+    const section = async () =>
+      data(
+        (await invoke(p, { moduleKey: PANEL, accountId: U.gaoYuan.accountId, issueKey: 'PAY-13' }, 'getIssuePanel'))
+          .env,
+      ).escalations.escalations.find((e: { id: string }) => e.id === raised.id);
     expect(await section()).toMatchObject({ level: 1, status: 'open' });
     // The sweep runs hourly: two hours on, it has run at least once past the deadline.
     await p.advance(2 * H);

@@ -48,10 +48,15 @@ describe('concurrent creates of one dependency', () => {
     for (const r of refused) expect(r.env.ok ? null : r.env.error.code).toBe('CONFLICT');
     const winner = ok[0]!.env.ok ? ok[0]!.env.data.dependency.deliverable : '';
 
-    const panel = await invoke(p, { moduleKey: PANEL, accountId: U.gaoYuan.accountId, issueKey: downstream }, 'getIssuePanel');
+    const panel = await invoke(
+      p,
+      { moduleKey: PANEL, accountId: U.gaoYuan.accountId, issueKey: downstream },
+      'getIssuePanel',
+    );
     if (!panel.env.ok) throw new Error(panel.env.error.message);
     const deps = JSON.stringify(panel.env.data);
     expect(deps).toContain(winner);
-    for (let i = 0; i < callers; i++) if (`deliverable ${i}` !== winner) expect(deps).not.toContain(`"deliverable ${i}"`);
+    for (let i = 0; i < callers; i++)
+      if (`deliverable ${i}` !== winner) expect(deps).not.toContain(`"deliverable ${i}"`);
   });
 });

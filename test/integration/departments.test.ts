@@ -21,7 +21,8 @@ beforeAll(async () => {
 });
 afterAll(() => p?.close());
 
-const call = (fn: string, payload: unknown = {}, accountId = linTao, locale = 'en_US') => invoke(p, { moduleKey: ADMIN_PAGE, accountId, locale }, fn, payload);
+const call = (fn: string, payload: unknown = {}, accountId = linTao, locale = 'en_US') =>
+  invoke(p, { moduleKey: ADMIN_PAGE, accountId, locale }, fn, payload);
 
 async function ok(fn: string, payload: unknown = {}, accountId = linTao) {
   const { env, record } = await call(fn, payload, accountId);
@@ -31,7 +32,10 @@ async function ok(fn: string, payload: unknown = {}, accountId = linTao) {
 
 /** What storage holds, read straight from the KVS engine (no invocation, nothing counted). */
 function stored() {
-  const directory = p.kvs.handle('/api/v1/entity/get', JSON.stringify({ entityName: ENTITY.departmentDirectory, key: KEY.departmentDirectory }));
+  const directory = p.kvs.handle(
+    '/api/v1/entity/get',
+    JSON.stringify({ entityName: ENTITY.departmentDirectory, key: KEY.departmentDirectory }),
+  );
   const index = p.kvs.handle('/api/v1/get', JSON.stringify({ key: KEY.peopleIndex }));
   return { directory: directory.body, index: index.body };
 }
@@ -56,9 +60,9 @@ describe('the seeded directory', () => {
 
   it('lists the six departments with their heads, interface persons and groups, for anyone to read', async () => {
     const { data, record } = await ok('listDepartments', {}, gaoYuan);
-    expect(data.departments.map((d: any) => [d.id, d.nameZh, d.jiraGroup, d.headAccountId, d.interfaceAccountId])).toEqual(
-      SEED_DEPARTMENTS.map((d) => [d.id, d.nameZh, d.group, d.headAccountId, d.interfaceAccountId]),
-    );
+    expect(
+      data.departments.map((d: any) => [d.id, d.nameZh, d.jiraGroup, d.headAccountId, d.interfaceAccountId]),
+    ).toEqual(SEED_DEPARTMENTS.map((d) => [d.id, d.nameZh, d.group, d.headAccountId, d.interfaceAccountId]));
     expect(data.viewer).toEqual({ accountId: gaoYuan, canEdit: false });
     const names = new Map(data.people.map((x: any) => [x.accountId, x.displayName]));
     expect(names.get(U.wangLei.accountId)).toBe('王磊 Wang Lei');
@@ -70,7 +74,10 @@ describe('the seeded directory', () => {
   it('tells a Jira admin they may edit (global ADMINISTER through the site-admins group)', async () => {
     const perms = await jiraAs(p, linTao, 'GET', '/rest/api/3/mypermissions?permissions=ADMINISTER');
     expect(perms.body.permissions.ADMINISTER.havePermission).toBe(true);
-    expect((await jiraAs(p, gaoYuan, 'GET', '/rest/api/3/mypermissions?permissions=ADMINISTER')).body.permissions.ADMINISTER.havePermission).toBe(false);
+    expect(
+      (await jiraAs(p, gaoYuan, 'GET', '/rest/api/3/mypermissions?permissions=ADMINISTER')).body.permissions.ADMINISTER
+        .havePermission,
+    ).toBe(false);
     expect((await ok('listDepartments')).data.viewer.canEdit).toBe(true);
   });
 });
@@ -101,12 +108,20 @@ describe('the people index', () => {
     expect(after.result.byAccount[U.maChao.accountId]).toBe('legal');
     p.jira.admin.removeFromGroup('dept-legal', U.maChao.accountId);
     await ok('rebuildPeopleIndex');
-    expect((await counted(() => readPeopleIndex(productionDeps()))).result.byAccount[U.maChao.accountId]).toBeUndefined();
+    expect(
+      (await counted(() => readPeopleIndex(productionDeps()))).result.byAccount[U.maChao.accountId],
+    ).toBeUndefined();
   });
 
   it('gives a person named in one department and grouped in another the department that names them', async () => {
     // Luo Bin is only in dept-rnd; named interface person of a new department, he resolves there.
-    const lab = department({ id: 'ai-lab', headAccountId: U.liNa.accountId, interfaceAccountId: U.luoBin.accountId, memberAccountIds: [], jiraGroup: 'dept-rnd' });
+    const lab = department({
+      id: 'ai-lab',
+      headAccountId: U.liNa.accountId,
+      interfaceAccountId: U.luoBin.accountId,
+      memberAccountIds: [],
+      jiraGroup: 'dept-rnd',
+    });
     const { data } = await ok('createDepartment', lab);
     const { result } = await counted(() => readPeopleIndex(productionDeps()));
     expect(result.byAccount[U.luoBin.accountId]).toBe('ai-lab');
@@ -121,7 +136,9 @@ describe('an admin changes the directory', () => {
   it('creates, updates and deletes a department; the list and the index follow', async () => {
     const created = await ok('createDepartment', department());
     expect(created.data.department).toMatchObject({ id: 'finance', version: 1, responseHours: 48, updatedBy: linTao });
-    expect(created.data.people.map((x: any) => x.accountId).sort()).toEqual([U.maChao.accountId, U.luoBin.accountId, U.kevinXu.accountId].sort());
+    expect(created.data.people.map((x: any) => x.accountId).sort()).toEqual(
+      [U.maChao.accountId, U.luoBin.accountId, U.kevinXu.accountId].sort(),
+    );
     // KVS: read the directory, one transaction. Jira: admin check, the three people, six seeded groups.
     expect(created.record.kvsOps).toBe(2);
     expect(created.record.jiraCalls).toBe(2 + SEED_DEPARTMENTS.length);
@@ -129,8 +146,16 @@ describe('an admin changes the directory', () => {
     expect(index.byAccount[U.kevinXu.accountId]).toBe('finance');
     expect(index.byAccount[U.maChao.accountId]).toBe('finance');
 
-    const updated = await ok('updateDepartment', department({ nameEn: 'Finance & Accounting', memberAccountIds: [], jiraGroup: 'pmo', version: 1 }));
-    expect(updated.data.department).toMatchObject({ nameEn: 'Finance & Accounting', version: 2, jiraGroup: 'pmo', memberAccountIds: [] });
+    const updated = await ok(
+      'updateDepartment',
+      department({ nameEn: 'Finance & Accounting', memberAccountIds: [], jiraGroup: 'pmo', version: 1 }),
+    );
+    expect(updated.data.department).toMatchObject({
+      nameEn: 'Finance & Accounting',
+      version: 2,
+      jiraGroup: 'pmo',
+      memberAccountIds: [],
+    });
     index = (await counted(() => readPeopleIndex(productionDeps()))).result;
     expect(index.byAccount[U.kevinXu.accountId]).toBeUndefined();
     const listed = (await ok('listDepartments')).data.departments.find((d: any) => d.id === 'finance');
@@ -138,7 +163,9 @@ describe('an admin changes the directory', () => {
 
     const deleted = await ok('deleteDepartment', { id: 'finance', version: 2 });
     expect(deleted.data.id).toBe('finance');
-    expect((await ok('listDepartments')).data.departments.map((d: any) => d.id)).toEqual(SEED_DEPARTMENTS.map((d) => d.id));
+    expect((await ok('listDepartments')).data.departments.map((d: any) => d.id)).toEqual(
+      SEED_DEPARTMENTS.map((d) => d.id),
+    );
     index = (await counted(() => readPeopleIndex(productionDeps()))).result;
     expect(index.byAccount[U.maChao.accountId]).toBeUndefined();
     expect(index.departments.map((d) => d.id)).not.toContain('finance');
@@ -147,7 +174,10 @@ describe('an admin changes the directory', () => {
   it('refuses a department id that is taken with CONFLICT, and writes nothing', async () => {
     const before = stored();
     const { env } = await call('createDepartment', department({ id: 'tech' }));
-    expect(env).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'A department with the id "tech" already exists.' } });
+    expect(env).toEqual({
+      ok: false,
+      error: { code: 'CONFLICT', message: 'A department with the id "tech" already exists.' },
+    });
     expect(stored()).toEqual(before);
   });
 
@@ -158,7 +188,13 @@ describe('an admin changes the directory', () => {
     expect(first.data.department.version).toBe(tech.version + 1);
     const before = stored();
     const { env } = await call('updateDepartment', { ...fields, responseHours: 36 });
-    expect(env).toEqual({ ok: false, error: { code: 'CONFLICT', message: 'Someone else changed this department at the same time. Reload and try again.' } });
+    expect(env).toEqual({
+      ok: false,
+      error: {
+        code: 'CONFLICT',
+        message: 'Someone else changed this department at the same time. Reload and try again.',
+      },
+    });
     expect(stored()).toEqual(before);
     const del = await call('deleteDepartment', { id: 'tech', version: tech.version });
     expect(del.env.ok === false && del.env.error.code).toBe('CONFLICT');
@@ -171,18 +207,26 @@ describe('an admin changes the directory', () => {
     const strip = ({ updatedAt: _a, updatedBy: _b, ...d }: any) => d;
     const cs = strip(list.find((d) => d.id === 'cs'));
     const mk = strip(list.find((d) => d.id === 'marketing'));
-    const [a, b] = await Promise.all([call('updateDepartment', { ...cs, responseHours: 8 }), call('updateDepartment', { ...mk, responseHours: 72 })]);
+    const [a, b] = await Promise.all([
+      call('updateDepartment', { ...cs, responseHours: 8 }),
+      call('updateDepartment', { ...mk, responseHours: 72 }),
+    ]);
     expect([a.env.ok, b.env.ok]).toEqual([true, true]);
     const after = (await ok('listDepartments')).data.departments as any[];
     expect(after.find((d) => d.id === 'cs').responseHours).toBe(8);
     expect(after.find((d) => d.id === 'marketing').responseHours).toBe(72);
 
     const cs2 = strip(after.find((d) => d.id === 'cs'));
-    const both = await Promise.all([call('updateDepartment', { ...cs2, responseHours: 10 }), call('updateDepartment', { ...cs2, responseHours: 20 })]);
+    const both = await Promise.all([
+      call('updateDepartment', { ...cs2, responseHours: 10 }),
+      call('updateDepartment', { ...cs2, responseHours: 20 }),
+    ]);
     const codes = both.map((r) => (r.env.ok ? 'ok' : r.env.error.code)).sort();
     expect(codes).toEqual(['CONFLICT', 'ok']);
     const winner = both.find((r) => r.env.ok)!.env as { ok: true; data: any };
-    expect((await ok('listDepartments')).data.departments.find((d: any) => d.id === 'cs').responseHours).toBe(winner.data.department.responseHours);
+    expect((await ok('listDepartments')).data.departments.find((d: any) => d.id === 'cs').responseHours).toBe(
+      winner.data.department.responseHours,
+    );
   });
 
   it('answers NOT_FOUND for a department that does not exist', async () => {
@@ -200,12 +244,32 @@ describe('validation', () => {
     ['responseHours', { responseHours: '24' }, 'Field "responseHours" is invalid: must be a number'],
     ['nameZh', { nameZh: '   ' }, 'Field "nameZh" is invalid: must not be empty'],
     ['nameEn', { nameEn: 'x'.repeat(61) }, 'Field "nameEn" is invalid: must have at most 60 characters'],
-    ['id', { id: 'Finance' }, 'Field "id" is invalid: use 2-32 lower-case letters, digits or -, starting with a letter'],
+    [
+      'id',
+      { id: 'Finance' },
+      'Field "id" is invalid: use 2-32 lower-case letters, digits or -, starting with a letter',
+    ],
     ['headAccountId', { headAccountId: '' }, 'Field "headAccountId" is invalid: must not be empty'],
-    ['memberAccountIds.1', { memberAccountIds: [U.luoBin.accountId, U.luoBin.accountId] }, 'Field "memberAccountIds.1" is invalid: this person is listed twice'],
-    ['jiraGroup', { jiraGroup: 'no-such-group' }, 'Field "jiraGroup" is invalid: Jira has no group named "no-such-group".'],
-    ['interfaceAccountId', { interfaceAccountId: '557058:nobody' }, 'Field "interfaceAccountId" is invalid: Jira has no user with the account id 557058:nobody.'],
-    ['memberAccountIds.1', { memberAccountIds: [U.luoBin.accountId, 'ghost-1'] }, 'Field "memberAccountIds.1" is invalid: Jira has no user with the account id ghost-1.'],
+    [
+      'memberAccountIds.1',
+      { memberAccountIds: [U.luoBin.accountId, U.luoBin.accountId] },
+      'Field "memberAccountIds.1" is invalid: this person is listed twice',
+    ],
+    [
+      'jiraGroup',
+      { jiraGroup: 'no-such-group' },
+      'Field "jiraGroup" is invalid: Jira has no group named "no-such-group".',
+    ],
+    [
+      'interfaceAccountId',
+      { interfaceAccountId: '557058:nobody' },
+      'Field "interfaceAccountId" is invalid: Jira has no user with the account id 557058:nobody.',
+    ],
+    [
+      'memberAccountIds.1',
+      { memberAccountIds: [U.luoBin.accountId, 'ghost-1'] },
+      'Field "memberAccountIds.1" is invalid: Jira has no user with the account id ghost-1.',
+    ],
   ])('names the field %s and writes nothing', async (field, over, message) => {
     const before = stored();
     const { env, record } = await call('createDepartment', department(over));
@@ -217,12 +281,18 @@ describe('validation', () => {
 
   it('refuses fields the contract does not know', async () => {
     const { env } = await call('createDepartment', { ...department(), colour: 'red' });
-    expect(env.ok === false && env.error).toMatchObject({ code: 'VALIDATION', message: 'The request is invalid: unknown field(s) colour' });
+    expect(env.ok === false && env.error).toMatchObject({
+      code: 'VALIDATION',
+      message: 'The request is invalid: unknown field(s) colour',
+    });
   });
 
   it('speaks Chinese to a Chinese admin', async () => {
     const a = await call('createDepartment', department({ responseHours: 1000 }), linTao, 'zh_CN');
-    expect(a.env).toEqual({ ok: false, error: { code: 'VALIDATION', message: '字段“responseHours”无效：不能大于 720', field: 'responseHours' } });
+    expect(a.env).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', message: '字段“responseHours”无效：不能大于 720', field: 'responseHours' },
+    });
     const b = await call('createDepartment', department({ jiraGroup: '不存在' }), linTao, 'zh_CN');
     expect(b.env.ok === false && b.env.error.message).toBe('字段“jiraGroup”无效：Jira 中没有名为“不存在”的用户组。');
     const c = await call('createDepartment', department({ id: 'tech' }), linTao, 'zh_CN');
@@ -231,13 +301,25 @@ describe('validation', () => {
 
   it('refuses a directory too large for one KVS value, and writes nothing', async () => {
     // 1,000 people listed by hand in each of five departments: more than Forge's 240 KiB per value.
-    const ids = Array.from({ length: 1000 }, (_, i) => `557058:bulk-${String(i).padStart(4, '0')}-4b1e-9f3d-000000000000`);
-    for (const id of ids) p.jira.admin.upsertUser({ accountId: id, displayName: `Bulk ${id.slice(12, 16)}`, email: `${id.slice(7, 16)}@example.com`, locale: 'en_US' });
+    const ids = Array.from(
+      { length: 1000 },
+      (_, i) => `557058:bulk-${String(i).padStart(4, '0')}-4b1e-9f3d-000000000000`,
+    );
+    for (const id of ids)
+      p.jira.admin.upsertUser({
+        accountId: id,
+        displayName: `Bulk ${id.slice(12, 16)}`,
+        email: `${id.slice(7, 16)}@example.com`,
+        locale: 'en_US',
+      });
     const made: string[] = [];
     let refused: any;
     for (let i = 0; i < 6 && !refused; i++) {
       const before = stored();
-      const { env } = await call('createDepartment', department({ id: `bulk-${i}`, memberAccountIds: ids, headAccountId: null, interfaceAccountId: null }));
+      const { env } = await call(
+        'createDepartment',
+        department({ id: `bulk-${i}`, memberAccountIds: ids, headAccountId: null, interfaceAccountId: null }),
+      );
       if (env.ok) made.push(`bulk-${i}`);
       else {
         refused = env.error;
@@ -246,11 +328,16 @@ describe('validation', () => {
     }
     expect(made.length).toBeGreaterThan(0);
     expect(refused?.code).toBe('VALIDATION');
-    expect(refused?.message).toMatch(/^The department directory would be too large to store \(\d+ KB; at most 240 KB\)/);
+    expect(refused?.message).toMatch(
+      /^The department directory would be too large to store \(\d+ KB; at most 240 KB\)/,
+    );
     const list = (await ok('listDepartments')).data.departments as any[];
     expect(list.filter((d) => d.id.startsWith('bulk-')).map((d) => d.id)).toEqual(made);
-    for (const d of list.filter((x) => x.id.startsWith('bulk-'))) await ok('deleteDepartment', { id: d.id, version: d.version });
-    expect((await ok('listDepartments')).data.departments.map((d: any) => d.id)).toEqual(SEED_DEPARTMENTS.map((d) => d.id));
+    for (const d of list.filter((x) => x.id.startsWith('bulk-')))
+      await ok('deleteDepartment', { id: d.id, version: d.version });
+    expect((await ok('listDepartments')).data.departments.map((d: any) => d.id)).toEqual(
+      SEED_DEPARTMENTS.map((d) => d.id),
+    );
   });
 });
 
@@ -263,7 +350,10 @@ describe('someone who is not a Jira admin', () => {
   ])('gets FORBIDDEN from %s, and nothing is written or read', async (fn, payload) => {
     const before = stored();
     const { env, record } = await call(fn, payload(), gaoYuan);
-    expect(env).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Only Jira administrators can change the department directory.' } });
+    expect(env).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Only Jira administrators can change the department directory.' },
+    });
     expect(stored()).toEqual(before);
     expect(record.kvsOps).toBe(0);
     expect(record.jiraCalls).toBe(1); // the permission check

@@ -28,7 +28,9 @@ beforeAll(async () => {
     calls.push({ method: req.method, path: req.path, body: req.body ?? '', status: res.status });
     if (!hidePeopleFields || req.path !== '/rest/api/3/field') return res;
     const people = [ESCALATION_FIELD_KEYS.holders, ESCALATION_FIELD_KEYS.raisers];
-    const fields = (JSON.parse(res.body) as Array<{ schema?: { custom?: string } }>).filter((f) => !people.some((k) => f.schema?.custom?.endsWith(`/static/${k}`)));
+    const fields = (JSON.parse(res.body) as Array<{ schema?: { custom?: string } }>).filter(
+      (f) => !people.some((k) => f.schema?.custom?.endsWith(`/static/${k}`)),
+    );
     return { ...res, body: JSON.stringify(fields) };
   };
 });
@@ -39,12 +41,22 @@ afterEach(async () => {
 });
 
 const fieldIds = async () => {
-  const fields = (await jiraAs(p, 'app', 'GET', '/rest/api/3/field')).body as Array<{ id: string; schema?: { custom?: string } }>;
+  const fields = (await jiraAs(p, 'app', 'GET', '/rest/api/3/field')).body as Array<{
+    id: string;
+    schema?: { custom?: string };
+  }>;
   const id = (key: string) => fields.find((f) => f.schema?.custom?.endsWith(`/static/${key}`))!.id;
-  return { level: id(ESCALATION_FIELD_KEYS.level), state: id(ESCALATION_FIELD_KEYS.state), holders: id(ESCALATION_FIELD_KEYS.holders), raisers: id(ESCALATION_FIELD_KEYS.raisers) };
+  return {
+    level: id(ESCALATION_FIELD_KEYS.level),
+    state: id(ESCALATION_FIELD_KEYS.state),
+    holders: id(ESCALATION_FIELD_KEYS.holders),
+    raisers: id(ESCALATION_FIELD_KEYS.raisers),
+  };
 };
-const issueId = async (key: string): Promise<string> => (await jiraAs(p, 'app', 'GET', `/rest/api/3/issue/${key}?fields=summary`)).body.id as string;
-const fieldsOf = async (key: string): Promise<Record<string, any>> => (await jiraAs(p, 'app', 'GET', `/rest/api/3/issue/${key}?fields=*all`)).body.fields;
+const issueId = async (key: string): Promise<string> =>
+  (await jiraAs(p, 'app', 'GET', `/rest/api/3/issue/${key}?fields=summary`)).body.id as string;
+const fieldsOf = async (key: string): Promise<Record<string, any>> =>
+  (await jiraAs(p, 'app', 'GET', `/rest/api/3/issue/${key}?fields=*all`)).body.fields;
 const accountIds = (v: unknown): string[] => ((v as Array<{ accountId: string }> | null) ?? []).map((u) => u.accountId);
 
 /** A client as a fresh function instance has it, with its one `/field` lookup already made. */
@@ -62,19 +74,38 @@ describe('setEscalationFields', () => {
     const jira = await warmClient();
     const { record } = await counted(() =>
       jira.setEscalationFields([
-        { issueIds: [a, b], level: 2, state: 'open', holders: [U.wangLei.accountId, U.liNa.accountId], raisers: [U.yangFan.accountId] },
+        {
+          issueIds: [a, b],
+          level: 2,
+          state: 'open',
+          holders: [U.wangLei.accountId, U.liNa.accountId],
+          raisers: [U.yangFan.accountId],
+        },
         { issueIds: [c], level: 1, state: 'acknowledged', holders: [U.liNa.accountId], raisers: [U.yangFan.accountId] },
       ]),
     );
 
     expect(record.jiraCalls).toBe(1);
-    expect(calls.map((x) => [x.method, x.path, x.status])).toEqual([['POST', '/rest/api/3/app/field/value?generateChangelog=true', 204]]);
-    const sent = JSON.parse(calls[0]!.body) as { updates: Array<{ customField: string; issueIds: number[]; value: unknown }> };
+    expect(calls.map((x) => [x.method, x.path, x.status])).toEqual([
+      ['POST', '/rest/api/3/app/field/value?generateChangelog=true', 204],
+    ]);
+    const sent = JSON.parse(calls[0]!.body) as {
+      updates: Array<{ customField: string; issueIds: number[]; value: unknown }>;
+    };
     const of = (field: string) => sent.updates.filter((u) => u.customField === field).map((u) => [u.issueIds, u.value]);
-    expect(of(F.level)).toEqual([[[Number(a), Number(b)], 2], [[Number(c)], 1]]);
-    expect(of(F.state)).toEqual([[[Number(a), Number(b)], 'open'], [[Number(c)], 'acknowledged']]);
+    expect(of(F.level)).toEqual([
+      [[Number(a), Number(b)], 2],
+      [[Number(c)], 1],
+    ]);
+    expect(of(F.state)).toEqual([
+      [[Number(a), Number(b)], 'open'],
+      [[Number(c)], 'acknowledged'],
+    ]);
     expect(of(F.holders)).toEqual([
-      [[Number(a), Number(b)], [{ accountId: U.wangLei.accountId }, { accountId: U.liNa.accountId }]],
+      [
+        [Number(a), Number(b)],
+        [{ accountId: U.wangLei.accountId }, { accountId: U.liNa.accountId }],
+      ],
       [[Number(c)], [{ accountId: U.liNa.accountId }]],
     ]);
     expect(of(F.raisers)).toEqual([[[Number(a), Number(b), Number(c)], [{ accountId: U.yangFan.accountId }]]]);
@@ -82,11 +113,21 @@ describe('setEscalationFields', () => {
     const spec = createJiraSpecValidator();
     expect(spec.checkRequest('POST', calls[0]!.path, calls[0]!.body)).toBeNull();
     // The check is live: the single-field PUT's shape (no customField) is not this operation's.
-    expect(spec.checkRequest('POST', calls[0]!.path, JSON.stringify({ updates: [{ issueIds: [1], value: 1 }] }))).toMatch(/customField/);
+    expect(
+      spec.checkRequest('POST', calls[0]!.path, JSON.stringify({ updates: [{ issueIds: [1], value: 1 }] })),
+    ).toMatch(/customField/);
 
     const pay3 = await fieldsOf('PAY-3');
-    expect([pay3[F.level], pay3[F.state], accountIds(pay3[F.holders]), accountIds(pay3[F.raisers])]).toEqual([2, 'open', [U.wangLei.accountId, U.liNa.accountId], [U.yangFan.accountId]]);
-    const waiting = await jiraAs(p, U.liNa.accountId, 'POST', '/rest/api/3/search/jql', { jql: '"Escalation holders" = currentUser() ORDER BY key', fields: ['key'] });
+    expect([pay3[F.level], pay3[F.state], accountIds(pay3[F.holders]), accountIds(pay3[F.raisers])]).toEqual([
+      2,
+      'open',
+      [U.wangLei.accountId, U.liNa.accountId],
+      [U.yangFan.accountId],
+    ]);
+    const waiting = await jiraAs(p, U.liNa.accountId, 'POST', '/rest/api/3/search/jql', {
+      jql: '"Escalation holders" = currentUser() ORDER BY key',
+      fields: ['key'],
+    });
     expect((waiting.body.issues as Array<{ key: string }>).map((i) => i.key)).toEqual(['AICS-9', 'PAY-3', 'PAY-4']);
   });
 
@@ -94,7 +135,12 @@ describe('setEscalationFields', () => {
     const F = await fieldIds();
     const a = await issueId('PAY-5');
     const jira = await warmClient();
-    await counted(() => jira.setEscalationFields([{ issueIds: [a], level: 1, holders: [U.liNa.accountId] }, { issueIds: [a], level: 2, raisers: [U.wangLei.accountId, U.wangLei.accountId] }]));
+    await counted(() =>
+      jira.setEscalationFields([
+        { issueIds: [a], level: 1, holders: [U.liNa.accountId] },
+        { issueIds: [a], level: 2, raisers: [U.wangLei.accountId, U.wangLei.accountId] },
+      ]),
+    );
     expect(calls).toHaveLength(1);
     expect((JSON.parse(calls[0]!.body) as { updates: unknown[] }).updates).toEqual([
       { customField: F.level, issueIds: [Number(a)], value: 2 },
@@ -120,21 +166,35 @@ describe('getIssue and getEscalationFieldValues', () => {
     const raciPeople = before.people.map((u) => u.accountId);
     expect(raciPeople.length).toBeGreaterThan(0);
     const outsider = [U.kevinXu, U.maChao, U.yangFan, U.liNa].find((u) => !raciPeople.includes(u.accountId))!;
-    await counted(() => jira.setEscalationFields([{ issueIds: [a], holders: [raciPeople[0]!, outsider.accountId], raisers: [outsider.accountId] }]));
+    await counted(() =>
+      jira.setEscalationFields([
+        { issueIds: [a], holders: [raciPeople[0]!, outsider.accountId], raisers: [outsider.accountId] },
+      ]),
+    );
 
     calls.length = 0;
     const { result: issue, record } = await counted(() => jira.getIssue('user', 'PAY-6'), gaoYuan);
     expect(record.jiraCalls).toBe(1);
     expect(calls[0]?.path).toMatch(/^\/rest\/api\/3\/issue\/PAY-6\?/);
     expect(issue.people.map((u) => u.accountId)).toEqual([...raciPeople, outsider.accountId]);
-    expect(issue.people.at(-1)).toMatchObject({ accountId: outsider.accountId, displayName: outsider.displayName, active: true, avatarUrl: expect.any(String) });
+    expect(issue.people.at(-1)).toMatchObject({
+      accountId: outsider.accountId,
+      displayName: outsider.displayName,
+      active: true,
+      avatarUrl: expect.any(String),
+    });
     expect(issue.raci).toEqual(before.raci);
   });
 
   it('getEscalationFieldValues reads level and holders, one bulk fetch, leaving out issues Jira does not return', async () => {
     const [a, b] = [await issueId('PAY-7'), await issueId('PAY-8')];
     const jira = await warmClient();
-    await counted(() => jira.setEscalationFields([{ issueIds: [a], level: 3, state: 'breached', holders: [U.maChao.accountId] }, { issueIds: [b], level: null, holders: [] }]));
+    await counted(() =>
+      jira.setEscalationFields([
+        { issueIds: [a], level: 3, state: 'breached', holders: [U.maChao.accountId] },
+        { issueIds: [b], level: null, holders: [] },
+      ]),
+    );
     calls.length = 0;
     const { result, record } = await counted(() => jira.getEscalationFieldValues([a, b, '999999']));
     expect(record.jiraCalls).toBe(1);
@@ -154,15 +214,33 @@ describe('a site where the people fields do not exist yet', () => {
     const before = await fieldsOf('PAY-9');
     hidePeopleFields = true;
     const jira = await warmClient();
-    await counted(() => jira.setEscalationFields([{ issueIds: [a], level: 1, state: 'open', holders: [U.liNa.accountId], raisers: [U.wangLei.accountId] }]));
-    expect(calls.map((x) => [x.method, x.path, x.status])).toEqual([['POST', '/rest/api/3/app/field/value?generateChangelog=true', 204]]);
-    expect((JSON.parse(calls[0]!.body) as { updates: Array<{ customField: string }> }).updates.map((u) => u.customField)).toEqual([F.level, F.state]);
+    await counted(() =>
+      jira.setEscalationFields([
+        { issueIds: [a], level: 1, state: 'open', holders: [U.liNa.accountId], raisers: [U.wangLei.accountId] },
+      ]),
+    );
+    expect(calls.map((x) => [x.method, x.path, x.status])).toEqual([
+      ['POST', '/rest/api/3/app/field/value?generateChangelog=true', 204],
+    ]);
+    expect(
+      (JSON.parse(calls[0]!.body) as { updates: Array<{ customField: string }> }).updates.map((u) => u.customField),
+    ).toEqual([F.level, F.state]);
     const after = await fieldsOf('PAY-9');
-    expect([after[F.level], after[F.state], after[F.holders], after[F.raisers]]).toEqual([1, 'open', before[F.holders], before[F.raisers]]);
+    expect([after[F.level], after[F.state], after[F.holders], after[F.raisers]]).toEqual([
+      1,
+      'open',
+      before[F.holders],
+      before[F.raisers],
+    ]);
 
     expect((await counted(() => jira.getEscalationFieldValues([a]))).result.get(a)).toEqual({ level: 1, holders: [] });
     const issue = (await counted(() => jira.getIssue('user', 'PAY-9'), gaoYuan)).result;
-    const raci = [...issue.raci.responsible, issue.raci.accountable, ...issue.raci.consulted, ...issue.raci.informed].filter((x): x is string => !!x);
+    const raci = [
+      ...issue.raci.responsible,
+      issue.raci.accountable,
+      ...issue.raci.consulted,
+      ...issue.raci.informed,
+    ].filter((x): x is string => !!x);
     expect(issue.people.map((u) => u.accountId).sort()).toEqual([...new Set(raci)].sort());
   });
 });

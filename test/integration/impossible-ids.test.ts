@@ -17,7 +17,8 @@ beforeAll(async () => {
 });
 afterAll(() => p?.close());
 
-const panel = (fn: string, payload: unknown) => invoke(p, { moduleKey: PANEL, accountId: U.gaoYuan.accountId, issueKey: 'PAY-12' }, fn, payload);
+const panel = (fn: string, payload: unknown) =>
+  invoke(p, { moduleKey: PANEL, accountId: U.gaoYuan.accountId, issueKey: 'PAY-12' }, fn, payload);
 
 describe('ids that cannot exist', () => {
   it.each(IMPOSSIBLE)('%j is NOT_FOUND for dependency and escalation actions', async (id) => {

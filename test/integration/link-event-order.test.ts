@@ -28,23 +28,45 @@ beforeAll(async () => {
 afterAll(() => p?.close());
 
 const kvs = (path: string, body: unknown) => JSON.parse(p.kvs.handle(path, JSON.stringify(body)).body || '{}');
-const record = (linkId: string) => kvs('/api/v1/entity/get', { entityName: 'dependency', key: dependencyIdForLink(linkId) })?.value;
+const record = (linkId: string) =>
+  kvs('/api/v1/entity/get', { entityName: 'dependency', key: dependencyIdForLink(linkId) })?.value;
 const audit = (linkId: string): string[] =>
-  (kvs('/api/v1/entity/query', { entityName: 'audit-event', indexName: 'by-subject', partition: [dependencyIdForLink(linkId)], limit: 100 }).data ?? []).map(
-    (r: { value: { kind: string } }) => r.value.kind,
-  );
+  (
+    kvs('/api/v1/entity/query', {
+      entityName: 'audit-event',
+      indexName: 'by-subject',
+      partition: [dependencyIdForLink(linkId)],
+      limit: 100,
+    }).data ?? []
+  ).map((r: { value: { kind: string } }) => r.value.kind);
 const openDependencies = async () => {
-  const { env } = await invoke(p, { moduleKey: PAGE, accountId: U.gaoYuan.accountId, projectKey: 'PAY' }, 'getProjectOverview');
+  const { env } = await invoke(
+    p,
+    { moduleKey: PAGE, accountId: U.gaoYuan.accountId, projectKey: 'PAY' },
+    'getProjectOverview',
+  );
   if (!env.ok) throw new Error(env.error.message);
   return env.data.dependencies.open as number;
 };
 
 let n = 0;
 const issue = () =>
-  p.jira.admin.createIssue({ projectKey: 'PAY', issueType: 'Task', summary: `link order ${++n}`, status: 'To Do', dueDate: null, appFields: {} });
+  p.jira.admin.createIssue({
+    projectKey: 'PAY',
+    issueType: 'Task',
+    summary: `link order ${++n}`,
+    status: 'To Do',
+    dueDate: null,
+    appFields: {},
+  });
 
 async function jira(method: string, path: string, body?: unknown) {
-  const r = await p.jira.handle({ method, path, ...(body ? { body: JSON.stringify(body) } : {}), actor: { kind: 'user', accountId: U.gaoYuan.accountId } });
+  const r = await p.jira.handle({
+    method,
+    path,
+    ...(body ? { body: JSON.stringify(body) } : {}),
+    actor: { kind: 'user', accountId: U.gaoYuan.accountId },
+  });
   return { status: r.status, json: r.body ? JSON.parse(r.body) : undefined };
 }
 
@@ -61,8 +83,17 @@ describe('link events in any order, any number of times', () => {
           const links: Array<{ id: string; fate: string }> = [];
           for (const fate of fates) {
             const [a, b] = [issue(), issue()];
-            expect((await jira('POST', '/rest/api/3/issueLink', { type: { name: 'Blocks' }, outwardIssue: { key: a.key }, inwardIssue: { key: b.key } })).status).toBe(201);
-            const made = (await jira('GET', `/rest/api/3/issue/${b.key}?fields=issuelinks`)).json.fields.issuelinks as Array<{ id: string }>;
+            expect(
+              (
+                await jira('POST', '/rest/api/3/issueLink', {
+                  type: { name: 'Blocks' },
+                  outwardIssue: { key: a.key },
+                  inwardIssue: { key: b.key },
+                })
+              ).status,
+            ).toBe(201);
+            const made = (await jira('GET', `/rest/api/3/issue/${b.key}?fields=issuelinks`)).json.fields
+              .issuelinks as Array<{ id: string }>;
             const id = made[0]!.id;
             links.push({ id, fate });
             if (fate === 'deleted') expect((await jira('DELETE', `/rest/api/3/issueLink/${id}`)).status).toBe(204);
@@ -72,7 +103,9 @@ describe('link events in any order, any number of times', () => {
           captured = null;
           // A stray delete: the delete event of a link that is still there.
           for (const l of links.filter((x) => x.fate === 'stray-delete')) {
-            const created = events.find(([e]) => e.eventType === 'avi:jira:created:issuelink' && String(e.payload.id) === l.id)!;
+            const created = events.find(
+              ([e]) => e.eventType === 'avi:jira:created:issuelink' && String(e.payload.id) === l.id,
+            )!;
             events.push([{ ...created[0], eventType: 'avi:jira:deleted:issuelink' }, false]);
           }
           // Each event once at least, some twice or three times, in a shuffled order.

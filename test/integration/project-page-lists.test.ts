@@ -41,14 +41,32 @@ async function walk(fn: 'listRisks' | 'listActions', limit: number, first?: { it
   return { items, pages };
 }
 
-const riskOrder = (a: any, b: any) => Number(a.status === 'closed') - Number(b.status === 'closed') || b.score - a.score;
-const actionOrder = (a: any, b: any) => Number(a.status === 'done') - Number(b.status === 'done') || a.dueDate.localeCompare(b.dueDate);
+const riskOrder = (a: any, b: any) =>
+  Number(a.status === 'closed') - Number(b.status === 'closed') || b.score - a.score;
+const actionOrder = (a: any, b: any) =>
+  Number(a.status === 'done') - Number(b.status === 'done') || a.dueDate.localeCompare(b.dueDate);
 
 beforeAll(async () => {
   p = await startPlatform();
   for (let i = 0; i < MORE; i++) {
-    await data('saveRisk', { title: `Risk ${i}`, probability: (i % 5) + 1, impact: ((i * 3) % 5) + 1, ownerAccountId: people[i % people.length], status: i % 4 === 0 ? 'closed' : i % 4 === 1 ? 'mitigating' : 'open', reviewDate: day(i % 20), expectedVersion: null });
-    await data('saveAction', { retrospectiveId: null, title: `Action ${i}`, ownerAccountId: people[i % people.length], dueDate: day((i % 40) - 20), status: i % 3 === 0 ? 'done' : 'open', tags: [], expectedVersion: null });
+    await data('saveRisk', {
+      title: `Risk ${i}`,
+      probability: (i % 5) + 1,
+      impact: ((i * 3) % 5) + 1,
+      ownerAccountId: people[i % people.length],
+      status: i % 4 === 0 ? 'closed' : i % 4 === 1 ? 'mitigating' : 'open',
+      reviewDate: day(i % 20),
+      expectedVersion: null,
+    });
+    await data('saveAction', {
+      retrospectiveId: null,
+      title: `Action ${i}`,
+      ownerAccountId: people[i % people.length],
+      dueDate: day((i % 40) - 20),
+      status: i % 3 === 0 ? 'done' : 'open',
+      tags: [],
+      expectedVersion: null,
+    });
   }
 }, 60_000);
 afterAll(() => p?.close());
@@ -83,7 +101,18 @@ describe('risk register past 100 risks', () => {
   it('loses no risk when one moves while someone pages: closing the worst sends it to the end', async () => {
     const first = await data('listRisks', { limit: 20 });
     const worst = first.risks[0];
-    await data('saveRisk', { id: worst.id, title: worst.title, probability: worst.probability, impact: worst.impact, ownerAccountId: worst.owner.accountId, deputyAccountId: null, response: worst.response, status: 'closed', reviewDate: worst.reviewDate, expectedVersion: worst.version });
+    await data('saveRisk', {
+      id: worst.id,
+      title: worst.title,
+      probability: worst.probability,
+      impact: worst.impact,
+      ownerAccountId: worst.owner.accountId,
+      deputyAccountId: null,
+      response: worst.response,
+      status: 'closed',
+      reviewDate: worst.reviewDate,
+      expectedVersion: worst.version,
+    });
     const rest = await walk('listRisks', 20, { items: first.risks, next: first.next });
     const ids = rest.items.map((r) => r.id);
     expect(new Set(ids).size).toBe(4 + MORE);
@@ -91,8 +120,14 @@ describe('risk register past 100 risks', () => {
   });
 
   it('refuses a malformed cursor or a page over 100 with an error naming the field', async () => {
-    expect((await call('listRisks', { cursor: '../../etc' })).env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'cursor' } });
-    expect((await call('listRisks', { limit: 101 })).env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'limit' } });
+    expect((await call('listRisks', { cursor: '../../etc' })).env).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', field: 'cursor' },
+    });
+    expect((await call('listRisks', { limit: 101 })).env).toMatchObject({
+      ok: false,
+      error: { code: 'VALIDATION', field: 'limit' },
+    });
   });
 });
 
@@ -122,8 +157,24 @@ describe('action items past 100', () => {
   });
 
   it('flags a recurring tag raised only by an action item far down the list', async () => {
-    const retro = await data('saveRetrospective', { versionId: null, heldOn: day(-2), wentWell: '', toImprove: 'vendor again', scores: null, tags: ['vendor-x'], expectedVersion: null });
-    await data('saveAction', { retrospectiveId: null, title: 'Old vendor follow-up', ownerAccountId: lead, dueDate: day(300), status: 'done', tags: ['vendor-x'], expectedVersion: null });
+    const retro = await data('saveRetrospective', {
+      versionId: null,
+      heldOn: day(-2),
+      wentWell: '',
+      toImprove: 'vendor again',
+      scores: null,
+      tags: ['vendor-x'],
+      expectedVersion: null,
+    });
+    await data('saveAction', {
+      retrospectiveId: null,
+      title: 'Old vendor follow-up',
+      ownerAccountId: lead,
+      dueDate: day(300),
+      status: 'done',
+      tags: ['vendor-x'],
+      expectedVersion: null,
+    });
     const view = await data('listRetrospectives', { limit: 20 });
     expect(view.retrospectives.map((r: any) => r.id)).toContain(retro.id);
     expect(view.actions.map((a: any) => a.title)).not.toContain('Old vendor follow-up');

@@ -45,7 +45,12 @@ describe('project page: work items of projects the viewer cannot browse', () => 
     expect(crossProject.length).toBeGreaterThan(0);
     for (const x of crossProject) {
       const seen = contractor.problems.find((y: { id: string }) => y.id === x.id);
-      expect(seen).toMatchObject({ upstreamKey: null, downstreamKey: x.downstreamKey, deliverable: x.deliverable, health: x.health });
+      expect(seen).toMatchObject({
+        upstreamKey: null,
+        downstreamKey: x.downstreamKey,
+        deliverable: x.deliverable,
+        health: x.health,
+      });
     }
     // The same figures, only the keys differ.
     expect(contractor.matrix).toEqual(staff.matrix);

@@ -52,7 +52,9 @@ describe('project page summary', () => {
     const design = s.milestones[1];
     expect(design).toMatchObject({ bufferDays: 3, ownerDepartmentId: 'product' });
     expect(design.reasons.map((r: any) => r.code)).toContain('overdueIssues');
-    expect(design.burnup.at(-1)).toEqual(expect.objectContaining({ scope: design.issues.total, done: design.issues.done }));
+    expect(design.burnup.at(-1)).toEqual(
+      expect.objectContaining({ scope: design.issues.total, done: design.issues.done }),
+    );
     expect(s.risks).toMatchObject({ open: 3, high: 1 });
     expect(s.actions).toEqual({ open: 3, overdue: 1, done: 1 });
     const fig = Object.fromEntries(s.figures.map((f: any) => [f.id, f.value]));
@@ -74,7 +76,11 @@ describe('project page summary', () => {
 
 describe('bad input', () => {
   async function unchanged(run: () => Promise<void>) {
-    const [risksBefore, retrosBefore, summaryBefore] = [await data('listRisks'), await data('listRetrospectives'), await data('getProjectOverview')];
+    const [risksBefore, retrosBefore, summaryBefore] = [
+      await data('listRisks'),
+      await data('listRetrospectives'),
+      await data('getProjectOverview'),
+    ];
     await run();
     expect((await data('listRisks')).risks).toEqual(risksBefore.risks);
     expect((await data('listRetrospectives')).actions).toEqual(retrosBefore.actions);
@@ -85,7 +91,14 @@ describe('bad input', () => {
   it('refuses probability 7 with an error naming the field, in the user’s language, writing nothing', async () => {
     await unchanged(async () => {
       const { env } = await call('saveRisk', risk({ probability: 7 }));
-      expect(env).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'probability', message: 'Field "probability" is invalid: must be at most 5' } });
+      expect(env).toEqual({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          field: 'probability',
+          message: 'Field "probability" is invalid: must be at most 5',
+        },
+      });
       const zh = await call('saveRisk', risk({ probability: 7 }), gaoYuan, 'zh_CN');
       expect(zh.env).toMatchObject({ ok: false, error: { message: '字段“probability”无效：不能大于 5' } });
     });
@@ -94,7 +107,14 @@ describe('bad input', () => {
   it('refuses an impossible date and a period that ends before it starts', async () => {
     await unchanged(async () => {
       const { env } = await call('saveRisk', risk({ reviewDate: '2026-02-30' }));
-      expect(env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'reviewDate', message: 'Field "reviewDate" is invalid: is not a real date (use yyyy-mm-dd)' } });
+      expect(env).toMatchObject({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          field: 'reviewDate',
+          message: 'Field "reviewDate" is invalid: is not a real date (use yyyy-mm-dd)',
+        },
+      });
     });
     const charter = await data('getCharter');
     const c = charter.charter;
@@ -115,37 +135,80 @@ describe('bad input', () => {
 
   it('refuses an action item without an owner, or with one Jira does not know', async () => {
     await unchanged(async () => {
-      const base = { retrospectiveId: null, title: 'Write it down', dueDate: day(3), status: 'open', tags: [], expectedVersion: null };
+      const base = {
+        retrospectiveId: null,
+        title: 'Write it down',
+        dueDate: day(3),
+        status: 'open',
+        tags: [],
+        expectedVersion: null,
+      };
       const missing = await call('saveAction', base);
-      expect(missing.env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'ownerAccountId', message: 'Field "ownerAccountId" is invalid: is required' } });
+      expect(missing.env).toMatchObject({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          field: 'ownerAccountId',
+          message: 'Field "ownerAccountId" is invalid: is required',
+        },
+      });
       const empty = await call('saveAction', { ...base, ownerAccountId: '' });
       expect(empty.env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'ownerAccountId' } });
       const unknown = await call('saveAction', { ...base, ownerAccountId: '557058:no-such-person' });
-      expect(unknown.env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'ownerAccountId', message: expect.stringContaining('no user with the account id') } });
+      expect(unknown.env).toMatchObject({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          field: 'ownerAccountId',
+          message: expect.stringContaining('no user with the account id'),
+        },
+      });
     });
   });
 
   it('refuses a linked issue of another project, an unknown dependency and a deputy who is the owner', async () => {
     await unchanged(async () => {
-      expect((await call('saveRisk', risk({ issueKeys: ['AICS-1'] }))).env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'issueKeys.0' } });
-      expect((await call('saveRisk', risk({ deputyAccountId: U.zhouJie.accountId }))).env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'deputyAccountId' } });
-      expect((await call('saveRisk', risk({ dependencyIds: ['dep-nope'] }))).env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'dependencyIds.0', message: 'Field "dependencyIds.0" is invalid: this project has no dependency dep-nope.' } });
+      expect((await call('saveRisk', risk({ issueKeys: ['AICS-1'] }))).env).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', field: 'issueKeys.0' },
+      });
+      expect((await call('saveRisk', risk({ deputyAccountId: U.zhouJie.accountId }))).env).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION', field: 'deputyAccountId' },
+      });
+      expect((await call('saveRisk', risk({ dependencyIds: ['dep-nope'] }))).env).toMatchObject({
+        ok: false,
+        error: {
+          code: 'VALIDATION',
+          field: 'dependencyIds.0',
+          message: 'Field "dependencyIds.0" is invalid: this project has no dependency dep-nope.',
+        },
+      });
     });
   });
 });
 
 describe('permissions', () => {
-  it.each(['getProjectOverview', 'listRisks', 'listRetrospectives', 'getCharter', 'getAgenda'])('gives %s FORBIDDEN and nothing else to a user who may not browse the project', async (fn) => {
-    const { env } = await call(fn, {}, kevinXu);
-    expect(env).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'You do not have permission to see this project.' } });
-  });
+  it.each(['getProjectOverview', 'listRisks', 'listRetrospectives', 'getCharter', 'getAgenda'])(
+    'gives %s FORBIDDEN and nothing else to a user who may not browse the project',
+    async (fn) => {
+      const { env } = await call(fn, {}, kevinXu);
+      expect(env).toEqual({
+        ok: false,
+        error: { code: 'FORBIDDEN', message: 'You do not have permission to see this project.' },
+      });
+    },
+  );
 
   it('refuses writes by someone who may browse but not edit the project’s issues, and says so', async () => {
     const view = await data('listRisks', {}, liNa);
     expect(view.canEdit).toBe(false);
     expect(view.risks.length).toBe(4);
     const { env } = await call('saveRisk', risk(), liNa);
-    expect(env).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: 'Only people who can edit issues in this project can change its risk.' } });
+    expect(env).toEqual({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Only people who can edit issues in this project can change its risk.' },
+    });
     expect((await call('saveRisk', risk(), kevinXu)).env).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
   });
 
@@ -153,17 +216,36 @@ describe('permissions', () => {
     const before = (await data('getCharter')).charter;
     expect(before.confirmations.map((c: any) => c.departmentId).sort()).toEqual(['legal', 'product', 'rnd']);
     const notHead = await call('confirmCharter', { departmentId: 'marketing' });
-    expect(notHead.env).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: 'Only the head of Marketing can confirm the goal for that department.' } });
+    expect(notHead.env).toMatchObject({
+      ok: false,
+      error: { code: 'FORBIDDEN', message: 'Only the head of Marketing can confirm the goal for that department.' },
+    });
     const confirmed = await data('confirmCharter', { departmentId: 'marketing' }, U.wuFang.accountId);
-    expect(confirmed.charter.confirmations.find((c: any) => c.departmentId === 'marketing').by.accountId).toBe(U.wuFang.accountId);
+    expect(confirmed.charter.confirmations.find((c: any) => c.departmentId === 'marketing').by.accountId).toBe(
+      U.wuFang.accountId,
+    );
     expect(confirmed.viewer.headOf).toEqual(['marketing']);
     const c = confirmed.charter;
-    const input = { initiatingDepartmentId: c.initiatingDepartmentId, coordinatorAccountId: c.coordinator.accountId, participatingDepartmentIds: c.participatingDepartmentIds, goal: c.goal, keyResults: c.keyResults, startDate: c.startDate, endDate: c.endDate, notes: 'notes only', expectedVersion: c.version };
+    const input = {
+      initiatingDepartmentId: c.initiatingDepartmentId,
+      coordinatorAccountId: c.coordinator.accountId,
+      participatingDepartmentIds: c.participatingDepartmentIds,
+      goal: c.goal,
+      keyResults: c.keyResults,
+      startDate: c.startDate,
+      endDate: c.endDate,
+      notes: 'notes only',
+      expectedVersion: c.version,
+    };
     const notesOnly = await data('saveCharter', input);
     expect(notesOnly.charter.confirmations).toHaveLength(4);
     const stale = await call('saveCharter', { ...input, goal: 'Another goal' });
     expect(stale.env).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const newGoal = await data('saveCharter', { ...input, goal: 'Another goal', expectedVersion: notesOnly.charter.version });
+    const newGoal = await data('saveCharter', {
+      ...input,
+      goal: 'Another goal',
+      expectedVersion: notesOnly.charter.version,
+    });
     expect(newGoal.charter.confirmations).toEqual([]);
   });
 });
@@ -173,10 +255,18 @@ describe('writes keep the summary current', () => {
     const before = (await data('getProjectOverview')).risks;
     const saved = await data('saveRisk', risk({ probability: 5, impact: 4 }));
     let s = (await data('getProjectOverview')).risks;
-    expect(s).toEqual({ open: before.open + 1, high: before.high + 1, closed: before.closed, cells: { ...before.cells, '5:4': (before.cells['5:4'] ?? 0) + 1 } });
+    expect(s).toEqual({
+      open: before.open + 1,
+      high: before.high + 1,
+      closed: before.closed,
+      cells: { ...before.cells, '5:4': (before.cells['5:4'] ?? 0) + 1 },
+    });
     const stale = await call('saveRisk', risk({ id: saved.id, status: 'closed', expectedVersion: saved.version - 1 }));
     expect(stale.env).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
-    const closed = await data('saveRisk', risk({ id: saved.id, probability: 5, impact: 4, status: 'closed', expectedVersion: saved.version }));
+    const closed = await data(
+      'saveRisk',
+      risk({ id: saved.id, probability: 5, impact: 4, status: 'closed', expectedVersion: saved.version }),
+    );
     expect(closed.closedAt).not.toBeNull();
     s = (await data('getProjectOverview')).risks;
     expect(s).toEqual({ ...before, closed: before.closed + 1 });
@@ -188,9 +278,22 @@ describe('writes keep the summary current', () => {
     const before = (await data('getProjectOverview')).rollup.issueCount;
     const made = await data('createActionIssue', { id: open.id });
     expect(made.issueKey).toMatch(/^PAY-\d+$/);
-    const issue = await jiraAs(p, gaoYuan, 'GET', `/rest/api/3/issue/${made.issueKey}?fields=summary,assignee,duedate,issuetype`);
-    expect(issue.body.fields).toMatchObject({ summary: open.title, duedate: open.dueDate, assignee: { accountId: open.owner.accountId }, issuetype: { name: 'Task' } });
-    expect((await call('createActionIssue', { id: open.id })).env).toMatchObject({ ok: false, error: { code: 'CONFLICT', message: `This action item is already tracked as issue ${made.issueKey}.` } });
+    const issue = await jiraAs(
+      p,
+      gaoYuan,
+      'GET',
+      `/rest/api/3/issue/${made.issueKey}?fields=summary,assignee,duedate,issuetype`,
+    );
+    expect(issue.body.fields).toMatchObject({
+      summary: open.title,
+      duedate: open.dueDate,
+      assignee: { accountId: open.owner.accountId },
+      issuetype: { name: 'Task' },
+    });
+    expect((await call('createActionIssue', { id: open.id })).env).toMatchObject({
+      ok: false,
+      error: { code: 'CONFLICT', message: `This action item is already tracked as issue ${made.issueKey}.` },
+    });
     expect((await data('getProjectOverview')).rollup.issueCount).toBe(before + 1);
   });
 
@@ -202,7 +305,11 @@ describe('writes keep the summary current', () => {
     expect(carried[0].overdue).toBe(true);
     const s = await data('getProjectOverview');
     const open = view.actions.filter((a: any) => a.status !== 'done');
-    expect(s.actions).toEqual({ open: open.length, overdue: open.filter((a: any) => a.overdue).length, done: view.actions.length - open.length });
+    expect(s.actions).toEqual({
+      open: open.length,
+      overdue: open.filter((a: any) => a.overdue).length,
+      done: view.actions.length - open.length,
+    });
     const risks = (await data('listRisks')).risks.filter((r: any) => r.status !== 'closed');
     expect(s.risks.open).toBe(risks.length);
     expect(s.risks.high).toBe(risks.filter((r: any) => r.score >= 15).length);

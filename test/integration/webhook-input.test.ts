@@ -18,7 +18,11 @@ async function post(body: string): Promise<{ status: number; body: string }> {
   const out = await p.host.callWebTrigger('escalation-webhook', {
     method: 'POST',
     path: '/x/escalation-webhook',
-    headers: { 'x-collab-timestamp': ts, 'x-collab-nonce': nonce, 'x-collab-signature': sign(SANDBOX_WEBHOOK_SECRET, ts, nonce, body) },
+    headers: {
+      'x-collab-timestamp': ts,
+      'x-collab-nonce': nonce,
+      'x-collab-signature': sign(SANDBOX_WEBHOOK_SECRET, ts, nonce, body),
+    },
     body,
     query: new URLSearchParams(),
   });
@@ -45,6 +49,9 @@ describe('escalation web trigger: the department asked', () => {
   });
 
   it('is accepted when it names a department of the directory', async () => {
-    expect((await post(JSON.stringify({ issueKey: 'PAY-9', description: '第三方接口不稳定', departmentAsked: 'rnd' }))).status).toBe(201);
+    expect(
+      (await post(JSON.stringify({ issueKey: 'PAY-9', description: '第三方接口不稳定', departmentAsked: 'rnd' })))
+        .status,
+    ).toBe(201);
   });
 });

@@ -5,7 +5,14 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadAppFields } from '../../sandbox/jira/app-fields';
-import { createJiraHarness, asApp, asUser, ESCALATION_APP_FIELDS, RACI_APP_FIELDS, type JiraHarness } from '../../sandbox/jira/test-support';
+import {
+  createJiraHarness,
+  asApp,
+  asUser,
+  ESCALATION_APP_FIELDS,
+  RACI_APP_FIELDS,
+  type JiraHarness,
+} from '../../sandbox/jira/test-support';
 import type { JiraActor } from '../../sandbox/jira/types';
 import { SEED_USERS } from '../../sandbox/seed/jira-seed';
 
@@ -16,29 +23,52 @@ import { SEED_USERS } from '../../sandbox/seed/jira-seed';
 let h: JiraHarness;
 let F: { level: string; state: string; holders: string; raisers: string; accountable: string };
 const U = SEED_USERS;
-const [liNa, wangLei, yangFan, kevinXu] = [U.liNa.accountId, U.wangLei.accountId, U.yangFan.accountId, U.kevinXu.accountId];
+const [liNa, wangLei, yangFan, kevinXu] = [
+  U.liNa.accountId,
+  U.wangLei.accountId,
+  U.yangFan.accountId,
+  U.kevinXu.accountId,
+];
 
 beforeEach(() => {
   h = createJiraHarness({ appFields: [...RACI_APP_FIELDS, ...ESCALATION_APP_FIELDS] });
   const ids = h.jira.appFieldIds();
   const id = (key: string): string => ids[key] ?? '';
-  F = { level: id('escalation-level'), state: id('escalation-state'), holders: id('escalation-holders'), raisers: id('escalation-raisers'), accountable: id('raci-accountable') };
+  F = {
+    level: id('escalation-level'),
+    state: id('escalation-state'),
+    holders: id('escalation-holders'),
+    raisers: id('escalation-raisers'),
+    accountable: id('raci-accountable'),
+  };
 });
 
-const post = (body: unknown, opts: { actor?: JiraActor; query?: string } = {}) => h.call(opts.actor ?? asApp, 'POST', `/rest/api/3/app/field/value${opts.query ?? ''}`, body);
-const idOf = async (key: string): Promise<number> => Number(((await h.call(asApp, 'GET', `/rest/api/3/issue/${key}?fields=summary`)).json as { id: string }).id);
+const post = (body: unknown, opts: { actor?: JiraActor; query?: string } = {}) =>
+  h.call(opts.actor ?? asApp, 'POST', `/rest/api/3/app/field/value${opts.query ?? ''}`, body);
+const idOf = async (key: string): Promise<number> =>
+  Number(((await h.call(asApp, 'GET', `/rest/api/3/issue/${key}?fields=summary`)).json as { id: string }).id);
 const fieldsOf = async (key: string): Promise<Record<string, unknown>> =>
-  ((await h.call(asApp, 'GET', `/rest/api/3/issue/${key}?fields=*all`)).json as { fields: Record<string, unknown> }).fields;
-const accountIds = (v: unknown): string[] => (Array.isArray(v) ? v : v ? [v] : []).map((u) => (u as { accountId: string }).accountId);
+  ((await h.call(asApp, 'GET', `/rest/api/3/issue/${key}?fields=*all`)).json as { fields: Record<string, unknown> })
+    .fields;
+const accountIds = (v: unknown): string[] =>
+  (Array.isArray(v) ? v : v ? [v] : []).map((u) => (u as { accountId: string }).accountId);
 const histories = async (key: string) =>
-  ((await h.call(asApp, 'GET', `/rest/api/3/issue/${key}?fields=summary&expand=changelog`)).json as { changelog: { total: number; histories: Array<{ items: Array<{ fieldId: string; field: string; toString: string | null }> }> } })
-    .changelog;
+  (
+    (await h.call(asApp, 'GET', `/rest/api/3/issue/${key}?fields=summary&expand=changelog`)).json as {
+      changelog: {
+        total: number;
+        histories: Array<{ items: Array<{ fieldId: string; field: string; toString: string | null }> }>;
+      };
+    }
+  ).changelog;
 const errorsOf = (res: { json: unknown }) => res.json as { errorMessages: string[]; errors: Record<string, string> };
 
 describe('the escalation fields of the test harness', () => {
   it('are the ones manifest.yml declares', () => {
     const manifest = loadAppFields(fileURLToPath(new URL('../../manifest.yml', import.meta.url)));
-    const declared = manifest.filter((f) => f.moduleKey.startsWith('escalation-')).map(({ description: _d, ...f }) => f);
+    const declared = manifest
+      .filter((f) => f.moduleKey.startsWith('escalation-'))
+      .map(({ description: _d, ...f }) => f);
     expect(declared).toEqual(ESCALATION_APP_FIELDS);
   });
 });
@@ -67,7 +97,12 @@ describe('POST /app/field/value', () => {
     expect([fa[F.level], fa[F.state]]).toEqual([2, 'open']);
     // User-list app fields come back as user objects, like the RACI fields.
     expect(fa[F.holders]).toEqual([
-      expect.objectContaining({ accountId: liNa, displayName: U.liNa.displayName, active: true, avatarUrls: expect.any(Object) }),
+      expect.objectContaining({
+        accountId: liNa,
+        displayName: U.liNa.displayName,
+        active: true,
+        avatarUrls: expect.any(Object),
+      }),
       expect.objectContaining({ accountId: yangFan, displayName: U.yangFan.displayName }),
     ]);
     expect(accountIds(fa[F.raisers])).toEqual([wangLei]);
@@ -79,22 +114,39 @@ describe('POST /app/field/value', () => {
       ['avi:jira:updated:issue', String(b)],
       ['avi:jira:updated:issue', String(c)],
     ]);
-    const items = (i: number) => (h.events[i]?.payload.changelog as { items: Array<{ fieldId: string }> }).items.map((x) => x.fieldId).sort();
+    const items = (i: number) =>
+      (h.events[i]?.payload.changelog as { items: Array<{ fieldId: string }> }).items.map((x) => x.fieldId).sort();
     expect(items(0)).toEqual([F.level, F.state, F.holders, F.raisers].sort());
     expect(items(2)).toEqual([F.level, F.state, F.raisers].sort());
     expect(h.events[0]?.payload.atlassianId).toBe(h.jira.appAccountId());
 
     const log = await histories('AICS-9');
     expect(log.total).toBe(1);
-    expect(log.histories[0]?.items.find((x) => x.fieldId === F.holders)).toMatchObject({ field: 'Escalation holders', toString: `${U.liNa.displayName}, ${U.yangFan.displayName}` });
+    expect(log.histories[0]?.items.find((x) => x.fieldId === F.holders)).toMatchObject({
+      field: 'Escalation holders',
+      toString: `${U.liNa.displayName}, ${U.yangFan.displayName}`,
+    });
   });
 
   it('null and [] clear; generateChangelog=false writes without a changelog entry; an update that changes nothing emits nothing', async () => {
     const a = await idOf('AICS-9');
-    await post({ updates: [{ customField: F.level, issueIds: [a], value: 3 }, { customField: F.holders, issueIds: [a], value: [{ accountId: liNa }] }] });
+    await post({
+      updates: [
+        { customField: F.level, issueIds: [a], value: 3 },
+        { customField: F.holders, issueIds: [a], value: [{ accountId: liNa }] },
+      ],
+    });
     expect((await histories('AICS-9')).total).toBe(1);
 
-    const res = await post({ updates: [{ customField: F.level, issueIds: [a], value: null }, { customField: F.holders, issueIds: [a], value: [] }] }, { query: '?generateChangelog=false' });
+    const res = await post(
+      {
+        updates: [
+          { customField: F.level, issueIds: [a], value: null },
+          { customField: F.holders, issueIds: [a], value: [] },
+        ],
+      },
+      { query: '?generateChangelog=false' },
+    );
     expect(res.status, res.raw).toBe(204);
     const f = await fieldsOf('AICS-9');
     expect([f[F.level], f[F.holders]]).toEqual([null, null]);
@@ -113,9 +165,19 @@ describe('POST /app/field/value', () => {
     expect(asWang.status).toBe(403);
     expect(errorsOf(asWang).errorMessages).toEqual(['Only the app that owns the custom field can update its values.']);
 
-    const system = await post({ updates: [{ customField: F.level, issueIds: [a], value: 1 }, { customField: 'summary', issueIds: [a], value: 'x' }] });
+    const system = await post({
+      updates: [
+        { customField: F.level, issueIds: [a], value: 1 },
+        { customField: 'summary', issueIds: [a], value: 'x' },
+      ],
+    });
     expect(system.status).toBe(403);
-    const unknown = await post({ updates: [{ customField: F.level, issueIds: [a], value: 1 }, { customField: 'customfield_99999', issueIds: [a], value: 1 }] });
+    const unknown = await post({
+      updates: [
+        { customField: F.level, issueIds: [a], value: 1 },
+        { customField: 'customfield_99999', issueIds: [a], value: 1 },
+      ],
+    });
     expect(unknown.status).toBe(404);
     expect(errorsOf(unknown).errorMessages).toEqual(["The custom field 'customfield_99999' was not found."]);
     expect((await fieldsOf('AICS-9'))[F.level]).toBeNull();
@@ -127,14 +189,20 @@ describe('POST /app/field/value', () => {
     const before = [await fieldsOf('AICS-9'), await fieldsOf('AICS-10')];
     const good = { customField: F.level, issueIds: [a, b], value: 2 };
 
-    const missing = await post({ updates: [good, { customField: F.holders, issueIds: [a, 999999], value: [{ accountId: liNa }] }] });
+    const missing = await post({
+      updates: [good, { customField: F.holders, issueIds: [a, 999999], value: [{ accountId: liNa }] }],
+    });
     expect(missing.status).toBe(400);
     expect(errorsOf(missing).errorMessages).toEqual(['Issues with these ids do not exist: 999999.']);
 
-    const badUser = await post({ updates: [good, { customField: F.holders, issueIds: [b], value: [{ accountId: 'ghost' }] }] });
+    const badUser = await post({
+      updates: [good, { customField: F.holders, issueIds: [b], value: [{ accountId: 'ghost' }] }],
+    });
     expect(badUser.status).toBe(400);
     expect(errorsOf(badUser).errors[F.holders]).toContain('ghost');
-    const notAList = await post({ updates: [good, { customField: F.raisers, issueIds: [b], value: { accountId: liNa } }] });
+    const notAList = await post({
+      updates: [good, { customField: F.raisers, issueIds: [b], value: { accountId: liNa } }],
+    });
     expect(notAList.status).toBe(400);
     expect(Object.keys(errorsOf(notAList).errors)).toEqual([F.raisers]);
     expect((await post({ updates: [good, { customField: F.level, issueIds: [b], value: 'two' }] })).status).toBe(400);
@@ -143,7 +211,12 @@ describe('POST /app/field/value', () => {
     expect(twice.status).toBe(400);
     expect(errorsOf(twice).errorMessages[0]).toContain(`'${F.level}' is given more than once for the issue ${b}`);
 
-    for (const body of [{ updates: [{ issueIds: [a], value: 1 }] }, { updates: [{ ...good, extra: 1 }] }, { updates: [{ ...good, issueIds: ['AICS-9'] }] }, '{not json']) {
+    for (const body of [
+      { updates: [{ issueIds: [a], value: 1 }] },
+      { updates: [{ ...good, extra: 1 }] },
+      { updates: [{ ...good, issueIds: ['AICS-9'] }] },
+      '{not json',
+    ]) {
       expect((await post(body)).status, JSON.stringify(body)).toBe(400);
     }
 
@@ -153,7 +226,9 @@ describe('POST /app/field/value', () => {
 
   it('the single-field PUT /app/field/{id}/value writes user lists the same way', async () => {
     const a = await idOf('AICS-9');
-    const res = await h.call(asApp, 'PUT', '/rest/api/3/app/field/escalation-raisers/value', { updates: [{ issueIds: [a], value: [{ accountId: yangFan }, { accountId: yangFan }] }] });
+    const res = await h.call(asApp, 'PUT', '/rest/api/3/app/field/escalation-raisers/value', {
+      updates: [{ issueIds: [a], value: [{ accountId: yangFan }, { accountId: yangFan }] }],
+    });
     expect(res.status, res.raw).toBe(204);
     expect(accountIds((await fieldsOf('AICS-9'))[F.raisers])).toEqual([yangFan]);
     expect((await h.call(asApp, 'PUT', '/rest/api/3/app/field/summary/value', { updates: [] })).status).toBe(403);
@@ -192,30 +267,56 @@ describe('the escalation people fields on issue reads and in JQL', () => {
     const n = F.holders.replace('customfield_', '');
     expect(await keys(`cf[${n}] = ${liNa}`)).toEqual(['AICS-9']);
     expect(await keys(`customfield_${n} in (${liNa}, ${kevinXu})`)).toEqual(['AICS-10', 'AICS-9', 'PAY-3']);
-    expect(await keys(`"Escalation raised by" in (${wangLei}, ${yangFan}) AND "Escalation holders" is EMPTY`)).toEqual(['PAY-4']);
+    expect(await keys(`"Escalation raised by" in (${wangLei}, ${yangFan}) AND "Escalation holders" is EMPTY`)).toEqual([
+      'PAY-4',
+    ]);
     expect(await keys('"Escalation holders" is not EMPTY')).toEqual(['AICS-10', 'AICS-9', 'PAY-3']);
-    expect(await keys(`project = AICS AND "Escalation holders" != ${liNa} AND "Escalation holders" is not EMPTY`)).toEqual(['AICS-10']);
+    expect(
+      await keys(`project = AICS AND "Escalation holders" != ${liNa} AND "Escalation holders" is not EMPTY`),
+    ).toEqual(['AICS-10']);
   });
 
   it('bulk fetch and search return the fields as user objects', async () => {
-    const bulk = (await h.call(asApp, 'POST', '/rest/api/3/issue/bulkfetch', { issueIdsOrKeys: ['AICS-9'], fields: [F.holders, F.raisers] })).json as { issues: Array<{ fields: Record<string, unknown> }> };
+    const bulk = (
+      await h.call(asApp, 'POST', '/rest/api/3/issue/bulkfetch', {
+        issueIdsOrKeys: ['AICS-9'],
+        fields: [F.holders, F.raisers],
+      })
+    ).json as { issues: Array<{ fields: Record<string, unknown> }> };
     expect(bulk.issues[0]?.fields[F.holders]).toEqual([
       expect.objectContaining({ accountId: liNa, displayName: U.liNa.displayName }),
       expect.objectContaining({ accountId: kevinXu, displayName: U.kevinXu.displayName }),
     ]);
-    const found = (await h.call(asApp, 'POST', '/rest/api/3/search/jql', { jql: 'key = PAY-4', fields: [F.holders, F.raisers] })).json as { issues: Array<{ fields: Record<string, unknown> }> };
-    expect(found.issues[0]?.fields).toEqual({ [F.holders]: null, [F.raisers]: [expect.objectContaining({ accountId: yangFan, displayName: U.yangFan.displayName })] });
+    const found = (
+      await h.call(asApp, 'POST', '/rest/api/3/search/jql', { jql: 'key = PAY-4', fields: [F.holders, F.raisers] })
+    ).json as { issues: Array<{ fields: Record<string, unknown> }> };
+    expect(found.issues[0]?.fields).toEqual({
+      [F.holders]: null,
+      [F.raisers]: [expect.objectContaining({ accountId: yangFan, displayName: U.yangFan.displayName })],
+    });
   });
 });
 
 describe('read-only app fields (manifest `readOnly: true`): only the app sets them', () => {
-  const cannotSet = (id: string): string => `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
+  const cannotSet = (id: string): string =>
+    `Field '${id}' cannot be set. It is not on the appropriate screen, or unknown.`;
   const editable = async (key: string, actor: JiraActor): Promise<string[]> =>
-    Object.keys(((await h.call(actor, 'GET', `/rest/api/3/issue/${key}?fields=summary&expand=editmeta`)).json as { editmeta: { fields: object } }).editmeta.fields);
+    Object.keys(
+      (
+        (await h.call(actor, 'GET', `/rest/api/3/issue/${key}?fields=summary&expand=editmeta`)).json as {
+          editmeta: { fields: object };
+        }
+      ).editmeta.fields,
+    );
 
   it('the manifest marks the four escalation fields read-only and the RACI fields not', () => {
     const manifest = loadAppFields(fileURLToPath(new URL('../../manifest.yml', import.meta.url)));
-    expect(manifest.filter((f) => f.readOnly === true).map((f) => f.moduleKey)).toEqual(['escalation-level', 'escalation-state', 'escalation-holders', 'escalation-raisers']);
+    expect(manifest.filter((f) => f.readOnly === true).map((f) => f.moduleKey)).toEqual([
+      'escalation-level',
+      'escalation-state',
+      'escalation-holders',
+      'escalation-raisers',
+    ]);
     expect(manifest.filter((f) => f.moduleKey.startsWith('raci-')).every((f) => f.readOnly === undefined)).toBe(true);
   });
 
@@ -236,7 +337,12 @@ describe('read-only app fields (manifest `readOnly: true`): only the app sets th
     expect(res.status, res.raw).toBe(400);
     expect(errorsOf(res)).toEqual({
       errorMessages: [],
-      errors: { [F.level]: cannotSet(F.level), [F.state]: cannotSet(F.state), [F.holders]: cannotSet(F.holders), [F.raisers]: cannotSet(F.raisers) },
+      errors: {
+        [F.level]: cannotSet(F.level),
+        [F.state]: cannotSet(F.state),
+        [F.holders]: cannotSet(F.holders),
+        [F.raisers]: cannotSet(F.raisers),
+      },
     });
     expect(await fieldsOf('AICS-9')).toEqual(before);
     expect((await h.call(asApp, 'GET', '/rest/api/3/issue/AICS-9/properties/written-anyway')).status).toBe(404);
@@ -254,10 +360,23 @@ describe('read-only app fields (manifest `readOnly: true`): only the app sets th
     expect(errorsOf(asAppEdit).errors).toEqual({ [F.level]: cannotSet(F.level) });
 
     const count = async (): Promise<number> =>
-      ((await h.call(asApp, 'POST', '/rest/api/3/search/jql', { jql: 'project = AICS', fields: ['key'], maxResults: 100 })).json as { issues: unknown[] }).issues.length;
+      (
+        (
+          await h.call(asApp, 'POST', '/rest/api/3/search/jql', {
+            jql: 'project = AICS',
+            fields: ['key'],
+            maxResults: 100,
+          })
+        ).json as { issues: unknown[] }
+      ).issues.length;
     const issues = await count();
     const created = await h.call(asUser(liNa), 'POST', '/rest/api/3/issue', {
-      fields: { project: { key: 'AICS' }, issuetype: { name: 'Task' }, summary: 'New work', [F.raisers]: [{ accountId: liNa }] },
+      fields: {
+        project: { key: 'AICS' },
+        issuetype: { name: 'Task' },
+        summary: 'New work',
+        [F.raisers]: [{ accountId: liNa }],
+      },
     });
     expect(created.status, created.raw).toBe(400);
     expect(errorsOf(created).errors).toEqual({ [F.raisers]: cannotSet(F.raisers) });
@@ -265,8 +384,16 @@ describe('read-only app fields (manifest `readOnly: true`): only the app sets th
 
     const status = async (): Promise<unknown> => ((await fieldsOf('AICS-9')).status as { name: string }).name;
     const was = await status();
-    const transitionId = ((await h.call(asUser(liNa), 'GET', '/rest/api/3/issue/AICS-9/transitions')).json as { transitions: Array<{ id: string }> }).transitions[0]?.id ?? '';
-    const moved = await h.call(asUser(liNa), 'POST', '/rest/api/3/issue/AICS-9/transitions', { transition: { id: transitionId }, fields: { [F.state]: 'breached' } });
+    const transitionId =
+      (
+        (await h.call(asUser(liNa), 'GET', '/rest/api/3/issue/AICS-9/transitions')).json as {
+          transitions: Array<{ id: string }>;
+        }
+      ).transitions[0]?.id ?? '';
+    const moved = await h.call(asUser(liNa), 'POST', '/rest/api/3/issue/AICS-9/transitions', {
+      transition: { id: transitionId },
+      fields: { [F.state]: 'breached' },
+    });
     expect(moved.status, moved.raw).toBe(400);
     expect(errorsOf(moved).errors).toEqual({ [F.state]: cannotSet(F.state) });
     expect(await status()).toBe(was);
@@ -275,9 +402,27 @@ describe('read-only app fields (manifest `readOnly: true`): only the app sets th
 
   it('the app’s field value endpoints still write them, and users then read the values', async () => {
     const a = await idOf('AICS-9');
-    expect((await post({ updates: [{ customField: F.level, issueIds: [a], value: 2 }, { customField: F.holders, issueIds: [a], value: [{ accountId: wangLei }] }] })).status).toBe(204);
-    expect((await h.call(asApp, 'PUT', '/rest/api/3/app/field/escalation-state/value', { updates: [{ issueIds: [a], value: 'open' }] })).status).toBe(204);
-    const seen = ((await h.call(asUser(liNa), 'GET', `/rest/api/3/issue/AICS-9?fields=${F.level},${F.state},${F.holders}`)).json as { fields: Record<string, unknown> }).fields;
+    expect(
+      (
+        await post({
+          updates: [
+            { customField: F.level, issueIds: [a], value: 2 },
+            { customField: F.holders, issueIds: [a], value: [{ accountId: wangLei }] },
+          ],
+        })
+      ).status,
+    ).toBe(204);
+    expect(
+      (
+        await h.call(asApp, 'PUT', '/rest/api/3/app/field/escalation-state/value', {
+          updates: [{ issueIds: [a], value: 'open' }],
+        })
+      ).status,
+    ).toBe(204);
+    const seen = (
+      (await h.call(asUser(liNa), 'GET', `/rest/api/3/issue/AICS-9?fields=${F.level},${F.state},${F.holders}`))
+        .json as { fields: Record<string, unknown> }
+    ).fields;
     expect([seen[F.level], seen[F.state], accountIds(seen[F.holders])]).toEqual([2, 'open', [wangLei]]);
   });
 });
@@ -291,13 +436,27 @@ describe('a data folder written before app fields recorded readOnly', () => {
       old.exec(`CREATE TABLE jira_app_fields (
         id TEXT PRIMARY KEY, module_key TEXT NOT NULL UNIQUE, name TEXT NOT NULL, description TEXT,
         type TEXT NOT NULL, collection TEXT NOT NULL, sequence INTEGER NOT NULL)`);
-      old.prepare('INSERT INTO jira_app_fields VALUES (?, ?, ?, NULL, ?, ?, ?)').run('customfield_10177', 'escalation-level', 'Escalation level', 'number', 'none', 0);
+      old
+        .prepare('INSERT INTO jira_app_fields VALUES (?, ?, ?, NULL, ?, ?, ?)')
+        .run('customfield_10177', 'escalation-level', 'Escalation level', 'number', 'none', 0);
       old.close();
 
-      const reopened = createJiraHarness({ dbFile, seed: false, appFields: [...ESCALATION_APP_FIELDS, ...RACI_APP_FIELDS] });
-      const rows = reopened.db.prepare('SELECT id, module_key, read_only FROM jira_app_fields ORDER BY sequence').all() as Array<{ id: string; module_key: string; read_only: number }>;
-      expect(rows.find((r) => r.module_key === 'escalation-level')).toEqual({ id: 'customfield_10177', module_key: 'escalation-level', read_only: 1 });
-      expect(rows.filter((r) => r.read_only === 1).map((r) => r.module_key)).toEqual(ESCALATION_APP_FIELDS.map((f) => f.moduleKey));
+      const reopened = createJiraHarness({
+        dbFile,
+        seed: false,
+        appFields: [...ESCALATION_APP_FIELDS, ...RACI_APP_FIELDS],
+      });
+      const rows = reopened.db
+        .prepare('SELECT id, module_key, read_only FROM jira_app_fields ORDER BY sequence')
+        .all() as Array<{ id: string; module_key: string; read_only: number }>;
+      expect(rows.find((r) => r.module_key === 'escalation-level')).toEqual({
+        id: 'customfield_10177',
+        module_key: 'escalation-level',
+        read_only: 1,
+      });
+      expect(rows.filter((r) => r.read_only === 1).map((r) => r.module_key)).toEqual(
+        ESCALATION_APP_FIELDS.map((f) => f.moduleKey),
+      );
       expect(rows.filter((r) => r.module_key.startsWith('raci-')).every((r) => r.read_only === 0)).toBe(true);
       reopened.db.close();
     } finally {

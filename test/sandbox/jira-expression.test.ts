@@ -11,7 +11,8 @@ const ctx = {
     status: { name: 'In Progress' },
   },
 };
-const run = (source: string, context: Record<string, unknown> = ctx) => evaluateJiraExpression(parseJiraExpression(source), context);
+const run = (source: string, context: Record<string, unknown> = ctx) =>
+  evaluateJiraExpression(parseJiraExpression(source), context);
 
 describe('the sandbox’s Jira expression subset', () => {
   it('evaluates member access, ==, !=, null, string literals and the app’s condition', () => {
@@ -19,7 +20,8 @@ describe('the sandbox’s Jira expression subset', () => {
     expect(run("issue.status.name != 'Done'")).toBe(true);
     expect(run('issue.customfield_10102 == null')).toBe(true);
     expect(run("issue['customfield_10101'].accountId == user.accountId")).toBe(true);
-    const condition = 'user != null && issue.customfield_10101 != null && issue.customfield_10101.accountId == user.accountId';
+    const condition =
+      'user != null && issue.customfield_10101 != null && issue.customfield_10101.accountId == user.accountId';
     expect(run(condition)).toBe(true);
     expect(run(condition, { ...ctx, user: { accountId: 'u-9' } })).toBe(false);
     expect(run(condition, { ...ctx, user: null })).toBe(false);

@@ -24,7 +24,7 @@ const sorted = async (jql: string, actor?: JiraActor): Promise<string[]> => (awa
 async function jqlError(jql: string): Promise<string> {
   const res = await h.call(asApp, 'POST', '/rest/api/3/search/jql', { jql });
   expect(res.status).toBe(400);
-  return ((res.json as { errorMessages: string[] }).errorMessages[0] ?? '');
+  return (res.json as { errorMessages: string[] }).errorMessages[0] ?? '';
 }
 
 const day = (d: number): Date => new Date(NOW.getTime() + d * 86_400_000);
@@ -38,17 +38,80 @@ beforeAll(() => {
     a.upsertUser({ accountId: C, displayName: '蔡 Cat' });
     a.upsertGroup('team-x', [A, B]);
     for (const key of ['ALPHA', 'BETA']) {
-      a.createProject({ key, name: `${key} project`, grants: [{ permission: 'BROWSE_PROJECTS', holder: { type: 'anyone' } }] });
+      a.createProject({
+        key,
+        name: `${key} project`,
+        grants: [{ permission: 'BROWSE_PROJECTS', holder: { type: 'anyone' } }],
+      });
     }
     a.createVersion('ALPHA', { name: 'v1', releaseDate: '2025-06-01', released: true });
     a.createVersion('ALPHA', { name: 'v2', releaseDate: '2025-07-01' });
     // ALPHA-1 epic; ALPHA-2..5 stories/tasks under it; BETA-1 bug.
-    a.createIssue({ projectKey: 'ALPHA', issueType: 'Epic', summary: '支付 epic', status: 'In Progress', created: day(-20), updated: day(-20) });
-    a.createIssue({ projectKey: 'ALPHA', issueType: 'Story', summary: '登录页面 login page', description: 'needs the gateway', parentKey: 'ALPHA-1', assignee: A, dueDate: '2025-06-10', fixVersions: ['v1'], status: 'Done', created: day(-15), updated: day(-10), appFields: { 'raci-accountable': A, 'raci-responsible': [A, B] } });
-    a.createIssue({ projectKey: 'ALPHA', issueType: 'Task', summary: 'Checkout flow', parentKey: 'ALPHA-1', assignee: B, dueDate: '2025-06-16', fixVersions: ['v2'], created: day(-12), updated: day(-2), labels: ['risk'], appFields: { 'raci-accountable': B, 'raci-responsible': [C] } });
-    a.createIssue({ projectKey: 'ALPHA', issueType: 'Task', summary: 'Gateway backup', status: 'In Progress', dueDate: '2025-06-20', fixVersions: ['v1', 'v2'], created: day(-11), updated: day(-8), appFields: { 'raci-responsible': [B] } });
-    a.createIssue({ projectKey: 'ALPHA', issueType: 'Story', summary: '客服 FAQ', assignee: C, created: day(-3), updated: day(-1) });
-    a.createIssue({ projectKey: 'BETA', issueType: 'Bug', summary: 'Double charge', assignee: A, dueDate: '2025-06-15', created: day(-5), updated: day(-5), priority: 'Highest', appFields: { 'raci-accountable': C } });
+    a.createIssue({
+      projectKey: 'ALPHA',
+      issueType: 'Epic',
+      summary: '支付 epic',
+      status: 'In Progress',
+      created: day(-20),
+      updated: day(-20),
+    });
+    a.createIssue({
+      projectKey: 'ALPHA',
+      issueType: 'Story',
+      summary: '登录页面 login page',
+      description: 'needs the gateway',
+      parentKey: 'ALPHA-1',
+      assignee: A,
+      dueDate: '2025-06-10',
+      fixVersions: ['v1'],
+      status: 'Done',
+      created: day(-15),
+      updated: day(-10),
+      appFields: { 'raci-accountable': A, 'raci-responsible': [A, B] },
+    });
+    a.createIssue({
+      projectKey: 'ALPHA',
+      issueType: 'Task',
+      summary: 'Checkout flow',
+      parentKey: 'ALPHA-1',
+      assignee: B,
+      dueDate: '2025-06-16',
+      fixVersions: ['v2'],
+      created: day(-12),
+      updated: day(-2),
+      labels: ['risk'],
+      appFields: { 'raci-accountable': B, 'raci-responsible': [C] },
+    });
+    a.createIssue({
+      projectKey: 'ALPHA',
+      issueType: 'Task',
+      summary: 'Gateway backup',
+      status: 'In Progress',
+      dueDate: '2025-06-20',
+      fixVersions: ['v1', 'v2'],
+      created: day(-11),
+      updated: day(-8),
+      appFields: { 'raci-responsible': [B] },
+    });
+    a.createIssue({
+      projectKey: 'ALPHA',
+      issueType: 'Story',
+      summary: '客服 FAQ',
+      assignee: C,
+      created: day(-3),
+      updated: day(-1),
+    });
+    a.createIssue({
+      projectKey: 'BETA',
+      issueType: 'Bug',
+      summary: 'Double charge',
+      assignee: A,
+      dueDate: '2025-06-15',
+      created: day(-5),
+      updated: day(-5),
+      priority: 'Highest',
+      appFields: { 'raci-accountable': C },
+    });
     a.addComment('ALPHA-5', B, 'waiting for the vendor');
   });
 });
@@ -116,7 +179,10 @@ describe('JQL clauses', () => {
     expect(await sorted('"Accountable" is EMPTY')).toEqual(['ALPHA-1', 'ALPHA-4', 'ALPHA-5']);
     expect(await sorted('"Responsible" is not EMPTY AND "Accountable" is EMPTY')).toEqual(['ALPHA-4']);
     expect(await sorted(`Responsible != ${C}`)).toEqual(['ALPHA-2', 'ALPHA-4']);
-    expect(await sorted('"Accountable" = currentUser() OR "Responsible" = currentUser()', asUser(C))).toEqual(['ALPHA-3', 'BETA-1']);
+    expect(await sorted('"Accountable" = currentUser() OR "Responsible" = currentUser()', asUser(C))).toEqual([
+      'ALPHA-3',
+      'BETA-1',
+    ]);
   });
 
   it('parent, labels, text ~ and summary ~, NOT and parentheses', async () => {
@@ -129,19 +195,68 @@ describe('JQL clauses', () => {
     expect(await sorted('text ~ "vendor"')).toEqual(['ALPHA-5']);
     expect(await sorted('project = ALPHA AND summary !~ "flow"')).toEqual(['ALPHA-1', 'ALPHA-2', 'ALPHA-4', 'ALPHA-5']);
     expect(await sorted('(project = BETA OR assignee = acc-bob) AND NOT status = Done')).toEqual(['ALPHA-3', 'BETA-1']);
-    expect(await sorted('project = ALPHA AND NOT (issuetype = Story OR issuetype = Epic)')).toEqual(['ALPHA-3', 'ALPHA-4']);
+    expect(await sorted('project = ALPHA AND NOT (issuetype = Story OR issuetype = Epic)')).toEqual([
+      'ALPHA-3',
+      'ALPHA-4',
+    ]);
     expect(await sorted('project = BETA && priority = Highest || key = ALPHA-5')).toEqual(['ALPHA-5', 'BETA-1']);
   });
 
   it('ORDER BY key, created, updated, duedate, rank in both directions', async () => {
-    expect(await keys('project = ALPHA ORDER BY key DESC')).toEqual(['ALPHA-5', 'ALPHA-4', 'ALPHA-3', 'ALPHA-2', 'ALPHA-1']);
-    expect(await keys('project in (ALPHA, BETA) ORDER BY created ASC')).toEqual(['ALPHA-1', 'ALPHA-2', 'ALPHA-3', 'ALPHA-4', 'BETA-1', 'ALPHA-5']);
-    expect(await keys('project in (ALPHA, BETA) ORDER BY updated DESC')).toEqual(['ALPHA-5', 'ALPHA-3', 'BETA-1', 'ALPHA-4', 'ALPHA-2', 'ALPHA-1']);
+    expect(await keys('project = ALPHA ORDER BY key DESC')).toEqual([
+      'ALPHA-5',
+      'ALPHA-4',
+      'ALPHA-3',
+      'ALPHA-2',
+      'ALPHA-1',
+    ]);
+    expect(await keys('project in (ALPHA, BETA) ORDER BY created ASC')).toEqual([
+      'ALPHA-1',
+      'ALPHA-2',
+      'ALPHA-3',
+      'ALPHA-4',
+      'BETA-1',
+      'ALPHA-5',
+    ]);
+    expect(await keys('project in (ALPHA, BETA) ORDER BY updated DESC')).toEqual([
+      'ALPHA-5',
+      'ALPHA-3',
+      'BETA-1',
+      'ALPHA-4',
+      'ALPHA-2',
+      'ALPHA-1',
+    ]);
     // Empty due dates sort last ascending and first descending.
-    expect(await keys('project in (ALPHA, BETA) ORDER BY duedate ASC, key ASC')).toEqual(['ALPHA-2', 'BETA-1', 'ALPHA-3', 'ALPHA-4', 'ALPHA-1', 'ALPHA-5']);
-    expect(await keys('project in (ALPHA, BETA) ORDER BY duedate DESC, key ASC')).toEqual(['ALPHA-1', 'ALPHA-5', 'ALPHA-4', 'ALPHA-3', 'BETA-1', 'ALPHA-2']);
-    expect(await keys('project = ALPHA ORDER BY rank')).toEqual(['ALPHA-1', 'ALPHA-2', 'ALPHA-3', 'ALPHA-4', 'ALPHA-5']);
-    expect(await keys('project = ALPHA ORDER BY rank DESC')).toEqual(['ALPHA-5', 'ALPHA-4', 'ALPHA-3', 'ALPHA-2', 'ALPHA-1']);
+    expect(await keys('project in (ALPHA, BETA) ORDER BY duedate ASC, key ASC')).toEqual([
+      'ALPHA-2',
+      'BETA-1',
+      'ALPHA-3',
+      'ALPHA-4',
+      'ALPHA-1',
+      'ALPHA-5',
+    ]);
+    expect(await keys('project in (ALPHA, BETA) ORDER BY duedate DESC, key ASC')).toEqual([
+      'ALPHA-1',
+      'ALPHA-5',
+      'ALPHA-4',
+      'ALPHA-3',
+      'BETA-1',
+      'ALPHA-2',
+    ]);
+    expect(await keys('project = ALPHA ORDER BY rank')).toEqual([
+      'ALPHA-1',
+      'ALPHA-2',
+      'ALPHA-3',
+      'ALPHA-4',
+      'ALPHA-5',
+    ]);
+    expect(await keys('project = ALPHA ORDER BY rank DESC')).toEqual([
+      'ALPHA-5',
+      'ALPHA-4',
+      'ALPHA-3',
+      'ALPHA-2',
+      'ALPHA-1',
+    ]);
   });
 });
 
@@ -150,21 +265,35 @@ describe('JQL errors answer 400 in Jira words, naming the position', () => {
     expect(await jqlError('project = ALPHA AND (status = ')).toBe(
       "Error in the JQL Query: Expecting either a value, list or function but got 'EOF'. (line 1, character 31)",
     );
-    expect(await jqlError('project ALPHA')).toMatch(/^Error in the JQL Query: Expecting operator but got 'ALPHA'\. .*\(line 1, character 9\)$/);
-    expect(await jqlError('project = ALPHA status = Done')).toBe("Error in the JQL Query: Expecting either 'OR' or 'AND' but got 'status'. (line 1, character 17)");
-    expect(await jqlError('summary ~ "open')).toBe("Error in the JQL Query: The quoted string 'open' has not been completed. (line 1, character 11)");
-    expect(await jqlError('(project = ALPHA')).toBe("Error in the JQL Query: Expecting ')' before the end of the query.");
+    expect(await jqlError('project ALPHA')).toMatch(
+      /^Error in the JQL Query: Expecting operator but got 'ALPHA'\. .*\(line 1, character 9\)$/,
+    );
+    expect(await jqlError('project = ALPHA status = Done')).toBe(
+      "Error in the JQL Query: Expecting either 'OR' or 'AND' but got 'status'. (line 1, character 17)",
+    );
+    expect(await jqlError('summary ~ "open')).toBe(
+      "Error in the JQL Query: The quoted string 'open' has not been completed. (line 1, character 11)",
+    );
+    expect(await jqlError('(project = ALPHA')).toBe(
+      "Error in the JQL Query: Expecting ')' before the end of the query.",
+    );
     expect(() => parseJql('status in ()')).toThrow(/character 12/);
   });
 
   it('unknown fields, values, functions and operators; unbounded queries', async () => {
-    expect(await jqlError('colour = red')).toBe("Field 'colour' does not exist or you do not have permission to view it.");
+    expect(await jqlError('colour = red')).toBe(
+      "Field 'colour' does not exist or you do not have permission to view it.",
+    );
     expect(await jqlError('project = NOPE')).toBe("The value 'NOPE' does not exist for the field 'project'.");
     expect(await jqlError('assignee = nobody')).toBe("The value 'nobody' does not exist for the field 'assignee'.");
     expect(await jqlError('assignee = whoAmI()')).toBe("Unable to find JQL function 'whoAmI()'.");
     expect(await jqlError('summary = x')).toBe("The operator '=' is not supported by the 'summary' field.");
-    expect(await jqlError('created > "last tuesday"')).toMatch(/^Date value 'last tuesday' for field 'created' is invalid/);
-    expect(await jqlError('ORDER BY key')).toBe('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
+    expect(await jqlError('created > "last tuesday"')).toMatch(
+      /^Date value 'last tuesday' for field 'created' is invalid/,
+    );
+    expect(await jqlError('ORDER BY key')).toBe(
+      'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
+    );
   });
 });
 
@@ -175,15 +304,31 @@ describe('search paging', () => {
     const a = big.jira.admin;
     a.transaction(() => {
       a.upsertUser({ accountId: A, displayName: 'Ann' });
-      a.createProject({ key: 'BULK', name: 'Bulk', grants: [{ permission: 'BROWSE_PROJECTS', holder: { type: 'anyone' } }] });
+      a.createProject({
+        key: 'BULK',
+        name: 'Bulk',
+        grants: [{ permission: 'BROWSE_PROJECTS', holder: { type: 'anyone' } }],
+      });
       // Identical timestamps: paging must still be stable and complete.
       for (let i = 0; i < 250; i += 1) {
-        a.createIssue({ projectKey: 'BULK', issueType: 'Task', summary: `任务 ${i}`, created: NOW, updated: NOW, ...(i % 5 === 0 ? { appFields: { 'raci-accountable': A } } : {}) });
+        a.createIssue({
+          projectKey: 'BULK',
+          issueType: 'Task',
+          summary: `任务 ${i}`,
+          created: NOW,
+          updated: NOW,
+          ...(i % 5 === 0 ? { appFields: { 'raci-accountable': A } } : {}),
+        });
       }
     });
   });
 
-  async function page(body: Record<string, unknown>): Promise<{ issues: Array<{ id: string; key?: string }>; nextPageToken?: string; isLast: boolean; total?: unknown }> {
+  async function page(body: Record<string, unknown>): Promise<{
+    issues: Array<{ id: string; key?: string }>;
+    nextPageToken?: string;
+    isLast: boolean;
+    total?: unknown;
+  }> {
     const res = await big.call(asApp, 'POST', '/rest/api/3/search/jql', body);
     expect(res.status, res.raw).toBe(200);
     return res.json as never;
@@ -194,7 +339,12 @@ describe('search paging', () => {
     let token: string | undefined;
     let pages = 0;
     do {
-      const p = await page({ jql: 'project = BULK', fields: ['summary'], maxResults: 100, ...(token ? { nextPageToken: token } : {}) });
+      const p = await page({
+        jql: 'project = BULK',
+        fields: ['summary'],
+        maxResults: 100,
+        ...(token ? { nextPageToken: token } : {}),
+      });
       expect(p.total).toBeUndefined();
       seen.push(...p.issues.map((i) => i.key ?? ''));
       token = p.nextPageToken;
@@ -221,12 +371,19 @@ describe('search paging', () => {
     const r1 = await big.call(asApp, 'GET', `/rest/api/3/search/jql?jql=${jql}&maxResults=30&fields=key`);
     const p1 = r1.json as { issues: Array<{ key: string }>; nextPageToken: string };
     expect(p1.issues).toHaveLength(30);
-    const r2 = await big.call(asApp, 'GET', `/rest/api/3/search/jql?jql=${jql}&maxResults=30&fields=key&nextPageToken=${p1.nextPageToken}`);
+    const r2 = await big.call(
+      asApp,
+      'GET',
+      `/rest/api/3/search/jql?jql=${jql}&maxResults=30&fields=key&nextPageToken=${p1.nextPageToken}`,
+    );
     const p2 = r2.json as { issues: Array<{ key: string }>; isLast: boolean };
     expect(p2.issues).toHaveLength(20);
     expect(p2.isLast).toBe(true);
     expect(new Set([...p1.issues, ...p2.issues].map((i) => i.key)).size).toBe(50);
-    const foreign = await big.call(asApp, 'POST', '/rest/api/3/search/jql', { jql: 'project = BULK AND summary ~ 任务', nextPageToken: p1.nextPageToken });
+    const foreign = await big.call(asApp, 'POST', '/rest/api/3/search/jql', {
+      jql: 'project = BULK AND summary ~ 任务',
+      nextPageToken: p1.nextPageToken,
+    });
     expect(foreign.status).toBe(400);
   });
 
@@ -235,9 +392,19 @@ describe('search paging', () => {
     const a = huge.jira.admin;
     a.transaction(() => {
       a.upsertUser({ accountId: A, displayName: 'Ann' });
-      a.createProject({ key: 'HUGE', name: 'Huge', grants: [{ permission: 'BROWSE_PROJECTS', holder: { type: 'anyone' } }] });
+      a.createProject({
+        key: 'HUGE',
+        name: 'Huge',
+        grants: [{ permission: 'BROWSE_PROJECTS', holder: { type: 'anyone' } }],
+      });
       for (let i = 0; i < 50_000; i += 1) {
-        a.createIssue({ projectKey: 'HUGE', issueType: 'Task', summary: `Issue ${i}`, dueDate: i % 3 === 0 ? null : '2025-07-01', ...(i % 10 === 0 ? { appFields: { 'raci-accountable': A } } : {}) });
+        a.createIssue({
+          projectKey: 'HUGE',
+          issueType: 'Task',
+          summary: `Issue ${i}`,
+          dueDate: i % 3 === 0 ? null : '2025-07-01',
+          ...(i % 10 === 0 ? { appFields: { 'raci-accountable': A } } : {}),
+        });
       }
     });
     const actor = asUser(A);

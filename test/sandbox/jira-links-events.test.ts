@@ -21,15 +21,24 @@ beforeEach(() => {
   });
 });
 
-const idOf = async (key: string): Promise<string> => ((await h.call(asApp, 'GET', `/rest/api/3/issue/${key}?fields=project`)).json as { id: string }).id;
+const idOf = async (key: string): Promise<string> =>
+  ((await h.call(asApp, 'GET', `/rest/api/3/issue/${key}?fields=project`)).json as { id: string }).id;
 type LinkEntry = { id: string; type: { name: string }; inwardIssue?: { key: string }; outwardIssue?: { key: string } };
 const linksOf = async (key: string): Promise<LinkEntry[]> =>
-  ((await h.call(asApp, 'GET', `/rest/api/3/issue/${key}?fields=issuelinks`)).json as { fields: { issuelinks: LinkEntry[] } }).fields.issuelinks;
+  (
+    (await h.call(asApp, 'GET', `/rest/api/3/issue/${key}?fields=issuelinks`)).json as {
+      fields: { issuelinks: LinkEntry[] };
+    }
+  ).fields.issuelinks;
 
 describe('issue links', () => {
   it('POST { inwardIssue: A, outwardIssue: B, Blocks } reads "A blocks B" from both sides and by id, with one event', async () => {
     const before = await linksOf('AICS-10');
-    const res = await h.call(asApp, 'POST', '/rest/api/3/issueLink', { type: { name: 'Blocks' }, inwardIssue: { key: 'AICS-10' }, outwardIssue: { key: 'PAY-13' } });
+    const res = await h.call(asApp, 'POST', '/rest/api/3/issueLink', {
+      type: { name: 'Blocks' },
+      inwardIssue: { key: 'AICS-10' },
+      outwardIssue: { key: 'PAY-13' },
+    });
     expect(res.status).toBe(201);
     expect(res.raw).toBe('');
 
@@ -77,21 +86,51 @@ describe('issue links', () => {
     expect((await h.call(gaoYuan, 'GET', `/rest/api/3/issueLink/${linkId}`)).status).toBe(404);
     const deleted = h.events.filter((e) => e.eventType === 'avi:jira:deleted:issuelink');
     expect(deleted).toHaveLength(1);
-    expect(deleted[0]?.payload).toMatchObject({ id: linkId, sourceIssueId: created[0]?.payload.sourceIssueId, destinationIssueId: created[0]?.payload.destinationIssueId });
+    expect(deleted[0]?.payload).toMatchObject({
+      id: linkId,
+      sourceIssueId: created[0]?.payload.sourceIssueId,
+      destinationIssueId: created[0]?.payload.destinationIssueId,
+    });
     expect(h.events).toHaveLength(2);
     expect((await linksOf('AICS-14')).some((l) => l.id === linkId)).toBe(false);
   });
 
   it('refuses self links, unknown types and unknown issues', async () => {
-    expect((await h.call(asApp, 'POST', '/rest/api/3/issueLink', { type: { name: 'Blocks' }, inwardIssue: { key: 'AICS-2' }, outwardIssue: { key: 'AICS-2' } })).status).toBe(400);
-    expect((await h.call(asApp, 'POST', '/rest/api/3/issueLink', { type: { name: 'Depends' }, inwardIssue: { key: 'AICS-2' }, outwardIssue: { key: 'AICS-3' } })).status).toBe(404);
-    expect((await h.call(asApp, 'POST', '/rest/api/3/issueLink', { type: { name: 'Blocks' }, inwardIssue: { key: 'AICS-2' }, outwardIssue: { key: 'AICS-999' } })).status).toBe(404);
+    expect(
+      (
+        await h.call(asApp, 'POST', '/rest/api/3/issueLink', {
+          type: { name: 'Blocks' },
+          inwardIssue: { key: 'AICS-2' },
+          outwardIssue: { key: 'AICS-2' },
+        })
+      ).status,
+    ).toBe(400);
+    expect(
+      (
+        await h.call(asApp, 'POST', '/rest/api/3/issueLink', {
+          type: { name: 'Depends' },
+          inwardIssue: { key: 'AICS-2' },
+          outwardIssue: { key: 'AICS-3' },
+        })
+      ).status,
+    ).toBe(404);
+    expect(
+      (
+        await h.call(asApp, 'POST', '/rest/api/3/issueLink', {
+          type: { name: 'Blocks' },
+          inwardIssue: { key: 'AICS-2' },
+          outwardIssue: { key: 'AICS-999' },
+        })
+      ).status,
+    ).toBe(404);
     expect((await h.call(asApp, 'GET', '/rest/api/3/issueLink/abc')).status).toBe(400);
     expect(h.events).toHaveLength(0);
   });
 
   it('lists the link types', async () => {
-    const types = (await h.call(asApp, 'GET', '/rest/api/3/issueLinkType')).json as { issueLinkTypes: Array<{ name: string }> };
+    const types = (await h.call(asApp, 'GET', '/rest/api/3/issueLinkType')).json as {
+      issueLinkTypes: Array<{ name: string }>;
+    };
     expect(types.issueLinkTypes.map((t) => t.name)).toEqual(['Blocks', 'Cloners', 'Duplicate', 'Relates']);
   });
 });
@@ -100,8 +139,14 @@ describe('events are emitted after the transaction commits, once per mutation', 
   it('the database already holds the change when the listener runs', async () => {
     const links = (h.db.prepare('SELECT COUNT(*) AS n FROM jira_issue_links').get() as { n: number }).n;
     const issues = (h.db.prepare('SELECT COUNT(*) AS n FROM jira_issues').get() as { n: number }).n;
-    await h.call(asApp, 'POST', '/rest/api/3/issueLink', { type: { name: 'Relates' }, inwardIssue: { key: 'AICS-2' }, outwardIssue: { key: 'AICS-3' } });
-    const created = await h.call(asApp, 'POST', '/rest/api/3/issue', { fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: '新任务' } });
+    await h.call(asApp, 'POST', '/rest/api/3/issueLink', {
+      type: { name: 'Relates' },
+      inwardIssue: { key: 'AICS-2' },
+      outwardIssue: { key: 'AICS-3' },
+    });
+    const created = await h.call(asApp, 'POST', '/rest/api/3/issue', {
+      fields: { project: { key: 'PAY' }, issuetype: { name: 'Task' }, summary: '新任务' },
+    });
     const key = (created.json as { key: string }).key;
     await h.call(asApp, 'DELETE', `/rest/api/3/issue/${key}`);
     expect(committedAtEmit).toEqual([
@@ -120,29 +165,46 @@ describe('events are emitted after the transaction commits, once per mutation', 
     const spy = console.error;
     console.error = () => undefined;
     try {
-      const res = await noisy.call(asApp, 'PUT', '/rest/api/3/issue/AICS-2', { fields: { summary: '仍然保存 still saved' } });
+      const res = await noisy.call(asApp, 'PUT', '/rest/api/3/issue/AICS-2', {
+        fields: { summary: '仍然保存 still saved' },
+      });
       expect(res.status).toBe(204);
     } finally {
       console.error = spy;
     }
-    const after = (await noisy.call(asApp, 'GET', '/rest/api/3/issue/AICS-2?fields=summary')).json as { fields: { summary: string } };
+    const after = (await noisy.call(asApp, 'GET', '/rest/api/3/issue/AICS-2?fields=summary')).json as {
+      fields: { summary: string };
+    };
     expect(after.fields.summary).toBe('仍然保存 still saved');
   });
 
   it('created, updated (with changelog) and deleted issue events carry the documented fields', async () => {
     const actor = asUser(SEED_USERS.liuYang.accountId);
     const res = await h.call(actor, 'POST', '/rest/api/3/issue', {
-      fields: { project: { key: 'AICS' }, issuetype: { name: 'Story' }, summary: '转人工话术 / Hand-over scripts', parent: { key: 'AICS-1' } },
+      fields: {
+        project: { key: 'AICS' },
+        issuetype: { name: 'Story' },
+        summary: '转人工话术 / Hand-over scripts',
+        parent: { key: 'AICS-1' },
+      },
     });
     expect(res.status).toBe(201);
     const { id, key } = res.json as { id: string; key: string };
     expect(key).toBe('AICS-18');
     const accountable = h.jira.appFieldIds()['raci-accountable'] ?? '';
-    await h.call(actor, 'PUT', `/rest/api/3/issue/${key}`, { fields: { [accountable]: { accountId: SEED_USERS.chenJing.accountId }, duedate: '2025-06-20' } });
-    await h.call(actor, 'PUT', `/rest/api/3/issue/${key}`, { fields: { [accountable]: { accountId: SEED_USERS.chenJing.accountId } } });
+    await h.call(actor, 'PUT', `/rest/api/3/issue/${key}`, {
+      fields: { [accountable]: { accountId: SEED_USERS.chenJing.accountId }, duedate: '2025-06-20' },
+    });
+    await h.call(actor, 'PUT', `/rest/api/3/issue/${key}`, {
+      fields: { [accountable]: { accountId: SEED_USERS.chenJing.accountId } },
+    });
     await h.call(actor, 'DELETE', `/rest/api/3/issue/${key}`);
 
-    expect(h.events.map((e) => e.eventType)).toEqual(['avi:jira:created:issue', 'avi:jira:updated:issue', 'avi:jira:deleted:issue']);
+    expect(h.events.map((e) => e.eventType)).toEqual([
+      'avi:jira:created:issue',
+      'avi:jira:updated:issue',
+      'avi:jira:deleted:issue',
+    ]);
     const [createdEvent, updated, deleted] = h.events;
     expect(createdEvent?.payload).toMatchObject({
       eventType: 'avi:jira:created:issue',
@@ -166,11 +228,23 @@ describe('events are emitted after the transaction commits, once per mutation', 
     expect(updated?.payload.changelog).toMatchObject({
       items: [
         { field: 'duedate', fieldId: 'duedate', from: null, to: '2025-06-20', toString: '2025-06-20' },
-        { field: 'Accountable', fieldtype: 'custom', fieldId: accountable, from: null, fromString: null, to: SEED_USERS.chenJing.accountId, toString: SEED_USERS.chenJing.displayName },
+        {
+          field: 'Accountable',
+          fieldtype: 'custom',
+          fieldId: accountable,
+          from: null,
+          fromString: null,
+          to: SEED_USERS.chenJing.accountId,
+          toString: SEED_USERS.chenJing.displayName,
+        },
       ],
     });
-    expect((updated?.payload.issue as { fields: Record<string, unknown> }).fields[accountable]).toMatchObject({ accountId: SEED_USERS.chenJing.accountId });
-    expect(deleted?.payload).toMatchObject({ issue: { id, key, fields: { summary: '转人工话术 / Hand-over scripts' } } });
+    expect((updated?.payload.issue as { fields: Record<string, unknown> }).fields[accountable]).toMatchObject({
+      accountId: SEED_USERS.chenJing.accountId,
+    });
+    expect(deleted?.payload).toMatchObject({
+      issue: { id, key, fields: { summary: '转人工话术 / Hand-over scripts' } },
+    });
   });
 
   it('deleting an issue drops its links silently: only the issue event is emitted', async () => {
@@ -184,9 +258,17 @@ describe('events are emitted after the transaction commits, once per mutation', 
   });
 
   it('a comment emits avi:jira:commented:issue', async () => {
-    const body = { body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: '收到' }] }] } };
-    expect((await h.call(asUser(SEED_USERS.yangFan.accountId), 'POST', '/rest/api/3/issue/AICS-6/comment', body)).status).toBe(201);
+    const body = {
+      body: { type: 'doc', version: 1, content: [{ type: 'paragraph', content: [{ type: 'text', text: '收到' }] }] },
+    };
+    expect(
+      (await h.call(asUser(SEED_USERS.yangFan.accountId), 'POST', '/rest/api/3/issue/AICS-6/comment', body)).status,
+    ).toBe(201);
     expect(h.events).toHaveLength(1);
-    expect(h.events[0]?.payload).toMatchObject({ eventType: 'avi:jira:commented:issue', issue: { key: 'AICS-6' }, comment: { body: body.body } });
+    expect(h.events[0]?.payload).toMatchObject({
+      eventType: 'avi:jira:commented:issue',
+      issue: { key: 'AICS-6' },
+      comment: { body: body.body },
+    });
   });
 });

@@ -27,7 +27,8 @@ describe('seed', () => {
     expect(first.seed).toMatchObject({ issues: 39, users: 17 });
     const again = seedJira(first.jira, NOW);
     expect(again).toEqual(first.seed);
-    const count = (db: Database.Database): number => (db.prepare('SELECT COUNT(*) AS n FROM jira_issues').get() as { n: number }).n;
+    const count = (db: Database.Database): number =>
+      (db.prepare('SELECT COUNT(*) AS n FROM jira_issues').get() as { n: number }).n;
     expect(count(first.db)).toBe(39);
     first.db.close();
 
@@ -56,19 +57,35 @@ describe('seed', () => {
   it('has the two projects, four phase versions each, and people in their department groups', async () => {
     const h = createJiraHarness({ start: NOW });
     for (const p of SEED_PROJECTS) {
-      const versions = (await h.call(asApp, 'GET', `/rest/api/3/project/${p.key}/versions`)).json as Array<{ name: string; releaseDate: string; released: boolean; overdue?: boolean }>;
+      const versions = (await h.call(asApp, 'GET', `/rest/api/3/project/${p.key}/versions`)).json as Array<{
+        name: string;
+        releaseDate: string;
+        released: boolean;
+        overdue?: boolean;
+      }>;
       expect(versions.map((v) => v.name)).toEqual([...SEED_PHASES]);
       expect(versions.every((v) => /^\d{4}-\d{2}-\d{2}$/.test(v.releaseDate))).toBe(true);
     }
-    const payVersions = (await h.call(asApp, 'GET', '/rest/api/3/project/PAY/versions')).json as Array<{ overdue?: boolean }>;
+    const payVersions = (await h.call(asApp, 'GET', '/rest/api/3/project/PAY/versions')).json as Array<{
+      overdue?: boolean;
+    }>;
     expect(payVersions.some((v) => v.overdue === true)).toBe(true);
     for (const d of SEED_DEPARTMENTS) {
-      const members = (await h.call(asApp, 'GET', `/rest/api/3/group/member?groupname=${d.group}`)).json as { values: Array<{ accountId: string }> };
+      const members = (await h.call(asApp, 'GET', `/rest/api/3/group/member?groupname=${d.group}`)).json as {
+        values: Array<{ accountId: string }>;
+      };
       const ids = members.values.map((m) => m.accountId);
       expect(ids).toContain(d.headAccountId);
       expect(ids).toContain(d.interfaceAccountId);
     }
-    expect(SEED_DEPARTMENTS.map((d) => d.group)).toEqual(['dept-tech', 'dept-product', 'dept-cs', 'dept-rnd', 'dept-marketing', 'dept-legal']);
+    expect(SEED_DEPARTMENTS.map((d) => d.group)).toEqual([
+      'dept-tech',
+      'dept-product',
+      'dept-cs',
+      'dept-rnd',
+      'dept-marketing',
+      'dept-legal',
+    ]);
     expect(new Set(SEED_USERS.map((u) => u.accountId)).size).toBe(SEED_USERS.length);
     expect(SEED_USERS).toHaveLength(17);
     expect(SEED_USERS.find((u) => u.accountId === SEED_USERS.kevinXu.accountId)?.displayName).toBe('徐凯 Kevin Xu');
@@ -78,27 +95,55 @@ describe('seed', () => {
   it('models the seeds: overdue and due-soon work, incomplete RACI, every status and type, cross-department and cross-project Blocks', async () => {
     const h = createJiraHarness({ start: NOW });
     expect((await keys(h, 'duedate < now() AND statusCategory != Done')).length).toBeGreaterThanOrEqual(4);
-    expect((await keys(h, 'duedate >= startOfDay() AND duedate <= 3d AND statusCategory != Done')).length).toBeGreaterThanOrEqual(3);
-    expect((await keys(h, 'project in (AICS, PAY) AND "Accountable" is EMPTY AND issuetype != Epic')).length).toBeGreaterThanOrEqual(3);
+    expect(
+      (await keys(h, 'duedate >= startOfDay() AND duedate <= 3d AND statusCategory != Done')).length,
+    ).toBeGreaterThanOrEqual(3);
+    expect(
+      (await keys(h, 'project in (AICS, PAY) AND "Accountable" is EMPTY AND issuetype != Epic')).length,
+    ).toBeGreaterThanOrEqual(3);
     expect((await keys(h, 'project in (AICS, PAY) AND "Responsible" is EMPTY')).length).toBeGreaterThanOrEqual(3);
-    expect((await keys(h, 'project in (AICS, PAY) AND Accountable is not EMPTY AND Responsible is not EMPTY')).length).toBeGreaterThanOrEqual(25);
-    for (const s of ['To Do', 'In Progress', 'Done']) expect((await keys(h, `status = "${s}"`)).length).toBeGreaterThan(0);
-    for (const t of ['Task', 'Story', 'Bug', 'Epic']) expect((await keys(h, `issuetype = ${t}`)).length).toBeGreaterThan(0);
+    expect(
+      (await keys(h, 'project in (AICS, PAY) AND Accountable is not EMPTY AND Responsible is not EMPTY')).length,
+    ).toBeGreaterThanOrEqual(25);
+    for (const s of ['To Do', 'In Progress', 'Done'])
+      expect((await keys(h, `status = "${s}"`)).length).toBeGreaterThan(0);
+    for (const t of ['Task', 'Story', 'Bug', 'Epic'])
+      expect((await keys(h, `issuetype = ${t}`)).length).toBeGreaterThan(0);
     expect((await keys(h, 'project = AICS AND parent = AICS-1')).length).toBe(16);
 
-    const issues = (await h.call(asApp, 'POST', '/rest/api/3/search/jql', { jql: 'project in (AICS, PAY)', fields: ['issuelinks', 'summary', 'project'], maxResults: 100 })).json as {
-      issues: Array<{ key: string; fields: { summary: string; issuelinks: Array<{ type: { name: string }; outwardIssue?: { key: string } }> } }>;
+    const issues = (
+      await h.call(asApp, 'POST', '/rest/api/3/search/jql', {
+        jql: 'project in (AICS, PAY)',
+        fields: ['issuelinks', 'summary', 'project'],
+        maxResults: 100,
+      })
+    ).json as {
+      issues: Array<{
+        key: string;
+        fields: { summary: string; issuelinks: Array<{ type: { name: string }; outwardIssue?: { key: string } }> };
+      }>;
     };
-    const blocks = issues.issues.flatMap((i) => i.fields.issuelinks.filter((l) => l.type.name === 'Blocks' && l.outwardIssue).map((l) => [i.key, l.outwardIssue?.key ?? '']));
+    const blocks = issues.issues.flatMap((i) =>
+      i.fields.issuelinks
+        .filter((l) => l.type.name === 'Blocks' && l.outwardIssue)
+        .map((l) => [i.key, l.outwardIssue?.key ?? '']),
+    );
     expect(blocks.length).toBeGreaterThanOrEqual(20);
     expect(blocks.some(([a, b]) => a?.split('-')[0] !== b?.split('-')[0])).toBe(true);
     expect(issues.issues.every((i) => /[\u4e00-\u9fff]/.test(i.fields.summary))).toBe(true);
 
     // RACI values of the model-training story: two Responsible (one is the contractor), Accountable Wang Lei.
     const ids = h.jira.appFieldIds();
-    const model = (await h.call(asUser(SEED_USERS.kevinXu.accountId), 'GET', '/rest/api/3/issue/AICS-7')).json as { fields: Record<string, unknown> };
-    expect((model.fields[ids['raci-responsible'] ?? ''] as Array<{ accountId: string }>).map((u) => u.accountId)).toEqual([SEED_USERS.liNa.accountId, SEED_USERS.kevinXu.accountId]);
-    expect(model.fields[ids['raci-accountable'] ?? '']).toMatchObject({ accountId: SEED_USERS.wangLei.accountId, displayName: '王磊 Wang Lei' });
+    const model = (await h.call(asUser(SEED_USERS.kevinXu.accountId), 'GET', '/rest/api/3/issue/AICS-7')).json as {
+      fields: Record<string, unknown>;
+    };
+    expect(
+      (model.fields[ids['raci-responsible'] ?? ''] as Array<{ accountId: string }>).map((u) => u.accountId),
+    ).toEqual([SEED_USERS.liNa.accountId, SEED_USERS.kevinXu.accountId]);
+    expect(model.fields[ids['raci-accountable'] ?? '']).toMatchObject({
+      accountId: SEED_USERS.wangLei.accountId,
+      displayName: '王磊 Wang Lei',
+    });
   });
 });
 
@@ -125,7 +170,13 @@ describe('loadAppFields', () => {
       ].join('\n'),
     );
     expect(loadAppFields(file)).toEqual([
-      { moduleKey: 'raci-responsible', name: 'Responsible', description: 'who does the work', type: 'user', collection: 'list' },
+      {
+        moduleKey: 'raci-responsible',
+        name: 'Responsible',
+        description: 'who does the work',
+        type: 'user',
+        collection: 'list',
+      },
       { moduleKey: 'raci-accountable', name: 'field.accountable', type: 'user' },
     ]);
     writeFileSync(file, 'modules:\n  jira:customField:\n    - key: x\n      name: X\n      type: colour\n');

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { KvsEngine } from '../../sandbox/kvs/engine';
 import type { EntityDefinition } from '../../sandbox/kvs/manifest-entities';
-import { ENTITIES, loadForgeKvs, newMemoryEngine, START_CLOCK, unloadForgeKvs, type ForgeKvs, type Task } from './kvs-harness';
+import {
+  ENTITIES,
+  loadForgeKvs,
+  newMemoryEngine,
+  START_CLOCK,
+  unloadForgeKvs,
+  type ForgeKvs,
+  type Task,
+} from './kvs-harness';
 
 let forge: ForgeKvs;
 let engine: KvsEngine;
@@ -59,13 +67,17 @@ describe('engine contract', () => {
       await kvs.set('persisted', { n: 1 });
       await kvs.setSecret('persisted-secret', 'shh');
       await kvs.entity<Task>('task').set('p-1', { project: 'A', status: 'open', priority: 7 });
-      await kvs.entity<Task>('task').set('p-2', { project: 'A', status: 'open', priority: 8 }, { ttl: { value: 1, unit: 'MINUTES' } });
+      await kvs
+        .entity<Task>('task')
+        .set('p-2', { project: 'A', status: 'open', priority: 8 }, { ttl: { value: 1, unit: 'MINUTES' } });
       first.close();
       clock += 120_000;
 
       const second = new Database(file);
       const changed: EntityDefinition[] = ENTITIES.map((entity) =>
-        entity.name === 'task' ? { ...entity, indexes: [...entity.indexes, { name: 'by-status', range: ['status'] }] } : entity,
+        entity.name === 'task'
+          ? { ...entity, indexes: [...entity.indexes, { name: 'by-status', range: ['status'] }] }
+          : entity,
       );
       engine = new KvsEngine(second, changed, { now: () => clock });
       expect(await kvs.get('persisted')).toEqual({ n: 1 });
@@ -77,7 +89,12 @@ describe('engine contract', () => {
         .where(WhereConditions.equalTo(7))
         .getMany();
       expect(byPriority.results.map((result) => result.key)).toEqual(['p-1']);
-      const byStatus = await kvs.entity<Task>('task').query().index('by-status').where(WhereConditions.equalTo('open')).getMany();
+      const byStatus = await kvs
+        .entity<Task>('task')
+        .query()
+        .index('by-status')
+        .where(WhereConditions.equalTo('open'))
+        .getMany();
       expect(byStatus.results.map((result) => result.key)).toEqual(['p-1']);
       // Expired items are purged when an engine opens the file, index entries included.
       expect(second.prepare('SELECT count(*) FROM kvs_items').pluck().get()).toBe(3);

@@ -2,7 +2,17 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Sort as SortOrder } from '@forge/kvs';
 import { KvsEngine } from '../../sandbox/kvs/engine';
-import { ENTITIES, expectApiError, loadForgeKvs, newMemoryEngine, raw, START_CLOCK, unloadForgeKvs, type ForgeKvs, type Task } from './kvs-harness';
+import {
+  ENTITIES,
+  expectApiError,
+  loadForgeKvs,
+  newMemoryEngine,
+  raw,
+  START_CLOCK,
+  unloadForgeKvs,
+  type ForgeKvs,
+  type Task,
+} from './kvs-harness';
 
 let forge: ForgeKvs;
 let engine: KvsEngine;
@@ -44,8 +54,16 @@ describe('Custom Entity Store', () => {
     await tasks.set('t-1', { project: 'A', status: 'open', priority: 3, done: false });
     expect(await tasks.get('t-1')).toEqual({ project: 'A', status: 'open', priority: 3, done: false });
     expect(await kvs.get('t-1')).toBeUndefined();
-    await expectApiError(tasks.set('t-2', { project: 'A', status: 'open', priority: 1.5 }), 'INVALID_ENTITY_VALUE', 400);
-    await expectApiError(tasks.set('t-2', { project: 'A', status: 'open', priority: 2 ** 31 }), 'INVALID_ENTITY_VALUE', 400);
+    await expectApiError(
+      tasks.set('t-2', { project: 'A', status: 'open', priority: 1.5 }),
+      'INVALID_ENTITY_VALUE',
+      400,
+    );
+    await expectApiError(
+      tasks.set('t-2', { project: 'A', status: 'open', priority: 2 ** 31 }),
+      'INVALID_ENTITY_VALUE',
+      400,
+    );
     await expectApiError(
       tasks.set('t-2', { project: 'A', status: 'open', priority: 1, owner: 'x' } as Task),
       'INVALID_ENTITY_VALUE',
@@ -75,7 +93,11 @@ describe('Custom Entity Store', () => {
   it('queries an index by partition and range conditions', async () => {
     await seedTasks();
     const { kvs, WhereConditions } = forge;
-    const byProject = () => kvs.entity<Task>('task').query().index('by-project-priority', { partition: ['A'] });
+    const byProject = () =>
+      kvs
+        .entity<Task>('task')
+        .query()
+        .index('by-project-priority', { partition: ['A'] });
     const keys = async (builder: ReturnType<typeof byProject>): Promise<string[]> =>
       (await builder.limit(100).getMany()).results.map((result) => result.key);
     expect(await keys(byProject().where(WhereConditions.between(3, 5)))).toEqual(['a-03', 'a-04', 'a-05']);
@@ -84,7 +106,11 @@ describe('Custom Entity Store', () => {
     expect(await keys(byProject().where(WhereConditions.lessThan(2)))).toEqual(['a-01']);
     expect(await keys(byProject().where(WhereConditions.lessThanEqualTo(2)))).toEqual(['a-01', 'a-02']);
     expect(await keys(byProject().where(WhereConditions.equalTo(5)))).toEqual(['a-05']);
-    const b = await kvs.entity<Task>('task').query().index('by-project-priority', { partition: ['B'] }).getMany();
+    const b = await kvs
+      .entity<Task>('task')
+      .query()
+      .index('by-project-priority', { partition: ['B'] })
+      .getMany();
     expect(b.results).toEqual([{ key: 'b-01', value: { project: 'B', status: 'open', priority: 5 } }]);
     const openish = await kvs
       .entity<Task>('task')
@@ -101,16 +127,31 @@ describe('Custom Entity Store', () => {
       'open-review',
       'open-review',
     ]);
-    const shorthand = await kvs.entity<Task>('task').query().index('priority').where(WhereConditions.equalTo(5)).getMany();
+    const shorthand = await kvs
+      .entity<Task>('task')
+      .query()
+      .index('priority')
+      .where(WhereConditions.equalTo(5))
+      .getMany();
     expect(shorthand.results.map((result) => result.key).sort()).toEqual(['a-05', 'b-01']);
-    const byKey = await kvs.entity<Task>('task').query().index('by-key').where(WhereConditions.beginsWith('a-1')).getMany();
+    const byKey = await kvs
+      .entity<Task>('task')
+      .query()
+      .index('by-key')
+      .where(WhereConditions.beginsWith('a-1'))
+      .getMany();
     expect(byKey.results.map((result) => result.key)).toEqual(['a-10', 'a-11', 'a-12']);
   });
 
   it('filters with and / or on other attributes', async () => {
     await seedTasks();
     const { kvs, Filter, FilterConditions } = forge;
-    const query = () => kvs.entity<Task>('task').query().index('by-project-priority', { partition: ['A'] }).limit(100);
+    const query = () =>
+      kvs
+        .entity<Task>('task')
+        .query()
+        .index('by-project-priority', { partition: ['A'] })
+        .limit(100);
     const keys = async (builder: ReturnType<typeof query>): Promise<string[]> =>
       (await builder.getMany()).results.map((result) => result.key);
     const andFilter = new Filter<Task>()
@@ -121,12 +162,18 @@ describe('Custom Entity Store', () => {
       .or('title', FilterConditions.beginsWith('Fix'))
       .or('done', FilterConditions.equalTo(true));
     expect(await keys(query().filters(orFilter))).toEqual(['a-01', 'a-03', 'a-05', 'a-06', 'a-09', 'a-12']);
-    const contains = new Filter<Task>().and('tags', FilterConditions.contains('even')).and('title', FilterConditions.contains('ild 1'));
+    const contains = new Filter<Task>()
+      .and('tags', FilterConditions.contains('even'))
+      .and('title', FilterConditions.contains('ild 1'));
     expect(await keys(query().filters(contains))).toEqual(['a-10']);
-    const notEqual = new Filter<Task>().and('status', FilterConditions.notEqualTo('open')).and('priority', FilterConditions.between(1, 4));
+    const notEqual = new Filter<Task>()
+      .and('status', FilterConditions.notEqualTo('open'))
+      .and('priority', FilterConditions.between(1, 4));
     expect(await keys(query().filters(notEqual))).toEqual(['a-01', 'a-03', 'a-04']);
     const existence = new Filter<Task>().and('score', FilterConditions.notExists());
-    expect(await keys(kvs.entity<Task>('task').query().index('priority').limit(100).filters(existence))).toEqual(['b-01']);
+    expect(await keys(kvs.entity<Task>('task').query().index('priority').limit(100).filters(existence))).toEqual([
+      'b-01',
+    ]);
     const both = { entityName: 'task', indexName: 'priority', filters: { and: [], or: [] } };
     expect(raw('/api/v1/entity/query', both).json).toMatchObject({ code: 'INVALID_FILTER_OPERATORS_COMBINATION' });
     const empty = { entityName: 'task', indexName: 'priority', filters: { and: [] } };
@@ -141,7 +188,12 @@ describe('Custom Entity Store', () => {
       let pages = 0;
       let cursor: string | undefined;
       do {
-        let query = kvs.entity<Task>('task').query().index('by-project-priority', { partition: ['A'] }).sort(sort).limit(5);
+        let query = kvs
+          .entity<Task>('task')
+          .query()
+          .index('by-project-priority', { partition: ['A'] })
+          .sort(sort)
+          .limit(5);
         if (cursor) query = query.cursor(cursor);
         const page = await query.getMany();
         pages += 1;
@@ -151,10 +203,18 @@ describe('Custom Entity Store', () => {
       return { keys, pages };
     };
     const ascending = await collect(Sort.ASC);
-    expect(ascending).toEqual({ keys: Array.from({ length: 12 }, (_, i) => `a-${String(i + 1).padStart(2, '0')}`), pages: 3 });
+    expect(ascending).toEqual({
+      keys: Array.from({ length: 12 }, (_, i) => `a-${String(i + 1).padStart(2, '0')}`),
+      pages: 3,
+    });
     const descending = await collect(Sort.DESC);
     expect(descending.keys).toEqual([...ascending.keys].reverse());
-    const top = await kvs.entity<Task>('task').query().index('by-project-priority', { partition: ['A'] }).sort(Sort.DESC).getOne();
+    const top = await kvs
+      .entity<Task>('task')
+      .query()
+      .index('by-project-priority', { partition: ['A'] })
+      .sort(Sort.DESC)
+      .getOne();
     expect(top?.key).toBe('a-12');
   });
 

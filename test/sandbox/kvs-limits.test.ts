@@ -1,6 +1,15 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KvsEngine } from '../../sandbox/kvs/engine';
-import { expectApiError, loadForgeKvs, newMemoryEngine, raw, START_CLOCK, unloadForgeKvs, type ForgeKvs, type Task } from './kvs-harness';
+import {
+  expectApiError,
+  loadForgeKvs,
+  newMemoryEngine,
+  raw,
+  START_CLOCK,
+  unloadForgeKvs,
+  type ForgeKvs,
+  type Task,
+} from './kvs-harness';
 
 let forge: ForgeKvs;
 let engine: KvsEngine;

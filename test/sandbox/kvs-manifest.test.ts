@@ -62,12 +62,37 @@ app:
   });
 
   it.each([
-    ['an unknown attribute type', 'a: { type: date }', '- a', /expected one of "string"\|"integer"\|"float"\|"boolean"\|"any"/],
+    [
+      'an unknown attribute type',
+      'a: { type: date }',
+      '- a',
+      /expected one of "string"\|"integer"\|"float"\|"boolean"\|"any"/,
+    ],
     ['an index on an undeclared attribute', 'a: { type: string }', '- b', /'b', which is not declared/],
-    ['the reserved by-key index name', 'a: { type: string }', '- name: by-key\n            range: [a]', /reserved index name 'by-key'/],
-    ['an attribute name that starts with a digit', '1a: { type: string }', '- name: i\n            range: [1a]', /must match/],
-    ['two range attributes', 'a: { type: string }\n          b: { type: string }', '- name: ab\n            range: [a, b]', /exactly one range attribute/],
-    ['an attribute name over 30 characters', `${'a'.repeat(31)}: { type: string }`, `- ${'a'.repeat(31)}`, /exceeds maximum allowed length of 30/],
+    [
+      'the reserved by-key index name',
+      'a: { type: string }',
+      '- name: by-key\n            range: [a]',
+      /reserved index name 'by-key'/,
+    ],
+    [
+      'an attribute name that starts with a digit',
+      '1a: { type: string }',
+      '- name: i\n            range: [1a]',
+      /must match/,
+    ],
+    [
+      'two range attributes',
+      'a: { type: string }\n          b: { type: string }',
+      '- name: ab\n            range: [a, b]',
+      /exactly one range attribute/,
+    ],
+    [
+      'an attribute name over 30 characters',
+      `${'a'.repeat(31)}: { type: string }`,
+      `- ${'a'.repeat(31)}`,
+      /exceeds maximum allowed length of 30/,
+    ],
   ])('rejects %s', (_label, attributes, index, message) => {
     const file = manifestWith(`
 app:

@@ -1,6 +1,14 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KvsEngine } from '../../sandbox/kvs/engine';
-import { expectApiError, loadForgeKvs, newMemoryEngine, raw, START_CLOCK, unloadForgeKvs, type ForgeKvs } from './kvs-harness';
+import {
+  expectApiError,
+  loadForgeKvs,
+  newMemoryEngine,
+  raw,
+  START_CLOCK,
+  unloadForgeKvs,
+  type ForgeKvs,
+} from './kvs-harness';
 
 let forge: ForgeKvs;
 let engine: KvsEngine;
@@ -27,7 +35,10 @@ describe('transactions', () => {
       .set('plain', 'v')
       .delete('to-delete')
       .set('c2', { count: 0 }, { entityName: 'counter' })
-      .check('c1', { entityName: 'counter', conditions: new Filter<{ count: number }>().and('count', FilterConditions.equalTo(1)) })
+      .check('c1', {
+        entityName: 'counter',
+        conditions: new Filter<{ count: number }>().and('count', FilterConditions.equalTo(1)),
+      })
       .execute();
     expect(await kvs.get('plain')).toBe('v');
     expect(await kvs.get('to-delete')).toBeUndefined();
@@ -76,7 +87,12 @@ describe('transactions', () => {
     await expectApiError(kvs.transact().set('dup', 1).delete('dup').execute(), 'DUPLICATE_KEYS', 400);
     const condition = new Filter<{ a: number }>().and('a', FilterConditions.exists());
     await expectApiError(
-      kvs.transact().set('x', 1).set('y', { a: 1 }, undefined).delete('z', { entityName: 'ghost', conditions: condition }).execute(),
+      kvs
+        .transact()
+        .set('x', 1)
+        .set('y', { a: 1 }, undefined)
+        .delete('z', { entityName: 'ghost', conditions: condition })
+        .execute(),
       'INVALID_ENTITY_TYPE',
       400,
     );

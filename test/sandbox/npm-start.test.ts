@@ -47,7 +47,11 @@ describe('npm start', () => {
   it('prints the URL last, and one SIGTERM to npm stops the whole process group and frees the port', async () => {
     const port = await freePort();
     // Its own process group, so "everything it started" can be checked by group id.
-    child = spawn('npm', ['start', '--', '--no-build', '--port', String(port), '--data', data], { cwd: REPO_ROOT, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn('npm', ['start', '--', '--no-build', '--port', String(port), '--data', data], {
+      cwd: REPO_ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     const pid = child.pid!;
     let out = '';
     let err = '';
@@ -57,7 +61,8 @@ describe('npm start', () => {
     const url = `http://127.0.0.1:${port}/`;
 
     const deadline = Date.now() + 90_000;
-    while (!out.includes(`\n${url}\n`) && Date.now() < deadline && child.exitCode === null) await new Promise((r) => setTimeout(r, 200));
+    while (!out.includes(`\n${url}\n`) && Date.now() < deadline && child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 200));
     expect(out, err).toContain(`\n${url}\n`);
     expect(out.trimEnd().split('\n').at(-1)).toBe(url);
     expect((await fetch(url)).status).toBe(200);

@@ -31,7 +31,17 @@ describe('department form', () => {
   });
 
   it('edits keep the version they were read at', () => {
-    const record = { ...draft, headAccountId: 'h', interfaceAccountId: null, memberAccountIds: ['m'], jiraGroup: 'dept-x', responseHours: 12, version: 3, updatedAt: '2025-01-01T00:00:00.000Z', updatedBy: 'u' };
+    const record = {
+      ...draft,
+      headAccountId: 'h',
+      interfaceAccountId: null,
+      memberAccountIds: ['m'],
+      jiraGroup: 'dept-x',
+      responseHours: 12,
+      version: 3,
+      updatedAt: '2025-01-01T00:00:00.000Z',
+      updatedBy: 'u',
+    };
     const edit = draftOf(record);
     expect(edit).toMatchObject({ responseHours: '12', jiraGroup: 'dept-x', version: 3 });
     expect(payloadOf(edit)).toMatchObject({ version: 3, responseHours: 12, jiraGroup: 'dept-x' });

@@ -29,7 +29,8 @@ const quiet = () => vi.spyOn(console, 'error').mockImplementation(() => undefine
 
 describe('fixtures', () => {
   it('match the contract', () => {
-    for (const view of [ISSUE_PANEL, EMPTY_ISSUE_PANEL]) expect(IssuePanelViewSchema.safeParse(view).success).toBe(true);
+    for (const view of [ISSUE_PANEL, EMPTY_ISSUE_PANEL])
+      expect(IssuePanelViewSchema.safeParse(view).success).toBe(true);
     for (const view of [PROJECT_OVERVIEW, EMPTY_PROJECT_OVERVIEW])
       expect(ProjectOverviewSchema.safeParse(view).success).toBe(true);
   });
@@ -97,9 +98,23 @@ describe('createClient().call', () => {
 
   it('names the field and says what is wrong in the user’s language, as the backend would, before calling it', async () => {
     const client = createClient(PROJECT_PAGE_FUNCTIONS, { locale: 'zh' });
-    const risk = { title: 'x', probability: 7, impact: 3, ownerAccountId: 'a', status: 'open' as const, reviewDate: '2026-11-30', expectedVersion: null };
-    expect(await client.call('saveRisk', risk)).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'probability', message: '字段“probability”无效：不能大于 5' } });
-    expect(await client.call('saveRisk', { ...risk, probability: 3, reviewDate: '2026-02-30' })).toMatchObject({ ok: false, error: { field: 'reviewDate', message: '字段“reviewDate”无效：不是有效日期（请使用 yyyy-mm-dd）' } });
+    const risk = {
+      title: 'x',
+      probability: 7,
+      impact: 3,
+      ownerAccountId: 'a',
+      status: 'open' as const,
+      reviewDate: '2026-11-30',
+      expectedVersion: null,
+    };
+    expect(await client.call('saveRisk', risk)).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', field: 'probability', message: '字段“probability”无效：不能大于 5' },
+    });
+    expect(await client.call('saveRisk', { ...risk, probability: 3, reviewDate: '2026-02-30' })).toMatchObject({
+      ok: false,
+      error: { field: 'reviewDate', message: '字段“reviewDate”无效：不是有效日期（请使用 yyyy-mm-dd）' },
+    });
     expect(calls).toEqual([]);
   });
 
@@ -107,7 +122,10 @@ describe('createClient().call', () => {
     const client = createClient(ISSUE_PANEL_FUNCTIONS, { locale: 'zh' });
     const input = { responsible: [''], accountable: [], consulted: [], informed: [], expectedVersion: 'v1' };
     const result = await client.call('setRaci', input);
-    expect(result).toEqual({ ok: false, error: { code: 'VALIDATION', field: 'responsible.0', message: '字段“responsible.0”无效：不能为空' } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'VALIDATION', field: 'responsible.0', message: '字段“responsible.0”无效：不能为空' },
+    });
     expect(calls).toEqual([]);
   });
 

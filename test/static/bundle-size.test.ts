@@ -15,7 +15,9 @@ describe.each(Object.entries(BUNDLE_BUDGET_KB) as Array<[AppName, number]>)('%s 
   it.skipIf(!built)(`loads at most ${budgetKb} KB of gzipped JS`, () => {
     const m = measureBundle(app)!;
     expect(m.initialFiles.length).toBeGreaterThan(0);
-    console.info(`${app}: ${(m.initialBytes / 1024).toFixed(1)} KB initial, ${(m.allBytes / 1024).toFixed(1)} KB all JS (gzip)`);
+    console.info(
+      `${app}: ${(m.initialBytes / 1024).toFixed(1)} KB initial, ${(m.allBytes / 1024).toFixed(1)} KB all JS (gzip)`,
+    );
     expect(m.initialBytes).toBeLessThanOrEqual(budgetKb * 1024);
   });
 

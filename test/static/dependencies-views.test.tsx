@@ -32,7 +32,19 @@ const OVERVIEW: DependencyOverview = {
   ],
   matrix: [{ requesting: 'product', providing: 'rnd', total: 3, onTrack: 1, atRisk: 1, overdue: 1, blocked: 0 }],
   problems: [
-    { id: 'link-1', upstreamKey: 'PAY-2', downstreamKey: 'PAY-5', requestingDept: 'product', providingDept: 'rnd', deliverable: '接口文档', needBy: '2025-03-07', status: 'committed', health: 'overdue', reason: 'needByPassed', days: 1 },
+    {
+      id: 'link-1',
+      upstreamKey: 'PAY-2',
+      downstreamKey: 'PAY-5',
+      requestingDept: 'product',
+      providingDept: 'rnd',
+      deliverable: '接口文档',
+      needBy: '2025-03-07',
+      status: 'committed',
+      health: 'overdue',
+      reason: 'needByPassed',
+      days: 1,
+    },
   ],
   criticalPath: { lengthDays: 7, issueKeys: ['PAY-1', 'PAY-2', 'PAY-5'], dependencyIds: ['link-0', 'link-1'] },
   open: 3,
@@ -43,21 +55,45 @@ const fakeClient = { call: () => Promise.reject(new Error('not in a static rende
 
 describe('dependencies in the issue panel', () => {
   it('shows health, departments, owner, why, and the delay answer, in English and Chinese', () => {
-    const en = render('en', <m.deps.DependenciesSection dependencies={ISSUE_PANEL.dependencies} asOf={ISSUE_PANEL.asOf} siteUrl={null} client={null} />);
+    const en = render(
+      'en',
+      <m.deps.DependenciesSection
+        dependencies={ISSUE_PANEL.dependencies}
+        asOf={ISSUE_PANEL.asOf}
+        siteUrl={null}
+        client={null}
+      />,
+    );
     expect(en).toContain('At risk');
     expect(en).toContain('Finance → R&amp;D');
     expect(en).toContain('Nobody answered within the response time');
     expect(en).toContain('Delay reason: Waiting for the regulator · Remedy: Interim terms');
     expect(en).toContain('Zhao Min');
     expect(en).not.toContain('Add dependency'); // static render: no bridge, no actions
-    const zh = render('zh', <m.deps.DependenciesSection dependencies={ISSUE_PANEL.dependencies} asOf={ISSUE_PANEL.asOf} siteUrl={null} client={null} />);
+    const zh = render(
+      'zh',
+      <m.deps.DependenciesSection
+        dependencies={ISSUE_PANEL.dependencies}
+        asOf={ISSUE_PANEL.asOf}
+        siteUrl={null}
+        client={null}
+      />,
+    );
     expect(zh).toContain('有风险');
     expect(zh).toContain('财务部（需求）→ 研发部（提供）');
     expect(zh).toContain('需求日期已过 3 个工作日');
   });
 
   it('offers the actions the server allowed when interactive', () => {
-    const en = render('en', <m.deps.DependenciesSection dependencies={ISSUE_PANEL.dependencies} asOf={ISSUE_PANEL.asOf} siteUrl={null} client={fakeClient} />);
+    const en = render(
+      'en',
+      <m.deps.DependenciesSection
+        dependencies={ISSUE_PANEL.dependencies}
+        asOf={ISSUE_PANEL.asOf}
+        siteUrl={null}
+        client={fakeClient}
+      />,
+    );
     expect(en).toContain('Add dependency');
     expect(en).toContain('Ask for delay reason');
     expect(en).toContain('Cancel');
@@ -78,7 +114,15 @@ describe('a long dependency list in the panel', () => {
   }));
 
   it('starts with the ten that need attention most, worst first, and offers the rest ten at a time', () => {
-    const en = render('en', <m.deps.DependenciesSection dependencies={{ upstream: many, downstream: [] }} asOf={ISSUE_PANEL.asOf} siteUrl={null} client={null} />);
+    const en = render(
+      'en',
+      <m.deps.DependenciesSection
+        dependencies={{ upstream: many, downstream: [] }}
+        asOf={ISSUE_PANEL.asOf}
+        siteUrl={null}
+        client={null}
+      />,
+    );
     const shown = [...en.matchAll(/Deliverable (\d\d)/g)].map((x) => x[1]);
     expect(shown).toHaveLength(10);
     expect(shown[0]).toBe('22'); // the blocked one, though the server listed it last
@@ -86,14 +130,32 @@ describe('a long dependency list in the panel', () => {
     expect(shown.slice(1, 6)).toEqual(['19', '15', '11', '07', '03']);
     expect(en).toContain('Show 10 more');
     expect(en).toContain(' 23 ');
-    const zh = render('zh', <m.deps.DependenciesSection dependencies={{ upstream: many, downstream: [] }} asOf={ISSUE_PANEL.asOf} siteUrl={null} client={null} />);
+    const zh = render(
+      'zh',
+      <m.deps.DependenciesSection
+        dependencies={{ upstream: many, downstream: [] }}
+        asOf={ISSUE_PANEL.asOf}
+        siteUrl={null}
+        client={null}
+      />,
+    );
     expect(zh).toContain('再显示 10 条');
   });
 
   it('orders by health, then need-by, with undated last', () => {
     const d = (health: (typeof HEALTHS)[number], needBy: string | null) => ({ ...base, health, needBy });
-    const list = [d('onTrack', '2025-01-01'), d('atRisk', null), d('atRisk', '2025-05-01'), d('overdue', '2025-06-01')].sort(m.deps.byAttention);
-    expect(list.map((x) => `${x.health}:${x.needBy}`)).toEqual(['overdue:2025-06-01', 'atRisk:2025-05-01', 'atRisk:null', 'onTrack:2025-01-01']);
+    const list = [
+      d('onTrack', '2025-01-01'),
+      d('atRisk', null),
+      d('atRisk', '2025-05-01'),
+      d('overdue', '2025-06-01'),
+    ].sort(m.deps.byAttention);
+    expect(list.map((x) => `${x.health}:${x.needBy}`)).toEqual([
+      'overdue:2025-06-01',
+      'atRisk:2025-05-01',
+      'atRisk:null',
+      'onTrack:2025-01-01',
+    ]);
   });
 });
 
@@ -122,6 +184,8 @@ describe('dependencies on the project page', () => {
     const zh = render('zh', <m.page.DependenciesOverview overview={OVERVIEW} />);
     expect(zh).toContain('产品部');
     expect(zh).toContain('关键路径');
-    expect(render('en', <m.page.DependenciesOverview overview={{ ...OVERVIEW, matrix: [], problems: [] }} />)).toContain('No cross-department dependencies');
+    expect(
+      render('en', <m.page.DependenciesOverview overview={{ ...OVERVIEW, matrix: [], problems: [] }} />),
+    ).toContain('No cross-department dependencies');
   });
 });

@@ -18,7 +18,9 @@ describe('feature-gates stub', () => {
       expect(Stub.checkGate(gate), gate).toBe(real.checkGate(gate));
     }
     for (const fallback of [false, true, 'yellow', 3]) {
-      expect(Stub.getExperimentValue('exp', 'isEnabled', fallback)).toBe(real.getExperimentValue('exp', 'isEnabled', fallback));
+      expect(Stub.getExperimentValue('exp', 'isEnabled', fallback)).toBe(
+        real.getExperimentValue('exp', 'isEnabled', fallback),
+      );
     }
     expect(Stub.initializeCompleted()).toBe(real.initializeCompleted());
     vi.restoreAllMocks();

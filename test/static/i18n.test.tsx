@@ -72,6 +72,10 @@ describe('createTranslator', () => {
       'Department heads',
       'PMO arbiter',
     ]);
-    expect([1, 2, 3].map((n) => zh(`escalation.level.${n as 1 | 2 | 3}`))).toEqual(['部门对接人', '部门负责人', 'PMO 仲裁']);
+    expect([1, 2, 3].map((n) => zh(`escalation.level.${n as 1 | 2 | 3}`))).toEqual([
+      '部门对接人',
+      '部门负责人',
+      'PMO 仲裁',
+    ]);
   });
 });

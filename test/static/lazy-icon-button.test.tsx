@@ -20,7 +20,9 @@ const withoutMarkers = (html: string) => html.replace(/<!--\/?\$-->/g, '');
 
 beforeAll(() => {
   // Atlaskit's CommonJS build requires its extracted `.compiled.css`; Node cannot load CSS, and styles do not matter here.
-  const cjs = createRequire(import.meta.url) as NodeJS.Require & { extensions: Record<string, (m: { exports: unknown }) => void> };
+  const cjs = createRequire(import.meta.url) as NodeJS.Require & {
+    extensions: Record<string, (m: { exports: unknown }) => void>;
+  };
   cjs.extensions['.css'] = (module) => {
     module.exports = {};
   };
@@ -31,7 +33,13 @@ describe('lazy IconButton (what @atlaskit/section-message gets in the UI bundles
     const { default: IconButton } = await import('@atlaskit/button/icon/button');
     const { default: CrossIcon } = await import('@atlaskit/icon/core/cross');
     const { default: LazyIconButton } = await import('../../static/shared/lazy-icon-button');
-    const props = { label: 'Dismiss', icon: CrossIcon, appearance: 'subtle', spacing: 'compact', testId: 'm--dismiss-button' } as const;
+    const props = {
+      label: 'Dismiss',
+      icon: CrossIcon,
+      appearance: 'subtle',
+      spacing: 'compact',
+      testId: 'm--dismiss-button',
+    } as const;
     const real = await renderAll(<IconButton {...props} />);
     const lazy = await renderAll(<LazyIconButton {...props} />);
     expect(real).toMatch(/^<button [^>]*data-testid="m--dismiss-button".*>Dismiss<\/span><\/span><\/button>$/);

@@ -13,7 +13,9 @@ type I18n = typeof import('../../static/shared/i18n');
  */
 export async function prepareMarkup(): Promise<I18n> {
   // Atlaskit's CommonJS build requires its extracted `.compiled.css`; Node cannot load CSS, and styles do not matter here.
-  const cjs = createRequire(import.meta.url) as NodeJS.Require & { extensions: Record<string, (m: { exports: unknown }) => void> };
+  const cjs = createRequire(import.meta.url) as NodeJS.Require & {
+    extensions: Record<string, (m: { exports: unknown }) => void>;
+  };
   cjs.extensions['.css'] = (module) => {
     module.exports = {};
   };

@@ -34,34 +34,72 @@ const client = { call: () => new Promise<never>(() => undefined) };
 const person = (n: number) => ({ accountId: `u${n}`, displayName: `Person ${n}`, active: true });
 
 // What the server sends: the zone and the months as the domain decides them (here for a viewer in UTC).
-const risk = (i: number, over: Partial<RiskView> = {}): RiskView => withDecisions({
-  id: `risk-${String(i).padStart(6, '0')}`,
-  title: `Risk ${i}`,
-  probability: 4,
-  impact: 4,
-  score: 16,
-  owner: person(i),
-  deputy: null,
-  response: '',
-  status: 'open',
-  reviewDate: '2025-03-20',
-  issueKeys: [],
-  dependencyIds: [],
-  createdAt: '2025-03-01T00:00:00.000Z',
-  updatedAt: '2025-03-01T00:00:00.000Z',
-  closedAt: null,
-  version: 1,
-  ...over,
-});
+const risk = (i: number, over: Partial<RiskView> = {}): RiskView =>
+  withDecisions({
+    id: `risk-${String(i).padStart(6, '0')}`,
+    title: `Risk ${i}`,
+    probability: 4,
+    impact: 4,
+    score: 16,
+    owner: person(i),
+    deputy: null,
+    response: '',
+    status: 'open',
+    reviewDate: '2025-03-20',
+    issueKeys: [],
+    dependencyIds: [],
+    createdAt: '2025-03-01T00:00:00.000Z',
+    updatedAt: '2025-03-01T00:00:00.000Z',
+    closedAt: null,
+    version: 1,
+    ...over,
+  });
 function withDecisions(r: Omit<RiskView, 'zone' | 'openedMonth' | 'closedMonth'> & Partial<RiskView>): RiskView {
-  return { zone: r.score >= 15 ? 'high' : r.score >= 6 ? 'medium' : 'low', openedMonth: r.createdAt.slice(0, 7), closedMonth: r.closedAt?.slice(0, 7) ?? null, ...r };
+  return {
+    zone: r.score >= 15 ? 'high' : r.score >= 6 ? 'medium' : 'low',
+    openedMonth: r.createdAt.slice(0, 7),
+    closedMonth: r.closedAt?.slice(0, 7) ?? null,
+    ...r,
+  };
 }
-const action = (i: number): ActionView => ({ id: `action-${String(i).padStart(6, '0')}`, retrospectiveId: null, title: `Action ${i}`, owner: person(i), dueDate: '2025-03-12', status: 'open', tags: [], issueKey: null, overdue: false, carriedOver: false, version: 1 });
-const retro = (i: number): RetrospectiveView => ({ id: `retro-${String(i).padStart(6, '0')}`, versionId: null, heldOn: `2025-02-${String(i + 1).padStart(2, '0')}`, wentWell: `went well ${i}`, toImprove: '', scores: null, tags: [], createdBy: person(1), version: 1 });
+const action = (i: number): ActionView => ({
+  id: `action-${String(i).padStart(6, '0')}`,
+  retrospectiveId: null,
+  title: `Action ${i}`,
+  owner: person(i),
+  dueDate: '2025-03-12',
+  status: 'open',
+  tags: [],
+  issueKey: null,
+  overdue: false,
+  carriedOver: false,
+  version: 1,
+});
+const retro = (i: number): RetrospectiveView => ({
+  id: `retro-${String(i).padStart(6, '0')}`,
+  versionId: null,
+  heldOn: `2025-02-${String(i + 1).padStart(2, '0')}`,
+  wentWell: `went well ${i}`,
+  toImprove: '',
+  scores: null,
+  tags: [],
+  createdBy: person(1),
+  version: 1,
+});
 
 describe('the list footer', () => {
   const footer = (locale: Locale, shown: number, total: number, hasMore: boolean) =>
-    render(locale, <m.kit.ListFooter shown={shown} total={total} hasMore={hasMore} pageSize={20} label="Risks" onMore={() => undefined} />);
+    render(
+      locale,
+      <m.kit.ListFooter
+        shown={shown}
+        total={total}
+        hasMore={hasMore}
+        pageSize={20}
+        label="Risks"
+        onMore={() => undefined}
+      />,
+    );
 
   it('says how many rows are shown of how many, and offers the next page while there is one', () => {
     const html = footer('en', 20, 250, true);
@@ -93,7 +131,16 @@ describe('the risk register, a page at a time', () => {
   const page = Array.from({ length: 20 }, (_, i) => risk(i, { score: 25 - i, probability: 5, impact: 5 - (i % 5) }));
 
   it('shows the page in the order the server ranked it, the register’s total, and Show more', () => {
-    const html = render('en', <m.risks.RisksView overview={overview} client={client} refresh={() => undefined} retry={() => undefined} data={{ asOf: '2025-03-10T09:00:00.000Z', risks: page, next: '0.00.x', canEdit: true }} />);
+    const html = render(
+      'en',
+      <m.risks.RisksView
+        overview={overview}
+        client={client}
+        refresh={() => undefined}
+        retry={() => undefined}
+        data={{ asOf: '2025-03-10T09:00:00.000Z', risks: page, next: '0.00.x', canEdit: true }}
+      />,
+    );
     const t = text(html);
     expect(html.match(/<th scope="row">Risk \d+<\/th>/g)).toHaveLength(20);
     expect(t.indexOf('Risk 0 ')).toBeLessThan(t.indexOf('Risk 19 '));
@@ -108,7 +155,16 @@ describe('the risk register, a page at a time', () => {
 
   it('in Chinese, without a button when the page is the whole register', () => {
     const small = { ...overview, risks: { open: 2, high: 0, closed: 0, cells: {} } };
-    const html = render('zh', <m.risks.RisksView overview={small} client={client} refresh={() => undefined} retry={() => undefined} data={{ asOf: '2025-03-10T09:00:00.000Z', risks: page.slice(0, 2), next: null, canEdit: false }} />);
+    const html = render(
+      'zh',
+      <m.risks.RisksView
+        overview={small}
+        client={client}
+        refresh={() => undefined}
+        retry={() => undefined}
+        data={{ asOf: '2025-03-10T09:00:00.000Z', risks: page.slice(0, 2), next: null, canEdit: false }}
+      />,
+    );
     expect(text(html)).toContain('显示 2 条，共 2 条');
     expect(text(html)).toContain('生成报告');
     expect(text(html)).not.toContain('再显示');
@@ -117,12 +173,27 @@ describe('the risk register, a page at a time', () => {
   it('reports a month from every risk given, worst first', () => {
     const all = [
       risk(1, { score: 6, createdAt: '2025-03-02T00:00:00.000Z' }),
-      risk(2, { score: 20, status: 'closed', createdAt: '2025-01-02T00:00:00.000Z', closedAt: '2025-03-05T00:00:00.000Z' }),
+      risk(2, {
+        score: 20,
+        status: 'closed',
+        createdAt: '2025-01-02T00:00:00.000Z',
+        closedAt: '2025-03-05T00:00:00.000Z',
+      }),
       risk(3, { score: 16, createdAt: '2025-01-02T00:00:00.000Z' }),
-      risk(4, { score: 9, status: 'closed', createdAt: '2025-01-02T00:00:00.000Z', closedAt: '2025-02-05T00:00:00.000Z' }),
+      risk(4, {
+        score: 9,
+        status: 'closed',
+        createdAt: '2025-01-02T00:00:00.000Z',
+        closedAt: '2025-02-05T00:00:00.000Z',
+      }),
     ];
     const r = m.risks.monthlyReport(all, '2025-03');
-    expect({ open: r.open, high: r.high, opened: r.opened, closed: r.closed }).toEqual({ open: 2, high: 1, opened: 1, closed: 1 });
+    expect({ open: r.open, high: r.high, opened: r.opened, closed: r.closed }).toEqual({
+      open: 2,
+      high: 1,
+      opened: 1,
+      closed: 1,
+    });
     expect(r.reported.map((x) => x.id)).toEqual([all[1]!.id, all[2]!.id, all[0]!.id]);
   });
 });
@@ -130,8 +201,24 @@ describe('the risk register, a page at a time', () => {
 describe('retrospectives and action items, a page at a time', () => {
   it('shows ten retrospectives of twelve, the first page of action items and the action items’ total', () => {
     const overview = { ...PROJECT_OVERVIEW, actions: { open: 200, overdue: 3, done: 50 } };
-    const data = { asOf: '2025-03-10T09:00:00.000Z', retrospectives: Array.from({ length: 12 }, (_, i) => retro(i)), actions: Array.from({ length: 20 }, (_, i) => action(i)), actionsNext: '0.2025-03-12.x', recurringTags: [], canEdit: false };
-    const html = render('en', <m.retros.RetrospectivesView overview={overview} client={client} refresh={() => undefined} retry={() => undefined} data={data} />);
+    const data = {
+      asOf: '2025-03-10T09:00:00.000Z',
+      retrospectives: Array.from({ length: 12 }, (_, i) => retro(i)),
+      actions: Array.from({ length: 20 }, (_, i) => action(i)),
+      actionsNext: '0.2025-03-12.x',
+      recurringTags: [],
+      canEdit: false,
+    };
+    const html = render(
+      'en',
+      <m.retros.RetrospectivesView
+        overview={overview}
+        client={client}
+        refresh={() => undefined}
+        retry={() => undefined}
+        data={data}
+      />,
+    );
     const t = text(html);
     expect(html.match(/class="cx-card"/g)).toHaveLength(10);
     expect(t).toContain('Showing 10 of 12');

@@ -14,7 +14,12 @@ const row = (key: string, over: Partial<RaciMatrixRow> = {}): RaciMatrixRow => (
 });
 
 describe('RACI matrix cells and CSV', () => {
-  const a = row('PAY-1', { responsible: ['u1'], accountable: 'u1', informed: ['u2'], departments: { responsible: ['rnd'], accountable: ['rnd'], consulted: ['legal'], informed: [] } });
+  const a = row('PAY-1', {
+    responsible: ['u1'],
+    accountable: 'u1',
+    informed: ['u2'],
+    departments: { responsible: ['rnd'], accountable: ['rnd'], consulted: ['legal'], informed: [] },
+  });
   const b = row('PAY-2', { summary: '=1+1, "quoted"', gaps: ['NO_ACCOUNTABLE', 'NO_RESPONSIBLE'] } as never);
 
   it('puts every role a person or department holds in one cell, in R A C I order', () => {
@@ -44,7 +49,13 @@ describe('RACI matrix cells and CSV', () => {
 
   it('writes UTF-8 CSV with a BOM, CRLF, quoting, and no formula injection', () => {
     const b2 = { ...b, issue: { ...b.issue, summary: '=1+1, "quoted"' } };
-    const csv = matrixCsv([a, b2], [{ id: 'u1', label: '李娜 Li Na' }], 'people', { key: '编号', summary: '摘要', status: '状态', gaps: '缺口' }, (g) => (g === 'NO_ACCOUNTABLE' ? '缺 A' : '缺 R'));
+    const csv = matrixCsv(
+      [a, b2],
+      [{ id: 'u1', label: '李娜 Li Na' }],
+      'people',
+      { key: '编号', summary: '摘要', status: '状态', gaps: '缺口' },
+      (g) => (g === 'NO_ACCOUNTABLE' ? '缺 A' : '缺 R'),
+    );
     expect(csv.startsWith('\uFEFF编号,摘要,状态,缺口,李娜 Li Na\r\n')).toBe(true);
     expect(csv).toContain('PAY-1,Summary of PAY-1,To Do,,RA\r\n');
     expect(csv).toContain(`PAY-2,"'=1+1, ""quoted""",To Do,缺 A 缺 R,\r\n`);

@@ -65,7 +65,8 @@ function hostScript(s: Scenario, css: string): string {
           ok: false,
           error: {
             code: 'FORBIDDEN',
-            message: s.locale === 'zh-CN' ? '您没有查看此事务的权限。' : 'You do not have permission to see this issue.',
+            message:
+              s.locale === 'zh-CN' ? '您没有查看此事务的权限。' : 'You do not have permission to see this issue.',
           },
         }
       : { ok: true, data: data(s.app, s.fixture) };
@@ -159,7 +160,14 @@ async function main(): Promise<void> {
   const { server, origin } = await serve(themeCss());
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const scenarios: Scenario[] = [];
   for (const locale of ['en-US', 'zh-CN'] as const) {

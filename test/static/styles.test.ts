@@ -6,7 +6,9 @@ import { describe, expect, it } from 'vitest';
 const root = join(__dirname, '../../static');
 const require = createRequire(import.meta.url);
 const TOKEN_NAMES = new Set(
-  Object.values((require('@atlaskit/tokens/dist/cjs/artifacts/token-names.js') as { default: Record<string, string> }).default),
+  Object.values(
+    (require('@atlaskit/tokens/dist/cjs/artifacts/token-names.js') as { default: Record<string, string> }).default,
+  ),
 );
 
 function sources(dir: string): string[] {

@@ -19,13 +19,19 @@ import { ISSUE_PANEL as PANEL_VIEW, PROJECT_OVERVIEW } from './fixtures';
  * file of an app, or any static/shared module it imports, can ask for must be among the strings the app ships.
  */
 const STATIC = join(__dirname, '../../static');
-const SURFACES = { 'issue-panel': ISSUE_PANEL, 'project-page': PROJECT_PAGE, 'admin-page': ADMIN_PAGE, 'project-settings': PROJECT_SETTINGS };
+const SURFACES = {
+  'issue-panel': ISSUE_PANEL,
+  'project-page': PROJECT_PAGE,
+  'admin-page': ADMIN_PAGE,
+  'project-settings': PROJECT_SETTINGS,
+};
 const ALL_KEYS = Object.keys(CATALOGUES.en);
 
 // Where the keys are defined or assembled, not asked for.
 const DEFINES_KEYS = /static\/(shared\/(messages(\.ts|\/)|i18n\.ts|translator\.ts)|[^/]+\/src\/messages\.ts)/;
 
-const sourceFile = (file: string) => ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
+const sourceFile = (file: string) =>
+  ts.createSourceFile(file, readFileSync(file, 'utf8'), ts.ScriptTarget.Latest, true);
 
 function visit(node: ts.Node, fn: (n: ts.Node) => void): void {
   fn(node);
@@ -36,22 +42,35 @@ function visit(node: ts.Node, fn: (n: ts.Node) => void): void {
 function importsOf(file: string): string[] {
   const specifiers: string[] = [];
   visit(sourceFile(file), (n) => {
-    if ((ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) && n.moduleSpecifier && ts.isStringLiteral(n.moduleSpecifier)) {
+    if (
+      (ts.isImportDeclaration(n) || ts.isExportDeclaration(n)) &&
+      n.moduleSpecifier &&
+      ts.isStringLiteral(n.moduleSpecifier)
+    ) {
       specifiers.push(n.moduleSpecifier.text);
-    } else if (ts.isCallExpression(n) && n.expression.kind === ts.SyntaxKind.ImportKeyword && n.arguments[0] && ts.isStringLiteral(n.arguments[0])) {
+    } else if (
+      ts.isCallExpression(n) &&
+      n.expression.kind === ts.SyntaxKind.ImportKeyword &&
+      n.arguments[0] &&
+      ts.isStringLiteral(n.arguments[0])
+    ) {
       specifiers.push(n.arguments[0].text);
     }
   });
   return specifiers
     .filter((s) => s.startsWith('.'))
     .map((s) => resolve(dirname(file), s))
-    .flatMap((base) => [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].filter(existsSync).slice(0, 1));
+    .flatMap((base) =>
+      [`${base}.ts`, `${base}.tsx`, join(base, 'index.ts'), join(base, 'index.tsx')].filter(existsSync).slice(0, 1),
+    );
 }
 
 /** Every .ts/.tsx file of the app (each is part of it, however it is loaded) and the static/shared modules they import. */
 function appFiles(app: string): string[] {
   const own = (dir: string): string[] =>
-    readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? own(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : []));
+    readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+      e.isDirectory() ? own(join(dir, e.name)) : /\.tsx?$/.test(e.name) ? [join(dir, e.name)] : [],
+    );
   const files = new Set(own(join(STATIC, app, 'src')));
   for (const file of files) for (const imported of importsOf(file)) files.add(imported);
   return [...files].filter((f) => !DEFINES_KEYS.test(relative(join(STATIC, '..'), f)));
@@ -82,7 +101,8 @@ function keysAskedFor(file: string): Set<string> {
 function missing(app: string, shipped: SurfaceMessages): string[] {
   const missingKeys = new Set<string>();
   for (const file of appFiles(app)) {
-    for (const key of keysAskedFor(file)) if (!(key in shipped.en) || !(key in shipped.zh)) missingKeys.add(`${key} (${relative(STATIC, file)})`);
+    for (const key of keysAskedFor(file))
+      if (!(key in shipped.en) || !(key in shipped.zh)) missingKeys.add(`${key} (${relative(STATIC, file)})`);
   }
   return [...missingKeys].sort();
 }
@@ -109,7 +129,9 @@ describe('the strings each surface ships', () => {
 
   it('renders the issue panel and the project page from their own strings alone', async () => {
     // Atlaskit's CommonJS build requires its extracted `.compiled.css`; Node cannot load CSS, and styles do not matter here.
-    const cjs = createRequire(import.meta.url) as NodeJS.Require & { extensions: Record<string, (m: { exports: unknown }) => void> };
+    const cjs = createRequire(import.meta.url) as NodeJS.Require & {
+      extensions: Record<string, (m: { exports: unknown }) => void>;
+    };
     cjs.extensions['.css'] = (module) => {
       module.exports = {};
     };

@@ -35,12 +35,18 @@ function render(locale: Locale, element: ReactElement): string {
   return renderMarkup(m.i18n, locale, element);
 }
 /** Static markup never calls the resolver, so the client is never used here. */
-const panelProps = { client: { call: () => Promise.reject(new Error('not in a static render')) }, onReload: () => undefined };
+const panelProps = {
+  client: { call: () => Promise.reject(new Error('not in a static render')) },
+  onReload: () => undefined,
+};
 const text = (html: string) => html.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ');
 
 describe('issue panel', () => {
   it('shows RACI, both dependency directions and escalations in English', () => {
-    const html = render('en', <m.panel.IssuePanel view={ISSUE_PANEL} siteUrl="https://example.atlassian.net" {...panelProps} />);
+    const html = render(
+      'en',
+      <m.panel.IssuePanel view={ISSUE_PANEL} siteUrl="https://example.atlassian.net" {...panelProps} />,
+    );
     const t = text(html);
     expect(html.match(/<h2/g)).toHaveLength(3);
     expect(t).toContain('Accountable');
@@ -67,7 +73,16 @@ describe('issue panel', () => {
     expect(t).toContain('Li Wei Product');
     expect(t).toMatch(/Departments .*Consulted R&amp;D assigned/);
     expect(t).toContain('Edit RACI');
-    const zh = text(render('zh', <m.panel.IssuePanel view={{ ...ISSUE_PANEL, viewer: { ...ISSUE_PANEL.viewer, canEdit: false } }} siteUrl={null} {...panelProps} />));
+    const zh = text(
+      render(
+        'zh',
+        <m.panel.IssuePanel
+          view={{ ...ISSUE_PANEL, viewer: { ...ISSUE_PANEL.viewer, canEdit: false } }}
+          siteUrl={null}
+          {...panelProps}
+        />,
+      ),
+    );
     expect(zh).toContain('Li Wei 产品部');
     expect(zh).not.toContain('编辑 RACI');
   });
@@ -114,7 +129,13 @@ describe('project page', () => {
     expect(text(ms)).toContain('2 overdue issues');
     expect(text(ms)).toContain('Released');
     // One of a thing reads in the singular, on the milestones and on the overview.
-    const one = { ...PROJECT_OVERVIEW, milestones: PROJECT_OVERVIEW.milestones.map((x) => ({ ...x, reasons: [{ code: 'escalationsOpen' as const, n: 1 }] })) };
+    const one = {
+      ...PROJECT_OVERVIEW,
+      milestones: PROJECT_OVERVIEW.milestones.map((x) => ({
+        ...x,
+        reasons: [{ code: 'escalationsOpen' as const, n: 1 }],
+      })),
+    };
     expect(text(render('en', <m.milestones.MilestonesSection {...props(one)} />))).toContain('1 open escalation ');
     const overview = text(render('en', <m.page.ProjectPage {...props(one)} />));
     expect(overview).toContain('1 open escalation');
@@ -124,7 +145,9 @@ describe('project page', () => {
   it('says when there is nothing to show, in Chinese', () => {
     const t = text(render('zh', <m.page.ProjectPage {...props(EMPTY_PROJECT_OVERVIEW)} />));
     expect(t).toContain('暂无');
-    expect(text(render('zh', <m.milestones.MilestonesSection {...props(EMPTY_PROJECT_OVERVIEW)} />))).toContain('此项目还没有版本');
+    expect(text(render('zh', <m.milestones.MilestonesSection {...props(EMPTY_PROJECT_OVERVIEW)} />))).toContain(
+      '此项目还没有版本',
+    );
     expect(t).toContain('尚无统计数据');
   });
 
@@ -145,14 +168,40 @@ describe('project page', () => {
       asOf: '2025-03-10T09:00:00.000Z',
       weekOf: '2025-03-10',
       items: [
-        { kind: 'dependency' as const, reason: 'late' as const, id: 'd1', title: 'Error-code list', issueKey: 'PAY-3', owner: { accountId: 'a', displayName: 'Gao Yuan' }, due: '2025-03-07' },
-        { kind: 'risk' as const, reason: 'highRisk' as const, id: 'r1', title: 'API unstable', issueKey: null, owner: null, due: '2025-03-17' },
+        {
+          kind: 'dependency' as const,
+          reason: 'late' as const,
+          id: 'd1',
+          title: 'Error-code list',
+          issueKey: 'PAY-3',
+          owner: { accountId: 'a', displayName: 'Gao Yuan' },
+          due: '2025-03-07',
+        },
+        {
+          kind: 'risk' as const,
+          reason: 'highRisk' as const,
+          id: 'r1',
+          title: 'API unstable',
+          issueKey: null,
+          owner: null,
+          due: '2025-03-17',
+        },
       ],
     };
     const md = m.agenda.agendaText(agenda, value.t, value.fmt, true);
     expect(md).toBe(
-      ['## Weekly sync agenda (week of Mar 10, 2025)', '', '### Dependencies', '- **PAY-3** Error-code list (late) — Gao Yuan · Mar 7, 2025', '', '### Risks', '- API unstable (high) · Mar 17, 2025'].join('\n'),
+      [
+        '## Weekly sync agenda (week of Mar 10, 2025)',
+        '',
+        '### Dependencies',
+        '- **PAY-3** Error-code list (late) — Gao Yuan · Mar 7, 2025',
+        '',
+        '### Risks',
+        '- API unstable (high) · Mar 17, 2025',
+      ].join('\n'),
     );
-    expect(m.agenda.agendaText(agenda, value.t, value.fmt, false)).toContain('Dependencies:\n- PAY-3 Error-code list (late)');
+    expect(m.agenda.agendaText(agenda, value.t, value.fmt, false)).toContain(
+      'Dependencies:\n- PAY-3 Error-code list (late)',
+    );
   });
 });

@@ -9,5 +9,18 @@ export const CN = BUILTIN_CALENDARS.find((c) => c.id === 'cn-mainland')!;
  * app counted in before departments had their own.
  */
 export function weekdays(timeZone = 'Asia/Shanghai', more: Partial<WorkingCalendar> = {}): WorkingCalendar {
-  return { id: 'weekdays', name: 'Weekdays', timeZone, workStart: '09:00', workEnd: '18:00', lunchStart: null, lunchEnd: null, workdays: [1, 2, 3, 4, 5], holidays: [], makeUpDays: [], note: '', ...more };
+  return {
+    id: 'weekdays',
+    name: 'Weekdays',
+    timeZone,
+    workStart: '09:00',
+    workEnd: '18:00',
+    lunchStart: null,
+    lunchEnd: null,
+    workdays: [1, 2, 3, 4, 5],
+    holidays: [],
+    makeUpDays: [],
+    note: '',
+    ...more,
+  };
 }

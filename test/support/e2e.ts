@@ -51,7 +51,9 @@ export function describeInChromium(
 ): void {
   const missing = [
     ...(existsSync(CHROMIUM) ? [] : [`no browser at ${CHROMIUM}; apt-get install -y chromium`]),
-    ...opts.apps.filter((a) => !existsSync(join(REPO_ROOT, 'static', a, 'build', 'index.html'))).map((a) => `no build of ${a}; npm run build:ui`),
+    ...opts.apps
+      .filter((a) => !existsSync(join(REPO_ROOT, 'static', a, 'build', 'index.html')))
+      .map((a) => `no build of ${a}; npm run build:ui`),
   ];
   describe.skipIf(missing.length > 0)(missing.length ? `${title} (skipped: ${missing.join(', ')})` : title, () => {
     let server: Server | undefined;
@@ -65,7 +67,15 @@ export function describeInChromium(
       await new Promise<void>((r) => server!.listen(port, '127.0.0.1', r));
       ctx.browser = await chromium.launch({
         executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+        args: [
+          '--headless',
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+          '--no-first-run',
+        ],
       });
       mkdirSync(SHOTS, { recursive: true });
     });

@@ -14,7 +14,10 @@ export interface MemoryStore extends Store {
   dump(): Map<string, unknown>;
 }
 
-const versionOf = (v: unknown) => (v && typeof v === 'object' && typeof (v as { version?: unknown }).version === 'number' ? (v as { version: number }).version : undefined);
+const versionOf = (v: unknown) =>
+  v && typeof v === 'object' && typeof (v as { version?: unknown }).version === 'number'
+    ? (v as { version: number }).version
+    : undefined;
 
 /**
  * The Store port on Maps, for use-case tests: TTLs on the test's clock, transactions all-or-nothing with
@@ -26,7 +29,8 @@ export function memoryStore(now: () => number, indexes: Record<string, MemoryInd
   const expiries = new Map<string, number>();
   const live = (key: string) => !expiries.has(key) || expiries.get(key)! > now();
   const at = (key: string, entity?: string) => (entity ? `${entity}/${key}` : key);
-  const read = (key: string, entity?: string) => (entity ? kv.get(at(key, entity)) : live(key) ? kv.get(key) : undefined);
+  const read = (key: string, entity?: string) =>
+    entity ? kv.get(at(key, entity)) : live(key) ? kv.get(key) : undefined;
   return {
     expiries,
     dump: () => new Map(kv),
@@ -59,7 +63,14 @@ export function memoryStore(now: () => number, indexes: Record<string, MemoryInd
           if (!range) return true;
           if (range.op === 'between') return r >= range.from && r <= range.to;
           const v = range.value;
-          return { equalTo: r === v, beginsWith: String(r).startsWith(String(v)), greaterThan: r > v, greaterThanEqualTo: r >= v, lessThan: r < v, lessThanEqualTo: r <= v }[range.op];
+          return {
+            equalTo: r === v,
+            beginsWith: String(r).startsWith(String(v)),
+            greaterThan: r > v,
+            greaterThanEqualTo: r >= v,
+            lessThan: r < v,
+            lessThanEqualTo: r <= v,
+          }[range.op];
         })
         .sort((a, b) => (a.r < b.r ? -1 : a.r > b.r ? 1 : 0) * (q.sort === 'DESC' ? -1 : 1));
       const start = q.cursor ? Number(q.cursor) : 0;

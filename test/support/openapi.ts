@@ -4,13 +4,23 @@ import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
 
 /** Atlassian's Jira Cloud platform REST spec: the copy vendored in the repo, or wherever $JIRA_OPENAPI_SPEC says. */
-export const JIRA_SPEC_PATH = resolve(__dirname, '../..', process.env.JIRA_OPENAPI_SPEC ?? 'vendor/jira-openapi/jira-platform-v3.json');
+export const JIRA_SPEC_PATH = resolve(
+  __dirname,
+  '../..',
+  process.env.JIRA_OPENAPI_SPEC ?? 'vendor/jira-openapi/jira-platform-v3.json',
+);
 const SPEC_ID = 'jira-platform-v3';
 
 interface Spec {
   paths: Record<
     string,
-    Record<string, { requestBody?: { content?: Record<string, { schema?: unknown }> }; responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>
+    Record<
+      string,
+      {
+        requestBody?: { content?: Record<string, { schema?: unknown }> };
+        responses?: Record<string, { content?: Record<string, { schema?: unknown }> }>;
+      }
+    >
   >;
 }
 
@@ -21,7 +31,8 @@ const ptr = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
  * `check` takes a concrete request path (`/rest/api/3/issue/PAY-1?fields=x`) and finds its template.
  */
 export function createJiraSpecValidator() {
-  if (!existsSync(JIRA_SPEC_PATH)) throw new Error(`Jira OpenAPI spec not found at ${JIRA_SPEC_PATH}; set JIRA_OPENAPI_SPEC`);
+  if (!existsSync(JIRA_SPEC_PATH))
+    throw new Error(`Jira OpenAPI spec not found at ${JIRA_SPEC_PATH}; set JIRA_OPENAPI_SPEC`);
   const spec = JSON.parse(readFileSync(JIRA_SPEC_PATH, 'utf8')) as Spec;
   const ajv = new Ajv({ strict: false, allErrors: false, validateFormats: true });
   addFormats(ajv);
@@ -48,9 +59,16 @@ export function createJiraSpecValidator() {
       const m = method.toLowerCase();
       const op = spec.paths[template]?.[m];
       if (!op) return `the spec has no ${method} ${template}`;
-      if (op.requestBody?.content?.['application/json']?.schema === undefined) return `the spec gives ${method} ${template} no JSON request body`;
+      if (op.requestBody?.content?.['application/json']?.schema === undefined)
+        return `the spec gives ${method} ${template} no JSON request body`;
       const key = `${m} ${template} request`;
-      if (!compiled.has(key)) compiled.set(key, ajv.compile({ $ref: `${SPEC_ID}#/paths/${ptr(template)}/${m}/requestBody/content/${ptr('application/json')}/schema` }));
+      if (!compiled.has(key))
+        compiled.set(
+          key,
+          ajv.compile({
+            $ref: `${SPEC_ID}#/paths/${ptr(template)}/${m}/requestBody/content/${ptr('application/json')}/schema`,
+          }),
+        );
       const validate = compiled.get(key)!;
       let json: unknown;
       try {
@@ -75,7 +93,11 @@ export function createJiraSpecValidator() {
         const statusKey = op.responses?.[String(status)] ? String(status) : 'default';
         compiled.set(
           key,
-          schema === undefined ? null : ajv.compile({ $ref: `${SPEC_ID}#/paths/${ptr(template)}/${m}/responses/${statusKey}/content/${ptr('application/json')}/schema` }),
+          schema === undefined
+            ? null
+            : ajv.compile({
+                $ref: `${SPEC_ID}#/paths/${ptr(template)}/${m}/responses/${statusKey}/content/${ptr('application/json')}/schema`,
+              }),
         );
       }
       const validate = compiled.get(key);

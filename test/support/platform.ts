@@ -3,7 +3,9 @@ import type { ExtensionContext } from '../../sandbox/runtime/forge-host';
 import { invocationStore, type InvocationRecord } from '../../sandbox/runtime/invocation-context';
 import { TEST_START } from './clock';
 
-export type Envelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string; field?: string } };
+export type Envelope =
+  | { ok: true; data: any }
+  | { ok: false; error: { code: string; message: string; field?: string } };
 
 /**
  * A fresh in-memory sandbox with the seed data, the real handlers and the real SDKs. Its clock starts at
@@ -32,14 +34,27 @@ export async function invoke(
   fn: string,
   payload: unknown = {},
 ): Promise<{ env: Envelope; record: InvocationRecord }> {
-  const ctx: ExtensionContext = { moduleKey: where.moduleKey, accountId: where.accountId, locale: where.locale ?? 'en_US', timezone: 'Asia/Shanghai' };
+  const ctx: ExtensionContext = {
+    moduleKey: where.moduleKey,
+    accountId: where.accountId,
+    locale: where.locale ?? 'en_US',
+    timezone: 'Asia/Shanghai',
+  };
   if (where.issueKey) {
-    const r = await p.jira.handle({ method: 'GET', path: `/rest/api/3/issue/${where.issueKey}?fields=project`, actor: { kind: 'app' } });
+    const r = await p.jira.handle({
+      method: 'GET',
+      path: `/rest/api/3/issue/${where.issueKey}?fields=project`,
+      actor: { kind: 'app' },
+    });
     const issue = JSON.parse(r.body) as { id: string; key: string; fields: { project: { id: string; key: string } } };
     ctx.issue = { id: issue.id, key: issue.key };
     ctx.project = { id: issue.fields.project.id, key: issue.fields.project.key };
   } else if (where.projectKey) {
-    const r = await p.jira.handle({ method: 'GET', path: `/rest/api/3/project/${where.projectKey}`, actor: { kind: 'app' } });
+    const r = await p.jira.handle({
+      method: 'GET',
+      path: `/rest/api/3/project/${where.projectKey}`,
+      actor: { kind: 'app' },
+    });
     const project = JSON.parse(r.body) as { id: string; key: string };
     ctx.project = { id: project.id, key: project.key };
   }
@@ -60,8 +75,23 @@ export async function jiraAs(p: Platform, accountId: string | 'app', method: str
 }
 
 /** Runs app code inside an invocation as the sandbox counts it (KVS operations, Jira calls), outside any resolver. */
-export async function counted<T>(body: () => Promise<T>, accountId: string | null = null): Promise<{ result: T; record: InvocationRecord }> {
-  const record: InvocationRecord = { id: 0, kind: 'resolver', moduleKey: 'test', functionKey: 'test', detail: 'test', accountId, kvsOps: 0, jiraCalls: 0, startedAt: 0, durationMs: 0, ok: true };
+export async function counted<T>(
+  body: () => Promise<T>,
+  accountId: string | null = null,
+): Promise<{ result: T; record: InvocationRecord }> {
+  const record: InvocationRecord = {
+    id: 0,
+    kind: 'resolver',
+    moduleKey: 'test',
+    functionKey: 'test',
+    detail: 'test',
+    accountId,
+    kvsOps: 0,
+    jiraCalls: 0,
+    startedAt: 0,
+    durationMs: 0,
+    ok: true,
+  };
   const result = await invocationStore.run({ record }, body);
   return { result, record };
 }

@@ -65,7 +65,12 @@ export function registerAppFieldValueRoutes(r: Router<Handler>, site: JiraSite):
         const row = repo.issueById(p.issue.id) ?? p.issue;
         if (generateChangelog) {
           const changelogId = recordChangelog(repo, p.issue.id, ctx.accountId, now, items);
-          events.push(issueEvent('avi:jira:updated:issue', eventIssue(site, row), eventCtx(ctx), { id: String(changelogId), items }));
+          events.push(
+            issueEvent('avi:jira:updated:issue', eventIssue(site, row), eventCtx(ctx), {
+              id: String(changelogId),
+              items,
+            }),
+          );
         } else {
           events.push(issueEvent('avi:jira:updated:issue', eventIssue(site, row), eventCtx(ctx)));
         }
@@ -83,7 +88,10 @@ export function registerAppFieldValueRoutes(r: Router<Handler>, site: JiraSite):
     if (ctx.actor.kind !== 'app') throw forbidden(ONLY_OWNING_APP);
     const field = ownAppField(ctx.params.fieldIdOrKey ?? '');
     const body = parseBody(AppFieldValueBody, ctx.body);
-    return writeAppFieldValues(ctx, body.updates.map((u) => ({ field, issueIds: u.issueIds, value: u.value })));
+    return writeAppFieldValues(
+      ctx,
+      body.updates.map((u) => ({ field, issueIds: u.issueIds, value: u.value })),
+    );
   };
 
   /**
@@ -93,12 +101,19 @@ export function registerAppFieldValueRoutes(r: Router<Handler>, site: JiraSite):
   const setManyAppFieldValues = (ctx: Ctx): Result => {
     if (ctx.actor.kind !== 'app') throw forbidden(ONLY_OWNING_APP);
     const body = parseBody(MultipleAppFieldValuesBody, ctx.body);
-    const updates = body.updates.map((u) => ({ field: ownAppField(u.customField), issueIds: u.issueIds, value: u.value }));
+    const updates = body.updates.map((u) => ({
+      field: ownAppField(u.customField),
+      issueIds: u.issueIds,
+      value: u.value,
+    }));
     const seen = new Set<string>();
     for (const u of updates) {
       for (const issueId of u.issueIds) {
         const pair = `${u.field.id} ${issueId}`;
-        if (seen.has(pair)) throw badRequest(`The custom field '${u.field.id}' is given more than once for the issue ${issueId}. Combinations of custom field and issue must be unique within the request.`);
+        if (seen.has(pair))
+          throw badRequest(
+            `The custom field '${u.field.id}' is given more than once for the issue ${issueId}. Combinations of custom field and issue must be unique within the request.`,
+          );
         seen.add(pair);
       }
     }

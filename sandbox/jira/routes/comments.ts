@@ -37,7 +37,8 @@ export function registerCommentRoutes(r: Router<Handler>, site: JiraSite): void 
     const issue = visibleIssue(site, ctx, ctx.params.issueIdOrKey ?? '');
     requirePermission(site, ctx, issue, 'ADD_COMMENTS', 'You do not have the permission to comment on this issue.');
     const body = parseBody(CommentBody, ctx.body);
-    if (!isAdfDoc(body.body)) throw fieldErrors({ comment: 'Comment body is not valid! It must be an Atlassian Document.' });
+    if (!isAdfDoc(body.body))
+      throw fieldErrors({ comment: 'Comment body is not valid! It must be an Atlassian Document.' });
     const events: ForgeProductEvent[] = [];
     const comment = db.transaction(() => {
       const now = ctx.now.getTime();

@@ -28,7 +28,11 @@ export function registerFieldRoutes(r: Router<Handler>, site: JiraSite): void {
       orderable: true,
       navigable: true,
       searchable: true,
-      clauseNames: [`cf[${f.id.replace('customfield_', '')}]`, f.name, `${f.name}[${f.type === 'user' ? 'User Picker' : f.type}]`],
+      clauseNames: [
+        `cf[${f.id.replace('customfield_', '')}]`,
+        f.name,
+        `${f.name}[${f.type === 'user' ? 'User Picker' : f.type}]`,
+      ],
       schema: appFieldSchema(f, site.opts.appId, site.opts.environmentId),
     }));
     return ok([...system, ...app]);

@@ -16,7 +16,8 @@ export function registerGroupRoutes(r: Router<Handler>, site: JiraSite): void {
     const name = ctx.query.get('groupname');
     const groupId = ctx.query.get('groupId');
     if (!name && !groupId) throw badRequest('You must provide a group name or a group id.');
-    if (!perms.hasGlobal(ctx.actor, 'USER_PICKER')) throw forbidden('You do not have permission to browse users and groups.');
+    if (!perms.hasGlobal(ctx.actor, 'USER_PICKER'))
+      throw forbidden('You do not have permission to browse users and groups.');
     const group = groupId ? repo.groupById(groupId) : repo.group(name ?? '');
     if (!group) throw notFound(`Group '${name ?? groupId ?? ''}' does not exist.`);
     const includeInactive = ctx.query.get('includeInactiveUsers') === 'true';
@@ -26,7 +27,15 @@ export function registerGroupRoutes(r: Router<Handler>, site: JiraSite): void {
       .filter((u) => includeInactive || u.active === 1)
       .sort((a, b) => a.display_name.localeCompare(b.display_name) || a.account_id.localeCompare(b.account_id));
     const base = `/group/member?groupId=${encodeURIComponent(group.group_id)}&includeInactiveUsers=${includeInactive}&maxResults=${maxResults}`;
-    return ok(pageBean(users, startAt, maxResults, (at) => render.self(`${base}&startAt=${at}`), (u) => render.userDetails(u)));
+    return ok(
+      pageBean(
+        users,
+        startAt,
+        maxResults,
+        (at) => render.self(`${base}&startAt=${at}`),
+        (u) => render.userDetails(u),
+      ),
+    );
   };
 
   r.add('GET', `${API}/group/member`, groupMembers);

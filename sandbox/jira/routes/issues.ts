@@ -27,7 +27,8 @@ export function registerIssueRoutes(r: Router<Handler>, site: JiraSite): void {
     const issueErrors: Json[] = [];
     for (const ref of [...new Set(body.issueIdsOrKeys)]) {
       const issue = repo.issue(ref);
-      if (!issue || !canBrowse(site, ctx.actor, issue.project_id)) issueErrors.push({ id: ref, errorMessage: ISSUE_NOT_FOUND });
+      if (!issue || !canBrowse(site, ctx.actor, issue.project_id))
+        issueErrors.push({ id: ref, errorMessage: ISSUE_NOT_FOUND });
       else found.set(issue.id, issue);
     }
     const rows = [...found.values()].sort((a, b) => a.id - b.id);
@@ -43,12 +44,34 @@ export function registerIssueRoutes(r: Router<Handler>, site: JiraSite): void {
    */
   const editMeta = (ctx: Ctx, issue: IssueRow): Json => {
     if (!perms.has(ctx.actor, issue.project_id, 'EDIT_ISSUES')) return { fields: {} };
-    const ids = ['summary', 'duedate', 'fixVersions', 'assignee', ...repo.appFields().filter((f) => f.read_only !== 1).map((f) => f.id)];
+    const ids = [
+      'summary',
+      'duedate',
+      'fixVersions',
+      'assignee',
+      ...repo
+        .appFields()
+        .filter((f) => f.read_only !== 1)
+        .map((f) => f.id),
+    ];
     return {
       fields: Object.fromEntries(
         ids.flatMap((id) => {
           const schema = render.fieldSchema(id);
-          return schema ? [[id, { required: id === 'summary', schema, name: render.fieldName(id) ?? id, key: id, operations: ['set'] }]] : [];
+          return schema
+            ? [
+                [
+                  id,
+                  {
+                    required: id === 'summary',
+                    schema,
+                    name: render.fieldName(id) ?? id,
+                    key: id,
+                    operations: ['set'],
+                  },
+                ],
+              ]
+            : [];
         }),
       ),
     };
@@ -67,9 +90,11 @@ export function registerIssueRoutes(r: Router<Handler>, site: JiraSite): void {
     const body = parseBody(IssueUpdateBody, ctx.body);
     const fields = body.fields ?? {};
     const projectRef = fields.project as { id?: unknown; key?: unknown } | undefined;
-    const projectKey = projectRef && typeof projectRef === 'object' ? String(projectRef.id ?? projectRef.key ?? '') : '';
+    const projectKey =
+      projectRef && typeof projectRef === 'object' ? String(projectRef.id ?? projectRef.key ?? '') : '';
     const project = projectKey ? repo.project(projectKey) : undefined;
-    if (!project || !canBrowse(site, ctx.actor, project.id)) throw fieldErrors({ project: 'Specify a valid project ID or key' });
+    if (!project || !canBrowse(site, ctx.actor, project.id))
+      throw fieldErrors({ project: 'Specify a valid project ID or key' });
     if (!perms.has(ctx.actor, project.id, 'CREATE_ISSUES')) {
       throw new JiraHttpError(403, [], { project: 'You do not have permission to create issues in this project.' });
     }
@@ -81,7 +106,8 @@ export function registerIssueRoutes(r: Router<Handler>, site: JiraSite): void {
     const { issuetype: _type, ...rest } = fields;
     editor.applyFields(rest);
     if (body.update) editor.applyUpdate(body.update);
-    if (!('summary' in fields) && !editor.errors.summary) editor.errors.summary = 'You must specify a summary of the issue.';
+    if (!('summary' in fields) && !editor.errors.summary)
+      editor.errors.summary = 'You must specify a summary of the issue.';
     if (!draft.issueTypeId) editor.errors.issuetype = 'Specify an issue type';
     if (!editor.ok()) throw fieldErrors(editor.errors);
 
@@ -107,7 +133,8 @@ export function registerIssueRoutes(r: Router<Handler>, site: JiraSite): void {
     const issue = visibleIssue(site, ctx, ctx.params.issueIdOrKey ?? '');
     requirePermission(site, ctx, issue, 'EDIT_ISSUES', 'You do not have permission to edit issues in this project.');
     const body = parseBody(IssueUpdateBody, ctx.body);
-    if (body.transition) throw badRequest('Use POST /rest/api/3/issue/{issueIdOrKey}/transitions to transition an issue.');
+    if (body.transition)
+      throw badRequest('Use POST /rest/api/3/issue/{issueIdOrKey}/transitions to transition an issue.');
     const { before, after, editor } = editDraft(repo, issue, body);
     if (!editor.ok()) throw fieldErrors(editor.errors);
     if (before.assignee !== after.assignee && !perms.has(ctx.actor, issue.project_id, 'ASSIGN_ISSUES')) {
@@ -122,7 +149,14 @@ export function registerIssueRoutes(r: Router<Handler>, site: JiraSite): void {
     emitAll(site, events);
     if (ctx.query.get('returnIssue') === 'true') {
       const row = repo.issueById(issue.id) ?? issue;
-      const [rendered] = renderIssues(site, ctx, [row], FieldSelection.parse(['*all'], []), expandSet(ctx.query.get('expand')), []);
+      const [rendered] = renderIssues(
+        site,
+        ctx,
+        [row],
+        FieldSelection.parse(['*all'], []),
+        expandSet(ctx.query.get('expand')),
+        [],
+      );
       return ok(rendered);
     }
     return noContent();
@@ -130,14 +164,26 @@ export function registerIssueRoutes(r: Router<Handler>, site: JiraSite): void {
 
   const deleteIssue = (ctx: Ctx): Result => {
     const issue = visibleIssue(site, ctx, ctx.params.issueIdOrKey ?? '');
-    requirePermission(site, ctx, issue, 'DELETE_ISSUES', 'You do not have permission to delete issues in this project.');
+    requirePermission(
+      site,
+      ctx,
+      issue,
+      'DELETE_ISSUES',
+      'You do not have permission to delete issues in this project.',
+    );
     const events: ForgeProductEvent[] = [];
     db.transaction(() => {
       const snapshot = eventIssue(site, issue);
       const id = issue.id;
       repo.run('UPDATE jira_issues SET parent_id = NULL WHERE parent_id = ?', id);
       repo.run('DELETE FROM jira_issue_links WHERE source_id = ? OR destination_id = ?', id, id);
-      for (const table of ['jira_issue_versions', 'jira_field_values', 'jira_comments', 'jira_issue_properties', 'jira_changelog']) {
+      for (const table of [
+        'jira_issue_versions',
+        'jira_field_values',
+        'jira_comments',
+        'jira_issue_properties',
+        'jira_changelog',
+      ]) {
         repo.run(`DELETE FROM ${table} WHERE issue_id = ?`, id);
       }
       repo.run('DELETE FROM jira_issues WHERE id = ?', id);

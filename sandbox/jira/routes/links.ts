@@ -25,15 +25,21 @@ export function registerLinkRoutes(r: Router<Handler>, site: JiraSite): void {
     const body = parseBody(LinkBody, ctx.body);
     const type = repo
       .linkTypes()
-      .find((t) => (body.type.id !== undefined && t.id === body.type.id) || (body.type.name !== undefined && t.name.toLowerCase() === body.type.name.toLowerCase()));
+      .find(
+        (t) =>
+          (body.type.id !== undefined && t.id === body.type.id) ||
+          (body.type.name !== undefined && t.name.toLowerCase() === body.type.name.toLowerCase()),
+      );
     if (!type) throw notFound(`No issue link type with name '${body.type.name ?? body.type.id ?? ''}' found.`);
-    const resolve = (ref: { id?: string | undefined; key?: string | undefined }): IssueRow => visibleIssue(site, ctx, ref.id ?? ref.key ?? '');
+    const resolve = (ref: { id?: string | undefined; key?: string | undefined }): IssueRow =>
+      visibleIssue(site, ctx, ref.id ?? ref.key ?? '');
     // Jira stores "inwardIssue <outward description> outwardIssue": { inwardIssue: A, outwardIssue: B, Blocks } is "A blocks B".
     const source = resolve(body.inwardIssue);
     const destination = resolve(body.outwardIssue);
     if (source.id === destination.id) throw badRequest('You cannot link an issue to itself.');
     // The docs name the outward issue as the one whose project needs Link issues.
-    if (!perms.has(ctx.actor, destination.project_id, 'LINK_ISSUES')) throw forbidden('You do not have the permission to link issues.');
+    if (!perms.has(ctx.actor, destination.project_id, 'LINK_ISSUES'))
+      throw forbidden('You do not have the permission to link issues.');
     const existing = repo.get<{ id: number }>(
       'SELECT id FROM jira_issue_links WHERE type_id = ? AND source_id = ? AND destination_id = ?',
       type.id,
@@ -42,7 +48,11 @@ export function registerLinkRoutes(r: Router<Handler>, site: JiraSite): void {
     );
     if (existing) return noContent(201);
     const count = (id: number): number =>
-      repo.get<{ n: number }>('SELECT COUNT(*) AS n FROM jira_issue_links WHERE source_id = ? OR destination_id = ?', id, id)?.n ?? 0;
+      repo.get<{ n: number }>(
+        'SELECT COUNT(*) AS n FROM jira_issue_links WHERE source_id = ? OR destination_id = ?',
+        id,
+        id,
+      )?.n ?? 0;
     if (count(source.id) >= MAX_LINKS_PER_ISSUE || count(destination.id) >= MAX_LINKS_PER_ISSUE) {
       throw new JiraHttpError(413, [`Issue link limit of ${MAX_LINKS_PER_ISSUE} links per issue reached.`]);
     }
@@ -51,7 +61,14 @@ export function registerLinkRoutes(r: Router<Handler>, site: JiraSite): void {
     db.transaction(() => {
       const id = repo.nextId('link');
       const now = ctx.now.getTime();
-      repo.run('INSERT INTO jira_issue_links (id, type_id, source_id, destination_id, created) VALUES (?, ?, ?, ?, ?)', id, type.id, source.id, destination.id, now);
+      repo.run(
+        'INSERT INTO jira_issue_links (id, type_id, source_id, destination_id, created) VALUES (?, ?, ?, ?, ?)',
+        id,
+        type.id,
+        source.id,
+        destination.id,
+        now,
+      );
       repo.run('UPDATE jira_issues SET updated = ? WHERE id IN (?, ?)', now, source.id, destination.id);
       if (body.comment) insertComment(repo, destination.id, ctx.accountId, body.comment.body, now);
       events.push(
@@ -73,13 +90,21 @@ export function registerLinkRoutes(r: Router<Handler>, site: JiraSite): void {
     return noContent(201);
   };
 
-  const visibleLink = (ctx: Ctx): { link: NonNullable<ReturnType<JiraRepo['link']>>; source: IssueRow; destination: IssueRow } => {
+  const visibleLink = (
+    ctx: Ctx,
+  ): { link: NonNullable<ReturnType<JiraRepo['link']>>; source: IssueRow; destination: IssueRow } => {
     const raw = ctx.params.linkId ?? '';
     if (!/^\d+$/.test(raw)) throw badRequest(`The issue link id '${raw}' is not valid.`);
     const link = repo.link(Number(raw));
     const source = link ? repo.issueById(link.source_id) : undefined;
     const destination = link ? repo.issueById(link.destination_id) : undefined;
-    if (!link || !source || !destination || !canBrowse(site, ctx.actor, source.project_id) || !canBrowse(site, ctx.actor, destination.project_id)) {
+    if (
+      !link ||
+      !source ||
+      !destination ||
+      !canBrowse(site, ctx.actor, source.project_id) ||
+      !canBrowse(site, ctx.actor, destination.project_id)
+    ) {
       throw notFound(`No issue link with id '${raw}' exists.`);
     }
     return { link, source, destination };
@@ -92,7 +117,10 @@ export function registerLinkRoutes(r: Router<Handler>, site: JiraSite): void {
 
   const deleteLink = (ctx: Ctx): Result => {
     const { link, source, destination } = visibleLink(ctx);
-    if (!perms.has(ctx.actor, source.project_id, 'LINK_ISSUES') && !perms.has(ctx.actor, destination.project_id, 'LINK_ISSUES')) {
+    if (
+      !perms.has(ctx.actor, source.project_id, 'LINK_ISSUES') &&
+      !perms.has(ctx.actor, destination.project_id, 'LINK_ISSUES')
+    ) {
       throw forbidden('You do not have the permission to delete links of these issues.');
     }
     const type = repo.linkType(link.type_id);
@@ -110,7 +138,9 @@ export function registerLinkRoutes(r: Router<Handler>, site: JiraSite): void {
             destinationIssueId: destination.id,
             sourceProjectId: source.project_id,
             destinationProjectId: destination.project_id,
-            issueLinkType: type ? { id: type.id, name: type.name, inward: type.inward, outward: type.outward } : { id: link.type_id, name: '', inward: '', outward: '' },
+            issueLinkType: type
+              ? { id: type.id, name: type.name, inward: type.inward, outward: type.outward }
+              : { id: link.type_id, name: '', inward: '', outward: '' },
           },
           eventCtx(ctx),
         ),

@@ -25,7 +25,8 @@ export function registerMyPermissionsRoutes(r: Router<Handler>, site: JiraSite):
       projectId = visibleIssue(site, ctx, issueRef).project_id;
     } else if (projectRef) {
       const p = repo.project(projectRef);
-      if (!p) throw notFound(`No project could be found with ${ctx.query.get('projectId') ? 'id' : 'key'} '${projectRef}'.`);
+      if (!p)
+        throw notFound(`No project could be found with ${ctx.query.get('projectId') ? 'id' : 'key'} '${projectRef}'.`);
       projectId = p.id;
     }
     const held = projectId === null ? null : perms.projectPermissions(ctx.actor, projectId);
@@ -36,7 +37,14 @@ export function registerMyPermissionsRoutes(r: Router<Handler>, site: JiraSite):
       if (!isProjectPermission(key)) have = perms.hasGlobal(ctx.actor, key as 'ADMINISTER' | 'USER_PICKER');
       else if (held) have = held.has(key);
       else have = perms.hasAnywhere(ctx.actor, key);
-      permissions[key] = { id: info.id, key, name: info.name, type: info.type, description: info.description, havePermission: have };
+      permissions[key] = {
+        id: info.id,
+        key,
+        name: info.name,
+        type: info.type,
+        description: info.description,
+        havePermission: have,
+      };
     }
     return ok({ permissions });
   };

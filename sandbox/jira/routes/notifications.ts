@@ -28,12 +28,19 @@ export function registerNotificationRoutes(r: Router<Handler>, site: JiraSite): 
       if (!repo.user(u.accountId)) throw badRequest(`User with accountId '${u.accountId}' does not exist.`);
       recipients.add(u.accountId);
     }
-    const groupNames = (refs: Array<{ name?: string | undefined; groupId?: string | undefined }>, ids: string[]): string[] =>
-      [...refs.map((g) => (g.groupId ? repo.groupById(g.groupId) : repo.group(g.name ?? ''))), ...ids.map((id) => repo.groupById(id))].map((g, i) => {
+    const groupNames = (
+      refs: Array<{ name?: string | undefined; groupId?: string | undefined }>,
+      ids: string[],
+    ): string[] =>
+      [
+        ...refs.map((g) => (g.groupId ? repo.groupById(g.groupId) : repo.group(g.name ?? ''))),
+        ...ids.map((id) => repo.groupById(id)),
+      ].map((g, i) => {
         if (!g) throw badRequest(`Group '${JSON.stringify([...refs, ...ids][i])}' does not exist.`);
         return g.name;
       });
-    for (const g of groupNames(to.groups ?? [], to.groupIds ?? [])) for (const m of repo.groupMemberIds(g)) recipients.add(m);
+    for (const g of groupNames(to.groups ?? [], to.groupIds ?? []))
+      for (const m of repo.groupMemberIds(g)) recipients.add(m);
     let final = [...recipients];
     if (body.restrict) {
       const restrictGroups = groupNames(body.restrict.groups ?? [], body.restrict.groupIds ?? []);
@@ -50,7 +57,12 @@ export function registerNotificationRoutes(r: Router<Handler>, site: JiraSite): 
     // Jira only mails people who can see the issue.
     final = final.filter((a) => {
       const u = repo.user(a);
-      return !!u && u.active === 1 && u.account_type === 'atlassian' && canBrowse(site, { kind: 'user', accountId: a }, issue.project_id);
+      return (
+        !!u &&
+        u.active === 1 &&
+        u.account_type === 'atlassian' &&
+        canBrowse(site, { kind: 'user', accountId: a }, issue.project_id)
+      );
     });
     db.transaction(() => {
       repo.run(

@@ -29,10 +29,20 @@ export function registerProjectRoutes(r: Router<Handler>, site: JiraSite): void 
     });
     const desc = orderBy.startsWith('-');
     const by = orderBy.replace(/^[-+]/, '');
-    projects = projects.sort((a, b) => (by === 'name' ? a.name.localeCompare(b.name) : by === 'id' ? a.id - b.id : a.key.localeCompare(b.key)));
+    projects = projects.sort((a, b) =>
+      by === 'name' ? a.name.localeCompare(b.name) : by === 'id' ? a.id - b.id : a.key.localeCompare(b.key),
+    );
     if (desc) projects.reverse();
     const base = `/project/search?maxResults=${maxResults}&orderBy=${encodeURIComponent(orderBy)}`;
-    return ok(pageBean(projects, startAt, maxResults, (at) => render.self(`${base}&startAt=${at}`), (p) => render.project(p, expand, false, ctx.now)));
+    return ok(
+      pageBean(
+        projects,
+        startAt,
+        maxResults,
+        (at) => render.self(`${base}&startAt=${at}`),
+        (p) => render.project(p, expand, false, ctx.now),
+      ),
+    );
   };
 
   const getProject = (ctx: Ctx): Result => {

@@ -17,7 +17,9 @@ export function registerPropertyRoutes(r: Router<Handler>, site: JiraSite): void
   const propertyKeys = (ctx: Ctx): Result => {
     const issue = visibleIssue(site, ctx, ctx.params.issueIdOrKey ?? '');
     return ok({
-      keys: repo.propertyKeys(issue.id).map((key) => ({ key, self: render.self(`/issue/${issue.id}/properties/${encodeURIComponent(key)}`) })),
+      keys: repo
+        .propertyKeys(issue.id)
+        .map((key) => ({ key, self: render.self(`/issue/${issue.id}/properties/${encodeURIComponent(key)}`) })),
     });
   };
 
@@ -33,14 +35,16 @@ export function registerPropertyRoutes(r: Router<Handler>, site: JiraSite): void
     const issue = visibleIssue(site, ctx, ctx.params.issueIdOrKey ?? '');
     requirePermission(site, ctx, issue, 'EDIT_ISSUES', 'You do not have permission to edit issues in this project.');
     const key = ctx.params.propertyKey ?? '';
-    if (key.length === 0 || key.length > 255) throw badRequest('The property key must be between 1 and 255 characters long.');
+    if (key.length === 0 || key.length > 255)
+      throw badRequest('The property key must be between 1 and 255 characters long.');
     let value: unknown;
     try {
       value = JSON.parse(ctx.body ?? '');
     } catch {
       throw badRequest('The property value must be valid JSON.');
     }
-    if (JSON.stringify(value).length > MAX_PROPERTY_LENGTH) throw badRequest(`The property value is too long (maximum ${MAX_PROPERTY_LENGTH} characters).`);
+    if (JSON.stringify(value).length > MAX_PROPERTY_LENGTH)
+      throw badRequest(`The property value is too long (maximum ${MAX_PROPERTY_LENGTH} characters).`);
     const created = db.transaction(() => writeProperty(repo, issue.id, key, value))();
     return created ? noContent(201) : noContent(200);
   };

@@ -27,12 +27,14 @@ interface SearchQuery {
 export function registerSearchRoutes(r: Router<Handler>, site: JiraSite): void {
   const { db, repo, render, perms } = site;
 
-  const pageTokenHash = (ctx: Ctx, jql: string): string => createHash('sha1').update(`${ctx.accountId}\n${jql}`).digest('hex').slice(0, 12);
+  const pageTokenHash = (ctx: Ctx, jql: string): string =>
+    createHash('sha1').update(`${ctx.accountId}\n${jql}`).digest('hex').slice(0, 12);
 
   const search = (ctx: Ctx, q: SearchQuery): Result => {
     const parsed = parseJql(q.jql);
     const compiled = compileJql(parsed, { repo, currentAccountId: ctx.accountId, now: ctx.now });
-    if (!compiled.bounded) throw badRequest('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
+    if (!compiled.bounded)
+      throw badRequest('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
     const fields = FieldSelection.parse(q.fields, ['id']);
     const cap = fields.keysOnly() ? 5000 : 100;
     const maxResults = Math.min(Math.max(1, q.maxResults ?? 50), cap);
@@ -40,7 +42,10 @@ export function registerSearchRoutes(r: Router<Handler>, site: JiraSite): void {
     const hash = pageTokenHash(ctx, q.jql);
     if (q.nextPageToken) {
       try {
-        const token = JSON.parse(Buffer.from(q.nextPageToken, 'base64url').toString('utf8')) as { o?: unknown; h?: unknown };
+        const token = JSON.parse(Buffer.from(q.nextPageToken, 'base64url').toString('utf8')) as {
+          o?: unknown;
+          h?: unknown;
+        };
         if (typeof token.o !== 'number' || token.h !== hash) throw new Error('mismatch');
         offset = token.o;
       } catch {
@@ -48,9 +53,12 @@ export function registerSearchRoutes(r: Router<Handler>, site: JiraSite): void {
       }
     }
     const browsable = perms.browsableProjectIds(ctx.actor);
-    const scope = browsable === null ? '1' : browsable.length === 0 ? '0' : `i.project_id IN (${placeholders(browsable.length)})`;
+    const scope =
+      browsable === null ? '1' : browsable.length === 0 ? '0' : `i.project_id IN (${placeholders(browsable.length)})`;
     const sql = `SELECT i.id FROM jira_issues i WHERE ${scope} AND ${compiled.where} ORDER BY ${compiled.orderBy} LIMIT ? OFFSET ?`;
-    const ids = (db.prepare(sql).all(...(browsable ?? []), ...compiled.params, maxResults + 1, offset) as Array<{ id: number }>).map((row) => row.id);
+    const ids = (
+      db.prepare(sql).all(...(browsable ?? []), ...compiled.params, maxResults + 1, offset) as Array<{ id: number }>
+    ).map((row) => row.id);
     const pageIds = ids.slice(0, maxResults);
     const isLast = ids.length <= maxResults;
     const byId = new Map(repo.issuesByIds(pageIds).map((row) => [row.id, row]));
@@ -58,16 +66,20 @@ export function registerSearchRoutes(r: Router<Handler>, site: JiraSite): void {
     const expand = expandSet(q.expand);
     const issues = renderIssues(site, ctx, rows, fields, expand, q.properties);
     const out: Json = { issues };
-    if (!isLast) out.nextPageToken = Buffer.from(JSON.stringify({ o: offset + maxResults, h: hash })).toString('base64url');
+    if (!isLast)
+      out.nextPageToken = Buffer.from(JSON.stringify({ o: offset + maxResults, h: hash })).toString('base64url');
     out.isLast = isLast;
     if (expand.has('names') || expand.has('schema')) {
       const fieldIds = new Set(issues.flatMap((i) => Object.keys((i.fields as Json | undefined) ?? {})));
-      if (expand.has('names')) out.names = Object.fromEntries([...fieldIds].map((id) => [id, render.fieldName(id) ?? id]));
+      if (expand.has('names'))
+        out.names = Object.fromEntries([...fieldIds].map((id) => [id, render.fieldName(id) ?? id]));
       if (expand.has('schema')) {
-        out.schema = Object.fromEntries([...fieldIds].flatMap((id) => {
-          const s = render.fieldSchema(id);
-          return s ? [[id, s]] : [];
-        }));
+        out.schema = Object.fromEntries(
+          [...fieldIds].flatMap((id) => {
+            const s = render.fieldSchema(id);
+            return s ? [[id, s]] : [];
+          }),
+        );
       }
     }
     return ok(out);

@@ -26,7 +26,8 @@ export function registerTransitionRoutes(r: Router<Handler>, site: JiraSite): vo
    */
   const modifiedFields = (fields: Record<string, unknown>): Record<string, unknown> => {
     const ref = (v: unknown): unknown => {
-      const id = typeof v === 'string' ? v : v && typeof v === 'object' ? (v as { accountId?: unknown }).accountId : undefined;
+      const id =
+        typeof v === 'string' ? v : v && typeof v === 'object' ? (v as { accountId?: unknown }).accountId : undefined;
       return typeof id === 'string' ? { accountId: id } : null;
     };
     return Object.fromEntries(
@@ -56,15 +57,23 @@ export function registerTransitionRoutes(r: Router<Handler>, site: JiraSite): vo
     // Field errors are reported before any validator runs.
     const check = editDraft(repo, issue, body).editor;
     if (!check.ok()) throw fieldErrors(check.errors);
-    const toStatus = repo.transitionsFrom(issue.status_id).find((t) => t.id === transitionId)?.to_status_id ?? issue.status_id;
+    const toStatus =
+      repo.transitionsFrom(issue.status_id).find((t) => t.id === transitionId)?.to_status_id ?? issue.status_id;
     const payload: ForgeValidatorPayload = {
       issue: { key: issue.key },
       configuration: {},
-      transition: { from: { id: issue.status_id }, to: { id: toStatus }, modifiedFields: modifiedFields(body.fields ?? {}) },
+      transition: {
+        from: { id: issue.status_id },
+        to: { id: toStatus },
+        modifiedFields: modifiedFields(body.fields ?? {}),
+      },
     };
     const validators = site.workflow.functionValidators(transitionId).map((v) => ({ moduleKey: v.moduleKey, payload }));
     if (site.opts.beforeTransition) {
-      const verdict = await site.opts.beforeTransition({ issueKey: issue.key, transitionId, actorAccountId: ctx.accountId }, { validators });
+      const verdict = await site.opts.beforeTransition(
+        { issueKey: issue.key, transitionId, actorAccountId: ctx.accountId },
+        { validators },
+      );
       if (!verdict.ok) throw badRequest(verdict.message);
     } else if (validators.length > 0) {
       // Nothing can run the app's validator: Jira fails the rule, as it does when the providing app is gone.

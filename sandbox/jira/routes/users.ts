@@ -68,7 +68,8 @@ export function registerUserRoutes(r: Router<Handler>, site: JiraSite): void {
       return u ? [u] : [];
     });
     const selfQuery = `startAt=${startAt}&maxResults=${maxResults}&${ids.map((i) => `accountId=${encodeURIComponent(i)}`).join('&')}`;
-    const link = (at: number): string => render.self(`/user/bulk?${selfQuery.replace(`startAt=${startAt}`, `startAt=${at}`)}`);
+    const link = (at: number): string =>
+      render.self(`/user/bulk?${selfQuery.replace(`startAt=${startAt}`, `startAt=${at}`)}`);
     return ok(pageBean(users, startAt, maxResults, link, (u) => render.user(u)));
   };
 

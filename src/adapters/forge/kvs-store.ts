@@ -41,7 +41,11 @@ const KEY_PATTERN = /^(?!\s+$)[a-zA-Z0-9:._\s#-]{1,500}$/;
 export const isStorableKey = (key: string): boolean => KEY_PATTERN.test(key);
 
 /** Forge reports a failed transaction condition as one of these codes. */
-const CONDITION_FAILED_CODES = new Set(['CONDITIONAL_CHECK_FAILED', 'TRANSACTION_CONDITION_FAILED', 'CONDITION_CHECK_FAILED']);
+const CONDITION_FAILED_CODES = new Set([
+  'CONDITIONAL_CHECK_FAILED',
+  'TRANSACTION_CONDITION_FAILED',
+  'CONDITION_CHECK_FAILED',
+]);
 
 /**
  * The Store port on `@forge/kvs`: Key-Value Store, Custom Entity Store, secrets and transactions.
@@ -51,12 +55,15 @@ const CONDITION_FAILED_CODES = new Set(['CONDITIONAL_CHECK_FAILED', 'TRANSACTION
 export function createKvsStore(): Store {
   return {
     get: async <T>(key: string) => (isStorableKey(key) ? kvs.get<T>(key) : undefined),
-    getEntity: async <T>(entity: string, key: string) => (isStorableKey(key) ? kvs.entity<T>(entity).get(key) : undefined),
+    getEntity: async <T>(entity: string, key: string) =>
+      isStorableKey(key) ? kvs.entity<T>(entity).get(key) : undefined,
     /** @see https://developer.atlassian.com/platform/forge/storage-reference/storage-api-basic/ (batch get) */
     async getMany(items) {
       const asked = items.filter((i) => isStorableKey(i.key));
       if (asked.length === 0) return items.map(() => undefined);
-      const res = await kvs.batchGet<unknown>(asked.map((i) => ({ key: i.key, ...(i.entity ? { entityName: i.entity } : {}) })));
+      const res = await kvs.batchGet<unknown>(
+        asked.map((i) => ({ key: i.key, ...(i.entity ? { entityName: i.entity } : {}) })),
+      );
       const found = new Map(res.successfulKeys.map((r) => [`${r.entityName ?? ''}\u0000${r.key}`, r.value]));
       return items.map((i) => found.get(`${i.entity ?? ''}\u0000${i.key}`));
     },
@@ -75,20 +82,25 @@ export function createKvsStore(): Store {
         await kvs.set(key, value, { keyPolicy: 'FAIL_IF_EXISTS', ttl: { value: ttlSeconds, unit: 'SECONDS' } });
         return true;
       } catch (e) {
-        if (e instanceof ForgeKvsAPIError && (e.code === 'KEY_CONFLICT' || e.responseDetails.status === 409)) return false;
+        if (e instanceof ForgeKvsAPIError && (e.code === 'KEY_CONFLICT' || e.responseDetails.status === 409))
+          return false;
         throw e;
       }
     },
 
     async transact(ops: TransactionOp[]) {
       if (ops.length === 0) return;
-      if (ops.length > MAX_TRANSACTION_OPS) throw new Error(`transaction of ${ops.length} operations exceeds ${MAX_TRANSACTION_OPS}`);
+      if (ops.length > MAX_TRANSACTION_OPS)
+        throw new Error(`transaction of ${ops.length} operations exceeds ${MAX_TRANSACTION_OPS}`);
       let tx = kvs.transact();
       for (const op of ops) {
         const conditions = op.ifVersion === undefined ? undefined : versionCondition(op.ifVersion);
         // Conditions compare the stored record's `version`; the value's own type does not matter to them.
         const entity = op.entity ? { entityName: op.entity, ...(conditions ? { conditions } : {}) } : undefined;
-        tx = op.kind === 'set' ? tx.set<Versioned>(op.key, op.value as Versioned, entity) : tx.delete<Versioned>(op.key, entity);
+        tx =
+          op.kind === 'set'
+            ? tx.set<Versioned>(op.key, op.value as Versioned, entity)
+            : tx.delete<Versioned>(op.key, entity);
       }
       try {
         await tx.execute();
@@ -106,10 +118,15 @@ export function createKvsStore(): Store {
         .query()
         .index(q.index, { partition: [...q.partition] });
       if (q.range) query = query.where(whereClause(q.range));
-      query = query.sort(q.sort === 'DESC' ? ('DESC' as never) : ('ASC' as never)).limit(Math.min(q.limit ?? MAX_QUERY_LIMIT, MAX_QUERY_LIMIT));
+      query = query
+        .sort(q.sort === 'DESC' ? ('DESC' as never) : ('ASC' as never))
+        .limit(Math.min(q.limit ?? MAX_QUERY_LIMIT, MAX_QUERY_LIMIT));
       if (q.cursor) query = query.cursor(q.cursor);
       const page = await query.getMany();
-      return { items: page.results.map((r) => ({ key: r.key, value: r.value })), ...(page.nextCursor ? { cursor: page.nextCursor } : {}) };
+      return {
+        items: page.results.map((r) => ({ key: r.key, value: r.value })),
+        ...(page.nextCursor ? { cursor: page.nextCursor } : {}),
+      };
     },
   };
 }

@@ -2,7 +2,14 @@ import type { Deps, JiraIssue, TransactionOp } from '../kernel/ports';
 import { readAll } from '../kernel/paging';
 import { ENTITY, INDEX, KEY } from '../kernel/storage-keys';
 import { readPeopleIndexWith, type PeopleIndex } from '../kernel/people-index';
-import { DEFAULT_RESPONSE_HOURS, inGraph, standingState, type DeptName, isDependencyOpen, type DependencyRecord } from '../../domain/dependencies/dependency';
+import {
+  DEFAULT_RESPONSE_HOURS,
+  inGraph,
+  standingState,
+  type DeptName,
+  isDependencyOpen,
+  type DependencyRecord,
+} from '../../domain/dependencies/dependency';
 import type { DependencyContribution } from '../../domain/rollup/dependencies';
 import type { DependencyEdgeEntry } from '../../domain/rollup/core';
 import { own } from '../../domain/shared/dictionary';
@@ -15,7 +22,9 @@ export interface DependencySettings {
 }
 
 /** The stored settings, or the default when nobody has saved any. */
-const dependencySettingsOf = (stored: DependencySettings | undefined): DependencySettings => ({ linkType: stored?.linkType || DEFAULT_DEPENDENCY_LINK_TYPE });
+const dependencySettingsOf = (stored: DependencySettings | undefined): DependencySettings => ({
+  linkType: stored?.linkType || DEFAULT_DEPENDENCY_LINK_TYPE,
+});
 
 /** One KVS read. */
 export async function readDependencySettings(deps: Pick<Deps, 'store'>): Promise<DependencySettings> {
@@ -23,7 +32,9 @@ export async function readDependencySettings(deps: Pick<Deps, 'store'>): Promise
 }
 
 /** The dependency settings and the people index (with the calendars) in ONE KVS batch read. */
-export async function readDependencySettingsAndPeople(deps: Pick<Deps, 'store'>): Promise<{ settings: DependencySettings; people: PeopleIndex }> {
+export async function readDependencySettingsAndPeople(
+  deps: Pick<Deps, 'store'>,
+): Promise<{ settings: DependencySettings; people: PeopleIndex }> {
   const { people, extra } = await readPeopleIndexWith(deps, [{ key: KEY.dependencySettings }]);
   return { settings: dependencySettingsOf(extra[0] as DependencySettings | undefined), people };
 }
@@ -63,7 +74,9 @@ export function contribution(dep: DependencyRecord): DependencyContribution {
     late: open && dep.late,
     state: standingState(dep),
     versionIds: dep.downstreamVersionIds,
-    ...(dep.requestingDept && dep.providingDept ? { departmentPair: `${dep.requestingDept}>${dep.providingDept}` } : {}),
+    ...(dep.requestingDept && dep.providingDept
+      ? { departmentPair: `${dep.requestingDept}>${dep.providingDept}` }
+      : {}),
     ...(answered ? { answeredInTime: !dep.late } : {}),
     ...(deliveredOn && dep.needBy ? { deliveredOnTime: deliveredOn <= dep.needBy } : {}),
     id: dep.id,
@@ -73,7 +86,11 @@ export function contribution(dep: DependencyRecord): DependencyContribution {
 
 /** The department a side belongs to: its issue's Responsible, then Accountable, then the person acting. */
 export function departmentOf(issue: JiraIssue, people: PeopleIndex, fallbackAccountId: string | null): string {
-  const candidates = [...issue.raci.responsible, ...(issue.raci.accountable ? [issue.raci.accountable] : []), ...(fallbackAccountId ? [fallbackAccountId] : [])];
+  const candidates = [
+    ...issue.raci.responsible,
+    ...(issue.raci.accountable ? [issue.raci.accountable] : []),
+    ...(fallbackAccountId ? [fallbackAccountId] : []),
+  ];
   for (const id of candidates) {
     const dept = own(people.byAccount, id);
     if (dept) return dept;
@@ -124,7 +141,10 @@ export function newDependencyRecord(
     linkId: fields.linkId,
     proposedDate: '',
     note: '',
-    deptNames: { requesting: deptName(people, fields.requestingDept), providing: deptName(people, fields.providingDept) },
+    deptNames: {
+      requesting: deptName(people, fields.requestingDept),
+      providing: deptName(people, fields.providingDept),
+    },
     requesterContacts: people.routing[fields.requestingDept]?.contacts ?? [],
     providerContacts: people.routing[fields.providingDept]?.contacts ?? [],
     delayAskedAt: 0,
@@ -172,8 +192,16 @@ export async function readDependency(deps: Pick<Deps, 'store'>, id: string): Pro
   return d ? normalizeRecord(d) : undefined;
 }
 
-export const byDownstream = (issueId: string) => ({ entity: ENTITY.dependency, index: INDEX.dependencyByDownstream, partition: [issueId] });
-export const byUpstream = (issueId: string) => ({ entity: ENTITY.dependency, index: INDEX.dependencyByUpstream, partition: [issueId] });
+export const byDownstream = (issueId: string) => ({
+  entity: ENTITY.dependency,
+  index: INDEX.dependencyByDownstream,
+  partition: [issueId],
+});
+export const byUpstream = (issueId: string) => ({
+  entity: ENTITY.dependency,
+  index: INDEX.dependencyByUpstream,
+  partition: [issueId],
+});
 
 interface DependencySide {
   issueId: string;
@@ -204,8 +232,15 @@ export function dependencyWrites(dep: DependencyRecord, ifVersion: number | 'abs
  * An issue's dependencies both ways with one index query (a page per 100): what it waits for (`upstream`,
  * the issue is the downstream side) and who waits on it (`downstream`).
  */
-export async function readIssueDependencies(deps: Deps, issueId: string): Promise<{ upstream: DependencyRecord[]; downstream: DependencyRecord[] }> {
-  const sides = await readAll<DependencySide>(deps, { entity: ENTITY.dependencySide, index: INDEX.dependencySideByIssue, partition: [issueId] });
+export async function readIssueDependencies(
+  deps: Deps,
+  issueId: string,
+): Promise<{ upstream: DependencyRecord[]; downstream: DependencyRecord[] }> {
+  const sides = await readAll<DependencySide>(deps, {
+    entity: ENTITY.dependencySide,
+    index: INDEX.dependencySideByIssue,
+    partition: [issueId],
+  });
   const records = sides.map((s) => normalizeRecord(s.dependency));
   return {
     upstream: records.filter((d) => d.downstreamIssueId === issueId),

@@ -1,7 +1,14 @@
 import type { Deps } from '../kernel/ports';
 import { readAll } from '../kernel/paging';
 import { commitWithRollups } from '../kernel/rollups';
-import { byDownstream, byUpstream, contribution, normalizeRecord, readDependency, dependencyWrites } from './dependency-records';
+import {
+  byDownstream,
+  byUpstream,
+  contribution,
+  normalizeRecord,
+  readDependency,
+  dependencyWrites,
+} from './dependency-records';
 import { inGraph, type DependencyRecord } from '../../domain/dependencies/dependency';
 import { applyDependencyChange } from '../../domain/rollup/dependencies';
 
@@ -10,7 +17,12 @@ import { applyDependencyChange } from '../../domain/rollup/dependencies';
  * by (the project page reads it from the rollup, without calling Jira).
  */
 export function upstreamDueDateChanged(deps: Deps, issueId: string, dueDate: string): Promise<number> {
-  return followIssue(deps, byUpstream(issueId), (d) => d.upstreamDueDate === dueDate, (d) => ({ ...d, upstreamDueDate: dueDate }));
+  return followIssue(
+    deps,
+    byUpstream(issueId),
+    (d) => d.upstreamDueDate === dueDate,
+    (d) => ({ ...d, upstreamDueDate: dueDate }),
+  );
 }
 
 /**
@@ -19,7 +31,9 @@ export function upstreamDueDateChanged(deps: Deps, issueId: string, dueDate: str
  */
 export function downstreamVersionsChanged(deps: Deps, issueId: string, versionIds: readonly string[]): Promise<number> {
   const wanted = [...new Set(versionIds)].sort();
-  const same = (d: DependencyRecord) => d.downstreamVersionIds.length === wanted.length && [...d.downstreamVersionIds].sort().every((v, i) => v === wanted[i]);
+  const same = (d: DependencyRecord) =>
+    d.downstreamVersionIds.length === wanted.length &&
+    [...d.downstreamVersionIds].sort().every((v, i) => v === wanted[i]);
   return followIssue(deps, byDownstream(issueId), same, (d) => ({ ...d, downstreamVersionIds: wanted }));
 }
 
@@ -33,7 +47,9 @@ async function followIssue(
   current: (d: DependencyRecord) => boolean,
   update: (d: DependencyRecord) => DependencyRecord,
 ): Promise<number> {
-  const stale = (await readAll<DependencyRecord>(deps, query)).map(normalizeRecord).filter((d) => inGraph(d.status) && !current(d));
+  const stale = (await readAll<DependencyRecord>(deps, query))
+    .map(normalizeRecord)
+    .filter((d) => inGraph(d.status) && !current(d));
   let changed = 0;
   for (const first of stale) {
     const now = deps.clock.now();
@@ -43,7 +59,12 @@ async function followIssue(
       const next: DependencyRecord = { ...update(dep), updatedAt: now, version: dep.version + 1 };
       changed += 1;
       return {
-        rollups: new Map([[dep.projectKey, applyDependencyChange(rollups.get(dep.projectKey)!, contribution(dep), contribution(next), now)]]),
+        rollups: new Map([
+          [
+            dep.projectKey,
+            applyDependencyChange(rollups.get(dep.projectKey)!, contribution(dep), contribution(next), now),
+          ],
+        ]),
         ops: dependencyWrites(next, dep.version),
       };
     });

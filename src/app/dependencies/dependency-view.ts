@@ -36,7 +36,11 @@ export function toDependencyView(
   const downstream = hereIsDownstream ? here : otherLive;
   // The upstream's due date: live where it was fetched, else as of the last write.
   const upstreamDueDate = upstream ? (upstream.dueDate ?? '') : d.upstreamDueDate;
-  const h = dependencyHealth({ status: d.status, needBy: d.needBy, late: d.late, proposedDate: d.proposedDate, upstreamDueDate }, now, calendarOf(calendars, d.providingDept));
+  const h = dependencyHealth(
+    { status: d.status, needBy: d.needBy, late: d.late, proposedDate: d.proposedDate, upstreamDueDate },
+    now,
+    calendarOf(calendars, d.providingDept),
+  );
   const ownerId = upstream?.raci.responsible[0] ?? upstream?.raci.accountable ?? null;
   const sides = viewer ? sidesOf(viewer, d, raOf(downstream), raOf(upstream)) : new Set<never>();
   return {
@@ -53,12 +57,23 @@ export function toDependencyView(
     health: h.health,
     healthReason: h.reason,
     healthDays: h.days,
-    owner: ownerId && upstream ? toPerson(upstream.people.find((p) => p.accountId === ownerId), ownerId) : null,
+    owner:
+      ownerId && upstream
+        ? toPerson(
+            upstream.people.find((p) => p.accountId === ownerId),
+            ownerId,
+          )
+        : null,
     version: d.version,
     actions: allowedActions(d.status, sides, { asked: d.delayAskedAt > 0 }),
     proposedDate: d.proposedDate || null,
     note: d.note,
-    delay: { askedAt: iso(d.delayAskedAt), reason: d.delayReason, remedy: d.delayRemedy, answeredAt: iso(d.delayAnsweredAt) },
+    delay: {
+      askedAt: iso(d.delayAskedAt),
+      reason: d.delayReason,
+      remedy: d.delayRemedy,
+      answeredAt: iso(d.delayAnsweredAt),
+    },
   };
 }
 
@@ -83,19 +98,40 @@ export async function dependencySection(
     .filter((d) => d.status !== 'delivered' && d.status !== 'cancelled')
     .sort((a, b) => (a.needBy || '9999').localeCompare(b.needBy || '9999'))
     .map((d) => d.upstreamIssueId);
-  const unlinked = [...upstream.map((d) => d.upstreamIssueId), ...downstream.map((d) => d.downstreamIssueId)].filter((id) => !linked.has(id));
+  const unlinked = [...upstream.map((d) => d.upstreamIssueId), ...downstream.map((d) => d.downstreamIssueId)].filter(
+    (id) => !linked.has(id),
+  );
   const wanted = [...new Set([...openFirst, ...unlinked])].slice(0, LIVE_OTHERS);
   const live = new Map((await deps.jira.bulkFetchIssues('user', wanted)).map((i) => [i.id, i]));
   const ref = (id: string, d: DependencyRecord): IssueRef | null => {
     const full = live.get(id);
-    if (full) return { id, key: full.key, summary: full.summary, statusName: full.statusName, statusCategory: full.statusCategory, dueDate: full.dueDate };
+    if (full)
+      return {
+        id,
+        key: full.key,
+        summary: full.summary,
+        statusName: full.statusName,
+        statusCategory: full.statusCategory,
+        dueDate: full.dueDate,
+      };
     const l = linked.get(id);
     if (!l) return null;
     const due = id === d.upstreamIssueId ? d.upstreamDueDate || null : null;
-    return { id, key: l.key, summary: l.summary, statusName: l.statusName, statusCategory: l.statusCategory, dueDate: due };
+    return {
+      id,
+      key: l.key,
+      summary: l.summary,
+      statusName: l.statusName,
+      statusCategory: l.statusCategory,
+      dueDate: due,
+    };
   };
   return {
-    upstream: upstream.map((d) => toDependencyView(d, here, ref(d.upstreamIssueId, d), live.get(d.upstreamIssueId), viewer, now, calendars)),
-    downstream: downstream.map((d) => toDependencyView(d, here, ref(d.downstreamIssueId, d), live.get(d.downstreamIssueId), viewer, now, calendars)),
+    upstream: upstream.map((d) =>
+      toDependencyView(d, here, ref(d.upstreamIssueId, d), live.get(d.upstreamIssueId), viewer, now, calendars),
+    ),
+    downstream: downstream.map((d) =>
+      toDependencyView(d, here, ref(d.downstreamIssueId, d), live.get(d.downstreamIssueId), viewer, now, calendars),
+    ),
   };
 }

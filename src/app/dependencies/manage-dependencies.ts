@@ -53,13 +53,18 @@ function providerToday(deps: Deps, people: PeopleIndex, providingDept: string): 
  * issue, level by level, until `goal` is met or nothing is left, and returns the edges it saw. What it reads
  * is what the new edge could close a loop through: the reachability from the new edge's target, no more.
  */
-async function reachableEdges(deps: Deps, start: string, goal: string): Promise<{ edges: GraphEdge[]; keys: Map<string, string> }> {
+async function reachableEdges(
+  deps: Deps,
+  start: string,
+  goal: string,
+): Promise<{ edges: GraphEdge[]; keys: Map<string, string> }> {
   const edges: GraphEdge[] = [];
   const keys = new Map<string, string>();
   const seen = new Set([start]);
   let frontier = [start];
   while (frontier.length > 0) {
-    if (seen.size > MAX_CYCLE_WALK) throw new AppError('VALIDATION', 'dependency.tooDeep', { key: keys.get(start) ?? start, n: seen.size });
+    if (seen.size > MAX_CYCLE_WALK)
+      throw new AppError('VALIDATION', 'dependency.tooDeep', { key: keys.get(start) ?? start, n: seen.size });
     const pages = await Promise.all(frontier.map((id) => readAll<DependencyRecord>(deps, byUpstream(id))));
     const next: string[] = [];
     for (const list of pages) {
@@ -82,7 +87,8 @@ async function reachableEdges(deps: Deps, start: string, goal: string): Promise<
 
 function requireDept(people: PeopleIndex, id: string | undefined, field: string): string | undefined {
   if (id === undefined) return undefined;
-  if (!people.departments.some((d) => d.id === id)) throw new AppError('VALIDATION', 'dependency.unknownDept', { id }, field);
+  if (!people.departments.some((d) => d.id === id))
+    throw new AppError('VALIDATION', 'dependency.unknownDept', { id }, field);
   return id;
 }
 
@@ -96,25 +102,50 @@ function requireDept(people: PeopleIndex, id: string | undefined, field: string)
 export async function createDependency(deps: Deps, ctx: ActingContext, issueKey: string, input: CreateDependencyInput) {
   const otherKey = input.otherIssueKey.toUpperCase();
   if (otherKey === issueKey.toUpperCase()) throw new AppError('VALIDATION', 'dependency.self', {}, 'otherIssueKey');
-  const here = await readAsUser(deps, 'issue', () => deps.jira.getIssue('user', issueKey), () => deps.jira.getIssue('app', issueKey));
-  const other = await readAsUser(deps, 'issue', () => deps.jira.getIssue('user', otherKey), () => deps.jira.getIssue('app', otherKey)).catch((e: unknown) => {
-    if (isAppError(e) && e.code === 'NOT_FOUND') throw new AppError('NOT_FOUND', 'notFound.issue', { key: otherKey }, 'otherIssueKey');
-    if (isAppError(e) && e.code === 'FORBIDDEN') throw new AppError('FORBIDDEN', 'forbidden.browse', { what: 'issue' }, 'otherIssueKey');
+  const here = await readAsUser(
+    deps,
+    'issue',
+    () => deps.jira.getIssue('user', issueKey),
+    () => deps.jira.getIssue('app', issueKey),
+  );
+  const other = await readAsUser(
+    deps,
+    'issue',
+    () => deps.jira.getIssue('user', otherKey),
+    () => deps.jira.getIssue('app', otherKey),
+  ).catch((e: unknown) => {
+    if (isAppError(e) && e.code === 'NOT_FOUND')
+      throw new AppError('NOT_FOUND', 'notFound.issue', { key: otherKey }, 'otherIssueKey');
+    if (isAppError(e) && e.code === 'FORBIDDEN')
+      throw new AppError('FORBIDDEN', 'forbidden.browse', { what: 'issue' }, 'otherIssueKey');
     throw e;
   });
   if (other.id === here.id) throw new AppError('VALIDATION', 'dependency.self', {}, 'otherIssueKey');
   const [upstream, downstream] = input.direction === 'upstream' ? [other, here] : [here, other];
-  const [{ settings, people }, existing] = await Promise.all([readDependencySettingsAndPeople(deps), readAll<DependencyRecord>(deps, byDownstream(downstream.id))]);
+  const [{ settings, people }, existing] = await Promise.all([
+    readDependencySettingsAndPeople(deps),
+    readAll<DependencyRecord>(deps, byDownstream(downstream.id)),
+  ]);
   const dup = existing.find((d) => d.upstreamIssueId === upstream.id && inGraph(d.status));
-  if (dup) throw new AppError('CONFLICT', 'dependency.duplicate', { downstream: downstream.key, upstream: upstream.key }, 'otherIssueKey');
-  const requestingDept = requireDept(people, input.requestingDept, 'requestingDept') ?? departmentOf(downstream, people, ctx.accountId);
-  const providingDept = requireDept(people, input.providingDept, 'providingDept') ?? departmentOf(upstream, people, null);
-  if (input.needBy < providerToday(deps, people, providingDept)) throw new AppError('VALIDATION', 'dependency.needByPast', { date: input.needBy }, 'needBy');
+  if (dup)
+    throw new AppError(
+      'CONFLICT',
+      'dependency.duplicate',
+      { downstream: downstream.key, upstream: upstream.key },
+      'otherIssueKey',
+    );
+  const requestingDept =
+    requireDept(people, input.requestingDept, 'requestingDept') ?? departmentOf(downstream, people, ctx.accountId);
+  const providingDept =
+    requireDept(people, input.providingDept, 'providingDept') ?? departmentOf(upstream, people, null);
+  if (input.needBy < providerToday(deps, people, providingDept))
+    throw new AppError('VALIDATION', 'dependency.needByPast', { date: input.needBy }, 'needBy');
 
   const walk = await reachableEdges(deps, downstream.id, upstream.id);
   const cycle = cycleIfAdded(successorsOf(walk.edges), upstream.id, downstream.id);
   if (cycle) {
-    const name = (id: string) => walk.keys.get(id) ?? (id === upstream.id ? upstream.key : id === downstream.id ? downstream.key : id);
+    const name = (id: string) =>
+      walk.keys.get(id) ?? (id === upstream.id ? upstream.key : id === downstream.id ? downstream.key : id);
     throw new AppError('VALIDATION', 'dependency.cycle', { cycle: cycle.map(name).join(' → ') }, 'otherIssueKey');
   }
 
@@ -133,7 +164,11 @@ export async function createDependency(deps: Deps, ctx: ActingContext, issueKey:
     providingDept,
     deliverable: input.deliverable,
     needBy: input.needBy,
-    responseDueAt: responseDueAt(now, responseHoursOf(people, providingDept), calendarOf(people.calendars, providingDept)),
+    responseDueAt: responseDueAt(
+      now,
+      responseHoursOf(people, providingDept),
+      calendarOf(people.calendars, providingDept),
+    ),
     people,
     now,
   });
@@ -145,27 +180,50 @@ export async function createDependency(deps: Deps, ctx: ActingContext, issueKey:
     // Someone else described this pair first (two people adding it at once): theirs stands, this one is told.
     // A record without a deliverable is the link event's placeholder, which the user's entry completes.
     if (before && inGraph(before.status) && before.deliverable !== '') {
-      throw new AppError('CONFLICT', 'dependency.duplicate', { downstream: downstream.key, upstream: upstream.key }, 'otherIssueKey');
+      throw new AppError(
+        'CONFLICT',
+        'dependency.duplicate',
+        { downstream: downstream.key, upstream: upstream.key },
+        'otherIssueKey',
+      );
     }
     written = before ? { ...fresh, createdAt: before.createdAt, version: before.version + 1 } : fresh;
     const rollup = rollups.get(fresh.projectKey)!;
     return {
-      rollups: new Map([[fresh.projectKey, applyDependencyChange(rollup, before ? contribution(before) : null, contribution(written), now)]]),
+      rollups: new Map([
+        [
+          fresh.projectKey,
+          applyDependencyChange(rollup, before ? contribution(before) : null, contribution(written), now),
+        ],
+      ]),
       ops: [
         ...dependencyWrites(written, before ? before.version : 'absent'),
-        auditOp({ subjectId: id, at: now, kind: 'dependency.created', actorId: ctx.accountId, detail: { linkId, source: 'panel' } }, 'p'),
+        auditOp(
+          {
+            subjectId: id,
+            at: now,
+            kind: 'dependency.created',
+            actorId: ctx.accountId,
+            detail: { linkId, source: 'panel' },
+          },
+          'p',
+        ),
       ],
     };
   });
   const otherLive = other;
-  return { dependency: toDependencyView(written, here, issueRef(otherLive), otherLive, ctx.accountId, now, people.calendars), version: written.version };
+  return {
+    dependency: toDependencyView(written, here, issueRef(otherLive), otherLive, ctx.accountId, now, people.calendars),
+    version: written.version,
+  };
 }
 
 /** The Jira link standing for the dependency: the one already there, or a new one made as the user. */
 async function ensureLink(deps: Deps, linkType: string, upstream: JiraIssue, downstream: JiraIssue): Promise<string> {
   const find = async () => {
     const issue = await deps.jira.getIssue('user', downstream.id, { withLinks: true });
-    return issue.links?.find((l) => l.typeName === linkType && l.direction === 'inward' && l.other.id === upstream.id)?.linkId;
+    return issue.links?.find((l) => l.typeName === linkType && l.direction === 'inward' && l.other.id === upstream.id)
+      ?.linkId;
   };
   const already = await find();
   if (already) return already;
@@ -175,14 +233,22 @@ async function ensureLink(deps: Deps, linkType: string, upstream: JiraIssue, dow
   return made;
 }
 
-const TEXT_REQUIRED: Partial<Record<ActOnDependencyInput['action'], 'decline' | 'delay explanation'>> = { decline: 'decline', explainDelay: 'delay explanation' };
+const TEXT_REQUIRED: Partial<Record<ActOnDependencyInput['action'], 'decline' | 'delay explanation'>> = {
+  decline: 'decline',
+  explainDelay: 'delay explanation',
+};
 
 /**
  * One step of a dependency by a person on the side allowed to take it, on the version they saw. Answers from
  * the providing side stop the response clock. A cancel removes the Jira link too; a delay warning emails
  * the upstream Responsible.
  */
-export async function actOnDependency(deps: Deps, ctx: ActingContext & { locale: Locale }, issueKey: string, input: ActOnDependencyInput) {
+export async function actOnDependency(
+  deps: Deps,
+  ctx: ActingContext & { locale: Locale },
+  issueKey: string,
+  input: ActOnDependencyInput,
+) {
   const dep = await readDependency(deps, input.dependencyId);
   const [issues, people] = await Promise.all([
     dep ? deps.jira.bulkFetchIssues('user', [dep.upstreamIssueId, dep.downstreamIssueId]) : Promise.resolve([]),
@@ -201,16 +267,24 @@ export async function actOnDependency(deps: Deps, ctx: ActingContext & { locale:
   const sides = ctx.accountId ? sidesOf(ctx.accountId, withFresh, raOf(downstream), raOf(upstream)) : new Set();
   const move = MOVES[input.action];
   if (!sides.has(move.side)) throw new AppError('FORBIDDEN', 'dependency.notYourSide', { what: move.side });
-  if (!canMove(input.action, dep.status)) throw new AppError('CONFLICT', 'dependency.badMove', { status: dep.status, action: input.action });
+  if (!canMove(input.action, dep.status))
+    throw new AppError('CONFLICT', 'dependency.badMove', { status: dep.status, action: input.action });
   if (input.version !== dep.version) throw new AppError('CONFLICT', 'conflict.version', { what: 'dependency' });
   const textNeeded = TEXT_REQUIRED[input.action];
-  if (textNeeded && !input.text) throw new AppError('VALIDATION', 'dependency.textRequired', { what: textNeeded }, 'text');
-  if (input.action === 'counter' && !input.date) throw new AppError('VALIDATION', 'dependency.dateRequired', {}, 'date');
-  if (input.action === 'counter' && input.date! < providerToday(deps, people, dep.providingDept)) throw new AppError('VALIDATION', 'dependency.needByPast', { date: input.date! }, 'date');
-  if (input.action === 'explainDelay' && !input.remedy) throw new AppError('VALIDATION', 'dependency.remedyRequired', {}, 'remedy');
+  if (textNeeded && !input.text)
+    throw new AppError('VALIDATION', 'dependency.textRequired', { what: textNeeded }, 'text');
+  if (input.action === 'counter' && !input.date)
+    throw new AppError('VALIDATION', 'dependency.dateRequired', {}, 'date');
+  if (input.action === 'counter' && input.date! < providerToday(deps, people, dep.providingDept))
+    throw new AppError('VALIDATION', 'dependency.needByPast', { date: input.date! }, 'date');
+  if (input.action === 'explainDelay' && !input.remedy)
+    throw new AppError('VALIDATION', 'dependency.remedyRequired', {}, 'remedy');
 
   const now = deps.clock.now();
-  const answered = move.side === 'provider' && dep.responseState !== 'answered' && ['acknowledge', 'decline', 'counter', 'commit', 'deliver'].includes(input.action);
+  const answered =
+    move.side === 'provider' &&
+    dep.responseState !== 'answered' &&
+    ['acknowledge', 'decline', 'counter', 'commit', 'deliver'].includes(input.action);
   const next: DependencyRecord = {
     ...dep,
     status: move.to ?? dep.status,
@@ -233,7 +307,16 @@ export async function actOnDependency(deps: Deps, ctx: ActingContext & { locale:
       next.proposedDate = '';
       break;
     case 'request':
-      Object.assign(next, { responseState: 'awaiting', late: false, note: '', responseDueAt: responseDueAt(now, responseHoursOf(people, dep.providingDept), calendarOf(people.calendars, dep.providingDept)) });
+      Object.assign(next, {
+        responseState: 'awaiting',
+        late: false,
+        note: '',
+        responseDueAt: responseDueAt(
+          now,
+          responseHoursOf(people, dep.providingDept),
+          calendarOf(people.calendars, dep.providingDept),
+        ),
+      });
       break;
     case 'cancel':
     case 'deliver':
@@ -251,48 +334,99 @@ export async function actOnDependency(deps: Deps, ctx: ActingContext & { locale:
   const written = await commitWithRollups(deps, dep.id, [dep.projectKey], async (rollups, attempt) => {
     if (attempt > 1) {
       const again = await readDependency(deps, dep.id);
-      if (!again || again.version !== dep.version) throw new AppError('CONFLICT', 'conflict.version', { what: 'dependency' });
+      if (!again || again.version !== dep.version)
+        throw new AppError('CONFLICT', 'conflict.version', { what: 'dependency' });
     }
     return {
-      rollups: new Map([[dep.projectKey, applyDependencyChange(rollups.get(dep.projectKey)!, contribution(dep), contribution(next), now)]]),
+      rollups: new Map([
+        [
+          dep.projectKey,
+          applyDependencyChange(rollups.get(dep.projectKey)!, contribution(dep), contribution(next), now),
+        ],
+      ]),
       ops: [
         ...dependencyWrites(next, dep.version),
         auditOp(
-          { subjectId: dep.id, at: now, kind: 'dependency.changed', actorId: ctx.accountId, detail: { action: input.action, from: dep.status, to: next.status } },
+          {
+            subjectId: dep.id,
+            at: now,
+            kind: 'dependency.changed',
+            actorId: ctx.accountId,
+            detail: { action: input.action, from: dep.status, to: next.status },
+          },
           `v${next.version}`,
         ),
       ],
     };
   }).catch((e: unknown) => {
     if (isAppError(e) && e.code === 'CONFLICT' && e.messageId === 'conflict.version') throw e;
-    if (isAppError(e) && e.code === 'CONFLICT') throw new AppError('CONFLICT', 'conflict.version', { what: 'dependency' });
+    if (isAppError(e) && e.code === 'CONFLICT')
+      throw new AppError('CONFLICT', 'conflict.version', { what: 'dependency' });
     throw e;
   });
   if (written && input.action === 'cancel' && dep.linkId) {
     // The dependency is over whatever Jira says; a link Jira keeps (no permission to delete) is only a link now.
-    await deps.jira.deleteIssueLink('user', dep.linkId).catch((e: unknown) => deps.log.warn('cancel: link not deleted', { linkId: dep.linkId, error: String(e) }));
+    await deps.jira
+      .deleteIssueLink('user', dep.linkId)
+      .catch((e: unknown) => deps.log.warn('cancel: link not deleted', { linkId: dep.linkId, error: String(e) }));
   }
   if (written && input.action === 'askDelay' && upstream) await notifyDelayAsked(deps, ctx, next, upstream, downstream);
   const other = here.id === dep.upstreamIssueId ? downstream : upstream;
-  return { dependency: toDependencyView(next, here, other ? issueRef(other) : null, other, ctx.accountId, now, people.calendars), version: next.version };
+  return {
+    dependency: toDependencyView(
+      next,
+      here,
+      other ? issueRef(other) : null,
+      other,
+      ctx.accountId,
+      now,
+      people.calendars,
+    ),
+    version: next.version,
+  };
 }
 
-async function notifyDelayAsked(deps: Deps, ctx: ActingContext, dep: DependencyRecord, upstream: JiraIssue, downstream: JiraIssue | undefined) {
+async function notifyDelayAsked(
+  deps: Deps,
+  ctx: ActingContext,
+  dep: DependencyRecord,
+  upstream: JiraIssue,
+  downstream: JiraIssue | undefined,
+) {
   const to = upstream.raci.responsible.length > 0 ? upstream.raci.responsible : raOf(upstream);
   if (to.length === 0) return;
   const actor = ctx.accountId ?? '';
-  const params = { key: upstream.key, downstream: downstream?.key ?? dep.downstreamKey, deliverable: dep.deliverable, needBy: dep.needBy || '-', actor };
+  const params = {
+    key: upstream.key,
+    downstream: downstream?.key ?? dep.downstreamKey,
+    deliverable: dep.deliverable,
+    needBy: dep.needBy || '-',
+    actor,
+  };
   // Recipients may read either language: both, Chinese first (the seeds' users), in one email.
   const subject = `${formatMessage('dependency.delayAsked.subject', 'zh', params)} / ${formatMessage('dependency.delayAsked.subject', 'en', params)}`;
   const text = `${formatMessage('dependency.delayAsked.body', 'zh', params)}\n\n${formatMessage('dependency.delayAsked.body', 'en', params)}`;
-  const escape = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+  const escape = (s: string) =>
+    s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
   await deps.jira
-    .notify('app', upstream.key, { subject, textBody: text, htmlBody: text.split('\n\n').map((p) => `<p>${escape(p)}</p>`).join(''), toAccountIds: to })
+    .notify('app', upstream.key, {
+      subject,
+      textBody: text,
+      htmlBody: text
+        .split('\n\n')
+        .map((p) => `<p>${escape(p)}</p>`)
+        .join(''),
+      toAccountIds: to,
+    })
     .catch((e: unknown) => deps.log.warn('delay warning: email not sent', { key: upstream.key, error: String(e) }));
 }
 
 /** The issue picker: issues the user may see whose key or text matches, as Jira's search finds them for the user. */
-export async function searchIssuesForDependency(deps: Deps, issueKey: string, query: string): Promise<{ issues: IssueRef[] }> {
+export async function searchIssuesForDependency(
+  deps: Deps,
+  issueKey: string,
+  query: string,
+): Promise<{ issues: IssueRef[] }> {
   const q = query.replace(/["\\]/g, ' ').trim();
   const clauses = [`text ~ "${q}*"`];
   if (/^[A-Za-z][A-Za-z0-9_]*-\d+$/.test(q)) clauses.unshift(`key = "${q.toUpperCase()}"`);
@@ -322,18 +456,40 @@ export async function getDependencyOverview(deps: Deps, projectKey: string): Pro
   const entries = Object.entries(rollup.depGraph ?? {});
   const calendar = (e: DependencyEdgeEntry) => calendarOf(people.calendars, e.p);
   const health = (e: DependencyEdgeEntry, upstreamBlocked: boolean) =>
-    dependencyHealth({ status: e.s, needBy: e.n, late: e.l, proposedDate: e.pd, upstreamDueDate: e.ud, upstreamBlocked }, now, calendar(e));
+    dependencyHealth(
+      { status: e.s, needBy: e.n, late: e.l, proposedDate: e.pd, upstreamDueDate: e.ud, upstreamBlocked },
+      now,
+      calendar(e),
+    );
   // Entries written before they held the request time keep the plain-weekday weight they stored.
-  const weight = (e: DependencyEdgeEntry) => (e.c === undefined ? (e.w ?? 1) : leadTimeDays({ createdAt: e.c, needBy: e.n }, calendar(e)));
-  const shown = await keysTheViewerMaySee(deps, projectKey, entries.flatMap(([, e]) => [{ id: e.u, key: e.uk }, { id: e.d, key: e.dk }]));
+  const weight = (e: DependencyEdgeEntry) =>
+    e.c === undefined ? (e.w ?? 1) : leadTimeDays({ createdAt: e.c, needBy: e.n }, calendar(e));
+  const shown = await keysTheViewerMaySee(
+    deps,
+    projectKey,
+    entries.flatMap(([, e]) => [
+      { id: e.u, key: e.uk },
+      { id: e.d, key: e.dk },
+    ]),
+  );
   const first = new Map(entries.map(([id, e]) => [id, health(e, false)]));
-  const stuck = new Set(entries.filter(([id]) => ['blocked', 'overdue'].includes(first.get(id)!.health)).map(([, e]) => e.d));
+  const stuck = new Set(
+    entries.filter(([id]) => ['blocked', 'overdue'].includes(first.get(id)!.health)).map(([, e]) => e.d),
+  );
   const matrix = new Map<string, DependencyOverview['matrix'][number]>();
   const problems: DependencyOverview['problems'] = [];
   for (const [id, e] of entries) {
     const h = first.get(id)!.health === 'onTrack' && stuck.has(e.u) ? health(e, true) : first.get(id)!;
     const cellKey = `${e.r}\u0000${e.p}`;
-    const cell = matrix.get(cellKey) ?? { requesting: e.r, providing: e.p, total: 0, onTrack: 0, atRisk: 0, overdue: 0, blocked: 0 };
+    const cell = matrix.get(cellKey) ?? {
+      requesting: e.r,
+      providing: e.p,
+      total: 0,
+      onTrack: 0,
+      atRisk: 0,
+      overdue: 0,
+      blocked: 0,
+    };
     cell.total += 1;
     if (h.health !== 'done') cell[h.health] += 1;
     matrix.set(cellKey, cell);
@@ -353,7 +509,9 @@ export async function getDependencyOverview(deps: Deps, projectKey: string): Pro
       });
     }
   }
-  problems.sort((a, b) => HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health] || b.days - a.days || a.id.localeCompare(b.id));
+  problems.sort(
+    (a, b) => HEALTH_ORDER[a.health] - HEALTH_ORDER[b.health] || b.days - a.days || a.id.localeCompare(b.id),
+  );
   const keys = new Map<string, string | null>();
   for (const [, e] of entries) {
     keys.set(e.u, shown(e.u, e.uk));
@@ -364,9 +522,15 @@ export async function getDependencyOverview(deps: Deps, projectKey: string): Pro
   return {
     asOf: new Date(now).toISOString(),
     departments: people.departments.filter((d) => used.has(d.id)),
-    matrix: [...matrix.values()].sort((a, b) => a.requesting.localeCompare(b.requesting) || a.providing.localeCompare(b.providing)),
+    matrix: [...matrix.values()].sort(
+      (a, b) => a.requesting.localeCompare(b.requesting) || a.providing.localeCompare(b.providing),
+    ),
     problems: problems.slice(0, 200),
-    criticalPath: { lengthDays: path.length, issueKeys: path.nodes.map((n) => (keys.has(n) ? keys.get(n)! : null)), dependencyIds: path.edges },
+    criticalPath: {
+      lengthDays: path.length,
+      issueKeys: path.nodes.map((n) => (keys.has(n) ? keys.get(n)! : null)),
+      dependencyIds: path.edges,
+    },
     open: rollup.dependencies.open,
   };
 }
@@ -390,10 +554,11 @@ export async function getDependencySettings(deps: Deps) {
 }
 
 export async function saveDependencySettings(deps: Deps, ctx: ActingContext, linkType: string) {
-  if (!ctx.accountId || !(await deps.jira.hasPermissions('user', {}, ['ADMINISTER'])).ADMINISTER) throw new AppError('FORBIDDEN', 'dependency.forbiddenAdmin');
+  if (!ctx.accountId || !(await deps.jira.hasPermissions('user', {}, ['ADMINISTER'])).ADMINISTER)
+    throw new AppError('FORBIDDEN', 'dependency.forbiddenAdmin');
   const available = await deps.jira.getIssueLinkTypes('user');
-  if (!available.some((t) => t.name === linkType)) throw new AppError('VALIDATION', 'dependency.linkTypeUnknown', { name: linkType }, 'linkType');
+  if (!available.some((t) => t.name === linkType))
+    throw new AppError('VALIDATION', 'dependency.linkTypeUnknown', { name: linkType }, 'linkType');
   await deps.store.set(KEY.dependencySettings, { linkType });
   return { linkType, available };
 }
-

@@ -1,6 +1,11 @@
 import type { Department, DepartmentRecord, PeopleIndexSummary } from '../../contract';
 import { buildPeopleIndex } from '../../domain/directory/departments';
-import { readDirectory, type DirectoryRecord, type StoredDepartment, type StoredPeopleIndex } from '../kernel/people-index';
+import {
+  readDirectory,
+  type DirectoryRecord,
+  type StoredDepartment,
+  type StoredPeopleIndex,
+} from '../kernel/people-index';
 import type { Deps } from '../kernel/ports';
 import { AppError } from '../kernel/errors';
 import { retryOnConflict } from '../kernel/retry';
@@ -83,26 +88,41 @@ export async function writeDirectory(
   change: (current: readonly StoredDepartment[], now: number) => StoredDepartment[],
 ): Promise<{ departments: StoredDepartment[]; index: StoredPeopleIndex }> {
   const exhausted = () => new AppError('CONFLICT', 'conflict.version', { what: 'department directory' });
-  return retryOnConflict(async (_attempt, write) => {
-    const record = await readDirectory(deps);
-    const now = deps.clock.now();
-    const departments = change(record?.departments ?? [], now);
-    const version = (record?.version ?? 0) + 1;
-    const index = await indexOf(deps, departments, groups, now, version);
-    const next: DirectoryRecord = { version, departments, updatedAt: now, updatedBy: actorId };
-    ensureFits(next);
-    ensureFits(index);
-    await write(() =>
-      deps.store.transact([
-        { kind: 'set', entity: ENTITY.departmentDirectory, key: KEY.departmentDirectory, value: next, ifVersion: record ? record.version : 'absent' },
-        { kind: 'set', key: KEY.peopleIndex, value: index },
-      ]),
-    );
-    return { departments, index };
-  }, { exhausted });
+  return retryOnConflict(
+    async (_attempt, write) => {
+      const record = await readDirectory(deps);
+      const now = deps.clock.now();
+      const departments = change(record?.departments ?? [], now);
+      const version = (record?.version ?? 0) + 1;
+      const index = await indexOf(deps, departments, groups, now, version);
+      const next: DirectoryRecord = { version, departments, updatedAt: now, updatedBy: actorId };
+      ensureFits(next);
+      ensureFits(index);
+      await write(() =>
+        deps.store.transact([
+          {
+            kind: 'set',
+            entity: ENTITY.departmentDirectory,
+            key: KEY.departmentDirectory,
+            value: next,
+            ifVersion: record ? record.version : 'absent',
+          },
+          { kind: 'set', key: KEY.peopleIndex, value: index },
+        ]),
+      );
+      return { departments, index };
+    },
+    { exhausted },
+  );
 }
 
-async function indexOf(deps: Deps, departments: readonly Department[], groups: GroupMembers, now: number, directoryVersion: number): Promise<StoredPeopleIndex> {
+async function indexOf(
+  deps: Deps,
+  departments: readonly Department[],
+  groups: GroupMembers,
+  now: number,
+  directoryVersion: number,
+): Promise<StoredPeopleIndex> {
   const names = [...new Set(departments.flatMap((d) => (d.jiraGroup ? [d.jiraGroup] : [])))];
   const members = await Promise.all(names.map((g) => groups(g)));
   const byGroup = new Map<string, string[]>();

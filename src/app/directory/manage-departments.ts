@@ -1,4 +1,13 @@
-import type { Department, DepartmentDelete, DepartmentInput, DepartmentSaved, DepartmentUpdate, DirectoryView, PeopleIndexSummary, Person } from '../../contract';
+import type {
+  Department,
+  DepartmentDelete,
+  DepartmentInput,
+  DepartmentSaved,
+  DepartmentUpdate,
+  DirectoryView,
+  PeopleIndexSummary,
+  Person,
+} from '../../contract';
 import { namedAccountIds } from '../../domain/directory/departments';
 import type { ActingContext, Deps, JiraUser } from '../kernel/ports';
 import { AppError } from '../kernel/errors';
@@ -16,7 +25,12 @@ import { readDirectory, readStoredPeopleIndex, type StoredDepartment } from '../
 const USER_SEARCH_LIMIT = 20;
 
 function person(u: JiraUser): Person {
-  return { accountId: u.accountId, displayName: u.displayName, active: u.active, ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) };
+  return {
+    accountId: u.accountId,
+    displayName: u.displayName,
+    active: u.active,
+    ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}),
+  };
 }
 
 /**
@@ -39,17 +53,32 @@ async function requireAdmin(deps: Deps, ctx: ActingContext): Promise<string> {
 async function checkPeople(deps: Deps, d: Department): Promise<JiraUser[]> {
   const refs = namedAccountIds(d);
   if (refs.length === 0) return [];
-  const users = await deps.jira.getUsers('user', refs.map((r) => r.accountId));
+  const users = await deps.jira.getUsers(
+    'user',
+    refs.map((r) => r.accountId),
+  );
   const found = new Set(users.map((u) => u.accountId));
   const unknown = refs.find((r) => !found.has(r.accountId));
-  if (unknown) throw new AppError('VALIDATION', 'validation.unknownUser', { field: unknown.field, accountId: unknown.accountId }, unknown.field);
+  if (unknown)
+    throw new AppError(
+      'VALIDATION',
+      'validation.unknownUser',
+      { field: unknown.field, accountId: unknown.accountId },
+      unknown.field,
+    );
   return users;
 }
 
 /** The department's Jira group must exist; its members are fetched once and reused for the people index. */
 async function checkGroup(groups: GroupMembers, d: Department): Promise<void> {
   if (!d.jiraGroup) return;
-  if ((await groups(d.jiraGroup)) === null) throw new AppError('VALIDATION', 'validation.unknownGroup', { field: 'jiraGroup', group: d.jiraGroup }, 'jiraGroup');
+  if ((await groups(d.jiraGroup)) === null)
+    throw new AppError(
+      'VALIDATION',
+      'validation.unknownGroup',
+      { field: 'jiraGroup', group: d.jiraGroup },
+      'jiraGroup',
+    );
 }
 
 /**
@@ -57,7 +86,11 @@ async function checkGroup(groups: GroupMembers, d: Department): Promise<void> {
  * names of everyone the departments name (one Jira call per 90 people).
  */
 export async function listDepartments(deps: Deps, ctx: ActingContext): Promise<DirectoryView> {
-  const [record, index, canEdit] = await Promise.all([readDirectory(deps), readStoredPeopleIndex(deps), isAdmin(deps, ctx)]);
+  const [record, index, canEdit] = await Promise.all([
+    readDirectory(deps),
+    readStoredPeopleIndex(deps),
+    isAdmin(deps, ctx),
+  ]);
   const departments = record?.departments ?? [];
   const ids = [...new Set(departments.flatMap((d) => namedAccountIds(d).map((r) => r.accountId)))];
   const users = ids.length > 0 ? await deps.jira.getUsers('user', ids) : [];
@@ -70,7 +103,13 @@ export async function listDepartments(deps: Deps, ctx: ActingContext): Promise<D
   };
 }
 
-async function save(deps: Deps, ctx: ActingContext, input: Department, change: (current: readonly StoredDepartment[], next: StoredDepartment) => StoredDepartment[], version: number): Promise<DepartmentSaved> {
+async function save(
+  deps: Deps,
+  ctx: ActingContext,
+  input: Department,
+  change: (current: readonly StoredDepartment[], next: StoredDepartment) => StoredDepartment[],
+  version: number,
+): Promise<DepartmentSaved> {
   const actorId = await requireAdmin(deps, ctx);
   const groups = groupMembersCache(deps);
   const [users] = await Promise.all([checkPeople(deps, input), checkGroup(groups, input)]);
@@ -89,7 +128,8 @@ export function createDepartment(deps: Deps, ctx: ActingContext, input: Departme
     ctx,
     input,
     (current, next) => {
-      if (current.some((d) => d.id === input.id)) throw new AppError('CONFLICT', 'conflict.departmentExists', { id: input.id });
+      if (current.some((d) => d.id === input.id))
+        throw new AppError('CONFLICT', 'conflict.departmentExists', { id: input.id });
       return [...current, next];
     },
     1,
@@ -105,14 +145,19 @@ export function updateDepartment(deps: Deps, ctx: ActingContext, input: Departme
     (current, next) => {
       const existing = current.find((d) => d.id === input.id);
       if (!existing) throw new AppError('NOT_FOUND', 'notFound.department', { id: input.id });
-      if (existing.version !== input.version) throw new AppError('CONFLICT', 'conflict.version', { what: 'department' });
+      if (existing.version !== input.version)
+        throw new AppError('CONFLICT', 'conflict.version', { what: 'department' });
       return current.map((d) => (d.id === input.id ? next : d));
     },
     input.version + 1,
   );
 }
 
-export async function deleteDepartment(deps: Deps, ctx: ActingContext, input: DepartmentDelete): Promise<{ id: string; index: PeopleIndexSummary }> {
+export async function deleteDepartment(
+  deps: Deps,
+  ctx: ActingContext,
+  input: DepartmentDelete,
+): Promise<{ id: string; index: PeopleIndexSummary }> {
   const actorId = await requireAdmin(deps, ctx);
   const { index } = await writeDirectory(deps, actorId, groupMembersCache(deps), (current) => {
     const existing = current.find((d) => d.id === input.id);

@@ -7,7 +7,13 @@ import type { LadderContext } from './escalation-settings';
 import { issueEscalationFields, readIssueEscalations, writeAudit } from './escalation-records';
 
 /** After a write: the issue's escalation fields follow the issue's escalations, and the new level's holders hear. */
-export async function afterChange(deps: Deps, issue: Pick<JiraIssue, 'id' | 'key' | 'summary'>, rec: EscalationRecord, lc: LadderContext, notifyKind: 'raised' | 'climbed' | 'breached' | null): Promise<void> {
+export async function afterChange(
+  deps: Deps,
+  issue: Pick<JiraIssue, 'id' | 'key' | 'summary'>,
+  rec: EscalationRecord,
+  lc: LadderContext,
+  notifyKind: 'raised' | 'climbed' | 'breached' | null,
+): Promise<void> {
   try {
     const all = await readIssueEscalations(deps, rec.issueId);
     await deps.jira.setEscalationFields([{ issueIds: [rec.issueId], ...issueEscalationFields(all, lc) }]);
@@ -25,7 +31,13 @@ export async function afterChange(deps: Deps, issue: Pick<JiraIssue, 'id' | 'key
  * One email to the holders of the escalation's current level. Returns the audit operation that records it
  * (written by the caller, batched where many go out), or null when nobody holds the level or Jira refused.
  */
-export async function sendLevelNotice(deps: Deps, issue: Pick<JiraIssue, 'key' | 'summary'>, rec: EscalationRecord, lc: LadderContext, kind: 'raised' | 'climbed' | 'breached'): Promise<TransactionOp | null> {
+export async function sendLevelNotice(
+  deps: Deps,
+  issue: Pick<JiraIssue, 'key' | 'summary'>,
+  rec: EscalationRecord,
+  lc: LadderContext,
+  kind: 'raised' | 'climbed' | 'breached',
+): Promise<TransactionOp | null> {
   const to = holdersOf(rec, rec.level, lc);
   if (to.length === 0) return null;
   const params = {
@@ -49,5 +61,14 @@ export async function sendLevelNotice(deps: Deps, issue: Pick<JiraIssue, 'key' |
     deps.log.warn('escalation notification failed', { id: rec.id, error: String(e) });
     return null;
   }
-  return auditOp({ subjectId: rec.id, at: deps.clock.now(), kind: 'escalation.notified', actorId: null, detail: { level: rec.level, to, reason: kind } }, `n${rec.version}`);
+  return auditOp(
+    {
+      subjectId: rec.id,
+      at: deps.clock.now(),
+      kind: 'escalation.notified',
+      actorId: null,
+      detail: { level: rec.level, to, reason: kind },
+    },
+    `n${rec.version}`,
+  );
 }

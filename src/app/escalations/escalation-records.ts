@@ -6,20 +6,40 @@ import { readAll } from '../kernel/paging';
 import { readAsUser } from '../kernel/visibility';
 import type { LadderContext } from './escalation-settings';
 
-export function authorityOf(rec: EscalationRecord, accountId: string | null, lc: LadderContext, automation = false, projectAdmin = false): Authority {
-  return { accountId, holds: levelHeldBy(rec, accountId, lc), raiser: !!accountId && rec.raisedBy === accountId, automation, projectAdmin };
+export function authorityOf(
+  rec: EscalationRecord,
+  accountId: string | null,
+  lc: LadderContext,
+  automation = false,
+  projectAdmin = false,
+): Authority {
+  return {
+    accountId,
+    holds: levelHeldBy(rec, accountId, lc),
+    raiser: !!accountId && rec.raisedBy === accountId,
+    automation,
+    projectAdmin,
+  };
 }
 
 /** Every escalation of an issue, newest first: one index query (a hundred a page). */
 export function readIssueEscalations(deps: Deps, issueId: string): Promise<EscalationRecord[]> {
-  return readAll<EscalationRecord>(deps, { entity: ENTITY.escalation, index: INDEX.escalationByIssue, partition: [issueId], sort: 'DESC' });
+  return readAll<EscalationRecord>(deps, {
+    entity: ENTITY.escalation,
+    index: INDEX.escalationByIssue,
+    partition: [issueId],
+    sort: 'DESC',
+  });
 }
 
 /**
  * What the issue's escalation fields show: the highest open level and that escalation's state ('breached' once
  * past the top limit), who holds the current level of any open escalation, and who raised any of them.
  */
-export function issueEscalationFields(all: readonly EscalationRecord[], lc: LadderContext): Required<Omit<EscalationFieldUpdate, 'issueIds'>> {
+export function issueEscalationFields(
+  all: readonly EscalationRecord[],
+  lc: LadderContext,
+): Required<Omit<EscalationFieldUpdate, 'issueIds'>> {
   const open = all.filter((e) => isEscalationOpen(e.status));
   const top = [...open].sort((a, b) => b.level - a.level || Number(b.breached) - Number(a.breached))[0];
   return {
@@ -32,15 +52,21 @@ export function issueEscalationFields(all: readonly EscalationRecord[], lc: Ladd
 
 /** Writes audit operations in transactions of at most 25. */
 export async function writeAudit(deps: Deps, ops: TransactionOp[]): Promise<void> {
-  for (let i = 0; i < ops.length; i += MAX_TRANSACTION_OPS) await deps.store.transact(ops.slice(i, i + MAX_TRANSACTION_OPS));
+  for (let i = 0; i < ops.length; i += MAX_TRANSACTION_OPS)
+    await deps.store.transact(ops.slice(i, i + MAX_TRANSACTION_OPS));
 }
 
 export async function readIssueForUser(deps: Deps, issueKey: string): Promise<JiraIssue> {
-  return readAsUser(deps, 'issue', () => deps.jira.getIssue('user', issueKey), () => deps.jira.getIssue('app', issueKey));
+  return readAsUser(
+    deps,
+    'issue',
+    () => deps.jira.getIssue('user', issueKey),
+    () => deps.jira.getIssue('app', issueKey),
+  );
 }
 
-
-const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.length && new Set([...a, ...b]).size === a.length;
+const sameSet = (a: readonly string[], b: readonly string[]) =>
+  a.length === b.length && new Set([...a, ...b]).size === a.length;
 
 /**
  * The issue's escalation people fields catch up with its records when they drifted (the directory or the ladder
@@ -48,11 +74,19 @@ const sameSet = (a: readonly string[], b: readonly string[]) => a.length === b.l
  * One write as the app, only when they differ; a failure leaves them for the next change. The issue panel calls
  * it as it opens, so a stale field heals the first time someone looks at the issue.
  */
-export async function repairPeopleFields(deps: Deps, issue: JiraIssue, records: readonly EscalationRecord[], lc: LadderContext): Promise<void> {
+export async function repairPeopleFields(
+  deps: Deps,
+  issue: JiraIssue,
+  records: readonly EscalationRecord[],
+  lc: LadderContext,
+): Promise<void> {
   const shown = issue.escalationPeople;
   if (!shown) return;
   const { holders, raisers } = issueEscalationFields(records, lc);
-  const update = { ...(sameSet(holders, shown.holders) ? {} : { holders }), ...(sameSet(raisers, shown.raisers) ? {} : { raisers }) };
+  const update = {
+    ...(sameSet(holders, shown.holders) ? {} : { holders }),
+    ...(sameSet(raisers, shown.raisers) ? {} : { raisers }),
+  };
   if (Object.keys(update).length === 0) return;
   try {
     await deps.jira.setEscalationFields([{ issueIds: [issue.id], ...update }]);

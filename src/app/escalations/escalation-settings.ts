@@ -5,7 +5,13 @@ import { DEFAULT_LADDER, type Ladder } from '../../domain/escalations/ladder';
 import type { ActingContext, Deps } from '../kernel/ports';
 import { AppError, isAppError } from '../kernel/errors';
 import { ENTITY, KEY, SECRET } from '../kernel/storage-keys';
-import { readDirectory, readPeopleIndexWith, type DirectoryRecord, type PeopleIndex, type StoredDepartment } from '../kernel/people-index';
+import {
+  readDirectory,
+  readPeopleIndexWith,
+  type DirectoryRecord,
+  type PeopleIndex,
+  type StoredDepartment,
+} from '../kernel/people-index';
 
 /** An `esc-settings` record: one document with its own version, for conditional writes. */
 interface SettingsRecord<T> {
@@ -19,14 +25,33 @@ function settingsOf<T>(rec: SettingsRecord<T> | undefined, fallback: T): { data:
   return rec ? { data: rec.data, version: rec.version } : { data: structuredClone(fallback), version: 0 };
 }
 
-async function readSettings<T>(deps: Pick<Deps, 'store'>, key: string, fallback: T): Promise<{ data: T; version: number }> {
+async function readSettings<T>(
+  deps: Pick<Deps, 'store'>,
+  key: string,
+  fallback: T,
+): Promise<{ data: T; version: number }> {
   return settingsOf(await deps.store.getEntity<SettingsRecord<T>>(ENTITY.escalationSettings, key), fallback);
 }
 
-async function writeSettings<T>(deps: Deps, key: string, data: T, version: number, by: string, what: 'escalation' | 'project'): Promise<number> {
+async function writeSettings<T>(
+  deps: Deps,
+  key: string,
+  data: T,
+  version: number,
+  by: string,
+  what: 'escalation' | 'project',
+): Promise<number> {
   const next: SettingsRecord<T> = { version: version + 1, data, updatedAt: deps.clock.now(), updatedBy: by };
   try {
-    await deps.store.transact([{ kind: 'set', entity: ENTITY.escalationSettings, key, value: next, ifVersion: version === 0 ? 'absent' : version }]);
+    await deps.store.transact([
+      {
+        kind: 'set',
+        entity: ENTITY.escalationSettings,
+        key,
+        value: next,
+        ifVersion: version === 0 ? 'absent' : version,
+      },
+    ]);
   } catch (e) {
     if (isAppError(e) && e.code === 'CONFLICT') throw new AppError('CONFLICT', 'conflict.version', { what });
     throw e;
@@ -34,8 +59,10 @@ async function writeSettings<T>(deps: Deps, key: string, data: T, version: numbe
   return next.version;
 }
 
-const readCalendarSettings = (deps: Pick<Deps, 'store'>) => readSettings(deps, KEY.calendars, DEFAULT_CALENDAR_SETTINGS);
-const readLadder = (deps: Pick<Deps, 'store'>, projectKey: string) => readSettings(deps, KEY.ladder(projectKey), DEFAULT_LADDER);
+const readCalendarSettings = (deps: Pick<Deps, 'store'>) =>
+  readSettings(deps, KEY.calendars, DEFAULT_CALENDAR_SETTINGS);
+const readLadder = (deps: Pick<Deps, 'store'>, projectKey: string) =>
+  readSettings(deps, KEY.ladder(projectKey), DEFAULT_LADDER);
 
 /** Everything that decides who holds which level of one escalation, read once per use case (or per sweep). */
 export interface LadderContext extends Ladder {
@@ -47,7 +74,10 @@ export interface LadderContext extends Ladder {
  * A project's ladder context and the people index, in ONE KVS batch read: the index and calendars, the
  * project's ladder and the department directory (heads and interface persons).
  */
-export async function readPeopleAndLadder(deps: Pick<Deps, 'store'>, projectKey: string): Promise<{ people: PeopleIndex; lc: LadderContext }> {
+export async function readPeopleAndLadder(
+  deps: Pick<Deps, 'store'>,
+  projectKey: string,
+): Promise<{ people: PeopleIndex; lc: LadderContext }> {
   const { people, extra } = await readPeopleIndexWith(deps, [
     { key: KEY.ladder(projectKey), entity: ENTITY.escalationSettings },
     { key: KEY.departmentDirectory, entity: ENTITY.departmentDirectory },
@@ -82,13 +112,21 @@ async function isJiraAdmin(deps: Deps): Promise<boolean> {
 }
 
 export async function getCalendars(deps: Deps) {
-  const [settings, directory, canEdit] = await Promise.all([readCalendarSettings(deps), readDirectory(deps), isJiraAdmin(deps)]);
+  const [settings, directory, canEdit] = await Promise.all([
+    readCalendarSettings(deps),
+    readDirectory(deps),
+    isJiraAdmin(deps),
+  ]);
   const departments = (directory?.departments ?? []).map(({ id, nameZh, nameEn }) => ({ id, nameZh, nameEn }));
   return { settings: settings.data, version: settings.version, departments, canEdit };
 }
 
 /** Validates references (calendar ids unique, departments point at calendars that exist) before writing. */
-export async function saveCalendars(deps: Deps, ctx: ActingContext, input: { settings: CalendarSettings; version: number }) {
+export async function saveCalendars(
+  deps: Deps,
+  ctx: ActingContext,
+  input: { settings: CalendarSettings; version: number },
+) {
   await requireJiraAdmin(deps);
   const settings = CalendarSettingsSchema.parse(input.settings);
   const ids = new Set<string>();
@@ -96,9 +134,21 @@ export async function saveCalendars(deps: Deps, ctx: ActingContext, input: { set
     if (ids.has(c.id)) throw new AppError('VALIDATION', 'calendar.duplicate', { id: c.id }, 'calendars');
     ids.add(c.id);
   }
-  if (!ids.has(settings.defaultCalendarId)) throw new AppError('VALIDATION', 'calendar.unknown', { field: 'defaultCalendarId', id: settings.defaultCalendarId }, 'defaultCalendarId');
+  if (!ids.has(settings.defaultCalendarId))
+    throw new AppError(
+      'VALIDATION',
+      'calendar.unknown',
+      { field: 'defaultCalendarId', id: settings.defaultCalendarId },
+      'defaultCalendarId',
+    );
   for (const [dept, id] of Object.entries(settings.byDepartment)) {
-    if (!ids.has(id)) throw new AppError('VALIDATION', 'calendar.unknown', { field: `byDepartment.${dept}`, id }, `byDepartment.${dept}`);
+    if (!ids.has(id))
+      throw new AppError(
+        'VALIDATION',
+        'calendar.unknown',
+        { field: `byDepartment.${dept}`, id },
+        `byDepartment.${dept}`,
+      );
   }
   await writeSettings(deps, KEY.calendars, settings, input.version, ctx.accountId ?? '', 'escalation');
   return getCalendars(deps);
@@ -113,18 +163,35 @@ export async function getLadderView(deps: Deps, projectKey: string) {
   const [ladder, canEdit] = await Promise.all([readLadder(deps, projectKey), isProjectAdmin(deps, projectKey)]);
   const ids = [...new Set(ladder.data.levels.flatMap((l) => l.accountIds))];
   const users = ids.length ? await deps.jira.getUsers('user', ids) : [];
-  const people = users.map((u) => ({ accountId: u.accountId, displayName: u.displayName, active: u.active, ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) }));
+  const people = users.map((u) => ({
+    accountId: u.accountId,
+    displayName: u.displayName,
+    active: u.active,
+    ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}),
+  }));
   return { ladder: ladder.data, version: ladder.version, people, canEdit };
 }
 
-export async function saveLadder(deps: Deps, ctx: ActingContext, projectKey: string, input: { ladder: LadderConfig; version: number }) {
-  if (!(await isProjectAdmin(deps, projectKey))) throw new AppError('FORBIDDEN', 'forbidden.projectAdmin', { key: projectKey });
+export async function saveLadder(
+  deps: Deps,
+  ctx: ActingContext,
+  projectKey: string,
+  input: { ladder: LadderConfig; version: number },
+) {
+  if (!(await isProjectAdmin(deps, projectKey)))
+    throw new AppError('FORBIDDEN', 'forbidden.projectAdmin', { key: projectKey });
   const ids = [...new Set(input.ladder.levels.flatMap((l) => l.accountIds))];
   if (ids.length) {
     const known = new Set((await deps.jira.getUsers('user', ids)).map((u) => u.accountId));
     input.ladder.levels.forEach((l, i) =>
       l.accountIds.forEach((accountId, j) => {
-        if (!known.has(accountId)) throw new AppError('VALIDATION', 'validation.unknownUser', { field: `levels.${i}.accountIds.${j}`, accountId }, `levels.${i}.accountIds.${j}`);
+        if (!known.has(accountId))
+          throw new AppError(
+            'VALIDATION',
+            'validation.unknownUser',
+            { field: `levels.${i}.accountIds.${j}`, accountId },
+            `levels.${i}.accountIds.${j}`,
+          );
       }),
     );
   }
@@ -162,7 +229,17 @@ export async function rotateWebhookSecret(deps: Deps, ctx: ActingContext) {
   await requireJiraAdmin(deps);
   const secret = randomBytes(32).toString('base64url');
   await deps.store.setSecret(SECRET.webhookSigningKey, secret);
-  const meta: SecretMeta = { rotatedAt: deps.clock.now(), rotatedBy: ctx.accountId ?? '', fingerprint: fingerprint(secret) };
+  const meta: SecretMeta = {
+    rotatedAt: deps.clock.now(),
+    rotatedBy: ctx.accountId ?? '',
+    fingerprint: fingerprint(secret),
+  };
   await deps.store.set(KEY.webhookSecretMeta, meta);
-  return { configured: true, rotatedAt: new Date(meta.rotatedAt).toISOString(), fingerprint: meta.fingerprint, canEdit: true, secret };
+  return {
+    configured: true,
+    rotatedAt: new Date(meta.rotatedAt).toISOString(),
+    fingerprint: meta.fingerprint,
+    canEdit: true,
+    secret,
+  };
 }

@@ -12,8 +12,16 @@ const HOUR = 3_600_000;
  * level's limit, and mean hours to acknowledge and to resolve.
  */
 export async function getEscalationStats(deps: Deps, projectKey: string): Promise<EscalationStats> {
-  const project = await readAsUser(deps, 'project', () => deps.jira.getProject('user', projectKey), () => deps.jira.getProject('app', projectKey));
-  const [rollup, perms] = await Promise.all([readRollup(deps, project.key), deps.jira.hasPermissions('user', { projectKey: project.key }, ['ADMINISTER_PROJECTS'])]);
+  const project = await readAsUser(
+    deps,
+    'project',
+    () => deps.jira.getProject('user', projectKey),
+    () => deps.jira.getProject('app', projectKey),
+  );
+  const [rollup, perms] = await Promise.all([
+    readRollup(deps, project.key),
+    deps.jira.hasPermissions('user', { projectKey: project.key }, ['ADMINISTER_PROJECTS']),
+  ]);
   const t = rollup.escalations;
   const now = deps.clock.now();
   const today = Math.floor(now / DAY);
@@ -32,7 +40,8 @@ export async function getEscalationStats(deps: Deps, projectKey: string): Promis
     openByLevel: levels,
     closed: t.closed,
     resolvedWithinLimit: t.resolved.total > 0 ? t.resolved.hit / t.resolved.total : null,
-    meanHoursToAcknowledge: t.acknowledgeTime.count > 0 ? round(t.acknowledgeTime.ms / t.acknowledgeTime.count / HOUR) : null,
+    meanHoursToAcknowledge:
+      t.acknowledgeTime.count > 0 ? round(t.acknowledgeTime.ms / t.acknowledgeTime.count / HOUR) : null,
     meanHoursToResolve: t.resolveTime.count > 0 ? round(t.resolveTime.ms / t.resolveTime.count / HOUR) : null,
     canConfigure: perms.ADMINISTER_PROJECTS,
   };

@@ -10,10 +10,17 @@ import { departmentRefs, type LadderContext } from './escalation-settings';
 import { authorityOf, readIssueEscalations, readIssueForUser } from './escalation-records';
 
 function person(u: JiraUser | undefined, accountId: string): Person {
-  return u ? { accountId, displayName: u.displayName, active: u.active, ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) } : { accountId, displayName: accountId };
+  return u
+    ? { accountId, displayName: u.displayName, active: u.active, ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) }
+    : { accountId, displayName: accountId };
 }
 
-function view(e: EscalationRecord, lc: LadderContext, viewer: string | null, people: Map<string, JiraUser>): EscalationView {
+function view(
+  e: EscalationRecord,
+  lc: LadderContext,
+  viewer: string | null,
+  people: Map<string, JiraUser>,
+): EscalationView {
   const dept = e.departmentAsked ? lc.departments.get(e.departmentAsked) : undefined;
   const open = isEscalationOpen(e.status);
   return {
@@ -44,11 +51,18 @@ function view(e: EscalationRecord, lc: LadderContext, viewer: string | null, peo
  * viewer may do, and the departments to ask. Names come from the users Jira returned with the issue (its RACI
  * and escalation fields); only people missing there cost one bulk lookup.
  */
-export async function escalationsSection(deps: Deps, ctx: ActingContext, issue: JiraIssue, records: readonly EscalationRecord[], lc: LadderContext): Promise<IssueEscalations> {
+export async function escalationsSection(
+  deps: Deps,
+  ctx: ActingContext,
+  issue: JiraIssue,
+  records: readonly EscalationRecord[],
+  lc: LadderContext,
+): Promise<IssueEscalations> {
   const people = new Map(issue.people.map((u) => [u.accountId, u]));
   const missing = new Set<string>();
   for (const e of records) {
-    for (const id of [e.raisedBy, ...(isEscalationOpen(e.status) ? holdersOf(e, e.level, lc) : [])]) if (id && !people.has(id)) missing.add(id);
+    for (const id of [e.raisedBy, ...(isEscalationOpen(e.status) ? holdersOf(e, e.level, lc) : [])])
+      if (id && !people.has(id)) missing.add(id);
   }
   if (missing.size) for (const u of await deps.jira.getUsers('user', [...missing])) people.set(u.accountId, u);
   return {
@@ -60,7 +74,12 @@ export async function escalationsSection(deps: Deps, ctx: ActingContext, issue: 
 }
 
 /** The escalations section again, after a raise or an action on the issue the caller has just read. */
-export async function issueEscalations(deps: Deps, ctx: ActingContext, issue: JiraIssue, lc: LadderContext): Promise<IssueEscalations> {
+export async function issueEscalations(
+  deps: Deps,
+  ctx: ActingContext,
+  issue: JiraIssue,
+  lc: LadderContext,
+): Promise<IssueEscalations> {
   const records = await readIssueEscalations(deps, issue.id);
   return escalationsSection(deps, ctx, issue, records, lc);
 }
@@ -70,26 +89,45 @@ export async function getTimeline(deps: Deps, issueKey: string, id: string): Pro
   const issue = await readIssueForUser(deps, issueKey);
   const rec = await deps.store.getEntity<EscalationRecord>(ENTITY.escalation, id);
   if (!rec || rec.issueId !== issue.id) throw new AppError('NOT_FOUND', 'escalation.notFound', { id });
-  const events = await readAll<AuditEventRecord>(deps, { entity: ENTITY.auditEvent, index: INDEX.auditBySubject, partition: [id], sort: 'ASC' });
+  const events = await readAll<AuditEventRecord>(deps, {
+    entity: ENTITY.auditEvent,
+    index: INDEX.auditBySubject,
+    partition: [id],
+    sort: 'ASC',
+  });
   const ids = new Set<string>();
   for (const e of events) {
     if (e.actorId) ids.add(e.actorId);
-    if (e.kind === 'escalation.notified' && Array.isArray(e.detail.to)) for (const to of e.detail.to as string[]) ids.add(to);
+    if (e.kind === 'escalation.notified' && Array.isArray(e.detail.to))
+      for (const to of e.detail.to as string[]) ids.add(to);
   }
   const people = new Map((ids.size ? await deps.jira.getUsers('user', [...ids]) : []).map((u) => [u.accountId, u]));
   return {
     events: events.map((e) => {
-      const d = e.detail as { from?: number; to?: unknown; level?: number; text?: string; source?: string; by?: string };
+      const d = e.detail as {
+        from?: number;
+        to?: unknown;
+        level?: number;
+        text?: string;
+        source?: string;
+        by?: string;
+      };
       const climbed = e.kind === 'escalation.climbed';
       return {
         at: new Date(e.at).toISOString(),
         kind: e.kind,
         actor: e.actorId ? person(people.get(e.actorId), e.actorId) : null,
         ...(climbed && typeof d.from === 'number' ? { fromLevel: d.from } : {}),
-        ...(climbed && typeof d.to === 'number' ? { toLevel: d.to } : !climbed && typeof d.level === 'number' ? { toLevel: d.level } : {}),
+        ...(climbed && typeof d.to === 'number'
+          ? { toLevel: d.to }
+          : !climbed && typeof d.level === 'number'
+            ? { toLevel: d.level }
+            : {}),
         ...(d.text ? { text: d.text } : {}),
         ...(d.source ? { source: d.source } : climbed && d.by ? { source: d.by } : {}),
-        ...(e.kind === 'escalation.notified' && Array.isArray(d.to) ? { notified: (d.to as string[]).map((a) => person(people.get(a), a)) } : {}),
+        ...(e.kind === 'escalation.notified' && Array.isArray(d.to)
+          ? { notified: (d.to as string[]).map((a) => person(people.get(a), a)) }
+          : {}),
       };
     }),
   };

@@ -1,5 +1,14 @@
 import type { EscalationActInput, IssueEscalations, MessageId, Noun, RaiseEscalationInput } from '../../contract';
-import { escalationContribution, isEscalationOpen, summarize, transition, type Command, type EscalationRecord, type EscalationSource, type Refusal } from '../../domain/escalations/escalation';
+import {
+  escalationContribution,
+  isEscalationOpen,
+  summarize,
+  transition,
+  type Command,
+  type EscalationRecord,
+  type EscalationSource,
+  type Refusal,
+} from '../../domain/escalations/escalation';
 import { deadlineFor, levelHeldBy } from '../../domain/escalations/ladder';
 import { calendarOf } from '../../domain/shared/calendar';
 import { applyEscalationChange } from '../../domain/rollup/escalations';
@@ -41,7 +50,12 @@ const WORDS: Record<Command['kind'], { action: Noun; text?: Noun }> = {
 function refusalError(refusal: Refusal, cmd: Command, rec: EscalationRecord): AppError {
   const code = refusal === 'NOT_ALLOWED' ? 'FORBIDDEN' : refusal === 'TEXT_REQUIRED' ? 'VALIDATION' : 'CONFLICT';
   const words = WORDS[cmd.kind];
-  return new AppError(code, REFUSAL_MESSAGE[refusal], { action: words.action, level: rec.level, what: words.text ?? '' }, refusal === 'TEXT_REQUIRED' ? 'text' : undefined);
+  return new AppError(
+    code,
+    REFUSAL_MESSAGE[refusal],
+    { action: words.action, level: rec.level, what: words.text ?? '' },
+    refusal === 'TEXT_REQUIRED' ? 'text' : undefined,
+  );
 }
 
 function toCommand(input: Pick<EscalationActInput, 'action' | 'text'>): Command {
@@ -53,7 +67,10 @@ export interface RaiseRequest {
   /** The person raising it (from the Forge context); null for a web request. */
   accountId: string | null;
   issue: JiraIssue;
-  input: Omit<RaiseEscalationInput, 'deadline' | 'dependencyId'> & { deadline: string | null; dependencyId: string | null };
+  input: Omit<RaiseEscalationInput, 'deadline' | 'dependencyId'> & {
+    deadline: string | null;
+    dependencyId: string | null;
+  };
   id: string;
   /** Extra operations for the same transaction (the web trigger's nonce). */
   extraOps?: TransactionOp[];
@@ -110,12 +127,25 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
   await commitWithRollups(deps, rec.id, [rec.projectKey], async (rollups, attempt) => {
     if (attempt > 1 && req.recheck) await req.recheck();
     return {
-      rollups: new Map([[rec.projectKey, applyEscalationChange(rollups.get(rec.projectKey)!, null, escalationContribution(rec), now)]]),
+      rollups: new Map([
+        [rec.projectKey, applyEscalationChange(rollups.get(rec.projectKey)!, null, escalationContribution(rec), now)],
+      ]),
       ops: [
         ...(req.extraOps ?? []),
         { kind: 'set', entity: ENTITY.escalation, key: rec.id, value: rec, ifVersion: 'absent' },
         auditOp(
-          { subjectId: rec.id, at: now, kind: 'escalation.raised', actorId: req.accountId, detail: { source: req.source, level: 1, departmentAsked: rec.departmentAsked, dependencyId: rec.dependencyId } },
+          {
+            subjectId: rec.id,
+            at: now,
+            kind: 'escalation.raised',
+            actorId: req.accountId,
+            detail: {
+              source: req.source,
+              level: 1,
+              departmentAsked: rec.departmentAsked,
+              dependencyId: rec.dependencyId,
+            },
+          },
           'r',
         ),
       ],
@@ -126,39 +156,79 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
 }
 
 /** Applies a command to one escalation, conditioned on the version read; the record, audit and rollup change together. */
-export async function applyCommand(deps: Deps, first: EscalationRecord, cmd: Command, accountId: string | null, lc: LadderContext, opts: { automation?: boolean; projectAdmin?: boolean; expectVersion?: number } = {}): Promise<EscalationRecord> {
+export async function applyCommand(
+  deps: Deps,
+  first: EscalationRecord,
+  cmd: Command,
+  accountId: string | null,
+  lc: LadderContext,
+  opts: { automation?: boolean; projectAdmin?: boolean; expectVersion?: number } = {},
+): Promise<EscalationRecord> {
   let result: EscalationRecord | null = null;
   const calendar = calendarOf(lc.calendars, first.departmentAsked);
   try {
     await commitWithRollups(deps, first.id, [first.projectKey], async (rollups, attempt) => {
       const rec = attempt === 1 ? first : await deps.store.getEntity<EscalationRecord>(ENTITY.escalation, first.id);
       if (!rec) throw new AppError('NOT_FOUND', 'escalation.notFound', { id: first.id });
-      if (opts.expectVersion !== undefined && rec.version !== opts.expectVersion) throw new AppError('CONFLICT', 'conflict.version', { what: 'escalation' });
+      if (opts.expectVersion !== undefined && rec.version !== opts.expectVersion)
+        throw new AppError('CONFLICT', 'conflict.version', { what: 'escalation' });
       const now = deps.clock.now();
-      const out = transition(rec, cmd, authorityOf(rec, accountId, lc, opts.automation, opts.projectAdmin), now, deadlineFor(lc.ladder, calendar));
+      const out = transition(
+        rec,
+        cmd,
+        authorityOf(rec, accountId, lc, opts.automation, opts.projectAdmin),
+        now,
+        deadlineFor(lc.ladder, calendar),
+      );
       if (!out.ok) throw refusalError(out.refusal, cmd, rec);
       result = out.next;
       return {
-        rollups: new Map([[rec.projectKey, applyEscalationChange(rollups.get(rec.projectKey)!, escalationContribution(rec), escalationContribution(out.next), now)]]),
+        rollups: new Map([
+          [
+            rec.projectKey,
+            applyEscalationChange(
+              rollups.get(rec.projectKey)!,
+              escalationContribution(rec),
+              escalationContribution(out.next),
+              now,
+            ),
+          ],
+        ]),
         ops: [
           { kind: 'set', entity: ENTITY.escalation, key: rec.id, value: out.next, ifVersion: rec.version },
-          auditOp({ subjectId: rec.id, at: now, kind: out.event.kind, actorId: opts.automation ? null : accountId, detail: { ...out.event.detail, ...(opts.automation ? { source: 'automation', by: accountId } : {}) } }, `v${out.next.version}`),
+          auditOp(
+            {
+              subjectId: rec.id,
+              at: now,
+              kind: out.event.kind,
+              actorId: opts.automation ? null : accountId,
+              detail: { ...out.event.detail, ...(opts.automation ? { source: 'automation', by: accountId } : {}) },
+            },
+            `v${out.next.version}`,
+          ),
         ],
       };
     });
   } catch (e) {
-    if (isAppError(e) && e.code === 'CONFLICT' && e.messageId === 'conflict.version') throw new AppError('CONFLICT', 'conflict.version', { what: 'escalation' });
+    if (isAppError(e) && e.code === 'CONFLICT' && e.messageId === 'conflict.version')
+      throw new AppError('CONFLICT', 'conflict.version', { what: 'escalation' });
     throw e;
   }
   return result!;
 }
 
 /** Raised from the issue panel, or from a dependency of this issue whose response is overdue. */
-export async function raiseFromPanel(deps: Deps, ctx: ActingContext, issueKey: string, input: RaiseEscalationInput): Promise<IssueEscalations> {
+export async function raiseFromPanel(
+  deps: Deps,
+  ctx: ActingContext,
+  issueKey: string,
+  input: RaiseEscalationInput,
+): Promise<IssueEscalations> {
   const issue = await readIssueForUser(deps, issueKey);
   if (input.dependencyId) {
     const dep = await deps.store.getEntity<DependencyRecord>(ENTITY.dependency, input.dependencyId);
-    if (!dep || dep.downstreamIssueId !== issue.id || !dep.late) throw new AppError('VALIDATION', 'escalation.dependencyNotLate', { id: input.dependencyId }, 'dependencyId');
+    if (!dep || dep.downstreamIssueId !== issue.id || !dep.late)
+      throw new AppError('VALIDATION', 'escalation.dependencyNotLate', { id: input.dependencyId }, 'dependencyId');
   }
   const now = deps.clock.now();
   const context = await readPeopleAndLadder(deps, issue.projectKey);
@@ -173,7 +243,12 @@ export async function raiseFromPanel(deps: Deps, ctx: ActingContext, issueKey: s
   return issueEscalations(deps, ctx, issue, context.lc);
 }
 
-export async function actFromPanel(deps: Deps, ctx: ActingContext, issueKey: string, input: EscalationActInput): Promise<IssueEscalations> {
+export async function actFromPanel(
+  deps: Deps,
+  ctx: ActingContext,
+  issueKey: string,
+  input: EscalationActInput,
+): Promise<IssueEscalations> {
   const issue = await readIssueForUser(deps, issueKey);
   const rec = await deps.store.getEntity<EscalationRecord>(ENTITY.escalation, input.id);
   if (!rec || rec.issueId !== issue.id) throw new AppError('NOT_FOUND', 'escalation.notFound', { id: input.id });
@@ -185,18 +260,24 @@ export async function actFromPanel(deps: Deps, ctx: ActingContext, issueKey: str
 }
 
 /** Jira Automation "Climb escalation": the newest open escalation of the issue below level 3 climbs one level. */
-export async function climbByAutomation(deps: Deps, accountId: string | null, issueKey: string, note: string): Promise<EscalationRecord> {
+export async function climbByAutomation(
+  deps: Deps,
+  accountId: string | null,
+  issueKey: string,
+  note: string,
+): Promise<EscalationRecord> {
   const issue = await deps.jira.getIssue('user', issueKey);
-  const open = (await readIssueEscalations(deps, issue.id)).filter(
-    (e) => isEscalationOpen(e.status) && e.level < 3,
-  );
+  const open = (await readIssueEscalations(deps, issue.id)).filter((e) => isEscalationOpen(e.status) && e.level < 3);
   const target = open[0];
   if (!target) throw new AppError('NOT_FOUND', 'escalation.noOpen', { key: issueKey });
   const lc = await readLadderContext(deps, issue.projectKey);
   // Only someone who holds no level needs the project-admin check: one Jira call, and only then.
-  const projectAdmin = levelHeldBy(target, accountId, lc) >= target.level ? false : await isProjectAdmin(deps, issue.projectKey);
-  const next = await applyCommand(deps, target, { kind: 'climb', text: note }, accountId, lc, { automation: true, projectAdmin });
+  const projectAdmin =
+    levelHeldBy(target, accountId, lc) >= target.level ? false : await isProjectAdmin(deps, issue.projectKey);
+  const next = await applyCommand(deps, target, { kind: 'climb', text: note }, accountId, lc, {
+    automation: true,
+    projectAdmin,
+  });
   await afterChange(deps, issue, next, lc, 'climbed');
   return next;
 }
-

@@ -12,7 +12,11 @@ export function newEscalationId(now: number): string {
  * Jira Automation "Raise escalation": the issue is read as the rule's actor (Automation runs the action as
  * them), so an issue they may not see is NOT_FOUND, and it is raised at level 1 with their name on it.
  */
-export async function raiseByAutomation(deps: Deps, accountId: string | null, input: AutomationRaiseInput): Promise<EscalationRecord> {
+export async function raiseByAutomation(
+  deps: Deps,
+  accountId: string | null,
+  input: AutomationRaiseInput,
+): Promise<EscalationRecord> {
   const issue = await deps.jira.getIssue('user', input.issueKey);
   return raise(deps, {
     source: 'automation',
@@ -35,7 +39,10 @@ export async function raiseByAutomation(deps: Deps, accountId: string | null, in
  * the invocation's locale when Forge gives one, else the actor's Jira language, else English. Asked only when
  * something failed, so a successful action costs no extra call.
  */
-export async function automationActorLocale(deps: Deps, actor: { accountId: string | null; locale: string | null }): Promise<Locale> {
+export async function automationActorLocale(
+  deps: Deps,
+  actor: { accountId: string | null; locale: string | null },
+): Promise<Locale> {
   if (actor.locale) return toLocale(actor.locale);
   if (!actor.accountId) return 'en';
   try {

@@ -19,7 +19,9 @@ export function signingInput(timestamp: string, nonce: string, body: string): st
 }
 
 export function sign(secret: string, timestamp: string, nonce: string, body: string): string {
-  return `sha256=${createHmac('sha256', secret).update(signingInput(timestamp, nonce, body)).digest('hex')}`;
+  return `sha256=${createHmac('sha256', secret)
+    .update(signingInput(timestamp, nonce, body))
+    .digest('hex')}`;
 }
 
 function signatureMatches(expected: string, given: string): boolean {
@@ -35,7 +37,9 @@ export function verifySignedRequest(req: SignedRequest, secret: string, now: num
     throw new AppError('FORBIDDEN', 'webhook.signature', { detail: 'x-collab-timestamp must be Unix time in seconds' });
   }
   if (!req.nonce || !/^[A-Za-z0-9_-]{16,64}$/.test(req.nonce)) {
-    throw new AppError('FORBIDDEN', 'webhook.signature', { detail: 'x-collab-nonce must be 16-64 letters, digits, - or _' });
+    throw new AppError('FORBIDDEN', 'webhook.signature', {
+      detail: 'x-collab-nonce must be 16-64 letters, digits, - or _',
+    });
   }
   if (!signatureMatches(sign(secret, req.timestamp, req.nonce, req.body), req.signature)) {
     throw new AppError('FORBIDDEN', 'webhook.signature', { detail: 'the HMAC-SHA256 does not match' });
@@ -58,7 +62,12 @@ function parseBody(body: string): EscalationRequest {
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const field = issue.path.join('.');
-    throw new AppError('VALIDATION', 'validation.field', { field: field || 'body', detail: issue.message }, field || undefined);
+    throw new AppError(
+      'VALIDATION',
+      'validation.field',
+      { field: field || 'body', detail: issue.message },
+      field || undefined,
+    );
   }
   return parsed.data;
 }
@@ -84,13 +93,22 @@ export async function raiseEscalationByRequest(deps: Deps, req: SignedRequest): 
       issue,
       id: `esc-${nonce}`,
       input: { ...input, deadline: input.deadline ?? null, dependencyId: null },
-      extraOps: [{ kind: 'set', entity: ENTITY.webhookNonce, key: nonce, value: { receivedAt: now, version: 1 }, ifVersion: 'absent' }],
+      extraOps: [
+        {
+          kind: 'set',
+          entity: ENTITY.webhookNonce,
+          key: nonce,
+          value: { receivedAt: now, version: 1 },
+          ifVersion: 'absent',
+        },
+      ],
       recheck: async () => {
         if (await deps.store.getEntity(ENTITY.webhookNonce, nonce)) throw replay();
       },
     });
   } catch (e) {
-    if (isAppError(e) && e.code === 'CONFLICT' && (await deps.store.getEntity(ENTITY.webhookNonce, nonce))) throw replay();
+    if (isAppError(e) && e.code === 'CONFLICT' && (await deps.store.getEntity(ENTITY.webhookNonce, nonce)))
+      throw replay();
     throw e;
   }
 }

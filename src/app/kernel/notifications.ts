@@ -13,7 +13,13 @@ const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '
 export const escapeHtml = (text: string): string => text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c] ?? c);
 
 /** One email about an issue to people of different languages: every language the app ships, English first. */
-export function issueNotification(issue: Pick<JiraIssue, 'key' | 'summary'>, subject: MessageId, body: MessageId, extra: Record<string, string>, to: string[]): JiraNotification {
+export function issueNotification(
+  issue: Pick<JiraIssue, 'key' | 'summary'>,
+  subject: MessageId,
+  body: MessageId,
+  extra: Record<string, string>,
+  to: string[],
+): JiraNotification {
   const params = { key: issue.key, summary: issue.summary, ...extra };
   const texts = inEveryLanguage(body, params);
   return {

@@ -20,7 +20,13 @@ export async function readAll<T>(deps: Deps, q: EntityQuery): Promise<T[]> {
  * added or changed between pages do not shift the ones not yet shown. A page of the query's maximum (100)
  * cannot ask for one more; there the store's own cursor says whether more may follow (at worst one empty page).
  */
-export async function readPage<T>(deps: Deps, q: Omit<EntityQuery, 'range' | 'limit' | 'cursor' | 'sort'>, rangeOf: (v: T) => string, after: string | undefined, limit: number): Promise<{ items: T[]; next: string | null }> {
+export async function readPage<T>(
+  deps: Deps,
+  q: Omit<EntityQuery, 'range' | 'limit' | 'cursor' | 'sort'>,
+  rangeOf: (v: T) => string,
+  after: string | undefined,
+  limit: number,
+): Promise<{ items: T[]; next: string | null }> {
   const page = await deps.store.queryEntity<T>({
     ...q,
     sort: 'ASC',

@@ -51,7 +51,10 @@ export interface PeopleIndex {
 }
 
 /** What `readPeopleIndex` reads: the index and the department calendars that response deadlines count in. */
-const PEOPLE_INDEX_ITEMS = [{ key: KEY.peopleIndex }, { key: KEY.calendars, entity: ENTITY.escalationSettings }] as const;
+const PEOPLE_INDEX_ITEMS = [
+  { key: KEY.peopleIndex },
+  { key: KEY.calendars, entity: ENTITY.escalationSettings },
+] as const;
 
 function peopleIndexOf(stored: StoredPeopleIndex | undefined, calendarRecord: unknown): PeopleIndex {
   const calendars = (calendarRecord as { data?: CalendarSettings } | undefined)?.data;
@@ -61,7 +64,12 @@ function peopleIndexOf(stored: StoredPeopleIndex | undefined, calendarRecord: un
     const r = stored.routing?.[i];
     if (r) setOwn(routing, d.id, r);
   });
-  return { departments: stored.departments, byAccount: departmentByAccount(stored), routing, ...(calendars ? { calendars } : {}) };
+  return {
+    departments: stored.departments,
+    byAccount: departmentByAccount(stored),
+    routing,
+    ...(calendars ? { calendars } : {}),
+  };
 }
 
 /**
@@ -74,7 +82,10 @@ export async function readPeopleIndex(deps: Pick<Deps, 'store'>): Promise<People
 }
 
 /** The people index and other records in the same batch read (still ONE KVS operation); `extra` in the order asked. */
-export async function readPeopleIndexWith(deps: Pick<Deps, 'store'>, items: ReadonlyArray<{ key: string; entity?: string }>): Promise<{ people: PeopleIndex; extra: unknown[] }> {
+export async function readPeopleIndexWith(
+  deps: Pick<Deps, 'store'>,
+  items: ReadonlyArray<{ key: string; entity?: string }>,
+): Promise<{ people: PeopleIndex; extra: unknown[] }> {
   const [index, calendarRecord, ...extra] = await deps.store.getMany([...PEOPLE_INDEX_ITEMS, ...items]);
   return { people: peopleIndexOf(index as StoredPeopleIndex | undefined, calendarRecord), extra };
 }

@@ -9,7 +9,10 @@ export interface EntityQuery {
   index: string;
   partition: ReadonlyArray<string | number | boolean>;
   range?:
-    | { op: 'equalTo' | 'beginsWith' | 'greaterThan' | 'greaterThanEqualTo' | 'lessThan' | 'lessThanEqualTo'; value: string | number }
+    | {
+        op: 'equalTo' | 'beginsWith' | 'greaterThan' | 'greaterThanEqualTo' | 'lessThan' | 'lessThanEqualTo';
+        value: string | number;
+      }
     | { op: 'between'; from: string | number; to: string | number };
   sort?: 'ASC' | 'DESC';
   limit?: number;
@@ -140,7 +143,13 @@ export interface JiraIssueLink {
 }
 
 /** Project permissions, and `ADMINISTER` (Jira admin: a global permission, asked without a project or issue). */
-export type JiraPermission = 'BROWSE_PROJECTS' | 'EDIT_ISSUES' | 'LINK_ISSUES' | 'TRANSITION_ISSUES' | 'ADMINISTER_PROJECTS' | 'ADMINISTER';
+export type JiraPermission =
+  | 'BROWSE_PROJECTS'
+  | 'EDIT_ISSUES'
+  | 'LINK_ISSUES'
+  | 'TRANSITION_ISSUES'
+  | 'ADMINISTER_PROJECTS'
+  | 'ADMINISTER';
 
 /**
  * What the app needs from Jira, shaped to the app. Every method parses Jira's answer and throws
@@ -160,9 +169,16 @@ export interface Jira {
   getProject(as: Actor, projectIdOrKey: string): Promise<JiraProject>;
   getVersions(as: Actor, projectIdOrKey: string): Promise<JiraVersion[]>;
   /** The statuses the project's workflows use, each once, in Jira's order. */
-  getProjectStatuses(as: Actor, projectIdOrKey: string): Promise<Array<{ id: string; name: string; category: StatusCategory }>>;
+  getProjectStatuses(
+    as: Actor,
+    projectIdOrKey: string,
+  ): Promise<Array<{ id: string; name: string; category: StatusCategory }>>;
   getIssueLink(as: Actor, linkId: string): Promise<JiraIssueLink | null>;
-  hasPermissions(as: Actor, scope: { projectKey?: string; issueKey?: string }, permissions: readonly JiraPermission[]): Promise<Record<JiraPermission, boolean>>;
+  hasPermissions(
+    as: Actor,
+    scope: { projectKey?: string; issueKey?: string },
+    permissions: readonly JiraPermission[],
+  ): Promise<Record<JiraPermission, boolean>>;
   /** People whose name or email matches `query`, as Jira's user search finds them for the actor; apps left out. */
   searchUsers(as: Actor, query: string, maxResults: number): Promise<JiraUser[]>;
   /** Account ids of a group's active members (every page); null when Jira has no group of that name. */
@@ -192,7 +208,11 @@ export interface Jira {
    */
   setRaci(as: Actor, issueIdOrKey: string, raci: RaciAssignment, departments: RaciDepartmentAssignment): Promise<void>;
   /** One page of issues matching `jql` (enhanced search: at most `maxResults`, then `nextPageToken`). */
-  searchIssues(as: Actor, jql: string, page: { maxResults: number; nextPageToken?: string | undefined }): Promise<JiraSearchPage>;
+  searchIssues(
+    as: Actor,
+    jql: string,
+    page: { maxResults: number; nextPageToken?: string | undefined },
+  ): Promise<JiraSearchPage>;
 }
 
 export type RaciRole = 'responsible' | 'accountable' | 'consulted' | 'informed';

@@ -25,7 +25,10 @@ class Conflicted {
  * attempt), decides, and passes its conditional write to `write`. Only a CONFLICT from that write runs the
  * attempt again; a CONFLICT the attempt throws itself (a stale edit the user must hear of) ends it at once.
  */
-export async function retryOnConflict<T>(attempt: (n: number, write: ConflictingWrite) => Promise<T>, opts: RetryOptions = {}): Promise<T> {
+export async function retryOnConflict<T>(
+  attempt: (n: number, write: ConflictingWrite) => Promise<T>,
+  opts: RetryOptions = {},
+): Promise<T> {
   const max = opts.attempts ?? MAX_CONFLICT_ATTEMPTS;
   const write: ConflictingWrite = async (w) => {
     try {

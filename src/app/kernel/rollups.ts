@@ -21,7 +21,10 @@ export async function readRollup(deps: Deps, projectKey: string): Promise<Projec
     partition: [projectKey],
     limit: ROLLUP_SHARDS,
   });
-  return mergeRollups(projectKey, page.items.map((i) => i.value.data));
+  return mergeRollups(
+    projectKey,
+    page.items.map((i) => i.value.data),
+  );
 }
 
 /**
@@ -35,12 +38,17 @@ export async function commitWithRollups(
   deps: Deps,
   subjectId: string,
   projectKeys: readonly string[],
-  plan: (rollups: Map<string, ProjectRollup>, attempt: number) => Promise<{ rollups: Map<string, ProjectRollup>; ops: TransactionOp[] } | null>,
+  plan: (
+    rollups: Map<string, ProjectRollup>,
+    attempt: number,
+  ) => Promise<{ rollups: Map<string, ProjectRollup>; ops: TransactionOp[] } | null>,
 ): Promise<boolean> {
   const shard = shardOf(subjectId, ROLLUP_SHARDS);
   const keys = [...new Set(projectKeys)];
   return retryOnConflict(async (attempt, write) => {
-    const records = await Promise.all(keys.map((k) => deps.store.getEntity<RollupRecord>(ENTITY.projectRollup, KEY.rollupShard(k, shard))));
+    const records = await Promise.all(
+      keys.map((k) => deps.store.getEntity<RollupRecord>(ENTITY.projectRollup, KEY.rollupShard(k, shard))),
+    );
     const current = new Map(keys.map((k, i) => [k, normalizeRollup(k, records[i]?.data)]));
     const result = await plan(current, attempt);
     if (!result) return false;

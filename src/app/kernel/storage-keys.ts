@@ -47,7 +47,8 @@ export const INDEX = {
 export const KEY = {
   rollupShard: (projectKey: string, shard: number) => `${projectKey}:${shard}`,
   issueSnapshot: (issueId: string) => `issue-snap:v1:${issueId}`,
-  auditEvent: (subjectId: string, at: number, suffix: string) => `${subjectId}:${String(at).padStart(15, '0')}:${suffix}`,
+  auditEvent: (subjectId: string, at: number, suffix: string) =>
+    `${subjectId}:${String(at).padStart(15, '0')}:${suffix}`,
   /** The key of the one `department-directory` record. */
   departmentDirectory: 'directory:v1',
   /** accountId -> department, compact, in one plain KVS key: one read resolves every person's department. */

@@ -6,7 +6,8 @@ import { commitWithRollups } from './rollups';
 import { isAppError } from './errors';
 
 /** The calendar date of a Jira timestamp as Jira wrote it (in the site's time zone, like due dates). */
-const dateOf = (stamp: string | null | undefined): string | null => (stamp && /^\d{4}-\d{2}-\d{2}/.test(stamp) ? stamp.slice(0, 10) : null);
+const dateOf = (stamp: string | null | undefined): string | null =>
+  stamp && /^\d{4}-\d{2}-\d{2}/.test(stamp) ? stamp.slice(0, 10) : null;
 
 export function snapshotOf(issue: JiraIssue): IssueSnapshot {
   return {
@@ -36,7 +37,11 @@ export async function issueOrNull(deps: Deps, issueId: string): Promise<JiraIssu
  * issue, compares with the snapshot it counted last time and applies the difference. A duplicate, late
  * or out-of-order event therefore ends in the same state as one clean delivery.
  */
-export async function syncIssue(deps: Deps, issueId: string, known?: { issue: JiraIssue | null }): Promise<'unchanged' | 'applied'> {
+export async function syncIssue(
+  deps: Deps,
+  issueId: string,
+  known?: { issue: JiraIssue | null },
+): Promise<'unchanged' | 'applied'> {
   // A caller that has just read the issue (e.g. to notify people) passes it in: one Jira call per event, not two.
   const issue = known ? known.issue : await issueOrNull(deps, issueId);
   // The approval condition reads the Accountable from an entity property; an edit in Jira moves the field only.
@@ -49,12 +54,17 @@ export async function syncIssue(deps: Deps, issueId: string, known?: { issue: Ji
   const projects = [before?.projectKey, after?.projectKey].filter((k): k is string => !!k);
   const at = deps.clock.now();
   const written = await commitWithRollups(deps, issueId, projects, async (rollups, attempt) => {
-    const counted = attempt === 1 ? before : ((await deps.store.get<IssueSnapshot>(KEY.issueSnapshot(issueId))) ?? null);
+    const counted =
+      attempt === 1 ? before : ((await deps.store.get<IssueSnapshot>(KEY.issueSnapshot(issueId))) ?? null);
     if (sameSnapshot(counted, after)) return null;
     const next = new Map([...rollups].map(([k, r]) => [k, applyIssueChange(r, counted, after, at)]));
     return {
       rollups: next,
-      ops: [after ? { kind: 'set', key: KEY.issueSnapshot(issueId), value: after } : { kind: 'delete', key: KEY.issueSnapshot(issueId) }],
+      ops: [
+        after
+          ? { kind: 'set', key: KEY.issueSnapshot(issueId), value: after }
+          : { kind: 'delete', key: KEY.issueSnapshot(issueId) },
+      ],
     };
   });
   return written ? 'applied' : 'unchanged';

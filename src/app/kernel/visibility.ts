@@ -7,7 +7,12 @@ import type { Noun } from '../../contract';
  * app is opened from a context Forge vouches for, so when the app can see the thing the user cannot,
  * the honest answer is FORBIDDEN (and nothing else), not NOT_FOUND.
  */
-export async function readAsUser<T>(deps: Deps, what: Noun, asUser: () => Promise<T>, existsForApp: () => Promise<unknown>): Promise<T> {
+export async function readAsUser<T>(
+  deps: Deps,
+  what: Noun,
+  asUser: () => Promise<T>,
+  existsForApp: () => Promise<unknown>,
+): Promise<T> {
   try {
     return await asUser();
   } catch (e) {

@@ -29,17 +29,26 @@ export async function requireEdit(deps: Deps, projectKey: string, what: Noun): P
  * The named people as Jira knows them (one call for all); an account id Jira does not know is a
  * VALIDATION error naming its field, before anything is written.
  */
-export async function requirePeople(deps: Deps, named: ReadonlyArray<{ field: string; accountId: string | null }>): Promise<Map<string, JiraUser>> {
+export async function requirePeople(
+  deps: Deps,
+  named: ReadonlyArray<{ field: string; accountId: string | null }>,
+): Promise<Map<string, JiraUser>> {
   const ids = [...new Set(named.flatMap((n) => (n.accountId ? [n.accountId] : [])))];
   const users = ids.length === 0 ? [] : await deps.jira.getUsers('user', ids);
   const found = new Map(users.map((u) => [u.accountId, u]));
   for (const n of named) {
-    if (n.accountId && !found.has(n.accountId)) throw new AppError('VALIDATION', 'validation.unknownUser', { field: n.field, accountId: n.accountId }, n.field);
+    if (n.accountId && !found.has(n.accountId))
+      throw new AppError('VALIDATION', 'validation.unknownUser', { field: n.field, accountId: n.accountId }, n.field);
   }
   return found;
 }
 
-const toPerson = (u: JiraUser): Person => ({ accountId: u.accountId, displayName: u.displayName, active: u.active, ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}) });
+const toPerson = (u: JiraUser): Person => ({
+  accountId: u.accountId,
+  displayName: u.displayName,
+  active: u.active,
+  ...(u.avatarUrl ? { avatarUrl: u.avatarUrl } : {}),
+});
 
 /** People by account id for a view: one Jira call; someone Jira no longer returns is shown by id, inactive. */
 export async function peopleOf(deps: Deps, ids: ReadonlyArray<string | null>): Promise<(id: string) => Person> {

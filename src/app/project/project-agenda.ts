@@ -34,17 +34,41 @@ export async function getAgenda(deps: Deps, ctx: ActingContext, projectKey: stri
     // Still in play: open, or declined (nobody delivers, the issue still waits).
     dependencies: dependencies.map((d) => ({ ...d, open: inGraph(d.status) })),
     escalations: escalations.map((e) => ({ ...e, open: isEscalationOpen(e.status) })),
-    risks: risks.map((r) => ({ id: r.id, open: r.status !== 'closed', title: r.data.title, score: r.data.probability * r.data.impact, createdAt: r.createdAt, ownerAccountId: r.data.ownerAccountId, reviewDate: r.data.reviewDate })),
-    actions: actions.map((a) => ({ id: a.id, open: a.status !== 'done', title: a.data.title, dueDate: a.data.dueDate, ownerAccountId: a.data.ownerAccountId, issueKey: a.data.issueKey })),
+    risks: risks.map((r) => ({
+      id: r.id,
+      open: r.status !== 'closed',
+      title: r.data.title,
+      score: r.data.probability * r.data.impact,
+      createdAt: r.createdAt,
+      ownerAccountId: r.data.ownerAccountId,
+      reviewDate: r.data.reviewDate,
+    })),
+    actions: actions.map((a) => ({
+      id: a.id,
+      open: a.status !== 'done',
+      title: a.data.title,
+      dueDate: a.data.dueDate,
+      ownerAccountId: a.data.ownerAccountId,
+      issueKey: a.data.issueKey,
+    })),
   });
   const waiting = [...new Set(drafts.flatMap((d) => (d.issueId ? [d.issueId] : [])))];
-  const visible = new Map((waiting.length ? await deps.jira.bulkFetchIssues('user', waiting) : []).map((i) => [i.id, i.key]));
-  const person = await peopleOf(deps, drafts.map((d) => d.ownerAccountId));
+  const visible = new Map(
+    (waiting.length ? await deps.jira.bulkFetchIssues('user', waiting) : []).map((i) => [i.id, i.key]),
+  );
+  const person = await peopleOf(
+    deps,
+    drafts.map((d) => d.ownerAccountId),
+  );
   return {
     asOf: new Date(now).toISOString(),
     weekOf: weekOf(today),
     items: drafts
       .filter((d) => !d.issueId || visible.has(d.issueId))
-      .map(({ ownerAccountId, issueId, ...d }) => ({ ...d, issueKey: issueId ? visible.get(issueId)! : d.issueKey, owner: ownerAccountId ? person(ownerAccountId) : null })),
+      .map(({ ownerAccountId, issueId, ...d }) => ({
+        ...d,
+        issueKey: issueId ? visible.get(issueId)! : d.issueKey,
+        owner: ownerAccountId ? person(ownerAccountId) : null,
+      })),
   };
 }

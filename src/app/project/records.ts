@@ -54,7 +54,8 @@ export async function saveRecord<D, C>(deps: Deps, s: RecordSpec<D, C>): Promise
     const prev = await deps.store.getEntity<StoredRecord<D>>(s.entity, key);
     if (s.id !== undefined && !prev) throw new AppError('NOT_FOUND', 'project.notFound.record', { what: s.what });
     if (s.id === undefined && prev) throw new AppError('CONFLICT', 'project.conflict.stale', { what: s.what });
-    if (prev && prev.version !== s.expectedVersion) throw new AppError('CONFLICT', 'project.conflict.stale', { what: s.what }, 'expectedVersion');
+    if (prev && prev.version !== s.expectedVersion)
+      throw new AppError('CONFLICT', 'project.conflict.stale', { what: s.what }, 'expectedVersion');
     const now = deps.clock.now();
     const { status, data } = s.make(prev, now);
     const next: StoredRecord<D> = {
@@ -77,14 +78,25 @@ export async function saveRecord<D, C>(deps: Deps, s: RecordSpec<D, C>): Promise
   return saved!;
 }
 
-export function listRecords<D>(deps: Deps, entity: string, index: string, projectKey: string): Promise<Array<StoredRecord<D>>> {
+export function listRecords<D>(
+  deps: Deps,
+  entity: string,
+  index: string,
+  projectKey: string,
+): Promise<Array<StoredRecord<D>>> {
   return readAll<StoredRecord<D>>(deps, { entity, index, partition: [projectKey], sort: 'ASC', limit: 100 });
 }
 
 export const iso = (t: number) => new Date(t).toISOString();
 
-export async function requireVersion(deps: Deps, projectKey: string, versionId: string | null, field: string): Promise<void> {
+export async function requireVersion(
+  deps: Deps,
+  projectKey: string,
+  versionId: string | null,
+  field: string,
+): Promise<void> {
   if (versionId === null) return;
   const versions = await deps.jira.getVersions('user', projectKey);
-  if (!versions.some((v) => v.id === versionId)) throw new AppError('VALIDATION', 'project.validation.unknownVersion', { field, id: versionId }, field);
+  if (!versions.some((v) => v.id === versionId))
+    throw new AppError('VALIDATION', 'project.validation.unknownVersion', { field, id: versionId }, field);
 }

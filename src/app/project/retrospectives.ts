@@ -1,7 +1,21 @@
 import type { z } from 'zod';
-import { formatMessage, type ActionInputSchema, type ActionPage, type ActionView, type Locale, type RetrospectiveInputSchema, type RetrospectiveView, type RetrospectivesView } from '../../contract';
+import {
+  formatMessage,
+  type ActionInputSchema,
+  type ActionPage,
+  type ActionView,
+  type Locale,
+  type RetrospectiveInputSchema,
+  type RetrospectiveView,
+  type RetrospectivesView,
+} from '../../contract';
 import { actionRank, recurringTags } from '../../domain/project/retrospectives';
-import { applyActionChange, applyFeedbackChange, type ActionContribution, type FeedbackContribution } from '../../domain/rollup/project';
+import {
+  applyActionChange,
+  applyFeedbackChange,
+  type ActionContribution,
+  type FeedbackContribution,
+} from '../../domain/rollup/project';
 import type { ActingContext, Deps } from '../kernel/ports';
 import { AppError } from '../kernel/errors';
 import { ENTITY, INDEX, KEY } from '../kernel/storage-keys';
@@ -34,18 +48,44 @@ export interface ActionData {
   createdBy: string;
 }
 
-const feedbackContribution = (r: StoredRecord<RetroData>): FeedbackContribution => ({ projectKey: r.projectKey, scores: r.data.scores });
-const actionContribution = (r: StoredRecord<ActionData>): ActionContribution => ({ projectKey: r.projectKey, done: r.status === 'done', dueDate: r.data.dueDate });
+const feedbackContribution = (r: StoredRecord<RetroData>): FeedbackContribution => ({
+  projectKey: r.projectKey,
+  scores: r.data.scores,
+});
+const actionContribution = (r: StoredRecord<ActionData>): ActionContribution => ({
+  projectKey: r.projectKey,
+  done: r.status === 'done',
+  dueDate: r.data.dueDate,
+});
 
 /** Where the item sorts in its list: see the domain's actionRank. */
-const rankOf = (a: StoredRecord<ActionData>) => actionRank({ id: a.id, status: a.status, createdAt: a.createdAt, dueDate: a.data.dueDate });
+const rankOf = (a: StoredRecord<ActionData>) =>
+  actionRank({ id: a.id, status: a.status, createdAt: a.createdAt, dueDate: a.data.dueDate });
 
-function retroView(r: StoredRecord<RetroData>, person: (id: string) => RetrospectiveView['createdBy']): RetrospectiveView {
+function retroView(
+  r: StoredRecord<RetroData>,
+  person: (id: string) => RetrospectiveView['createdBy'],
+): RetrospectiveView {
   const d = r.data;
-  return { id: r.id, versionId: d.versionId, heldOn: d.heldOn, wentWell: d.wentWell, toImprove: d.toImprove, scores: d.scores, tags: d.tags, createdBy: person(d.createdBy), version: r.version };
+  return {
+    id: r.id,
+    versionId: d.versionId,
+    heldOn: d.heldOn,
+    wentWell: d.wentWell,
+    toImprove: d.toImprove,
+    scores: d.scores,
+    tags: d.tags,
+    createdBy: person(d.createdBy),
+    version: r.version,
+  };
 }
 
-function actionView(a: StoredRecord<ActionData>, person: (id: string) => ActionView['owner'], today: string, latestRetroId: string | null): ActionView {
+function actionView(
+  a: StoredRecord<ActionData>,
+  person: (id: string) => ActionView['owner'],
+  today: string,
+  latestRetroId: string | null,
+): ActionView {
   const d = a.data;
   const open = a.status !== 'done';
   return {
@@ -66,17 +106,28 @@ function actionView(a: StoredRecord<ActionData>, person: (id: string) => ActionV
 /** The project's retrospectives, latest first (by the day held, then by creation). */
 async function retrospectivesOf(deps: Deps, projectKey: string) {
   const retros = await listRecords<RetroData>(deps, ENTITY.retrospective, INDEX.retrospectiveByProject, projectKey);
-  return retros.sort((a, b) => (a.data.heldOn > b.data.heldOn ? -1 : a.data.heldOn < b.data.heldOn ? 1 : b.createdAt - a.createdAt));
+  return retros.sort((a, b) =>
+    a.data.heldOn > b.data.heldOn ? -1 : a.data.heldOn < b.data.heldOn ? 1 : b.createdAt - a.createdAt,
+  );
 }
 
-const actionsByRank = (projectKey: string) => ({ entity: ENTITY.actionItem, index: INDEX.actionByProjectRank, partition: [projectKey] });
+const actionsByRank = (projectKey: string) => ({
+  entity: ENTITY.actionItem,
+  index: INDEX.actionByProjectRank,
+  partition: [projectKey],
+});
 
 /**
  * The retrospectives (all: one per review) and the first page of action items, most urgent first. The case
  * library's recurring tags count every action item's tags, so this reads all action items (one index query per
  * 100); only the page's owners are looked up in Jira.
  */
-export async function listRetrospectives(deps: Deps, ctx: ActingContext, projectKey: string, limit: number): Promise<RetrospectivesView> {
+export async function listRetrospectives(
+  deps: Deps,
+  ctx: ActingContext,
+  projectKey: string,
+  limit: number,
+): Promise<RetrospectivesView> {
   await requireBrowse(deps, projectKey);
   const [retros, actions, canEdit] = await Promise.all([
     retrospectivesOf(deps, projectKey),
@@ -84,7 +135,10 @@ export async function listRetrospectives(deps: Deps, ctx: ActingContext, project
     canEditProject(deps, projectKey),
   ]);
   const page = actions.slice(0, limit);
-  const person = await peopleOf(deps, [...retros.map((r) => r.data.createdBy), ...page.map((a) => a.data.ownerAccountId)]);
+  const person = await peopleOf(deps, [
+    ...retros.map((r) => r.data.createdBy),
+    ...page.map((a) => a.data.ownerAccountId),
+  ]);
   const now = deps.clock.now();
   const today = localDate(now, ctx.timezone);
   const latestId = retros[0]?.id ?? null;
@@ -102,16 +156,29 @@ export async function listRetrospectives(deps: Deps, ctx: ActingContext, project
 }
 
 /** A further page of the action items after `page.cursor`: one index query, plus the retrospectives to tell which items carry over. */
-export async function listActions(deps: Deps, ctx: ActingContext, projectKey: string, page: ListPage): Promise<ActionPage> {
+export async function listActions(
+  deps: Deps,
+  ctx: ActingContext,
+  projectKey: string,
+  page: ListPage,
+): Promise<ActionPage> {
   await requireBrowse(deps, projectKey);
   const [retros, { items, next }, canEdit] = await Promise.all([
     retrospectivesOf(deps, projectKey),
     readPage<StoredRecord<ActionData>>(deps, actionsByRank(projectKey), (a) => a.rank!, page.cursor, page.limit),
     canEditProject(deps, projectKey),
   ]);
-  const person = await peopleOf(deps, items.map((a) => a.data.ownerAccountId));
+  const person = await peopleOf(
+    deps,
+    items.map((a) => a.data.ownerAccountId),
+  );
   const now = deps.clock.now();
-  return { asOf: iso(now), actions: items.map((a) => actionView(a, person, localDate(now, ctx.timezone), retros[0]?.id ?? null)), next, canEdit };
+  return {
+    asOf: iso(now),
+    actions: items.map((a) => actionView(a, person, localDate(now, ctx.timezone), retros[0]?.id ?? null)),
+    next,
+    canEdit,
+  };
 }
 
 export async function saveRetrospective(
@@ -146,12 +213,21 @@ export async function saveRetrospective(
   return retroView(saved, await peopleOf(deps, [saved.data.createdBy]));
 }
 
-export async function saveAction(deps: Deps, ctx: ActingContext, projectKey: string, input: z.output<typeof ActionInputSchema>): Promise<ActionView> {
+export async function saveAction(
+  deps: Deps,
+  ctx: ActingContext,
+  projectKey: string,
+  input: z.output<typeof ActionInputSchema>,
+): Promise<ActionView> {
   await requireEdit(deps, projectKey, 'action item');
   await requirePeople(deps, [{ field: 'ownerAccountId', accountId: input.ownerAccountId }]);
   if (input.retrospectiveId) {
-    const retro = await deps.store.getEntity(ENTITY.retrospective, KEY.projectRecord(projectKey, input.retrospectiveId));
-    if (!retro) throw new AppError('NOT_FOUND', 'project.notFound.record', { what: 'retrospective' }, 'retrospectiveId');
+    const retro = await deps.store.getEntity(
+      ENTITY.retrospective,
+      KEY.projectRecord(projectKey, input.retrospectiveId),
+    );
+    if (!retro)
+      throw new AppError('NOT_FOUND', 'project.notFound.record', { what: 'retrospective' }, 'retrospectiveId');
   }
   const saved = await saveRecord<ActionData, ActionContribution>(deps, {
     entity: ENTITY.actionItem,
@@ -176,7 +252,12 @@ export async function saveAction(deps: Deps, ctx: ActingContext, projectKey: str
     apply: applyActionChange,
     rank: rankOf,
   });
-  return actionView(saved, await peopleOf(deps, [saved.data.ownerAccountId]), localDate(deps.clock.now(), ctx.timezone), null);
+  return actionView(
+    saved,
+    await peopleOf(deps, [saved.data.ownerAccountId]),
+    localDate(deps.clock.now(), ctx.timezone),
+    null,
+  );
 }
 
 /**
@@ -184,12 +265,19 @@ export async function saveAction(deps: Deps, ctx: ActingContext, projectKey: str
  * records the issue's key on the item. An item already tracked by an issue is refused, so a double click
  * does not make two issues.
  */
-export async function createActionIssue(deps: Deps, ctx: ActingContext, projectKey: string, id: string, locale: Locale): Promise<ActionView> {
+export async function createActionIssue(
+  deps: Deps,
+  ctx: ActingContext,
+  projectKey: string,
+  id: string,
+  locale: Locale,
+): Promise<ActionView> {
   await requireEdit(deps, projectKey, 'action item');
   const key = KEY.projectRecord(projectKey, id);
   const current = await deps.store.getEntity<StoredRecord<ActionData>>(ENTITY.actionItem, key);
   if (!current) throw new AppError('NOT_FOUND', 'project.notFound.record', { what: 'action item' });
-  if (current.data.issueKey) throw new AppError('CONFLICT', 'project.action.alreadyIssue', { key: current.data.issueKey });
+  if (current.data.issueKey)
+    throw new AppError('CONFLICT', 'project.action.alreadyIssue', { key: current.data.issueKey });
   // The issue is written once, in the language of the person who makes it.
   const intro = formatMessage('project.action.issueIntro', locale);
   const created = await deps.jira.createIssue('user', {
@@ -204,11 +292,24 @@ export async function createActionIssue(deps: Deps, ctx: ActingContext, projectK
   await syncIssue(deps, created.id);
   // The issue exists now: recording its key must survive a concurrent edit of the item's other fields.
   const saved = await retryOnConflict(async (attempt, write) => {
-    const latest = attempt === 1 ? current : await deps.store.getEntity<StoredRecord<ActionData>>(ENTITY.actionItem, key);
+    const latest =
+      attempt === 1 ? current : await deps.store.getEntity<StoredRecord<ActionData>>(ENTITY.actionItem, key);
     if (!latest) throw new AppError('NOT_FOUND', 'project.notFound.record', { what: 'action item' });
-    const next: StoredRecord<ActionData> = { ...latest, version: latest.version + 1, updatedAt: deps.clock.now(), data: { ...latest.data, issueKey: created.key } };
-    await write(() => deps.store.transact([{ kind: 'set', entity: ENTITY.actionItem, key, value: next, ifVersion: latest.version }]));
+    const next: StoredRecord<ActionData> = {
+      ...latest,
+      version: latest.version + 1,
+      updatedAt: deps.clock.now(),
+      data: { ...latest.data, issueKey: created.key },
+    };
+    await write(() =>
+      deps.store.transact([{ kind: 'set', entity: ENTITY.actionItem, key, value: next, ifVersion: latest.version }]),
+    );
     return next;
   });
-  return actionView(saved, await peopleOf(deps, [saved.data.ownerAccountId]), localDate(deps.clock.now(), ctx.timezone), null);
+  return actionView(
+    saved,
+    await peopleOf(deps, [saved.data.ownerAccountId]),
+    localDate(deps.clock.now(), ctx.timezone),
+    null,
+  );
 }

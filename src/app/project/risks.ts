@@ -33,7 +33,14 @@ const riskContribution = (r: StoredRecord<RiskData>): RiskContribution => ({
 });
 
 /** Where the record sorts in the register: see the domain's riskRank. */
-const rankOf = (r: StoredRecord<RiskData>) => riskRank({ id: r.id, status: r.status, createdAt: r.createdAt, probability: r.data.probability, impact: r.data.impact });
+const rankOf = (r: StoredRecord<RiskData>) =>
+  riskRank({
+    id: r.id,
+    status: r.status,
+    createdAt: r.createdAt,
+    probability: r.data.probability,
+    impact: r.data.impact,
+  });
 
 function riskView(r: StoredRecord<RiskData>, person: (id: string) => RiskView['owner'], timeZone: string): RiskView {
   const d = r.data;
@@ -62,22 +69,51 @@ function riskView(r: StoredRecord<RiskData>, person: (id: string) => RiskView['o
 }
 
 /** Linked issues must exist, be visible to the user and belong to the project. */
-async function requireProjectIssues(deps: Deps, projectKey: string, keys: readonly string[], field: string): Promise<void> {
+async function requireProjectIssues(
+  deps: Deps,
+  projectKey: string,
+  keys: readonly string[],
+  field: string,
+): Promise<void> {
   if (keys.length === 0) return;
   const found = await deps.jira.bulkFetchIssues('user', keys);
   keys.forEach((key, i) => {
     const issue = found.find((f) => f.key === key);
-    if (!issue) throw new AppError('VALIDATION', 'project.validation.unknownIssue', { field: `${field}.${i}`, key }, `${field}.${i}`);
-    if (issue.projectKey !== projectKey) throw new AppError('VALIDATION', 'project.validation.otherProjectIssue', { field: `${field}.${i}`, key }, `${field}.${i}`);
+    if (!issue)
+      throw new AppError(
+        'VALIDATION',
+        'project.validation.unknownIssue',
+        { field: `${field}.${i}`, key },
+        `${field}.${i}`,
+      );
+    if (issue.projectKey !== projectKey)
+      throw new AppError(
+        'VALIDATION',
+        'project.validation.otherProjectIssue',
+        { field: `${field}.${i}`, key },
+        `${field}.${i}`,
+      );
   });
 }
 
 /** Linked dependencies must exist and be requested by this project (the dependency feature's records). */
-async function requireProjectDependencies(deps: Deps, projectKey: string, ids: readonly string[], field: string): Promise<void> {
-  const found = await Promise.all(ids.map((id) => deps.store.getEntity<{ projectKey: string; upstreamProjectKey: string }>(ENTITY.dependency, id)));
+async function requireProjectDependencies(
+  deps: Deps,
+  projectKey: string,
+  ids: readonly string[],
+  field: string,
+): Promise<void> {
+  const found = await Promise.all(
+    ids.map((id) => deps.store.getEntity<{ projectKey: string; upstreamProjectKey: string }>(ENTITY.dependency, id)),
+  );
   found.forEach((dep, i) => {
     if (!dep || (dep.projectKey !== projectKey && dep.upstreamProjectKey !== projectKey))
-      throw new AppError('VALIDATION', 'project.validation.unknownDependency', { field: `${field}.${i}`, id: ids[i]! }, `${field}.${i}`);
+      throw new AppError(
+        'VALIDATION',
+        'project.validation.unknownDependency',
+        { field: `${field}.${i}`, id: ids[i]! },
+        `${field}.${i}`,
+      );
   });
 }
 
@@ -85,19 +121,39 @@ async function requireProjectDependencies(deps: Deps, projectKey: string, ids: r
  * One page of the risk register, worst first: one index query whatever the register's size, and the page's
  * owners and deputies in one Jira call. The export and the monthly report walk the pages to the end.
  */
-export async function listRisks(deps: Deps, ctx: ActingContext, projectKey: string, page: ListPage): Promise<RiskRegister> {
+export async function listRisks(
+  deps: Deps,
+  ctx: ActingContext,
+  projectKey: string,
+  page: ListPage,
+): Promise<RiskRegister> {
   await requireBrowse(deps, projectKey);
   const [{ items, next }, canEdit] = await Promise.all([
-    readPage<StoredRecord<RiskData>>(deps, { entity: ENTITY.risk, index: INDEX.riskByProjectRank, partition: [projectKey] }, (r) => r.rank!, page.cursor, page.limit),
+    readPage<StoredRecord<RiskData>>(
+      deps,
+      { entity: ENTITY.risk, index: INDEX.riskByProjectRank, partition: [projectKey] },
+      (r) => r.rank!,
+      page.cursor,
+      page.limit,
+    ),
     canEditProject(deps, projectKey),
   ]);
-  const person = await peopleOf(deps, items.flatMap((r) => [r.data.ownerAccountId, r.data.deputyAccountId]));
+  const person = await peopleOf(
+    deps,
+    items.flatMap((r) => [r.data.ownerAccountId, r.data.deputyAccountId]),
+  );
   return { asOf: iso(deps.clock.now()), risks: items.map((r) => riskView(r, person, ctx.timezone)), next, canEdit };
 }
 
-export async function saveRisk(deps: Deps, ctx: ActingContext, projectKey: string, input: z.output<typeof RiskInputSchema>): Promise<RiskView> {
+export async function saveRisk(
+  deps: Deps,
+  ctx: ActingContext,
+  projectKey: string,
+  input: z.output<typeof RiskInputSchema>,
+): Promise<RiskView> {
   await requireEdit(deps, projectKey, 'risk');
-  if (input.deputyAccountId && input.deputyAccountId === input.ownerAccountId) throw new AppError('VALIDATION', 'project.validation.deputyIsOwner', {}, 'deputyAccountId');
+  if (input.deputyAccountId && input.deputyAccountId === input.ownerAccountId)
+    throw new AppError('VALIDATION', 'project.validation.deputyIsOwner', {}, 'deputyAccountId');
   await requirePeople(deps, [
     { field: 'ownerAccountId', accountId: input.ownerAccountId },
     { field: 'deputyAccountId', accountId: input.deputyAccountId },

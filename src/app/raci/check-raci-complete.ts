@@ -23,7 +23,11 @@ const UserRefs = z.array(UserRef);
  * The Accountable and Responsible as the transition leaves them: a value set on the transition wins over the
  * stored one (Jira runs validators before it saves those fields); an emptied field arrives as `null`.
  */
-export function withTransitionChanges(raci: RaciAssignment, modifiedFields: Record<string, unknown>, ids: RaciFieldIds): RaciAssignment {
+export function withTransitionChanges(
+  raci: RaciAssignment,
+  modifiedFields: Record<string, unknown>,
+  ids: RaciFieldIds,
+): RaciAssignment {
   const next = { ...raci };
   if (ids.accountable && Object.hasOwn(modifiedFields, ids.accountable)) {
     const v = UserRef.safeParse(modifiedFields[ids.accountable]);
@@ -58,7 +62,9 @@ export function refusalFor(gaps: readonly RaciGap[]): MessageId {
 export async function checkRaciComplete(deps: Deps, input: RaciCheckInput): Promise<ValidatorVerdict> {
   const issue = await deps.jira.getIssue('app', input.issueKey);
   const changed = Object.keys(input.modifiedFields).length > 0;
-  const raci = changed ? withTransitionChanges(issue.raci, input.modifiedFields, await deps.jira.raciFieldIds()) : issue.raci;
+  const raci = changed
+    ? withTransitionChanges(issue.raci, input.modifiedFields, await deps.jira.raciFieldIds())
+    : issue.raci;
   const gaps = raciGaps(raci);
   if (gaps.length === 0) return { result: true };
   const id = refusalFor(gaps);
@@ -67,8 +73,13 @@ export async function checkRaciComplete(deps: Deps, input: RaciCheckInput): Prom
     try {
       locale = await deps.jira.getUserLocale('app', input.actorAccountId);
     } catch (e) {
-      deps.log.warn('raci validator: the acting user’s language is unknown', { error: e instanceof Error ? e.message : String(e) });
+      deps.log.warn('raci validator: the acting user’s language is unknown', {
+        error: e instanceof Error ? e.message : String(e),
+      });
     }
   }
-  return { result: false, errorMessage: locale ? formatMessage(id, toLocale(locale)) : inEveryLanguage(id).join(' / ') };
+  return {
+    result: false,
+    errorMessage: locale ? formatMessage(id, toLocale(locale)) : inEveryLanguage(id).join(' / '),
+  };
 }

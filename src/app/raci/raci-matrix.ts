@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import { NO_RACI_DEPARTMENTS, type RaciMatrixFilters, type RaciMatrixInputSchema, type RaciMatrixPage } from '../../contract';
+import {
+  NO_RACI_DEPARTMENTS,
+  type RaciMatrixFilters,
+  type RaciMatrixInputSchema,
+  type RaciMatrixPage,
+} from '../../contract';
 import { departmentRaci, normalizeDepartments, raciFindings } from '../../domain/raci/raci';
 import { raciCoverage } from '../../domain/rollup/issues';
 import type { Deps, JiraUser } from '../kernel/ports';
@@ -16,7 +21,10 @@ const EPICS_SHOWN = 100;
 const q = (v: string) => `"${v.replace(/["\\]/g, '\\$&')}"`;
 const CATEGORY_NAME = { new: 'To Do', indeterminate: 'In Progress', done: 'Done' } as const;
 
-export function matrixJql(projectKey: string, f: Pick<z.output<typeof RaciMatrixInputSchema>, 'versionId' | 'epicKey' | 'statusCategory' | 'statusId'>): string {
+export function matrixJql(
+  projectKey: string,
+  f: Pick<z.output<typeof RaciMatrixInputSchema>, 'versionId' | 'epicKey' | 'statusCategory' | 'statusId'>,
+): string {
   const clauses = [`project = ${q(projectKey)}`];
   if (f.versionId) clauses.push(`fixVersion = ${f.versionId}`);
   if (f.epicKey) clauses.push(`parent = ${q(f.epicKey)}`);
@@ -30,10 +38,17 @@ export function matrixJql(projectKey: string, f: Pick<z.output<typeof RaciMatrix
  * and the coverage from the project's rollup (one index query), whatever the size of the project.
  */
 export async function getRaciMatrixFilters(deps: Deps, projectKey: string): Promise<RaciMatrixFilters> {
-  const project = await readAsUser(deps, 'project', () => deps.jira.getProject('user', projectKey), () => deps.jira.getProject('app', projectKey));
+  const project = await readAsUser(
+    deps,
+    'project',
+    () => deps.jira.getProject('user', projectKey),
+    () => deps.jira.getProject('app', projectKey),
+  );
   const [versions, epics, statuses, rollup] = await Promise.all([
     deps.jira.getVersions('user', project.key),
-    deps.jira.searchIssues('user', `project = ${q(project.key)} AND issuetype = Epic ORDER BY key ASC`, { maxResults: EPICS_SHOWN }),
+    deps.jira.searchIssues('user', `project = ${q(project.key)} AND issuetype = Epic ORDER BY key ASC`, {
+      maxResults: EPICS_SHOWN,
+    }),
     deps.jira.getProjectStatuses('user', project.key),
     readRollup(deps, project.key),
   ]);
@@ -51,9 +66,16 @@ export async function getRaciMatrixFilters(deps: Deps, projectKey: string): Prom
  * read (the people index, for departments). The cost of a page does not depend on the size of the project;
  * the next page is fetched only when the user asks for it.
  */
-export async function getRaciMatrix(deps: Deps, projectKey: string, input: z.output<typeof RaciMatrixInputSchema>): Promise<RaciMatrixPage> {
+export async function getRaciMatrix(
+  deps: Deps,
+  projectKey: string,
+  input: z.output<typeof RaciMatrixInputSchema>,
+): Promise<RaciMatrixPage> {
   const [page, index] = await Promise.all([
-    deps.jira.searchIssues('user', matrixJql(projectKey, input), { maxResults: input.pageSize, nextPageToken: input.pageToken }),
+    deps.jira.searchIssues('user', matrixJql(projectKey, input), {
+      maxResults: input.pageSize,
+      nextPageToken: input.pageToken,
+    }),
     readPeopleIndex(deps),
   ]);
   const people = new Map<string, JiraUser>();
@@ -65,14 +87,26 @@ export async function getRaciMatrix(deps: Deps, projectKey: string, input: z.out
     return {
       issue: issueRef(issue),
       ...issue.raci,
-      departments: { responsible: ids('responsible'), accountable: ids('accountable'), consulted: ids('consulted'), informed: ids('informed') },
-      gaps: raciFindings(issue.raci).filter((f): f is 'NO_ACCOUNTABLE' | 'NO_RESPONSIBLE' => f === 'NO_ACCOUNTABLE' || f === 'NO_RESPONSIBLE'),
+      departments: {
+        responsible: ids('responsible'),
+        accountable: ids('accountable'),
+        consulted: ids('consulted'),
+        informed: ids('informed'),
+      },
+      gaps: raciFindings(issue.raci).filter(
+        (f): f is 'NO_ACCOUNTABLE' | 'NO_RESPONSIBLE' => f === 'NO_ACCOUNTABLE' || f === 'NO_RESPONSIBLE',
+      ),
     };
   });
-  const named = new Set(rows.flatMap((r) => [...r.responsible, ...(r.accountable ? [r.accountable] : []), ...r.consulted, ...r.informed]));
+  const named = new Set(
+    rows.flatMap((r) => [...r.responsible, ...(r.accountable ? [r.accountable] : []), ...r.consulted, ...r.informed]),
+  );
   return {
     rows,
-    people: [...named].map((id) => ({ ...toPerson(people.get(id), id), departmentId: own(index.byAccount, id) ?? null })),
+    people: [...named].map((id) => ({
+      ...toPerson(people.get(id), id),
+      departmentId: own(index.byAccount, id) ?? null,
+    })),
     departments: index.departments,
     nextPageToken: page.nextPageToken,
   };

@@ -1,5 +1,11 @@
 import type { z } from 'zod';
-import type { ApplyTemplateInputSchema, RaciTemplate, RaciTemplatesView, SaveRaciTemplatesInputSchema, TemplatePreview } from '../../contract';
+import type {
+  ApplyTemplateInputSchema,
+  RaciTemplate,
+  RaciTemplatesView,
+  SaveRaciTemplatesInputSchema,
+  TemplatePreview,
+} from '../../contract';
 import { applyTemplate, DEFAULT_TEMPLATES, type TemplateDepartment } from '../../domain/raci/raci-templates';
 import type { ActingContext, Deps } from '../kernel/ports';
 import { AppError } from '../kernel/errors';
@@ -31,13 +37,28 @@ async function canAdminister(deps: Deps, projectKey: string): Promise<boolean> {
 }
 
 function templatesView(stored: StoredTemplates | undefined, canEdit: boolean): RaciTemplatesView {
-  return { templates: stored?.templates ?? [...DEFAULT_TEMPLATES], isDefault: !stored, version: stored?.version ?? 0, canEdit, defaults: [...DEFAULT_TEMPLATES] };
+  return {
+    templates: stored?.templates ?? [...DEFAULT_TEMPLATES],
+    isDefault: !stored,
+    version: stored?.version ?? 0,
+    canEdit,
+    defaults: [...DEFAULT_TEMPLATES],
+  };
 }
 
 /** The settings page's view: the templates, whether they are the defaults, and whether the viewer may edit. */
-export async function getRaciTemplateSettings(deps: Deps, ctx: ActingContext, projectKey: string): Promise<RaciTemplatesView> {
+export async function getRaciTemplateSettings(
+  deps: Deps,
+  ctx: ActingContext,
+  projectKey: string,
+): Promise<RaciTemplatesView> {
   if (!ctx.accountId) throw new AppError('FORBIDDEN', 'forbidden.browse', { what: 'project' });
-  const project = await readAsUser(deps, 'project', () => deps.jira.getProject('user', projectKey), () => deps.jira.getProject('app', projectKey));
+  const project = await readAsUser(
+    deps,
+    'project',
+    () => deps.jira.getProject('user', projectKey),
+    () => deps.jira.getProject('app', projectKey),
+  );
   const [stored, canEdit] = await Promise.all([readStored(deps, project.key), canAdminister(deps, project.key)]);
   return templatesView(stored, canEdit);
 }
@@ -53,13 +74,25 @@ export async function saveRaciTemplates(
   projectKey: string,
   input: z.output<typeof SaveRaciTemplatesInputSchema>,
 ): Promise<RaciTemplatesView> {
-  if (!ctx.accountId || !(await canAdminister(deps, projectKey))) throw new AppError('FORBIDDEN', 'raci.forbidden.templates');
+  if (!ctx.accountId || !(await canAdminister(deps, projectKey)))
+    throw new AppError('FORBIDDEN', 'raci.forbidden.templates');
   const current = await readStored(deps, projectKey);
   if ((current?.version ?? 0) !== input.expectedVersion) throw new AppError('CONFLICT', 'raci.conflict.templates');
-  const next: StoredTemplates = { version: input.expectedVersion + 1, templates: input.templates, updatedAt: deps.clock.now(), updatedBy: ctx.accountId };
+  const next: StoredTemplates = {
+    version: input.expectedVersion + 1,
+    templates: input.templates,
+    updatedAt: deps.clock.now(),
+    updatedBy: ctx.accountId,
+  };
   try {
     await deps.store.transact([
-      { kind: 'set', entity: ENTITY.raciTemplates, key: KEY.raciTemplates(projectKey), value: next, ifVersion: current ? current.version : 'absent' },
+      {
+        kind: 'set',
+        entity: ENTITY.raciTemplates,
+        key: KEY.raciTemplates(projectKey),
+        value: next,
+        ifVersion: current ? current.version : 'absent',
+      },
     ]);
   } catch (e) {
     if (e instanceof AppError && e.code === 'CONFLICT') throw new AppError('CONFLICT', 'raci.conflict.templates');
@@ -110,7 +143,8 @@ export async function previewRaciTemplate(
   if (!template) throw new AppError('NOT_FOUND', 'raci.notFound.template', { id: input.templateId }, 'templateId');
   const byId = new Map<string, TemplateDepartment>(departments.map((d) => [d.id, d]));
   const unknown = Object.values(input.parties).filter((id) => !byId.has(id));
-  if (unknown.length > 0) throw new AppError('VALIDATION', 'raci.validation.unknownDepartments', { ids: unknown.join(', ') }, 'parties');
+  if (unknown.length > 0)
+    throw new AppError('VALIDATION', 'raci.validation.unknownDepartments', { ids: unknown.join(', ') }, 'parties');
   const applied = applyTemplate(template, input.parties, byId);
   const ids = Object.values(applied.people).flat();
   const users = new Map((await deps.jira.getUsers('user', ids)).map((u) => [u.accountId, u]));

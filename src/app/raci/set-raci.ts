@@ -1,6 +1,12 @@
 import { NO_RACI_DEPARTMENTS, type RaciView, type SetRaciInputSchema } from '../../contract';
 import type { z } from 'zod';
-import { newlyConsulted, normalizeDepartments, normalizeRaciEdit, raciParticipants, raciVersion } from '../../domain/raci/raci';
+import {
+  newlyConsulted,
+  normalizeDepartments,
+  normalizeRaciEdit,
+  raciParticipants,
+  raciVersion,
+} from '../../domain/raci/raci';
 import type { ActingContext, Deps, JiraIssue, JiraUser } from '../kernel/ports';
 import { AppError, isAppError } from '../kernel/errors';
 import { readPeopleIndex } from '../kernel/people-index';
@@ -34,13 +40,23 @@ const list = (ids: readonly string[]) => ids.join(', ');
  * users (one bulk lookup, as the user), the departments exist in the directory, the user may edit the issue
  * (editmeta on the fresh read, and Jira checks again on the write, which is made as the user).
  */
-export async function setRaci(deps: Deps, ctx: ActingContext, target: { issueId: string; issueKey: string }, input: z.output<typeof SetRaciInputSchema>): Promise<RaciView> {
+export async function setRaci(
+  deps: Deps,
+  ctx: ActingContext,
+  target: { issueId: string; issueKey: string },
+  input: z.output<typeof SetRaciInputSchema>,
+): Promise<RaciView> {
   if (!ctx.accountId) throw new AppError('FORBIDDEN', 'forbidden.edit');
   const edit = normalizeRaciEdit(input);
   if (!edit.ok) {
     const found = await deps.jira.getUsers('user', edit.problem.accountIds);
     const names = edit.problem.accountIds.map((id) => found.find((u) => u.accountId === id)?.displayName ?? id);
-    throw new AppError('VALIDATION', 'raci.validation.twoAccountables', { count: names.length, names: list(names) }, 'accountable');
+    throw new AppError(
+      'VALIDATION',
+      'raci.validation.twoAccountables',
+      { count: names.length, names: list(names) },
+      'accountable',
+    );
   }
   const raci = edit.raci;
   const departments = normalizeDepartments(input.departments);
@@ -51,7 +67,8 @@ export async function setRaci(deps: Deps, ctx: ActingContext, target: { issueId:
   if (unknown.length > 0) throw new AppError('VALIDATION', 'raci.validation.unknownUsers', { ids: list(unknown) });
   const known = new Set(index.departments.map((d) => d.id));
   const unknownDepts = [...new Set(Object.values(departments).flat())].filter((id) => !known.has(id));
-  if (unknownDepts.length > 0) throw new AppError('VALIDATION', 'raci.validation.unknownDepartments', { ids: list(unknownDepts) }, 'departments');
+  if (unknownDepts.length > 0)
+    throw new AppError('VALIDATION', 'raci.validation.unknownDepartments', { ids: list(unknownDepts) }, 'departments');
 
   const { issueKey } = target;
   const lease = KEY.raciEditLease(target.issueId);
@@ -77,7 +94,12 @@ export async function setRaci(deps: Deps, ctx: ActingContext, target: { issueId:
   // Consulted hear of it, once, through Jira's notify API.
   const after: JiraIssue = {
     ...current,
-    raci: { responsible: [...raci.responsible], accountable: raci.accountable, consulted: [...raci.consulted], informed: [...raci.informed] },
+    raci: {
+      responsible: [...raci.responsible],
+      accountable: raci.accountable,
+      consulted: [...raci.consulted],
+      informed: [...raci.informed],
+    },
     raciDepartments: departments,
   };
   await syncIssue(deps, current.id, { issue: after });
@@ -85,7 +107,10 @@ export async function setRaci(deps: Deps, ctx: ActingContext, target: { issueId:
   if (consulted.length > 0) {
     await deps.jira.notify('app', current.key, consultedNotification(after, consulted)).catch((e: unknown) => {
       // The edit is saved; a lost note must not turn it into an error the user would retry.
-      deps.log.warn('consulted notification not sent', { issueKey: current.key, error: isAppError(e) ? e.code : String(e) });
+      deps.log.warn('consulted notification not sent', {
+        issueKey: current.key,
+        error: isAppError(e) ? e.code : String(e),
+      });
     });
   }
   return raciView(raci, departments, new Map<string, JiraUser>(users.map((u) => [u.accountId, u])), index);

@@ -12,7 +12,6 @@ import { listMilestonePlans } from '../project/milestone-plans';
 import { localDate } from '../kernel/dates';
 import { riskZones } from '../../domain/project/risks';
 
-
 /** Weekly figure snapshots kept for the trend (half a year). */
 export const TREND_WEEKS = 26;
 
@@ -22,7 +21,11 @@ export const TREND_WEEKS = 26;
  * query over its shards), the milestone plans (one query), the department names (one read) and the figure
  * history (one read, and one write on the first open of a week).
  */
-export async function getProjectOverview(deps: Deps, ctx: { timezone: string }, projectKey: string): Promise<ProjectSummary> {
+export async function getProjectOverview(
+  deps: Deps,
+  ctx: { timezone: string },
+  projectKey: string,
+): Promise<ProjectSummary> {
   const project = await readAsUser(
     deps,
     'project',
@@ -39,7 +42,10 @@ export async function getProjectOverview(deps: Deps, ctx: { timezone: string }, 
   const now = deps.clock.now();
   const today = localDate(now, ctx.timezone);
   const figures = projectFigures(rollup, today);
-  const trend = await keepTrend(deps, project.key, history ?? [], { week: weekOf(today), values: Object.fromEntries(figures.map((f) => [f.id, f.value])) });
+  const trend = await keepTrend(deps, project.key, history ?? [], {
+    week: weekOf(today),
+    values: Object.fromEntries(figures.map((f) => [f.id, f.value])),
+  });
   const planOf = new Map(plans.map((p) => [p.versionId, p]));
   return {
     asOf: new Date(now).toISOString(),
@@ -58,7 +64,14 @@ export async function getProjectOverview(deps: Deps, ctx: { timezone: string }, 
       .map((v) => {
         const plan = planOf.get(v.id);
         const bufferDays = plan?.bufferDays ?? 0;
-        const a = assessMilestone(rollup, { versionId: v.id, released: v.released, startDate: v.startDate ?? null, releaseDate: v.releaseDate, bufferDays, today });
+        const a = assessMilestone(rollup, {
+          versionId: v.id,
+          released: v.released,
+          startDate: v.startDate ?? null,
+          releaseDate: v.releaseDate,
+          bufferDays,
+          today,
+        });
         return {
           id: v.id,
           name: v.name,
@@ -87,8 +100,14 @@ export async function getProjectOverview(deps: Deps, ctx: { timezone: string }, 
  * The trend: one stored snapshot per week (taken at the week's first open of the page), and this week's
  * point as of now. No scan and no recompute: the figures come from the rollup either way.
  */
-async function keepTrend(deps: Deps, projectKey: string, history: TrendPoint[], current: TrendPoint): Promise<TrendPoint[]> {
+async function keepTrend(
+  deps: Deps,
+  projectKey: string,
+  history: TrendPoint[],
+  current: TrendPoint,
+): Promise<TrendPoint[]> {
   const past = history.filter((p) => p.week < current.week);
-  if (!history.some((p) => p.week === current.week)) await deps.store.set(KEY.figureHistory(projectKey), [...past, current].slice(-TREND_WEEKS));
+  if (!history.some((p) => p.week === current.week))
+    await deps.store.set(KEY.figureHistory(projectKey), [...past, current].slice(-TREND_WEEKS));
   return [...past, current].slice(-TREND_WEEKS);
 }

@@ -32,7 +32,9 @@ export async function issueChanged(deps: Deps, input: IssueChangedInput): Promis
   const due = items.find((i) => (i.fieldId ?? i.field) === 'duedate');
   if (due) await upstreamDueDateChanged(deps, input.issueId, due.to ?? '');
   const ids = items.length > 0 ? await deps.jira.raciFieldIds() : {};
-  const concernsPeople = items.some((i) => (i.fieldId ?? i.field) === 'status' || (!!ids.consulted && i.fieldId === ids.consulted));
+  const concernsPeople = items.some(
+    (i) => (i.fieldId ?? i.field) === 'status' || (!!ids.consulted && i.fieldId === ids.consulted),
+  );
   const versionsMoved = items.some((i) => (i.fieldId ?? i.field) === 'fixVersions');
   if (!input.changelog || (!concernsPeople && !versionsMoved)) {
     await syncIssue(deps, input.issueId);
@@ -44,17 +46,24 @@ export async function issueChanged(deps: Deps, input: IssueChangedInput): Promis
   if (!concernsPeople) return { notified: 0 };
   if (!issue) return { notified: 0 };
 
-  const plan = planRaciNotifications({ items, consultedFieldId: ids.consulted, raci: issue.raci, actorId: input.actorId });
+  const plan = planRaciNotifications({
+    items,
+    consultedFieldId: ids.consulted,
+    raci: issue.raci,
+    actorId: input.actorId,
+  });
   const changelogId = input.changelog.id;
   let notified = 0;
   if (plan.consulted.length > 0) {
     const n = consultedNotification(issue, plan.consulted);
-    if (await once(deps, KEY.notified(issue.id, changelogId, 'consulted'), () => deps.jira.notify('app', issue.key, n))) notified += 1;
+    if (await once(deps, KEY.notified(issue.id, changelogId, 'consulted'), () => deps.jira.notify('app', issue.key, n)))
+      notified += 1;
   }
   if (plan.status) {
     const { from, to, recipients } = plan.status;
     const n = issueNotification(issue, 'notify.status.subject', 'notify.status.body', { from, to }, recipients);
-    if (await once(deps, KEY.notified(issue.id, changelogId, 'status'), () => deps.jira.notify('app', issue.key, n))) notified += 1;
+    if (await once(deps, KEY.notified(issue.id, changelogId, 'status'), () => deps.jira.notify('app', issue.key, n)))
+      notified += 1;
   }
   return { notified };
 }
@@ -66,7 +75,9 @@ async function once(deps: Deps, key: string, send: () => Promise<void>): Promise
     await send();
     return true;
   } catch (e) {
-    await deps.store.delete(key).catch((err: unknown) => deps.log.warn('notification claim not released', { key, error: String(err) }));
+    await deps.store
+      .delete(key)
+      .catch((err: unknown) => deps.log.warn('notification claim not released', { key, error: String(err) }));
     throw e;
   }
 }

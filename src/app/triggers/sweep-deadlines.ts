@@ -3,7 +3,12 @@ import { ENTITY, INDEX } from '../kernel/storage-keys';
 import { isResponseLate, type DependencyRecord } from '../../domain/dependencies/dependency';
 import { applyDependencyChange } from '../../domain/rollup/dependencies';
 import { applyEscalationChange } from '../../domain/rollup/escalations';
-import { escalationContribution, transition, type EscalationLevel, type EscalationRecord } from '../../domain/escalations/escalation';
+import {
+  escalationContribution,
+  transition,
+  type EscalationLevel,
+  type EscalationRecord,
+} from '../../domain/escalations/escalation';
 import { commitWithRollups } from '../kernel/rollups';
 import { contribution, readDependency, dependencyWrites } from '../dependencies/dependency-records';
 import { auditOp } from '../kernel/audit';
@@ -74,13 +79,33 @@ async function flagLateResponse(deps: Deps, id: string, now: number): Promise<bo
   await commitWithRollups(deps, id, [first.projectKey], async (rollups, attempt) => {
     const dep = attempt === 1 ? first : await readDependency(deps, id);
     if (!dep || dep.responseState !== 'awaiting' || !isResponseLate(dep, now)) return null;
-    const next: DependencyRecord = { ...dep, late: true, responseState: 'late', updatedAt: now, version: dep.version + 1 };
+    const next: DependencyRecord = {
+      ...dep,
+      late: true,
+      responseState: 'late',
+      updatedAt: now,
+      version: dep.version + 1,
+    };
     flagged = true;
     return {
-      rollups: new Map([[dep.projectKey, applyDependencyChange(rollups.get(dep.projectKey)!, contribution(dep), contribution(next), now)]]),
+      rollups: new Map([
+        [
+          dep.projectKey,
+          applyDependencyChange(rollups.get(dep.projectKey)!, contribution(dep), contribution(next), now),
+        ],
+      ]),
       ops: [
         ...dependencyWrites(next, dep.version),
-        auditOp({ subjectId: id, at: now, kind: 'dependency.response-late', actorId: null, detail: { responseDueAt: dep.responseDueAt } }, 'l'),
+        auditOp(
+          {
+            subjectId: id,
+            at: now,
+            kind: 'dependency.response-late',
+            actorId: null,
+            detail: { responseDueAt: dep.responseDueAt },
+          },
+          'l',
+        ),
       ],
     };
   });
@@ -116,20 +141,40 @@ async function climbDue(deps: Deps, due: EscalationRecord[], now: number, outOfT
   return climbed;
 }
 
-async function climbBatch(deps: Deps, projectKey: string, batch: EscalationRecord[], now: number, lc: LadderContext): Promise<Array<{ next: EscalationRecord; breached: boolean }>> {
+async function climbBatch(
+  deps: Deps,
+  projectKey: string,
+  batch: EscalationRecord[],
+  now: number,
+  lc: LadderContext,
+): Promise<Array<{ next: EscalationRecord; breached: boolean }>> {
   let changed: Array<{ next: EscalationRecord; breached: boolean }> = [];
   await commitWithRollups(deps, `sweep:${batch[0]!.id}`, [projectKey], async (rollups, attempt) => {
-    const current = attempt === 1 ? batch : (await Promise.all(batch.map((e) => deps.store.getEntity<EscalationRecord>(ENTITY.escalation, e.id)))).filter((e): e is EscalationRecord => !!e);
+    const current =
+      attempt === 1
+        ? batch
+        : (await Promise.all(batch.map((e) => deps.store.getEntity<EscalationRecord>(ENTITY.escalation, e.id)))).filter(
+            (e): e is EscalationRecord => !!e,
+          );
     let rollup = rollups.get(projectKey)!;
     const ops: TransactionOp[] = [];
     changed = [];
     for (const rec of current) {
-      const out = transition(rec, { kind: 'deadline' }, { accountId: null, holds: 0, raiser: false }, now, deadlineFor(lc.ladder, calendarOf(lc.calendars, rec.departmentAsked)));
+      const out = transition(
+        rec,
+        { kind: 'deadline' },
+        { accountId: null, holds: 0, raiser: false },
+        now,
+        deadlineFor(lc.ladder, calendarOf(lc.calendars, rec.departmentAsked)),
+      );
       if (!out.ok) continue;
       rollup = applyEscalationChange(rollup, escalationContribution(rec), escalationContribution(out.next), now);
       ops.push(
         { kind: 'set', entity: ENTITY.escalation, key: rec.id, value: out.next, ifVersion: rec.version },
-        auditOp({ subjectId: rec.id, at: now, kind: out.event.kind, actorId: null, detail: out.event.detail }, `v${out.next.version}`),
+        auditOp(
+          { subjectId: rec.id, at: now, kind: out.event.kind, actorId: null, detail: out.event.detail },
+          `v${out.next.version}`,
+        ),
       );
       changed.push({ next: out.next, breached: out.event.kind === 'escalation.breached' });
     }
@@ -145,7 +190,11 @@ async function climbBatch(deps: Deps, projectKey: string, batch: EscalationRecor
  * and gains those of its new one; the rest of what it shows (other open escalations) stays. A breach at the top
  * keeps the level and its holders.
  */
-async function afterClimbs(deps: Deps, changed: Array<{ next: EscalationRecord; breached: boolean }>, lc: LadderContext): Promise<void> {
+async function afterClimbs(
+  deps: Deps,
+  changed: Array<{ next: EscalationRecord; breached: boolean }>,
+  lc: LadderContext,
+): Promise<void> {
   if (changed.length === 0) return;
   const byIssue = new Map<string, Array<{ next: EscalationRecord; breached: boolean }>>();
   for (const c of changed) byIssue.set(c.next.issueId, [...(byIssue.get(c.next.issueId) ?? []), c]);
@@ -155,13 +204,18 @@ async function afterClimbs(deps: Deps, changed: Array<{ next: EscalationRecord; 
     for (const [issueId, climbs] of byIssue) {
       const now = shown.get(issueId);
       if (!now) continue;
-      const top = climbs.reduce((a, b) => (b.next.level > a.next.level || (b.next.level === a.next.level && b.breached) ? b : a));
+      const top = climbs.reduce((a, b) =>
+        b.next.level > a.next.level || (b.next.level === a.next.level && b.breached) ? b : a,
+      );
       const update: EscalationFieldUpdate = { issueIds: [issueId] };
-      if ((now.level ?? 0) <= top.next.level) Object.assign(update, { level: top.next.level, state: top.breached ? 'breached' : 'open' });
+      if ((now.level ?? 0) <= top.next.level)
+        Object.assign(update, { level: top.next.level, state: top.breached ? 'breached' : 'open' });
       const holders = new Set(now.holders);
-      for (const { next, breached } of climbs) if (!breached) for (const id of holdersOf(next, (next.level - 1) as EscalationLevel, lc)) holders.delete(id);
+      for (const { next, breached } of climbs)
+        if (!breached) for (const id of holdersOf(next, (next.level - 1) as EscalationLevel, lc)) holders.delete(id);
       for (const { next } of climbs) for (const id of holdersOf(next, next.level, lc)) holders.add(id);
-      if (holders.size !== now.holders.length || now.holders.some((id) => !holders.has(id))) update.holders = [...holders];
+      if (holders.size !== now.holders.length || now.holders.some((id) => !holders.has(id)))
+        update.holders = [...holders];
       if (update.level !== undefined || update.holders) updates.push(update);
     }
     if (updates.length) await deps.jira.setEscalationFields(updates);
@@ -170,7 +224,13 @@ async function afterClimbs(deps: Deps, changed: Array<{ next: EscalationRecord; 
   }
   const audits: TransactionOp[] = [];
   for (const { next, breached } of changed) {
-    const op = await sendLevelNotice(deps, { key: next.issueKey, summary: next.summary }, next, lc, breached ? 'breached' : 'climbed');
+    const op = await sendLevelNotice(
+      deps,
+      { key: next.issueKey, summary: next.summary },
+      next,
+      lc,
+      breached ? 'breached' : 'climbed',
+    );
     if (op) audits.push(op);
   }
   await writeAudit(deps, audits);

@@ -4,7 +4,15 @@ import { applyDependencyChange } from '../../domain/rollup/dependencies';
 import { commitWithRollups } from '../kernel/rollups';
 import { auditOp } from '../kernel/audit';
 import { calendarOf } from '../../domain/shared/calendar';
-import { contribution, departmentOf, newDependencyRecord, readDependencySettingsAndPeople, readDependency, responseHoursOf, dependencyWrites } from '../dependencies/dependency-records';
+import {
+  contribution,
+  departmentOf,
+  newDependencyRecord,
+  readDependencySettingsAndPeople,
+  readDependency,
+  responseHoursOf,
+  dependencyWrites,
+} from '../dependencies/dependency-records';
 import type { PeopleIndex } from '../kernel/people-index';
 
 export interface LinkEvent {
@@ -34,7 +42,12 @@ export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promis
   // Deleted before this event came (late delivery): end where in-order delivery would, a cancelled record.
   if (!link) return (await recordDeletedLink(deps, ev, people)) ? 'created' : 'exists';
   const now = deps.clock.now();
-  const dep = await recordForLink(deps, { ...ev, sourceIssueId: link.fromIssueId, destinationIssueId: link.toIssueId }, people, now);
+  const dep = await recordForLink(
+    deps,
+    { ...ev, sourceIssueId: link.fromIssueId, destinationIssueId: link.toIssueId },
+    people,
+    now,
+  );
   if (!dep) return 'ignored';
   let created = true;
   await commitWithRollups(deps, id, [dep.projectKey], async (rollups, attempt) => {
@@ -45,10 +58,7 @@ export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promis
       created = false;
       return null;
     }
-    const ops: TransactionOp[] = [
-      ...dependencyWrites(dep, 'absent'),
-      createdAudit(dep, ev, now),
-    ];
+    const ops: TransactionOp[] = [...dependencyWrites(dep, 'absent'), createdAudit(dep, ev, now)];
     const rollup = rollups.get(dep.projectKey)!;
     return { rollups: new Map([[dep.projectKey, applyDependencyChange(rollup, null, contribution(dep), now)]]), ops };
   });
@@ -87,16 +97,47 @@ export async function onDependencyLinkDeleted(deps: Deps, ev: LinkEvent): Promis
   return result;
 }
 
-const cancelled = (dep: DependencyRecord, now: number): DependencyRecord => ({ ...dep, status: 'cancelled', responseState: 'answered', updatedAt: now, version: dep.version + 1 });
+const cancelled = (dep: DependencyRecord, now: number): DependencyRecord => ({
+  ...dep,
+  status: 'cancelled',
+  responseState: 'answered',
+  updatedAt: now,
+  version: dep.version + 1,
+});
 const createdAudit = (dep: DependencyRecord, ev: Pick<LinkEvent, 'linkId' | 'actorId'>, now: number) =>
-  auditOp({ subjectId: dep.id, at: now, kind: 'dependency.created', actorId: ev.actorId, detail: { linkId: ev.linkId, source: 'jira-link' } }, 'c');
+  auditOp(
+    {
+      subjectId: dep.id,
+      at: now,
+      kind: 'dependency.created',
+      actorId: ev.actorId,
+      detail: { linkId: ev.linkId, source: 'jira-link' },
+    },
+    'c',
+  );
 const cancelledAudit = (dep: DependencyRecord, ev: Pick<LinkEvent, 'actorId'>, now: number) =>
-  auditOp({ subjectId: dep.id, at: now, kind: 'dependency.cancelled', actorId: ev.actorId, detail: { reason: 'jira-link-deleted' } }, 'x');
+  auditOp(
+    {
+      subjectId: dep.id,
+      at: now,
+      kind: 'dependency.cancelled',
+      actorId: ev.actorId,
+      detail: { reason: 'jira-link-deleted' },
+    },
+    'x',
+  );
 
 /** The record a dependency link stands for, built from its two sides (one bulk fetch); null when one is gone. */
-async function recordForLink(deps: Deps, ev: LinkEvent, people: PeopleIndex, now: number): Promise<DependencyRecord | null> {
+async function recordForLink(
+  deps: Deps,
+  ev: LinkEvent,
+  people: PeopleIndex,
+  now: number,
+): Promise<DependencyRecord | null> {
   // The blocking issue (the link's source) provides, the blocked one (its destination) needs.
-  const sides = new Map((await deps.jira.bulkFetchIssues('app', [ev.sourceIssueId, ev.destinationIssueId])).map((i) => [i.id, i]));
+  const sides = new Map(
+    (await deps.jira.bulkFetchIssues('app', [ev.sourceIssueId, ev.destinationIssueId])).map((i) => [i.id, i]),
+  );
   const upstream = sides.get(ev.sourceIssueId);
   const downstream = sides.get(ev.destinationIssueId);
   if (!upstream || !downstream) return null;
@@ -113,7 +154,11 @@ async function recordForLink(deps: Deps, ev: LinkEvent, people: PeopleIndex, now
     providingDept,
     deliverable: '',
     needBy: downstream.dueDate ?? '',
-    responseDueAt: responseDueAt(now, responseHoursOf(people, providingDept), calendarOf(people.calendars, providingDept)),
+    responseDueAt: responseDueAt(
+      now,
+      responseHoursOf(people, providingDept),
+      calendarOf(people.calendars, providingDept),
+    ),
     people,
     now,
   });
@@ -139,7 +184,9 @@ async function recordDeletedLink(deps: Deps, ev: LinkEvent, people: PeopleIndex)
       if (before.status === 'cancelled' || before.status === 'delivered') return null;
       const next = cancelled(before, now);
       return {
-        rollups: new Map([[dep.projectKey, applyDependencyChange(rollup, contribution(before), contribution(next), now)]]),
+        rollups: new Map([
+          [dep.projectKey, applyDependencyChange(rollup, contribution(before), contribution(next), now)],
+        ]),
         ops: [...dependencyWrites(next, before.version), cancelledAudit(next, ev, now)],
       };
     }

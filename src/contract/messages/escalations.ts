@@ -66,17 +66,38 @@ export const ESCALATION_MESSAGES = {
     en: 'Two calendars have the id "{id}".',
     zh: '有两个日历的 ID 都是“{id}”。',
   },
-  'validation.detail.timeZone': { en: 'is not a time zone Jira knows (e.g. Asia/Shanghai)', zh: '不是有效的时区（例如 Asia/Shanghai）' },
+  'validation.detail.timeZone': {
+    en: 'is not a time zone Jira knows (e.g. Asia/Shanghai)',
+    zh: '不是有效的时区（例如 Asia/Shanghai）',
+  },
   'validation.detail.endAfterStart': { en: 'must be after the start of the working day', zh: '必须晚于上班时间' },
-  'validation.detail.lunchBoth': { en: 'give both ends of the lunch break, or neither', zh: '午休开始和结束时间须同时填写或同时留空' },
-  'validation.detail.lunchInside': { en: 'the lunch break must lie inside the working hours', zh: '午休时间必须在工作时间之内' },
+  'validation.detail.lunchBoth': {
+    en: 'give both ends of the lunch break, or neither',
+    zh: '午休开始和结束时间须同时填写或同时留空',
+  },
+  'validation.detail.lunchInside': {
+    en: 'the lunch break must lie inside the working hours',
+    zh: '午休时间必须在工作时间之内',
+  },
   'validation.detail.repeatedDay': { en: 'a day is listed twice', zh: '有日期被重复列出' },
-  'validation.detail.holidayAndWorkday': { en: 'a day cannot be both a holiday and a make-up working day', zh: '同一天不能既是节假日又是调休上班日' },
+  'validation.detail.holidayAndWorkday': {
+    en: 'a day cannot be both a holiday and a make-up working day',
+    zh: '同一天不能既是节假日又是调休上班日',
+  },
   'validation.detail.levelHolder': { en: 'somebody must hold every level', zh: '每一级都必须有处理人' },
   // Notifications to the people who hold a level: one email to several people, so both languages.
-  'notify.escalation.raised.subject': { en: '[{key}] Escalation raised to you (level {level})', zh: '[{key}] 有升级提交给您（第 {level} 级）' },
-  'notify.escalation.climbed.subject': { en: '[{key}] Escalation climbed to level {level}', zh: '[{key}] 升级已升至第 {level} 级' },
-  'notify.escalation.breached.subject': { en: '[{key}] Escalation past its last time limit', zh: '[{key}] 升级已超过最后时限' },
+  'notify.escalation.raised.subject': {
+    en: '[{key}] Escalation raised to you (level {level})',
+    zh: '[{key}] 有升级提交给您（第 {level} 级）',
+  },
+  'notify.escalation.climbed.subject': {
+    en: '[{key}] Escalation climbed to level {level}',
+    zh: '[{key}] 升级已升至第 {level} 级',
+  },
+  'notify.escalation.breached.subject': {
+    en: '[{key}] Escalation past its last time limit',
+    zh: '[{key}] 升级已超过最后时限',
+  },
   'notify.escalation.body': {
     en: 'Escalation on {key} "{summary}": {description}\nImpact: {impact}\nSupport needed: {support}\nLevel {level}; answer by {due}. Open the issue’s Collaboration panel to acknowledge, resolve or reject it.',
     zh: '事务 {key}“{summary}”的升级：{description}\n影响：{impact}\n所需支持：{support}\n第 {level} 级；请于 {due} 前处理。打开事务的协作面板进行确认、解决或驳回。',

@@ -6,7 +6,12 @@ import type { WorkingCalendar } from '../../contract/escalations';
 export const DEFAULT_RESPONSE_HOURS = 24;
 
 /** Statuses in which the providing side still owes the requester something. */
-export const OPEN_DEPENDENCY_STATUSES: readonly DependencyStatus[] = ['requested', 'acknowledged', 'countered', 'committed'];
+export const OPEN_DEPENDENCY_STATUSES: readonly DependencyStatus[] = [
+  'requested',
+  'acknowledged',
+  'countered',
+  'committed',
+];
 
 export interface DeptName {
   id: string;
@@ -83,7 +88,18 @@ export function dependencyIdForLink(linkId: string): string {
 /** Who acts on a dependency: the side that asked (downstream) or the side that delivers (upstream). */
 export type DependencySide = 'requester' | 'provider';
 
-export const DEPENDENCY_ACTIONS = ['acknowledge', 'decline', 'counter', 'commit', 'deliver', 'cancel', 'acceptCounter', 'request', 'askDelay', 'explainDelay'] as const;
+export const DEPENDENCY_ACTIONS = [
+  'acknowledge',
+  'decline',
+  'counter',
+  'commit',
+  'deliver',
+  'cancel',
+  'acceptCounter',
+  'request',
+  'askDelay',
+  'explainDelay',
+] as const;
 export type DependencyAction = (typeof DEPENDENCY_ACTIONS)[number];
 
 interface Move {
@@ -105,7 +121,11 @@ export const MOVES: Record<DependencyAction, Move> = {
   counter: { side: 'provider', from: ['requested', 'acknowledged', 'committed'], to: 'countered' },
   commit: { side: 'provider', from: ['requested', 'acknowledged'], to: 'committed' },
   deliver: { side: 'provider', from: ['acknowledged', 'committed'], to: 'delivered' },
-  cancel: { side: 'requester', from: ['requested', 'acknowledged', 'countered', 'committed', 'declined'], to: 'cancelled' },
+  cancel: {
+    side: 'requester',
+    from: ['requested', 'acknowledged', 'countered', 'committed', 'declined'],
+    to: 'cancelled',
+  },
   acceptCounter: { side: 'requester', from: ['countered'], to: 'committed' },
   request: { side: 'requester', from: ['declined'], to: 'requested' },
   askDelay: { side: 'requester', from: ['acknowledged', 'committed', 'countered'], to: null },
@@ -113,7 +133,11 @@ export const MOVES: Record<DependencyAction, Move> = {
 };
 
 /** The actions a person on `sides` may take on a dependency in `status` (what the panel offers). */
-export function allowedActions(status: DependencyStatus, sides: ReadonlySet<DependencySide>, delay: { asked: boolean }): DependencyAction[] {
+export function allowedActions(
+  status: DependencyStatus,
+  sides: ReadonlySet<DependencySide>,
+  delay: { asked: boolean },
+): DependencyAction[] {
   return DEPENDENCY_ACTIONS.filter((a) => {
     const m = MOVES[a];
     if (!sides.has(m.side) || !m.from.includes(status)) return false;
@@ -137,14 +161,25 @@ export function sidesOf(
   upstreamRA: readonly string[],
 ): Set<DependencySide> {
   const sides = new Set<DependencySide>();
-  if (downstreamRA.includes(accountId) || dep.requesterContacts.includes(accountId) || dep.createdBy === accountId) sides.add('requester');
+  if (downstreamRA.includes(accountId) || dep.requesterContacts.includes(accountId) || dep.createdBy === accountId)
+    sides.add('requester');
   if (upstreamRA.includes(accountId) || dep.providerContacts.includes(accountId)) sides.add('provider');
   return sides;
 }
 
 export const DEPENDENCY_HEALTHS = ['onTrack', 'atRisk', 'overdue', 'blocked', 'done'] as const;
 export type DependencyHealth = (typeof DEPENDENCY_HEALTHS)[number];
-export const HEALTH_REASONS = ['none', 'declined', 'needByPassed', 'upstreamDueAfterNeedBy', 'upstreamPastDue', 'counterAfterNeedBy', 'responseLate', 'upstreamBlocked', 'closed'] as const;
+export const HEALTH_REASONS = [
+  'none',
+  'declined',
+  'needByPassed',
+  'upstreamDueAfterNeedBy',
+  'upstreamPastDue',
+  'counterAfterNeedBy',
+  'responseLate',
+  'upstreamBlocked',
+  'closed',
+] as const;
 export type HealthReason = (typeof HEALTH_REASONS)[number];
 
 export interface HealthInput {
@@ -165,15 +200,22 @@ export interface HealthInput {
  * `calendar` is the providing department's: the days are the ones it works (a week of 国庆 is no week late), and
  * "today" is its local date.
  */
-export function dependencyHealth(d: HealthInput, now: number, calendar: WorkingCalendar): { health: DependencyHealth; reason: HealthReason; days: number } {
+export function dependencyHealth(
+  d: HealthInput,
+  now: number,
+  calendar: WorkingCalendar,
+): { health: DependencyHealth; reason: HealthReason; days: number } {
   if (d.status === 'delivered' || d.status === 'cancelled') return { health: 'done', reason: 'closed', days: 0 };
   if (d.status === 'declined') return { health: 'blocked', reason: 'declined', days: 0 };
   const today = calendarDate(now, calendar);
   const days = (from: string, to: string) => workingDaysBetween(dayNumberOf(from), dayNumberOf(to), calendar);
   if (d.needBy && d.needBy < today) return { health: 'overdue', reason: 'needByPassed', days: days(d.needBy, today) };
-  if (d.needBy && d.upstreamDueDate && d.upstreamDueDate > d.needBy) return { health: 'atRisk', reason: 'upstreamDueAfterNeedBy', days: days(d.needBy, d.upstreamDueDate) };
-  if (d.upstreamDueDate && d.upstreamDueDate < today) return { health: 'atRisk', reason: 'upstreamPastDue', days: days(d.upstreamDueDate, today) };
-  if (d.status === 'countered' && d.needBy && d.proposedDate > d.needBy) return { health: 'atRisk', reason: 'counterAfterNeedBy', days: days(d.needBy, d.proposedDate) };
+  if (d.needBy && d.upstreamDueDate && d.upstreamDueDate > d.needBy)
+    return { health: 'atRisk', reason: 'upstreamDueAfterNeedBy', days: days(d.needBy, d.upstreamDueDate) };
+  if (d.upstreamDueDate && d.upstreamDueDate < today)
+    return { health: 'atRisk', reason: 'upstreamPastDue', days: days(d.upstreamDueDate, today) };
+  if (d.status === 'countered' && d.needBy && d.proposedDate > d.needBy)
+    return { health: 'atRisk', reason: 'counterAfterNeedBy', days: days(d.needBy, d.proposedDate) };
   if (d.late && d.status === 'requested') return { health: 'atRisk', reason: 'responseLate', days: 0 };
   if (d.upstreamBlocked) return { health: 'atRisk', reason: 'upstreamBlocked', days: 0 };
   return { health: 'onTrack', reason: 'none', days: 0 };
@@ -186,7 +228,10 @@ export function dependencyHealth(d: HealthInput, now: number, calendar: WorkingC
  */
 export function leadTimeDays(d: Pick<DependencyRecord, 'createdAt' | 'needBy'>, calendar: WorkingCalendar): number {
   if (!d.needBy) return 1;
-  return Math.max(1, workingDaysBetween(localDayNumber(d.createdAt, calendar.timeZone), dayNumberOf(d.needBy), calendar));
+  return Math.max(
+    1,
+    workingDaysBetween(localDayNumber(d.createdAt, calendar.timeZone), dayNumberOf(d.needBy), calendar),
+  );
 }
 
 /**
@@ -195,7 +240,9 @@ export function leadTimeDays(d: Pick<DependencyRecord, 'createdAt' | 'needBy'>, 
  * project rollup (per milestone and department pair), so it must not change unless the record does; the
  * clock-dependent health ("overdue") is judged when a page is read.
  */
-export function standingState(d: Pick<DependencyRecord, 'status' | 'needBy' | 'upstreamDueDate' | 'proposedDate' | 'late'>): 'on-track' | 'at-risk' | 'blocked' {
+export function standingState(
+  d: Pick<DependencyRecord, 'status' | 'needBy' | 'upstreamDueDate' | 'proposedDate' | 'late'>,
+): 'on-track' | 'at-risk' | 'blocked' {
   if (d.status === 'declined') return 'blocked';
   if (d.needBy && d.upstreamDueDate && d.upstreamDueDate > d.needBy) return 'at-risk';
   if (d.status === 'countered' && d.needBy && d.proposedDate > d.needBy) return 'at-risk';

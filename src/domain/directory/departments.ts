@@ -20,7 +20,10 @@ export interface PeopleIndexData {
  * Resolves every person the directory reaches to one department. `groupMembers` holds the members of each
  * department's Jira group by group name; a group missing from it contributes nobody.
  */
-export function buildPeopleIndex(departments: readonly Department[], groupMembers: ReadonlyMap<string, readonly string[]>): PeopleIndexData {
+export function buildPeopleIndex(
+  departments: readonly Department[],
+  groupMembers: ReadonlyMap<string, readonly string[]>,
+): PeopleIndexData {
   const best = new Map<string, { tie: number; at: number }>();
   const offer = (accountId: string, tie: number, at: number) => {
     const current = best.get(accountId);
@@ -48,7 +51,9 @@ export function departmentByAccount(index: PeopleIndexData): Record<string, stri
 }
 
 /** Every account id a department names, with the input field that names it (for errors that point at it). */
-export function namedAccountIds(d: Pick<Department, 'headAccountId' | 'interfaceAccountId' | 'memberAccountIds'>): Array<{ field: string; accountId: string }> {
+export function namedAccountIds(
+  d: Pick<Department, 'headAccountId' | 'interfaceAccountId' | 'memberAccountIds'>,
+): Array<{ field: string; accountId: string }> {
   return [
     ...(d.headAccountId ? [{ field: 'headAccountId', accountId: d.headAccountId }] : []),
     ...(d.interfaceAccountId ? [{ field: 'interfaceAccountId', accountId: d.interfaceAccountId }] : []),

@@ -80,7 +80,14 @@ export type Command =
   /** The sweep: the current level's limit ran out. */
   | { kind: 'deadline' };
 
-export type Refusal = 'CLOSED' | 'ALREADY_ACKNOWLEDGED' | 'NOT_ALLOWED' | 'TEXT_REQUIRED' | 'AT_TOP' | 'NOT_DUE' | 'NOT_AT_TOP';
+export type Refusal =
+  | 'CLOSED'
+  | 'ALREADY_ACKNOWLEDGED'
+  | 'NOT_ALLOWED'
+  | 'TEXT_REQUIRED'
+  | 'AT_TOP'
+  | 'NOT_DUE'
+  | 'NOT_AT_TOP';
 
 export interface AuditDraft {
   kind:
@@ -123,14 +130,33 @@ const refuse = (refusal: Refusal): Outcome => ({ ok: false, refusal });
  * records the arbiter's binding decision, and only at level 3; the deadline climbs it by itself, and at the
  * top records the breach once and stops the clock. Pure: `now` and the deadline function come in.
  */
-export function transition(rec: EscalationRecord, cmd: Command, who: Authority, now: number, deadline: LevelDeadline): Outcome {
+export function transition(
+  rec: EscalationRecord,
+  cmd: Command,
+  who: Authority,
+  now: number,
+  deadline: LevelDeadline,
+): Outcome {
   if (!isEscalationOpen(rec.status)) return refuse('CLOSED');
   const holder = who.holds >= rec.level;
   const text = 'text' in cmd ? cmd.text.trim() : '';
   const base = { updatedAt: now, version: rec.version + 1 };
-  const close = (status: EscalationStatus, kind: AuditDraft['kind'], extra: Partial<EscalationRecord> = {}): Outcome => ({
+  const close = (
+    status: EscalationStatus,
+    kind: AuditDraft['kind'],
+    extra: Partial<EscalationRecord> = {},
+  ): Outcome => ({
     ok: true,
-    next: { ...rec, ...base, status, closedAt: now, closedBy: who.accountId ?? '', outcome: text, dueAt: NEVER, ...extra },
+    next: {
+      ...rec,
+      ...base,
+      status,
+      closedAt: now,
+      closedBy: who.accountId ?? '',
+      outcome: text,
+      dueAt: NEVER,
+      ...extra,
+    },
     event: { kind, detail: { level: rec.level, text } },
   });
   switch (cmd.kind) {
@@ -166,13 +192,20 @@ export function transition(rec: EscalationRecord, cmd: Command, who: Authority, 
       return {
         ok: true,
         next: { ...rec, ...base, level, status: 'open', dueAt: deadline(now, level) },
-        event: { kind: 'escalation.climbed', detail: { from: rec.level, to: level, text, by: who.automation ? 'automation' : 'person' } },
+        event: {
+          kind: 'escalation.climbed',
+          detail: { from: rec.level, to: level, text, by: who.automation ? 'automation' : 'person' },
+        },
       };
     }
     case 'deadline': {
       if (rec.dueAt >= now) return refuse('NOT_DUE');
       if (rec.level >= TOP_LEVEL) {
-        return { ok: true, next: { ...rec, ...base, breached: true, dueAt: NEVER }, event: { kind: 'escalation.breached', detail: { level: rec.level } } };
+        return {
+          ok: true,
+          next: { ...rec, ...base, breached: true, dueAt: NEVER },
+          event: { kind: 'escalation.breached', detail: { level: rec.level } },
+        };
       }
       const level = (rec.level + 1) as EscalationLevel;
       // The next level's clock starts when the last one ran out, not when the sweep noticed.

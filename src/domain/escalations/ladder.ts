@@ -1,6 +1,11 @@
 import type { Department, LadderConfig, WorkingCalendar } from '../../contract';
 import { addWorkingHours } from '../shared/calendar';
-import { DEFAULT_LEVEL_LIMIT_HOURS, type EscalationLevel, type EscalationRecord, type LevelDeadline } from './escalation';
+import {
+  DEFAULT_LEVEL_LIMIT_HOURS,
+  type EscalationLevel,
+  type EscalationRecord,
+  type LevelDeadline,
+} from './escalation';
 
 /** Level 1 interface persons, level 2 heads (24 and 48 working hours); level 3 needs a named arbiter. */
 export const DEFAULT_LADDER: LadderConfig = {

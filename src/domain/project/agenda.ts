@@ -7,13 +7,49 @@ export const NEW_RISK_DAYS = 7;
 export interface AgendaSources {
   today: string;
   now: number;
-  dependencies: ReadonlyArray<{ id: string; status: string; open: boolean; late: boolean; needBy: string; deliverable: string; downstreamIssueId: string; createdBy: string }>;
-  escalations: ReadonlyArray<{ id: string; open: boolean; summary: string; issueKey: string; raisedBy: string; dueAt: number; level: number }>;
-  risks: ReadonlyArray<{ id: string; open: boolean; title: string; score: number; createdAt: number; ownerAccountId: string; reviewDate: string }>;
-  actions: ReadonlyArray<{ id: string; open: boolean; title: string; dueDate: string; ownerAccountId: string; issueKey: string | null }>;
+  dependencies: ReadonlyArray<{
+    id: string;
+    status: string;
+    open: boolean;
+    late: boolean;
+    needBy: string;
+    deliverable: string;
+    downstreamIssueId: string;
+    createdBy: string;
+  }>;
+  escalations: ReadonlyArray<{
+    id: string;
+    open: boolean;
+    summary: string;
+    issueKey: string;
+    raisedBy: string;
+    dueAt: number;
+    level: number;
+  }>;
+  risks: ReadonlyArray<{
+    id: string;
+    open: boolean;
+    title: string;
+    score: number;
+    createdAt: number;
+    ownerAccountId: string;
+    reviewDate: string;
+  }>;
+  actions: ReadonlyArray<{
+    id: string;
+    open: boolean;
+    title: string;
+    dueDate: string;
+    ownerAccountId: string;
+    issueKey: string | null;
+  }>;
 }
 
-export type AgendaDraft = Omit<AgendaItem, 'owner' | 'issueKey'> & { ownerAccountId: string | null; issueKey: string | null; issueId?: string };
+export type AgendaDraft = Omit<AgendaItem, 'owner' | 'issueKey'> & {
+  ownerAccountId: string | null;
+  issueKey: string | null;
+  issueId?: string;
+};
 
 /**
  * The weekly cross-department sync's agenda (问题清单): blocked or late dependencies, open escalations, new or
@@ -27,22 +63,55 @@ export function agendaOf(s: AgendaSources): AgendaDraft[] {
     const blocked = d.status === 'declined';
     const late = d.late || (d.needBy !== '' && d.needBy < s.today);
     if (!blocked && !late) continue;
-    out.push({ kind: 'dependency', reason: blocked ? 'blocked' : 'late', id: d.id, title: d.deliverable, issueKey: null, issueId: d.downstreamIssueId, ownerAccountId: d.createdBy, due: d.needBy || null });
+    out.push({
+      kind: 'dependency',
+      reason: blocked ? 'blocked' : 'late',
+      id: d.id,
+      title: d.deliverable,
+      issueKey: null,
+      issueId: d.downstreamIssueId,
+      ownerAccountId: d.createdBy,
+      due: d.needBy || null,
+    });
   }
   for (const e of s.escalations) {
     if (!e.open) continue;
-    out.push({ kind: 'escalation', reason: 'open', id: e.id, title: e.summary, issueKey: e.issueKey, ownerAccountId: e.raisedBy, due: new Date(e.dueAt).toISOString() });
+    out.push({
+      kind: 'escalation',
+      reason: 'open',
+      id: e.id,
+      title: e.summary,
+      issueKey: e.issueKey,
+      ownerAccountId: e.raisedBy,
+      due: new Date(e.dueAt).toISOString(),
+    });
   }
   for (const r of s.risks) {
     if (!r.open) continue;
     const high = r.score >= HIGH_RISK_SCORE;
     const fresh = s.now - r.createdAt <= NEW_RISK_DAYS * 86_400_000;
     if (!high && !fresh) continue;
-    out.push({ kind: 'risk', reason: high ? 'highRisk' : 'newRisk', id: r.id, title: r.title, issueKey: null, ownerAccountId: r.ownerAccountId, due: r.reviewDate });
+    out.push({
+      kind: 'risk',
+      reason: high ? 'highRisk' : 'newRisk',
+      id: r.id,
+      title: r.title,
+      issueKey: null,
+      ownerAccountId: r.ownerAccountId,
+      due: r.reviewDate,
+    });
   }
   for (const a of s.actions) {
     if (!a.open || a.dueDate >= s.today) continue;
-    out.push({ kind: 'action', reason: 'overdue', id: a.id, title: a.title, issueKey: a.issueKey, ownerAccountId: a.ownerAccountId, due: a.dueDate });
+    out.push({
+      kind: 'action',
+      reason: 'overdue',
+      id: a.id,
+      title: a.title,
+      issueKey: a.issueKey,
+      ownerAccountId: a.ownerAccountId,
+      due: a.dueDate,
+    });
   }
   const rank = { dependency: 0, escalation: 1, risk: 2, action: 3 } as const;
   // Within a kind, the earliest date first; items without a date last.

@@ -4,12 +4,18 @@ import { rankTail } from './risks';
  * Case library: a tag is a known problem; it recurs when it was raised at two or more different retrospectives
  * (counting each action item's tags toward its retrospective).
  */
-export function recurringTags(retros: ReadonlyArray<{ id: string; tags: readonly string[] }>, actions: ReadonlyArray<{ retrospectiveId: string | null; id: string; tags: readonly string[] }>): string[] {
+export function recurringTags(
+  retros: ReadonlyArray<{ id: string; tags: readonly string[] }>,
+  actions: ReadonlyArray<{ retrospectiveId: string | null; id: string; tags: readonly string[] }>,
+): string[] {
   const seenAt = new Map<string, Set<string>>();
   const note = (tag: string, where: string) => (seenAt.get(tag) ?? seenAt.set(tag, new Set()).get(tag)!).add(where);
   for (const r of retros) for (const t of r.tags) note(t, r.id);
   for (const a of actions) for (const t of a.tags) note(t, a.retrospectiveId ?? a.id);
-  return [...seenAt].filter(([, where]) => where.size >= 2).map(([t]) => t).sort();
+  return [...seenAt]
+    .filter(([, where]) => where.size >= 2)
+    .map(([t]) => t)
+    .sort();
 }
 
 /** Not done before done, then the earliest due date, then the oldest. */

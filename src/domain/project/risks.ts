@@ -18,10 +18,17 @@ export function riskZones(): Record<string, RiskZone> {
 }
 
 /** Sortable fixed-width parts of a rank: ties go to the older record, then the id keeps ranks unique. */
-export const rankTail = (createdAt: number, id: string) => `${String(Math.max(0, Math.round(createdAt))).padStart(15, '0')}.${id}`;
+export const rankTail = (createdAt: number, id: string) =>
+  `${String(Math.max(0, Math.round(createdAt))).padStart(15, '0')}.${id}`;
 
 /** Open and mitigating before closed, then the highest score (probability × impact), then the oldest. */
-export function riskRank(r: { id: string; status?: string | undefined; createdAt: number; probability: number; impact: number }): string {
+export function riskRank(r: {
+  id: string;
+  status?: string | undefined;
+  createdAt: number;
+  probability: number;
+  impact: number;
+}): string {
   return `${r.status === 'closed' ? 1 : 0}.${String(25 - r.probability * r.impact).padStart(2, '0')}.${rankTail(r.createdAt, r.id)}`;
 }
 

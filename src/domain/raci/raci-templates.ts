@@ -79,7 +79,11 @@ export interface AppliedTemplate {
  * interface person. The departments themselves are assigned to the role too (department-level RACI), so the
  * role stays with the department even when it has nobody named yet.
  */
-export function applyTemplate(t: RaciTemplate, parties: Partial<Record<TemplateParty, string>>, departments: ReadonlyMap<string, TemplateDepartment>): AppliedTemplate {
+export function applyTemplate(
+  t: RaciTemplate,
+  parties: Partial<Record<TemplateParty, string>>,
+  departments: ReadonlyMap<string, TemplateDepartment>,
+): AppliedTemplate {
   const people: Record<Role, string[]> = { responsible: [], accountable: [], consulted: [], informed: [] };
   const depts: Record<Role, string[]> = { responsible: [], accountable: [], consulted: [], informed: [] };
   const unfilled: AppliedTemplate['unfilled'] = [];

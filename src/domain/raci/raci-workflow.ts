@@ -59,7 +59,9 @@ export function planRaciNotifications(input: {
   if (consultedItem) {
     const before = new Set(accountIdsIn(consultedItem.from));
     const now = new Set(raci.consulted);
-    consulted = [...new Set(accountIdsIn(consultedItem.to))].filter((id) => !before.has(id) && now.has(id) && notActor(id));
+    consulted = [...new Set(accountIdsIn(consultedItem.to))].filter(
+      (id) => !before.has(id) && now.has(id) && notActor(id),
+    );
   }
 
   const statusItem = items.find((i) => (i.fieldId ?? i.field) === 'status');
@@ -68,7 +70,11 @@ export function planRaciNotifications(input: {
     const asked = new Set(consulted);
     const recipients = [...new Set(raci.informed)].filter((id) => notActor(id) && !asked.has(id));
     if (recipients.length > 0) {
-      status = { from: statusItem.fromString ?? statusItem.from ?? '', to: statusItem.toString ?? statusItem.to ?? '', recipients };
+      status = {
+        from: statusItem.fromString ?? statusItem.from ?? '',
+        to: statusItem.toString ?? statusItem.to ?? '',
+        recipients,
+      };
     }
   }
   return { status, consulted };

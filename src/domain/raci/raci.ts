@@ -47,7 +47,12 @@ export function normalizeRaci(raci: RaciAssignment): RaciAssignment {
 
 /** Every account id named in any role, once. */
 export function raciParticipants(raci: RaciAssignment): string[] {
-  const ids = [...raci.responsible, ...(raci.accountable ? [raci.accountable] : []), ...raci.consulted, ...raci.informed];
+  const ids = [
+    ...raci.responsible,
+    ...(raci.accountable ? [raci.accountable] : []),
+    ...raci.consulted,
+    ...raci.informed,
+  ];
   return [...new Set(ids)];
 }
 
@@ -69,7 +74,12 @@ export function normalizeRaciEdit(edit: {
   if (accountables.length > 1) return { ok: false, problem: { kind: 'TWO_ACCOUNTABLES', accountIds: accountables } };
   return {
     ok: true,
-    raci: normalizeRaci({ responsible: edit.responsible, accountable: accountables[0] ?? null, consulted: edit.consulted, informed: edit.informed }),
+    raci: normalizeRaci({
+      responsible: edit.responsible,
+      accountable: accountables[0] ?? null,
+      consulted: edit.consulted,
+      informed: edit.informed,
+    }),
   };
 }
 

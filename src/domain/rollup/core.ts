@@ -127,7 +127,14 @@ export function emptyRollup(projectKey: string): ProjectRollup {
     openDueDates: {},
     finishedByDue: { hit: 0, total: 0 },
     versions: {},
-    dependencies: { open: 0, late: 0, answered: { hit: 0, total: 0 }, delivered: { hit: 0, total: 0 }, byVersion: {}, byDepartmentPair: {} },
+    dependencies: {
+      open: 0,
+      late: 0,
+      answered: { hit: 0, total: 0 },
+      delivered: { hit: 0, total: 0 },
+      byVersion: {},
+      byDepartmentPair: {},
+    },
     escalations: {
       open: 0,
       openByLevel: {},
@@ -200,7 +207,8 @@ export function change<C extends { projectKey: string }>(
   at: number,
 ): ProjectRollup {
   const next = normalizeRollup(rollup.projectKey, rollup);
-  if (before && before.projectKey === rollup.projectKey) addTree(next as unknown as Tree, deltaOf(before), -1, TEMPLATE);
+  if (before && before.projectKey === rollup.projectKey)
+    addTree(next as unknown as Tree, deltaOf(before), -1, TEMPLATE);
   if (after && after.projectKey === rollup.projectKey) addTree(next as unknown as Tree, deltaOf(after), 1, TEMPLATE);
   next.updatedAt = at;
   return next;
@@ -230,7 +238,8 @@ export function mergeRollups(projectKey: string, parts: readonly ProjectRollup[]
   for (const p of parts) {
     addTree(total as unknown as Tree, countsOf(p), 1, TEMPLATE);
     if (p.depGraph) Object.assign((total.depGraph ??= {}), p.depGraph);
-    if (p.updatedAt != null && (total.updatedAt === null || p.updatedAt > total.updatedAt)) total.updatedAt = p.updatedAt;
+    if (p.updatedAt != null && (total.updatedAt === null || p.updatedAt > total.updatedAt))
+      total.updatedAt = p.updatedAt;
   }
   return total;
 }

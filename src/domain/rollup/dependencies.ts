@@ -1,4 +1,11 @@
-import { change, type Delta, type DependencyCounters, type DependencyEdgeEntry, type ProjectRollup, type Tree } from './core';
+import {
+  change,
+  type Delta,
+  type DependencyCounters,
+  type DependencyEdgeEntry,
+  type ProjectRollup,
+  type Tree,
+} from './core';
 import { setOwn } from '../shared/dictionary';
 
 // What a dependency contributes to its requesting project's rollup.
@@ -35,7 +42,12 @@ function dependencyDelta(c: DependencyContribution): Delta {
   // A declined dependency is no longer open (nobody owes anything) but still holds its waiting issue up.
   const holds = c.open || c.state === 'blocked';
   const group: Tree = holds
-    ? { open: c.open ? 1 : 0, late: c.open && c.late ? 1 : 0, atRisk: c.state === 'at-risk' ? 1 : 0, blocked: c.state === 'blocked' ? 1 : 0 }
+    ? {
+        open: c.open ? 1 : 0,
+        late: c.open && c.late ? 1 : 0,
+        atRisk: c.state === 'at-risk' ? 1 : 0,
+        blocked: c.state === 'blocked' ? 1 : 0,
+      }
     : {};
   const byVersion: Tree = {};
   if (holds) for (const v of new Set(c.versionIds ?? [])) setOwn(byVersion, v, group);

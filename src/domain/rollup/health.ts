@@ -6,7 +6,8 @@ import { overdueInVersion, overdueOpen, raciCoverage, versionCounters } from './
 
 const DAY = 86_400_000;
 const dayNumber = (date: string) => Math.round(Date.parse(`${date}T00:00:00Z`) / DAY);
-export const addDays = (date: string, days: number) => new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
+export const addDays = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) + days * DAY).toISOString().slice(0, 10);
 
 /** How far behind the work may fall, as a share of the milestone's time, before it is at risk / off track. */
 export const BEHIND_AT_RISK = 0.1;
@@ -54,8 +55,10 @@ export function assessMilestone(rollup: ProjectRollup, m: MilestoneFacts): Miles
   const off: HealthReason[] = [];
   const risk: HealthReason[] = [];
   const open = v.total - v.done;
-  if (deadline && m.today > deadline && open > 0) off.push({ code: 'pastDue', n: dayNumber(m.today) - dayNumber(deadline) });
-  else if (m.releaseDate && deadline && m.today > m.releaseDate && open > 0) risk.push({ code: 'inBuffer', n: dayNumber(deadline) - dayNumber(m.today) });
+  if (deadline && m.today > deadline && open > 0)
+    off.push({ code: 'pastDue', n: dayNumber(m.today) - dayNumber(deadline) });
+  else if (m.releaseDate && deadline && m.today > m.releaseDate && open > 0)
+    risk.push({ code: 'inBuffer', n: dayNumber(deadline) - dayNumber(m.today) });
   if (elapsed !== null) {
     const gap = elapsed - v.done / v.total;
     if (gap > BEHIND_OFF_TRACK) off.push({ code: 'behind', n: Math.round(gap * 100) });
@@ -135,7 +138,13 @@ export function projectFigures(rollup: ProjectRollup, today: string): Figure[] {
   const { dependencies: d, escalations: e, feedback: f } = rollup;
   const scoreSum = FEEDBACK_DIMENSIONS.reduce((a, k) => a + f.sums[k], 0);
   const answers = f.forms * FEEDBACK_DIMENSIONS.length;
-  const fig = (id: FigureId, value: number | null, unit: Figure['unit'], better: Figure['better'], from: Figure['of']): Figure => ({
+  const fig = (
+    id: FigureId,
+    value: number | null,
+    unit: Figure['unit'],
+    better: Figure['better'],
+    from: Figure['of'],
+  ): Figure => ({
     id,
     value,
     unit,
@@ -149,7 +158,19 @@ export function projectFigures(rollup: ProjectRollup, today: string): Figure[] {
     fig('requestsInTime', ratio(d.answered), 'ratio', 'higher', of(d.answered.hit, d.answered.total)),
     fig('escalationsInTime', ratio(e.resolved), 'ratio', 'higher', of(e.resolved.hit, e.resolved.total)),
     fig('raciCoverage', raciCoverage(rollup), 'ratio', 'higher', of(rollup.raciCompleteOpen, rollup.openIssues)),
-    fig('overdueActions', overdueActions(rollup, today), 'count', 'lower', of(overdueActions(rollup, today), rollup.actions.open)),
-    fig('satisfaction', answers === 0 ? null : scoreSum / answers, 'score', 'higher', f.forms === 0 ? null : of(f.forms, f.forms)),
+    fig(
+      'overdueActions',
+      overdueActions(rollup, today),
+      'count',
+      'lower',
+      of(overdueActions(rollup, today), rollup.actions.open),
+    ),
+    fig(
+      'satisfaction',
+      answers === 0 ? null : scoreSum / answers,
+      'score',
+      'higher',
+      f.forms === 0 ? null : of(f.forms, f.forms),
+    ),
   ];
 }

@@ -24,7 +24,8 @@ export interface IssueSnapshot {
 
 function issueDelta(s: IssueSnapshot): Delta {
   const open = s.category !== 'done';
-  const finished: Tree = !open && s.dueDate && s.categorySince ? { hit: s.categorySince <= s.dueDate ? 1 : 0, total: 1 } : {};
+  const finished: Tree =
+    !open && s.dueDate && s.categorySince ? { hit: s.categorySince <= s.dueDate ? 1 : 0, total: 1 } : {};
   const versions: Tree = {};
   for (const v of new Set(s.versionIds ?? [])) {
     setOwn(versions, v, {
@@ -50,7 +51,12 @@ function issueDelta(s: IssueSnapshot): Delta {
  * Moves one issue's contribution from `before` to `after` (either may be null: created or deleted).
  * Pure: returns a new rollup and leaves the argument alone.
  */
-export function applyIssueChange(rollup: ProjectRollup, before: IssueSnapshot | null, after: IssueSnapshot | null, at: number): ProjectRollup {
+export function applyIssueChange(
+  rollup: ProjectRollup,
+  before: IssueSnapshot | null,
+  after: IssueSnapshot | null,
+  at: number,
+): ProjectRollup {
   return change(rollup, issueDelta, before, after, at);
 }
 
@@ -75,7 +81,13 @@ export function overdueOpen(rollup: ProjectRollup, today: string): number {
 /** One fix version's counters, zeros included (the rollup stores no zero entries under a version). */
 export function versionCounters(rollup: ProjectRollup, versionId: string): VersionCounters {
   const v: Partial<VersionCounters> = own(rollup.versions, versionId) ?? {};
-  return { total: v.total ?? 0, done: v.done ?? 0, openDueDates: v.openDueDates ?? {}, createdByWeek: v.createdByWeek ?? {}, doneByWeek: v.doneByWeek ?? {} };
+  return {
+    total: v.total ?? 0,
+    done: v.done ?? 0,
+    openDueDates: v.openDueDates ?? {},
+    createdByWeek: v.createdByWeek ?? {},
+    doneByWeek: v.doneByWeek ?? {},
+  };
 }
 
 /** Open issues of one fix version due strictly before `today`. */

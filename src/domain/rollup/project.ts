@@ -12,10 +12,21 @@ export interface RiskContribution {
 
 function riskDelta(c: RiskContribution): Delta {
   if (!c.open) return { risks: { closed: 1 } };
-  return { risks: { open: 1, high: c.probability * c.impact >= HIGH_RISK_SCORE ? 1 : 0, cells: { [`${c.probability}:${c.impact}`]: 1 } } };
+  return {
+    risks: {
+      open: 1,
+      high: c.probability * c.impact >= HIGH_RISK_SCORE ? 1 : 0,
+      cells: { [`${c.probability}:${c.impact}`]: 1 },
+    },
+  };
 }
 
-export function applyRiskChange(rollup: ProjectRollup, before: RiskContribution | null, after: RiskContribution | null, at: number): ProjectRollup {
+export function applyRiskChange(
+  rollup: ProjectRollup,
+  before: RiskContribution | null,
+  after: RiskContribution | null,
+  at: number,
+): ProjectRollup {
   return change(rollup, riskDelta, before, after, at);
 }
 
@@ -29,7 +40,12 @@ function actionDelta(c: ActionContribution): Delta {
   return { actions: c.done ? { done: 1 } : { open: 1, openDueDates: { [c.dueDate]: 1 } } };
 }
 
-export function applyActionChange(rollup: ProjectRollup, before: ActionContribution | null, after: ActionContribution | null, at: number): ProjectRollup {
+export function applyActionChange(
+  rollup: ProjectRollup,
+  before: ActionContribution | null,
+  after: ActionContribution | null,
+  at: number,
+): ProjectRollup {
   return change(rollup, actionDelta, before, after, at);
 }
 
@@ -43,7 +59,12 @@ function feedbackDelta(c: FeedbackContribution): Delta {
   return c.scores ? { feedback: { forms: 1, sums: { ...c.scores } } } : {};
 }
 
-export function applyFeedbackChange(rollup: ProjectRollup, before: FeedbackContribution | null, after: FeedbackContribution | null, at: number): ProjectRollup {
+export function applyFeedbackChange(
+  rollup: ProjectRollup,
+  before: FeedbackContribution | null,
+  after: FeedbackContribution | null,
+  at: number,
+): ProjectRollup {
   return change(rollup, feedbackDelta, before, after, at);
 }
 

@@ -35,9 +35,13 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
 }
 
 /** The wall-clock fields of `instant` in `timeZone`. */
-function wallClock(instant: number, timeZone: string): { y: number; m: number; d: number; h: number; mi: number; s: number } {
+function wallClock(
+  instant: number,
+  timeZone: string,
+): { y: number; m: number; d: number; h: number; mi: number; s: number } {
   const out: Record<string, number> = {};
-  for (const p of formatter(timeZone).formatToParts(new Date(instant))) if (p.type !== 'literal') out[p.type] = Number(p.value);
+  for (const p of formatter(timeZone).formatToParts(new Date(instant)))
+    if (p.type !== 'literal') out[p.type] = Number(p.value);
   return { y: out.year!, m: out.month!, d: out.day!, h: out.hour! % 24, mi: out.minute!, s: out.second! };
 }
 
@@ -112,8 +116,17 @@ function compile(cal: WorkingCalendar): Compiled {
     const workdays = new Set(cal.workdays);
     const holidays = new Set(cal.holidays.map(dayNumberOf));
     const makeUp = new Set(cal.makeUpDays.map(dayNumberOf));
-    const sorted = (days: Set<number>, worked: boolean) => [...days].filter((d) => workdays.has(isoWeekday(d)) === worked).sort((a, b) => a - b);
-    c = { cal, holidays, makeUp, workdays, offOnWorkday: sorted(holidays, true), onOffday: sorted(makeUp, false), spans };
+    const sorted = (days: Set<number>, worked: boolean) =>
+      [...days].filter((d) => workdays.has(isoWeekday(d)) === worked).sort((a, b) => a - b);
+    c = {
+      cal,
+      holidays,
+      makeUp,
+      workdays,
+      offOnWorkday: sorted(holidays, true),
+      onOffday: sorted(makeUp, false),
+      spans,
+    };
     compiledCache.set(cal, c);
   }
   return c;
@@ -130,7 +143,10 @@ export function isWorkingDay(dayNumber: number, cal: WorkingCalendar): boolean {
 /** The working intervals of one calendar day as instants. */
 function workingIntervals(dayNumber: number, c: Compiled): Array<[number, number]> {
   if (!isWorkingDay(dayNumber, c.cal)) return [];
-  return c.spans.map(([a, b]) => [zonedInstant(dayNumber, a, c.cal.timeZone), zonedInstant(dayNumber, b, c.cal.timeZone)]);
+  return c.spans.map(([a, b]) => [
+    zonedInstant(dayNumber, a, c.cal.timeZone),
+    zonedInstant(dayNumber, b, c.cal.timeZone),
+  ]);
 }
 
 /**
@@ -139,7 +155,8 @@ function workingIntervals(dayNumber: number, c: Compiled): Array<[number, number
  * there (18:00), it does not move to the next morning.
  */
 export function addWorkingHours(from: number, hours: number, cal: WorkingCalendar): number {
-  if (!(hours >= 0) || !Number.isFinite(hours)) throw new RangeError(`working hours must be a non-negative number, got ${hours}`);
+  if (!(hours >= 0) || !Number.isFinite(hours))
+    throw new RangeError(`working hours must be a non-negative number, got ${hours}`);
   const c = compile(cal);
   let remaining = Math.round(hours * HOUR);
   if (remaining === 0) return from;
@@ -212,13 +229,39 @@ export function workingDaysBetween(from: number, to: number, cal: WorkingCalenda
  */
 export const CN_HOLIDAYS_2026 = {
   holidays: [
-    '2026-01-01', '2026-01-02', '2026-01-03', // 元旦
-    '2026-02-15', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-02-21', '2026-02-22', '2026-02-23', // 春节
-    '2026-04-04', '2026-04-05', '2026-04-06', // 清明节
-    '2026-05-01', '2026-05-02', '2026-05-03', '2026-05-04', '2026-05-05', // 劳动节
-    '2026-06-19', '2026-06-20', '2026-06-21', // 端午节
-    '2026-09-25', '2026-09-26', '2026-09-27', // 中秋节
-    '2026-10-01', '2026-10-02', '2026-10-03', '2026-10-04', '2026-10-05', '2026-10-06', '2026-10-07', // 国庆节
+    '2026-01-01',
+    '2026-01-02',
+    '2026-01-03', // 元旦
+    '2026-02-15',
+    '2026-02-16',
+    '2026-02-17',
+    '2026-02-18',
+    '2026-02-19',
+    '2026-02-20',
+    '2026-02-21',
+    '2026-02-22',
+    '2026-02-23', // 春节
+    '2026-04-04',
+    '2026-04-05',
+    '2026-04-06', // 清明节
+    '2026-05-01',
+    '2026-05-02',
+    '2026-05-03',
+    '2026-05-04',
+    '2026-05-05', // 劳动节
+    '2026-06-19',
+    '2026-06-20',
+    '2026-06-21', // 端午节
+    '2026-09-25',
+    '2026-09-26',
+    '2026-09-27', // 中秋节
+    '2026-10-01',
+    '2026-10-02',
+    '2026-10-03',
+    '2026-10-04',
+    '2026-10-05',
+    '2026-10-06',
+    '2026-10-07', // 国庆节
   ],
   makeUpDays: ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2026-09-20', '2026-10-10'],
 } as const;

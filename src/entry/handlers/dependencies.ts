@@ -14,7 +14,8 @@ import {
 export const dependenciesPanelHandlers: Handlers<typeof DEPENDENCY_PANEL_FUNCTIONS> = {
   createDependency: ({ deps, ctx, forge, input }) => createDependency(deps, ctx, issueKeyOf(forge), input),
   actOnDependency: ({ deps, ctx, forge, input }) => actOnDependency(deps, ctx, issueKeyOf(forge), input),
-  searchIssuesForDependency: ({ deps, forge, input }) => searchIssuesForDependency(deps, issueKeyOf(forge), input.query),
+  searchIssuesForDependency: ({ deps, forge, input }) =>
+    searchIssuesForDependency(deps, issueKeyOf(forge), input.query),
 };
 
 /** Project page handlers of cross-department dependencies (issue 4). */

@@ -1,11 +1,23 @@
-import { ESCALATION_ADMIN_FUNCTIONS, ESCALATION_PANEL_FUNCTIONS, ESCALATION_PROJECT_FUNCTIONS, ESCALATION_SETTINGS_FUNCTIONS } from '../../contract';
+import {
+  ESCALATION_ADMIN_FUNCTIONS,
+  ESCALATION_PANEL_FUNCTIONS,
+  ESCALATION_PROJECT_FUNCTIONS,
+  ESCALATION_SETTINGS_FUNCTIONS,
+} from '../../contract';
 import type { Handlers } from '../resolver-kit';
 import { issueKeyOf, projectKeyOf } from '../scope';
 import { actFromPanel, raiseFromPanel } from '../../app/escalations/escalations';
 import { getTimeline } from '../../app/escalations/escalation-view';
 import { getEscalationStats } from '../../app/escalations/escalation-stats';
 import { searchUsers } from '../../app/directory/manage-departments';
-import { getCalendars, getLadderView, getWebhookSecretStatus, rotateWebhookSecret, saveCalendars, saveLadder } from '../../app/escalations/escalation-settings';
+import {
+  getCalendars,
+  getLadderView,
+  getWebhookSecretStatus,
+  rotateWebhookSecret,
+  saveCalendars,
+  saveLadder,
+} from '../../app/escalations/escalation-settings';
 
 /** Issue panel handlers of escalations, calendars and the audit trail (issue 5). */
 export const escalationsPanelHandlers: Handlers<typeof ESCALATION_PANEL_FUNCTIONS> = {

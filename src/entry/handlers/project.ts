@@ -3,7 +3,13 @@ import type { Handlers } from '../resolver-kit';
 import { projectKeyOf } from '../scope';
 import { confirmCharter, getCharter, saveCharter } from '../../app/project/project-charter';
 import { listRisks, saveRisk } from '../../app/project/risks';
-import { createActionIssue, listActions, listRetrospectives, saveAction, saveRetrospective } from '../../app/project/retrospectives';
+import {
+  createActionIssue,
+  listActions,
+  listRetrospectives,
+  saveAction,
+  saveRetrospective,
+} from '../../app/project/retrospectives';
 import { saveMilestonePlan } from '../../app/project/milestone-plans';
 import { getAgenda } from '../../app/project/project-agenda';
 import { searchPeople } from '../../app/project/project-access';
@@ -23,7 +29,8 @@ export const projectProjectHandlers: Handlers<typeof PROJECT_PROJECT_FUNCTIONS> 
   listActions: ({ deps, ctx, forge, input }) => listActions(deps, ctx, projectKeyOf(forge), input),
   saveRetrospective: ({ deps, ctx, forge, input }) => saveRetrospective(deps, ctx, projectKeyOf(forge), input),
   saveAction: ({ deps, ctx, forge, input }) => saveAction(deps, ctx, projectKeyOf(forge), input),
-  createActionIssue: ({ deps, ctx, forge, input }) => createActionIssue(deps, ctx, projectKeyOf(forge), input.id, ctx.locale),
+  createActionIssue: ({ deps, ctx, forge, input }) =>
+    createActionIssue(deps, ctx, projectKeyOf(forge), input.id, ctx.locale),
   getAgenda: ({ deps, ctx, forge }) => getAgenda(deps, ctx, projectKeyOf(forge)),
   searchPeople: ({ deps, forge, input }) => searchPeople(deps, projectKeyOf(forge), input.query),
 };

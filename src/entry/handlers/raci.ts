@@ -1,7 +1,12 @@
 import { RACI_PANEL_FUNCTIONS, RACI_PROJECT_FUNCTIONS, RACI_SETTINGS_FUNCTIONS } from '../../contract';
 import { searchUsers } from '../../app/directory/manage-departments';
 import { getRaciMatrix, getRaciMatrixFilters } from '../../app/raci/raci-matrix';
-import { getRaciTemplates, getRaciTemplateSettings, previewRaciTemplate, saveRaciTemplates } from '../../app/raci/raci-templates';
+import {
+  getRaciTemplates,
+  getRaciTemplateSettings,
+  previewRaciTemplate,
+  saveRaciTemplates,
+} from '../../app/raci/raci-templates';
 import { setRaci } from '../../app/raci/set-raci';
 import type { Handlers } from '../resolver-kit';
 import { issueScopeOf, projectKeyOf } from '../scope';
@@ -11,7 +16,8 @@ export const raciPanelHandlers: Handlers<typeof RACI_PANEL_FUNCTIONS> = {
   setRaci: ({ deps, ctx, forge, input }) => setRaci(deps, ctx, issueScopeOf(forge), input),
   searchRaciUsers: ({ deps, ctx, input }) => searchUsers(deps, ctx, input.query),
   getRaciTemplates: ({ deps, ctx, forge }) => getRaciTemplates(deps, ctx, issueScopeOf(forge).projectKey),
-  previewRaciTemplate: ({ deps, ctx, forge, input }) => previewRaciTemplate(deps, ctx, issueScopeOf(forge).projectKey, input),
+  previewRaciTemplate: ({ deps, ctx, forge, input }) =>
+    previewRaciTemplate(deps, ctx, issueScopeOf(forge).projectKey, input),
 };
 
 /** Project page handlers of RACI roles, departments, scenario templates and the RACI matrix (issue 3). */

@@ -37,7 +37,8 @@ const adminEn = {
   'admin.editLabel': 'Edit {name}',
   'admin.delete': 'Delete',
   'admin.deleteLabel': 'Delete {name}',
-  'admin.deleteConfirm': 'Delete {name}? People keep their RACI roles on issues; they no longer resolve to this department.',
+  'admin.deleteConfirm':
+    'Delete {name}? People keep their RACI roles on issues; they no longer resolve to this department.',
   'admin.deleteConfirmButton': 'Delete department',
   'admin.cancel': 'Cancel',
   'admin.save': 'Save',

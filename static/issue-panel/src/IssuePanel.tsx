@@ -18,8 +18,17 @@ export function IssuePanel({ view, siteUrl, client, onReload, interactive = fals
   return (
     <>
       <RaciSection raci={view.raci} canEdit={view.viewer.canEdit} client={client} onReload={onReload} />
-      <DependenciesSection dependencies={view.dependencies} asOf={view.asOf} siteUrl={siteUrl} client={interactive ? client : null} />
-      <EscalationsSection section={view.escalations} lateDependencies={view.dependencies.upstream.filter((d) => d.late)} client={interactive ? client : null} />
+      <DependenciesSection
+        dependencies={view.dependencies}
+        asOf={view.asOf}
+        siteUrl={siteUrl}
+        client={interactive ? client : null}
+      />
+      <EscalationsSection
+        section={view.escalations}
+        lateDependencies={view.dependencies.upstream.filter((d) => d.late)}
+        client={interactive ? client : null}
+      />
     </>
   );
 }

@@ -66,7 +66,13 @@ export function ProjectPage(props: { overview: ProjectSummary; client: ProjectCl
             ))}
           </div>
         </nav>
-        <div id={`${base}-panel`} role="tabpanel" className="cx-layout-main" aria-labelledby={`${base}-tab-${active.id}`} data-section={active.id}>
+        <div
+          id={`${base}-panel`}
+          role="tabpanel"
+          className="cx-layout-main"
+          aria-labelledby={`${base}-tab-${active.id}`}
+          data-section={active.id}
+        >
           <Suspense fallback={<Loading />}>
             <View {...props} />
           </Suspense>

@@ -80,19 +80,25 @@ const projectEn = {
   'project.figures.table': 'Figures by week',
   'project.figures.week': 'Week of',
   'project.figure.delayRate': 'Project delay rate',
-  'project.figure.delayRate.def': 'Issues finished after their due date plus open issues past it, out of all issues finished with a due date plus those open past it. Lower is better; the seeds aim at 5 %.',
+  'project.figure.delayRate.def':
+    'Issues finished after their due date plus open issues past it, out of all issues finished with a due date plus those open past it. Lower is better; the seeds aim at 5 %.',
   'project.figure.dependencyOnTime': 'Dependencies delivered on time',
-  'project.figure.dependencyOnTime.def': 'Delivered cross-department dependencies delivered by their need-by date, out of all delivered.',
+  'project.figure.dependencyOnTime.def':
+    'Delivered cross-department dependencies delivered by their need-by date, out of all delivered.',
   'project.figure.requestsInTime': 'Requests answered in time',
-  'project.figure.requestsInTime.def': 'Dependency requests answered within their department’s response time (e.g. 24 h), out of all answered. Target 98 % (流程合规率).',
+  'project.figure.requestsInTime.def':
+    'Dependency requests answered within their department’s response time (e.g. 24 h), out of all answered. Target 98 % (流程合规率).',
   'project.figure.escalationsInTime': 'Escalations resolved in time',
-  'project.figure.escalationsInTime.def': 'Escalations resolved within the time limit of the level they were resolved at, out of all resolved.',
+  'project.figure.escalationsInTime.def':
+    'Escalations resolved within the time limit of the level they were resolved at, out of all resolved.',
   'project.figure.raciCoverage': 'RACI coverage',
-  'project.figure.raciCoverage.def': 'Open issues with exactly one Accountable and at least one Responsible, out of all open issues. Target 98 % (措施覆盖率).',
+  'project.figure.raciCoverage.def':
+    'Open issues with exactly one Accountable and at least one Responsible, out of all open issues. Target 98 % (措施覆盖率).',
   'project.figure.overdueActions': 'Overdue action items',
   'project.figure.overdueActions.def': 'Open action items (整改清单) past their due date. Target 0.',
   'project.figure.satisfaction': 'Satisfaction',
-  'project.figure.satisfaction.def': 'Average of the retrospectives’ feedback-form scores (1-5) over communication, accountability, resources and problem resolution. 4.5 of 5 is the seeds’ 90 %.',
+  'project.figure.satisfaction.def':
+    'Average of the retrospectives’ feedback-form scores (1-5) over communication, accountability, resources and problem resolution. 4.5 of 5 is the seeds’ 90 %.',
 
   'project.ms.health': 'Health',
   'project.ms.progress': 'Done',
@@ -305,11 +311,13 @@ const projectZh: Translation<typeof projectEn> = {
   'project.figures.table': '每周指标',
   'project.figures.week': '周起始日',
   'project.figure.delayRate': '项目延期率',
-  'project.figure.delayRate.def': '晚于截止日期完成的事务与已过截止日期仍未完成的事务之和，占有截止日期的已完成事务与逾期未完成事务之和的比例。越低越好；目标 5%。',
+  'project.figure.delayRate.def':
+    '晚于截止日期完成的事务与已过截止日期仍未完成的事务之和，占有截止日期的已完成事务与逾期未完成事务之和的比例。越低越好；目标 5%。',
   'project.figure.dependencyOnTime': '依赖按时交付率',
   'project.figure.dependencyOnTime.def': '已交付的跨部门依赖中，在需要日期前交付的比例。',
   'project.figure.requestsInTime': '需求按时响应率',
-  'project.figure.requestsInTime.def': '已响应的依赖请求中，在部门响应时限（如 24 小时）内响应的比例。目标 98%（流程合规率）。',
+  'project.figure.requestsInTime.def':
+    '已响应的依赖请求中，在部门响应时限（如 24 小时）内响应的比例。目标 98%（流程合规率）。',
   'project.figure.escalationsInTime': '升级按时解决率',
   'project.figure.escalationsInTime.def': '已解决的升级中，在所处级别时限内解决的比例。',
   'project.figure.raciCoverage': 'RACI 覆盖率',
@@ -317,7 +325,8 @@ const projectZh: Translation<typeof projectEn> = {
   'project.figure.overdueActions': '逾期整改项',
   'project.figure.overdueActions.def': '已过截止日期仍未完成的整改项（整改清单）数量。目标 0。',
   'project.figure.satisfaction': '协作满意度',
-  'project.figure.satisfaction.def': '复盘反馈表在沟通效率、责任落实、资源支持、问题解决四项上的平均分（1-5）。4.5 分相当于 90%。',
+  'project.figure.satisfaction.def':
+    '复盘反馈表在沟通效率、责任落实、资源支持、问题解决四项上的平均分（1-5）。4.5 分相当于 90%。',
 
   'project.ms.health': '健康度',
   'project.ms.progress': '已完成',
@@ -380,7 +389,8 @@ const projectZh: Translation<typeof projectEn> = {
   'project.risks.report': '月度协同风险报告',
   'project.risks.reportMonth': '月份',
   'project.risks.print': '打印',
-  'project.risks.reportSummary': '未关闭风险 {open} 个，其中高风险 {high} 个；{month} 新增 {opened} 个，关闭 {closed} 个。',
+  'project.risks.reportSummary':
+    '未关闭风险 {open} 个，其中高风险 {high} 个；{month} 新增 {opened} 个，关闭 {closed} 个。',
   'project.risks.reportCsv': '导出报告 CSV',
   'project.risks.reportPrepare': '生成报告',
   'project.risks.reportHint': '报告涵盖风险记录表中的全部风险，而不仅是上方显示的几行。',

@@ -10,4 +10,3 @@ export interface SectionProps {
   /** Reloads the page's summary (after a write that changes the figures). */
   refresh: () => void;
 }
-

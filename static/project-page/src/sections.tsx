@@ -21,13 +21,76 @@ function later<M>(load: () => Promise<M>, pick: (m: M) => ComponentType<SectionP
  */
 export const SECTIONS: readonly PageSection[] = [
   { id: 'overview', label: 'page.overview.heading', view: OverviewSection },
-  { id: 'figures', label: 'project.nav.figures', view: later(() => import('./figures/FiguresSection'), (m) => m.FiguresSection) },
-  { id: 'milestones', label: 'page.milestones.heading', view: later(() => import('./milestones/MilestonesSection'), (m) => m.MilestonesSection) },
-  { id: 'dependencies', label: 'dependencies.page.heading', view: later(() => import('./dependencies/DependenciesOverviewSection'), (m) => m.DependenciesOverviewSection) },
-  { id: 'escalations', label: 'escalations.page.heading', view: later(() => import('./escalations/EscalationsSection'), (m) => m.EscalationsSection) },
-  { id: 'raci', label: 'raci.matrix.heading', view: later(() => import('./raci-matrix/RaciMatrixSection'), (m) => m.RaciMatrixSection) },
-  { id: 'risks', label: 'project.nav.risks', view: later(() => import('./risks/RisksSection'), (m) => m.RisksSection) },
-  { id: 'retrospectives', label: 'project.nav.retros', view: later(() => import('./retrospectives/RetrospectivesSection'), (m) => m.RetrospectivesSection) },
-  { id: 'charter', label: 'project.nav.charter', view: later(() => import('./charter/CharterSection'), (m) => m.CharterSection) },
-  { id: 'agenda', label: 'project.nav.agenda', view: later(() => import('./agenda/AgendaSection'), (m) => m.AgendaSection) },
+  {
+    id: 'figures',
+    label: 'project.nav.figures',
+    view: later(
+      () => import('./figures/FiguresSection'),
+      (m) => m.FiguresSection,
+    ),
+  },
+  {
+    id: 'milestones',
+    label: 'page.milestones.heading',
+    view: later(
+      () => import('./milestones/MilestonesSection'),
+      (m) => m.MilestonesSection,
+    ),
+  },
+  {
+    id: 'dependencies',
+    label: 'dependencies.page.heading',
+    view: later(
+      () => import('./dependencies/DependenciesOverviewSection'),
+      (m) => m.DependenciesOverviewSection,
+    ),
+  },
+  {
+    id: 'escalations',
+    label: 'escalations.page.heading',
+    view: later(
+      () => import('./escalations/EscalationsSection'),
+      (m) => m.EscalationsSection,
+    ),
+  },
+  {
+    id: 'raci',
+    label: 'raci.matrix.heading',
+    view: later(
+      () => import('./raci-matrix/RaciMatrixSection'),
+      (m) => m.RaciMatrixSection,
+    ),
+  },
+  {
+    id: 'risks',
+    label: 'project.nav.risks',
+    view: later(
+      () => import('./risks/RisksSection'),
+      (m) => m.RisksSection,
+    ),
+  },
+  {
+    id: 'retrospectives',
+    label: 'project.nav.retros',
+    view: later(
+      () => import('./retrospectives/RetrospectivesSection'),
+      (m) => m.RetrospectivesSection,
+    ),
+  },
+  {
+    id: 'charter',
+    label: 'project.nav.charter',
+    view: later(
+      () => import('./charter/CharterSection'),
+      (m) => m.CharterSection,
+    ),
+  },
+  {
+    id: 'agenda',
+    label: 'project.nav.agenda',
+    view: later(
+      () => import('./agenda/AgendaSection'),
+      (m) => m.AgendaSection,
+    ),
+  },
 ];

@@ -2,7 +2,9 @@
 import type { SettingsPage } from './settings-page';
 
 /** Every `<feature>/*Page.tsx` that exports `page`, in their order: the settings pages this app serves. */
-export const PAGES: readonly SettingsPage[] = Object.values(import.meta.glob<{ page: SettingsPage }>('./*/*Page.tsx', { eager: true }))
+export const PAGES: readonly SettingsPage[] = Object.values(
+  import.meta.glob<{ page: SettingsPage }>('./*/*Page.tsx', { eager: true }),
+)
   .map((m) => m.page)
   .sort((a, b) => a.order - b.order);
 

@@ -18,13 +18,27 @@ export interface UserPickerProps {
   search: (query: string) => Promise<CallResult<{ users: Person[] }>>;
 }
 
-type Results = { status: 'idle' } | { status: 'searching' } | { status: 'done'; query: string; users: Person[] } | { status: 'error'; message: string };
+type Results =
+  | { status: 'idle' }
+  | { status: 'searching' }
+  | { status: 'done'; query: string; users: Person[] }
+  | { status: 'error'; message: string };
 
 /**
  * Picks Jira users through the resolver's user search (Jira's own search, as the viewer). The chosen people
  * are chips with a remove button; the results are a list of buttons, so everything is reachable by keyboard.
  */
-export function UserPicker({ inputId, label, help, error, multiple, value, people, onChange, search }: UserPickerProps) {
+export function UserPicker({
+  inputId,
+  label,
+  help,
+  error,
+  multiple,
+  value,
+  people,
+  onChange,
+  search,
+}: UserPickerProps) {
   const t = useT();
   const [query, setQuery] = useState('');
   const [results, setResults] = useState<Results>({ status: 'idle' });
@@ -44,7 +58,9 @@ export function UserPicker({ inputId, label, help, error, multiple, value, peopl
     const timer = setTimeout(() => {
       void search(q).then((r) => {
         if (run !== latest.current) return;
-        setResults(r.ok ? { status: 'done', query: q, users: r.data.users } : { status: 'error', message: r.error.message });
+        setResults(
+          r.ok ? { status: 'done', query: q, users: r.data.users } : { status: 'error', message: r.error.message },
+        );
       });
     }, 250);
     return () => clearTimeout(timer);
@@ -81,7 +97,9 @@ export function UserPicker({ inputId, label, help, error, multiple, value, peopl
                   id={!canAdd && i === 0 ? inputId : undefined}
                   type="button"
                   className="cx-chip-remove"
-                  aria-label={t('admin.picker.remove', { name: p.displayName })} onClick={() => onChange(value.filter((v) => v !== id))}>
+                  aria-label={t('admin.picker.remove', { name: p.displayName })}
+                  onClick={() => onChange(value.filter((v) => v !== id))}
+                >
                   ×
                 </button>
               </li>
@@ -108,12 +126,19 @@ export function UserPicker({ inputId, label, help, error, multiple, value, peopl
       <div id={listId} aria-live="polite">
         {results.status === 'searching' && <p className="cx-help">{t('admin.picker.searching')}</p>}
         {results.status === 'error' && <p className="cx-field-error">{results.message}</p>}
-        {results.status === 'done' && shown.length === 0 && <p className="cx-help">{t('admin.picker.noMatches', { query: results.query })}</p>}
+        {results.status === 'done' && shown.length === 0 && (
+          <p className="cx-help">{t('admin.picker.noMatches', { query: results.query })}</p>
+        )}
         {shown.length > 0 && (
           <ul className="cx-suggestions">
             {shown.map((u) => (
               <li key={u.accountId}>
-                <button type="button" className="cx-suggestion" aria-label={t('admin.picker.choose', { name: u.displayName })} onClick={() => choose(u)}>
+                <button
+                  type="button"
+                  className="cx-suggestion"
+                  aria-label={t('admin.picker.choose', { name: u.displayName })}
+                  onClick={() => choose(u)}
+                >
                   <PersonChip person={u} />
                 </button>
               </li>

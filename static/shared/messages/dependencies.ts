@@ -65,10 +65,12 @@ export const en = {
   'dependencies.page.heading': 'Cross-department dependencies',
   'dependencies.page.open': 'Open dependencies: {n}',
   'dependencies.page.matrix': 'Requesting × providing department',
-  'dependencies.page.matrixCaption': 'Dependencies still in play, by the department that asks (rows) and the one that provides (columns)',
+  'dependencies.page.matrixCaption':
+    'Dependencies still in play, by the department that asks (rows) and the one that provides (columns)',
   'dependencies.page.requesting': 'Requesting',
   'dependencies.page.cell': '{total} · {problems} need attention',
-  'dependencies.page.cellLabel': '{total} dependencies: {onTrack} on track, {atRisk} at risk, {overdue} overdue, {blocked} blocked',
+  'dependencies.page.cellLabel':
+    '{total} dependencies: {onTrack} on track, {atRisk} at risk, {overdue} overdue, {blocked} blocked',
   'dependencies.page.problems': 'Blocked, overdue and at risk',
   'dependencies.page.noProblems': 'Every open dependency is on track.',
   'dependencies.page.empty': 'No cross-department dependencies in this project yet.',
@@ -80,7 +82,8 @@ export const en = {
   // Admin page
   'dependencies.admin.heading': 'Dependencies',
   'dependencies.admin.linkType': 'Jira link type that stands for "waits on"',
-  'dependencies.admin.linkTypeHelp': 'Links of this type made in Jira become dependencies; dependencies made in the panel create links of this type. The outward phrase reads "provider {outward} requester".',
+  'dependencies.admin.linkTypeHelp':
+    'Links of this type made in Jira become dependencies; dependencies made in the panel create links of this type. The outward phrase reads "provider {outward} requester".',
   'dependencies.admin.save': 'Save link type',
   'dependencies.admin.saved': 'Saved: {name}.',
 } as const;
@@ -153,7 +156,8 @@ export const zh: { readonly [K in keyof typeof en]: string } = {
   'dependencies.page.matrixCaption': '仍在进行的依赖，按提出需求的部门（行）和提供的部门（列）统计',
   'dependencies.page.requesting': '需求方',
   'dependencies.page.cell': '{total} · {problems} 项需关注',
-  'dependencies.page.cellLabel': '{total} 项依赖：{onTrack} 项正常，{atRisk} 项有风险，{overdue} 项逾期，{blocked} 项受阻',
+  'dependencies.page.cellLabel':
+    '{total} 项依赖：{onTrack} 项正常，{atRisk} 项有风险，{overdue} 项逾期，{blocked} 项受阻',
   'dependencies.page.problems': '受阻、逾期和有风险的依赖',
   'dependencies.page.noProblems': '所有未关闭的依赖都正常。',
   'dependencies.page.empty': '本项目还没有跨部门依赖。',
@@ -164,7 +168,8 @@ export const zh: { readonly [K in keyof typeof en]: string } = {
   'dependencies.page.noCriticalPath': '还没有依赖链。',
   'dependencies.admin.heading': '依赖',
   'dependencies.admin.linkType': '表示“等待”的 Jira 链接类型',
-  'dependencies.admin.linkTypeHelp': '在 Jira 中创建的此类链接会成为依赖；在面板中创建的依赖会生成此类链接。外向描述读作“提供方 {outward} 需求方”。',
+  'dependencies.admin.linkTypeHelp':
+    '在 Jira 中创建的此类链接会成为依赖；在面板中创建的依赖会生成此类链接。外向描述读作“提供方 {outward} 需求方”。',
   'dependencies.admin.save': '保存链接类型',
   'dependencies.admin.saved': '已保存：{name}。',
 };

@@ -13,7 +13,8 @@ export const en = {
   'escalations.form.submit': 'Raise',
   'escalations.form.cancel': 'Cancel',
   'escalations.form.required': 'Required',
-  'escalations.noDepartments': 'The department directory is empty: a Jira admin adds departments on the app’s admin page.',
+  'escalations.noDepartments':
+    'The department directory is empty: a Jira admin adds departments on the app’s admin page.',
   'escalations.askedOf': 'Asked of',
   'escalations.raisedBy': 'Raised by',
   'escalations.webRequest': 'a web request',
@@ -74,7 +75,8 @@ export const en = {
   'escalations.page.closed': '{n} closed so far',
   'escalations.ladder.heading': 'Escalation ladder',
   'escalations.page.ladderWhere': 'Who holds each level and its time limit: Project settings → Escalation ladder.',
-  'escalations.ladder.help': 'Who holds each level and how many working hours it may take before the escalation climbs by itself. Working hours follow the asked department’s calendar.',
+  'escalations.ladder.help':
+    'Who holds each level and how many working hours it may take before the escalation climbs by itself. Working hours follow the asked department’s calendar.',
   'escalations.ladder.hours': 'Working hours',
   'escalations.ladder.role': 'Held by',
   'escalations.ladder.role.interface': 'the departments’ interface persons',
@@ -102,7 +104,8 @@ export const en = {
   'escalations.admin.saveCalendars': 'Save calendars',
   'escalations.admin.saved': 'Calendars saved.',
   'escalations.admin.secret': 'Web trigger signing secret',
-  'escalations.admin.secretHelp': 'Systems and Jira Automation’s “Send web request” sign escalation requests with HMAC-SHA256 using this secret.',
+  'escalations.admin.secretHelp':
+    'Systems and Jira Automation’s “Send web request” sign escalation requests with HMAC-SHA256 using this secret.',
   'escalations.admin.secretNone': 'No secret yet: the web trigger refuses every request.',
   'escalations.admin.secretSet': 'Set {when}, fingerprint {fingerprint}.',
   'escalations.admin.rotate': 'Generate a new secret',

@@ -19,7 +19,9 @@ export type Messages<K extends string> = { readonly [L in Locale]: { readonly [K
 export const SHARED_MESSAGES = { en: common.en, zh: common.zh } as const satisfies MessagePart;
 
 /** A surface's strings: the shared components' and those of the parts it renders. */
-export function surfaceMessages<P extends readonly MessagePart[]>(...parts: P): Messages<KeysOf<typeof SHARED_MESSAGES | P[number]>> {
+export function surfaceMessages<P extends readonly MessagePart[]>(
+  ...parts: P
+): Messages<KeysOf<typeof SHARED_MESSAGES | P[number]>> {
   const merge = (locale: Locale) => Object.assign({}, SHARED_MESSAGES[locale], ...parts.map((part) => part[locale]));
   return { en: merge('en'), zh: merge('zh') };
 }

@@ -18,7 +18,17 @@ export interface FormActionsProps {
 }
 
 /** A form's submit and Cancel buttons, the same on every surface; the surface says the words. */
-export function FormActions({ busy, save, saving, cancel, onCancel, lockCancel = false, disabled = false, bar = 'cx-form-actions', compact = false }: FormActionsProps) {
+export function FormActions({
+  busy,
+  save,
+  saving,
+  cancel,
+  onCancel,
+  lockCancel = false,
+  disabled = false,
+  bar = 'cx-form-actions',
+  compact = false,
+}: FormActionsProps) {
   const spacing = compact ? 'compact' : undefined;
   return (
     <div className={bar}>

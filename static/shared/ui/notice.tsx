@@ -5,7 +5,19 @@ import type { AppErrorBody } from '@contract';
 export type NoticeTone = 'information' | 'success' | 'warning' | 'error';
 
 /** A message above a view or form (saved, read only, refused…), in Atlassian's section message. */
-export function Notice({ tone, title, role, className, children }: { tone: NoticeTone; title?: string; role?: 'alert' | 'status'; className?: string; children: ReactNode }) {
+export function Notice({
+  tone,
+  title,
+  role,
+  className,
+  children,
+}: {
+  tone: NoticeTone;
+  title?: string;
+  role?: 'alert' | 'status';
+  className?: string;
+  children: ReactNode;
+}) {
   return (
     <SectionMessage appearance={tone} {...(title ? { title } : {})}>
       <p className={className} role={role}>

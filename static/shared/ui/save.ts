@@ -11,7 +11,11 @@ import type { CallResult } from '../bridge-client';
 export function useSave() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorBody | null>(null);
-  async function run<T>(call: () => Promise<CallResult<T>>, onOk: (data: T) => void, onError: (error: AppErrorBody) => void = setError) {
+  async function run<T>(
+    call: () => Promise<CallResult<T>>,
+    onOk: (data: T) => void,
+    onError: (error: AppErrorBody) => void = setError,
+  ) {
     setBusy(true);
     setError(null);
     const r = await call();

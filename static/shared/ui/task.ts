@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import type { AppErrorBody } from '@contract';
 
-const isErrorBody = (e: unknown): e is AppErrorBody => typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
+const isErrorBody = (e: unknown): e is AppErrorBody =>
+  typeof e === 'object' && e !== null && 'code' in e && 'message' in e;
 
 /**
  * A task that may make many calls (an export, a report): busy while it runs; a resolver error it throws is kept

@@ -28,10 +28,15 @@ describe('retryOnConflict', () => {
       runs = n;
       return write(() => Promise.reject(conflict()));
     };
-    await expect(retryOnConflict(always, { pause: noPause })).rejects.toMatchObject({ code: 'CONFLICT', messageId: 'conflict.version' });
+    await expect(retryOnConflict(always, { pause: noPause })).rejects.toMatchObject({
+      code: 'CONFLICT',
+      messageId: 'conflict.version',
+    });
     expect(runs).toBe(MAX_CONFLICT_ATTEMPTS);
     const gaveUp = new AppError('CONFLICT', 'conflict.version', { what: 'department directory' });
-    await expect(retryOnConflict(always, { attempts: 2, pause: noPause, exhausted: () => gaveUp })).rejects.toBe(gaveUp);
+    await expect(retryOnConflict(always, { attempts: 2, pause: noPause, exhausted: () => gaveUp })).rejects.toBe(
+      gaveUp,
+    );
     expect(runs).toBe(2);
   });
 
@@ -39,14 +44,19 @@ describe('retryOnConflict', () => {
     let runs = 0;
     const stale = new AppError('CONFLICT', 'project.conflict.stale', { what: 'risk' });
     await expect(
-      retryOnConflict(async () => {
-        runs += 1;
-        throw stale;
-      }, { pause: noPause }),
+      retryOnConflict(
+        async () => {
+          runs += 1;
+          throw stale;
+        },
+        { pause: noPause },
+      ),
     ).rejects.toBe(stale);
     expect(runs).toBe(1);
     const refused = new AppError('FORBIDDEN', 'forbidden.edit');
-    await expect(retryOnConflict((_n, write) => write(() => Promise.reject(refused)), { pause: noPause })).rejects.toBe(refused);
+    await expect(retryOnConflict((_n, write) => write(() => Promise.reject(refused)), { pause: noPause })).rejects.toBe(
+      refused,
+    );
   });
 
   it('pauses longer as the attempts go on', async () => {

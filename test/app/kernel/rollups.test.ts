@@ -7,21 +7,37 @@ import { applyRiskChange } from '../../../src/domain/rollup/project';
 import { memoryStore } from '../../support/memory-store';
 
 const deps = (): Deps => {
-  const store = memoryStore(() => 0, { [INDEX.rollupByProject]: { partition: (v: { projectKey: string }) => [v.projectKey], range: (v: { shard: number }) => v.shard } });
+  const store = memoryStore(() => 0, {
+    [INDEX.rollupByProject]: {
+      partition: (v: { projectKey: string }) => [v.projectKey],
+      range: (v: { shard: number }) => v.shard,
+    },
+  });
   return { store, clock: { now: () => 1_000 } } as unknown as Deps;
 };
 
 /** Two record ids whose contributions land in the same rollup shard, so their writes contend. */
 function sameShardIds(): [string, string] {
   const first = 'risk-0';
-  for (let i = 1; ; i++) if (shardOf(`risk-${i}`, ROLLUP_SHARDS) === shardOf(first, ROLLUP_SHARDS)) return [first, `risk-${i}`];
+  for (let i = 1; ; i++)
+    if (shardOf(`risk-${i}`, ROLLUP_SHARDS) === shardOf(first, ROLLUP_SHARDS)) return [first, `risk-${i}`];
 }
 
 const addRisk = (d: Deps, id: string, seen: number[]) =>
   commitWithRollups(d, id, ['PAY'], async (rollups, attempt) => {
     seen.push(attempt);
     return {
-      rollups: new Map([['PAY', applyRiskChange(rollups.get('PAY')!, null, { projectKey: 'PAY', open: true, probability: 4, impact: 4 }, 1_000)]]),
+      rollups: new Map([
+        [
+          'PAY',
+          applyRiskChange(
+            rollups.get('PAY')!,
+            null,
+            { projectKey: 'PAY', open: true, probability: 4, impact: 4 },
+            1_000,
+          ),
+        ],
+      ]),
       ops: [{ kind: 'set', entity: 'risk', key: id, value: { id }, ifVersion: 'absent' }],
     };
   });

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEPENDENCY_STATUSES } from '../../../src/contract';
-import { dependencyHealth, leadTimeDays, type HealthInput, type HealthReason } from '../../../src/domain/dependencies/dependency';
+import {
+  dependencyHealth,
+  leadTimeDays,
+  type HealthInput,
+  type HealthReason,
+} from '../../../src/domain/dependencies/dependency';
 import { CN, weekdays } from '../../support/calendars';
 
 /** 10:00 in Beijing on a date. */
@@ -12,13 +17,25 @@ const PLAIN = weekdays();
 describe('dependency days in the providing department’s calendar (mainland China, 2026)', () => {
   it('does not count 国庆 (1-7 Oct) as days late: a need-by of 30 Sep is 1 working day late on 8 Oct, 2 on 9 Oct', () => {
     const d = { ...open, needBy: '2026-09-30' };
-    expect(dependencyHealth(d, beijing('2026-10-08'), CN)).toEqual({ health: 'overdue', reason: 'needByPassed', days: 1 });
-    expect(dependencyHealth(d, beijing('2026-10-09'), CN)).toEqual({ health: 'overdue', reason: 'needByPassed', days: 2 });
+    expect(dependencyHealth(d, beijing('2026-10-08'), CN)).toEqual({
+      health: 'overdue',
+      reason: 'needByPassed',
+      days: 1,
+    });
+    expect(dependencyHealth(d, beijing('2026-10-09'), CN)).toEqual({
+      health: 'overdue',
+      reason: 'needByPassed',
+      days: 2,
+    });
     // Plain weekdays counted the holiday as work: 6 and 7.
     expect(dependencyHealth(d, beijing('2026-10-08'), PLAIN).days).toBe(6);
     expect(dependencyHealth(d, beijing('2026-10-09'), PLAIN).days).toBe(7);
     // In the middle of the holiday the date has passed, but no working day has been lost yet.
-    expect(dependencyHealth(d, beijing('2026-10-05'), CN)).toEqual({ health: 'overdue', reason: 'needByPassed', days: 0 });
+    expect(dependencyHealth(d, beijing('2026-10-05'), CN)).toEqual({
+      health: 'overdue',
+      reason: 'needByPassed',
+      days: 0,
+    });
   });
 
   it('counts the make-up Saturday (调休, 10 Oct) as a working day', () => {
@@ -31,19 +48,33 @@ describe('dependency days in the providing department’s calendar (mainland Chi
 
   it('counts the other reasons’ days in the same calendar', () => {
     // The upstream is due on 9 Oct for a need-by of 30 Sep: 2 working days after it, not 7.
-    expect(dependencyHealth({ ...open, needBy: '2026-09-30', upstreamDueDate: '2026-10-09' }, beijing('2026-09-28'), CN)).toEqual({
+    expect(
+      dependencyHealth({ ...open, needBy: '2026-09-30', upstreamDueDate: '2026-10-09' }, beijing('2026-09-28'), CN),
+    ).toEqual({
       health: 'atRisk',
       reason: 'upstreamDueAfterNeedBy',
       days: 2,
     });
     // A counter-proposal from Thu 24 Sep to Mon 28 Sep spans 中秋 (25-27 Sep): 1 working day later, not 2.
-    expect(dependencyHealth({ ...open, status: 'countered', needBy: '2026-09-24', proposedDate: '2026-09-28' }, beijing('2026-09-21'), CN)).toMatchObject({
+    expect(
+      dependencyHealth(
+        { ...open, status: 'countered', needBy: '2026-09-24', proposedDate: '2026-09-28' },
+        beijing('2026-09-21'),
+        CN,
+      ),
+    ).toMatchObject({
       reason: 'counterAfterNeedBy',
       days: 1,
     });
     // An upstream due on Fri 13 Feb, still open on Tue 24 Feb: the make-up Saturday 14 Feb and the 24th, not 7 days through 春节.
-    expect(dependencyHealth({ ...open, upstreamDueDate: '2026-02-13' }, beijing('2026-02-24'), CN)).toMatchObject({ reason: 'upstreamPastDue', days: 2 });
-    expect(dependencyHealth({ ...open, upstreamDueDate: '2026-02-13' }, beijing('2026-02-24'), PLAIN)).toMatchObject({ reason: 'upstreamPastDue', days: 7 });
+    expect(dependencyHealth({ ...open, upstreamDueDate: '2026-02-13' }, beijing('2026-02-24'), CN)).toMatchObject({
+      reason: 'upstreamPastDue',
+      days: 2,
+    });
+    expect(dependencyHealth({ ...open, upstreamDueDate: '2026-02-13' }, beijing('2026-02-24'), PLAIN)).toMatchObject({
+      reason: 'upstreamPastDue',
+      days: 7,
+    });
   });
 
   it('judges “today” by the providing department’s local date', () => {
@@ -52,7 +83,11 @@ describe('dependency days in the providing department’s calendar (mainland Chi
     const d = { ...open, needBy: '2026-10-08' };
     expect(dependencyHealth(d, at, CN)).toEqual({ health: 'overdue', reason: 'needByPassed', days: 1 });
     expect(dependencyHealth(d, at, weekdays('UTC'))).toEqual({ health: 'onTrack', reason: 'none', days: 0 });
-    expect(dependencyHealth(d, at, weekdays('America/New_York'))).toEqual({ health: 'onTrack', reason: 'none', days: 0 });
+    expect(dependencyHealth(d, at, weekdays('America/New_York'))).toEqual({
+      health: 'onTrack',
+      reason: 'none',
+      days: 0,
+    });
   });
 
   it('weighs a dependency on the critical path by the working days its provider actually has', () => {
@@ -63,7 +98,9 @@ describe('dependency days in the providing department’s calendar (mainland Chi
     expect(leadTimeDays({ createdAt: beijing('2026-10-03'), needBy: '2026-10-10' }, CN)).toBe(3);
     // The request day is the provider's local date: 17:00 UTC on 30 Sep is 1 Oct in Beijing.
     expect(leadTimeDays({ createdAt: Date.parse('2026-09-30T17:00:00Z'), needBy: '2026-10-09' }, CN)).toBe(2);
-    expect(leadTimeDays({ createdAt: Date.parse('2026-09-30T17:00:00Z'), needBy: '2026-10-09' }, weekdays('UTC'))).toBe(7);
+    expect(leadTimeDays({ createdAt: Date.parse('2026-09-30T17:00:00Z'), needBy: '2026-10-09' }, weekdays('UTC'))).toBe(
+      7,
+    );
     // Never free, even when all the time given falls in a holiday.
     expect(leadTimeDays({ createdAt: beijing('2026-10-01'), needBy: '2026-10-07' }, CN)).toBe(1);
   });
@@ -75,7 +112,8 @@ describe('with a holiday-free Monday-Friday calendar nothing changes', () => {
   function plainDays(a: string, b: string): number {
     const [lo, hi] = [a, b].sort();
     let n = 0;
-    for (let t = Date.parse(`${lo}T00:00:00Z`) + DAY; t <= Date.parse(`${hi}T00:00:00Z`); t += DAY) if (![0, 6].includes(new Date(t).getUTCDay())) n++;
+    for (let t = Date.parse(`${lo}T00:00:00Z`) + DAY; t <= Date.parse(`${hi}T00:00:00Z`); t += DAY)
+      if (![0, 6].includes(new Date(t).getUTCDay())) n++;
     return b >= a ? n : -n;
   }
   /** Its "today": the date at UTC+8. */
@@ -90,7 +128,10 @@ describe('with a holiday-free Monday-Friday calendar nothing changes', () => {
   // Four years from 2024: every weekday, month end and leap day, small enough for the brute-force count.
   const start = Date.UTC(2024, 0, 1);
   const instant = fc.integer({ min: start, max: start + 1461 * DAY });
-  const date = fc.oneof(fc.constant(''), fc.integer({ min: 0, max: 1461 }).map((n) => new Date(start + n * DAY).toISOString().slice(0, 10)));
+  const date = fc.oneof(
+    fc.constant(''),
+    fc.integer({ min: 0, max: 1461 }).map((n) => new Date(start + n * DAY).toISOString().slice(0, 10)),
+  );
   const input = fc.record({
     status: fc.constantFrom(...DEPENDENCY_STATUSES),
     needBy: date,
@@ -117,7 +158,9 @@ describe('with a holiday-free Monday-Friday calendar nothing changes', () => {
   it('lead times equal the plain-weekday count', () => {
     fc.assert(
       fc.property(instant, date, (createdAt, needBy) => {
-        expect(leadTimeDays({ createdAt, needBy }, PLAIN)).toBe(needBy ? Math.max(1, plainDays(plainToday(createdAt), needBy)) : 1);
+        expect(leadTimeDays({ createdAt, needBy }, PLAIN)).toBe(
+          needBy ? Math.max(1, plainDays(plainToday(createdAt), needBy)) : 1,
+        );
       }),
       { numRuns: 500 },
     );

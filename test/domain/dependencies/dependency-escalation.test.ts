@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_RESPONSE_HOURS, dependencyIdForLink, isDependencyOpen, isResponseLate, responseDueAt } from '../../../src/domain/dependencies/dependency';
+import {
+  DEFAULT_RESPONSE_HOURS,
+  dependencyIdForLink,
+  isDependencyOpen,
+  isResponseLate,
+  responseDueAt,
+} from '../../../src/domain/dependencies/dependency';
 import { CN, weekdays } from '../../support/calendars';
 import { isEscalationOpen, levelDueAt, summarize } from '../../../src/domain/escalations/escalation';
 
@@ -10,9 +16,13 @@ describe('dependency response deadline', () => {
     // Monday 2026-11-23 10:00 Beijing: 8 h that day, 9 on Tuesday, 7 on Wednesday → Wednesday 16:00 Beijing.
     const due = responseDueAt(Date.parse('2026-11-23T02:00:00Z'), DEFAULT_RESPONSE_HOURS, weekdays());
     expect(new Date(due).toISOString()).toBe('2026-11-25T08:00:00.000Z');
-    expect(responseDueAt(Date.parse('2026-11-23T02:00:00Z'), 2, weekdays())).toBe(Date.parse('2026-11-23T02:00:00Z') + 2 * H);
+    expect(responseDueAt(Date.parse('2026-11-23T02:00:00Z'), 2, weekdays())).toBe(
+      Date.parse('2026-11-23T02:00:00Z') + 2 * H,
+    );
     // With lunch (12:00-13:00) the same request is answered an hour later on Thursday morning.
-    expect(new Date(responseDueAt(Date.parse('2026-11-23T02:00:00Z'), DEFAULT_RESPONSE_HOURS, CN)).toISOString()).toBe('2026-11-26T02:00:00.000Z');
+    expect(new Date(responseDueAt(Date.parse('2026-11-23T02:00:00Z'), DEFAULT_RESPONSE_HOURS, CN)).toISOString()).toBe(
+      '2026-11-26T02:00:00.000Z',
+    );
     expect(isResponseLate({ status: 'requested', responseDueAt: due }, due)).toBe(false);
     expect(isResponseLate({ status: 'requested', responseDueAt: due }, due + 1)).toBe(true);
     expect(isResponseLate({ status: 'acknowledged', responseDueAt: due }, due + 1)).toBe(false);

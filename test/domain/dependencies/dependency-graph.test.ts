@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { criticalPath, cycleIfAdded, successorsOf, type GraphEdge } from '../../../src/domain/dependencies/dependency-graph';
+import {
+  criticalPath,
+  cycleIfAdded,
+  successorsOf,
+  type GraphEdge,
+} from '../../../src/domain/dependencies/dependency-graph';
 
 /** Brute force: is there any path a → … → b (plain recursive search over every edge)? */
 function reaches(edges: readonly GraphEdge[], a: string, b: string, seen = new Set<string>()): boolean {
@@ -21,7 +26,10 @@ function longestBrute(edges: readonly GraphEdge[]): number {
 }
 
 const nodes = ['A', 'B', 'C', 'D', 'E', 'F', 'G'];
-const edgesArb = fc.array(fc.record({ from: fc.constantFrom(...nodes), to: fc.constantFrom(...nodes), weight: fc.integer({ min: 1, max: 9 }) }), { maxLength: 14 });
+const edgesArb = fc.array(
+  fc.record({ from: fc.constantFrom(...nodes), to: fc.constantFrom(...nodes), weight: fc.integer({ min: 1, max: 9 }) }),
+  { maxLength: 14 },
+);
 
 /** A DAG: edges only go from a lower to a higher node index. */
 const dagArb = edgesArb.map((es) =>
@@ -44,7 +52,8 @@ describe('cycle check', () => {
           expect(cycle[0]).toBe(from);
           expect(cycle[cycle.length - 1]).toBe(from);
           if (from !== to) expect(cycle[1]).toBe(to);
-          for (let i = 1; i < cycle.length - 1; i++) expect(edges.some((e) => e.from === cycle[i] && e.to === cycle[i + 1])).toBe(true);
+          for (let i = 1; i < cycle.length - 1; i++)
+            expect(edges.some((e) => e.from === cycle[i] && e.to === cycle[i + 1])).toBe(true);
         }
       }),
       { numRuns: 500 },

@@ -1,7 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { DEPENDENCY_STATUSES } from '../../../src/contract';
-import { allowedActions, canMove, dependencyHealth, DEPENDENCY_ACTIONS, leadTimeDays, MOVES, sidesOf, standingState, type DependencySide } from '../../../src/domain/dependencies/dependency';
+import {
+  allowedActions,
+  canMove,
+  dependencyHealth,
+  DEPENDENCY_ACTIONS,
+  leadTimeDays,
+  MOVES,
+  sidesOf,
+  standingState,
+  type DependencySide,
+} from '../../../src/domain/dependencies/dependency';
 import { weekdays } from '../../support/calendars';
 
 const NOW = Date.parse('2026-11-23T02:00:00Z'); // Monday 10:00 Beijing
@@ -24,17 +34,31 @@ describe('dependency lifecycle', () => {
 
   it('offers each side only its own actions, in a status that allows them', () => {
     fc.assert(
-      fc.property(fc.constantFrom(...DEPENDENCY_STATUSES), fc.subarray(['requester', 'provider'] as DependencySide[]), fc.boolean(), (status, sides, asked) => {
-        const offered = allowedActions(status, new Set(sides), { asked });
-        for (const a of offered) {
-          expect(sides).toContain(MOVES[a].side);
-          expect(canMove(a, status)).toBe(true);
-        }
-        if (sides.length === 0) expect(offered).toEqual([]);
-      }),
+      fc.property(
+        fc.constantFrom(...DEPENDENCY_STATUSES),
+        fc.subarray(['requester', 'provider'] as DependencySide[]),
+        fc.boolean(),
+        (status, sides, asked) => {
+          const offered = allowedActions(status, new Set(sides), { asked });
+          for (const a of offered) {
+            expect(sides).toContain(MOVES[a].side);
+            expect(canMove(a, status)).toBe(true);
+          }
+          if (sides.length === 0) expect(offered).toEqual([]);
+        },
+      ),
     );
-    expect(allowedActions('requested', new Set(['provider']), { asked: false })).toEqual(['acknowledge', 'decline', 'counter', 'commit']);
-    expect(allowedActions('countered', new Set(['requester']), { asked: false })).toEqual(['cancel', 'acceptCounter', 'askDelay']);
+    expect(allowedActions('requested', new Set(['provider']), { asked: false })).toEqual([
+      'acknowledge',
+      'decline',
+      'counter',
+      'commit',
+    ]);
+    expect(allowedActions('countered', new Set(['requester']), { asked: false })).toEqual([
+      'cancel',
+      'acceptCounter',
+      'askDelay',
+    ]);
     expect(allowedActions('committed', new Set(['provider']), { asked: true })).toContain('explainDelay');
     expect(allowedActions('committed', new Set(['provider']), { asked: false })).not.toContain('explainDelay');
   });
@@ -51,13 +75,36 @@ describe('dependency lifecycle', () => {
 describe('dependency health', () => {
   it('is on track, at risk, overdue or blocked, with the reason', () => {
     expect(dependencyHealth(base, NOW, CAL)).toEqual({ health: 'onTrack', reason: 'none', days: 0 });
-    expect(dependencyHealth({ ...base, upstreamDueDate: '2026-12-02' }, NOW, CAL)).toEqual({ health: 'atRisk', reason: 'upstreamDueAfterNeedBy', days: 2 });
-    expect(dependencyHealth({ ...base, status: 'countered', proposedDate: '2026-12-01' }, NOW, CAL)).toMatchObject({ health: 'atRisk', reason: 'counterAfterNeedBy', days: 1 });
-    expect(dependencyHealth({ ...base, status: 'requested', late: true }, NOW, CAL)).toMatchObject({ health: 'atRisk', reason: 'responseLate' });
-    expect(dependencyHealth({ ...base, upstreamBlocked: true }, NOW, CAL)).toMatchObject({ health: 'atRisk', reason: 'upstreamBlocked' });
-    expect(dependencyHealth({ ...base, needBy: '2026-11-19' }, NOW, CAL)).toEqual({ health: 'overdue', reason: 'needByPassed', days: 2 });
-    expect(dependencyHealth({ ...base, status: 'declined' }, NOW, CAL)).toMatchObject({ health: 'blocked', reason: 'declined' });
-    expect(dependencyHealth({ ...base, status: 'delivered', needBy: '2026-11-01' }, NOW, CAL)).toMatchObject({ health: 'done' });
+    expect(dependencyHealth({ ...base, upstreamDueDate: '2026-12-02' }, NOW, CAL)).toEqual({
+      health: 'atRisk',
+      reason: 'upstreamDueAfterNeedBy',
+      days: 2,
+    });
+    expect(dependencyHealth({ ...base, status: 'countered', proposedDate: '2026-12-01' }, NOW, CAL)).toMatchObject({
+      health: 'atRisk',
+      reason: 'counterAfterNeedBy',
+      days: 1,
+    });
+    expect(dependencyHealth({ ...base, status: 'requested', late: true }, NOW, CAL)).toMatchObject({
+      health: 'atRisk',
+      reason: 'responseLate',
+    });
+    expect(dependencyHealth({ ...base, upstreamBlocked: true }, NOW, CAL)).toMatchObject({
+      health: 'atRisk',
+      reason: 'upstreamBlocked',
+    });
+    expect(dependencyHealth({ ...base, needBy: '2026-11-19' }, NOW, CAL)).toEqual({
+      health: 'overdue',
+      reason: 'needByPassed',
+      days: 2,
+    });
+    expect(dependencyHealth({ ...base, status: 'declined' }, NOW, CAL)).toMatchObject({
+      health: 'blocked',
+      reason: 'declined',
+    });
+    expect(dependencyHealth({ ...base, status: 'delivered', needBy: '2026-11-01' }, NOW, CAL)).toMatchObject({
+      health: 'done',
+    });
   });
 
   it('weighs a dependency by its lead time in working days, at least one', () => {
@@ -69,12 +116,22 @@ describe('dependency health', () => {
 
 describe('dependency health: the upstream itself late', () => {
   it('is at risk when the upstream issue is past its own due date', () => {
-    expect(dependencyHealth({ ...base, upstreamDueDate: '2026-11-19' }, NOW, CAL)).toEqual({ health: 'atRisk', reason: 'upstreamPastDue', days: 2 });
+    expect(dependencyHealth({ ...base, upstreamDueDate: '2026-11-19' }, NOW, CAL)).toEqual({
+      health: 'atRisk',
+      reason: 'upstreamPastDue',
+      days: 2,
+    });
   });
 });
 
 describe('standing state (the clock-free risk the rollup counts)', () => {
-  const base = { status: 'committed' as const, needBy: '2026-12-10', upstreamDueDate: '2026-12-01', proposedDate: '', late: false };
+  const base = {
+    status: 'committed' as const,
+    needBy: '2026-12-10',
+    upstreamDueDate: '2026-12-01',
+    proposedDate: '',
+    late: false,
+  };
   it('is at risk only for what the record itself says', () => {
     expect(standingState(base)).toBe('on-track');
     expect(standingState({ ...base, upstreamDueDate: '2026-12-11' })).toBe('at-risk');
@@ -82,7 +139,7 @@ describe('standing state (the clock-free risk the rollup counts)', () => {
     expect(standingState({ ...base, status: 'countered', proposedDate: '2026-12-09' })).toBe('on-track');
     expect(standingState({ ...base, status: 'requested', late: true })).toBe('at-risk');
     expect(standingState({ ...base, status: 'declined' })).toBe('blocked');
-    expect(standingState({ ...base, needBy: '' , upstreamDueDate: '2027-01-01' })).toBe('on-track');
+    expect(standingState({ ...base, needBy: '', upstreamDueDate: '2027-01-01' })).toBe('on-track');
   });
   it('agrees with the clock-aware health wherever the clock does not matter', () => {
     fc.assert(

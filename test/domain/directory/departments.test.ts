@@ -61,13 +61,21 @@ describe('the people index', () => {
       memberAccountIds: fc.uniqueArray(person, { maxLength: 4 }),
       jiraGroup: fc.option(fc.constantFrom('g1', 'g2'), { nil: null }),
     });
-    const groups = fc.record({ g1: fc.uniqueArray(person, { maxLength: 4 }), g2: fc.uniqueArray(person, { maxLength: 4 }) });
+    const groups = fc.record({
+      g1: fc.uniqueArray(person, { maxLength: 4 }),
+      g2: fc.uniqueArray(person, { maxLength: 4 }),
+    });
     fc.assert(
       fc.property(fc.array(department, { maxLength: 5 }), groups, (ds, gs) => {
         const list = ds.map((d, i) => dept(`d${i}`, d));
         const index = buildPeopleIndex(list, new Map(Object.entries(gs)));
         const everyone = index.members.flat();
-        const reached = new Set(list.flatMap((d) => [...namedAccountIds(d).map((r) => r.accountId), ...(d.jiraGroup ? gs[d.jiraGroup as 'g1' | 'g2'] : [])]));
+        const reached = new Set(
+          list.flatMap((d) => [
+            ...namedAccountIds(d).map((r) => r.accountId),
+            ...(d.jiraGroup ? gs[d.jiraGroup as 'g1' | 'g2'] : []),
+          ]),
+        );
         expect(new Set(everyone).size).toBe(everyone.length);
         expect(new Set(everyone)).toEqual(reached);
         // A named person always resolves to a department that names them.
@@ -92,7 +100,11 @@ describe('the people index', () => {
 
 describe('department validation (the contract both sides check)', () => {
   const valid = { ...dept('finance'), nameZh: '财务部', nameEn: 'Finance' };
-  const problem = (input: unknown, locale: 'en' | 'zh' = 'en', schema: typeof DepartmentInputSchema | typeof DepartmentUpdateSchema = DepartmentInputSchema) => {
+  const problem = (
+    input: unknown,
+    locale: 'en' | 'zh' = 'en',
+    schema: typeof DepartmentInputSchema | typeof DepartmentUpdateSchema = DepartmentInputSchema,
+  ) => {
     const r = schema.safeParse(input);
     if (r.success) return null;
     const issue = r.error.issues[0]!;
@@ -111,7 +123,12 @@ describe('department validation (the contract both sides check)', () => {
     [{ responseHours: undefined }, 'responseHours', 'is required', '必填'],
     [{ nameZh: '' }, 'nameZh', 'must not be empty', '不能为空'],
     [{ nameEn: 'x'.repeat(61) }, 'nameEn', 'must have at most 60 characters', '不能超过 60 个字符'],
-    [{ id: '1abc' }, 'id', 'use 2-32 lower-case letters, digits or -, starting with a letter', '请使用 2-32 个小写字母、数字或“-”，并以字母开头'],
+    [
+      { id: '1abc' },
+      'id',
+      'use 2-32 lower-case letters, digits or -, starting with a letter',
+      '请使用 2-32 个小写字母、数字或“-”，并以字母开头',
+    ],
     [{ memberAccountIds: ['a', 'b', 'a'] }, 'memberAccountIds.2', 'this person is listed twice', '此人被重复列出'],
     [{ memberAccountIds: 'a' }, 'memberAccountIds', 'has the wrong type', '类型不正确'],
     [{ jiraGroup: '' }, 'jiraGroup', 'must not be empty', '不能为空'],
@@ -123,11 +140,23 @@ describe('department validation (the contract both sides check)', () => {
   it('refuses unknown fields, and an edit without the version it was read at', () => {
     expect(problem({ ...valid, owner: 'x' })).toEqual({ field: '', detail: 'unknown field(s) owner' });
     expect(problem(valid, 'en', DepartmentUpdateSchema)).toEqual({ field: 'version', detail: 'is required' });
-    expect(problem({ ...valid, version: 0 }, 'zh', DepartmentUpdateSchema)).toEqual({ field: 'version', detail: '不能小于 1' });
+    expect(problem({ ...valid, version: 0 }, 'zh', DepartmentUpdateSchema)).toEqual({
+      field: 'version',
+      detail: '不能小于 1',
+    });
   });
 
   it('has every admin resolver function in its contract table', () => {
-    const directory = ['createDepartment', 'deleteDepartment', 'getDependencySettings', 'listDepartments', 'rebuildPeopleIndex', 'saveDependencySettings', 'searchUsers', 'updateDepartment'];
+    const directory = [
+      'createDepartment',
+      'deleteDepartment',
+      'getDependencySettings',
+      'listDepartments',
+      'rebuildPeopleIndex',
+      'saveDependencySettings',
+      'searchUsers',
+      'updateDepartment',
+    ];
     // Escalation settings (issue 5) share the admin page: calendars and the web trigger secret.
     const escalations = ['getCalendars', 'getWebhookSecret', 'rotateWebhookSecret', 'saveCalendars'];
     expect(Object.keys(ADMIN_PAGE_FUNCTIONS).sort()).toEqual([...directory, ...escalations].sort());

@@ -19,10 +19,33 @@ const deadline: LevelDeadline = (from, level) => from + (level === 1 ? 24 : 48) 
 
 function fresh(now = 1_000_000): EscalationRecord {
   return {
-    id: 'esc-1', issueId: '1', issueKey: 'PAY-1', projectKey: 'PAY', status: 'open', level: 1, dueAt: deadline(now, 1), raisedAt: now,
-    raisedBy: 'raiser', source: 'panel', summary: 's', description: 'd', impact: '', supportNeeded: '', departmentAsked: 'rnd', requesterDept: 'product',
-    requestedDeadline: '', dependencyId: '', ackAt: 0, closedAt: 0, outcome: '', closedBy: '', binding: false, breached: false, resolvedInTime: false,
-    updatedAt: now, version: 1,
+    id: 'esc-1',
+    issueId: '1',
+    issueKey: 'PAY-1',
+    projectKey: 'PAY',
+    status: 'open',
+    level: 1,
+    dueAt: deadline(now, 1),
+    raisedAt: now,
+    raisedBy: 'raiser',
+    source: 'panel',
+    summary: 's',
+    description: 'd',
+    impact: '',
+    supportNeeded: '',
+    departmentAsked: 'rnd',
+    requesterDept: 'product',
+    requestedDeadline: '',
+    dependencyId: '',
+    ackAt: 0,
+    closedAt: 0,
+    outcome: '',
+    closedBy: '',
+    binding: false,
+    breached: false,
+    resolvedInTime: false,
+    updatedAt: now,
+    version: 1,
   };
 }
 
@@ -69,7 +92,8 @@ describe('escalation state machine (property-based)', () => {
           expect(rec.level - before.level).toBeLessThanOrEqual(1);
           expect([1, 2, 3]).toContain(rec.level);
           if (before.ackAt) expect(rec.ackAt).toBe(before.ackAt);
-          if (['resolve', 'reject', 'decide'].includes(cmd.kind)) expect((cmd as { text: string }).text.trim()).not.toBe('');
+          if (['resolve', 'reject', 'decide'].includes(cmd.kind))
+            expect((cmd as { text: string }).text.trim()).not.toBe('');
           if (cmd.kind === 'withdraw') expect(who.raiser).toBe(true);
           if (cmd.kind === 'decide') {
             expect(who.holds).toBe(3);
@@ -78,7 +102,8 @@ describe('escalation state machine (property-based)', () => {
           } else {
             expect(rec.binding).toBe(false);
           }
-          if (['acknowledge', 'resolve', 'reject'].includes(cmd.kind)) expect(who.holds).toBeGreaterThanOrEqual(before.level);
+          if (['acknowledge', 'resolve', 'reject'].includes(cmd.kind))
+            expect(who.holds).toBeGreaterThanOrEqual(before.level);
           if (cmd.kind === 'deadline') expect(before.dueAt).toBeLessThan(now);
           if (out.event.kind === 'escalation.breached') breaches += 1;
           if (isEscalationOpen(rec.status) && !rec.breached) expect(rec.dueAt).toBeLessThan(NEVER);
@@ -104,7 +129,9 @@ describe('escalation state machine (property-based)', () => {
         }
         for (const action of ['acknowledge', 'resolve', 'reject', 'climb', 'decide', 'withdraw'] as const) {
           const cmd = (action === 'acknowledge' ? { kind: action } : { kind: action, text: 'x' }) as Command;
-          expect(allowedActions(rec, viewer).includes(action)).toBe(transition(rec, cmd, viewer, rec.updatedAt, deadline).ok);
+          expect(allowedActions(rec, viewer).includes(action)).toBe(
+            transition(rec, cmd, viewer, rec.updatedAt, deadline).ok,
+          );
         }
       }),
       { numRuns: 300 },
@@ -120,7 +147,10 @@ describe('escalation state machine (examples)', () => {
     expect(one.ok && one.next.level).toBe(2);
     rec = (one as { next: EscalationRecord }).next;
     expect(rec.dueAt).toBe(24 * H + 48 * H);
-    expect(transition(rec, { kind: 'deadline' }, holder(0), 30 * H, deadline)).toEqual({ ok: false, refusal: 'NOT_DUE' });
+    expect(transition(rec, { kind: 'deadline' }, holder(0), 30 * H, deadline)).toEqual({
+      ok: false,
+      refusal: 'NOT_DUE',
+    });
     rec = (transition(rec, { kind: 'deadline' }, holder(0), 73 * H, deadline) as { next: EscalationRecord }).next;
     expect(rec.level).toBe(3);
     const breach = transition(rec, { kind: 'deadline' }, holder(0), 200 * H, deadline);
@@ -131,15 +161,32 @@ describe('escalation state machine (examples)', () => {
   });
   it('lets only a level-3 holder decide, only at level 3, with the decision written down', () => {
     const rec = { ...fresh(0), level: 3 as const };
-    expect(transition(rec, { kind: 'decide', text: 'R&D ships first' }, holder(2), H, deadline)).toEqual({ ok: false, refusal: 'NOT_ALLOWED' });
-    expect(transition(rec, { kind: 'decide', text: '' }, holder(3), H, deadline)).toEqual({ ok: false, refusal: 'TEXT_REQUIRED' });
-    expect(transition(fresh(0), { kind: 'decide', text: 'x' }, holder(3), H, deadline)).toEqual({ ok: false, refusal: 'NOT_AT_TOP' });
+    expect(transition(rec, { kind: 'decide', text: 'R&D ships first' }, holder(2), H, deadline)).toEqual({
+      ok: false,
+      refusal: 'NOT_ALLOWED',
+    });
+    expect(transition(rec, { kind: 'decide', text: '' }, holder(3), H, deadline)).toEqual({
+      ok: false,
+      refusal: 'TEXT_REQUIRED',
+    });
+    expect(transition(fresh(0), { kind: 'decide', text: 'x' }, holder(3), H, deadline)).toEqual({
+      ok: false,
+      refusal: 'NOT_AT_TOP',
+    });
     const ok = transition(rec, { kind: 'decide', text: 'R&D ships first' }, holder(3), H, deadline);
-    expect(ok.ok && ok.next).toMatchObject({ status: 'resolved', binding: true, outcome: 'R&D ships first', closedBy: 'h3' });
+    expect(ok.ok && ok.next).toMatchObject({
+      status: 'resolved',
+      binding: true,
+      outcome: 'R&D ships first',
+      closedBy: 'h3',
+    });
   });
   it('a level-1 holder cannot act on a level-2 escalation; a head can act on level 1', () => {
     const rec2 = { ...fresh(0), level: 2 as const };
-    expect(transition(rec2, { kind: 'acknowledge' }, holder(1), H, deadline)).toEqual({ ok: false, refusal: 'NOT_ALLOWED' });
+    expect(transition(rec2, { kind: 'acknowledge' }, holder(1), H, deadline)).toEqual({
+      ok: false,
+      refusal: 'NOT_ALLOWED',
+    });
     expect(transition(fresh(0), { kind: 'acknowledge' }, holder(2), H, deadline).ok).toBe(true);
   });
 });

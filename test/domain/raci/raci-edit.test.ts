@@ -15,12 +15,20 @@ describe('a RACI edit', () => {
   });
 
   it('accepts the same Accountable twice, and removes people both Consulted and Informed from Informed', () => {
-    const r = normalizeRaciEdit({ responsible: ['r', 'r'], accountable: ['a', 'a'], consulted: ['c'], informed: ['c', 'i'] });
+    const r = normalizeRaciEdit({
+      responsible: ['r', 'r'],
+      accountable: ['a', 'a'],
+      consulted: ['c'],
+      informed: ['c', 'i'],
+    });
     expect(r).toEqual({ ok: true, raci: { responsible: ['r'], accountable: 'a', consulted: ['c'], informed: ['i'] } });
   });
 
   it('allows no Accountable (the findings and the workflow validator deal with it)', () => {
-    expect(normalizeRaciEdit({ responsible: [], accountable: [], consulted: [], informed: [] })).toEqual({ ok: true, raci: none });
+    expect(normalizeRaciEdit({ responsible: [], accountable: [], consulted: [], informed: [] })).toEqual({
+      ok: true,
+      raci: none,
+    });
   });
 });
 
@@ -46,7 +54,11 @@ describe('the RACI version', () => {
 describe('department-level RACI', () => {
   it('derives departments from the people and adds explicit ones, each once per role', () => {
     const raci = { responsible: ['p1', 'p2', 'p3'], accountable: 'h1', consulted: ['x'], informed: [] };
-    const out = departmentRaci(raci, { ...noDepts, responsible: ['legal', 'rnd'], informed: ['cs'] }, { p1: 'rnd', p2: 'rnd', p3: 'cs', h1: 'product' });
+    const out = departmentRaci(
+      raci,
+      { ...noDepts, responsible: ['legal', 'rnd'], informed: ['cs'] },
+      { p1: 'rnd', p2: 'rnd', p3: 'cs', h1: 'product' },
+    );
     expect(out.responsible).toEqual([
       { departmentId: 'rnd', viaPeople: true, explicit: true },
       { departmentId: 'cs', viaPeople: true, explicit: false },
@@ -74,7 +86,12 @@ describe('scenario templates (权责清单)', () => {
     expect(templateParties(t)).toEqual(['requesting', 'executing', 'accepting']);
     const out = applyTemplate(t, { requesting: 'product', executing: 'rnd', accepting: 'cs' }, depts);
     expect(out.people).toEqual({ accountable: ['zhang'], responsible: ['zhou'], consulted: [], informed: ['liu'] });
-    expect(out.departments).toEqual({ accountable: ['product'], responsible: ['rnd'], consulted: ['cs'], informed: ['product'] });
+    expect(out.departments).toEqual({
+      accountable: ['product'],
+      responsible: ['rnd'],
+      consulted: ['cs'],
+      informed: ['product'],
+    });
     // Customer Service has no interface person: the rule is reported, the department still holds the role.
     expect(out.unfilled).toEqual([{ party: 'accepting', role: 'consulted', pick: 'interface' }]);
   });

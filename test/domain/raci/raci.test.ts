@@ -17,7 +17,13 @@ describe('RACI rules', () => {
   });
 
   it('flags people both Consulted and Informed, and normalizing removes them from Informed', () => {
-    const raci = { ...none, accountable: 'a', responsible: ['b'], consulted: ['c', 'c', 'd'], informed: ['d', 'e', 'e'] };
+    const raci = {
+      ...none,
+      accountable: 'a',
+      responsible: ['b'],
+      consulted: ['c', 'c', 'd'],
+      informed: ['d', 'e', 'e'],
+    };
     expect(raciFindings(raci)).toContain('DUPLICATE_CONSULTED_INFORMED');
     const n = normalizeRaci(raci);
     expect(n.consulted).toEqual(['c', 'd']);
@@ -28,13 +34,19 @@ describe('RACI rules', () => {
   it('normalizing is idempotent and never loses a participant', () => {
     const ids = fc.array(fc.constantFrom('u1', 'u2', 'u3', 'u4', 'u5'), { maxLength: 6 });
     fc.assert(
-      fc.property(ids, fc.option(fc.constantFrom('u1', 'u2', 'u3'), { nil: null }), ids, ids, (responsible, accountable, consulted, informed) => {
-        const raci = { responsible, accountable, consulted, informed };
-        const once = normalizeRaci(raci);
-        expect(normalizeRaci(once)).toEqual(once);
-        expect(new Set(raciParticipants(once))).toEqual(new Set(raciParticipants(raci)));
-        expect(once.informed.some((id) => once.consulted.includes(id))).toBe(false);
-      }),
+      fc.property(
+        ids,
+        fc.option(fc.constantFrom('u1', 'u2', 'u3'), { nil: null }),
+        ids,
+        ids,
+        (responsible, accountable, consulted, informed) => {
+          const raci = { responsible, accountable, consulted, informed };
+          const once = normalizeRaci(raci);
+          expect(normalizeRaci(once)).toEqual(once);
+          expect(new Set(raciParticipants(once))).toEqual(new Set(raciParticipants(raci)));
+          expect(once.informed.some((id) => once.consulted.includes(id))).toBe(false);
+        },
+      ),
     );
   });
 });

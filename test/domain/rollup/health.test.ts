@@ -9,7 +9,16 @@ import { applyIssueChange, type IssueSnapshot } from '../../../src/domain/rollup
 import { emptyRollup, type ProjectRollup } from '../../../src/domain/rollup/core';
 
 const TODAY = '2026-11-23';
-const issue = (over: Partial<IssueSnapshot>): IssueSnapshot => ({ projectKey: 'PAY', category: 'new', dueDate: null, raciComplete: true, versionIds: ['10'], createdOn: '2026-11-02', categorySince: '2026-11-02', ...over });
+const issue = (over: Partial<IssueSnapshot>): IssueSnapshot => ({
+  projectKey: 'PAY',
+  category: 'new',
+  dueDate: null,
+  raciComplete: true,
+  versionIds: ['10'],
+  createdOn: '2026-11-02',
+  categorySince: '2026-11-02',
+  ...over,
+});
 
 function rollupOf(issues: IssueSnapshot[]): ProjectRollup {
   return issues.reduce((r, s) => applyIssueChange(r, null, s, 1), emptyRollup('PAY'));
@@ -26,8 +35,18 @@ describe('figures from the rollup', () => {
     ]);
     r = applyActionChange(r, null, { projectKey: 'PAY', done: false, dueDate: '2026-11-01' }, 2);
     r = applyActionChange(r, null, { projectKey: 'PAY', done: false, dueDate: '2026-12-01' }, 2);
-    r = applyFeedbackChange(r, null, { projectKey: 'PAY', scores: { communication: 4, accountability: 3, resources: 5, resolution: 4 } }, 2);
-    r = applyFeedbackChange(r, null, { projectKey: 'PAY', scores: { communication: 5, accountability: 5, resources: 4, resolution: 4 } }, 2);
+    r = applyFeedbackChange(
+      r,
+      null,
+      { projectKey: 'PAY', scores: { communication: 4, accountability: 3, resources: 5, resolution: 4 } },
+      2,
+    );
+    r = applyFeedbackChange(
+      r,
+      null,
+      { projectKey: 'PAY', scores: { communication: 5, accountability: 5, resources: 4, resolution: 4 } },
+      2,
+    );
     const f = Object.fromEntries(projectFigures(r, TODAY).map((x) => [x.id, x]));
     // 1 finished late + 1 open past due, of 2 finished with a due date + 1 open past due.
     expect(f.delayRate).toMatchObject({ value: 2 / 3, of: { hit: 2, total: 3 }, target: 0.05 });
@@ -41,8 +60,18 @@ describe('figures from the rollup', () => {
 
   it('reads the dependency and escalation counters once those features fill them', () => {
     let r = emptyRollup('PAY');
-    r = applyDependencyChange(r, null, { projectKey: 'PAY', open: false, late: false, answeredInTime: true, deliveredOnTime: true }, 1);
-    r = applyDependencyChange(r, null, { projectKey: 'PAY', open: false, late: false, answeredInTime: false, deliveredOnTime: true }, 1);
+    r = applyDependencyChange(
+      r,
+      null,
+      { projectKey: 'PAY', open: false, late: false, answeredInTime: true, deliveredOnTime: true },
+      1,
+    );
+    r = applyDependencyChange(
+      r,
+      null,
+      { projectKey: 'PAY', open: false, late: false, answeredInTime: false, deliveredOnTime: true },
+      1,
+    );
     r = applyEscalationChange(r, null, { projectKey: 'PAY', open: false, resolvedInTime: false }, 1);
     const f = Object.fromEntries(projectFigures(r, TODAY).map((x) => [x.id, x.value]));
     expect(f).toMatchObject({ dependencyOnTime: 1, requestsInTime: 0.5, escalationsInTime: 0 });
@@ -50,17 +79,48 @@ describe('figures from the rollup', () => {
 });
 
 describe('milestone health', () => {
-  const facts = { versionId: '10', released: false, startDate: '2026-11-01', releaseDate: '2026-12-01', bufferDays: 0, today: TODAY };
+  const facts = {
+    versionId: '10',
+    released: false,
+    startDate: '2026-11-01',
+    releaseDate: '2026-12-01',
+    bufferDays: 0,
+    today: TODAY,
+  };
 
   it('is on track when work keeps up with time and nothing is overdue or blocked', () => {
-    const r = rollupOf([issue({ category: 'done', categorySince: '2026-11-20' }), issue({ category: 'done', categorySince: '2026-11-21' }), issue({ category: 'done', categorySince: '2026-11-21' }), issue({ dueDate: '2026-11-30' })]);
-    expect(assessMilestone(r, facts)).toMatchObject({ health: 'on-track', reasons: [], issues: { total: 4, done: 3, overdue: 0 } });
+    const r = rollupOf([
+      issue({ category: 'done', categorySince: '2026-11-20' }),
+      issue({ category: 'done', categorySince: '2026-11-21' }),
+      issue({ category: 'done', categorySince: '2026-11-21' }),
+      issue({ dueDate: '2026-11-30' }),
+    ]);
+    expect(assessMilestone(r, facts)).toMatchObject({
+      health: 'on-track',
+      reasons: [],
+      issues: { total: 4, done: 3, overdue: 0 },
+    });
   });
 
   it('lists every reason: behind the clock, overdue issues, blocked and at-risk dependencies, open escalations', () => {
-    let r = rollupOf([issue({ category: 'done', categorySince: '2026-11-10' }), issue({ dueDate: '2026-11-20' }), issue({}), issue({})]);
-    r = applyDependencyChange(r, null, { projectKey: 'PAY', open: true, late: false, state: 'blocked', versionIds: ['10'] }, 1);
-    r = applyDependencyChange(r, null, { projectKey: 'PAY', open: true, late: false, state: 'at-risk', versionIds: ['10'] }, 1);
+    let r = rollupOf([
+      issue({ category: 'done', categorySince: '2026-11-10' }),
+      issue({ dueDate: '2026-11-20' }),
+      issue({}),
+      issue({}),
+    ]);
+    r = applyDependencyChange(
+      r,
+      null,
+      { projectKey: 'PAY', open: true, late: false, state: 'blocked', versionIds: ['10'] },
+      1,
+    );
+    r = applyDependencyChange(
+      r,
+      null,
+      { projectKey: 'PAY', open: true, late: false, state: 'at-risk', versionIds: ['10'] },
+      1,
+    );
     r = applyEscalationChange(r, null, { projectKey: 'PAY', open: true, level: 2, versionIds: ['10'] }, 1);
     const a = assessMilestone(r, facts);
     // 22 of 30 days elapsed (73 %), a quarter done: 48 points behind.
@@ -109,19 +169,99 @@ describe('weekly agenda and case library', () => {
       today: TODAY,
       now,
       dependencies: [
-        { id: 'd1', status: 'declined', open: true, late: false, needBy: '', deliverable: 'A', downstreamIssueId: '1', createdBy: 'u' },
-        { id: 'd2', status: 'committed', open: true, late: false, needBy: '2026-11-20', deliverable: 'B', downstreamIssueId: '2', createdBy: 'u' },
-        { id: 'd3', status: 'committed', open: true, late: false, needBy: '2026-12-20', deliverable: 'C', downstreamIssueId: '3', createdBy: 'u' },
-        { id: 'd4', status: 'delivered', open: false, late: true, needBy: '2026-11-01', deliverable: 'D', downstreamIssueId: '4', createdBy: 'u' },
+        {
+          id: 'd1',
+          status: 'declined',
+          open: true,
+          late: false,
+          needBy: '',
+          deliverable: 'A',
+          downstreamIssueId: '1',
+          createdBy: 'u',
+        },
+        {
+          id: 'd2',
+          status: 'committed',
+          open: true,
+          late: false,
+          needBy: '2026-11-20',
+          deliverable: 'B',
+          downstreamIssueId: '2',
+          createdBy: 'u',
+        },
+        {
+          id: 'd3',
+          status: 'committed',
+          open: true,
+          late: false,
+          needBy: '2026-12-20',
+          deliverable: 'C',
+          downstreamIssueId: '3',
+          createdBy: 'u',
+        },
+        {
+          id: 'd4',
+          status: 'delivered',
+          open: false,
+          late: true,
+          needBy: '2026-11-01',
+          deliverable: 'D',
+          downstreamIssueId: '4',
+          createdBy: 'u',
+        },
         // A counter-proposal is a negotiation, not a block: on the agenda only once it is late.
-        { id: 'd5', status: 'countered', open: true, late: false, needBy: '2026-12-20', deliverable: 'E', downstreamIssueId: '5', createdBy: 'u' },
+        {
+          id: 'd5',
+          status: 'countered',
+          open: true,
+          late: false,
+          needBy: '2026-12-20',
+          deliverable: 'E',
+          downstreamIssueId: '5',
+          createdBy: 'u',
+        },
       ],
-      escalations: [{ id: 'e1', open: true, summary: 'E', issueKey: 'PAY-1', raisedBy: 'u', dueAt: now, level: 1 }, { id: 'e2', open: false, summary: 'F', issueKey: 'PAY-2', raisedBy: 'u', dueAt: now, level: 1 }],
+      escalations: [
+        { id: 'e1', open: true, summary: 'E', issueKey: 'PAY-1', raisedBy: 'u', dueAt: now, level: 1 },
+        { id: 'e2', open: false, summary: 'F', issueKey: 'PAY-2', raisedBy: 'u', dueAt: now, level: 1 },
+      ],
       risks: [
-        { id: 'r1', open: true, title: 'high', score: 20, createdAt: now - 30 * 86_400_000, ownerAccountId: 'u', reviewDate: TODAY },
-        { id: 'r2', open: true, title: 'new', score: 4, createdAt: now - 86_400_000, ownerAccountId: 'u', reviewDate: TODAY },
-        { id: 'r3', open: true, title: 'old low', score: 4, createdAt: now - 30 * 86_400_000, ownerAccountId: 'u', reviewDate: TODAY },
-        { id: 'r4', open: false, title: 'closed high', score: 25, createdAt: now, ownerAccountId: 'u', reviewDate: TODAY },
+        {
+          id: 'r1',
+          open: true,
+          title: 'high',
+          score: 20,
+          createdAt: now - 30 * 86_400_000,
+          ownerAccountId: 'u',
+          reviewDate: TODAY,
+        },
+        {
+          id: 'r2',
+          open: true,
+          title: 'new',
+          score: 4,
+          createdAt: now - 86_400_000,
+          ownerAccountId: 'u',
+          reviewDate: TODAY,
+        },
+        {
+          id: 'r3',
+          open: true,
+          title: 'old low',
+          score: 4,
+          createdAt: now - 30 * 86_400_000,
+          ownerAccountId: 'u',
+          reviewDate: TODAY,
+        },
+        {
+          id: 'r4',
+          open: false,
+          title: 'closed high',
+          score: 25,
+          createdAt: now,
+          ownerAccountId: 'u',
+          reviewDate: TODAY,
+        },
       ],
       actions: [
         { id: 'a1', open: true, title: 'late', dueDate: '2026-11-22', ownerAccountId: 'u', issueKey: null },
@@ -129,11 +269,21 @@ describe('weekly agenda and case library', () => {
         { id: 'a3', open: false, title: 'done late', dueDate: '2026-11-01', ownerAccountId: 'u', issueKey: null },
       ],
     });
-    expect(items.map((i) => `${i.id}:${i.reason}`)).toEqual(['d2:late', 'd1:blocked', 'e1:open', 'r1:highRisk', 'r2:newRisk', 'a1:overdue']);
+    expect(items.map((i) => `${i.id}:${i.reason}`)).toEqual([
+      'd2:late',
+      'd1:blocked',
+      'e1:open',
+      'r1:highRisk',
+      'r2:newRisk',
+      'a1:overdue',
+    ]);
   });
 
   it('flags a tag raised at two different retrospectives as recurring', () => {
-    const retros = [{ id: 'r1', tags: ['需求变更'] }, { id: 'r2', tags: ['法务排期'] }];
+    const retros = [
+      { id: 'r1', tags: ['需求变更'] },
+      { id: 'r2', tags: ['法务排期'] },
+    ];
     const actions = [
       { id: 'a1', retrospectiveId: 'r1', tags: ['法务排期', '需求变更'] },
       { id: 'a2', retrospectiveId: 'r1', tags: ['交接'] },

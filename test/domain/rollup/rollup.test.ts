@@ -1,10 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { applyActionChange, applyFeedbackChange, applyRiskChange, overdueActions, type ActionContribution, type FeedbackContribution, type RiskContribution } from '../../../src/domain/rollup/project';
+import {
+  applyActionChange,
+  applyFeedbackChange,
+  applyRiskChange,
+  overdueActions,
+  type ActionContribution,
+  type FeedbackContribution,
+  type RiskContribution,
+} from '../../../src/domain/rollup/project';
 import { applyDependencyChange, type DependencyContribution } from '../../../src/domain/rollup/dependencies';
 import { applyEscalationChange } from '../../../src/domain/rollup/escalations';
-import { applyIssueChange, overdueInVersion, overdueOpen, raciCoverage, versionCounters, type IssueSnapshot } from '../../../src/domain/rollup/issues';
-import { emptyRollup, mergeRollups, normalizeRollup, shardOf, weekOf, type ProjectRollup } from '../../../src/domain/rollup/core';
+import {
+  applyIssueChange,
+  overdueInVersion,
+  overdueOpen,
+  raciCoverage,
+  versionCounters,
+  type IssueSnapshot,
+} from '../../../src/domain/rollup/issues';
+import {
+  emptyRollup,
+  mergeRollups,
+  normalizeRollup,
+  shardOf,
+  weekOf,
+  type ProjectRollup,
+} from '../../../src/domain/rollup/core';
 import { type EscalationContribution } from '../../../src/domain/escalations/escalation';
 import { STATUS_CATEGORIES } from '../../../src/contract';
 
@@ -46,12 +68,23 @@ const escArb: fc.Arbitrary<EscalationContribution> = fc.record(
   },
   { requiredKeys: ['projectKey', 'open'] },
 );
-const riskArb: fc.Arbitrary<RiskContribution> = fc.record({ projectKey: project, open: fc.boolean(), probability: fc.integer({ min: 1, max: 5 }), impact: fc.integer({ min: 1, max: 5 }) });
-const actionArb: fc.Arbitrary<ActionContribution> = fc.record({ projectKey: project, done: fc.boolean(), dueDate: date });
+const riskArb: fc.Arbitrary<RiskContribution> = fc.record({
+  projectKey: project,
+  open: fc.boolean(),
+  probability: fc.integer({ min: 1, max: 5 }),
+  impact: fc.integer({ min: 1, max: 5 }),
+});
+const actionArb: fc.Arbitrary<ActionContribution> = fc.record({
+  projectKey: project,
+  done: fc.boolean(),
+  dueDate: date,
+});
 const score = fc.integer({ min: 1, max: 5 });
 const feedbackArb: fc.Arbitrary<FeedbackContribution> = fc.record({
   projectKey: project,
-  scores: fc.option(fc.record({ communication: score, accountability: score, resources: score, resolution: score }), { nil: null }),
+  scores: fc.option(fc.record({ communication: score, accountability: score, resources: score, resolution: score }), {
+    nil: null,
+  }),
 });
 
 /** Each kind of record: how it is generated and how it changes a rollup. */
@@ -68,7 +101,11 @@ type Apply = (r: ProjectRollup, before: never, after: never, at: number) => Proj
 
 const eventArb = fc.oneof(
   ...(Object.keys(KINDS) as Kind[]).map((kind) =>
-    fc.record({ kind: fc.constant(kind), id: fc.integer({ min: 1, max: 5 }), next: fc.option(KINDS[kind].arb, { nil: null }) }),
+    fc.record({
+      kind: fc.constant(kind),
+      id: fc.integer({ min: 1, max: 5 }),
+      next: fc.option(KINDS[kind].arb, { nil: null }),
+    }),
   ),
 );
 
@@ -78,8 +115,18 @@ describe('project rollup', () => {
   it('counts open, done, RACI-complete and overdue issues', () => {
     let r = emptyRollup('PAY');
     r = applyIssueChange(r, null, { projectKey: 'PAY', category: 'new', dueDate: '2026-11-01', raciComplete: true }, 1);
-    r = applyIssueChange(r, null, { projectKey: 'PAY', category: 'done', dueDate: '2026-11-01', raciComplete: false }, 2);
-    r = applyIssueChange(r, null, { projectKey: 'PAY', category: 'indeterminate', dueDate: '2026-12-24', raciComplete: false }, 3);
+    r = applyIssueChange(
+      r,
+      null,
+      { projectKey: 'PAY', category: 'done', dueDate: '2026-11-01', raciComplete: false },
+      2,
+    );
+    r = applyIssueChange(
+      r,
+      null,
+      { projectKey: 'PAY', category: 'indeterminate', dueDate: '2026-12-24', raciComplete: false },
+      3,
+    );
     expect(r.issueCount).toBe(3);
     expect(r.openIssues).toBe(2);
     expect(r.byCategory).toEqual({ new: 1, indeterminate: 1, done: 1 });
@@ -91,12 +138,45 @@ describe('project rollup', () => {
   it('counts each fix version: total, done, overdue, and burn-up weeks', () => {
     let r = emptyRollup('PAY');
     const base = { projectKey: 'PAY', raciComplete: true, versionIds: ['10'] } as const;
-    r = applyIssueChange(r, null, { ...base, category: 'done', dueDate: '2026-11-10', createdOn: '2026-11-02', categorySince: '2026-11-12' }, 1);
-    r = applyIssueChange(r, null, { ...base, category: 'new', dueDate: '2026-11-20', createdOn: '2026-11-04', categorySince: '2026-11-04' }, 2);
-    r = applyIssueChange(r, null, { ...base, category: 'done', dueDate: '2026-11-30', createdOn: '2026-11-10', categorySince: '2026-11-18', versionIds: ['10', '11'] }, 3);
-    expect(versionCounters(r, '10')).toMatchObject({ total: 3, done: 2, createdByWeek: { '2026-11-02': 2, '2026-11-09': 1 }, doneByWeek: { '2026-11-09': 1, '2026-11-16': 1 } });
+    r = applyIssueChange(
+      r,
+      null,
+      { ...base, category: 'done', dueDate: '2026-11-10', createdOn: '2026-11-02', categorySince: '2026-11-12' },
+      1,
+    );
+    r = applyIssueChange(
+      r,
+      null,
+      { ...base, category: 'new', dueDate: '2026-11-20', createdOn: '2026-11-04', categorySince: '2026-11-04' },
+      2,
+    );
+    r = applyIssueChange(
+      r,
+      null,
+      {
+        ...base,
+        category: 'done',
+        dueDate: '2026-11-30',
+        createdOn: '2026-11-10',
+        categorySince: '2026-11-18',
+        versionIds: ['10', '11'],
+      },
+      3,
+    );
+    expect(versionCounters(r, '10')).toMatchObject({
+      total: 3,
+      done: 2,
+      createdByWeek: { '2026-11-02': 2, '2026-11-09': 1 },
+      doneByWeek: { '2026-11-09': 1, '2026-11-16': 1 },
+    });
     expect(versionCounters(r, '11')).toMatchObject({ total: 1, done: 1 });
-    expect(versionCounters(r, '99')).toEqual({ total: 0, done: 0, openDueDates: {}, createdByWeek: {}, doneByWeek: {} });
+    expect(versionCounters(r, '99')).toEqual({
+      total: 0,
+      done: 0,
+      openDueDates: {},
+      createdByWeek: {},
+      doneByWeek: {},
+    });
     expect(overdueInVersion(r, '10', '2026-11-23')).toBe(1);
     // One finished after its due date (11-12 > 11-10), one before (11-18 <= 11-30).
     expect(r.finishedByDue).toEqual({ hit: 1, total: 2 });
@@ -111,9 +191,19 @@ describe('project rollup', () => {
   it('counts late dependencies only while open, and leaves the optional counters alone when not given', () => {
     let r = emptyRollup('PAY');
     r = applyDependencyChange(r, null, { projectKey: 'PAY', open: true, late: false }, 1);
-    r = applyDependencyChange(r, { projectKey: 'PAY', open: true, late: false }, { projectKey: 'PAY', open: true, late: true }, 2);
+    r = applyDependencyChange(
+      r,
+      { projectKey: 'PAY', open: true, late: false },
+      { projectKey: 'PAY', open: true, late: true },
+      2,
+    );
     expect(r.dependencies).toMatchObject({ open: 1, late: 1, answered: { hit: 0, total: 0 }, byVersion: {} });
-    r = applyDependencyChange(r, { projectKey: 'PAY', open: true, late: true }, { projectKey: 'PAY', open: false, late: true, deliveredOnTime: false }, 3);
+    r = applyDependencyChange(
+      r,
+      { projectKey: 'PAY', open: true, late: true },
+      { projectKey: 'PAY', open: false, late: true, deliveredOnTime: false },
+      3,
+    );
     expect(r.dependencies).toMatchObject({ open: 0, late: 0, delivered: { hit: 0, total: 1 } });
   });
 
@@ -124,22 +214,55 @@ describe('project rollup', () => {
     r = applyRiskChange(r, null, { projectKey: 'PAY', open: false, probability: 5, impact: 5 }, 1);
     expect(r.risks).toEqual({ open: 2, high: 1, closed: 1, cells: { '4:4': 1, '2:3': 1 } });
     // Closing one moves it from the open counts to the closed ones: open + closed stays the register's size.
-    const closing = applyRiskChange(r, { projectKey: 'PAY', open: true, probability: 2, impact: 3 }, { projectKey: 'PAY', open: false, probability: 2, impact: 3 }, 1);
+    const closing = applyRiskChange(
+      r,
+      { projectKey: 'PAY', open: true, probability: 2, impact: 3 },
+      { projectKey: 'PAY', open: false, probability: 2, impact: 3 },
+      1,
+    );
     expect(closing.risks).toEqual({ open: 1, high: 1, closed: 2, cells: { '4:4': 1 } });
     r = applyActionChange(r, null, { projectKey: 'PAY', done: false, dueDate: '2026-11-01' }, 2);
     r = applyActionChange(r, null, { projectKey: 'PAY', done: false, dueDate: '2026-12-01' }, 2);
     r = applyActionChange(r, null, { projectKey: 'PAY', done: true, dueDate: '2026-10-01' }, 2);
     expect(overdueActions(r, '2026-11-23')).toBe(1);
     expect(r.actions).toMatchObject({ open: 2, done: 1 });
-    r = applyFeedbackChange(r, null, { projectKey: 'PAY', scores: { communication: 4, accountability: 3, resources: 5, resolution: 4 } }, 3);
-    expect(r.feedback).toEqual({ forms: 1, sums: { communication: 4, accountability: 3, resources: 5, resolution: 4 } });
+    r = applyFeedbackChange(
+      r,
+      null,
+      { projectKey: 'PAY', scores: { communication: 4, accountability: 3, resources: 5, resolution: 4 } },
+      3,
+    );
+    expect(r.feedback).toEqual({
+      forms: 1,
+      sums: { communication: 4, accountability: 3, resources: 5, resolution: 4 },
+    });
   });
 
   it('reads a shard stored before the newer counters existed as zeros', () => {
-    const old = { projectKey: 'PAY', issueCount: 2, byCategory: { new: 1, indeterminate: 0, done: 1 }, openIssues: 1, raciCompleteOpen: 1, openDueDates: { '2026-11-01': 1 }, dependencies: { open: 1, late: 0 }, escalations: { open: 1 }, updatedAt: 5 };
+    const old = {
+      projectKey: 'PAY',
+      issueCount: 2,
+      byCategory: { new: 1, indeterminate: 0, done: 1 },
+      openIssues: 1,
+      raciCompleteOpen: 1,
+      openDueDates: { '2026-11-01': 1 },
+      dependencies: { open: 1, late: 0 },
+      escalations: { open: 1 },
+      updatedAt: 5,
+    };
     const r = normalizeRollup('PAY', old as unknown as ProjectRollup);
-    expect(r).toEqual({ ...emptyRollup('PAY'), ...old, dependencies: { ...emptyRollup('PAY').dependencies, open: 1 }, escalations: { ...emptyRollup('PAY').escalations, open: 1 } });
-    const next = applyIssueChange(r, null, { projectKey: 'PAY', category: 'done', dueDate: null, raciComplete: true, versionIds: ['10'] }, 6);
+    expect(r).toEqual({
+      ...emptyRollup('PAY'),
+      ...old,
+      dependencies: { ...emptyRollup('PAY').dependencies, open: 1 },
+      escalations: { ...emptyRollup('PAY').escalations, open: 1 },
+    });
+    const next = applyIssueChange(
+      r,
+      null,
+      { projectKey: 'PAY', category: 'done', dueDate: null, raciComplete: true, versionIds: ['10'] },
+      6,
+    );
     expect(versionCounters(next, '10').done).toBe(1);
   });
 
@@ -156,16 +279,23 @@ describe('project rollup', () => {
           const shard = shardOf(recordId, SHARDS);
           for (const p of ['PAY', 'AICS']) {
             const key = `${p}:${shard}`;
-            shards.set(key, (KINDS[kind].apply as Apply)(shards.get(key) ?? emptyRollup(p), before as never, next as never, at));
+            shards.set(
+              key,
+              (KINDS[kind].apply as Apply)(shards.get(key) ?? emptyRollup(p), before as never, next as never, at),
+            );
           }
           lastAt = Math.max(lastAt, at);
           if (next) state.set(recordId, { kind, value: next });
           else state.delete(recordId);
         }
         for (const p of ['PAY', 'AICS']) {
-          const merged = mergeRollups(p, [...shards].filter(([k]) => k.startsWith(`${p}:`)).map(([, r]) => r));
+          const merged = mergeRollups(
+            p,
+            [...shards].filter(([k]) => k.startsWith(`${p}:`)).map(([, r]) => r),
+          );
           let full = emptyRollup(p);
-          for (const { kind, value } of state.values()) full = (KINDS[kind].apply as Apply)(full, null as never, value as never, 0);
+          for (const { kind, value } of state.values())
+            full = (KINDS[kind].apply as Apply)(full, null as never, value as never, 0);
           expect({ ...merged, updatedAt: null }).toEqual({ ...full, updatedAt: null });
           if (events.length > 0) expect(merged.updatedAt).toBe(lastAt);
         }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addWorkingHours, BUILTIN_CALENDARS, isWorkingDay, workingDaysBetween, workingMsBetween, zonedInstant } from '../../../src/domain/shared/calendar';
+import {
+  addWorkingHours,
+  BUILTIN_CALENDARS,
+  isWorkingDay,
+  workingDaysBetween,
+  workingMsBetween,
+  zonedInstant,
+} from '../../../src/domain/shared/calendar';
 import { WorkingCalendarSchema, type WorkingCalendar } from '../../../src/contract';
 import { weekdays } from '../../support/calendars';
 
@@ -157,7 +164,8 @@ describe('counting working days', () => {
           const makeUp = on.map((n) => base + n).filter((d) => !holidays.includes(d));
           const iso = (d: number) => new Date(d * DAY).toISOString().slice(0, 10);
           const cal = weekdays('Asia/Shanghai', { workdays, holidays: holidays.map(iso), makeUpDays: makeUp.map(iso) });
-          const works = (d: number) => !holidays.includes(d) && (makeUp.includes(d) || workdays.includes(isoWeekday(d)));
+          const works = (d: number) =>
+            !holidays.includes(d) && (makeUp.includes(d) || workdays.includes(isoWeekday(d)));
           expect(workingDaysBetween(base + a, base + b, cal)).toBe(brute(base + a, base + b, works));
           for (let d = base - 10; d <= base + 130; d += 7) expect(isWorkingDay(d, cal)).toBe(works(d));
         },

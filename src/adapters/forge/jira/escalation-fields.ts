@@ -6,7 +6,9 @@ import { ensureOk, readJson, request } from './http';
 import { ESCALATION_FIELD_KEYS, type AppFields, type EscalationField } from './app-fields';
 import { UserRefSchema } from './issue-mapping';
 
-const FieldValuesSchema = z.object({ issues: z.array(z.object({ id: z.string(), fields: z.record(z.string(), z.unknown()) })).default([]) });
+const FieldValuesSchema = z.object({
+  issues: z.array(z.object({ id: z.string(), fields: z.record(z.string(), z.unknown()) })).default([]),
+});
 
 /**
  * All fields and values in ONE request. Per field, the issues that get the same value share one update;
@@ -17,7 +19,10 @@ const FieldValuesSchema = z.object({ issues: z.array(z.object({ id: z.string(), 
  * deleted): NOT_CONFIGURED, and the ids are looked up afresh next time.
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-custom-field-values--apps-/#api-rest-api-3-app-field-value-post
  */
-export async function setEscalationFields(fields: AppFields, updates: ReadonlyArray<EscalationFieldUpdate>): Promise<void> {
+export async function setEscalationFields(
+  fields: AppFields,
+  updates: ReadonlyArray<EscalationFieldUpdate>,
+): Promise<void> {
   const ids = await fields.escalation();
   const byField = new Map<string, Map<string, string>>(); // field id -> issue id -> value as JSON
   for (const u of updates) {
@@ -25,7 +30,11 @@ export async function setEscalationFields(fields: AppFields, updates: ReadonlyAr
       const fieldId = ids[field];
       const value = u[field];
       if (!fieldId || value === undefined) continue;
-      const wire = Array.isArray(value) ? (value.length ? [...new Set(value)].map((accountId) => ({ accountId })) : null) : value;
+      const wire = Array.isArray(value)
+        ? value.length
+          ? [...new Set(value)].map((accountId) => ({ accountId }))
+          : null
+        : value;
       const issues = byField.get(fieldId) ?? new Map<string, string>();
       for (const issueId of u.issueIds) issues.set(issueId, JSON.stringify(wire));
       byField.set(fieldId, issues);
@@ -52,18 +61,26 @@ export async function setEscalationFields(fields: AppFields, updates: ReadonlyAr
  * where the site has no holders field yet, and issues Jira does not return are left out.
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-bulkfetch-post
  */
-export async function getEscalationFieldValues(fields: AppFields, issueIds: readonly string[]): Promise<Map<string, EscalationFieldValues>> {
+export async function getEscalationFieldValues(
+  fields: AppFields,
+  issueIds: readonly string[],
+): Promise<Map<string, EscalationFieldValues>> {
   const out = new Map<string, EscalationFieldValues>();
   if (issueIds.length === 0) return out;
   const { level, holders } = await fields.escalation();
   for (let i = 0; i < issueIds.length; i += 100) {
-    const res = await request('app', route`/rest/api/3/issue/bulkfetch`, { json: { issueIdsOrKeys: issueIds.slice(i, i + 100), fields: holders ? [level, holders] : [level] } });
+    const res = await request('app', route`/rest/api/3/issue/bulkfetch`, {
+      json: { issueIdsOrKeys: issueIds.slice(i, i + 100), fields: holders ? [level, holders] : [level] },
+    });
     ensureOk(res, { notFound: 'upstream' });
     const body = await readJson(res, FieldValuesSchema, 'issues');
     for (const issue of body.issues) {
       const v = issue.fields[level];
       const people = z.array(UserRefSchema).safeParse(holders ? (issue.fields[holders] ?? []) : []);
-      out.set(issue.id, { level: typeof v === 'number' ? v : null, holders: people.success ? people.data.map((u) => u.accountId) : [] });
+      out.set(issue.id, {
+        level: typeof v === 'number' ? v : null,
+        holders: people.success ? people.data.map((u) => u.accountId) : [],
+      });
     }
   }
   return out;

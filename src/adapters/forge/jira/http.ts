@@ -22,16 +22,26 @@ const JSON_HEADERS = { 'Content-Type': 'application/json', Accept: 'application/
  * One Jira REST request through `@forge/api`: as the user or the app, with a JSON body when one is given.
  * @see https://developer.atlassian.com/platform/forge/runtime-reference/product-fetch-api/
  */
-export function request(as: Actor, path: Route, init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; json?: unknown } = {}): Promise<APIResponse> {
+export function request(
+  as: Actor,
+  path: Route,
+  init: { method?: 'GET' | 'POST' | 'PUT' | 'DELETE'; json?: unknown } = {},
+): Promise<APIResponse> {
   const { method, json } = init;
   if (json === undefined) return method ? requester(as).requestJira(path, { method }) : requester(as).requestJira(path);
-  return requester(as).requestJira(path, { method: method ?? 'POST', headers: JSON_HEADERS, body: JSON.stringify(json) });
+  return requester(as).requestJira(path, {
+    method: method ?? 'POST',
+    headers: JSON_HEADERS,
+    body: JSON.stringify(json),
+  });
 }
 
 /** Jira's failure statuses as the app's errors, with the call's own meaning of 404 and 401/403. */
 export function failureOf(status: number, meaning: FailureMeaning): AppError {
-  if (status === 404) return meaning.notFound === 'upstream' ? new AppError('UPSTREAM', 'upstream.jira', { status }) : meaning.notFound;
-  if (status === 401 || status === 403) return meaning.forbidden ?? new AppError('FORBIDDEN', 'forbidden.browse', { what: 'issue' });
+  if (status === 404)
+    return meaning.notFound === 'upstream' ? new AppError('UPSTREAM', 'upstream.jira', { status }) : meaning.notFound;
+  if (status === 401 || status === 403)
+    return meaning.forbidden ?? new AppError('FORBIDDEN', 'forbidden.browse', { what: 'issue' });
   if (status === 429) return new AppError('RATE_LIMITED', 'rateLimited.jira');
   return new AppError('UPSTREAM', 'upstream.jira', { status });
 }
@@ -61,7 +71,10 @@ export function jiraErrorText(text: string): string {
   try {
     const body = JSON.parse(text) as { errorMessages?: unknown; errors?: unknown };
     const messages = Array.isArray(body.errorMessages) ? body.errorMessages.map(String) : [];
-    const errors = body.errors && typeof body.errors === 'object' ? Object.values(body.errors as Record<string, unknown>).map(String) : [];
+    const errors =
+      body.errors && typeof body.errors === 'object'
+        ? Object.values(body.errors as Record<string, unknown>).map(String)
+        : [];
     return [...messages, ...errors].join(' ') || text.slice(0, 200);
   } catch {
     return text.slice(0, 200);

@@ -10,7 +10,12 @@ import { hasPermissions } from './permissions';
 import { notify } from './notifications';
 import { getEscalationFieldValues, setEscalationFields } from './escalation-fields';
 
-export { RACI_FIELD_KEYS, RACI_APPROVER_PROPERTY, RACI_DEPARTMENTS_PROPERTY, ESCALATION_FIELD_KEYS } from './app-fields';
+export {
+  RACI_FIELD_KEYS,
+  RACI_APPROVER_PROPERTY,
+  RACI_DEPARTMENTS_PROPERTY,
+  ESCALATION_FIELD_KEYS,
+} from './app-fields';
 
 /**
  * The Jira port over `@forge/api`, one module per Jira resource. `asUser` calls carry the invoking user's

@@ -115,7 +115,11 @@ function raciDepartmentsOf(value: unknown): Pick<JiraIssue, 'raciDepartments'> {
  * the escalation people fields, when asked for; their people join `people` after the RACI ones.
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get
  */
-export function mapIssue(raw: RawIssue, fieldIds: RaciFieldIds, escalationPeople?: EscalationPeopleFieldIds): JiraIssue {
+export function mapIssue(
+  raw: RawIssue,
+  fieldIds: RaciFieldIds,
+  escalationPeople?: EscalationPeopleFieldIds,
+): JiraIssue {
   const f = raw.fields as Record<string, unknown> & RawIssue['fields'];
   const people = new Map<string, JiraUser>();
   const users = (id: string | undefined): string[] => {
@@ -134,7 +138,9 @@ export function mapIssue(raw: RawIssue, fieldIds: RaciFieldIds, escalationPeople
     consulted: users(fieldIds.consulted),
     informed: users(fieldIds.informed),
   };
-  const [holders, raisers] = [escalationPeople?.holders, escalationPeople?.raisers].map((id) => (id ? users(id) : null));
+  const [holders, raisers] = [escalationPeople?.holders, escalationPeople?.raisers].map((id) =>
+    id ? users(id) : null,
+  );
   const shown = holders && raisers ? { holders, raisers } : undefined;
   return {
     id: raw.id,

@@ -20,12 +20,26 @@ const CreateErrorSchema = z.object({
  * properties; its links and whether the actor may edit it when asked for.
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-get
  */
-export async function getIssue(fields: AppFields, as: Actor, issueIdOrKey: string, opts?: { withEditMeta?: boolean; withLinks?: boolean }): Promise<JiraIssue> {
+export async function getIssue(
+  fields: AppFields,
+  as: Actor,
+  issueIdOrKey: string,
+  opts?: { withEditMeta?: boolean; withLinks?: boolean },
+): Promise<JiraIssue> {
   const peopleFieldIds = await fields.escalationPeople();
-  const asked = [...(await fields.issueFields()), ...Object.values(peopleFieldIds), ...(opts?.withLinks ? ['issuelinks'] : [])];
-  const query = new URLSearchParams({ fields: asked.join(','), properties: `${RACI_DEPARTMENTS_PROPERTY},${RACI_APPROVER_PROPERTY}` });
+  const asked = [
+    ...(await fields.issueFields()),
+    ...Object.values(peopleFieldIds),
+    ...(opts?.withLinks ? ['issuelinks'] : []),
+  ];
+  const query = new URLSearchParams({
+    fields: asked.join(','),
+    properties: `${RACI_DEPARTMENTS_PROPERTY},${RACI_APPROVER_PROPERTY}`,
+  });
   if (opts?.withEditMeta) query.set('expand', 'editmeta');
-  const res = ensureOk(await request(as, route`/rest/api/3/issue/${issueIdOrKey}?${query}`), { notFound: issueNotFound(issueIdOrKey) });
+  const res = ensureOk(await request(as, route`/rest/api/3/issue/${issueIdOrKey}?${query}`), {
+    notFound: issueNotFound(issueIdOrKey),
+  });
   return mapIssue(await readJson(res, IssueSchema, 'issue'), await fields.raci(), peopleFieldIds);
 }
 
@@ -39,7 +53,9 @@ export async function bulkFetchIssues(fields: AppFields, as: Actor, issueIds: re
   const out: JiraIssue[] = [];
   for (let i = 0; i < issueIds.length; i += 100) {
     const chunk = issueIds.slice(i, i + 100);
-    const res = await request(as, route`/rest/api/3/issue/bulkfetch`, { json: { issueIdsOrKeys: chunk, fields: asked, properties: [RACI_DEPARTMENTS_PROPERTY] } });
+    const res = await request(as, route`/rest/api/3/issue/bulkfetch`, {
+      json: { issueIdsOrKeys: chunk, fields: asked, properties: [RACI_DEPARTMENTS_PROPERTY] },
+    });
     ensureOk(res, { notFound: issueNotFound(chunk.join(', ')) });
     const body = await readJson(res, z.object({ issues: z.array(IssueSchema).default([]) }), 'bulkfetch');
     out.push(...body.issues.map((r) => mapIssue(r, fieldIds)));
@@ -58,17 +74,25 @@ export async function createIssue(as: Actor, d: JiraIssueDraft): Promise<{ id: s
     project: { key: d.projectKey },
     issuetype: { name: d.issueTypeName },
     summary: d.summary,
-    description: { type: 'doc', version: 1, content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })) },
+    description: {
+      type: 'doc',
+      version: 1,
+      content: paragraphs.map((text) => ({ type: 'paragraph', content: [{ type: 'text', text }] })),
+    },
     ...(d.dueDate ? { duedate: d.dueDate } : {}),
     ...(d.assigneeAccountId ? { assignee: { accountId: d.assigneeAccountId } } : {}),
   };
   const res = await request(as, route`/rest/api/3/issue`, { json: { fields } });
   if (res.status === 400) {
     const body = await readJson(res, CreateErrorSchema, 'create issue');
-    const detail = [...body.errorMessages, ...Object.entries(body.errors).map(([k, v]) => `${k}: ${v}`)].join('; ') || 'Bad request';
+    const detail =
+      [...body.errorMessages, ...Object.entries(body.errors).map(([k, v]) => `${k}: ${v}`)].join('; ') || 'Bad request';
     throw new AppError('VALIDATION', 'project.action.issueRefused', { detail });
   }
-  ensureOk(res, { notFound: new AppError('NOT_FOUND', 'notFound.project', { key: d.projectKey }), forbidden: new AppError('FORBIDDEN', 'forbidden.browse', { what: 'project' }) });
+  ensureOk(res, {
+    notFound: new AppError('NOT_FOUND', 'notFound.project', { key: d.projectKey }),
+    forbidden: new AppError('FORBIDDEN', 'forbidden.browse', { what: 'project' }),
+  });
   return readJson(res, z.object({ id: z.string(), key: z.string() }), 'created issue');
 }
 
@@ -77,7 +101,10 @@ export async function createIssue(as: Actor, d: JiraIssueDraft): Promise<{ id: s
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-properties/#api-rest-api-3-issue-issueidorkey-properties-propertykey-put
  */
 export async function mirrorAccountable(as: Actor, issueIdOrKey: string, accountable: string | null): Promise<void> {
-  const res = await request(as, route`/rest/api/3/issue/${issueIdOrKey}/properties/${RACI_APPROVER_PROPERTY}`, { method: 'PUT', json: { accountable } });
+  const res = await request(as, route`/rest/api/3/issue/${issueIdOrKey}/properties/${RACI_APPROVER_PROPERTY}`, {
+    method: 'PUT',
+    json: { accountable },
+  });
   ensureOk(res, { notFound: issueNotFound(issueIdOrKey) });
 }
 
@@ -86,7 +113,13 @@ export async function mirrorAccountable(as: Actor, issueIdOrKey: string, account
  * A 403 here is Jira refusing the edit to this user, so it is reported as such.
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issues/#api-rest-api-3-issue-issueidorkey-put
  */
-export async function setRaci(fields: AppFields, as: Actor, issueIdOrKey: string, raci: RaciAssignment, departments: RaciDepartmentAssignment): Promise<void> {
+export async function setRaci(
+  fields: AppFields,
+  as: Actor,
+  issueIdOrKey: string,
+  raci: RaciAssignment,
+  departments: RaciDepartmentAssignment,
+): Promise<void> {
   const ids = await fields.raci();
   const ref = (accountId: string) => ({ accountId });
   const values: Record<string, unknown> = {};
@@ -104,6 +137,7 @@ export async function setRaci(fields: AppFields, as: Actor, issueIdOrKey: string
       ],
     },
   });
-  if (res.status === 400) throw new AppError('VALIDATION', 'raci.validation.jiraRefused', { detail: jiraErrorText(await res.text()) });
+  if (res.status === 400)
+    throw new AppError('VALIDATION', 'raci.validation.jiraRefused', { detail: jiraErrorText(await res.text()) });
   ensureOk(res, { notFound: issueNotFound(issueIdOrKey), forbidden: new AppError('FORBIDDEN', 'forbidden.edit') });
 }

@@ -20,14 +20,24 @@ const LinkSchema = z.object({
  * the link's id is not known here. A 404 is one of the two issues.
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-links/#api-rest-api-3-issuelink-post
  */
-export async function createIssueLink(as: Actor, typeName: string, fromIssueId: string, toIssueId: string): Promise<void> {
-  const res = await request(as, route`/rest/api/3/issueLink`, { json: { type: { name: typeName }, inwardIssue: { id: fromIssueId }, outwardIssue: { id: toIssueId } } });
+export async function createIssueLink(
+  as: Actor,
+  typeName: string,
+  fromIssueId: string,
+  toIssueId: string,
+): Promise<void> {
+  const res = await request(as, route`/rest/api/3/issueLink`, {
+    json: { type: { name: typeName }, inwardIssue: { id: fromIssueId }, outwardIssue: { id: toIssueId } },
+  });
   if (res.ok) return;
   if (res.status === 400 || res.status === 413) {
     const detail = ((await res.text().catch(() => '')) || String(res.status)).slice(0, 300);
     throw new AppError('VALIDATION', 'dependency.linkFailed', { from: fromIssueId, to: toIssueId, detail });
   }
-  ensureOk(res, { notFound: new AppError('NOT_FOUND', 'notFound.issue', { key: `${fromIssueId}, ${toIssueId}` }), forbidden: new AppError('FORBIDDEN', 'dependency.noLinkPermission') });
+  ensureOk(res, {
+    notFound: new AppError('NOT_FOUND', 'notFound.issue', { key: `${fromIssueId}, ${toIssueId}` }),
+    forbidden: new AppError('FORBIDDEN', 'dependency.noLinkPermission'),
+  });
 }
 
 /**

@@ -13,7 +13,13 @@ export async function notify(as: Actor, issueIdOrKey: string, n: JiraNotificatio
     subject: n.subject,
     textBody: n.textBody,
     htmlBody: n.htmlBody,
-    to: { reporter: false, assignee: false, watchers: false, voters: false, users: [...new Set(n.toAccountIds)].map((accountId) => ({ accountId })) },
+    to: {
+      reporter: false,
+      assignee: false,
+      watchers: false,
+      voters: false,
+      users: [...new Set(n.toAccountIds)].map((accountId) => ({ accountId })),
+    },
   };
   const res = await request(as, route`/rest/api/3/issue/${issueIdOrKey}/notify`, { json: body });
   ensureOk(res, { notFound: new AppError('NOT_FOUND', 'notFound.issue', { key: issueIdOrKey }) });

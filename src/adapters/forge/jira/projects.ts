@@ -31,19 +31,36 @@ export async function getProject(as: Actor, projectIdOrKey: string): Promise<Jir
 
 /** @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-project-versions/#api-rest-api-3-project-projectidorkey-versions-get */
 export async function getVersions(as: Actor, projectIdOrKey: string): Promise<JiraVersion[]> {
-  const res = ensureOk(await request(as, route`/rest/api/3/project/${projectIdOrKey}/versions`), projectMeaning(projectIdOrKey));
+  const res = ensureOk(
+    await request(as, route`/rest/api/3/project/${projectIdOrKey}/versions`),
+    projectMeaning(projectIdOrKey),
+  );
   const versions = await readJson(res, z.array(VersionSchema), 'versions');
-  return versions.map((v) => ({ id: v.id, name: v.name, startDate: v.startDate ?? null, releaseDate: v.releaseDate ?? null, released: v.released, archived: v.archived }));
+  return versions.map((v) => ({
+    id: v.id,
+    name: v.name,
+    startDate: v.startDate ?? null,
+    releaseDate: v.releaseDate ?? null,
+    released: v.released,
+    archived: v.archived,
+  }));
 }
 
 /**
  * The statuses the project's workflows use, each once, in Jira's order (Jira lists them per issue type).
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-projects/#api-rest-api-3-project-projectidorkey-statuses-get
  */
-export async function getProjectStatuses(as: Actor, projectIdOrKey: string): Promise<Array<{ id: string; name: string; category: StatusCategory }>> {
-  const res = ensureOk(await request(as, route`/rest/api/3/project/${projectIdOrKey}/statuses`), projectMeaning(projectIdOrKey));
+export async function getProjectStatuses(
+  as: Actor,
+  projectIdOrKey: string,
+): Promise<Array<{ id: string; name: string; category: StatusCategory }>> {
+  const res = ensureOk(
+    await request(as, route`/rest/api/3/project/${projectIdOrKey}/statuses`),
+    projectMeaning(projectIdOrKey),
+  );
   const types = await readJson(res, ProjectStatusesSchema, 'project statuses');
   const seen = new Map<string, { id: string; name: string; category: StatusCategory }>();
-  for (const s of types.flatMap((t) => t.statuses)) if (!seen.has(s.id)) seen.set(s.id, { id: s.id, name: s.name, category: toCategory(s.statusCategory.key) });
+  for (const s of types.flatMap((t) => t.statuses))
+    if (!seen.has(s.id)) seen.set(s.id, { id: s.id, name: s.name, category: toCategory(s.statusCategory.key) });
   return [...seen.values()];
 }

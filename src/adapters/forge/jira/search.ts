@@ -14,7 +14,12 @@ const SearchPageSchema = z.object({ issues: z.array(IssueSchema).default([]), ne
  * (404 included) is Jira failing.
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-jql-post
  */
-export async function searchIssues(fields: AppFields, as: Actor, jql: string, page: { maxResults: number; nextPageToken?: string | undefined }): Promise<JiraSearchPage> {
+export async function searchIssues(
+  fields: AppFields,
+  as: Actor,
+  jql: string,
+  page: { maxResults: number; nextPageToken?: string | undefined },
+): Promise<JiraSearchPage> {
   const [asked, fieldIds] = [await fields.issueFields(), await fields.raci()];
   const res = await request(as, route`/rest/api/3/search/jql`, {
     json: {
@@ -25,7 +30,8 @@ export async function searchIssues(fields: AppFields, as: Actor, jql: string, pa
       ...(page.nextPageToken ? { nextPageToken: page.nextPageToken } : {}),
     },
   });
-  if (res.status === 400) throw new AppError('VALIDATION', 'raci.validation.jiraRefused', { detail: jiraErrorText(await res.text()) });
+  if (res.status === 400)
+    throw new AppError('VALIDATION', 'raci.validation.jiraRefused', { detail: jiraErrorText(await res.text()) });
   ensureOk(res, { notFound: 'upstream' });
   const body = await readJson(res, SearchPageSchema, 'search');
   return { issues: body.issues.map((r) => mapIssue(r, fieldIds)), nextPageToken: body.nextPageToken ?? null };

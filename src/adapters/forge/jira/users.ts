@@ -48,6 +48,10 @@ export async function getUserLocale(as: Actor, accountId: string): Promise<strin
   const res = await request(as, route`/rest/api/3/user?${new URLSearchParams({ accountId })}`);
   if (res.status === 404) return null;
   ensureOk(res, { notFound: 'upstream' }); // 404 answered above
-  const user = await readJson(res, z.object({ accountId: z.string(), locale: z.string().nullish() }).passthrough(), 'user');
+  const user = await readJson(
+    res,
+    z.object({ accountId: z.string(), locale: z.string().nullish() }).passthrough(),
+    'user',
+  );
   return user.locale ?? null;
 }

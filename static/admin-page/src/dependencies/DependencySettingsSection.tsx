@@ -9,7 +9,13 @@ import { useSave } from '../../../shared/ui/save';
 import { Section } from '../../../shared/components/Section';
 
 /** Which Jira link type stands for "waits on": links of it become dependencies, the panel creates it. */
-export function DependencySettingsSection({ client, canEdit }: { client: BridgeClient<typeof ADMIN_PAGE_FUNCTIONS>; canEdit: boolean }) {
+export function DependencySettingsSection({
+  client,
+  canEdit,
+}: {
+  client: BridgeClient<typeof ADMIN_PAGE_FUNCTIONS>;
+  canEdit: boolean;
+}) {
   const t = useT();
   const id = useId();
   const { state, retry } = useCall(() => client.call('getDependencySettings', {}));
@@ -38,7 +44,14 @@ export function DependencySettingsSection({ client, canEdit }: { client: BridgeC
         <label className="cx-label" htmlFor={id}>
           {t('dependencies.admin.linkType')}
         </label>
-        <select id={id} className="cx-input" value={current} disabled={!canEdit || busy} aria-describedby={`${id}-help`} onChange={(e) => setChoice(e.target.value)}>
+        <select
+          id={id}
+          className="cx-input"
+          value={current}
+          disabled={!canEdit || busy}
+          aria-describedby={`${id}-help`}
+          onChange={(e) => setChoice(e.target.value)}
+        >
           {state.data.available.map((x) => (
             <option key={x.name} value={x.name}>
               {x.name} ({x.outward} / {x.inward})

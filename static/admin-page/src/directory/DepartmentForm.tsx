@@ -74,7 +74,15 @@ function TextField(props: {
  * Creates or edits one department. The contract's schema checks the draft before it is sent; what only the
  * resolver can know (unknown Jira users or groups) comes back at the field it names.
  */
-export function DepartmentForm({ initial, title, people, onSave, onCancel, onPersonChosen, search }: DepartmentFormProps) {
+export function DepartmentForm({
+  initial,
+  title,
+  people,
+  onSave,
+  onCancel,
+  onPersonChosen,
+  search,
+}: DepartmentFormProps) {
   const t = useT();
   const base = useId();
   const [draft, setDraft] = useState(initial);
@@ -153,8 +161,22 @@ export function DepartmentForm({ initial, title, people, onSave, onCancel, onPer
           onChange={(v) => set('id', v)}
           lang="en"
         />
-        <TextField id={idOf('nameZh')} label={t('admin.form.nameZh')} error={errors.nameZh} value={draft.nameZh} onChange={(v) => set('nameZh', v)} lang="zh-CN" />
-        <TextField id={idOf('nameEn')} label={t('admin.form.nameEn')} error={errors.nameEn} value={draft.nameEn} onChange={(v) => set('nameEn', v)} lang="en" />
+        <TextField
+          id={idOf('nameZh')}
+          label={t('admin.form.nameZh')}
+          error={errors.nameZh}
+          value={draft.nameZh}
+          onChange={(v) => set('nameZh', v)}
+          lang="zh-CN"
+        />
+        <TextField
+          id={idOf('nameEn')}
+          label={t('admin.form.nameEn')}
+          error={errors.nameEn}
+          value={draft.nameEn}
+          onChange={(v) => set('nameEn', v)}
+          lang="en"
+        />
         {picker('headAccountId', t('admin.form.head'), t('admin.form.headHelp'))}
         {picker('interfaceAccountId', t('admin.form.interface'), t('admin.form.interfaceHelp'))}
         <TextField

@@ -1,7 +1,13 @@
 import { useMemo, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
-import { ADMIN_PAGE_FUNCTIONS, type AppErrorBody, type DepartmentRecord, type DirectoryView, type Person } from '@contract';
+import {
+  ADMIN_PAGE_FUNCTIONS,
+  type AppErrorBody,
+  type DepartmentRecord,
+  type DirectoryView,
+  type Person,
+} from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { DependencySettingsSection } from '../dependencies/DependencySettingsSection';
 import { departmentName } from '../../../shared/departments';
@@ -38,7 +44,10 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
   const [notice, setNotice] = useState<NoticeState>(null);
   const writing = useSave();
   const { busy } = writing;
-  const people = useMemo(() => new Map([...view.people, ...extraPeople].map((p) => [p.accountId, p])), [view.people, extraPeople]);
+  const people = useMemo(
+    () => new Map([...view.people, ...extraPeople].map((p) => [p.accountId, p])),
+    [view.people, extraPeople],
+  );
   const canEdit = view.viewer.canEdit;
   const search = (query: string) => client.call('searchUsers', { query });
 
@@ -66,13 +75,21 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
 
   const save = async (draft: DepartmentDraft): Promise<SaveProblem | null> => {
     const payload = payloadOf(draft);
-    const result = draft.version === null ? await client.call('createDepartment', payload as never) : await client.call('updateDepartment', payload as never);
+    const result =
+      draft.version === null
+        ? await client.call('createDepartment', payload as never)
+        : await client.call('updateDepartment', payload as never);
     if (!result.ok) return failed(result.error);
     const { department, index } = result.data;
     setView((v) => ({
       ...v,
-      departments: v.departments.some((d) => d.id === department.id) ? v.departments.map((d) => (d.id === department.id ? department : d)) : [...v.departments, department],
-      people: [...v.people.filter((p) => !result.data.people.some((q) => q.accountId === p.accountId)), ...result.data.people],
+      departments: v.departments.some((d) => d.id === department.id)
+        ? v.departments.map((d) => (d.id === department.id ? department : d))
+        : [...v.departments, department],
+      people: [
+        ...v.people.filter((p) => !result.data.people.some((q) => q.accountId === p.accountId)),
+        ...result.data.people,
+      ],
       index,
     }));
     setEditing(null);
@@ -130,7 +147,11 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
         <DepartmentForm
           key={editing.mode === 'edit' ? `${editing.department.id}:${editing.department.version}` : 'new'}
           initial={editing.mode === 'edit' ? draftOf(editing.department) : NEW_DRAFT}
-          title={editing.mode === 'edit' ? t('admin.form.editTitle', { name: departmentName(editing.department, t.locale) }) : t('admin.form.createTitle')}
+          title={
+            editing.mode === 'edit'
+              ? t('admin.form.editTitle', { name: departmentName(editing.department, t.locale) })
+              : t('admin.form.createTitle')
+          }
           people={people}
           search={search}
           onPersonChosen={(p) => setExtraPeople((list) => [...list.filter((x) => x.accountId !== p.accountId), p])}
@@ -150,9 +171,15 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
         }
       >
         {confirming && (
-          <div className="cx-confirm" role="alertdialog" aria-label={t('admin.deleteLabel', { name: departmentName(confirming, t.locale) })}>
+          <div
+            className="cx-confirm"
+            role="alertdialog"
+            aria-label={t('admin.deleteLabel', { name: departmentName(confirming, t.locale) })}
+          >
             <SectionMessage appearance="warning">
-              <p className="cx-error-message">{t('admin.deleteConfirm', { name: departmentName(confirming, t.locale) })}</p>
+              <p className="cx-error-message">
+                {t('admin.deleteConfirm', { name: departmentName(confirming, t.locale) })}
+              </p>
               <div className="cx-form-actions">
                 <Button appearance="danger" autoFocus isDisabled={busy} onClick={() => void remove(confirming)}>
                   {t('admin.deleteConfirmButton')}
@@ -202,18 +229,32 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
                         <span className="cx-meta">
                           {d.jiraGroup ? t('admin.members.group', { group: d.jiraGroup }) : null}
                           {d.jiraGroup && d.memberAccountIds.length > 0 ? ' · ' : null}
-                          {d.memberAccountIds.length > 0 ? t.plural('admin.members.listed', d.memberAccountIds.length) : null}
+                          {d.memberAccountIds.length > 0
+                            ? t.plural('admin.members.listed', d.memberAccountIds.length)
+                            : null}
                         </span>
-                        <span className="cx-meta">{t.plural('admin.members.indexed', index.byDepartment[d.id] ?? 0)}</span>
+                        <span className="cx-meta">
+                          {t.plural('admin.members.indexed', index.byDepartment[d.id] ?? 0)}
+                        </span>
                       </td>
                       <td>{t.plural('admin.hours', d.responseHours)}</td>
                       {canEdit && (
                         <td>
                           <div className="cx-row-actions">
-                            <Button appearance="default" spacing="compact" aria-label={t('admin.editLabel', { name })} onClick={() => setEditing({ mode: 'edit', department: d })}>
+                            <Button
+                              appearance="default"
+                              spacing="compact"
+                              aria-label={t('admin.editLabel', { name })}
+                              onClick={() => setEditing({ mode: 'edit', department: d })}
+                            >
                               {t('admin.edit')}
                             </Button>
-                            <Button appearance="subtle" spacing="compact" aria-label={t('admin.deleteLabel', { name })} onClick={() => setConfirming(d)}>
+                            <Button
+                              appearance="subtle"
+                              spacing="compact"
+                              aria-label={t('admin.deleteLabel', { name })}
+                              onClick={() => setConfirming(d)}
+                            >
                               {t('admin.delete')}
                             </Button>
                           </div>
@@ -231,7 +272,9 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
       <Section title={t('admin.index.heading')}>
         <p className="cx-index-figure">{t.plural('admin.index.people', index.people)}</p>
         <p className="cx-meta">
-          {index.builtAt ? t.rich('admin.index.builtAt', { time: <DateTime iso={index.builtAt} /> }) : t('admin.index.never')}
+          {index.builtAt
+            ? t.rich('admin.index.builtAt', { time: <DateTime iso={index.builtAt} /> })
+            : t('admin.index.never')}
         </p>
         <p className="cx-meta">{t('admin.index.hint')}</p>
         {canEdit && (

@@ -8,7 +8,16 @@ import {
 } from '@contract';
 
 /** The fields of the department form in the order shown, named as the contract names them (server errors point at these). */
-export const FIELDS = ['id', 'nameZh', 'nameEn', 'headAccountId', 'interfaceAccountId', 'responseHours', 'jiraGroup', 'memberAccountIds'] as const;
+export const FIELDS = [
+  'id',
+  'nameZh',
+  'nameEn',
+  'headAccountId',
+  'interfaceAccountId',
+  'responseHours',
+  'jiraGroup',
+  'memberAccountIds',
+] as const;
 export type FieldName = (typeof FIELDS)[number];
 export type FieldErrors = Partial<Record<FieldName, string>>;
 

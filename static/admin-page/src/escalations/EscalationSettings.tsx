@@ -18,9 +18,23 @@ type CalendarView = FnOutput<typeof ADMIN_PAGE_FUNCTIONS, 'getCalendars'>;
 type WebhookSecretStatus = FnOutput<typeof ADMIN_PAGE_FUNCTIONS, 'getWebhookSecret'>;
 type NoticeState = { tone: 'success' | 'error'; text: string } | null;
 const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7] as const;
-const ZONES = ['Asia/Shanghai', 'Asia/Hong_Kong', 'Asia/Singapore', 'Asia/Tokyo', 'Europe/Berlin', 'Europe/London', 'America/New_York', 'America/Los_Angeles', 'UTC'];
+const ZONES = [
+  'Asia/Shanghai',
+  'Asia/Hong_Kong',
+  'Asia/Singapore',
+  'Asia/Tokyo',
+  'Europe/Berlin',
+  'Europe/London',
+  'America/New_York',
+  'America/Los_Angeles',
+  'UTC',
+];
 
-const lines = (text: string) => text.split(/[\s,]+/).map((s) => s.trim()).filter(Boolean);
+const lines = (text: string) =>
+  text
+    .split(/[\s,]+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 function NoticeBox({ notice }: { notice: NoticeState }) {
   if (!notice) return null;
@@ -31,7 +45,15 @@ function NoticeBox({ notice }: { notice: NoticeState }) {
   );
 }
 
-function CalendarFields({ cal, disabled, onChange }: { cal: WorkingCalendar; disabled: boolean; onChange(next: WorkingCalendar): void }) {
+function CalendarFields({
+  cal,
+  disabled,
+  onChange,
+}: {
+  cal: WorkingCalendar;
+  disabled: boolean;
+  onChange(next: WorkingCalendar): void;
+}) {
   const t = useT();
   const weekday = new Intl.DateTimeFormat(t.locale === 'zh' ? 'zh-CN' : 'en-US', { weekday: 'short', timeZone: 'UTC' });
   const set = (patch: Partial<WorkingCalendar>) => onChange({ ...cal, ...patch });
@@ -43,7 +65,12 @@ function CalendarFields({ cal, disabled, onChange }: { cal: WorkingCalendar; dis
       </label>
       <label className="cx-field">
         <span className="cx-label">{t('escalations.admin.timeZone')}</span>
-        <input className="cx-input" list="cx-zones" value={cal.timeZone} onChange={(e) => set({ timeZone: e.target.value })} />
+        <input
+          className="cx-input"
+          list="cx-zones"
+          value={cal.timeZone}
+          onChange={(e) => set({ timeZone: e.target.value })}
+        />
         <datalist id="cx-zones">
           {ZONES.map((z) => (
             <option key={z} value={z} />
@@ -53,15 +80,41 @@ function CalendarFields({ cal, disabled, onChange }: { cal: WorkingCalendar; dis
       <div className="cx-field">
         <span className="cx-label">{t('escalations.admin.hours')}</span>
         <span>
-          <input className="cx-input cx-time" type="time" aria-label={`${t('escalations.admin.hours')} 1`} value={cal.workStart} onChange={(e) => set({ workStart: e.target.value })} /> –{' '}
-          <input className="cx-input cx-time" type="time" aria-label={`${t('escalations.admin.hours')} 2`} value={cal.workEnd} onChange={(e) => set({ workEnd: e.target.value })} />
+          <input
+            className="cx-input cx-time"
+            type="time"
+            aria-label={`${t('escalations.admin.hours')} 1`}
+            value={cal.workStart}
+            onChange={(e) => set({ workStart: e.target.value })}
+          />{' '}
+          –{' '}
+          <input
+            className="cx-input cx-time"
+            type="time"
+            aria-label={`${t('escalations.admin.hours')} 2`}
+            value={cal.workEnd}
+            onChange={(e) => set({ workEnd: e.target.value })}
+          />
         </span>
       </div>
       <div className="cx-field">
         <span className="cx-label">{t('escalations.admin.lunch')}</span>
         <span>
-          <input className="cx-input cx-time" type="time" aria-label={`${t('escalations.admin.lunch')} 1`} value={cal.lunchStart ?? ''} onChange={(e) => set({ lunchStart: e.target.value || null })} /> –{' '}
-          <input className="cx-input cx-time" type="time" aria-label={`${t('escalations.admin.lunch')} 2`} value={cal.lunchEnd ?? ''} onChange={(e) => set({ lunchEnd: e.target.value || null })} />
+          <input
+            className="cx-input cx-time"
+            type="time"
+            aria-label={`${t('escalations.admin.lunch')} 1`}
+            value={cal.lunchStart ?? ''}
+            onChange={(e) => set({ lunchStart: e.target.value || null })}
+          />{' '}
+          –{' '}
+          <input
+            className="cx-input cx-time"
+            type="time"
+            aria-label={`${t('escalations.admin.lunch')} 2`}
+            value={cal.lunchEnd ?? ''}
+            onChange={(e) => set({ lunchEnd: e.target.value || null })}
+          />
         </span>
       </div>
       <div className="cx-field">
@@ -72,7 +125,11 @@ function CalendarFields({ cal, disabled, onChange }: { cal: WorkingCalendar; dis
               <input
                 type="checkbox"
                 checked={cal.workdays.includes(d)}
-                onChange={(e) => set({ workdays: e.target.checked ? [...cal.workdays, d].sort() : cal.workdays.filter((x) => x !== d) })}
+                onChange={(e) =>
+                  set({
+                    workdays: e.target.checked ? [...cal.workdays, d].sort() : cal.workdays.filter((x) => x !== d),
+                  })
+                }
               />{' '}
               {weekday.format(new Date(Date.UTC(2024, 0, d)))}
             </label>
@@ -81,11 +138,21 @@ function CalendarFields({ cal, disabled, onChange }: { cal: WorkingCalendar; dis
       </div>
       <label className="cx-field">
         <span className="cx-label">{t('escalations.admin.holidays')}</span>
-        <textarea className="cx-input" rows={6} defaultValue={cal.holidays.join('\n')} onBlur={(e) => set({ holidays: lines(e.target.value) })} />
+        <textarea
+          className="cx-input"
+          rows={6}
+          defaultValue={cal.holidays.join('\n')}
+          onBlur={(e) => set({ holidays: lines(e.target.value) })}
+        />
       </label>
       <label className="cx-field">
         <span className="cx-label">{t('escalations.admin.makeUp')}</span>
-        <textarea className="cx-input" rows={6} defaultValue={cal.makeUpDays.join('\n')} onBlur={(e) => set({ makeUpDays: lines(e.target.value) })} />
+        <textarea
+          className="cx-input"
+          rows={6}
+          defaultValue={cal.makeUpDays.join('\n')}
+          onBlur={(e) => set({ makeUpDays: lines(e.target.value) })}
+        />
         {cal.note && <span className="cx-help">{cal.note}</span>}
       </label>
     </fieldset>
@@ -99,7 +166,11 @@ function CalendarsSection({ client }: { client: Client }) {
   if (state.status !== 'ok') {
     return (
       <Section title={t('escalations.admin.calendars')}>
-        <NotLoaded state={state} retry={retry} error={(e) => <NoticeBox notice={{ tone: 'error', text: e.message }} />} />
+        <NotLoaded
+          state={state}
+          retry={retry}
+          error={(e) => <NoticeBox notice={{ tone: 'error', text: e.message }} />}
+        />
       </Section>
     );
   }
@@ -152,12 +223,18 @@ function CalendarsForm({ initial, client }: { initial: CalendarView; client: Cli
           key={cal.id}
           cal={cal}
           disabled={!canEdit}
-          onChange={(next) => update({ ...settings, calendars: settings.calendars.map((c, i) => (i === selected ? next : c)) })}
+          onChange={(next) =>
+            update({ ...settings, calendars: settings.calendars.map((c, i) => (i === selected ? next : c)) })
+          }
         />
         <fieldset className="cx-form-grid" disabled={!canEdit}>
           <label className="cx-field">
             <span className="cx-label">{t('escalations.admin.default')}</span>
-            <select className="cx-input" value={settings.defaultCalendarId} onChange={(e) => update({ ...settings, defaultCalendarId: e.target.value })}>
+            <select
+              className="cx-input"
+              value={settings.defaultCalendarId}
+              onChange={(e) => update({ ...settings, defaultCalendarId: e.target.value })}
+            >
               {calendarOptions}
             </select>
           </label>
@@ -203,7 +280,8 @@ function WebhookSecretSection({ client }: { client: Client }) {
   const [confirming, setConfirming] = useState(false);
   const [rotateNotice, setNotice] = useState<NoticeState>(null);
   const status = rotated ?? (state.status === 'ok' ? state.data : null);
-  const notice: NoticeState = rotateNotice ?? (state.status === 'error' ? { tone: 'error', text: state.error.message } : null);
+  const notice: NoticeState =
+    rotateNotice ?? (state.status === 'error' ? { tone: 'error', text: state.error.message } : null);
 
   async function rotate() {
     setConfirming(false);
@@ -224,7 +302,10 @@ function WebhookSecretSection({ client }: { client: Client }) {
         <>
           <p>
             {status.configured
-              ? t.rich('escalations.admin.secretSet', { when: status.rotatedAt ? <DateTime iso={status.rotatedAt} /> : '–', fingerprint: <code>{status.fingerprint}</code> })
+              ? t.rich('escalations.admin.secretSet', {
+                  when: status.rotatedAt ? <DateTime iso={status.rotatedAt} /> : '–',
+                  fingerprint: <code>{status.fingerprint}</code>,
+                })
               : t('escalations.admin.secretNone')}
           </p>
           {secret && (

@@ -5,7 +5,11 @@ import { useT } from '../../../shared/i18n';
 import { FormActions } from '../../../shared/ui/form-actions';
 import { useSave } from '../../../shared/ui/save';
 
-type Results = { status: 'idle' } | { status: 'searching' } | { status: 'done'; issues: IssueRef[] } | { status: 'error'; message: string };
+type Results =
+  | { status: 'idle' }
+  | { status: 'searching' }
+  | { status: 'done'; issues: IssueRef[] }
+  | { status: 'error'; message: string };
 
 /**
  * A new dependency: which way it points, the other issue (found by Jira's search as the viewer), the
@@ -48,10 +52,17 @@ export function AddDependencyForm(props: {
 
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
-    await creating.submit(() => props.create({ otherIssueKey: (chosen?.key ?? query).trim(), direction, deliverable, needBy }));
+    await creating.submit(() =>
+      props.create({ otherIssueKey: (chosen?.key ?? query).trim(), direction, deliverable, needBy }),
+    );
   };
   const at = (field: string) => (error?.field === field ? error.message : undefined);
-  const ids = { other: `${base}-other`, deliverable: `${base}-deliverable`, needBy: `${base}-needBy`, list: `${base}-list` };
+  const ids = {
+    other: `${base}-other`,
+    deliverable: `${base}-deliverable`,
+    needBy: `${base}-needBy`,
+    list: `${base}-list`,
+  };
   const errorLine = (id: string, field: string) =>
     at(field) && (
       <p id={`${id}-error`} className="cx-field-error">
@@ -65,13 +76,21 @@ export function AddDependencyForm(props: {
         <legend className="cx-label">{t('dependencies.direction')}</legend>
         {(['upstream', 'downstream'] as const).map((d) => (
           <label key={d} className="cx-dep-radio">
-            <input type="radio" name={`${base}-direction`} value={d} checked={direction === d} onChange={() => setDirection(d)} />
+            <input
+              type="radio"
+              name={`${base}-direction`}
+              value={d}
+              checked={direction === d}
+              onChange={() => setDirection(d)}
+            />
             {t(`dependencies.direction.${d}`)}
           </label>
         ))}
       </fieldset>
       <div className="cx-field">
-        <label className="cx-label" htmlFor={ids.other}>{t('dependencies.otherIssue')}</label>
+        <label className="cx-label" htmlFor={ids.other}>
+          {t('dependencies.otherIssue')}
+        </label>
         <input
           id={ids.other}
           className="cx-input"
@@ -89,7 +108,9 @@ export function AddDependencyForm(props: {
         <div id={ids.list} aria-live="polite">
           {results.status === 'searching' && <p className="cx-help">{t('dependencies.searching')}</p>}
           {results.status === 'error' && <p className="cx-field-error">{results.message}</p>}
-          {results.status === 'done' && results.issues.length === 0 && <p className="cx-help">{t('dependencies.noMatch')}</p>}
+          {results.status === 'done' && results.issues.length === 0 && (
+            <p className="cx-help">{t('dependencies.noMatch')}</p>
+          )}
           {results.status === 'done' && results.issues.length > 0 && (
             <ul className="cx-suggestions">
               {results.issues.map((i) => (
@@ -117,13 +138,33 @@ export function AddDependencyForm(props: {
         {errorLine(ids.other, 'otherIssueKey')}
       </div>
       <div className="cx-field">
-        <label className="cx-label" htmlFor={ids.deliverable}>{t('dependencies.deliverable')}</label>
-        <input id={ids.deliverable} className="cx-input" type="text" value={deliverable} maxLength={500} aria-invalid={at('deliverable') ? true : undefined} onChange={(e) => setDeliverable(e.target.value)} />
+        <label className="cx-label" htmlFor={ids.deliverable}>
+          {t('dependencies.deliverable')}
+        </label>
+        <input
+          id={ids.deliverable}
+          className="cx-input"
+          type="text"
+          value={deliverable}
+          maxLength={500}
+          aria-invalid={at('deliverable') ? true : undefined}
+          onChange={(e) => setDeliverable(e.target.value)}
+        />
         {errorLine(ids.deliverable, 'deliverable')}
       </div>
       <div className="cx-field">
-        <label className="cx-label" htmlFor={ids.needBy}>{t('dependencies.needBy')}</label>
-        <input id={ids.needBy} className="cx-input" type="date" min={props.today} value={needBy} aria-invalid={at('needBy') ? true : undefined} onChange={(e) => setNeedBy(e.target.value)} />
+        <label className="cx-label" htmlFor={ids.needBy}>
+          {t('dependencies.needBy')}
+        </label>
+        <input
+          id={ids.needBy}
+          className="cx-input"
+          type="date"
+          min={props.today}
+          value={needBy}
+          aria-invalid={at('needBy') ? true : undefined}
+          onChange={(e) => setNeedBy(e.target.value)}
+        />
         {errorLine(ids.needBy, 'needBy')}
       </div>
       {error && !['otherIssueKey', 'deliverable', 'needBy'].includes(error.field ?? '') && (
@@ -131,7 +172,14 @@ export function AddDependencyForm(props: {
           {error.message}
         </p>
       )}
-      <FormActions bar="cx-action-bar" compact busy={busy} save={t('dependencies.create')} cancel={t('dependencies.form.cancel')} onCancel={props.onClose} />
+      <FormActions
+        bar="cx-action-bar"
+        compact
+        busy={busy}
+        save={t('dependencies.create')}
+        cancel={t('dependencies.form.cancel')}
+        onCancel={props.onClose}
+      />
     </form>
   );
 }

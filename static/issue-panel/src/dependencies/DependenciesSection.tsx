@@ -1,7 +1,13 @@
 import { useState } from 'react';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import Button from '@atlaskit/button/default/button';
-import type { ISSUE_PANEL_FUNCTIONS, DependencyActionName, DependencyHealthValue, DependencyView, IssuePanelView } from '@contract';
+import type {
+  ISSUE_PANEL_FUNCTIONS,
+  DependencyActionName,
+  DependencyHealthValue,
+  DependencyView,
+  IssuePanelView,
+} from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { departmentName } from '../../../shared/departments';
 import { useFormat, useT } from '../../../shared/i18n';
@@ -81,9 +87,12 @@ function Story({ dep }: { dep: DependencyView }) {
   const lines: string[] = [];
   const reason = healthReasonText(t, dep.healthReason, dep.healthDays);
   if (reason) lines.push(reason);
-  if (dep.status === 'countered' && dep.proposedDate) lines.push(t('dependencies.proposed', { date: fmt.date(dep.proposedDate) }));
-  if (dep.note) lines.push(t(dep.status === 'declined' ? 'dependencies.declineReason' : 'dependencies.note', { text: dep.note }));
-  if (dep.delay.answeredAt) lines.push(t('dependencies.delayAnswered', { reason: dep.delay.reason, remedy: dep.delay.remedy }));
+  if (dep.status === 'countered' && dep.proposedDate)
+    lines.push(t('dependencies.proposed', { date: fmt.date(dep.proposedDate) }));
+  if (dep.note)
+    lines.push(t(dep.status === 'declined' ? 'dependencies.declineReason' : 'dependencies.note', { text: dep.note }));
+  if (dep.delay.answeredAt)
+    lines.push(t('dependencies.delayAnswered', { reason: dep.delay.reason, remedy: dep.delay.remedy }));
   else if (dep.delay.askedAt) lines.push(t('dependencies.delayAsked', { time: fmt.dateTime(dep.delay.askedAt) }));
   return (
     <>
@@ -96,7 +105,17 @@ function Story({ dep }: { dep: DependencyView }) {
   );
 }
 
-function DependencyRow({ dep, asOf, siteUrl, run }: { dep: DependencyView; asOf: string; siteUrl: string | null; run?: RunAction | undefined }) {
+function DependencyRow({
+  dep,
+  asOf,
+  siteUrl,
+  run,
+}: {
+  dep: DependencyView;
+  asOf: string;
+  siteUrl: string | null;
+  run?: RunAction | undefined;
+}) {
   const t = useT();
   const { other } = dep;
   return (
@@ -113,7 +132,9 @@ function DependencyRow({ dep, asOf, siteUrl, run }: { dep: DependencyView; asOf:
         </p>
         <div className="cx-row-lozenges">
           <DependencyStatusLozenge status={dep.status} />
-          {dep.health !== 'done' && <Lozenge appearance={HEALTH_APPEARANCE[dep.health]}>{t(`dependencies.health.${dep.health}`)}</Lozenge>}
+          {dep.health !== 'done' && (
+            <Lozenge appearance={HEALTH_APPEARANCE[dep.health]}>{t(`dependencies.health.${dep.health}`)}</Lozenge>
+          )}
         </div>
       </div>
       <dl className="cx-facts">
@@ -135,7 +156,13 @@ function DependencyRow({ dep, asOf, siteUrl, run }: { dep: DependencyView; asOf:
         </div>
         <div>
           <dt>{t('dependencies.owner')}</dt>
-          <dd>{dep.owner ? <PersonChip person={dep.owner} /> : <span className="cx-muted">{t('dependencies.noOwner')}</span>}</dd>
+          <dd>
+            {dep.owner ? (
+              <PersonChip person={dep.owner} />
+            ) : (
+              <span className="cx-muted">{t('dependencies.noOwner')}</span>
+            )}
+          </dd>
         </div>
       </dl>
       <Story dep={dep} />
@@ -152,7 +179,9 @@ const HEALTH_RANK: Record<DependencyHealthValue, number> = { blocked: 0, overdue
 
 /** Worst health first, then the earliest need-by; dependencies without a need-by last within their health. */
 export function byAttention(a: DependencyView, b: DependencyView): number {
-  return HEALTH_RANK[a.health] - HEALTH_RANK[b.health] || (a.needBy ?? '9999-12-31').localeCompare(b.needBy ?? '9999-12-31');
+  return (
+    HEALTH_RANK[a.health] - HEALTH_RANK[b.health] || (a.needBy ?? '9999-12-31').localeCompare(b.needBy ?? '9999-12-31')
+  );
 }
 
 function DependencyList(props: {
@@ -213,7 +242,12 @@ export function DependenciesSection(props: {
 
   const run: RunAction | undefined = client
     ? async (dep: DependencyView, action: DependencyActionName, extra) => {
-        const r = await client.call('actOnDependency', { dependencyId: dep.id, action, version: dep.version, ...extra });
+        const r = await client.call('actOnDependency', {
+          dependencyId: dep.id,
+          action,
+          version: dep.version,
+          ...extra,
+        });
         if (!r.ok) return r.error;
         replace(r.data.dependency);
         return null;
@@ -239,7 +273,11 @@ export function DependenciesSection(props: {
           create={async (input) => {
             const r = await client.call('createDependency', input);
             if (!r.ok) return r.error;
-            setLists((l) => (input.direction === 'upstream' ? { ...l, upstream: [...l.upstream, r.data.dependency] } : { ...l, downstream: [...l.downstream, r.data.dependency] }));
+            setLists((l) =>
+              input.direction === 'upstream'
+                ? { ...l, upstream: [...l.upstream, r.data.dependency] }
+                : { ...l, downstream: [...l.downstream, r.data.dependency] },
+            );
             setAdding(false);
             return null;
           }}

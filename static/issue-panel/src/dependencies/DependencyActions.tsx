@@ -6,7 +6,11 @@ import { FormActions } from '../../../shared/ui/form-actions';
 import { useSave } from '../../../shared/ui/save';
 
 /** What the row asks its section to do; resolves with an error to show, or null once done. */
-export type RunAction = (dep: DependencyView, action: DependencyActionName, extra: { text?: string; date?: string; remedy?: string }) => Promise<AppErrorBody | null>;
+export type RunAction = (
+  dep: DependencyView,
+  action: DependencyActionName,
+  extra: { text?: string; date?: string; remedy?: string },
+) => Promise<AppErrorBody | null>;
 
 /** Actions that need words or a date before they can be sent. */
 const NEEDS_FORM: ReadonlySet<DependencyActionName> = new Set(['decline', 'counter', 'explainDelay']);
@@ -29,8 +33,17 @@ export function DependencyActions({ dep, otherKey, run }: { dep: DependencyView;
 
   const send = async (action: DependencyActionName) => {
     sending.clear();
-    const extra = action === 'counter' ? { text, date } : action === 'explainDelay' ? { text, remedy } : action === 'decline' ? { text } : {};
-    const problem = await sending.submit(() => run(dep, action, Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== ''))));
+    const extra =
+      action === 'counter'
+        ? { text, date }
+        : action === 'explainDelay'
+          ? { text, remedy }
+          : action === 'decline'
+            ? { text }
+            : {};
+    const problem = await sending.submit(() =>
+      run(dep, action, Object.fromEntries(Object.entries(extra).filter(([, v]) => v !== ''))),
+    );
     if (!problem) setOpen(null);
   };
   const onSubmit = (e: FormEvent) => {
@@ -38,13 +51,29 @@ export function DependencyActions({ dep, otherKey, run }: { dep: DependencyView;
     if (open) void send(open);
   };
   const fieldError = (field: string) => (error && error.field === field ? error.message : undefined);
-  const field = (name: 'text' | 'date' | 'remedy', label: string, value: string, set: (v: string) => void, type: 'text' | 'date' = 'text') => {
+  const field = (
+    name: 'text' | 'date' | 'remedy',
+    label: string,
+    value: string,
+    set: (v: string) => void,
+    type: 'text' | 'date' = 'text',
+  ) => {
     const id = `${base}-${name}`;
     const problem = fieldError(name);
     return (
       <div className="cx-field">
-        <label className="cx-label" htmlFor={id}>{label}</label>
-        <input id={id} className="cx-input" type={type} value={value} onChange={(e) => set(e.target.value)} aria-invalid={problem ? true : undefined} aria-describedby={problem ? `${id}-error` : undefined} />
+        <label className="cx-label" htmlFor={id}>
+          {label}
+        </label>
+        <input
+          id={id}
+          className="cx-input"
+          type={type}
+          value={value}
+          onChange={(e) => set(e.target.value)}
+          aria-invalid={problem ? true : undefined}
+          aria-describedby={problem ? `${id}-error` : undefined}
+        />
         {problem && (
           <p id={`${id}-error`} className="cx-field-error">
             {problem}
@@ -77,9 +106,21 @@ export function DependencyActions({ dep, otherKey, run }: { dep: DependencyView;
       {open && (
         <form className="cx-inline-form" onSubmit={onSubmit} aria-label={t(`dependencies.action.${open}`)}>
           {open === 'counter' && field('date', t('dependencies.form.date'), date, setDate, 'date')}
-          {field('text', open === 'counter' ? t('dependencies.form.note') : t('dependencies.form.reason'), text, setText)}
+          {field(
+            'text',
+            open === 'counter' ? t('dependencies.form.note') : t('dependencies.form.reason'),
+            text,
+            setText,
+          )}
           {open === 'explainDelay' && field('remedy', t('dependencies.form.remedy'), remedy, setRemedy)}
-          <FormActions bar="cx-action-bar" compact busy={busy} save={t('dependencies.form.submit')} cancel={t('dependencies.form.cancel')} onCancel={() => setOpen(null)} />
+          <FormActions
+            bar="cx-action-bar"
+            compact
+            busy={busy}
+            save={t('dependencies.form.submit')}
+            cancel={t('dependencies.form.cancel')}
+            onCancel={() => setOpen(null)}
+          />
         </form>
       )}
       {error && !['text', 'date', 'remedy'].includes(error.field ?? '') && (

@@ -3,7 +3,15 @@ import { openIssue } from '../../../shared/navigation';
 import { useT } from '../../../shared/i18n';
 
 /** The key as a real link (copyable, focusable), followed through the host so Jira opens outside the iframe. */
-export function IssueLink({ issueKey, summary, siteUrl }: { issueKey: string; summary: string; siteUrl: string | null }) {
+export function IssueLink({
+  issueKey,
+  summary,
+  siteUrl,
+}: {
+  issueKey: string;
+  summary: string;
+  siteUrl: string | null;
+}) {
   const t = useT();
   const onClick = (event: MouseEvent<HTMLAnchorElement>) => {
     event.preventDefault();

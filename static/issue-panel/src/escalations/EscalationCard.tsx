@@ -12,7 +12,13 @@ import { EscalationLevelLozenge, EscalationStatusLozenge } from '../../../shared
 import { EscalationTimeline } from './EscalationTimeline';
 
 /** Actions that put words on the record; `true` where the words are required. */
-const TEXT_ACTIONS: Partial<Record<EscalationAction, boolean>> = { resolve: true, reject: true, decide: true, climb: false, withdraw: false };
+const TEXT_ACTIONS: Partial<Record<EscalationAction, boolean>> = {
+  resolve: true,
+  reject: true,
+  decide: true,
+  climb: false,
+  withdraw: false,
+};
 
 export interface CardProps {
   esc: EscalationView;
@@ -24,7 +30,13 @@ export interface CardProps {
 function Outcome({ esc }: { esc: EscalationView }) {
   const t = useT();
   if (!esc.outcome) return null;
-  const label: MessageKey = esc.binding ? 'escalations.outcome.decision' : esc.status === 'rejected' ? 'escalations.outcome.rejected' : esc.status === 'withdrawn' ? 'escalations.outcome.withdrawn' : 'escalations.outcome.resolved';
+  const label: MessageKey = esc.binding
+    ? 'escalations.outcome.decision'
+    : esc.status === 'rejected'
+      ? 'escalations.outcome.rejected'
+      : esc.status === 'withdrawn'
+        ? 'escalations.outcome.withdrawn'
+        : 'escalations.outcome.resolved';
   return (
     <div className={esc.binding ? 'cx-esc-outcome cx-esc-binding' : 'cx-esc-outcome'}>
       <span className="cx-label">{t(label)}</span>
@@ -34,7 +46,13 @@ function Outcome({ esc }: { esc: EscalationView }) {
 }
 
 /** Level and state lozenges, then the one-line summary: the top of every escalation row. */
-function EscalationHead({ esc, extra }: { esc: Pick<EscalationView, 'level' | 'status' | 'summary'>; extra?: ReactNode }) {
+function EscalationHead({
+  esc,
+  extra,
+}: {
+  esc: Pick<EscalationView, 'level' | 'status' | 'summary'>;
+  extra?: ReactNode;
+}) {
   const t = useT();
   return (
     <>
@@ -172,10 +190,21 @@ export function EscalationCard({ esc, asOf, onAct, loadTimeline }: CardProps) {
         <div className="cx-inline-form">
           <label className="cx-field">
             <span className="cx-label">{t(`escalations.text.${pending}` as MessageKey)}</span>
-            <textarea className="cx-input" rows={2} value={text} onChange={(e) => setText(e.target.value)} required={TEXT_ACTIONS[pending]} autoFocus />
+            <textarea
+              className="cx-input"
+              rows={2}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              required={TEXT_ACTIONS[pending]}
+              autoFocus
+            />
           </label>
           <div className="cx-action-bar">
-            <Button appearance="primary" isDisabled={busy || (TEXT_ACTIONS[pending] && !text.trim())} onClick={() => void act(pending, text)}>
+            <Button
+              appearance="primary"
+              isDisabled={busy || (TEXT_ACTIONS[pending] && !text.trim())}
+              onClick={() => void act(pending, text)}
+            >
               {t('escalations.confirm')}
             </Button>
             <Button appearance="subtle" isDisabled={busy} onClick={() => setPending(null)}>
@@ -200,7 +229,12 @@ export function EscalationCard({ esc, asOf, onAct, loadTimeline }: CardProps) {
         )
       )}
       <div className="cx-esc-timeline-toggle">
-        <Button appearance="subtle" spacing="compact" aria-expanded={timelineOpen} onClick={() => void toggleTimeline()}>
+        <Button
+          appearance="subtle"
+          spacing="compact"
+          aria-expanded={timelineOpen}
+          onClick={() => void toggleTimeline()}
+        >
           {t(timelineOpen ? 'escalations.timeline.hide' : 'escalations.timeline.show')}
         </Button>
       </div>

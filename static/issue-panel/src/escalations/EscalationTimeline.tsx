@@ -12,10 +12,17 @@ export function EscalationTimeline({ events }: { events: readonly AuditEventView
     <ol className="cx-esc-timeline" aria-label={t('escalations.timeline.title')}>
       {events.map((e, i) => {
         const byDeadline = e.kind === 'escalation.climbed' && e.source === 'deadline';
-        const key = (byDeadline ? 'escalations.event.escalation.climbedDeadline' : `escalations.event.${e.kind}`) as MessageKey;
+        const key = (
+          byDeadline ? 'escalations.event.escalation.climbedDeadline' : `escalations.event.${e.kind}`
+        ) as MessageKey;
         const source = SOURCES.find((s) => s === e.source);
-        const params = { from: e.fromLevel ?? '', to: e.toLevel ?? '', source: source ? t(`escalations.source.${source}`) : (e.source ?? '') };
-        const platform = !e.actor && e.kind !== 'escalation.notified' && !byDeadline && e.kind !== 'escalation.breached';
+        const params = {
+          from: e.fromLevel ?? '',
+          to: e.toLevel ?? '',
+          source: source ? t(`escalations.source.${source}`) : (e.source ?? ''),
+        };
+        const platform =
+          !e.actor && e.kind !== 'escalation.notified' && !byDeadline && e.kind !== 'escalation.breached';
         return (
           <li key={`${e.at}-${i}`} className={`cx-esc-event cx-esc-event-${e.kind.split('.')[1]}`}>
             <DateTime iso={e.at} />
@@ -23,7 +30,11 @@ export function EscalationTimeline({ events }: { events: readonly AuditEventView
               {e.actor && <PersonChip person={e.actor} />}
               {platform && (
                 <span className="cx-muted">
-                  {e.source === 'webtrigger' ? t('escalations.webRequest') : e.source === 'automation' ? t('escalations.source.automation') : t('escalations.timeline.platform')}
+                  {e.source === 'webtrigger'
+                    ? t('escalations.webRequest')
+                    : e.source === 'automation'
+                      ? t('escalations.source.automation')
+                      : t('escalations.timeline.platform')}
                 </span>
               )}
               <span> {t(key, params)}</span>

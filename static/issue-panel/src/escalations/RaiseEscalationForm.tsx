@@ -27,12 +27,12 @@ export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, o
     const deadline = text('deadline');
     await raising.submit(() =>
       onSubmit({
-      description: text('description'),
-      impact: text('impact'),
-      supportNeeded: text('supportNeeded'),
-      departmentAsked: text('departmentAsked'),
-      deadline: deadline ? new Date(deadline).toISOString() : null,
-      dependencyId: text('dependencyId') || null,
+        description: text('description'),
+        impact: text('impact'),
+        supportNeeded: text('supportNeeded'),
+        departmentAsked: text('departmentAsked'),
+        deadline: deadline ? new Date(deadline).toISOString() : null,
+        dependencyId: text('dependencyId') || null,
       }),
     );
   }
@@ -48,7 +48,14 @@ export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, o
         <span className="cx-label">
           {t('escalations.form.description')} <span className="cx-muted">({t('escalations.form.required')})</span>
         </span>
-        <textarea name="description" rows={3} required maxLength={5000} className="cx-input" aria-invalid={invalid('description')} />
+        <textarea
+          name="description"
+          rows={3}
+          required
+          maxLength={5000}
+          className="cx-input"
+          aria-invalid={invalid('description')}
+        />
         <span className="cx-help">{t('escalations.form.descriptionHelp')}</span>
       </label>
       <label className="cx-field">
@@ -63,7 +70,13 @@ export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, o
         <span className="cx-label">
           {t('escalations.form.department')} <span className="cx-muted">({t('escalations.form.required')})</span>
         </span>
-        <select name="departmentAsked" required className="cx-input" defaultValue="" aria-invalid={invalid('departmentAsked')}>
+        <select
+          name="departmentAsked"
+          required
+          className="cx-input"
+          defaultValue=""
+          aria-invalid={invalid('departmentAsked')}
+        >
           <option value="" disabled>
             {t('escalations.form.chooseDepartment')}
           </option>
@@ -91,7 +104,14 @@ export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, o
           </select>
         </label>
       )}
-      <FormActions bar="cx-action-bar" busy={busy} save={t('escalations.form.submit')} cancel={t('escalations.form.cancel')} onCancel={onCancel} lockCancel />
+      <FormActions
+        bar="cx-action-bar"
+        busy={busy}
+        save={t('escalations.form.submit')}
+        cancel={t('escalations.form.cancel')}
+        onCancel={onCancel}
+        lockCancel
+      />
     </form>
   );
 }

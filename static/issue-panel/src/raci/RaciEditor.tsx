@@ -1,6 +1,14 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
-import { ISSUE_PANEL_FUNCTIONS, RACI_ROLES, type Person, type RaciDepartments, type RaciRoleName, type RaciView, type TemplatePreview } from '@contract';
+import {
+  ISSUE_PANEL_FUNCTIONS,
+  RACI_ROLES,
+  type Person,
+  type RaciDepartments,
+  type RaciRoleName,
+  type RaciView,
+  type TemplatePreview,
+} from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { departmentName } from '../../../shared/departments';
 import { useT, type MessageKey } from '../../../shared/i18n';
@@ -49,7 +57,9 @@ export default function RaciEditor({ raci, client, onCancel, onSaved, onConflict
   const t = useT();
   const idBase = useId();
   const [draft, setDraft] = useState<Draft>(() => draftOf(raci));
-  const [people, setPeople] = useState<Map<string, Person>>(() => new Map(RACI_ROLES.flatMap((r) => peopleIn(raci, r)).map((p) => [p.accountId, p])));
+  const [people, setPeople] = useState<Map<string, Person>>(
+    () => new Map(RACI_ROLES.flatMap((r) => peopleIn(raci, r)).map((p) => [p.accountId, p])),
+  );
   const saving = useSave();
   const { busy, error } = saving;
   const [templates, setTemplates] = useState(false);
@@ -65,7 +75,10 @@ export default function RaciEditor({ raci, client, onCancel, onSaved, onConflict
   const toggleDepartment = (role: RaciRoleName, id: string) =>
     setDraft((d) => {
       const list = d.departments[role];
-      return { ...d, departments: { ...d.departments, [role]: list.includes(id) ? list.filter((x) => x !== id) : [...list, id] } };
+      return {
+        ...d,
+        departments: { ...d.departments, [role]: list.includes(id) ? list.filter((x) => x !== id) : [...list, id] },
+      };
     });
 
   const useTemplate = (preview: TemplatePreview) => {
@@ -123,7 +136,11 @@ export default function RaciEditor({ raci, client, onCancel, onSaved, onConflict
             search={search}
           />
           {raci.directory.length > 0 && (
-            <div className="cx-dept-toggles" role="group" aria-label={t('raci.departmentsOf', { role: t(ROLE_LABEL[role]) })}>
+            <div
+              className="cx-dept-toggles"
+              role="group"
+              aria-label={t('raci.departmentsOf', { role: t(ROLE_LABEL[role]) })}
+            >
               <span className="cx-help" aria-hidden="true">
                 {t('raci.departmentsLabel')}
               </span>
@@ -148,7 +165,14 @@ export default function RaciEditor({ raci, client, onCancel, onSaved, onConflict
         </fieldset>
       ))}
       {raci.directory.length === 0 && <p className="cx-help">{t('raci.noDirectory')}</p>}
-      <FormActions busy={busy} save={t('raci.save')} saving={t('raci.saving')} cancel={t('raci.cancel')} onCancel={onCancel} lockCancel />
+      <FormActions
+        busy={busy}
+        save={t('raci.save')}
+        saving={t('raci.saving')}
+        cancel={t('raci.cancel')}
+        onCancel={onCancel}
+        lockCancel
+      />
     </form>
   );
 }

@@ -15,7 +15,15 @@ import { peopleIn, ROLE_LABEL } from '../../../shared/raci-roles';
 // The editor (people picker, templates) loads only when someone edits: viewing stays light.
 const RaciEditor = lazy(() => import('./RaciEditor'));
 
-function People({ people, departmentOf, directory }: { people: readonly Person[]; departmentOf: Record<string, string>; directory: ReadonlyMap<string, DepartmentRef> }) {
+function People({
+  people,
+  departmentOf,
+  directory,
+}: {
+  people: readonly Person[];
+  departmentOf: Record<string, string>;
+  directory: ReadonlyMap<string, DepartmentRef>;
+}) {
   const t = useT();
   if (people.length === 0) return <span className="cx-muted">{t('common.nobody')}</span>;
   return (
@@ -50,7 +58,9 @@ function DepartmentLevel({ raci, directory }: { raci: RaciView; directory: Reado
                 <ul className="cx-inline-list">
                   {raci.departmentRaci[role].map((d) => (
                     <li key={d.departmentId}>
-                      <Lozenge appearance={d.explicit ? 'inprogress' : 'default'}>{departmentName(directory.get(d.departmentId), t.locale, d.departmentId)}</Lozenge>
+                      <Lozenge appearance={d.explicit ? 'inprogress' : 'default'}>
+                        {departmentName(directory.get(d.departmentId), t.locale, d.departmentId)}
+                      </Lozenge>
                       <span className="cx-help"> {t(d.explicit ? 'raci.explicit' : 'raci.viaPeople')}</span>
                     </li>
                   ))}

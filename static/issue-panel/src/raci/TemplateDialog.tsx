@@ -58,7 +58,11 @@ export default function TemplateDialog({ client, onUse, onClose }: TemplateDialo
     }
     setProblem(null);
     const chosen = Object.fromEntries(needed.map((p) => [p, parties[p]!]));
-    await previewing.run(() => client.call('previewRaciTemplate', { templateId: template.id, parties: chosen }), setPreview, (e) => setProblem(e.message));
+    await previewing.run(
+      () => client.call('previewRaciTemplate', { templateId: template.id, parties: chosen }),
+      setPreview,
+      (e) => setProblem(e.message),
+    );
   };
 
   return (
@@ -135,7 +139,11 @@ export default function TemplateDialog({ client, onUse, onClose }: TemplateDialo
                   <ul className="cx-findings">
                     {preview.unfilled.map((u) => (
                       <li key={`${u.party}-${u.role}`}>
-                        {t('raci.template.unfilled', { party: t(`raci.party.${u.party}`), pick: t(`raci.pick.${u.pick}`), role: t(ROLE_LABEL[u.role]) })}
+                        {t('raci.template.unfilled', {
+                          party: t(`raci.party.${u.party}`),
+                          pick: t(`raci.pick.${u.pick}`),
+                          role: t(ROLE_LABEL[u.role]),
+                        })}
                       </li>
                     ))}
                   </ul>

@@ -16,13 +16,23 @@ function dueText(due: string | null, fmt: Fmt): string {
 
 /** The agenda as plain text or Markdown, grouped by kind, to paste into the meeting invitation or minutes. */
 export function agendaText(agenda: Agenda, t: Translator, fmt: Fmt, markdown: boolean): string {
-  const lines = [markdown ? `## ${t('project.agenda.heading', { week: fmt.date(agenda.weekOf) })}` : t('project.agenda.heading', { week: fmt.date(agenda.weekOf) })];
+  const lines = [
+    markdown
+      ? `## ${t('project.agenda.heading', { week: fmt.date(agenda.weekOf) })}`
+      : t('project.agenda.heading', { week: fmt.date(agenda.weekOf) }),
+  ];
   for (const kind of AGENDA_KINDS) {
     const items = agenda.items.filter((i) => i.kind === kind);
     if (items.length === 0) continue;
     lines.push('', markdown ? `### ${t(`project.agenda.kind.${kind}`)}` : `${t(`project.agenda.kind.${kind}`)}:`);
     for (const i of items) {
-      const parts = [i.issueKey ? (markdown ? `**${i.issueKey}**` : i.issueKey) : null, i.title, `(${t(`project.agenda.reason.${i.reason}`)})`, i.owner ? `— ${i.owner.displayName}` : null, i.due ? `· ${dueText(i.due, fmt)}` : null];
+      const parts = [
+        i.issueKey ? (markdown ? `**${i.issueKey}**` : i.issueKey) : null,
+        i.title,
+        `(${t(`project.agenda.reason.${i.reason}`)})`,
+        i.owner ? `— ${i.owner.displayName}` : null,
+        i.due ? `· ${dueText(i.due, fmt)}` : null,
+      ];
       lines.push(`- ${parts.filter(Boolean).join(' ')}`);
     }
   }
@@ -57,8 +67,22 @@ function AgendaView({ overview, client, data, retry }: SectionProps & { data: Ag
           </Button>
           <CsvButton
             filename={`${overview.project.key}-agenda-${agenda.weekOf}.csv`}
-            header={[t('project.agenda.item'), t('project.agenda.reason'), t('project.actions.issue'), t('project.common.owner'), t('project.common.due')]}
-            rows={() => agenda.items.map((i) => [`${t(`project.agenda.kind.${i.kind}`)}: ${i.title}`, t(`project.agenda.reason.${i.reason}`), i.issueKey, i.owner?.displayName ?? '', i.due])}
+            header={[
+              t('project.agenda.item'),
+              t('project.agenda.reason'),
+              t('project.actions.issue'),
+              t('project.common.owner'),
+              t('project.common.due'),
+            ]}
+            rows={() =>
+              agenda.items.map((i) => [
+                `${t(`project.agenda.kind.${i.kind}`)}: ${i.title}`,
+                t(`project.agenda.reason.${i.reason}`),
+                i.issueKey,
+                i.owner?.displayName ?? '',
+                i.due,
+              ])
+            }
           />
         </div>
       }
@@ -66,7 +90,11 @@ function AgendaView({ overview, client, data, retry }: SectionProps & { data: Ag
       <p role="status" className="cx-muted">
         {copied === 'ok' ? t('project.agenda.copied') : copied === 'failed' ? t('project.agenda.copyFailed') : ''}
       </p>
-      {agenda.items.length === 0 ? <EmptyState>{t('project.agenda.empty')}</EmptyState> : <pre className="cx-agenda-text">{agendaText(agenda, t, fmt, false)}</pre>}
+      {agenda.items.length === 0 ? (
+        <EmptyState>{t('project.agenda.empty')}</EmptyState>
+      ) : (
+        <pre className="cx-agenda-text">{agendaText(agenda, t, fmt, false)}</pre>
+      )}
     </Section>
   );
 }

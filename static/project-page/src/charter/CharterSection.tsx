@@ -10,7 +10,12 @@ import { Section } from '../../../shared/components/Section';
 import { CsvButton, Field, FormActions, FormError, withData, PersonField, useSave } from '../kit';
 import type { ProjectClient, SectionProps } from '../page-context';
 
-function CharterForm(props: { view: CharterView; client: ProjectClient; today: string; onDone: (next: CharterView | null) => void }) {
+function CharterForm(props: {
+  view: CharterView;
+  client: ProjectClient;
+  today: string;
+  onDone: (next: CharterView | null) => void;
+}) {
   const t = useT();
   const c = props.view.charter;
   const [initiating, setInitiating] = useState(c?.initiatingDepartmentId ?? props.view.departments[0]?.id ?? '');
@@ -37,7 +42,10 @@ function CharterForm(props: { view: CharterView; client: ProjectClient; today: s
               coordinatorAccountId: coordinator ?? '',
               participatingDepartmentIds: participating,
               goal,
-              keyResults: keyResults.split('\n').map((s) => s.trim()).filter(Boolean),
+              keyResults: keyResults
+                .split('\n')
+                .map((s) => s.trim())
+                .filter(Boolean),
               startDate: start,
               endDate: end,
               notes,
@@ -60,7 +68,13 @@ function CharterForm(props: { view: CharterView; client: ProjectClient; today: s
             </select>
           )}
         </Field>
-        <PersonField client={props.client} label={t('project.charter.coordinator')} value={coordinator} people={people} onChange={(id, p) => (setCoordinator(id), p && setPeople(new Map(people).set(p.accountId, p)))} />
+        <PersonField
+          client={props.client}
+          label={t('project.charter.coordinator')}
+          value={coordinator}
+          people={people}
+          onChange={(id, p) => (setCoordinator(id), p && setPeople(new Map(people).set(p.accountId, p)))}
+        />
         <fieldset className="cx-field">
           <legend className="cx-label">{t('project.charter.participating')}</legend>
           {props.view.departments.map((d) => (
@@ -68,20 +82,77 @@ function CharterForm(props: { view: CharterView; client: ProjectClient; today: s
               <input
                 type="checkbox"
                 checked={participating.includes(d.id)}
-                onChange={(e) => setParticipating(e.target.checked ? [...participating, d.id] : participating.filter((x) => x !== d.id))}
+                onChange={(e) =>
+                  setParticipating(
+                    e.target.checked ? [...participating, d.id] : participating.filter((x) => x !== d.id),
+                  )
+                }
               />{' '}
               {name(d)}
             </label>
           ))}
         </fieldset>
-        <Field label={t('project.charter.start')}>{(id) => <input id={id} className="cx-input" type="date" required value={start} onChange={(e) => setStart(e.target.value)} />}</Field>
-        <Field label={t('project.charter.end')}>{(id) => <input id={id} className="cx-input" type="date" required value={end} onChange={(e) => setEnd(e.target.value)} />}</Field>
+        <Field label={t('project.charter.start')}>
+          {(id) => (
+            <input
+              id={id}
+              className="cx-input"
+              type="date"
+              required
+              value={start}
+              onChange={(e) => setStart(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('project.charter.end')}>
+          {(id) => (
+            <input
+              id={id}
+              className="cx-input"
+              type="date"
+              required
+              value={end}
+              onChange={(e) => setEnd(e.target.value)}
+            />
+          )}
+        </Field>
       </div>
-      <Field label={t('project.charter.goal')}>{(id) => <textarea id={id} className="cx-input" rows={2} required maxLength={2000} value={goal} onChange={(e) => setGoal(e.target.value)} />}</Field>
-      <Field label={t('project.charter.keyResults')} help={t('project.charter.keyResultsHelp')}>
-        {(id) => <textarea id={id} className="cx-input" rows={4} value={keyResults} onChange={(e) => setKeyResults(e.target.value)} />}
+      <Field label={t('project.charter.goal')}>
+        {(id) => (
+          <textarea
+            id={id}
+            className="cx-input"
+            rows={2}
+            required
+            maxLength={2000}
+            value={goal}
+            onChange={(e) => setGoal(e.target.value)}
+          />
+        )}
       </Field>
-      <Field label={t('project.charter.notes')}>{(id) => <textarea id={id} className="cx-input" rows={2} maxLength={4000} value={notes} onChange={(e) => setNotes(e.target.value)} />}</Field>
+      <Field label={t('project.charter.keyResults')} help={t('project.charter.keyResultsHelp')}>
+        {(id) => (
+          <textarea
+            id={id}
+            className="cx-input"
+            rows={4}
+            value={keyResults}
+            onChange={(e) => setKeyResults(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('project.charter.notes')}>
+        {(id) => (
+          <textarea
+            id={id}
+            className="cx-input"
+            rows={2}
+            maxLength={4000}
+            value={notes}
+            onChange={(e) => setNotes(e.target.value)}
+          />
+        )}
+      </Field>
       <FormError error={save.error} />
       <FormActions busy={save.busy} onCancel={() => props.onDone(null)} />
     </form>
@@ -97,7 +168,12 @@ function CharterView({ overview, client, data, retry }: SectionProps & { data: C
   const confirm = useSave();
   const v = view ?? data;
   const c = v.charter;
-  const dept = (id: string) => departmentName(v.departments.find((x) => x.id === id), t.locale, id);
+  const dept = (id: string) =>
+    departmentName(
+      v.departments.find((x) => x.id === id),
+      t.locale,
+      id,
+    );
   return (
     <Section
       title={t('project.charter.heading')}
@@ -111,14 +187,41 @@ function CharterView({ overview, client, data, retry }: SectionProps & { data: C
           {c && (
             <CsvButton
               filename={`${overview.project.key}-charter.csv`}
-              header={[t('project.charter.initiating'), t('project.charter.coordinator'), t('project.charter.participating'), t('project.charter.goal'), t('project.charter.keyResults'), t('project.charter.start'), t('project.charter.end'), t('project.charter.notes')]}
-              rows={() => [[dept(c.initiatingDepartmentId), c.coordinator.displayName, c.participatingDepartmentIds.map(dept).join('; '), c.goal, c.keyResults.join('; '), c.startDate, c.endDate, c.notes]]}
+              header={[
+                t('project.charter.initiating'),
+                t('project.charter.coordinator'),
+                t('project.charter.participating'),
+                t('project.charter.goal'),
+                t('project.charter.keyResults'),
+                t('project.charter.start'),
+                t('project.charter.end'),
+                t('project.charter.notes'),
+              ]}
+              rows={() => [
+                [
+                  dept(c.initiatingDepartmentId),
+                  c.coordinator.displayName,
+                  c.participatingDepartmentIds.map(dept).join('; '),
+                  c.goal,
+                  c.keyResults.join('; '),
+                  c.startDate,
+                  c.endDate,
+                  c.notes,
+                ],
+              ]}
             />
           )}
         </div>
       }
     >
-      {editing && <CharterForm view={v} client={client} today={overview.asOf.slice(0, 10)} onDone={(next) => (setEditing(false), next && setView(next))} />}
+      {editing && (
+        <CharterForm
+          view={v}
+          client={client}
+          today={overview.asOf.slice(0, 10)}
+          onDone={(next) => (setEditing(false), next && setView(next))}
+        />
+      )}
       {!c ? (
         <EmptyState>{t('project.charter.empty')}</EmptyState>
       ) : (
@@ -158,7 +261,8 @@ function CharterView({ overview, client, data, retry }: SectionProps & { data: C
                 <tr>
                   <th scope="row">{t('project.charter.period')}</th>
                   <td>
-                    <time dateTime={c.startDate}>{fmt.date(c.startDate)}</time> – <time dateTime={c.endDate}>{fmt.date(c.endDate)}</time>
+                    <time dateTime={c.startDate}>{fmt.date(c.startDate)}</time> –{' '}
+                    <time dateTime={c.endDate}>{fmt.date(c.endDate)}</time>
                   </td>
                 </tr>
                 <tr>
@@ -178,14 +282,26 @@ function CharterView({ overview, client, data, retry }: SectionProps & { data: C
                   <li key={id} className="cx-row">
                     <div className="cx-row-head">
                       <span className="cx-row-title">{dept(id)}</span>
-                      {head ? <PersonChip person={head} /> : <span className="cx-muted">{t('project.charter.noHead')}</span>}
+                      {head ? (
+                        <PersonChip person={head} />
+                      ) : (
+                        <span className="cx-muted">{t('project.charter.noHead')}</span>
+                      )}
                       {done ? (
-                        <Lozenge appearance="success">{t('project.charter.confirmedBy', { name: done.by.displayName, time: fmt.dateTime(done.at) })}</Lozenge>
+                        <Lozenge appearance="success">
+                          {t('project.charter.confirmedBy', { name: done.by.displayName, time: fmt.dateTime(done.at) })}
+                        </Lozenge>
                       ) : (
                         <Lozenge appearance="moved">{t('project.charter.notConfirmed')}</Lozenge>
                       )}
                       {!done && v.viewer.headOf.includes(id) && (
-                        <Button appearance="primary" isDisabled={confirm.busy} onClick={() => void confirm.run(() => client.call('confirmCharter', { departmentId: id }), setView)}>
+                        <Button
+                          appearance="primary"
+                          isDisabled={confirm.busy}
+                          onClick={() =>
+                            void confirm.run(() => client.call('confirmCharter', { departmentId: id }), setView)
+                          }
+                        >
                           {t('project.charter.confirm', { department: dept(id) })}
                         </Button>
                       )}

@@ -9,7 +9,13 @@ import { EmptyState } from '../../../shared/components/EmptyState';
 import { healthReasonText } from '../../../shared/dependency-reason';
 import type { SectionProps } from '../page-context';
 
-const HEALTH_APPEARANCE: Record<DependencyHealthValue, ThemeAppearance> = { onTrack: 'success', atRisk: 'moved', overdue: 'removed', blocked: 'removed', done: 'default' };
+const HEALTH_APPEARANCE: Record<DependencyHealthValue, ThemeAppearance> = {
+  onTrack: 'success',
+  atRisk: 'moved',
+  overdue: 'removed',
+  blocked: 'removed',
+  done: 'default',
+};
 
 function useDeptName(overview: DependencyOverview) {
   const t = useT();
@@ -43,11 +49,22 @@ function Matrix({ overview }: { overview: DependencyOverview }) {
               <th scope="row">{name(r)}</th>
               {cols.map((c) => {
                 const m = cell(r, c);
-                if (!m) return <td key={c} className="cx-muted">–</td>;
+                if (!m)
+                  return (
+                    <td key={c} className="cx-muted">
+                      –
+                    </td>
+                  );
                 const problems = m.atRisk + m.overdue + m.blocked;
                 return (
-                  <td key={c} aria-label={t('dependencies.page.cellLabel', { ...m })} title={t('dependencies.page.cellLabel', { ...m })}>
-                    <span className={m.overdue + m.blocked > 0 ? 'cx-danger-text' : undefined}>{t('dependencies.page.cell', { total: m.total, problems })}</span>
+                  <td
+                    key={c}
+                    aria-label={t('dependencies.page.cellLabel', { ...m })}
+                    title={t('dependencies.page.cellLabel', { ...m })}
+                  >
+                    <span className={m.overdue + m.blocked > 0 ? 'cx-danger-text' : undefined}>
+                      {t('dependencies.page.cell', { total: m.total, problems })}
+                    </span>
                   </td>
                 );
               })}
@@ -114,7 +131,11 @@ export function DependenciesOverview({ overview }: { overview: DependencyOvervie
       <Section title={t('dependencies.page.matrix')} level={3}>
         <Matrix overview={overview} />
       </Section>
-      <Section title={t('dependencies.page.problems')} level={3} aside={<span className="cx-count">{overview.problems.length}</span>}>
+      <Section
+        title={t('dependencies.page.problems')}
+        level={3}
+        aside={<span className="cx-count">{overview.problems.length}</span>}
+      >
         <Problems overview={overview} />
       </Section>
       <Section title={t('dependencies.page.criticalPath')} level={3}>

@@ -14,15 +14,24 @@ const WITHIN_LIMIT_TARGET = 0.98;
 function Figures({ stats }: { stats: EscalationStats }) {
   const t = useT();
   const fmt = useFormat();
-  const hours = (h: number | null) => (h === null ? t('escalations.page.none') : t('escalations.page.hours', { n: fmt.number(h) }));
+  const hours = (h: number | null) =>
+    h === null ? t('escalations.page.none') : t('escalations.page.hours', { n: fmt.number(h) });
   return (
     <>
       <StatGrid>
         <Stat
           label={t('escalations.page.withinLimit')}
-          value={stats.resolvedWithinLimit === null ? t('escalations.page.none') : fmt.percent(stats.resolvedWithinLimit)}
+          value={
+            stats.resolvedWithinLimit === null ? t('escalations.page.none') : fmt.percent(stats.resolvedWithinLimit)
+          }
           hint={t('escalations.page.closed', { n: stats.closed })}
-          tone={stats.resolvedWithinLimit === null ? 'neutral' : stats.resolvedWithinLimit >= WITHIN_LIMIT_TARGET ? 'success' : 'warning'}
+          tone={
+            stats.resolvedWithinLimit === null
+              ? 'neutral'
+              : stats.resolvedWithinLimit >= WITHIN_LIMIT_TARGET
+                ? 'success'
+                : 'warning'
+          }
         />
         <Stat label={t('escalations.page.meanAck')} value={hours(stats.meanHoursToAcknowledge)} />
         <Stat label={t('escalations.page.meanResolve')} value={hours(stats.meanHoursToResolve)} />

@@ -22,7 +22,13 @@ export function FiguresSection({ overview }: SectionProps) {
   const t = useT();
   const fmt = useFormat();
   const show = (f: Pick<Figure, 'unit'>, v: number | null) =>
-    v === null ? t('project.common.noData') : f.unit === 'ratio' ? fmt.percent(v) : f.unit === 'score' ? v.toFixed(1) : fmt.number(v);
+    v === null
+      ? t('project.common.noData')
+      : f.unit === 'ratio'
+        ? fmt.percent(v)
+        : f.unit === 'score'
+          ? v.toFixed(1)
+          : fmt.number(v);
   const ratios = overview.figures.filter((f) => f.unit === 'ratio');
   const trendRows = overview.trend.map((p) => ({ week: p.week, ...p.values }));
   return (
@@ -47,7 +53,10 @@ export function FiguresSection({ overview }: SectionProps) {
               const detail =
                 f.id === 'satisfaction'
                   ? f.of && t('project.figures.forms', { n: f.of.total })
-                  : f.of && f.of.total > 0 && f.unit === 'ratio' && t('project.figures.of', { hit: fmt.number(f.of.hit), total: fmt.number(f.of.total) });
+                  : f.of &&
+                    f.of.total > 0 &&
+                    f.unit === 'ratio' &&
+                    t('project.figures.of', { hit: fmt.number(f.of.hit), total: fmt.number(f.of.total) });
               const target = f.target !== null && t('project.figures.target', { value: show(f, f.target) });
               return (
                 <>
@@ -67,7 +76,11 @@ export function FiguresSection({ overview }: SectionProps) {
             label={t('project.figures.trend')}
             percent
             data={trendRows}
-            series={ratios.map((f, i) => ({ key: f.id, label: t(label(f.id)), token: `--ds-chart-categorical-${i + 1}` }))}
+            series={ratios.map((f, i) => ({
+              key: f.id,
+              label: t(label(f.id)),
+              token: `--ds-chart-categorical-${i + 1}`,
+            }))}
           />
         </Suspense>
       </Section>

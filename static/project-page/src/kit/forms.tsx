@@ -24,12 +24,21 @@ export function useTask() {
  * A button that downloads the rows as a CSV file (UTF-8 with BOM). `rows` may read every page of a long list
  * first: the button says so while it does, and shows the error if a page cannot be read (no partial file).
  */
-export function CsvButton(props: { filename: string; header: readonly string[]; rows: () => CsvRows | Promise<CsvRows>; label?: string }) {
+export function CsvButton(props: {
+  filename: string;
+  header: readonly string[];
+  rows: () => CsvRows | Promise<CsvRows>;
+  label?: string;
+}) {
   const t = useT();
   const task = useTask();
   return (
     <>
-      <Button appearance="subtle" isDisabled={task.busy} onClick={() => void task.run(async () => downloadCsv(props.filename, toCsv(props.header, await props.rows())))}>
+      <Button
+        appearance="subtle"
+        isDisabled={task.busy}
+        onClick={() => void task.run(async () => downloadCsv(props.filename, toCsv(props.header, await props.rows())))}
+      >
         {task.busy ? t('project.list.exporting') : (props.label ?? t('project.common.csv'))}
       </Button>
       <FormError error={task.error} />
@@ -40,11 +49,27 @@ export function CsvButton(props: { filename: string; header: readonly string[]; 
 /** A project page form's Save and Cancel buttons. */
 export function FormActions({ busy, onCancel }: { busy: boolean; onCancel: () => void }) {
   const t = useT();
-  return <KitFormActions bar="cx-toolbar" busy={busy} save={t('project.common.save')} saving={t('project.common.saving')} cancel={t('project.common.cancel')} onCancel={onCancel} />;
+  return (
+    <KitFormActions
+      bar="cx-toolbar"
+      busy={busy}
+      save={t('project.common.save')}
+      saving={t('project.common.saving')}
+      cancel={t('project.common.cancel')}
+      onCancel={onCancel}
+    />
+  );
 }
 
 /** One person picked through Jira's user search (the admin page's picker, on the project page's resolver). */
-export function PersonField(props: { client: ProjectClient; label: string; help?: string; value: string | null; people: Map<string, Person>; onChange: (id: string | null, p?: Person) => void }) {
+export function PersonField(props: {
+  client: ProjectClient;
+  label: string;
+  help?: string;
+  value: string | null;
+  people: Map<string, Person>;
+  onChange: (id: string | null, p?: Person) => void;
+}) {
   const id = useId();
   return (
     <UserPicker
@@ -64,7 +89,10 @@ export function PersonField(props: { client: ProjectClient; label: string; help?
  * A section that loads its own data when opened: `load` calls the resolver, `View` shows the data and gets
  * `retry` to reload after a change.
  */
-export function withData<T>(load: (client: ProjectClient) => Promise<CallResult<T>>, View: ComponentType<SectionProps & { data: T; retry: () => void }>) {
+export function withData<T>(
+  load: (client: ProjectClient) => Promise<CallResult<T>>,
+  View: ComponentType<SectionProps & { data: T; retry: () => void }>,
+) {
   return function SectionWithData(props: SectionProps) {
     const { state, retry } = useCall(() => load(props.client));
     return (

@@ -3,7 +3,13 @@ import type { Health, MilestoneHealth } from '@contract';
 import { useT, type Translator } from '../../../shared/i18n';
 import type { Formatter } from '../../../shared/format';
 
-const HEALTH_APPEARANCE = { released: 'success', 'on-track': 'success', 'at-risk': 'moved', 'off-track': 'removed', 'no-issues': 'default' } as const;
+const HEALTH_APPEARANCE = {
+  released: 'success',
+  'on-track': 'success',
+  'at-risk': 'moved',
+  'off-track': 'removed',
+  'no-issues': 'default',
+} as const;
 
 export function HealthLozenge({ health }: { health: Health }) {
   const t = useT();

@@ -16,7 +16,10 @@ export interface ListPage<T> {
  * Every row of a long list: follows the pages' cursors to the end (100 rows a call), for exports and reports
  * that must cover all of it. A failed page rejects with its error rather than returning what was read so far.
  */
-export async function readAllPages<D, T extends { id: string }>(page: (cursor: string | undefined) => Promise<CallResult<D>>, pick: (data: D) => ListPage<T>): Promise<T[]> {
+export async function readAllPages<D, T extends { id: string }>(
+  page: (cursor: string | undefined) => Promise<CallResult<D>>,
+  pick: (data: D) => ListPage<T>,
+): Promise<T[]> {
   const out = new Map<string, T>();
   let cursor: string | undefined;
   do {
@@ -33,7 +36,11 @@ export async function readAllPages<D, T extends { id: string }>(page: (cursor: s
  * A long list shown a page at a time: starts with the first page the section loaded and appends the next
  * page on `more()` (a row that moved while paging is shown once).
  */
-export function usePagedList<D, T extends { id: string }>(first: ListPage<T>, page: (cursor: string) => Promise<CallResult<D>>, pick: (data: D) => ListPage<T>) {
+export function usePagedList<D, T extends { id: string }>(
+  first: ListPage<T>,
+  page: (cursor: string) => Promise<CallResult<D>>,
+  pick: (data: D) => ListPage<T>,
+) {
   const [items, setItems] = useState(first.items);
   const [next, setNext] = useState(first.next);
   const { busy, error, run } = useSave();
@@ -58,7 +65,16 @@ export function usePagedList<D, T extends { id: string }>(first: ListPage<T>, pa
  * Under a long list: how many rows are shown of how many there are, and a button for the next page while
  * there is one. `label` names the list for screen readers (the button says which list it extends).
  */
-export function ListFooter(props: { shown: number; total: number; hasMore: boolean; busy?: boolean; error?: AppErrorBody | null; pageSize: number; label: string; onMore: () => void }) {
+export function ListFooter(props: {
+  shown: number;
+  total: number;
+  hasMore: boolean;
+  busy?: boolean;
+  error?: AppErrorBody | null;
+  pageSize: number;
+  label: string;
+  onMore: () => void;
+}) {
   const t = useT();
   const total = Math.max(props.total, props.shown);
   const left = Math.min(props.pageSize, Math.max(total - props.shown, 0)) || props.pageSize;
@@ -68,7 +84,12 @@ export function ListFooter(props: { shown: number; total: number; hasMore: boole
         {t('project.list.shown', { shown: props.shown, total })}
       </p>
       {props.hasMore && (
-        <Button appearance="default" isDisabled={props.busy} aria-label={t('project.list.moreOf', { n: left, list: props.label })} onClick={props.onMore}>
+        <Button
+          appearance="default"
+          isDisabled={props.busy}
+          aria-label={t('project.list.moreOf', { n: left, list: props.label })}
+          onClick={props.onMore}
+        >
           {props.busy ? t('project.list.loading') : t('project.list.more', { n: left })}
         </Button>
       )}

@@ -13,10 +13,22 @@ import { milestoneReason } from '../kit/health';
 const WeeklyLines = lazy(async () => ({ default: (await import('../kit/charts')).WeeklyLines }));
 
 function deptName(departments: readonly DepartmentRef[], id: string | null, locale: Locale): string | null {
-  return id && departmentName(departments.find((x) => x.id === id), locale, id);
+  return (
+    id &&
+    departmentName(
+      departments.find((x) => x.id === id),
+      locale,
+      id,
+    )
+  );
 }
 
-function PlanForm(props: { milestone: MilestoneHealth; departments: readonly DepartmentRef[]; client: ProjectClient; onDone: (saved: boolean) => void }) {
+function PlanForm(props: {
+  milestone: MilestoneHealth;
+  departments: readonly DepartmentRef[];
+  client: ProjectClient;
+  onDone: (saved: boolean) => void;
+}) {
   const { milestone: m } = props;
   const t = useT();
   const [buffer, setBuffer] = useState(String(m.bufferDays));
@@ -29,14 +41,32 @@ function PlanForm(props: { milestone: MilestoneHealth; departments: readonly Dep
       onSubmit={(e) => {
         e.preventDefault();
         void save.run(
-          () => props.client.call('saveMilestonePlan', { versionId: m.id, bufferDays: Number(buffer), ownerDepartmentId: owner || null, expectedVersion: m.planVersion }),
+          () =>
+            props.client.call('saveMilestonePlan', {
+              versionId: m.id,
+              bufferDays: Number(buffer),
+              ownerDepartmentId: owner || null,
+              expectedVersion: m.planVersion,
+            }),
           () => props.onDone(true),
         );
       }}
     >
       <div className="cx-form-grid">
         <Field label={t('project.ms.bufferDaysLabel')}>
-          {(id) => <input id={id} className="cx-input" type="number" min={0} max={90} step={1} required value={buffer} onChange={(e) => setBuffer(e.target.value)} />}
+          {(id) => (
+            <input
+              id={id}
+              className="cx-input"
+              type="number"
+              min={0}
+              max={90}
+              step={1}
+              required
+              value={buffer}
+              onChange={(e) => setBuffer(e.target.value)}
+            />
+          )}
         </Field>
         <Field label={t('project.ms.ownerDept')}>
           {(id) => (
@@ -72,9 +102,27 @@ export function MilestonesSection({ overview, client, refresh }: SectionProps) {
         milestones.length > 0 && (
           <CsvButton
             filename={`${overview.project.key}-milestones.csv`}
-            header={[t('page.milestones.name'), t('page.milestones.releaseDate'), t('project.ms.buffer'), t('project.ms.ownerDept'), t('project.ms.health'), t('project.ms.progress'), t('page.stat.overdueOpen'), t('project.ms.reasons')]}
+            header={[
+              t('page.milestones.name'),
+              t('page.milestones.releaseDate'),
+              t('project.ms.buffer'),
+              t('project.ms.ownerDept'),
+              t('project.ms.health'),
+              t('project.ms.progress'),
+              t('page.stat.overdueOpen'),
+              t('project.ms.reasons'),
+            ]}
             rows={() =>
-              milestones.map((m) => [m.name, m.releaseDate, m.bufferDays, deptName(departments, m.ownerDepartmentId, t.locale), t(`project.ms.health.${m.health}`), `${m.issues.done}/${m.issues.total}`, m.issues.overdue, reasonText(m).join('; ')])
+              milestones.map((m) => [
+                m.name,
+                m.releaseDate,
+                m.bufferDays,
+                deptName(departments, m.ownerDepartmentId, t.locale),
+                t(`project.ms.health.${m.health}`),
+                `${m.issues.done}/${m.issues.total}`,
+                m.issues.overdue,
+                reasonText(m).join('; '),
+              ])
             }
           />
         )
@@ -87,15 +135,40 @@ export function MilestonesSection({ overview, client, refresh }: SectionProps) {
           <div className="cx-table-wrap">
             <table className="cx-table">
               <caption>{t('page.milestones.caption', { project: projectName })}</caption>
-              <HeadRow labels={[t('page.milestones.name'), t('page.milestones.releaseDate'), t('project.ms.buffer'), t('project.ms.ownerDept'), t('project.ms.progress'), t('project.ms.health')]} hidden={[t('project.common.edit')]} />
+              <HeadRow
+                labels={[
+                  t('page.milestones.name'),
+                  t('page.milestones.releaseDate'),
+                  t('project.ms.buffer'),
+                  t('project.ms.ownerDept'),
+                  t('project.ms.progress'),
+                  t('project.ms.health'),
+                ]}
+                hidden={[t('project.common.edit')]}
+              />
               <tbody>
                 {milestones.map((m) => (
                   <tr key={m.id}>
                     <th scope="row">{m.name}</th>
-                    <td>{m.releaseDate ? <time dateTime={m.releaseDate}>{fmt.date(m.releaseDate)}</time> : <span className="cx-muted">{t('common.noDate')}</span>}</td>
+                    <td>
+                      {m.releaseDate ? (
+                        <time dateTime={m.releaseDate}>{fmt.date(m.releaseDate)}</time>
+                      ) : (
+                        <span className="cx-muted">{t('common.noDate')}</span>
+                      )}
+                    </td>
                     <td>{t.plural('project.ms.bufferDays', m.bufferDays)}</td>
-                    <td>{deptName(departments, m.ownerDepartmentId, t.locale) ?? <span className="cx-muted">{t('project.common.none')}</span>}</td>
-                    <td>{t('project.ms.progressValue', { done: fmt.number(m.issues.done), total: fmt.number(m.issues.total) })}</td>
+                    <td>
+                      {deptName(departments, m.ownerDepartmentId, t.locale) ?? (
+                        <span className="cx-muted">{t('project.common.none')}</span>
+                      )}
+                    </td>
+                    <td>
+                      {t('project.ms.progressValue', {
+                        done: fmt.number(m.issues.done),
+                        total: fmt.number(m.issues.total),
+                      })}
+                    </td>
                     <td>
                       <HealthLozenge health={m.health} />
                       {m.reasons.length > 0 && (
@@ -107,7 +180,11 @@ export function MilestonesSection({ overview, client, refresh }: SectionProps) {
                       )}
                     </td>
                     <td>
-                      <Button appearance="subtle" onClick={() => setEditing(m.id)} aria-label={t('project.ms.editPlan', { name: m.name })}>
+                      <Button
+                        appearance="subtle"
+                        onClick={() => setEditing(m.id)}
+                        aria-label={t('project.ms.editPlan', { name: m.name })}
+                      >
                         {t('project.common.edit')}
                       </Button>
                     </td>

@@ -53,9 +53,17 @@ export function OverviewSection({ overview }: SectionProps) {
       <Section title={t('project.overview.records')} level={3}>
         <StatGrid>
           <Stat label={t('project.overview.openRisks')} value={fmt.number(overview.risks.open)} />
-          <Stat label={t('project.overview.highRisks')} value={fmt.number(overview.risks.high)} tone={alarmIfAny(overview.risks.high)} />
+          <Stat
+            label={t('project.overview.highRisks')}
+            value={fmt.number(overview.risks.high)}
+            tone={alarmIfAny(overview.risks.high)}
+          />
           <Stat label={t('project.overview.openActions')} value={fmt.number(overview.actions.open)} />
-          <Stat label={t('project.figure.overdueActions')} value={fmt.number(overview.actions.overdue)} tone={alarmIfAny(overview.actions.overdue)} />
+          <Stat
+            label={t('project.figure.overdueActions')}
+            value={fmt.number(overview.actions.overdue)}
+            tone={alarmIfAny(overview.actions.overdue)}
+          />
         </StatGrid>
       </Section>
       {overview.milestones.length > 0 && (

@@ -40,7 +40,10 @@ export function RaciMatrixSection({ client }: SectionProps) {
   const [tokens, setTokens] = useState<Array<string | undefined>>([undefined]);
   const [exportNote, setExportNote] = useState<string | null>(null);
   const token = tokens[tokens.length - 1];
-  const { state: page, retry: retryPage } = useCall(() => client.call('getRaciMatrix', { ...filters, pageSize: PAGE_SIZE, ...(token ? { pageToken: token } : {}) }), [client, filters, token]);
+  const { state: page, retry: retryPage } = useCall(
+    () => client.call('getRaciMatrix', { ...filters, pageSize: PAGE_SIZE, ...(token ? { pageToken: token } : {}) }),
+    [client, filters, token],
+  );
 
   const setFilter = (change: Filters) => {
     setFilters((f) => ({ ...f, ...change }));
@@ -56,7 +59,11 @@ export function RaciMatrixSection({ client }: SectionProps) {
     let next: string | undefined;
     do {
       setExportNote(t('raci.matrix.exporting', { n: rows.length }));
-      const r = await client.call('getRaciMatrix', { ...filters, pageSize: EXPORT_PAGE_SIZE, ...(next ? { pageToken: next } : {}) });
+      const r = await client.call('getRaciMatrix', {
+        ...filters,
+        pageSize: EXPORT_PAGE_SIZE,
+        ...(next ? { pageToken: next } : {}),
+      });
       if (!r.ok) {
         setExportNote(r.error.message);
         return;
@@ -67,7 +74,12 @@ export function RaciMatrixSection({ client }: SectionProps) {
       next = r.data.nextPageToken ?? undefined;
     } while (next && rows.length < EXPORT_MAX_ROWS);
     const columns = columnsOf({ rows, people: [...people.values()], departments }, by, deptName);
-    const head = { key: t('raci.matrix.csv.key'), summary: t('raci.matrix.csv.summary'), status: t('raci.matrix.csv.status'), gaps: t('raci.matrix.csv.gaps') };
+    const head = {
+      key: t('raci.matrix.csv.key'),
+      summary: t('raci.matrix.csv.summary'),
+      status: t('raci.matrix.csv.status'),
+      gaps: t('raci.matrix.csv.gaps'),
+    };
     downloadCsv(`raci-matrix-${by}.csv`, matrixCsv(rows, columns, by, head, gapLabel));
     setExportNote(t('raci.matrix.exportDone', { n: rows.length }));
   };
@@ -80,7 +92,9 @@ export function RaciMatrixSection({ client }: SectionProps) {
 
   return (
     <Section title={t('raci.matrix.heading')}>
-      {filterState.state.status === 'error' && <ErrorState error={filterState.state.error} onRetry={filterState.retry} />}
+      {filterState.state.status === 'error' && (
+        <ErrorState error={filterState.state.error} onRetry={filterState.retry} />
+      )}
       {filtersData && (
         <StatGrid>
           <Stat
@@ -94,7 +108,11 @@ export function RaciMatrixSection({ client }: SectionProps) {
       <div className="cx-matrix-filters">
         <label className="cx-field">
           <span className="cx-label">{t('raci.matrix.version')}</span>
-          <select className="cx-input" value={filters.versionId ?? ''} onChange={(e) => setFilter({ versionId: e.target.value || undefined })}>
+          <select
+            className="cx-input"
+            value={filters.versionId ?? ''}
+            onChange={(e) => setFilter({ versionId: e.target.value || undefined })}
+          >
             <option value="">{t('raci.matrix.any')}</option>
             {filtersData?.versions.map((v) => (
               <option key={v.id} value={v.id}>
@@ -105,7 +123,11 @@ export function RaciMatrixSection({ client }: SectionProps) {
         </label>
         <label className="cx-field">
           <span className="cx-label">{t('raci.matrix.epic')}</span>
-          <select className="cx-input" value={filters.epicKey ?? ''} onChange={(e) => setFilter({ epicKey: e.target.value || undefined })}>
+          <select
+            className="cx-input"
+            value={filters.epicKey ?? ''}
+            onChange={(e) => setFilter({ epicKey: e.target.value || undefined })}
+          >
             <option value="">{t('raci.matrix.any')}</option>
             {filtersData?.epics.map((ep) => (
               <option key={ep.key} value={ep.key}>
@@ -118,10 +140,15 @@ export function RaciMatrixSection({ client }: SectionProps) {
           <span className="cx-label">{t('raci.matrix.status')}</span>
           <select
             className="cx-input"
-            value={filters.statusId ? `s:${filters.statusId}` : filters.statusCategory ? `c:${filters.statusCategory}` : ''}
+            value={
+              filters.statusId ? `s:${filters.statusId}` : filters.statusCategory ? `c:${filters.statusCategory}` : ''
+            }
             onChange={(e) => {
               const [kind, value] = e.target.value.split(':') as ['c' | 's' | '', string | undefined];
-              setFilter({ statusCategory: kind === 'c' ? (value as StatusCategory) : undefined, statusId: kind === 's' ? value : undefined });
+              setFilter({
+                statusCategory: kind === 'c' ? (value as StatusCategory) : undefined,
+                statusId: kind === 's' ? value : undefined,
+              });
             }}
           >
             <option value="">{t('raci.matrix.any')}</option>
@@ -181,7 +208,8 @@ export function RaciMatrixSection({ client }: SectionProps) {
                 {data.rows.map((r) => (
                   <tr key={r.issue.id} className={r.gaps.length > 0 ? 'cx-gap' : undefined}>
                     <th scope="row">
-                      <span className="cx-matrix-key">{r.issue.key}</span> <span className="cx-matrix-summary">{r.issue.summary}</span>{' '}
+                      <span className="cx-matrix-key">{r.issue.key}</span>{' '}
+                      <span className="cx-matrix-summary">{r.issue.summary}</span>{' '}
                       <Lozenge appearance={STATUS_APPEARANCE[r.issue.statusCategory]}>{r.issue.statusName}</Lozenge>
                       {r.gaps.map((g) => (
                         <span key={g} className="cx-gap-flag">
@@ -206,7 +234,10 @@ export function RaciMatrixSection({ client }: SectionProps) {
           {t('raci.matrix.previous')}
         </Button>
         <span className="cx-help">{t('raci.matrix.page', { n: tokens.length })}</span>
-        <Button isDisabled={!data?.nextPageToken} onClick={() => data?.nextPageToken && setTokens((ts) => [...ts, data.nextPageToken ?? undefined])}>
+        <Button
+          isDisabled={!data?.nextPageToken}
+          onClick={() => data?.nextPageToken && setTokens((ts) => [...ts, data.nextPageToken ?? undefined])}
+        >
           {t('raci.matrix.next')}
         </Button>
         <Button onClick={() => void exportCsv()}>{t('raci.matrix.export')}</Button>

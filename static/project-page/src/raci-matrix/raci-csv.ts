@@ -25,14 +25,29 @@ export function cellOf(row: RaciMatrixRow, by: MatrixColumns, id: string): strin
 }
 
 /** The columns of a page: the people named on it (grouped by department), or the departments that hold a role. */
-export function columnsOf(page: Pick<RaciMatrixPage, 'people' | 'departments' | 'rows'>, by: MatrixColumns, deptName: (d: DepartmentRef) => string): MatrixColumn[] {
+export function columnsOf(
+  page: Pick<RaciMatrixPage, 'people' | 'departments' | 'rows'>,
+  by: MatrixColumns,
+  deptName: (d: DepartmentRef) => string,
+): MatrixColumn[] {
   if (by === 'people') {
     const order = new Map(page.departments.map((d, i) => [d.id, i]));
     return [...page.people]
-      .sort((a, b) => (order.get(a.departmentId ?? '') ?? 1e9) - (order.get(b.departmentId ?? '') ?? 1e9) || a.displayName.localeCompare(b.displayName))
+      .sort(
+        (a, b) =>
+          (order.get(a.departmentId ?? '') ?? 1e9) - (order.get(b.departmentId ?? '') ?? 1e9) ||
+          a.displayName.localeCompare(b.displayName),
+      )
       .map((p) => ({ id: p.accountId, label: p.displayName }));
   }
-  const used = new Set(page.rows.flatMap((r) => [...r.departments.responsible, ...r.departments.accountable, ...r.departments.consulted, ...r.departments.informed]));
+  const used = new Set(
+    page.rows.flatMap((r) => [
+      ...r.departments.responsible,
+      ...r.departments.accountable,
+      ...r.departments.consulted,
+      ...r.departments.informed,
+    ]),
+  );
   return page.departments.filter((d) => used.has(d.id)).map((d) => ({ id: d.id, label: deptName(d) }));
 }
 
@@ -49,6 +64,12 @@ export function matrixCsv(
 ): string {
   return toCsv(
     [head.key, head.summary, head.status, head.gaps, ...columns.map((c) => c.label)],
-    rows.map((r) => [r.issue.key, r.issue.summary, r.issue.statusName, r.gaps.map(gapLabel).join(' '), ...columns.map((c) => cellOf(r, by, c.id))]),
+    rows.map((r) => [
+      r.issue.key,
+      r.issue.summary,
+      r.issue.statusName,
+      r.gaps.map(gapLabel).join(' '),
+      ...columns.map((c) => cellOf(r, by, c.id)),
+    ]),
   );
 }

@@ -1,12 +1,33 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
-import { ACTION_STATUSES, LIST_PAGE_SIZE, type ActionPage, type ActionView, type Person, type RetrospectiveView, type RetrospectivesView } from '@contract';
+import {
+  ACTION_STATUSES,
+  LIST_PAGE_SIZE,
+  type ActionPage,
+  type ActionView,
+  type Person,
+  type RetrospectiveView,
+  type RetrospectivesView,
+} from '@contract';
 import { useFormat, useT } from '../../../shared/i18n';
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { PersonChip } from '../../../shared/components/PersonChip';
 import { Section } from '../../../shared/components/Section';
-import { CsvButton, Field, FormActions, FormError, HeadRow, ListFooter, readAllPages, usePagedList, withData, PersonField, splitList, useSave } from '../kit';
+import {
+  CsvButton,
+  Field,
+  FormActions,
+  FormError,
+  HeadRow,
+  ListFooter,
+  readAllPages,
+  usePagedList,
+  withData,
+  PersonField,
+  splitList,
+  useSave,
+} from '../kit';
 import type { ProjectClient, SectionProps } from '../page-context';
 
 const DIMENSIONS = ['communication', 'accountability', 'resources', 'resolution'] as const;
@@ -27,14 +48,24 @@ function Tags({ tags, recurring }: { tags: readonly string[]; recurring: readonl
   );
 }
 
-function RetroForm(props: { client: ProjectClient; milestones: SectionProps['overview']['milestones']; today: string; onDone: (saved: boolean) => void }) {
+function RetroForm(props: {
+  client: ProjectClient;
+  milestones: SectionProps['overview']['milestones'];
+  today: string;
+  onDone: (saved: boolean) => void;
+}) {
   const t = useT();
   const [versionId, setVersionId] = useState('');
   const [heldOn, setHeldOn] = useState(props.today);
   const [wentWell, setWentWell] = useState('');
   const [toImprove, setToImprove] = useState('');
   const [withScores, setWithScores] = useState(true);
-  const [scores, setScores] = useState<Scores>({ communication: '4', accountability: '4', resources: '4', resolution: '4' });
+  const [scores, setScores] = useState<Scores>({
+    communication: '4',
+    accountability: '4',
+    resources: '4',
+    resolution: '4',
+  });
   const [tags, setTags] = useState('');
   const save = useSave();
   return (
@@ -50,7 +81,14 @@ function RetroForm(props: { client: ProjectClient; milestones: SectionProps['ove
               heldOn,
               wentWell,
               toImprove,
-              scores: withScores ? { communication: Number(scores.communication), accountability: Number(scores.accountability), resources: Number(scores.resources), resolution: Number(scores.resolution) } : null,
+              scores: withScores
+                ? {
+                    communication: Number(scores.communication),
+                    accountability: Number(scores.accountability),
+                    resources: Number(scores.resources),
+                    resolution: Number(scores.resolution),
+                  }
+                : null,
               tags: splitList(tags),
               expectedVersion: null,
             }),
@@ -71,20 +109,65 @@ function RetroForm(props: { client: ProjectClient; milestones: SectionProps['ove
             </select>
           )}
         </Field>
-        <Field label={t('project.retros.heldOn')}>{(id) => <input id={id} className="cx-input" type="date" required value={heldOn} onChange={(e) => setHeldOn(e.target.value)} />}</Field>
+        <Field label={t('project.retros.heldOn')}>
+          {(id) => (
+            <input
+              id={id}
+              className="cx-input"
+              type="date"
+              required
+              value={heldOn}
+              onChange={(e) => setHeldOn(e.target.value)}
+            />
+          )}
+        </Field>
       </div>
-      <Field label={t('project.retros.wentWell')}>{(id) => <textarea id={id} className="cx-input" rows={3} maxLength={4000} value={wentWell} onChange={(e) => setWentWell(e.target.value)} />}</Field>
-      <Field label={t('project.retros.toImprove')}>{(id) => <textarea id={id} className="cx-input" rows={3} maxLength={4000} value={toImprove} onChange={(e) => setToImprove(e.target.value)} />}</Field>
+      <Field label={t('project.retros.wentWell')}>
+        {(id) => (
+          <textarea
+            id={id}
+            className="cx-input"
+            rows={3}
+            maxLength={4000}
+            value={wentWell}
+            onChange={(e) => setWentWell(e.target.value)}
+          />
+        )}
+      </Field>
+      <Field label={t('project.retros.toImprove')}>
+        {(id) => (
+          <textarea
+            id={id}
+            className="cx-input"
+            rows={3}
+            maxLength={4000}
+            value={toImprove}
+            onChange={(e) => setToImprove(e.target.value)}
+          />
+        )}
+      </Field>
       <fieldset className="cx-form-grid">
         <legend className="cx-label">
           <label>
-            <input type="checkbox" checked={withScores} onChange={(e) => setWithScores(e.target.checked)} /> {t('project.retros.scores')}
+            <input type="checkbox" checked={withScores} onChange={(e) => setWithScores(e.target.checked)} />{' '}
+            {t('project.retros.scores')}
           </label>
         </legend>
         {withScores &&
           DIMENSIONS.map((d) => (
             <Field key={d} label={t(`project.retros.score.${d}`)}>
-              {(id) => <input id={id} className="cx-input" type="number" min={1} max={5} required value={scores[d]} onChange={(e) => setScores({ ...scores, [d]: e.target.value })} />}
+              {(id) => (
+                <input
+                  id={id}
+                  className="cx-input"
+                  type="number"
+                  min={1}
+                  max={5}
+                  required
+                  value={scores[d]}
+                  onChange={(e) => setScores({ ...scores, [d]: e.target.value })}
+                />
+              )}
             </Field>
           ))}
       </fieldset>
@@ -97,7 +180,12 @@ function RetroForm(props: { client: ProjectClient; milestones: SectionProps['ove
   );
 }
 
-function ActionForm(props: { client: ProjectClient; retros: readonly RetrospectiveView[]; today: string; onDone: (saved: boolean) => void }) {
+function ActionForm(props: {
+  client: ProjectClient;
+  retros: readonly RetrospectiveView[];
+  today: string;
+  onDone: (saved: boolean) => void;
+}) {
   const t = useT();
   const fmt = useFormat();
   const [retro, setRetro] = useState(props.retros[0]?.id ?? '');
@@ -114,13 +202,33 @@ function ActionForm(props: { client: ProjectClient; retros: readonly Retrospecti
       onSubmit={(e) => {
         e.preventDefault();
         void save.run(
-          () => props.client.call('saveAction', { retrospectiveId: retro || null, title, ownerAccountId: owner ?? '', dueDate: due, status: 'open', tags: splitList(tags), expectedVersion: null }),
+          () =>
+            props.client.call('saveAction', {
+              retrospectiveId: retro || null,
+              title,
+              ownerAccountId: owner ?? '',
+              dueDate: due,
+              status: 'open',
+              tags: splitList(tags),
+              expectedVersion: null,
+            }),
           () => props.onDone(true),
         );
       }}
     >
       <div className="cx-form-grid">
-        <Field label={t('project.actions.title')}>{(id) => <input id={id} className="cx-input" required maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
+        <Field label={t('project.actions.title')}>
+          {(id) => (
+            <input
+              id={id}
+              className="cx-input"
+              required
+              maxLength={300}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          )}
+        </Field>
         <Field label={t('project.actions.retro')}>
           {(id) => (
             <select id={id} className="cx-input" value={retro} onChange={(e) => setRetro(e.target.value)}>
@@ -133,8 +241,25 @@ function ActionForm(props: { client: ProjectClient; retros: readonly Retrospecti
             </select>
           )}
         </Field>
-        <PersonField client={props.client} label={t('project.common.owner')} value={owner} people={people} onChange={(id, p) => (setOwner(id), p && setPeople(new Map(people).set(p.accountId, p)))} />
-        <Field label={t('project.common.due')}>{(id) => <input id={id} className="cx-input" type="date" required value={due} onChange={(e) => setDue(e.target.value)} />}</Field>
+        <PersonField
+          client={props.client}
+          label={t('project.common.owner')}
+          value={owner}
+          people={people}
+          onChange={(id, p) => (setOwner(id), p && setPeople(new Map(people).set(p.accountId, p)))}
+        />
+        <Field label={t('project.common.due')}>
+          {(id) => (
+            <input
+              id={id}
+              className="cx-input"
+              type="date"
+              required
+              value={due}
+              onChange={(e) => setDue(e.target.value)}
+            />
+          )}
+        </Field>
         <Field label={t('project.common.tags')} help={t('project.common.tagsHelp')}>
           {(id) => <input id={id} className="cx-input" value={tags} onChange={(e) => setTags(e.target.value)} />}
         </Field>
@@ -148,16 +273,42 @@ function ActionForm(props: { client: ProjectClient; retros: readonly Retrospecti
 const ACTION_APPEARANCE = { open: 'default', 'in-progress': 'inprogress', done: 'success' } as const;
 
 /** The action items a page at a time, most urgent first as the server ranks them; the export reads every page. */
-function ActionsTable({ view, client, onChanged, projectKey, total }: { view: RetrospectivesView; client: ProjectClient; onChanged: () => void; projectKey: string; total: number }) {
+function ActionsTable({
+  view,
+  client,
+  onChanged,
+  projectKey,
+  total,
+}: {
+  view: RetrospectivesView;
+  client: ProjectClient;
+  onChanged: () => void;
+  projectKey: string;
+  total: number;
+}) {
   const t = useT();
   const fmt = useFormat();
   const save = useSave();
   const retroDate = (id: string | null) => view.retrospectives.find((r) => r.id === id)?.heldOn ?? null;
-  const list = usePagedList({ items: view.actions, next: view.actionsNext }, (cursor) => client.call('listActions', { cursor, limit: LIST_PAGE_SIZE }), actionPage);
+  const list = usePagedList(
+    { items: view.actions, next: view.actionsNext },
+    (cursor) => client.call('listActions', { cursor, limit: LIST_PAGE_SIZE }),
+    actionPage,
+  );
   const actions = list.items;
   const setStatus = (a: ActionView, status: ActionView['status']) =>
     save.run(
-      () => client.call('saveAction', { id: a.id, retrospectiveId: a.retrospectiveId, title: a.title, ownerAccountId: a.owner.accountId, dueDate: a.dueDate, status, tags: a.tags, expectedVersion: a.version }),
+      () =>
+        client.call('saveAction', {
+          id: a.id,
+          retrospectiveId: a.retrospectiveId,
+          title: a.title,
+          ownerAccountId: a.owner.accountId,
+          dueDate: a.dueDate,
+          status,
+          tags: a.tags,
+          expectedVersion: a.version,
+        }),
       onChanged,
     );
   return (
@@ -167,8 +318,31 @@ function ActionsTable({ view, client, onChanged, projectKey, total }: { view: Re
       aside={
         <CsvButton
           filename={`${projectKey}-action-items.csv`}
-          header={[t('project.actions.title'), t('project.common.owner'), t('project.common.due'), t('project.common.status'), t('project.actions.retro'), t('project.common.tags'), t('project.actions.issue')]}
-          rows={async () => (await readAllPages((cursor) => client.call('listActions', { limit: 100, ...(cursor ? { cursor } : {}) }), actionPage)).map((a) => [a.title, a.owner.displayName, a.dueDate, t(`project.actions.status.${a.status}`), retroDate(a.retrospectiveId), a.tags.join(' '), a.issueKey])}
+          header={[
+            t('project.actions.title'),
+            t('project.common.owner'),
+            t('project.common.due'),
+            t('project.common.status'),
+            t('project.actions.retro'),
+            t('project.common.tags'),
+            t('project.actions.issue'),
+          ]}
+          rows={async () =>
+            (
+              await readAllPages(
+                (cursor) => client.call('listActions', { limit: 100, ...(cursor ? { cursor } : {}) }),
+                actionPage,
+              )
+            ).map((a) => [
+              a.title,
+              a.owner.displayName,
+              a.dueDate,
+              t(`project.actions.status.${a.status}`),
+              retroDate(a.retrospectiveId),
+              a.tags.join(' '),
+              a.issueKey,
+            ])
+          }
         />
       }
     >
@@ -179,7 +353,15 @@ function ActionsTable({ view, client, onChanged, projectKey, total }: { view: Re
         <div className="cx-table-wrap">
           <table className="cx-table">
             <caption className="cx-visually-hidden">{t('project.actions.heading')}</caption>
-            <HeadRow labels={[t('project.actions.title'), t('project.common.owner'), t('project.common.due'), t('project.common.status'), t('project.actions.issue')]} />
+            <HeadRow
+              labels={[
+                t('project.actions.title'),
+                t('project.common.owner'),
+                t('project.common.due'),
+                t('project.common.status'),
+                t('project.actions.issue'),
+              ]}
+            />
             <tbody>
               {actions.map((a) => (
                 <tr key={a.id}>
@@ -194,7 +376,13 @@ function ActionsTable({ view, client, onChanged, projectKey, total }: { view: Re
                   </td>
                   <td>
                     {view.canEdit ? (
-                      <select className="cx-input" aria-label={t('project.common.status')} value={a.status} disabled={save.busy} onChange={(e) => void setStatus(a, e.target.value as ActionView['status'])}>
+                      <select
+                        className="cx-input"
+                        aria-label={t('project.common.status')}
+                        value={a.status}
+                        disabled={save.busy}
+                        onChange={(e) => void setStatus(a, e.target.value as ActionView['status'])}
+                      >
                         {ACTION_STATUSES.map((s) => (
                           <option key={s} value={s}>
                             {t(`project.actions.status.${s}`)}
@@ -202,14 +390,21 @@ function ActionsTable({ view, client, onChanged, projectKey, total }: { view: Re
                         ))}
                       </select>
                     ) : (
-                      <Lozenge appearance={ACTION_APPEARANCE[a.status]}>{t(`project.actions.status.${a.status}`)}</Lozenge>
+                      <Lozenge appearance={ACTION_APPEARANCE[a.status]}>
+                        {t(`project.actions.status.${a.status}`)}
+                      </Lozenge>
                     )}{' '}
-                    {a.overdue && <Lozenge appearance="removed">{t('project.actions.overdue')}</Lozenge>} {a.carriedOver && <Lozenge appearance="moved">{t('project.actions.carriedOver')}</Lozenge>}
+                    {a.overdue && <Lozenge appearance="removed">{t('project.actions.overdue')}</Lozenge>}{' '}
+                    {a.carriedOver && <Lozenge appearance="moved">{t('project.actions.carriedOver')}</Lozenge>}
                   </td>
                   <td>
                     {a.issueKey ??
                       (view.canEdit && a.status !== 'done' ? (
-                        <Button appearance="default" isDisabled={save.busy} onClick={() => void save.run(() => client.call('createActionIssue', { id: a.id }), onChanged)}>
+                        <Button
+                          appearance="default"
+                          isDisabled={save.busy}
+                          onClick={() => void save.run(() => client.call('createActionIssue', { id: a.id }), onChanged)}
+                        >
                           {t('project.actions.makeIssue')}
                         </Button>
                       ) : (
@@ -222,13 +417,30 @@ function ActionsTable({ view, client, onChanged, projectKey, total }: { view: Re
           </table>
         </div>
       )}
-      {actions.length > 0 && <ListFooter shown={actions.length} total={total} hasMore={list.hasMore} busy={list.busy} error={list.error} pageSize={LIST_PAGE_SIZE} label={t('project.actions.heading')} onMore={() => void list.more()} />}
+      {actions.length > 0 && (
+        <ListFooter
+          shown={actions.length}
+          total={total}
+          hasMore={list.hasMore}
+          busy={list.busy}
+          error={list.error}
+          pageSize={LIST_PAGE_SIZE}
+          label={t('project.actions.heading')}
+          onMore={() => void list.more()}
+        />
+      )}
     </Section>
   );
 }
 
 /** Retrospectives (复盘会) with their feedback scores, and the action items (整改清单) that carry over until done. */
-export function RetrospectivesView({ overview, client, refresh, data, retry }: SectionProps & { data: RetrospectivesView; retry: () => void }) {
+export function RetrospectivesView({
+  overview,
+  client,
+  refresh,
+  data,
+  retry,
+}: SectionProps & { data: RetrospectivesView; retry: () => void }) {
   const t = useT();
   const fmt = useFormat();
   const [adding, setAdding] = useState<'retro' | 'action' | null>(null);
@@ -239,7 +451,8 @@ export function RetrospectivesView({ overview, client, refresh, data, retry }: S
     retry();
     refresh();
   };
-  const milestoneName = (id: string | null) => (id === null ? t('project.retros.endOfProject') : (overview.milestones.find((m) => m.id === id)?.name ?? id));
+  const milestoneName = (id: string | null) =>
+    id === null ? t('project.retros.endOfProject') : (overview.milestones.find((m) => m.id === id)?.name ?? id);
   return (
     <Section
       title={t('project.retros.heading')}
@@ -257,17 +470,49 @@ export function RetrospectivesView({ overview, client, refresh, data, retry }: S
           )}
           <CsvButton
             filename={`${overview.project.key}-retrospectives.csv`}
-            header={[t('project.retros.heldOn'), t('project.retros.milestone'), t('project.retros.wentWell'), t('project.retros.toImprove'), ...DIMENSIONS.map((d) => t(`project.retros.score.${d}`)), t('project.common.tags')]}
-            rows={() => view.retrospectives.map((r) => [r.heldOn, milestoneName(r.versionId), r.wentWell, r.toImprove, ...DIMENSIONS.map((d) => r.scores?.[d] ?? null), r.tags.join(' ')])}
+            header={[
+              t('project.retros.heldOn'),
+              t('project.retros.milestone'),
+              t('project.retros.wentWell'),
+              t('project.retros.toImprove'),
+              ...DIMENSIONS.map((d) => t(`project.retros.score.${d}`)),
+              t('project.common.tags'),
+            ]}
+            rows={() =>
+              view.retrospectives.map((r) => [
+                r.heldOn,
+                milestoneName(r.versionId),
+                r.wentWell,
+                r.toImprove,
+                ...DIMENSIONS.map((d) => r.scores?.[d] ?? null),
+                r.tags.join(' '),
+              ])
+            }
           />
         </div>
       }
     >
       {!view.canEdit && <p className="cx-muted">{t('project.common.readOnly')}</p>}
-      {adding === 'retro' && <RetroForm client={client} milestones={overview.milestones} today={today} onDone={(saved) => (setAdding(null), saved && changed())} />}
-      {adding === 'action' && <ActionForm client={client} retros={view.retrospectives} today={today} onDone={(saved) => (setAdding(null), saved && changed())} />}
+      {adding === 'retro' && (
+        <RetroForm
+          client={client}
+          milestones={overview.milestones}
+          today={today}
+          onDone={(saved) => (setAdding(null), saved && changed())}
+        />
+      )}
+      {adding === 'action' && (
+        <ActionForm
+          client={client}
+          retros={view.retrospectives}
+          today={today}
+          onDone={(saved) => (setAdding(null), saved && changed())}
+        />
+      )}
       <p className={view.recurringTags.length > 0 ? 'cx-danger-text' : 'cx-muted'} role="status">
-        {view.recurringTags.length > 0 ? t('project.retros.recurring', { tags: view.recurringTags.map((x) => `#${x}`).join(' ') }) : t('project.retros.recurringNone')}
+        {view.recurringTags.length > 0
+          ? t('project.retros.recurring', { tags: view.recurringTags.map((x) => `#${x}`).join(' ') })
+          : t('project.retros.recurringNone')}
       </p>
       {view.retrospectives.length === 0 ? (
         <EmptyState>{t('project.retros.empty')}</EmptyState>
@@ -275,7 +520,8 @@ export function RetrospectivesView({ overview, client, refresh, data, retry }: S
         view.retrospectives.slice(0, shown).map((r) => (
           <article key={r.id} className="cx-card">
             <h3 className="cx-heading-3">
-              {milestoneName(r.versionId)} · <time dateTime={r.heldOn}>{fmt.date(r.heldOn)}</time> <Tags tags={r.tags} recurring={view.recurringTags} />
+              {milestoneName(r.versionId)} · <time dateTime={r.heldOn}>{fmt.date(r.heldOn)}</time>{' '}
+              <Tags tags={r.tags} recurring={view.recurringTags} />
             </h3>
             <dl className="cx-facts">
               <div>
@@ -313,9 +559,18 @@ export function RetrospectivesView({ overview, client, refresh, data, retry }: S
           onMore={() => setShown((n) => n + RETROS_SHOWN)}
         />
       )}
-      <ActionsTable view={view} client={client} onChanged={changed} projectKey={overview.project.key} total={overview.actions.open + overview.actions.done} />
+      <ActionsTable
+        view={view}
+        client={client}
+        onChanged={changed}
+        projectKey={overview.project.key}
+        total={overview.actions.open + overview.actions.done}
+      />
     </Section>
   );
 }
 
-export const RetrospectivesSection = withData((client) => client.call('listRetrospectives', { limit: LIST_PAGE_SIZE }), RetrospectivesView);
+export const RetrospectivesSection = withData(
+  (client) => client.call('listRetrospectives', { limit: LIST_PAGE_SIZE }),
+  RetrospectivesView,
+);

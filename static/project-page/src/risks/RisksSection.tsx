@@ -6,7 +6,21 @@ import { useFormat, useT } from '../../../shared/i18n';
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { PersonChip } from '../../../shared/components/PersonChip';
 import { Section } from '../../../shared/components/Section';
-import { CsvButton, Field, FormActions, FormError, HeadRow, ListFooter, readAllPages, usePagedList, useTask, withData, PersonField, splitList, useSave } from '../kit';
+import {
+  CsvButton,
+  Field,
+  FormActions,
+  FormError,
+  HeadRow,
+  ListFooter,
+  readAllPages,
+  usePagedList,
+  useTask,
+  withData,
+  PersonField,
+  splitList,
+  useSave,
+} from '../kit';
 import type { ProjectClient, SectionProps } from '../page-context';
 
 const LEVELS = [1, 2, 3, 4, 5] as const;
@@ -24,7 +38,11 @@ function HeatMap({ cells, zones }: { cells: Record<string, number>; zones: Recor
             {LEVELS.map((i) => {
               const n = cells[`${p}:${i}`] ?? 0;
               return (
-                <td key={i} className={`cx-heat cx-heat-${zones[`${p}:${i}`]}${n > 0 ? ' cx-heat-filled' : ''}`} title={t('project.risks.heatmapCell', { p, i, n })}>
+                <td
+                  key={i}
+                  className={`cx-heat cx-heat-${zones[`${p}:${i}`]}${n > 0 ? ' cx-heat-filled' : ''}`}
+                  title={t('project.risks.heatmapCell', { p, i, n })}
+                >
                   {n > 0 ? n : ''}
                   <span className="cx-visually-hidden">{t('project.risks.heatmapCell', { p, i, n })}</span>
                 </td>
@@ -53,7 +71,12 @@ function HeatMap({ cells, zones }: { cells: Record<string, number>; zones: Recor
   );
 }
 
-function RiskForm(props: { risk: RiskView | null; client: ProjectClient; onDone: (saved: boolean) => void; today: string }) {
+function RiskForm(props: {
+  risk: RiskView | null;
+  client: ProjectClient;
+  onDone: (saved: boolean) => void;
+  today: string;
+}) {
   const t = useT();
   const r = props.risk;
   const [title, setTitle] = useState(r?.title ?? '');
@@ -66,7 +89,9 @@ function RiskForm(props: { risk: RiskView | null; client: ProjectClient; onDone:
   const [reviewDate, setReviewDate] = useState(r?.reviewDate ?? props.today);
   const [issues, setIssues] = useState(r?.issueKeys.join(', ') ?? '');
   const [depIds, setDepIds] = useState(r?.dependencyIds.join(', ') ?? '');
-  const [people, setPeople] = useState(() => new Map<string, Person>([r?.owner, r?.deputy].filter((p): p is Person => !!p).map((p) => [p.accountId, p])));
+  const [people, setPeople] = useState(
+    () => new Map<string, Person>([r?.owner, r?.deputy].filter((p): p is Person => !!p).map((p) => [p.accountId, p])),
+  );
   const remember = (p?: Person) => p && setPeople((m) => new Map(m).set(p.accountId, p));
   const save = useSave();
   return (
@@ -96,10 +121,26 @@ function RiskForm(props: { risk: RiskView | null; client: ProjectClient; onDone:
       }}
     >
       <div className="cx-form-grid">
-        <Field label={t('project.risks.title')}>{(id) => <input id={id} className="cx-input" required maxLength={300} value={title} onChange={(e) => setTitle(e.target.value)} />}</Field>
+        <Field label={t('project.risks.title')}>
+          {(id) => (
+            <input
+              id={id}
+              className="cx-input"
+              required
+              maxLength={300}
+              value={title}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          )}
+        </Field>
         <Field label={t('project.common.status')}>
           {(id) => (
-            <select id={id} className="cx-input" value={status} onChange={(e) => setStatus(e.target.value as RiskView['status'])}>
+            <select
+              id={id}
+              className="cx-input"
+              value={status}
+              onChange={(e) => setStatus(e.target.value as RiskView['status'])}
+            >
               {RISK_STATUSES.map((s) => (
                 <option key={s} value={s}>
                   {t(`project.risks.status.${s}`)}
@@ -108,11 +149,60 @@ function RiskForm(props: { risk: RiskView | null; client: ProjectClient; onDone:
             </select>
           )}
         </Field>
-        <Field label={t('project.risks.probability')}>{(id) => <input id={id} className="cx-input" type="number" min={1} max={5} required value={probability} onChange={(e) => setProbability(e.target.value)} />}</Field>
-        <Field label={t('project.risks.impact')}>{(id) => <input id={id} className="cx-input" type="number" min={1} max={5} required value={impact} onChange={(e) => setImpact(e.target.value)} />}</Field>
-        <PersonField client={props.client} label={t('project.common.owner')} value={owner} people={people} onChange={(id, p) => (setOwner(id), remember(p))} />
-        <PersonField client={props.client} label={t('project.risks.deputy')} value={deputy} people={people} onChange={(id, p) => (setDeputy(id), remember(p))} />
-        <Field label={t('project.risks.reviewDate')}>{(id) => <input id={id} className="cx-input" type="date" required value={reviewDate} onChange={(e) => setReviewDate(e.target.value)} />}</Field>
+        <Field label={t('project.risks.probability')}>
+          {(id) => (
+            <input
+              id={id}
+              className="cx-input"
+              type="number"
+              min={1}
+              max={5}
+              required
+              value={probability}
+              onChange={(e) => setProbability(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label={t('project.risks.impact')}>
+          {(id) => (
+            <input
+              id={id}
+              className="cx-input"
+              type="number"
+              min={1}
+              max={5}
+              required
+              value={impact}
+              onChange={(e) => setImpact(e.target.value)}
+            />
+          )}
+        </Field>
+        <PersonField
+          client={props.client}
+          label={t('project.common.owner')}
+          value={owner}
+          people={people}
+          onChange={(id, p) => (setOwner(id), remember(p))}
+        />
+        <PersonField
+          client={props.client}
+          label={t('project.risks.deputy')}
+          value={deputy}
+          people={people}
+          onChange={(id, p) => (setDeputy(id), remember(p))}
+        />
+        <Field label={t('project.risks.reviewDate')}>
+          {(id) => (
+            <input
+              id={id}
+              className="cx-input"
+              type="date"
+              required
+              value={reviewDate}
+              onChange={(e) => setReviewDate(e.target.value)}
+            />
+          )}
+        </Field>
         <Field label={t('project.risks.issues')} help={t('project.risks.issuesHelp')}>
           {(id) => <input id={id} className="cx-input" value={issues} onChange={(e) => setIssues(e.target.value)} />}
         </Field>
@@ -120,7 +210,18 @@ function RiskForm(props: { risk: RiskView | null; client: ProjectClient; onDone:
           {(id) => <input id={id} className="cx-input" value={depIds} onChange={(e) => setDepIds(e.target.value)} />}
         </Field>
       </div>
-      <Field label={t('project.risks.response')}>{(id) => <textarea id={id} className="cx-input" rows={3} maxLength={2000} value={response} onChange={(e) => setResponse(e.target.value)} />}</Field>
+      <Field label={t('project.risks.response')}>
+        {(id) => (
+          <textarea
+            id={id}
+            className="cx-input"
+            rows={3}
+            maxLength={2000}
+            value={response}
+            onChange={(e) => setResponse(e.target.value)}
+          />
+        )}
+      </Field>
       <FormError error={save.error} />
       <FormActions busy={save.busy} onCancel={() => props.onDone(false)} />
     </form>
@@ -131,15 +232,24 @@ const STATUS_APPEARANCE = { open: 'removed', mitigating: 'moved', closed: 'succe
 
 /** Every risk of the register, worst first: the pages read to the end, 100 a call. */
 const riskPage = (d: RiskRegister) => ({ items: d.risks, next: d.next });
-const allRisks = (client: ProjectClient) => readAllPages((cursor) => client.call('listRisks', { limit: 100, ...(cursor ? { cursor } : {}) }), riskPage);
+const allRisks = (client: ProjectClient) =>
+  readAllPages((cursor) => client.call('listRisks', { limit: 100, ...(cursor ? { cursor } : {}) }), riskPage);
 
 /** What the monthly report says about a month, from every risk of the register (months and zones as the server decided). */
 export function monthlyReport(risks: readonly RiskView[], month: string) {
   const open = risks.filter((r) => r.status !== 'closed');
   const opened = risks.filter((r) => r.openedMonth === month);
   const closed = risks.filter((r) => r.closedMonth === month);
-  const reported = [...new Map([...open, ...opened, ...closed].map((r) => [r.id, r])).values()].sort((a, b) => b.score - a.score);
-  return { open: open.length, high: open.filter((r) => r.zone === 'high').length, opened: opened.length, closed: closed.length, reported };
+  const reported = [...new Map([...open, ...opened, ...closed].map((r) => [r.id, r])).values()].sort(
+    (a, b) => b.score - a.score,
+  );
+  return {
+    open: open.length,
+    high: open.filter((r) => r.zone === 'high').length,
+    opened: opened.length,
+    closed: closed.length,
+    reported,
+  };
 }
 
 /**
@@ -153,8 +263,24 @@ function MonthlyReport({ client, asOf, projectKey }: { client: ProjectClient; as
   const task = useTask();
   const load = () => task.run(async () => setRisks(await allRisks(client)));
   const report = risks && monthlyReport(risks, month);
-  const header = [t('project.risks.title'), t('project.risks.score'), t('project.common.status'), t('project.common.owner'), t('project.risks.deputy'), t('project.risks.response'), t('project.risks.reviewDate')];
-  const row = (r: RiskView) => [r.title, r.score, t(`project.risks.status.${r.status}`), r.owner.displayName, r.deputy?.displayName ?? '', r.response, r.reviewDate];
+  const header = [
+    t('project.risks.title'),
+    t('project.risks.score'),
+    t('project.common.status'),
+    t('project.common.owner'),
+    t('project.risks.deputy'),
+    t('project.risks.response'),
+    t('project.risks.reviewDate'),
+  ];
+  const row = (r: RiskView) => [
+    r.title,
+    r.score,
+    t(`project.risks.status.${r.status}`),
+    r.owner.displayName,
+    r.deputy?.displayName ?? '',
+    r.response,
+    r.reviewDate,
+  ];
   return (
     <Section
       title={t('project.risks.report')}
@@ -163,14 +289,24 @@ function MonthlyReport({ client, asOf, projectKey }: { client: ProjectClient; as
         <div className="cx-toolbar">
           <label className="cx-label">
             {t('project.risks.reportMonth')}{' '}
-            <input className="cx-input" type="month" value={month} onChange={(e) => setMonth(e.target.value || month)} />
+            <input
+              className="cx-input"
+              type="month"
+              value={month}
+              onChange={(e) => setMonth(e.target.value || month)}
+            />
           </label>
           {report ? (
             <>
               <Button appearance="subtle" onClick={() => window.print()}>
                 {t('project.risks.print')}
               </Button>
-              <CsvButton label={t('project.risks.reportCsv')} filename={`${projectKey}-risk-report-${month}.csv`} header={header} rows={() => report.reported.map(row)} />
+              <CsvButton
+                label={t('project.risks.reportCsv')}
+                filename={`${projectKey}-risk-report-${month}.csv`}
+                header={header}
+                rows={() => report.reported.map(row)}
+              />
             </>
           ) : (
             <Button appearance="default" isDisabled={task.busy} onClick={() => void load()}>
@@ -183,7 +319,15 @@ function MonthlyReport({ client, asOf, projectKey }: { client: ProjectClient; as
       <FormError error={task.error} />
       {report ? (
         <>
-          <p>{t('project.risks.reportSummary', { open: report.open, high: report.high, opened: report.opened, closed: report.closed, month })}</p>
+          <p>
+            {t('project.risks.reportSummary', {
+              open: report.open,
+              high: report.high,
+              opened: report.opened,
+              closed: report.closed,
+              month,
+            })}
+          </p>
           <div className="cx-print-only">
             <table className="cx-table">
               <caption className="cx-visually-hidden">{t('project.risks.report')}</caption>
@@ -191,7 +335,15 @@ function MonthlyReport({ client, asOf, projectKey }: { client: ProjectClient; as
               <tbody>
                 {report.reported.map((r) => (
                   <tr key={r.id}>
-                    {row(r).map((cell, i) => (i === 0 ? <th key={i} scope="row">{cell}</th> : <td key={i}>{cell}</td>))}
+                    {row(r).map((cell, i) =>
+                      i === 0 ? (
+                        <th key={i} scope="row">
+                          {cell}
+                        </th>
+                      ) : (
+                        <td key={i}>{cell}</td>
+                      ),
+                    )}
                   </tr>
                 ))}
               </tbody>
@@ -209,15 +361,37 @@ function MonthlyReport({ client, asOf, projectKey }: { client: ProjectClient; as
  * The risk register (风险记录表), a page at a time, worst first as the server ranks it; the heat map (from the
  * summary), the export and the monthly report cover every risk.
  */
-export function RisksView({ overview, client, refresh, data, retry }: SectionProps & { data: RiskRegister; retry: () => void }) {
+export function RisksView({
+  overview,
+  client,
+  refresh,
+  data,
+  retry,
+}: SectionProps & { data: RiskRegister; retry: () => void }) {
   const t = useT();
   const fmt = useFormat();
   const [editing, setEditing] = useState<RiskView | 'new' | null>(null);
-  const list = usePagedList(riskPage(data), (cursor) => client.call('listRisks', { cursor, limit: LIST_PAGE_SIZE }), riskPage);
+  const list = usePagedList(
+    riskPage(data),
+    (cursor) => client.call('listRisks', { cursor, limit: LIST_PAGE_SIZE }),
+    riskPage,
+  );
   const sorted = list.items;
   const total = overview.risks.open + overview.risks.closed;
   const register = data;
-  const header = [t('project.risks.title'), t('project.risks.probability'), t('project.risks.impact'), t('project.risks.score'), t('project.common.owner'), t('project.risks.deputy'), t('project.risks.response'), t('project.common.status'), t('project.risks.reviewDate'), t('project.risks.issues'), t('project.risks.dependencies')];
+  const header = [
+    t('project.risks.title'),
+    t('project.risks.probability'),
+    t('project.risks.impact'),
+    t('project.risks.score'),
+    t('project.common.owner'),
+    t('project.risks.deputy'),
+    t('project.risks.response'),
+    t('project.common.status'),
+    t('project.risks.reviewDate'),
+    t('project.risks.issues'),
+    t('project.risks.dependencies'),
+  ];
   return (
     <Section
       title={t('project.risks.heading')}
@@ -231,7 +405,21 @@ export function RisksView({ overview, client, refresh, data, retry }: SectionPro
           <CsvButton
             filename={`${overview.project.key}-risks.csv`}
             header={header}
-            rows={async () => (await allRisks(client)).map((r) => [r.title, r.probability, r.impact, r.score, r.owner.displayName, r.deputy?.displayName ?? '', r.response, t(`project.risks.status.${r.status}`), r.reviewDate, r.issueKeys.join(' '), r.dependencyIds.join(' ')])}
+            rows={async () =>
+              (await allRisks(client)).map((r) => [
+                r.title,
+                r.probability,
+                r.impact,
+                r.score,
+                r.owner.displayName,
+                r.deputy?.displayName ?? '',
+                r.response,
+                t(`project.risks.status.${r.status}`),
+                r.reviewDate,
+                r.issueKeys.join(' '),
+                r.dependencyIds.join(' '),
+              ])
+            }
           />
         </div>
       }
@@ -261,7 +449,19 @@ export function RisksView({ overview, client, refresh, data, retry }: SectionPro
         <div className="cx-table-wrap">
           <table className="cx-table">
             <caption className="cx-visually-hidden">{t('project.risks.heading')}</caption>
-            <HeadRow labels={[t('project.risks.title'), t('project.risks.score'), t('project.common.owner'), t('project.risks.deputy'), t('project.risks.response'), t('project.common.status'), t('project.risks.reviewDate'), t('project.risks.issues')]} hidden={register.canEdit ? [t('project.common.edit')] : []} />
+            <HeadRow
+              labels={[
+                t('project.risks.title'),
+                t('project.risks.score'),
+                t('project.common.owner'),
+                t('project.risks.deputy'),
+                t('project.risks.response'),
+                t('project.common.status'),
+                t('project.risks.reviewDate'),
+                t('project.risks.issues'),
+              ]}
+              hidden={register.canEdit ? [t('project.common.edit')] : []}
+            />
             <tbody>
               {sorted.map((r) => (
                 <tr key={r.id}>
@@ -274,7 +474,13 @@ export function RisksView({ overview, client, refresh, data, retry }: SectionPro
                   <td>
                     <PersonChip person={r.owner} />
                   </td>
-                  <td>{r.deputy ? <PersonChip person={r.deputy} /> : <span className="cx-muted">{t('project.common.none')}</span>}</td>
+                  <td>
+                    {r.deputy ? (
+                      <PersonChip person={r.deputy} />
+                    ) : (
+                      <span className="cx-muted">{t('project.common.none')}</span>
+                    )}
+                  </td>
                   <td>{r.response}</td>
                   <td>
                     <Lozenge appearance={STATUS_APPEARANCE[r.status]}>{t(`project.risks.status.${r.status}`)}</Lozenge>
@@ -296,7 +502,18 @@ export function RisksView({ overview, client, refresh, data, retry }: SectionPro
           </table>
         </div>
       )}
-      {sorted.length > 0 && <ListFooter shown={sorted.length} total={total} hasMore={list.hasMore} busy={list.busy} error={list.error} pageSize={LIST_PAGE_SIZE} label={t('project.risks.heading')} onMore={() => void list.more()} />}
+      {sorted.length > 0 && (
+        <ListFooter
+          shown={sorted.length}
+          total={total}
+          hasMore={list.hasMore}
+          busy={list.busy}
+          error={list.error}
+          pageSize={LIST_PAGE_SIZE}
+          label={t('project.risks.heading')}
+          onMore={() => void list.more()}
+        />
+      )}
       <MonthlyReport client={client} asOf={register.asOf} projectKey={overview.project.key} />
     </Section>
   );

@@ -34,7 +34,13 @@ function EscalationLadderPage({ ctx }: { ctx: AppContext }) {
   );
 }
 
-function LadderForm({ initial, client }: { initial: LadderView; client: BridgeClient<typeof PROJECT_SETTINGS_FUNCTIONS> }) {
+function LadderForm({
+  initial,
+  client,
+}: {
+  initial: LadderView;
+  client: BridgeClient<typeof PROJECT_SETTINGS_FUNCTIONS>;
+}) {
   const t = useT();
   const [view, setView] = useState(initial);
   const [ladder, setLadder] = useState(() => structuredClone(initial.ladder));
@@ -66,9 +72,15 @@ function LadderForm({ initial, client }: { initial: LadderView; client: BridgeCl
     );
 
   return (
-    <form className="cx-form" onSubmit={(e) => (e.preventDefault(), void save())} aria-label={t('escalations.ladder.heading')}>
+    <form
+      className="cx-form"
+      onSubmit={(e) => (e.preventDefault(), void save())}
+      aria-label={t('escalations.ladder.heading')}
+    >
       {!view.canEdit && <Notice tone="warning">{t('escalations.ladder.readOnly')}</Notice>}
-      {ladder.levels[2].accountIds.length === 0 && ladder.levels[2].role === 'none' && <Notice tone="warning">{t('escalations.ladder.noArbiter')}</Notice>}
+      {ladder.levels[2].accountIds.length === 0 && ladder.levels[2].role === 'none' && (
+        <Notice tone="warning">{t('escalations.ladder.noArbiter')}</Notice>
+      )}
       <ErrorNotice error={error} />
       {saved && (
         <Notice tone="success" role="status">
@@ -77,14 +89,28 @@ function LadderForm({ initial, client }: { initial: LadderView; client: BridgeCl
       )}
       {ladder.levels.map((level, i) => (
         <fieldset key={i} className="cx-form-grid" disabled={!view.canEdit}>
-          <legend className="cx-heading-3">{t('escalation.levelFull', { n: i + 1, name: t(`escalation.level.${(i + 1) as 1 | 2 | 3}`) })}</legend>
+          <legend className="cx-heading-3">
+            {t('escalation.levelFull', { n: i + 1, name: t(`escalation.level.${(i + 1) as 1 | 2 | 3}`) })}
+          </legend>
           <label className="cx-field">
             <span className="cx-label">{t('escalations.ladder.hours')}</span>
-            <input className="cx-input" type="number" min={1} max={720} value={level.hours} aria-invalid={fieldError(`levels.${i}.hours`) ? true : undefined} onChange={(e) => setLevel(i, { hours: Number(e.target.value) })} />
+            <input
+              className="cx-input"
+              type="number"
+              min={1}
+              max={720}
+              value={level.hours}
+              aria-invalid={fieldError(`levels.${i}.hours`) ? true : undefined}
+              onChange={(e) => setLevel(i, { hours: Number(e.target.value) })}
+            />
           </label>
           <label className="cx-field">
             <span className="cx-label">{t('escalations.ladder.role')}</span>
-            <select className="cx-input" value={level.role} onChange={(e) => setLevel(i, { role: e.target.value as (typeof ROLES)[number] })}>
+            <select
+              className="cx-input"
+              value={level.role}
+              onChange={(e) => setLevel(i, { role: e.target.value as (typeof ROLES)[number] })}
+            >
               {ROLES.map((r) => (
                 <option key={r} value={r}>
                   {t(`escalations.ladder.role.${r}`)}
@@ -112,4 +138,9 @@ function LadderForm({ initial, client }: { initial: LadderView; client: BridgeCl
   );
 }
 
-export const page: SettingsPage = { route: 'escalation-ladder', title: 'escalations.ladder.heading', order: 20, Component: EscalationLadderPage };
+export const page: SettingsPage = {
+  route: 'escalation-ladder',
+  title: 'escalations.ladder.heading',
+  order: 20,
+  Component: EscalationLadderPage,
+};

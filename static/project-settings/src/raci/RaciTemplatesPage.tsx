@@ -30,7 +30,8 @@ function newId(list: readonly RaciTemplate[]): string {
 }
 
 /** The index of the template an error's field points at ("templates.2.rules" -> 2). */
-const templateOfField = (field: string | undefined) => (field ? Number(/^templates\.(\d+)/.exec(field)?.[1] ?? NaN) : NaN);
+const templateOfField = (field: string | undefined) =>
+  field ? Number(/^templates\.(\d+)/.exec(field)?.[1] ?? NaN) : NaN;
 
 function TemplateEditor({
   template,
@@ -50,18 +51,36 @@ function TemplateEditor({
   const t = useT();
   const id = useId();
   const name = t.locale === 'zh' ? template.nameZh : template.nameEn;
-  const setRule = (i: number, change: Partial<TemplateRule>) => onChange({ ...template, rules: template.rules.map((r, j) => (j === i ? { ...r, ...change } : r)) });
+  const setRule = (i: number, change: Partial<TemplateRule>) =>
+    onChange({ ...template, rules: template.rules.map((r, j) => (j === i ? { ...r, ...change } : r)) });
   return (
-    <fieldset className="cx-form cx-template-card" data-template={template.id} disabled={readOnly} aria-invalid={error ? true : undefined}>
+    <fieldset
+      className="cx-form cx-template-card"
+      data-template={template.id}
+      disabled={readOnly}
+      aria-invalid={error ? true : undefined}
+    >
       <legend className="cx-heading-3">{name || t('raci.settings.newTemplate')}</legend>
       <div className="cx-form-grid">
         <label className="cx-field">
           <span className="cx-label">{t('raci.settings.nameZh')}</span>
-          <input className="cx-input" lang="zh-CN" value={template.nameZh} maxLength={60} onChange={(e) => onChange({ ...template, nameZh: e.target.value })} />
+          <input
+            className="cx-input"
+            lang="zh-CN"
+            value={template.nameZh}
+            maxLength={60}
+            onChange={(e) => onChange({ ...template, nameZh: e.target.value })}
+          />
         </label>
         <label className="cx-field">
           <span className="cx-label">{t('raci.settings.nameEn')}</span>
-          <input className="cx-input" lang="en" value={template.nameEn} maxLength={60} onChange={(e) => onChange({ ...template, nameEn: e.target.value })} />
+          <input
+            className="cx-input"
+            lang="en"
+            value={template.nameEn}
+            maxLength={60}
+            onChange={(e) => onChange({ ...template, nameEn: e.target.value })}
+          />
         </label>
       </div>
       <div className="cx-table-wrap">
@@ -81,7 +100,12 @@ function TemplateEditor({
             {template.rules.map((r, i) => (
               <tr key={i}>
                 <td>
-                  <select className="cx-input" aria-label={`${t('raci.settings.party')} ${i + 1}`} value={r.party} onChange={(e) => setRule(i, { party: e.target.value as TemplateRule['party'] })}>
+                  <select
+                    className="cx-input"
+                    aria-label={`${t('raci.settings.party')} ${i + 1}`}
+                    value={r.party}
+                    onChange={(e) => setRule(i, { party: e.target.value as TemplateRule['party'] })}
+                  >
                     {TEMPLATE_PARTIES.map((p) => (
                       <option key={p} value={p}>
                         {t(`raci.party.${p}`)}
@@ -90,13 +114,23 @@ function TemplateEditor({
                   </select>
                 </td>
                 <td>
-                  <select className="cx-input" aria-label={`${t('raci.settings.pick')} ${i + 1}`} value={r.pick} onChange={(e) => setRule(i, { pick: e.target.value as TemplateRule['pick'] })}>
+                  <select
+                    className="cx-input"
+                    aria-label={`${t('raci.settings.pick')} ${i + 1}`}
+                    value={r.pick}
+                    onChange={(e) => setRule(i, { pick: e.target.value as TemplateRule['pick'] })}
+                  >
                     <option value="head">{t('raci.pick.head')}</option>
                     <option value="interface">{t('raci.pick.interface')}</option>
                   </select>
                 </td>
                 <td>
-                  <select className="cx-input" aria-label={`${t('raci.settings.role')} ${i + 1}`} value={r.role} onChange={(e) => setRule(i, { role: e.target.value as TemplateRule['role'] })}>
+                  <select
+                    className="cx-input"
+                    aria-label={`${t('raci.settings.role')} ${i + 1}`}
+                    value={r.role}
+                    onChange={(e) => setRule(i, { role: e.target.value as TemplateRule['role'] })}
+                  >
                     {RACI_ROLES.map((role) => (
                       <option key={role} value={role}>
                         {t(ROLE_LABEL[role])}
@@ -106,7 +140,11 @@ function TemplateEditor({
                 </td>
                 <td>
                   {!readOnly && (
-                    <Button appearance="subtle" isDisabled={template.rules.length <= 1} onClick={() => onChange({ ...template, rules: template.rules.filter((_, j) => j !== i) })}>
+                    <Button
+                      appearance="subtle"
+                      isDisabled={template.rules.length <= 1}
+                      onClick={() => onChange({ ...template, rules: template.rules.filter((_, j) => j !== i) })}
+                    >
                       {t('raci.settings.removeRule', { n: i + 1 })}
                     </Button>
                   )}
@@ -123,7 +161,14 @@ function TemplateEditor({
       )}
       {!readOnly && (
         <div className="cx-form-actions">
-          <Button onClick={() => onChange({ ...template, rules: [...template.rules, { party: 'executing', role: 'responsible', pick: 'interface' }] })}>
+          <Button
+            onClick={() =>
+              onChange({
+                ...template,
+                rules: [...template.rules, { party: 'executing', role: 'responsible', pick: 'interface' }],
+              })
+            }
+          >
             {t('raci.settings.addRule')}
           </Button>
           <Button appearance="subtle" onClick={onRemove}>
@@ -135,7 +180,15 @@ function TemplateEditor({
   );
 }
 
-function TemplatesForm({ initial, client, onReload }: { initial: RaciTemplatesView; client: Client; onReload: () => void }) {
+function TemplatesForm({
+  initial,
+  client,
+  onReload,
+}: {
+  initial: RaciTemplatesView;
+  client: Client;
+  onReload: () => void;
+}) {
   const t = useT();
   const [view, setView] = useState(initial);
   const [draft, setDraft] = useState<RaciTemplate[]>(initial.templates);
@@ -192,7 +245,18 @@ function TemplatesForm({ initial, client, onReload }: { initial: RaciTemplatesVi
         <div className="cx-form-actions">
           <Button
             onClick={() =>
-              change([...draft, { id: newId(draft), nameZh: '', nameEn: '', rules: [{ party: 'requesting', role: 'accountable', pick: 'head' }, { party: 'executing', role: 'responsible', pick: 'interface' }] }])
+              change([
+                ...draft,
+                {
+                  id: newId(draft),
+                  nameZh: '',
+                  nameEn: '',
+                  rules: [
+                    { party: 'requesting', role: 'accountable', pick: 'head' },
+                    { party: 'executing', role: 'responsible', pick: 'interface' },
+                  ],
+                },
+              ])
             }
           >
             {t('raci.settings.addTemplate')}
@@ -230,4 +294,9 @@ function RaciTemplatesPage({ ctx }: { ctx: AppContext }) {
   );
 }
 
-export const page: SettingsPage = { route: 'raci-templates', title: 'raci.settings.title', order: 10, Component: RaciTemplatesPage };
+export const page: SettingsPage = {
+  route: 'raci-templates',
+  title: 'raci.settings.title',
+  order: 10,
+  Component: RaciTemplatesPage,
+};
