@@ -38,7 +38,7 @@ import {
 } from '../../domain/dependencies/dependency';
 import { criticalPath, cycleIfAdded, successorsOf, type GraphEdge } from '../../domain/dependencies/dependency-graph';
 import { applyDependencyChange } from '../../domain/rollup/dependencies';
-import { type DependencyEdgeEntry } from '../../domain/rollup/core';
+import type { DependencyEdgeEntry } from '../../domain/rollup/core';
 
 /** How many issues the cycle check may walk before it refuses to guess (each costs one index query). */
 export const MAX_CYCLE_WALK = 500;

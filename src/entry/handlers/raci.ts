@@ -1,4 +1,4 @@
-import { RACI_PANEL_FUNCTIONS, RACI_PROJECT_FUNCTIONS, RACI_SETTINGS_FUNCTIONS } from '../../contract';
+import type { RACI_PANEL_FUNCTIONS, RACI_PROJECT_FUNCTIONS, RACI_SETTINGS_FUNCTIONS } from '../../contract';
 import { searchUsers } from '../../app/directory/manage-departments';
 import { getRaciMatrix, getRaciMatrixFilters } from '../../app/raci/raci-matrix';
 import {

@@ -27,7 +27,7 @@ import {
   weekOf,
   type ProjectRollup,
 } from '../../../src/domain/rollup/core';
-import { type EscalationContribution } from '../../../src/domain/escalations/escalation';
+import type { EscalationContribution } from '../../../src/domain/escalations/escalation';
 import { STATUS_CATEGORIES } from '../../../src/contract';
 
 const project = fc.constantFrom('PAY', 'AICS');

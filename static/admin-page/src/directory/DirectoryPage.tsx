@@ -1,12 +1,12 @@
 import { useMemo, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
-import {
+import type {
   ADMIN_PAGE_FUNCTIONS,
-  type AppErrorBody,
-  type DepartmentRecord,
-  type DirectoryView,
-  type Person,
+  AppErrorBody,
+  DepartmentRecord,
+  DirectoryView,
+  Person,
 } from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { DependencySettingsSection } from '../dependencies/DependencySettingsSection';

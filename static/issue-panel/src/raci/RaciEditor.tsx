@@ -1,7 +1,7 @@
 import { lazy, Suspense, useId, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import {
-  ISSUE_PANEL_FUNCTIONS,
+  type ISSUE_PANEL_FUNCTIONS,
   RACI_ROLES,
   type Person,
   type RaciDepartments,

@@ -2,7 +2,7 @@ import { lazy, Suspense, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
 import SectionMessage from '@atlaskit/section-message';
-import { ISSUE_PANEL_FUNCTIONS, RACI_ROLES, type DepartmentRef, type Person, type RaciView } from '@contract';
+import { type ISSUE_PANEL_FUNCTIONS, RACI_ROLES, type DepartmentRef, type Person, type RaciView } from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { departmentName } from '../../../shared/departments';
 import { useT } from '../../../shared/i18n';
