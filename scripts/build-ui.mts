@@ -27,7 +27,7 @@ const kB = (bytes: number) => `${(bytes / 1024).toFixed(0)} kB`;
 export async function buildUi(log: (line: string) => void = console.log): Promise<void> {
   for (const app of UI_APPS) {
     const started = performance.now();
-    const config = customUiConfig(pathToFileURL(join(ROOT, 'static', app) + '/'));
+    const config = customUiConfig(pathToFileURL(`${join(ROOT, 'static', app)}/`));
     await build({
       ...config,
       configFile: false,

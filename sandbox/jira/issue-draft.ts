@@ -275,7 +275,7 @@ export class DraftEditor {
           return undefined;
         }
         const u = this.repo.user(accountId);
-        if (!u || u.active !== 1) {
+        if (u?.active !== 1) {
           this.errors[f.id] = `Specify a valid value for ${f.name}: user '${accountId}' does not exist or is inactive.`;
           return undefined;
         }

@@ -87,7 +87,7 @@ export class JiraSandbox {
     this.count(`${method} ${match.template}`);
     if (req.actor.kind === 'user') {
       const u = this.repo.user(req.actor.accountId);
-      if (!u || u.active !== 1) {
+      if (u?.active !== 1) {
         return this.respond({
           status: 401,
           body: { errorMessages: ['Client must be authenticated to access this resource.'], errors: {} },

@@ -4,5 +4,5 @@ export type Locale = (typeof LOCALES)[number];
 
 /** Maps a Forge/Jira locale such as `zh_CN`, `zh-CN` or `en_US` to one the app ships. */
 export function toLocale(raw: string | undefined | null): Locale {
-  return raw && raw.toLowerCase().startsWith('zh') ? 'zh' : 'en';
+  return raw?.toLowerCase().startsWith('zh') ? 'zh' : 'en';
 }

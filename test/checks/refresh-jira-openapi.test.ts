@@ -37,7 +37,7 @@ describe('refresh-jira-openapi', () => {
     fs.writeFileSync(path.join(tmp, SPEC_FILE), '{}');
     fs.writeFileSync(path.join(tmp, NOTE_FILE), note);
     const source = path.join(tmp, 'download.json');
-    fs.writeFileSync(source, JSON.stringify(spec(), null, 2) + '\n');
+    fs.writeFileSync(source, `${JSON.stringify(spec(), null, 2)}\n`);
 
     const facts = refresh(source, tmp, '2027-01-15');
 

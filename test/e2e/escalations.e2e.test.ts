@@ -1,6 +1,5 @@
 import { expect, it } from 'vitest';
-import { join } from 'node:path';
-import { describeInChromium, SHOTS } from '../support/e2e';
+import { describeInChromium } from '../support/e2e';
 import { SEED_USERS } from '../../sandbox/seed/jira-seed';
 import { invoke } from '../support/platform';
 

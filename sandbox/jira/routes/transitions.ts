@@ -33,7 +33,7 @@ export function registerTransitionRoutes(r: Router<Handler>, site: JiraSite): vo
     return Object.fromEntries(
       Object.entries(fields).map(([id, value]) => {
         const field = repo.appFields().find((f) => f.id === id);
-        if (!field || field.type !== 'user') return [id, value];
+        if (field?.type !== 'user') return [id, value];
         if (field.collection === 'list') return [id, Array.isArray(value) && value.length > 0 ? value.map(ref) : null];
         return [id, ref(value)];
       }),

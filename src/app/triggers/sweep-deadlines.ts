@@ -78,7 +78,7 @@ async function flagLateResponse(deps: Deps, id: string, now: number): Promise<bo
   if (!first) return false;
   await commitWithRollups(deps, id, [first.projectKey], async (rollups, attempt) => {
     const dep = attempt === 1 ? first : await readDependency(deps, id);
-    if (!dep || dep.responseState !== 'awaiting' || !isResponseLate(dep, now)) return null;
+    if (dep?.responseState !== 'awaiting' || !isResponseLate(dep, now)) return null;
     const next: DependencyRecord = {
       ...dep,
       late: true,

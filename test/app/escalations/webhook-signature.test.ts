@@ -30,7 +30,7 @@ describe('web trigger signature', () => {
     expect(
       code(() =>
         verifySignedRequest(
-          { body: body + ' ', signature: sign(secret, ts, nonce, body), timestamp: ts, nonce },
+          { body: `${body} `, signature: sign(secret, ts, nonce, body), timestamp: ts, nonce },
           secret,
           now,
         ),
