@@ -4,7 +4,7 @@
  * baseline (reading every issue of the project through /search/jql, which is what a page without a
  * rollup would have to do). Run: npm run bench   (sizes: BENCH_SIZES=1000,10000)
  */
-import { createPlatform, type Platform } from '../sandbox/platform';
+import { createPlatform } from '../sandbox/platform';
 import { TEST_START } from '../test/support/clock';
 import { SEED_USERS } from '../sandbox/seed/jira-seed';
 import { replaySeedAsEvents } from '../sandbox/seed/replay-events';
@@ -17,7 +17,6 @@ const SIZES = (process.env.BENCH_SIZES ?? '1000,10000,50000').split(',').map(Num
 const lead = SEED_USERS.gaoYuan.accountId;
 
 async function measure(
-  p: Platform,
   n: number,
   call: () => Promise<{ record: { kvsOps: number; jiraCalls: number; durationMs: number } }>,
 ): Promise<Sample[]> {
@@ -54,7 +53,7 @@ async function main() {
       });
     }
     await p.settle();
-    const samples = await measure(p, RUNS, () =>
+    const samples = await measure(RUNS, () =>
       invoke(p, { moduleKey: 'collab-issue-panel', accountId: lead, issueKey: `${key}-1` }, 'getIssuePanel'),
     );
     rows.push(summarize('open issue panel', `${deps} dependencies`, 1, samples));
@@ -102,7 +101,7 @@ async function main() {
       'replay ms': replayMs.toFixed(0),
     });
 
-    const page = await measure(q, RUNS, () =>
+    const page = await measure(RUNS, () =>
       invoke(q, { moduleKey: 'collab-project-page', accountId: lead, projectKey: key }, 'getProjectOverview'),
     );
     const pageRow = summarize('open project page (rollup)', `${size} issues`, 1, page);

@@ -103,13 +103,11 @@ export async function createDependency(deps: Deps, ctx: ActingContext, issueKey:
   const otherKey = input.otherIssueKey.toUpperCase();
   if (otherKey === issueKey.toUpperCase()) throw new AppError('VALIDATION', 'dependency.self', {}, 'otherIssueKey');
   const here = await readAsUser(
-    deps,
     'issue',
     () => deps.jira.getIssue('user', issueKey),
     () => deps.jira.getIssue('app', issueKey),
   );
   const other = await readAsUser(
-    deps,
     'issue',
     () => deps.jira.getIssue('user', otherKey),
     () => deps.jira.getIssue('app', otherKey),

@@ -58,7 +58,6 @@ export async function writeAudit(deps: Deps, ops: TransactionOp[]): Promise<void
 
 export async function readIssueForUser(deps: Deps, issueKey: string): Promise<JiraIssue> {
   return readAsUser(
-    deps,
     'issue',
     () => deps.jira.getIssue('user', issueKey),
     () => deps.jira.getIssue('app', issueKey),

@@ -13,7 +13,6 @@ const HOUR = 3_600_000;
  */
 export async function getEscalationStats(deps: Deps, projectKey: string): Promise<EscalationStats> {
   const project = await readAsUser(
-    deps,
     'project',
     () => deps.jira.getProject('user', projectKey),
     () => deps.jira.getProject('app', projectKey),

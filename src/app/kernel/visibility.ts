@@ -1,4 +1,3 @@
-import type { Deps } from './ports';
 import { AppError, isAppError } from './errors';
 import type { Noun } from '../../contract';
 
@@ -8,7 +7,6 @@ import type { Noun } from '../../contract';
  * the honest answer is FORBIDDEN (and nothing else), not NOT_FOUND.
  */
 export async function readAsUser<T>(
-  deps: Deps,
   what: Noun,
   asUser: () => Promise<T>,
   existsForApp: () => Promise<unknown>,

@@ -6,7 +6,6 @@ import { readAsUser } from '../kernel/visibility';
 /** The project, as the invoking user may see it; FORBIDDEN when they may not browse it. */
 export function requireBrowse(deps: Deps, projectKey: string): Promise<JiraProject> {
   return readAsUser(
-    deps,
     'project',
     () => deps.jira.getProject('user', projectKey),
     () => deps.jira.getProject('app', projectKey),

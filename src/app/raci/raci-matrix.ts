@@ -39,7 +39,6 @@ export function matrixJql(
  */
 export async function getRaciMatrixFilters(deps: Deps, projectKey: string): Promise<RaciMatrixFilters> {
   const project = await readAsUser(
-    deps,
     'project',
     () => deps.jira.getProject('user', projectKey),
     () => deps.jira.getProject('app', projectKey),

@@ -54,7 +54,6 @@ export async function getRaciTemplateSettings(
 ): Promise<RaciTemplatesView> {
   if (!ctx.accountId) throw new AppError('FORBIDDEN', 'forbidden.browse', { what: 'project' });
   const project = await readAsUser(
-    deps,
     'project',
     () => deps.jira.getProject('user', projectKey),
     () => deps.jira.getProject('app', projectKey),

@@ -20,7 +20,6 @@ import { raciView } from '../raci/raci-view';
  */
 export async function getIssuePanel(deps: Deps, ctx: ActingContext, issueKey: string): Promise<IssuePanelView> {
   const issue = await readAsUser(
-    deps,
     'issue',
     () => deps.jira.getIssue('user', issueKey, { withEditMeta: true, withLinks: true }),
     () => deps.jira.getIssue('app', issueKey),

@@ -27,7 +27,6 @@ export async function getProjectOverview(
   projectKey: string,
 ): Promise<ProjectSummary> {
   const project = await readAsUser(
-    deps,
     'project',
     () => deps.jira.getProject('user', projectKey),
     () => deps.jira.getProject('app', projectKey),

@@ -1,4 +1,8 @@
-import type { DEPENDENCY_ADMIN_FUNCTIONS, DEPENDENCY_PANEL_FUNCTIONS, DEPENDENCY_PROJECT_FUNCTIONS } from '../../contract';
+import type {
+  DEPENDENCY_ADMIN_FUNCTIONS,
+  DEPENDENCY_PANEL_FUNCTIONS,
+  DEPENDENCY_PROJECT_FUNCTIONS,
+} from '../../contract';
 import type { Handlers } from '../resolver-kit';
 import { issueKeyOf, projectKeyOf } from '../scope';
 import {

@@ -41,7 +41,7 @@ export function agendaText(agenda: Agenda, t: Translator, fmt: Fmt, markdown: bo
 }
 
 /** The weekly cross-department sync's agenda (问题清单), built from the project's open problems. */
-function AgendaView({ overview, client, data, retry }: SectionProps & { data: Agenda; retry: () => void }) {
+function AgendaView({ overview, data }: SectionProps & { data: Agenda; retry: () => void }) {
   const t = useT();
   const fmt = useFormat();
   const [copied, setCopied] = useState<'ok' | 'failed' | null>(null);

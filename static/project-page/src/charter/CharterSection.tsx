@@ -73,7 +73,10 @@ function CharterForm(props: {
           label={t('project.charter.coordinator')}
           value={coordinator}
           people={people}
-          onChange={(id, p) => (setCoordinator(id), p && setPeople(new Map(people).set(p.accountId, p)))}
+          onChange={(id, p) => {
+            setCoordinator(id);
+            if (p) setPeople(new Map(people).set(p.accountId, p));
+          }}
         />
         <fieldset className="cx-field">
           <legend className="cx-label">{t('project.charter.participating')}</legend>
@@ -160,7 +163,7 @@ function CharterForm(props: {
 }
 
 /** The charter (项目基本信息表) and each participating department head's confirmation of its goal (协同目标确认函). */
-function CharterView({ overview, client, data, retry }: SectionProps & { data: CharterView; retry: () => void }) {
+function CharterPanel({ overview, client, data }: SectionProps & { data: CharterView; retry: () => void }) {
   const t = useT();
   const fmt = useFormat();
   const [view, setView] = useState<CharterView | null>(null);
@@ -219,7 +222,10 @@ function CharterView({ overview, client, data, retry }: SectionProps & { data: C
           view={v}
           client={client}
           today={overview.asOf.slice(0, 10)}
-          onDone={(next) => (setEditing(false), next && setView(next))}
+          onDone={(next) => {
+            setEditing(false);
+            if (next) setView(next);
+          }}
         />
       )}
       {!c ? (
@@ -317,4 +323,4 @@ function CharterView({ overview, client, data, retry }: SectionProps & { data: C
   );
 }
 
-export const CharterSection = withData((client) => client.call('getCharter', {}), CharterView);
+export const CharterSection = withData((client) => client.call('getCharter', {}), CharterPanel);

@@ -8,7 +8,7 @@ import {
   type ActionView,
   type Person,
   type RetrospectiveView,
-  type RetrospectivesView,
+  type RetrospectivesView as RetrospectivesData,
 } from '@contract';
 import { useFormat, useT } from '../../../shared/i18n';
 import { EmptyState } from '../../../shared/components/EmptyState';
@@ -246,7 +246,10 @@ function ActionForm(props: {
           label={t('project.common.owner')}
           value={owner}
           people={people}
-          onChange={(id, p) => (setOwner(id), p && setPeople(new Map(people).set(p.accountId, p)))}
+          onChange={(id, p) => {
+            setOwner(id);
+            if (p) setPeople(new Map(people).set(p.accountId, p));
+          }}
         />
         <Field label={t('project.common.due')}>
           {(id) => (
@@ -280,7 +283,7 @@ function ActionsTable({
   projectKey,
   total,
 }: {
-  view: RetrospectivesView;
+  view: RetrospectivesData;
   client: ProjectClient;
   onChanged: () => void;
   projectKey: string;
@@ -440,7 +443,7 @@ export function RetrospectivesView({
   refresh,
   data,
   retry,
-}: SectionProps & { data: RetrospectivesView; retry: () => void }) {
+}: SectionProps & { data: RetrospectivesData; retry: () => void }) {
   const t = useT();
   const fmt = useFormat();
   const [adding, setAdding] = useState<'retro' | 'action' | null>(null);
@@ -498,7 +501,10 @@ export function RetrospectivesView({
           client={client}
           milestones={overview.milestones}
           today={today}
-          onDone={(saved) => (setAdding(null), saved && changed())}
+          onDone={(saved) => {
+            setAdding(null);
+            if (saved) changed();
+          }}
         />
       )}
       {adding === 'action' && (
@@ -506,7 +512,10 @@ export function RetrospectivesView({
           client={client}
           retros={view.retrospectives}
           today={today}
-          onDone={(saved) => (setAdding(null), saved && changed())}
+          onDone={(saved) => {
+            setAdding(null);
+            if (saved) changed();
+          }}
         />
       )}
       <p className={view.recurringTags.length > 0 ? 'cx-danger-text' : 'cx-muted'} role="status">

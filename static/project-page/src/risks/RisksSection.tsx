@@ -182,14 +182,20 @@ function RiskForm(props: {
           label={t('project.common.owner')}
           value={owner}
           people={people}
-          onChange={(id, p) => (setOwner(id), remember(p))}
+          onChange={(id, p) => {
+            setOwner(id);
+            remember(p);
+          }}
         />
         <PersonField
           client={props.client}
           label={t('project.risks.deputy')}
           value={deputy}
           people={people}
-          onChange={(id, p) => (setDeputy(id), remember(p))}
+          onChange={(id, p) => {
+            setDeputy(id);
+            remember(p);
+          }}
         />
         <Field label={t('project.risks.reviewDate')}>
           {(id) => (

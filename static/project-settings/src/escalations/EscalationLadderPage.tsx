@@ -74,7 +74,10 @@ function LadderForm({
   return (
     <form
       className="cx-form"
-      onSubmit={(e) => (e.preventDefault(), void save())}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void save();
+      }}
       aria-label={t('escalations.ladder.heading')}
     >
       {!view.canEdit && <Notice tone="warning">{t('escalations.ladder.readOnly')}</Notice>}
