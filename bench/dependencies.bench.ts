@@ -18,7 +18,10 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 /** A project-like DAG: nodes in a random order, each edge from an earlier to a later node, mostly short hops. */
 function randomDag(edges: number, nodes: number, seed = 42): GraphEdge[] {
   let s = seed;
-  const rnd = () => (s = (Math.imul(s, 1103515245) + 12345) >>> 0) / 2 ** 32;
+  const rnd = () => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s / 2 ** 32;
+  };
   const out: GraphEdge[] = [];
   for (let k = 0; k < edges; k++) {
     const a = Math.floor(rnd() * (nodes - 1));

@@ -374,10 +374,10 @@ export function diffDrafts(repo: JiraRepo, before: IssueDraft, after: IssueDraft
     from: string | null,
     fromString: string | null,
     to: string | null,
-    toString: string | null,
+    toStr: string | null,
     fieldtype: 'jira' | 'custom' = 'jira',
   ): void => {
-    items.push({ field, fieldtype, fieldId, from, fromString, to, toString });
+    items.push({ field, fieldtype, fieldId, from, fromString, to, toString: toStr });
   };
   if (before.summary !== after.summary) add('summary', 'summary', null, before.summary, null, after.summary);
   if (before.description !== after.description) {

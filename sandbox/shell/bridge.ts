@@ -118,7 +118,10 @@ addEventListener('DOMContentLoaded', () => {
     let bottom = 0;
     for (const el of document.body.querySelectorAll('*')) bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
     const height = Math.ceil(bottom + scrollY) + 8;
-    if (height !== last) parent.postMessage({ type: 'sandbox:resize', frameId, height: (last = height) }, '*');
+    if (height !== last) {
+      last = height;
+      parent.postMessage({ type: 'sandbox:resize', frameId, height }, '*');
+    }
   };
   let queued = false;
   const schedule = () => {

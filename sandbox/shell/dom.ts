@@ -24,7 +24,10 @@ export function lozenge(category: string, text: string) {
 
 export function flag(text: string, isError = false) {
   let box = document.querySelector('.flags');
-  if (!box) document.body.append((box = h('div', { className: 'flags', role: 'status' })));
+  if (!box) {
+    box = h('div', { className: 'flags', role: 'status' });
+    document.body.append(box);
+  }
   const el = h('div', { className: `flag${isError ? ' error' : ''}` }, text);
   box.append(el);
   setTimeout(() => el.remove(), 6000);

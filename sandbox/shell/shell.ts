@@ -44,12 +44,14 @@ addEventListener(
 async function route() {
   const hash = location.hash || '';
   try {
-    let m: RegExpExecArray | null;
-    if ((m = /^#\/issue\/([A-Z][A-Z0-9_]*-\d+)$/.exec(hash))) await issueView(main, m[1]!);
-    else if ((m = /^#\/project\/([A-Z][A-Z0-9_]*)\/page$/.exec(hash))) await projectPage(main, m[1]!);
-    else if ((m = /^#\/project\/([A-Z][A-Z0-9_]*)$/.exec(hash))) await projectIssues(main, m[1]!);
-    else if ((m = /^#\/project\/([A-Z][A-Z0-9_]*)\/settings\/([a-z0-9-]+)$/.exec(hash)))
-      await projectSettings(main, m[1]!, m[2]!);
+    const issue = /^#\/issue\/([A-Z][A-Z0-9_]*-\d+)$/.exec(hash);
+    const page = /^#\/project\/([A-Z][A-Z0-9_]*)\/page$/.exec(hash);
+    const issues = /^#\/project\/([A-Z][A-Z0-9_]*)$/.exec(hash);
+    const settings = /^#\/project\/([A-Z][A-Z0-9_]*)\/settings\/([a-z0-9-]+)$/.exec(hash);
+    if (issue) await issueView(main, issue[1]!);
+    else if (page) await projectPage(main, page[1]!);
+    else if (issues) await projectIssues(main, issues[1]!);
+    else if (settings) await projectSettings(main, settings[1]!, settings[2]!);
     else if (hash === '#/admin') await adminPage(main);
     else {
       const first = nav.querySelector<HTMLAnchorElement>('a[href^="#/project/"]');
@@ -88,4 +90,5 @@ void boot().catch((e: Error) =>
 );
 
 // Without an export esbuild reads the entry as CommonJS (package.json "type") and wraps every module it imports.
+// biome-ignore lint/complexity/noUselessEmptyExport: esbuild needs an export to bundle the entry as ESM.
 export {};

@@ -45,7 +45,10 @@ export function userPicker(
     clearTimeout(timer);
     timer = setTimeout(async () => {
       const q = input.value.trim();
-      if (!q) return void (suggest.hidden = true);
+      if (!q) {
+        suggest.hidden = true;
+        return;
+      }
       const users = await jira<Array<{ accountId: string; displayName: string }>>(
         `/rest/api/3/user/search?query=${encodeURIComponent(q)}&maxResults=8`,
       );

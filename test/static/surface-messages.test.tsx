@@ -76,7 +76,7 @@ function appFiles(app: string): string[] {
   return [...files].filter((f) => !DEFINES_KEYS.test(relative(join(STATIC, '..'), f)));
 }
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The keys a file can ask for: string literals that are keys (or plural bases: `x` for `x.one`/`x.other`), and
@@ -89,10 +89,12 @@ function keysAskedFor(file: string): Set<string> {
     for (const key of ALL_KEYS) if (re.test(key)) asked.add(key);
   };
   visit(sourceFile(file), (n) => {
-    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) matching(escape(n.text));
+    if (ts.isStringLiteral(n) || ts.isNoSubstitutionTemplateLiteral(n)) matching(escapeRegExp(n.text));
     // A template is a key only if it starts like one ("feature.area."), not e.g. `${id}-title`.
     else if (ts.isTemplateExpression(n) && n.head.text.includes('.')) {
-      matching(escape(n.head.text) + n.templateSpans.map((span) => `.+${escape(span.literal.text)}`).join(''));
+      matching(
+        escapeRegExp(n.head.text) + n.templateSpans.map((span) => `.+${escapeRegExp(span.literal.text)}`).join(''),
+      );
     }
   });
   return asked;

@@ -90,17 +90,17 @@ export function registerUserRoutes(r: Router<Handler>, site: JiraSite): void {
     const exclude = new Set([...qList(ctx, 'excludeAccountIds'), ...qList(ctx, 'exclude')]);
     const all = matchUsers(query).filter((u) => !exclude.has(u.account_id));
     const shown = all.slice(0, maxResults);
-    const escape = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+    const escapeHtml = (s: string): string => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
     const highlight = (name: string): string => {
       const i = name.toLowerCase().indexOf(query.toLowerCase());
-      if (i < 0 || query === '') return escape(name);
-      return `${escape(name.slice(0, i))}<strong>${escape(name.slice(i, i + query.length))}</strong>${escape(name.slice(i + query.length))}`;
+      if (i < 0 || query === '') return escapeHtml(name);
+      return `${escapeHtml(name.slice(0, i))}<strong>${escapeHtml(name.slice(i, i + query.length))}</strong>${escapeHtml(name.slice(i + query.length))}`;
     };
     return ok({
       users: shown.map((u) => ({
         accountId: u.account_id,
         accountType: u.account_type,
-        html: `${highlight(u.display_name)}${u.email ? ` - ${escape(u.email)}` : ''}`,
+        html: `${highlight(u.display_name)}${u.email ? ` - ${escapeHtml(u.email)}` : ''}`,
         displayName: u.display_name,
         avatarUrl: render.avatarUrls('user', u.account_id)['16x16'],
       })),

@@ -404,7 +404,7 @@ async function notifyDelayAsked(
   // Recipients may read either language: both, Chinese first (the seeds' users), in one email.
   const subject = `${formatMessage('dependency.delayAsked.subject', 'zh', params)} / ${formatMessage('dependency.delayAsked.subject', 'en', params)}`;
   const text = `${formatMessage('dependency.delayAsked.body', 'zh', params)}\n\n${formatMessage('dependency.delayAsked.body', 'en', params)}`;
-  const escape = (s: string) =>
+  const escapeHtml = (s: string) =>
     s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
   await deps.jira
     .notify('app', upstream.key, {
@@ -412,7 +412,7 @@ async function notifyDelayAsked(
       textBody: text,
       htmlBody: text
         .split('\n\n')
-        .map((p) => `<p>${escape(p)}</p>`)
+        .map((p) => `<p>${escapeHtml(p)}</p>`)
         .join(''),
       toAccountIds: to,
     })

@@ -38,7 +38,9 @@ export function toDepartmentRecord(d: StoredDepartment): DepartmentRecord {
 export function indexSummary(index: StoredPeopleIndex | undefined): PeopleIndexSummary {
   if (!index) return { builtAt: null, people: 0, byDepartment: {} };
   const byDepartment: Record<string, number> = {};
-  index.departments.forEach((d, i) => setOwn(byDepartment, d.id, index.members[i]?.length ?? 0));
+  index.departments.forEach((d, i) => {
+    setOwn(byDepartment, d.id, index.members[i]?.length ?? 0);
+  });
   return {
     builtAt: new Date(index.builtAt).toISOString(),
     people: index.members.reduce((n, list) => n + list.length, 0),

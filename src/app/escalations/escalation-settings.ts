@@ -183,7 +183,7 @@ export async function saveLadder(
   const ids = [...new Set(input.ladder.levels.flatMap((l) => l.accountIds))];
   if (ids.length) {
     const known = new Set((await deps.jira.getUsers('user', ids)).map((u) => u.accountId));
-    input.ladder.levels.forEach((l, i) =>
+    input.ladder.levels.forEach((l, i) => {
       l.accountIds.forEach((accountId, j) => {
         if (!known.has(accountId))
           throw new AppError(
@@ -192,8 +192,8 @@ export async function saveLadder(
             { field: `levels.${i}.accountIds.${j}`, accountId },
             `levels.${i}.accountIds.${j}`,
           );
-      }),
-    );
+      });
+    });
   }
   await writeSettings(deps, KEY.ladder(projectKey), input.ladder, input.version, ctx.accountId ?? '', 'project');
   return getLadderView(deps, projectKey);

@@ -169,7 +169,10 @@ function addTree(into: Tree, part: Tree, sign: 1 | -1, template: Tree | undefine
       continue;
     }
     let child = own(into, key) as Tree | undefined;
-    if (child === undefined) setOwn(into, key, (child = {}));
+    if (child === undefined) {
+      child = {};
+      setOwn(into, key, child);
+    }
     addTree(child, value, sign, fixed ? (own(template, key) as Tree) : undefined);
     if (!fixed && Object.keys(child).length === 0) delete into[key];
   }
@@ -237,7 +240,10 @@ export function mergeRollups(projectKey: string, parts: readonly ProjectRollup[]
   const total = emptyRollup(projectKey);
   for (const p of parts) {
     addTree(total as unknown as Tree, countsOf(p), 1, TEMPLATE);
-    if (p.depGraph) Object.assign((total.depGraph ??= {}), p.depGraph);
+    if (p.depGraph) {
+      total.depGraph ??= {};
+      Object.assign(total.depGraph, p.depGraph);
+    }
     if (p.updatedAt != null && (total.updatedAt === null || p.updatedAt > total.updatedAt))
       total.updatedAt = p.updatedAt;
   }

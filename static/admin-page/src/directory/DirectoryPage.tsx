@@ -1,13 +1,7 @@
 import { useMemo, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
-import type {
-  ADMIN_PAGE_FUNCTIONS,
-  AppErrorBody,
-  DepartmentRecord,
-  DirectoryView,
-  Person,
-} from '@contract';
+import type { ADMIN_PAGE_FUNCTIONS, AppErrorBody, DepartmentRecord, DirectoryView, Person } from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { DependencySettingsSection } from '../dependencies/DependencySettingsSection';
 import { departmentName } from '../../../shared/departments';

@@ -1,7 +1,13 @@
 import { useId, useMemo, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
-import { type ISSUE_PANEL_FUNCTIONS, RACI_ROLES, type Person, type TemplateParty, type TemplatePreview } from '@contract';
+import {
+  type ISSUE_PANEL_FUNCTIONS,
+  RACI_ROLES,
+  type Person,
+  type TemplateParty,
+  type TemplatePreview,
+} from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { departmentName } from '../../../shared/departments';
 import { useT } from '../../../shared/i18n';
