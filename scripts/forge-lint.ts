@@ -228,6 +228,7 @@ export async function runForgeLint(opts: RunOptions = {}): Promise<ForgeLintRun>
 }
 
 export const formatIssue = (i: LintIssue): string =>
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: strips the ANSI colour codes (ESC [ … m) the linter prints.
   `${i.file}:${i.line}:${i.column}  ${i.message.replace(/\u001b\[[0-9;]*m/g, '')}${i.reference ? `  (${i.reference})` : ''}`;
 
 async function main(): Promise<void> {

@@ -24,6 +24,7 @@ export const MAX_TTL_SECONDS = 365 * 24 * 60 * 60;
 export const INT32_MIN = -2_147_483_648;
 export const INT32_MAX = 2_147_483_647;
 export const FLOAT_MIN_MAGNITUDE = 1e-130;
-export const FLOAT_MAX_MAGNITUDE = 9.9999999999999999999999999999999999999e125;
+/** The documented 9.99…9E+125 (38 nines) is nearest to the double 1e126, which is what that literal always parsed to. */
+export const FLOAT_MAX_MAGNITUDE = 1e126;
 export const ENTITY_NAME_MIN_LENGTH = 3;
 export const ENTITY_NAME_MAX_LENGTH = 60;

@@ -55,6 +55,9 @@ const PANEL_MODULE = 'collab-issue-panel';
 const SETTINGS_MODULE = 'collab-project-settings';
 
 type Step = { as: string; fn: string; payload: Record<string, unknown> };
+/** The parts of the resolvers' answers the seed reads back. */
+type LadderView = { version: number; ladder: { levels: Array<{ accountIds: string[] }> } };
+type EscalationsView = { escalations: Array<{ id: string; version: number }> };
 
 /**
  * Escalations at different levels and states, made the way people make them: through the issue panel's and
@@ -90,9 +93,9 @@ export async function seedEscalations(host: ForgeHost, jira: JiraSandbox): Promi
       return ctx;
     });
   };
-  const call = async (ctx: ExtensionContext, fn: string, payload: Record<string, unknown>) => {
+  const call = async <T>(ctx: ExtensionContext, fn: string, payload: Record<string, unknown>): Promise<T> => {
     const { result } = await host.invokeResolver(ctx, fn, payload);
-    const env = result as { ok: true; data: any } | { ok: false; error: { code: string; message: string } };
+    const env = result as { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
     if (!env.ok) throw new Error(`seeding escalations: ${fn} failed: ${env.error.code} ${env.error.message}`);
     return env.data;
   };
@@ -101,10 +104,8 @@ export async function seedEscalations(host: ForgeHost, jira: JiraSandbox): Promi
     ['PAY', U.gaoYuan.accountId],
   ] as const) {
     const ctx = await ctxFor(lead, undefined, projectKey);
-    const view = await call(ctx, 'getEscalationLadder', {});
-    const levels = view.ladder.levels.map((l: { accountIds: string[] }, i: number) =>
-      i === 2 ? { ...l, accountIds: [U.maChao.accountId] } : l,
-    );
+    const view = await call<LadderView>(ctx, 'getEscalationLadder', {});
+    const levels = view.ladder.levels.map((l, i) => (i === 2 ? { ...l, accountIds: [U.maChao.accountId] } : l));
     await call(ctx, 'saveEscalationLadder', { ladder: { levels }, version: view.version });
   }
   const story = async (
@@ -112,16 +113,20 @@ export async function seedEscalations(host: ForgeHost, jira: JiraSandbox): Promi
     raise: { as: string; departmentAsked: string; description: string; impact: string; supportNeeded: string },
     steps: Step[],
   ) => {
-    const raised = await call(await ctxFor(raise.as, issueKey), 'raiseEscalation', {
+    const raised = await call<EscalationsView>(await ctxFor(raise.as, issueKey), 'raiseEscalation', {
       description: raise.description,
       impact: raise.impact,
       supportNeeded: raise.supportNeeded,
       departmentAsked: raise.departmentAsked,
     });
-    let esc = raised.escalations[0] as { id: string; version: number };
+    let esc = raised.escalations[0]!;
     for (const s of steps) {
-      const out = await call(await ctxFor(s.as, issueKey), s.fn, { id: esc.id, version: esc.version, ...s.payload });
-      esc = out.escalations.find((e: { id: string }) => e.id === esc.id);
+      const out = await call<EscalationsView>(await ctxFor(s.as, issueKey), s.fn, {
+        id: esc.id,
+        version: esc.version,
+        ...s.payload,
+      });
+      esc = out.escalations.find((e) => e.id === esc.id)!;
     }
   };
   await story(

@@ -5,7 +5,8 @@ import { SEED_USERS, seedIssueKey } from './jira-seed';
 /** The issue panel module of manifest.yml, whose resolver the dependency seed calls. */
 const PANEL_MODULE = 'collab-issue-panel';
 
-type Env = { ok: true; data: any } | { ok: false; error: { code: string; message: string } };
+type SeededDependency = { id: string; version: number; otherIssueId: string };
+type Env<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 
 /**
  * One seeded "Blocks" link (see BLOCKS in jira-seed.ts), and what its two sides did with the dependency.
@@ -78,7 +79,7 @@ export async function seedDependencyStates(host: ForgeHost, jira: JiraSandbox, n
     const up = find(story.upstream);
     const down = find(story.downstream);
     if (!up || !down) continue;
-    const panelOf = async (issue: Issue, accountId: string, fn: string, payload: unknown): Promise<Env> => {
+    const panelOf = async <T>(issue: Issue, accountId: string, fn: string, payload: unknown): Promise<Env<T>> => {
       const ctx = {
         moduleKey: PANEL_MODULE,
         accountId,
@@ -88,11 +89,16 @@ export async function seedDependencyStates(host: ForgeHost, jira: JiraSandbox, n
         project: { id: issue.fields.project.id, key: issue.fields.project.key },
       };
       const { result } = await host.invokeResolver(ctx, fn, payload);
-      return result as Env;
+      return result as Env<T>;
     };
-    const view = await panelOf(down, SEED_USERS.linTao.accountId, 'getIssuePanel', {});
+    const view = await panelOf<{ dependencies: { upstream: unknown } }>(
+      down,
+      SEED_USERS.linTao.accountId,
+      'getIssuePanel',
+      {},
+    );
     if (!view.ok) continue;
-    let dep = (view.data.dependencies.upstream as Array<{ id: string; version: number; otherIssueId: string }>).find(
+    let dep: SeededDependency | undefined = (view.data.dependencies.upstream as SeededDependency[]).find(
       (d) => d.otherIssueId === up.id,
     );
     if (!dep) continue;
@@ -101,7 +107,7 @@ export async function seedDependencyStates(host: ForgeHost, jira: JiraSandbox, n
       const actingIssue = provider ? up : down;
       const actor = actingIssue.fields.__responsible as string | null;
       if (!actor) break;
-      const payload = {
+      const payload: Record<string, unknown> = {
         dependencyId: dep.id,
         action: step.action,
         version: dep.version,
@@ -109,7 +115,7 @@ export async function seedDependencyStates(host: ForgeHost, jira: JiraSandbox, n
         ...(step.remedy ? { remedy: step.remedy } : {}),
         ...(step.dateInDays ? { date: new Date(now + step.dateInDays * 86_400_000).toISOString().slice(0, 10) } : {}),
       };
-      const env = await panelOf(actingIssue, actor, 'actOnDependency', payload);
+      const env: Env<{ version: number }> = await panelOf(actingIssue, actor, 'actOnDependency', payload);
       if (!env.ok)
         throw new Error(
           `seeding dependency ${up.key} → ${down.key} (${step.action}) failed: ${env.error.code} ${env.error.message}`,
@@ -124,7 +130,7 @@ export async function seedDependencyStates(host: ForgeHost, jira: JiraSandbox, n
 interface Issue {
   id: string;
   key: string;
-  fields: Record<string, any> & { summary: string; project: { id: string; key: string } };
+  fields: Record<string, unknown> & { summary: string; project: { id: string; key: string } };
 }
 
 async function searchAll(jira: JiraSandbox): Promise<Issue[]> {

@@ -5,7 +5,7 @@ import { SEED_USERS, SEED_PHASES } from './jira-seed';
 /** The project page module of manifest.yml, whose resolver this seed calls. */
 export const PROJECT_PAGE_MODULE = 'collab-project-page';
 
-type SeedEnvelope = { ok: true; data: any } | { ok: false; error: { code: string; message: string } };
+type SeedEnvelope<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
 const U = SEED_USERS;
 const DAY = 86_400_000;
 
@@ -35,9 +35,9 @@ export async function seedProjectPage(host: ForgeHost, jira: JiraSandbox, now: n
   const version = (phase: number) => versions.find((v) => v.name === SEED_PHASES[phase])!.id;
   const day = (offset: number) => new Date(now + offset * DAY).toISOString().slice(0, 10);
 
-  const call = async (accountId: string, fn: string, payload: unknown) => {
+  const call = async <T = unknown>(accountId: string, fn: string, payload: unknown): Promise<T> => {
     const ctx = { moduleKey: PROJECT_PAGE_MODULE, accountId, locale: 'zh_CN', timezone: 'Asia/Shanghai', project };
-    const env = (await host.invokeResolver(ctx, fn, payload)).result as SeedEnvelope;
+    const env = (await host.invokeResolver(ctx, fn, payload)).result as SeedEnvelope<T>;
     if (!env.ok) throw new Error(`seeding the project page (${fn}) failed: ${env.error.code} ${env.error.message}`);
     return env.data;
   };
@@ -126,7 +126,7 @@ export async function seedProjectPage(host: ForgeHost, jira: JiraSandbox, now: n
     issueKeys: [],
   });
 
-  const research = await call(coordinator, 'saveRetrospective', {
+  const research = await call<{ id: string }>(coordinator, 'saveRetrospective', {
     versionId: version(0),
     heldOn: day(-20),
     wentWell: '跨部门周例会机制有效减少了信息差 / The weekly cross-department meeting cut the information gap',
@@ -135,7 +135,7 @@ export async function seedProjectPage(host: ForgeHost, jira: JiraSandbox, now: n
     tags: ['需求变更'],
     expectedVersion: null,
   });
-  const design = await call(coordinator, 'saveRetrospective', {
+  const design = await call<{ id: string }>(coordinator, 'saveRetrospective', {
     versionId: version(1),
     heldOn: day(-6),
     wentWell: 'UX 与研发提前对齐接口字段 / UX and R&D agreed the interface fields early',
