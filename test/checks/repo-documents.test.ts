@@ -35,7 +35,7 @@ const TEXT = /\.(ts|tsx|mts|cts|js|cjs|mjs|json|md|yml|yaml|css|html|txt)$|^\.[\
 /** Big files that are data, not prose or code. */
 const DATA = new Set(['package-lock.json', SPEC_FILE]);
 
-export interface Finding {
+interface Finding {
   file: string;
   line: number;
   text: string;
@@ -45,7 +45,7 @@ export interface Finding {
 const inRepo = (abs: string) => abs === root.replace(/\/$/, '') || abs.startsWith(root);
 
 /** References that leave the repository, or name documents that only ever lived outside it. */
-export function outsideReferences(file: string, text: string, exists: (rel: string) => boolean): Finding[] {
+function outsideReferences(file: string, text: string, exists: (rel: string) => boolean): Finding[] {
   const found: Finding[] = [];
   text.split('\n').forEach((lineText, i) => {
     const hit = (why: string) => found.push({ file, line: i + 1, text: lineText.trim(), why });
@@ -63,7 +63,7 @@ export function outsideReferences(file: string, text: string, exists: (rel: stri
 }
 
 /** `docs/…` citations whose file, practice number or quoted section does not exist. */
-export function brokenDocCitations(file: string, text: string, read: (rel: string) => string | null): Finding[] {
+function brokenDocCitations(file: string, text: string, read: (rel: string) => string | null): Finding[] {
   const found: Finding[] = [];
   text.split('\n').forEach((lineText, i) => {
     const hit = (why: string) => found.push({ file, line: i + 1, text: lineText.trim(), why });

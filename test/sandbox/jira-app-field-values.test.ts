@@ -114,8 +114,11 @@ describe('POST /app/field/value', () => {
       ['avi:jira:updated:issue', String(b)],
       ['avi:jira:updated:issue', String(c)],
     ]);
-    const items = (i: number) =>
-      (h.events[i]?.payload.changelog as { items: Array<{ fieldId: string }> }).items.map((x) => x.fieldId).sort();
+    const items = (i: number) => {
+      const event = h.events[i];
+      expect(event).toBeDefined();
+      return (event!.payload.changelog as { items: Array<{ fieldId: string }> }).items.map((x) => x.fieldId).sort();
+    };
     expect(items(0)).toEqual([F.level, F.state, F.holders, F.raisers].sort());
     expect(items(2)).toEqual([F.level, F.state, F.raisers].sort());
     expect(h.events[0]?.payload.atlassianId).toBe(h.jira.appAccountId());

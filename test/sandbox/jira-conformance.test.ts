@@ -295,7 +295,8 @@ describe.skipIf(!existsSync(SPEC_PATH))(
       });
       const event = h.events[before];
       expect(event?.eventType).toBe('avi:jira:updated:issue');
-      check((event?.payload.issue as { fields: Record<string, unknown> }).fields, 'event');
+      expect(event).toBeDefined();
+      check((event!.payload.issue as { fields: Record<string, unknown> }).fields, 'event');
       // Events spell an empty side as null (Forge docs: "or null when a field was empty"); the REST schema omits it.
       const changelog = event?.payload.changelog as { items: Array<Record<string, unknown>> };
       for (const item of changelog.items) {

@@ -239,7 +239,8 @@ describe('events are emitted after the transaction commits, once per mutation', 
         },
       ],
     });
-    expect((updated?.payload.issue as { fields: Record<string, unknown> }).fields[accountable]).toMatchObject({
+    expect(updated).toBeDefined();
+    expect((updated!.payload.issue as { fields: Record<string, unknown> }).fields[accountable]).toMatchObject({
       accountId: SEED_USERS.chenJing.accountId,
     });
     expect(deleted?.payload).toMatchObject({

@@ -23,8 +23,8 @@ beforeAll(() => {
   const cjs = createRequire(import.meta.url) as NodeJS.Require & {
     extensions: Record<string, (m: { exports: unknown }) => void>;
   };
-  cjs.extensions['.css'] = (module) => {
-    module.exports = {};
+  cjs.extensions['.css'] = (cssModule) => {
+    cssModule.exports = {};
   };
 });
 

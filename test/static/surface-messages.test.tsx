@@ -134,8 +134,8 @@ describe('the strings each surface ships', () => {
     const cjs = createRequire(import.meta.url) as NodeJS.Require & {
       extensions: Record<string, (m: { exports: unknown }) => void>;
     };
-    cjs.extensions['.css'] = (module) => {
-      module.exports = {};
+    cjs.extensions['.css'] = (cssModule) => {
+      cssModule.exports = {};
     };
     (globalThis as { __bridge?: unknown }).__bridge = { callBridge: async () => undefined };
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
