@@ -15,6 +15,7 @@ export function useCall<T>(
   const [state, setState] = useState<CallState<T>>({ status: 'loading' });
   const [attempt, setAttempt] = useState(0);
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on retry (attempt) and on the caller's deps; `load` is deliberately not a dependency, a new closure each render must not refetch.
   useEffect(() => {
     let current = true;
     setState({ status: 'loading' });
@@ -25,7 +26,6 @@ export function useCall<T>(
     return () => {
       current = false;
     };
-    // `load` is deliberately not a dependency: a new closure each render must not refetch.
   }, [attempt, ...deps]);
 
   const retry = useCallback(() => setAttempt((n) => n + 1), []);

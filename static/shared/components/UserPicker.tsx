@@ -47,6 +47,7 @@ export function UserPicker({
   const errorId = useId();
   const listId = useId();
 
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `search` is stable for the page's life; a new closure must not search again.
   useEffect(() => {
     const q = query.trim();
     const run = ++latest.current;
@@ -64,7 +65,6 @@ export function UserPicker({
       });
     }, 250);
     return () => clearTimeout(timer);
-    // `search` is stable for the page's life; a new closure must not search again.
   }, [query]);
 
   const choose = (p: Person) => {

@@ -207,6 +207,7 @@ function CalendarsForm({ initial, client }: { initial: CalendarView; client: Cli
     <Section title={t('escalations.admin.calendars')}>
       <p className="cx-meta">{t('escalations.admin.calendarsHelp')}</p>
       {/* A group, not a <form>: the directory's department form is the page's one form. */}
+      {/* biome-ignore lint/a11y/useSemanticElements: a <fieldset> brings its own border, padding and min-content width that .cx-form does not reset; role="group" names the same group. */}
       <div className="cx-form" role="group" aria-label={t('escalations.admin.calendars')}>
         <NoticeBox notice={notice} />
         <label className="cx-field">

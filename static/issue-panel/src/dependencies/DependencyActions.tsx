@@ -85,6 +85,7 @@ export function DependencyActions({ dep, otherKey, run }: { dep: DependencyView;
 
   return (
     <div>
+      {/* biome-ignore lint/a11y/useSemanticElements: a <fieldset> brings its own border, padding and margin that .cx-action-bar does not reset; role="group" names the same group. */}
       <div className="cx-action-bar" role="group" aria-label={t('dependencies.actionsFor', { key: otherKey })}>
         {dep.actions.map((a) => (
           <Button

@@ -196,6 +196,7 @@ export function EscalationCard({ esc, asOf, onAct, loadTimeline }: CardProps) {
               value={text}
               onChange={(e) => setText(e.target.value)}
               required={TEXT_ACTIONS[pending]}
+              // biome-ignore lint/a11y/noAutofocus: the user just chose an action that needs a text; focus moves into the inline form they opened, as keyboard users expect.
               autoFocus
             />
           </label>

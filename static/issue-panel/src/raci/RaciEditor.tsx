@@ -136,6 +136,7 @@ export default function RaciEditor({ raci, client, onCancel, onSaved, onConflict
             search={search}
           />
           {raci.directory.length > 0 && (
+            // biome-ignore lint/a11y/useSemanticElements: a <fieldset> brings its own border, padding and margin that .cx-dept-toggles does not reset; role="group" names the same group.
             <div
               className="cx-dept-toggles"
               role="group"

@@ -170,7 +170,7 @@ export function RaciMatrixSection({ client }: SectionProps) {
             )}
           </select>
         </label>
-        <div className="cx-field" role="group" aria-labelledby={`${id}-cols`}>
+        <fieldset className="cx-field" aria-labelledby={`${id}-cols`}>
           <span className="cx-label" id={`${id}-cols`}>
             {t('raci.matrix.columns')}
           </span>
@@ -181,7 +181,7 @@ export function RaciMatrixSection({ client }: SectionProps) {
               </button>
             ))}
           </div>
-        </div>
+        </fieldset>
       </div>
       {page.status !== 'ok' && <NotLoaded state={page} retry={retryPage} />}
       {data && data.rows.length === 0 && <EmptyState>{t('raci.matrix.empty')}</EmptyState>}
