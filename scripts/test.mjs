@@ -1,4 +1,4 @@
-// `npm test`: typecheck, layer rules, the UI build, then every vitest suite; each step runs even when one
+// `npm test`: lint (Biome: formatting and lint rules), typecheck, layer rules, the UI build, then every vitest suite; each step runs even when one
 // before it failed, so one run shows everything that is wrong. Ends with one plain line,
 // "N passed, N failed, N skipped", where a failed step before vitest counts as one failure, and exits non-zero
 // when anything failed. Arguments go to vitest (`npm test -- test/domain`).
@@ -12,6 +12,7 @@ const bin = (name) => join(root, 'node_modules', '.bin', name);
 const results = join(root, 'test-results', 'vitest.json');
 
 const steps = [
+  ['lint', bin('biome'), ['check', '.']],
   ['typecheck', bin('tsc'), ['-p', 'tsconfig.json', '--noEmit']],
   ['layer rules', bin('depcruise'), ['src', 'static', 'sandbox', '--config', '.dependency-cruiser.cjs']],
   ['UI build', process.execPath, ['--import', 'tsx', 'scripts/build-ui.mts']],
