@@ -1,17 +1,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createJiraHarness, asApp, asUser, type JiraHarness } from '../../sandbox/jira/test-support';
+import { asApp, asUser, type JiraHarness } from '../../sandbox/jira/test-support';
 import { parseJql } from '../../sandbox/jira/jql-parser';
 import type { JiraActor } from '../../sandbox/jira/types';
+import { A, B, C, createJqlFixture } from '../support/jql-fixture';
 
 /**
- * The JQL subset, on a small fixture whose expected answers are exact, and paging on larger projects.
- * "Now" is 2025-06-16T02:00Z.
+ * The JQL subset, on a small fixture whose expected answers are exact (test/support/jql-fixture.ts).
+ * "Now" is 2025-06-16T02:00Z. Paging on larger projects: jira-jql-paging.test.ts.
  */
-const NOW = new Date('2025-06-16T02:00:00.000Z');
-const A = 'acc-ann';
-const B = 'acc-bob';
-const C = 'acc-cat';
-
 let h: JiraHarness;
 
 async function keys(jql: string, actor: JiraActor = asApp): Promise<string[]> {
@@ -27,93 +23,8 @@ async function jqlError(jql: string): Promise<string> {
   return (res.json as { errorMessages: string[] }).errorMessages[0] ?? '';
 }
 
-const day = (d: number): Date => new Date(NOW.getTime() + d * 86_400_000);
-
 beforeAll(() => {
-  h = createJiraHarness({ seed: false, start: NOW });
-  const a = h.jira.admin;
-  a.transaction(() => {
-    a.upsertUser({ accountId: A, displayName: '安 Ann' });
-    a.upsertUser({ accountId: B, displayName: '鲍 Bob' });
-    a.upsertUser({ accountId: C, displayName: '蔡 Cat' });
-    a.upsertGroup('team-x', [A, B]);
-    for (const key of ['ALPHA', 'BETA']) {
-      a.createProject({
-        key,
-        name: `${key} project`,
-        grants: [{ permission: 'BROWSE_PROJECTS', holder: { type: 'anyone' } }],
-      });
-    }
-    a.createVersion('ALPHA', { name: 'v1', releaseDate: '2025-06-01', released: true });
-    a.createVersion('ALPHA', { name: 'v2', releaseDate: '2025-07-01' });
-    // ALPHA-1 epic; ALPHA-2..5 stories/tasks under it; BETA-1 bug.
-    a.createIssue({
-      projectKey: 'ALPHA',
-      issueType: 'Epic',
-      summary: '支付 epic',
-      status: 'In Progress',
-      created: day(-20),
-      updated: day(-20),
-    });
-    a.createIssue({
-      projectKey: 'ALPHA',
-      issueType: 'Story',
-      summary: '登录页面 login page',
-      description: 'needs the gateway',
-      parentKey: 'ALPHA-1',
-      assignee: A,
-      dueDate: '2025-06-10',
-      fixVersions: ['v1'],
-      status: 'Done',
-      created: day(-15),
-      updated: day(-10),
-      appFields: { 'raci-accountable': A, 'raci-responsible': [A, B] },
-    });
-    a.createIssue({
-      projectKey: 'ALPHA',
-      issueType: 'Task',
-      summary: 'Checkout flow',
-      parentKey: 'ALPHA-1',
-      assignee: B,
-      dueDate: '2025-06-16',
-      fixVersions: ['v2'],
-      created: day(-12),
-      updated: day(-2),
-      labels: ['risk'],
-      appFields: { 'raci-accountable': B, 'raci-responsible': [C] },
-    });
-    a.createIssue({
-      projectKey: 'ALPHA',
-      issueType: 'Task',
-      summary: 'Gateway backup',
-      status: 'In Progress',
-      dueDate: '2025-06-20',
-      fixVersions: ['v1', 'v2'],
-      created: day(-11),
-      updated: day(-8),
-      appFields: { 'raci-responsible': [B] },
-    });
-    a.createIssue({
-      projectKey: 'ALPHA',
-      issueType: 'Story',
-      summary: '客服 FAQ',
-      assignee: C,
-      created: day(-3),
-      updated: day(-1),
-    });
-    a.createIssue({
-      projectKey: 'BETA',
-      issueType: 'Bug',
-      summary: 'Double charge',
-      assignee: A,
-      dueDate: '2025-06-15',
-      created: day(-5),
-      updated: day(-5),
-      priority: 'Highest',
-      appFields: { 'raci-accountable': C },
-    });
-    a.addComment('ALPHA-5', B, 'waiting for the vendor');
-  });
+  h = createJqlFixture();
 });
 
 describe('JQL clauses', () => {
@@ -295,136 +206,4 @@ describe('JQL errors answer 400 in Jira words, naming the position', () => {
       'Unbounded JQL queries are not allowed here. Please add a search restriction to your query.',
     );
   });
-});
-
-describe('search paging', () => {
-  let big: JiraHarness;
-  beforeAll(() => {
-    big = createJiraHarness({ seed: false, start: NOW });
-    const a = big.jira.admin;
-    a.transaction(() => {
-      a.upsertUser({ accountId: A, displayName: 'Ann' });
-      a.createProject({
-        key: 'BULK',
-        name: 'Bulk',
-        grants: [{ permission: 'BROWSE_PROJECTS', holder: { type: 'anyone' } }],
-      });
-      // Identical timestamps: paging must still be stable and complete.
-      for (let i = 0; i < 250; i += 1) {
-        a.createIssue({
-          projectKey: 'BULK',
-          issueType: 'Task',
-          summary: `任务 ${i}`,
-          created: NOW,
-          updated: NOW,
-          ...(i % 5 === 0 ? { appFields: { 'raci-accountable': A } } : {}),
-        });
-      }
-    });
-  });
-
-  async function page(body: Record<string, unknown>): Promise<{
-    issues: Array<{ id: string; key?: string }>;
-    nextPageToken?: string;
-    isLast: boolean;
-    total?: unknown;
-  }> {
-    const res = await big.call(asApp, 'POST', '/rest/api/3/search/jql', body);
-    expect(res.status, res.raw).toBe(200);
-    return res.json as never;
-  }
-
-  it('walks 250 issues with nextPageToken, each exactly once, without a total', async () => {
-    const seen: string[] = [];
-    let token: string | undefined;
-    let pages = 0;
-    do {
-      const p = await page({
-        jql: 'project = BULK',
-        fields: ['summary'],
-        maxResults: 100,
-        ...(token ? { nextPageToken: token } : {}),
-      });
-      expect(p.total).toBeUndefined();
-      seen.push(...p.issues.map((i) => i.key ?? ''));
-      token = p.nextPageToken;
-      pages += 1;
-      expect(p.isLast).toBe(token === undefined);
-    } while (token);
-    expect(pages).toBe(3);
-    expect(seen).toHaveLength(250);
-    expect(new Set(seen).size).toBe(250);
-  });
-
-  it('defaults to 50 ids, caps at 100 with fields and at 5000 with only id/key', async () => {
-    const first = await page({ jql: 'project = BULK' });
-    expect(first.issues).toHaveLength(50);
-    expect(Object.keys(first.issues[0] ?? {})).toEqual(['id']);
-    expect((await page({ jql: 'project = BULK', fields: ['summary'], maxResults: 1000 })).issues).toHaveLength(100);
-    const keysOnly = await page({ jql: 'project = BULK', fields: ['key'], maxResults: 1000 });
-    expect(keysOnly.issues).toHaveLength(250);
-    expect(keysOnly.isLast).toBe(true);
-  });
-
-  it('the GET form pages the same way, and a foreign token is refused', async () => {
-    const jql = encodeURIComponent('project = BULK AND Accountable is not EMPTY ORDER BY key');
-    const r1 = await big.call(asApp, 'GET', `/rest/api/3/search/jql?jql=${jql}&maxResults=30&fields=key`);
-    const p1 = r1.json as { issues: Array<{ key: string }>; nextPageToken: string };
-    expect(p1.issues).toHaveLength(30);
-    const r2 = await big.call(
-      asApp,
-      'GET',
-      `/rest/api/3/search/jql?jql=${jql}&maxResults=30&fields=key&nextPageToken=${p1.nextPageToken}`,
-    );
-    const p2 = r2.json as { issues: Array<{ key: string }>; isLast: boolean };
-    expect(p2.issues).toHaveLength(20);
-    expect(p2.isLast).toBe(true);
-    expect(new Set([...p1.issues, ...p2.issues].map((i) => i.key)).size).toBe(50);
-    const foreign = await big.call(asApp, 'POST', '/rest/api/3/search/jql', {
-      jql: 'project = BULK AND summary ~ 任务',
-      nextPageToken: p1.nextPageToken,
-    });
-    expect(foreign.status).toBe(400);
-  });
-
-  it('pages through 50,000 issues with the JQL filter and order, each match exactly once', async () => {
-    const huge = createJiraHarness({ seed: false, start: NOW });
-    const a = huge.jira.admin;
-    a.transaction(() => {
-      a.upsertUser({ accountId: A, displayName: 'Ann' });
-      a.createProject({
-        key: 'HUGE',
-        name: 'Huge',
-        grants: [{ permission: 'BROWSE_PROJECTS', holder: { type: 'anyone' } }],
-      });
-      for (let i = 0; i < 50_000; i += 1) {
-        a.createIssue({
-          projectKey: 'HUGE',
-          issueType: 'Task',
-          summary: `Issue ${i}`,
-          dueDate: i % 3 === 0 ? null : '2025-07-01',
-          ...(i % 10 === 0 ? { appFields: { 'raci-accountable': A } } : {}),
-        });
-      }
-    });
-    const actor = asUser(A);
-    huge.jira.admin.grant(10000, 'BROWSE_PROJECTS', { type: 'user', accountId: A });
-    let token: string | undefined;
-    let count = 0;
-    const seen = new Set<string>();
-    do {
-      const res = await huge.call(actor, 'POST', '/rest/api/3/search/jql', {
-        jql: 'project = HUGE AND Accountable = currentUser() ORDER BY duedate DESC, key',
-        fields: ['summary', 'duedate'],
-        maxResults: 100,
-        ...(token ? { nextPageToken: token } : {}),
-      });
-      const body = res.json as { issues: Array<{ key: string }>; nextPageToken?: string };
-      count += body.issues.length;
-      for (const i of body.issues) seen.add(i.key);
-      token = body.nextPageToken;
-    } while (token);
-    expect(count).toBe(5000);
-    expect(seen.size).toBe(5000);
-  }, 60_000);
 });
