@@ -66,6 +66,25 @@ function headersToRecord(h: unknown): Record<string, string> {
  * app's handlers the way the platform does (resolver payload shape, event payloads, scheduled and web
  * triggers), and counts remote calls per invocation.
  */
+/**
+ * How long Forge lets a function run, by module type: resolvers (UI, workflow and Automation calls) 25 s; web
+ * triggers, product-event triggers and scheduled triggers 55 s without `timeoutSeconds`.
+ */
+export const TIME_LIMIT_MS: Record<InvocationKind, number> = {
+  resolver: 25_000,
+  workflowValidator: 25_000,
+  automationAction: 25_000,
+  webtrigger: 55_000,
+  trigger: 55_000,
+  scheduledTrigger: 55_000,
+};
+const wallStart = new WeakMap<InvocationRecord, number>();
+
+function remainingTimeOf(record: InvocationRecord | undefined): number {
+  if (!record) return TIME_LIMIT_MS.resolver;
+  return Math.max(0, TIME_LIMIT_MS[record.kind] - (performance.now() - (wallStart.get(record) ?? performance.now())));
+}
+
 export class ForgeHost {
   readonly invocations: InvocationRecord[] = [];
   /** Every invocation ever run, also those `invocations` has dropped (it keeps the last few hundred). */
@@ -97,7 +116,8 @@ export class ForgeHost {
         installationId: 'sandbox',
         moduleKey: 'sandbox',
       },
-      lambdaContext: { getRemainingTimeInMillis: () => 25_000 },
+      // What Forge tells a function of its remaining time: its module type's limit less the time it has run.
+      lambdaContext: { getRemainingTimeInMillis: () => remainingTimeOf(invocationStore.getStore()?.record) },
     };
     g.__forge_fetch__ = async (target: Record<string, unknown>, path: string, init: RequestInit = {}) => {
       const host = getHost();
@@ -185,6 +205,7 @@ export class ForgeHost {
       ok: true,
     };
     const started = performance.now();
+    wallStart.set(record, started);
     try {
       return await invocationStore.run({ record }, body);
     } catch (e) {
