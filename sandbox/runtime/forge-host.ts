@@ -306,7 +306,11 @@ export class ForgeHost {
     if (!t) throw new Error(`manifest.yml has no scheduledTrigger '${moduleKey}'`);
     const handler = this.handlerFor(t.function);
     await this.run('scheduledTrigger', t.key, t.function, t.interval, null, async () => {
-      await handler({ context: { cloudId: this.opts.cloudId, moduleKey: t.key }, contextToken: randomUUID() });
+      // Like every Forge function: the event, then the invocation context.
+      await handler(
+        { context: { cloudId: this.opts.cloudId, moduleKey: t.key }, contextToken: randomUUID() },
+        { installContext: `ari:cloud:jira::site/${this.opts.cloudId}`, principal: undefined },
+      );
     });
     this.lastScheduledRun.set(t.key, this.opts.clock.now());
   }
@@ -427,7 +431,10 @@ export class ForgeHost {
     const out = await this.run('webtrigger', t.key, t.function, req.method, null, async () =>
       handler(request, { installContext: `ari:cloud:jira::site/${this.opts.cloudId}` }),
     );
-    const res = (out ?? {}) as { statusCode?: number; headers?: Record<string, string[]>; body?: string };
-    return { statusCode: res.statusCode ?? 200, headers: res.headers ?? {}, body: res.body ?? '' };
+    const res = (out ?? {}) as { statusCode?: unknown; headers?: Record<string, string[]>; body?: string };
+    // Forge answers 500 for a result that does not carry a numeric statusCode.
+    if (typeof res.statusCode !== 'number')
+      return { statusCode: 500, headers: {}, body: 'web trigger result had no statusCode' };
+    return { statusCode: res.statusCode, headers: res.headers ?? {}, body: res.body ?? '' };
   }
 }
