@@ -66,6 +66,25 @@ function headersToRecord(h: unknown): Record<string, string> {
  * app's handlers the way the platform does (resolver payload shape, event payloads, scheduled and web
  * triggers), and counts remote calls per invocation.
  */
+/**
+ * How long Forge lets a function run, by module type: resolvers (UI, workflow and Automation calls) 25 s; web
+ * triggers, product-event triggers and scheduled triggers 55 s without `timeoutSeconds`.
+ */
+export const TIME_LIMIT_MS: Record<InvocationKind, number> = {
+  resolver: 25_000,
+  workflowValidator: 25_000,
+  automationAction: 25_000,
+  webtrigger: 55_000,
+  trigger: 55_000,
+  scheduledTrigger: 55_000,
+};
+const wallStart = new WeakMap<InvocationRecord, number>();
+
+function remainingTimeOf(record: InvocationRecord | undefined): number {
+  if (!record) return TIME_LIMIT_MS.resolver;
+  return Math.max(0, TIME_LIMIT_MS[record.kind] - (performance.now() - (wallStart.get(record) ?? performance.now())));
+}
+
 export class ForgeHost {
   readonly invocations: InvocationRecord[] = [];
   /** Every invocation ever run, also those `invocations` has dropped (it keeps the last few hundred). */
@@ -97,7 +116,8 @@ export class ForgeHost {
         installationId: 'sandbox',
         moduleKey: 'sandbox',
       },
-      lambdaContext: { getRemainingTimeInMillis: () => 25_000 },
+      // What Forge tells a function of its remaining time: its module type's limit less the time it has run.
+      lambdaContext: { getRemainingTimeInMillis: () => remainingTimeOf(invocationStore.getStore()?.record) },
     };
     g.__forge_fetch__ = async (target: Record<string, unknown>, path: string, init: RequestInit = {}) => {
       const host = getHost();
@@ -185,6 +205,7 @@ export class ForgeHost {
       ok: true,
     };
     const started = performance.now();
+    wallStart.set(record, started);
     try {
       return await invocationStore.run({ record }, body);
     } catch (e) {
@@ -285,7 +306,11 @@ export class ForgeHost {
     if (!t) throw new Error(`manifest.yml has no scheduledTrigger '${moduleKey}'`);
     const handler = this.handlerFor(t.function);
     await this.run('scheduledTrigger', t.key, t.function, t.interval, null, async () => {
-      await handler({ context: { cloudId: this.opts.cloudId, moduleKey: t.key }, contextToken: randomUUID() });
+      // Like every Forge function: the event, then the invocation context.
+      await handler(
+        { context: { cloudId: this.opts.cloudId, moduleKey: t.key }, contextToken: randomUUID() },
+        { installContext: `ari:cloud:jira::site/${this.opts.cloudId}`, principal: undefined },
+      );
     });
     this.lastScheduledRun.set(t.key, this.opts.clock.now());
   }
@@ -406,7 +431,10 @@ export class ForgeHost {
     const out = await this.run('webtrigger', t.key, t.function, req.method, null, async () =>
       handler(request, { installContext: `ari:cloud:jira::site/${this.opts.cloudId}` }),
     );
-    const res = (out ?? {}) as { statusCode?: number; headers?: Record<string, string[]>; body?: string };
-    return { statusCode: res.statusCode ?? 200, headers: res.headers ?? {}, body: res.body ?? '' };
+    const res = (out ?? {}) as { statusCode?: unknown; headers?: Record<string, string[]>; body?: string };
+    // Forge answers 500 for a result that does not carry a numeric statusCode.
+    if (typeof res.statusCode !== 'number')
+      return { statusCode: 500, headers: {}, body: 'web trigger result had no statusCode' };
+    return { statusCode: res.statusCode, headers: res.headers ?? {}, body: res.body ?? '' };
   }
 }

@@ -11,12 +11,13 @@ export interface SentRequest {
   body: unknown;
 }
 
-export type Answer = { status: number; body?: unknown };
+export type Answer = { status: number; body?: unknown; headers?: Record<string, string> };
 type Rule = { method: string; path: RegExp; answer: (req: SentRequest) => Answer };
 
 export function installForgeFetchFake() {
   const sent: SentRequest[] = [];
   let rules: Rule[] = [];
+  let remaining = 25_000;
   const g = globalThis as Record<string, unknown>;
   g.__forge_runtime__ = {
     proxy: { token: 'fake', url: 'http://proxy.invalid' },
@@ -35,7 +36,7 @@ export function installForgeFetchFake() {
       installationId: 'fake',
       moduleKey: 'fake',
     },
-    lambdaContext: { getRemainingTimeInMillis: () => 25_000 },
+    lambdaContext: { getRemainingTimeInMillis: () => remaining },
   };
   g.__forge_fetch__ = async (
     target: { type?: string; provider?: string },
@@ -51,12 +52,12 @@ export function installForgeFetchFake() {
     };
     sent.push(req);
     const rule = [...rules].reverse().find((r) => r.method === req.method && r.path.test(path));
-    const { status, body } = rule
+    const { status, body, headers } = rule
       ? rule.answer(req)
       : { status: 500, body: { errorMessages: [`no answer scripted for ${req.method} ${path}`] } };
     return new Response(body === undefined || status === 204 ? null : JSON.stringify(body), {
       status,
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...headers },
     });
   };
   return {
@@ -65,9 +66,14 @@ export function installForgeFetchFake() {
     on(method: string, path: RegExp, answer: Answer | ((req: SentRequest) => Answer)) {
       rules.push({ method, path, answer: typeof answer === 'function' ? answer : () => answer });
     },
+    /** What Forge says is left of the invocation, in ms (25 s, a resolver's budget, unless a test says less). */
+    remaining(ms: number) {
+      remaining = ms;
+    },
     reset() {
       rules = [];
       sent.length = 0;
+      remaining = 25_000;
     },
   };
 }

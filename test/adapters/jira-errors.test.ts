@@ -1,5 +1,6 @@
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createJiraClient, ESCALATION_FIELD_KEYS, RACI_FIELD_KEYS } from '../../src/adapters/forge/jira';
+import { RETRY } from '../../src/adapters/forge/jira/http';
 import { AppError } from '../../src/app/kernel/errors';
 import { formatMessage } from '../../src/contract';
 import { installForgeFetchFake } from './forge-fetch-fake';
@@ -23,7 +24,14 @@ const FIELD_LIST = [
   { id: 'summary' },
 ];
 
+// One answer, one mapping: retries of 429 and 5xx have their own suite (jira-retry.test.ts).
+const attempts = RETRY.attempts;
+afterEach(() => {
+  RETRY.attempts = attempts;
+});
+
 beforeEach(() => {
+  RETRY.attempts = 1;
   fake.reset();
   fake.on('GET', /^\/rest\/api\/3\/field$/, { status: 200, body: FIELD_LIST });
 });

@@ -50,7 +50,8 @@ describe('browse permission', () => {
       issueErrors: Array<{ id: string; errorMessage: string }>;
     };
     expect(bulk.issues.map((i) => i.key)).toEqual(['AICS-2', 'AICS-3']);
-    expect(bulk.issueErrors).toEqual([{ id: 'PAY-3', errorMessage: NOT_FOUND }]);
+    // Left out, not reported: Jira Cloud keeps issueErrors for failures worth retrying.
+    expect(bulk.issueErrors).toEqual([]);
 
     const projects = (await h.call(contractor, 'GET', '/rest/api/3/project/search')).json as {
       values: Array<{ key: string }>;
@@ -123,7 +124,8 @@ describe('edit permissions: 403 for a visible issue, 404 for a hidden one', () =
     expect((await h.call(contractor, 'POST', '/rest/api/3/issue/PAY-2/comment', comment)).status).toBe(404);
     const link = { type: { name: 'Blocks' }, inwardIssue: { key: 'AICS-2' }, outwardIssue: { key: 'PAY-2' } };
     expect((await h.call(contractor, 'POST', '/rest/api/3/issueLink', link)).status).toBe(404);
-    expect((await h.call(wangLei, 'POST', '/rest/api/3/issueLink', link)).status).toBe(403);
+    // Without Link issues Jira answers 404 too (the spec), not 403.
+    expect((await h.call(wangLei, 'POST', '/rest/api/3/issueLink', link)).status).toBe(404);
     const field = h.jira.appFieldIds()['raci-accountable'] ?? '';
     const value = { updates: [{ issueIds: [10001], value: { accountId: SEED_USERS.liNa.accountId } }] };
     const userWrite = await h.call(wangLei, 'PUT', `/rest/api/3/app/field/${field}/value`, value);

@@ -1,5 +1,5 @@
 import { canBrowse, visibleIssue } from '../access';
-import { JiraHttpError, badRequest, forbidden, notFound } from '../errors';
+import { JiraHttpError, badRequest, notFound } from '../errors';
 import { linkEvent } from '../events';
 import { API, noContent, ok, type Ctx, type Handler, type Result } from '../handler';
 import { insertComment } from '../issue-writes';
@@ -37,9 +37,10 @@ export function registerLinkRoutes(r: Router<Handler>, site: JiraSite): void {
     const source = resolve(body.inwardIssue);
     const destination = resolve(body.outwardIssue);
     if (source.id === destination.id) throw badRequest('You cannot link an issue to itself.');
-    // The docs name the outward issue as the one whose project needs Link issues.
+    // The docs name the outward issue as the one whose project needs Link issues; without it Jira answers 404
+    // (the spec's responses), so a 404 from this call does not prove an issue is missing.
     if (!perms.has(ctx.actor, destination.project_id, 'LINK_ISSUES'))
-      throw forbidden('You do not have the permission to link issues.');
+      throw notFound('You do not have the permission to link issues.');
     const existing = repo.get<{ id: number }>(
       'SELECT id FROM jira_issue_links WHERE type_id = ? AND source_id = ? AND destination_id = ?',
       type.id,
@@ -121,7 +122,8 @@ export function registerLinkRoutes(r: Router<Handler>, site: JiraSite): void {
       !perms.has(ctx.actor, source.project_id, 'LINK_ISSUES') &&
       !perms.has(ctx.actor, destination.project_id, 'LINK_ISSUES')
     ) {
-      throw forbidden('You do not have the permission to delete links of these issues.');
+      // 404, as the spec says: a 404 on delete does not prove the link is gone.
+      throw notFound('You do not have the permission to delete links of these issues.');
     }
     const type = repo.linkType(link.type_id);
     const events: ForgeProductEvent[] = [];

@@ -225,7 +225,12 @@ async function ensureLink(deps: Deps, linkType: string, upstream: JiraIssue, dow
   };
   const already = await find();
   if (already) return already;
-  await deps.jira.createIssueLink('user', linkType, upstream.id, downstream.id);
+  await deps.jira.createIssueLink('user', linkType, upstream.id, downstream.id).catch((e: unknown) => {
+    // Both issues were just read as this user, so Jira's 404 here means the one thing it also answers 404 for:
+    // no Link issues permission (or linking switched off).
+    if (isAppError(e) && e.code === 'NOT_FOUND') throw new AppError('FORBIDDEN', 'dependency.noLinkPermission');
+    throw e;
+  });
   const made = await find();
   if (!made) throw new AppError('UPSTREAM', 'upstream.jira', { status: 201 });
   return made;

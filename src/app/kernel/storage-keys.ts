@@ -67,6 +67,8 @@ export const KEY = {
   figureHistory: (projectKey: string) => `figure-history:v1:${projectKey}`,
   /** "A RACI edit of this issue is being written": a short lease, so two edits cannot both pass the version check. */
   raciEditLease: (issueId: string) => `raci-lease:v1:${issueId}`,
+  /** "A Jira issue is being made for this action item": a short lease, so two clicks cannot make two issues. */
+  actionIssueLease: (recordKey: string) => `action-issue-lease:v1:${recordKey}`,
   /** The `raci-templates` record of a project; absent until edited, the defaults apply. */
   raciTemplates: (projectKey: string) => `raci-templates:v1:${projectKey}`,
   /** The `esc-settings` record of the working-time calendars and which department uses which. */

@@ -56,6 +56,10 @@ export const PROJECT_MESSAGES = {
     en: 'This {what} does not exist (any more). Reload the page.',
     zh: '此{what}不存在（或已被删除），请刷新页面。',
   },
+  'project.action.issueUnderWay': {
+    en: 'Someone is creating the Jira issue for this action item right now. Reload the page in a moment.',
+    zh: '有人正在为此整改项创建 Jira 事务，请稍后刷新页面。',
+  },
   'project.action.alreadyIssue': {
     en: 'This action item is already tracked as issue {key}.',
     zh: '此整改项已作为事务 {key} 跟踪。',

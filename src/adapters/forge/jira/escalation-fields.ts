@@ -48,7 +48,10 @@ export async function setEscalationFields(
     }),
   };
   if (body.updates.length === 0) return;
-  const res = await request('app', route`/rest/api/3/app/field/value?generateChangelog=true`, { json: body });
+  const res = await request('app', route`/rest/api/3/app/field/value?generateChangelog=true`, {
+    json: body,
+    idempotent: true,
+  });
   if (res.status === 404) {
     fields.forget();
     throw new AppError('NOT_CONFIGURED', 'notConfigured.escalationField');
@@ -70,6 +73,7 @@ export async function getEscalationFieldValues(
   const { level, holders } = await fields.escalation();
   for (let i = 0; i < issueIds.length; i += 100) {
     const res = await request('app', route`/rest/api/3/issue/bulkfetch`, {
+      idempotent: true,
       json: { issueIdsOrKeys: issueIds.slice(i, i + 100), fields: holders ? [level, holders] : [level] },
     });
     ensureOk(res, { notFound: 'upstream' });

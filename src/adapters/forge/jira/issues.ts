@@ -54,6 +54,7 @@ export async function bulkFetchIssues(fields: AppFields, as: Actor, issueIds: re
   for (let i = 0; i < issueIds.length; i += 100) {
     const chunk = issueIds.slice(i, i + 100);
     const res = await request(as, route`/rest/api/3/issue/bulkfetch`, {
+      idempotent: true,
       json: { issueIdsOrKeys: chunk, fields: asked, properties: [RACI_DEPARTMENTS_PROPERTY] },
     });
     ensureOk(res, { notFound: issueNotFound(chunk.join(', ')) });

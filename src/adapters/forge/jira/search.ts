@@ -22,6 +22,7 @@ export async function searchIssues(
 ): Promise<JiraSearchPage> {
   const [asked, fieldIds] = [await fields.issueFields(), await fields.raci()];
   const res = await request(as, route`/rest/api/3/search/jql`, {
+    idempotent: true,
     json: {
       jql,
       fields: asked,
