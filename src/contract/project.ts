@@ -208,7 +208,7 @@ export const RiskInputSchema = z
 export type RiskInput = z.input<typeof RiskInputSchema>;
 
 /** A month, yyyy-mm. */
-const YearMonth = z.string().regex(/^\d{4}-\d{2}$/);
+const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 export const RiskViewSchema = z.object({
   id: z.string(),

@@ -25,13 +25,23 @@ describe('the monthly risk report (风险月报)', () => {
 
   it('October: a and b open at its end (both high), b and d raised, d closed', () => {
     const r = riskMonthReport(register as Array<ReportedRisk & { id: string }>, '2026-10');
-    expect({ open: r.open, high: r.high, opened: r.opened, closed: r.closed }).toEqual({ open: 2, high: 2, opened: 2, closed: 1 });
+    expect({ open: r.open, high: r.high, opened: r.opened, closed: r.closed }).toEqual({
+      open: 2,
+      high: 2,
+      opened: 2,
+      closed: 1,
+    });
     expect(ids(r)).toEqual(['a', 'b', 'd']);
   });
 
   it('November: the count is at the end of November, not today: b closed in it, c raised', () => {
     const r = riskMonthReport(register as Array<ReportedRisk & { id: string }>, '2026-11');
-    expect({ open: r.open, high: r.high, opened: r.opened, closed: r.closed }).toEqual({ open: 2, high: 1, opened: 1, closed: 1 });
+    expect({ open: r.open, high: r.high, opened: r.opened, closed: r.closed }).toEqual({
+      open: 2,
+      high: 1,
+      opened: 1,
+      closed: 1,
+    });
     expect(ids(r)).toEqual(['a', 'b', 'c']);
   });
 
