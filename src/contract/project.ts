@@ -208,7 +208,7 @@ export const RiskInputSchema = z
 export type RiskInput = z.input<typeof RiskInputSchema>;
 
 /** A month, yyyy-mm. */
-const YearMonth = z.string().regex(/^\d{4}-\d{2}$/);
+const YearMonth = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/);
 
 export const RiskViewSchema = z.object({
   id: z.string(),
@@ -242,6 +242,22 @@ export const RiskRegisterSchema = z.object({
   canEdit: z.boolean(),
 });
 export type RiskRegister = z.infer<typeof RiskRegisterSchema>;
+
+/**
+ * The monthly risk report (风险月报) for one month, decided on the server from the whole register: the risks
+ * open at the end of the month and how many of them are high, those raised and those closed in it, and every
+ * risk it speaks of, worst first. Months are the viewer's.
+ */
+export const RiskReportSchema = z.object({
+  asOf: IsoDateTimeSchema,
+  month: YearMonth,
+  open: z.number().int(),
+  high: z.number().int(),
+  opened: z.number().int(),
+  closed: z.number().int(),
+  reported: z.array(RiskViewSchema),
+});
+export type RiskReport = z.infer<typeof RiskReportSchema>;
 
 // ---------------------------------------------------------------- retrospectives (复盘会) and action items (整改清单)
 
@@ -369,6 +385,8 @@ export const PROJECT_PROJECT_FUNCTIONS = {
   },
   listRisks: { input: ListPageInputSchema, output: RiskRegisterSchema },
   saveRisk: { input: RiskInputSchema, output: RiskViewSchema },
+  /** The month defaults to the viewer's current month. */
+  getRiskReport: { input: z.object({ month: YearMonth.optional() }).strict(), output: RiskReportSchema },
   listRetrospectives: {
     input: z.object({ limit: ListPageInputSchema.shape.limit }).strict(),
     output: RetrospectivesViewSchema,

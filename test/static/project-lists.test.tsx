@@ -169,33 +169,6 @@ describe('the risk register, a page at a time', () => {
     expect(text(html)).toContain('生成报告');
     expect(text(html)).not.toContain('再显示');
   });
-
-  it('reports a month from every risk given, worst first', () => {
-    const all = [
-      risk(1, { score: 6, createdAt: '2025-03-02T00:00:00.000Z' }),
-      risk(2, {
-        score: 20,
-        status: 'closed',
-        createdAt: '2025-01-02T00:00:00.000Z',
-        closedAt: '2025-03-05T00:00:00.000Z',
-      }),
-      risk(3, { score: 16, createdAt: '2025-01-02T00:00:00.000Z' }),
-      risk(4, {
-        score: 9,
-        status: 'closed',
-        createdAt: '2025-01-02T00:00:00.000Z',
-        closedAt: '2025-02-05T00:00:00.000Z',
-      }),
-    ];
-    const r = m.risks.monthlyReport(all, '2025-03');
-    expect({ open: r.open, high: r.high, opened: r.opened, closed: r.closed }).toEqual({
-      open: 2,
-      high: 1,
-      opened: 1,
-      closed: 1,
-    });
-    expect(r.reported.map((x) => x.id)).toEqual([all[1]!.id, all[2]!.id, all[0]!.id]);
-  });
 });
 
 describe('retrospectives and action items, a page at a time', () => {

@@ -1,11 +1,11 @@
 import type { z } from 'zod';
-import type { RiskInputSchema, RiskRegister, RiskView } from '../../contract';
-import { monthOf, riskRank, riskZone } from '../../domain/project/risks';
+import type { RiskInputSchema, RiskRegister, RiskReport, RiskView } from '../../contract';
+import { monthOf, riskMonthReport, riskRank, riskZone } from '../../domain/project/risks';
 import { applyRiskChange, type RiskContribution } from '../../domain/rollup/project';
 import type { ActingContext, Deps } from '../kernel/ports';
 import { AppError } from '../kernel/errors';
 import { ENTITY, INDEX } from '../kernel/storage-keys';
-import { readPage } from '../kernel/paging';
+import { readAll, readPage } from '../kernel/paging';
 import { canEditProject, peopleOf, requireBrowse, requireEdit, requirePeople } from './project-access';
 import { iso, saveRecord, type ListPage, type StoredRecord } from './records';
 
@@ -143,6 +143,47 @@ export async function listRisks(
     items.flatMap((r) => [r.data.ownerAccountId, r.data.deputyAccountId]),
   );
   return { asOf: iso(deps.clock.now()), risks: items.map((r) => riskView(r, person, ctx.timezone)), next, canEdit };
+}
+
+/**
+ * The monthly risk report, decided here from every risk of the register (the index walked to the end, a hundred
+ * a query) in the viewer's months; the owners of the risks it names in one Jira call.
+ */
+export async function getRiskReport(
+  deps: Deps,
+  ctx: ActingContext,
+  projectKey: string,
+  month: string | undefined,
+): Promise<RiskReport> {
+  await requireBrowse(deps, projectKey);
+  const now = deps.clock.now();
+  const asked = month ?? monthOf(now, ctx.timezone);
+  const stored = await readAll<StoredRecord<RiskData>>(deps, {
+    entity: ENTITY.risk,
+    index: INDEX.riskByProjectRank,
+    partition: [projectKey],
+  });
+  const months = stored.map((r) => ({
+    r,
+    score: r.data.probability * r.data.impact,
+    zone: riskZone(r.data.probability * r.data.impact),
+    openedMonth: monthOf(r.createdAt, ctx.timezone),
+    closedMonth: r.data.closedAt === null ? null : monthOf(r.data.closedAt, ctx.timezone),
+  }));
+  const report = riskMonthReport(months, asked);
+  const person = await peopleOf(
+    deps,
+    report.reported.flatMap(({ r }) => [r.data.ownerAccountId, r.data.deputyAccountId]),
+  );
+  return {
+    asOf: iso(now),
+    month: asked,
+    open: report.open,
+    high: report.high,
+    opened: report.opened,
+    closed: report.closed,
+    reported: report.reported.map(({ r }) => riskView(r, person, ctx.timezone)),
+  };
 }
 
 export async function saveRisk(

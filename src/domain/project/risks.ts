@@ -51,3 +51,31 @@ export function monthOf(at: number, timeZone: string): string {
   const parts = f.formatToParts(at);
   return `${parts.find((p) => p.type === 'year')!.value}-${parts.find((p) => p.type === 'month')!.value}`;
 }
+
+/** What the monthly report needs of a risk. */
+export interface ReportedRisk {
+  score: number;
+  zone: RiskZone;
+  /** yyyy-mm it was raised and closed in (closed: null while it is not). */
+  openedMonth: string;
+  closedMonth: string | null;
+}
+
+/**
+ * The monthly risk report of `month` (yyyy-mm): the risks open at the end of that month (raised by then and not
+ * closed by then, so a past month's report does not change when a risk is closed later), how many of them are
+ * high, how many were raised and closed in it, and every risk it speaks of, highest score first.
+ */
+export function riskMonthReport<R extends ReportedRisk>(risks: readonly R[], month: string) {
+  const openAtEnd = risks.filter((r) => r.openedMonth <= month && (r.closedMonth === null || r.closedMonth > month));
+  const opened = risks.filter((r) => r.openedMonth === month);
+  const closed = risks.filter((r) => r.closedMonth === month);
+  const reported = [...new Set([...openAtEnd, ...opened, ...closed])].sort((a, b) => b.score - a.score);
+  return {
+    open: openAtEnd.length,
+    high: openAtEnd.filter((r) => r.zone === 'high').length,
+    opened: opened.length,
+    closed: closed.length,
+    reported,
+  };
+}

@@ -2,7 +2,7 @@ import type { PROJECT_PANEL_FUNCTIONS, PROJECT_PROJECT_FUNCTIONS } from '../../c
 import type { Handlers } from '../resolver-kit';
 import { projectKeyOf } from '../scope';
 import { confirmCharter, getCharter, saveCharter } from '../../app/project/project-charter';
-import { listRisks, saveRisk } from '../../app/project/risks';
+import { getRiskReport, listRisks, saveRisk } from '../../app/project/risks';
 import {
   createActionIssue,
   listActions,
@@ -24,6 +24,7 @@ export const projectProjectHandlers: Handlers<typeof PROJECT_PROJECT_FUNCTIONS> 
   confirmCharter: ({ deps, ctx, forge, input }) => confirmCharter(deps, ctx, projectKeyOf(forge), input.departmentId),
   saveMilestonePlan: ({ deps, forge, input }) => saveMilestonePlan(deps, projectKeyOf(forge), input),
   listRisks: ({ deps, ctx, forge, input }) => listRisks(deps, ctx, projectKeyOf(forge), input),
+  getRiskReport: ({ deps, ctx, forge, input }) => getRiskReport(deps, ctx, projectKeyOf(forge), input.month),
   saveRisk: ({ deps, ctx, forge, input }) => saveRisk(deps, ctx, projectKeyOf(forge), input),
   listRetrospectives: ({ deps, ctx, forge, input }) => listRetrospectives(deps, ctx, projectKeyOf(forge), input.limit),
   listActions: ({ deps, ctx, forge, input }) => listActions(deps, ctx, projectKeyOf(forge), input),

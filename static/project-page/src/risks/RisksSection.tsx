@@ -13,8 +13,6 @@ import { HeatMap } from './risk-heat-map';
 import { MonthlyReport } from './risk-monthly-report';
 import { allRisks, riskPage } from './risk-pages';
 
-export { monthlyReport } from './risk-monthly-report';
-
 const STATUS_APPEARANCE = { open: 'removed', mitigating: 'moved', closed: 'success' } as const;
 
 /**
@@ -174,7 +172,7 @@ export function RisksView({
           onMore={() => void list.more()}
         />
       )}
-      <MonthlyReport client={client} asOf={register.asOf} projectKey={overview.project.key} />
+      <MonthlyReport client={client} projectKey={overview.project.key} />
     </Section>
   );
 }

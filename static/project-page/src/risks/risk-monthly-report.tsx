@@ -1,48 +1,27 @@
 import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
-import type { RiskView } from '@contract';
+import type { RiskReport, RiskView } from '@contract';
 import { useT } from '../../../shared/i18n';
 import { Section } from '../../../shared/components/Section';
 import { CsvButton, FormError, HeadRow, useTask } from '../kit';
 import type { ProjectClient } from '../page-context';
-import { allRisks } from './risk-pages';
-
-/** What the monthly report says about a month, from every risk of the register (months and zones as the server decided). */
-export function monthlyReport(risks: readonly RiskView[], month: string) {
-  const open = risks.filter((r) => r.status !== 'closed');
-  const opened = risks.filter((r) => r.openedMonth === month);
-  const closed = risks.filter((r) => r.closedMonth === month);
-  const reported = [...new Map([...open, ...opened, ...closed].map((r) => [r.id, r])).values()].sort(
-    (a, b) => b.score - a.score,
-  );
-  return {
-    open: open.length,
-    high: open.filter((r) => r.zone === 'high').length,
-    opened: opened.length,
-    closed: closed.length,
-    reported,
-  };
-}
 
 /**
- * The monthly risk report (协同风险报告): what is open now, and what was raised and closed in the month. It
- * covers the whole register, so it reads every page when asked for, not when the section opens.
+ * The monthly risk report (协同风险报告), as the server decided it from the whole register: the risks open at the
+ * end of the month, those raised and closed in it. Asked for when wanted, not when the section opens; the month
+ * is the viewer's current one until they pick another.
  */
-export function MonthlyReport({
-  client,
-  asOf,
-  projectKey,
-}: {
-  client: ProjectClient;
-  asOf: string;
-  projectKey: string;
-}) {
+export function MonthlyReport({ client, projectKey }: { client: ProjectClient; projectKey: string }) {
   const t = useT();
-  const [month, setMonth] = useState(asOf.slice(0, 7));
-  const [risks, setRisks] = useState<RiskView[] | null>(null);
+  const [report, setReport] = useState<RiskReport | null>(null);
   const task = useTask();
-  const load = () => task.run(async () => setRisks(await allRisks(client)));
-  const report = risks && monthlyReport(risks, month);
+  const load = (month?: string) =>
+    task.run(async () => {
+      const r = await client.call('getRiskReport', month ? { month } : {});
+      if (!r.ok) throw r.error;
+      setReport(r.data);
+    });
+  const month = report?.month ?? '';
   const header = [
     t('project.risks.title'),
     t('project.risks.score'),
@@ -73,7 +52,8 @@ export function MonthlyReport({
               className="cx-input"
               type="month"
               value={month}
-              onChange={(e) => setMonth(e.target.value || month)}
+              disabled={!report || task.busy}
+              onChange={(e) => e.target.value && void load(e.target.value)}
             />
           </label>
           {report ? (
