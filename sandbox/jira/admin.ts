@@ -1,5 +1,7 @@
 import { createHash } from 'node:crypto';
-import { changeStatus, emptyDraft, insertIssue, type IssueDraft } from './issue-draft';
+import { changeStatus } from './draft-changelog';
+import { insertIssue } from './draft-writes';
+import { emptyDraft, type IssueDraft } from './issue-draft';
 import { adfDoc, adfText } from './render';
 import type { IssueRow, JiraRepo, ProjectRow, VersionRow } from './repo';
 import type { PermissionHolder, ProjectPermission } from './types';

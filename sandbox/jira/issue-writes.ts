@@ -1,5 +1,8 @@
 import { issueEvent, type ChangeItem } from './events';
-import { DraftEditor, diffDrafts, draftOf, recordChangelog, writeDraft, type IssueDraft } from './issue-draft';
+import { diffDrafts, recordChangelog } from './draft-changelog';
+import { DraftEditor } from './draft-editor';
+import { writeDraft } from './draft-writes';
+import { draftOf, type IssueDraft } from './issue-draft';
 import type { Ctx } from './handler';
 import { eventIssue } from './issue-rendering';
 import { adfText } from './render';

@@ -1,87 +1,26 @@
-import { existsSync, readFileSync } from 'node:fs';
-import Ajv, { type ValidateFunction } from 'ajv';
-import addFormats from 'ajv-formats';
+import { existsSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createJiraHarness, asApp, asUser, type JiraHarness } from '../../sandbox/jira/test-support';
+import { asApp, asUser } from '../../sandbox/jira/test-support';
 import { SEED_USERS } from '../../sandbox/seed/jira-seed';
-import type { JiraActor } from '../../sandbox/jira/types';
-import { JIRA_SPEC_PATH } from '../support/openapi';
+import {
+  SPEC_PATH,
+  SPEC_ID,
+  ajv,
+  h,
+  wangLei,
+  validatorFor,
+  expectConforms,
+  setUpConformance,
+} from './jira-conformance-setup';
 
 /**
  * Every endpoint the sandbox serves answers bodies that validate against Atlassian's published Jira Cloud
  * platform REST spec, for the path, method and status of the call ($refs resolved inside the spec).
  */
-const SPEC_PATH = JIRA_SPEC_PATH;
-const SPEC_ID = 'jira-platform-v3';
-
-const ptr = (s: string): string => s.replace(/~/g, '~0').replace(/\//g, '~1');
-
-interface Spec {
-  paths: Record<
-    string,
-    Record<string, { responses?: Record<string, { content?: Record<string, { schema?: unknown }> }> }>
-  >;
-}
-
-let spec: Spec;
-let ajv: Ajv;
-const compiled = new Map<string, ValidateFunction | null>();
-
-/** The validator for a response, or null when the spec gives that status no JSON body. */
-function validatorFor(specPath: string, method: string, status: number): ValidateFunction | null {
-  const key = `${method} ${specPath} ${status}`;
-  if (!compiled.has(key)) {
-    const op = spec.paths[specPath]?.[method.toLowerCase()];
-    if (!op) throw new Error(`spec has no ${method} ${specPath}`);
-    const response = op.responses?.[String(status)];
-    if (!response) throw new Error(`spec has no ${status} response for ${method} ${specPath}`);
-    const schema = response.content?.['application/json']?.schema;
-    compiled.set(
-      key,
-      schema === undefined
-        ? null
-        : ajv.compile({
-            $ref: `${SPEC_ID}#/paths/${ptr(specPath)}/${method.toLowerCase()}/responses/${status}/content/${ptr('application/json')}/schema`,
-          }),
-    );
-  }
-  return compiled.get(key) ?? null;
-}
-
-let h: JiraHarness;
-const wangLei = asUser(SEED_USERS.wangLei.accountId);
-
-async function expectConforms(
-  specPath: string,
-  method: string,
-  path: string,
-  status: number,
-  opts: { actor?: JiraActor; body?: unknown } = {},
-): Promise<unknown> {
-  const res = await h.call(opts.actor ?? asApp, method, path, opts.body);
-  expect(res.status, `${method} ${path}: ${res.raw.slice(0, 300)}`).toBe(status);
-  const validate = validatorFor(specPath, method, status);
-  if (validate === null) {
-    return res.json;
-  }
-  const schemaIsEmpty = res.raw === '';
-  if (!schemaIsEmpty) {
-    const valid = validate(res.json);
-    expect(valid, `${method} ${path} ${status}: ${JSON.stringify(validate.errors?.slice(0, 5), null, 1)}`).toBe(true);
-  }
-  return res.json;
-}
-
 describe.skipIf(!existsSync(SPEC_PATH))(
   'Jira sandbox responses conform to the Jira Cloud platform REST v3 spec',
   () => {
-    beforeAll(() => {
-      spec = JSON.parse(readFileSync(SPEC_PATH, 'utf8')) as Spec;
-      ajv = new Ajv({ strict: false, allErrors: true, validateSchema: false });
-      addFormats(ajv);
-      ajv.addSchema({ ...(spec as object), $id: SPEC_ID });
-      h = createJiraHarness();
-    });
+    beforeAll(setUpConformance);
 
     it('the validator is live: a malformed body fails', () => {
       const validate = validatorFor('/rest/api/3/search/jql', 'POST', 200);

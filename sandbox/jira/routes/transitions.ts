@@ -1,7 +1,7 @@
 import { visibleIssue } from '../access';
 import { badRequest, fieldErrors, issueNotFound, type JiraHttpError } from '../errors';
 import { API, noContent, ok, type Ctx, type Handler, type Result } from '../handler';
-import { changeStatus } from '../issue-draft';
+import { changeStatus } from '../draft-changelog';
 import { transitionsFor } from '../issue-rendering';
 import { applyEdit, editDraft } from '../issue-writes';
 import type { IssueRow } from '../repo';

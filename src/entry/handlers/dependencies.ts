@@ -5,14 +5,14 @@ import type {
 } from '../../contract';
 import type { Handlers } from '../resolver-kit';
 import { issueKeyOf, projectKeyOf } from '../scope';
+import { actOnDependency } from '../../app/dependencies/act-on-dependency';
+import { createDependency } from '../../app/dependencies/create-dependency';
+import { getDependencyOverview } from '../../app/dependencies/dependency-overview';
 import {
-  actOnDependency,
-  createDependency,
-  getDependencyOverview,
   getDependencySettings,
   saveDependencySettings,
   searchIssuesForDependency,
-} from '../../app/dependencies/manage-dependencies';
+} from '../../app/dependencies/dependency-settings';
 
 /** Issue panel handlers of cross-department dependencies (issue 4). */
 export const dependenciesPanelHandlers: Handlers<typeof DEPENDENCY_PANEL_FUNCTIONS> = {
