@@ -244,9 +244,8 @@ export const RiskRegisterSchema = z.object({
 export type RiskRegister = z.infer<typeof RiskRegisterSchema>;
 
 /**
- * The monthly risk report (风险月报) for one month, decided on the server from the whole register: the risks
- * open at the end of the month and how many of them are high, those raised and those closed in it, and every
- * risk it speaks of, worst first. Months are the viewer's.
+ * The monthly risk report (风险月报), decided on the server from the whole register: the risks open at the
+ * month's end (how many high), those raised and closed in it, and every risk it names, worst first.
  */
 export const RiskReportSchema = z.object({
   asOf: IsoDateTimeSchema,
