@@ -146,6 +146,9 @@ describeInChromium('the project page in Chromium', { apps: ['project-page'], def
 
     await app.getByRole('button', { name: 'Prepare the report' }).click();
     await app.getByRole('button', { name: 'Export report CSV' }).waitFor();
+    // The server picks the viewer's month (the sandbox starts in March 2026, Beijing) and the picker shows it.
+    expect(await app.getByLabel('Month', { exact: true }).inputValue()).toBe('2026-03');
+    await ctx.shot(page, 'project-risk-report-en-light');
 
     await page.locator('#locale-switcher').selectOption('zh_CN');
     const zh = page.frameLocator(FRAME);

@@ -46,18 +46,19 @@ export function MonthlyReport({ client, projectKey }: { client: ProjectClient; p
       level={3}
       aside={
         <div className="cx-toolbar">
-          <label className="cx-label">
-            {t('project.risks.reportMonth')}{' '}
-            <input
-              className="cx-input"
-              type="month"
-              value={month}
-              disabled={!report || task.busy}
-              onChange={(e) => e.target.value && void load(e.target.value)}
-            />
-          </label>
           {report ? (
             <>
+              {/* The month appears with the report: the server picks the viewer's current one first. */}
+              <label className="cx-label">
+                {t('project.risks.reportMonth')}{' '}
+                <input
+                  className="cx-input"
+                  type="month"
+                  value={month}
+                  disabled={task.busy}
+                  onChange={(e) => e.target.value && void load(e.target.value)}
+                />
+              </label>
               <Button appearance="subtle" onClick={() => window.print()}>
                 {t('project.risks.print')}
               </Button>
