@@ -1,4 +1,4 @@
-import type { DependencyStatus } from '../../contract/views';
+import { DEPENDENCY_ACTION_NAMES, type DependencyStatus } from '../../contract/views';
 import { addWorkingHours, calendarDate, dayNumberOf, localDayNumber, workingDaysBetween } from '../shared/calendar';
 import type { WorkingCalendar } from '../../contract/escalations';
 
@@ -88,18 +88,8 @@ export function dependencyIdForLink(linkId: string): string {
 /** Who acts on a dependency: the side that asked (downstream) or the side that delivers (upstream). */
 export type DependencySide = 'requester' | 'provider';
 
-export const DEPENDENCY_ACTIONS = [
-  'acknowledge',
-  'decline',
-  'counter',
-  'commit',
-  'deliver',
-  'cancel',
-  'acceptCounter',
-  'request',
-  'askDelay',
-  'explainDelay',
-] as const;
+/** The contract's list: one source for the actions the panel offers and the state machine accepts. */
+export const DEPENDENCY_ACTIONS = DEPENDENCY_ACTION_NAMES;
 export type DependencyAction = (typeof DEPENDENCY_ACTIONS)[number];
 
 interface Move {
