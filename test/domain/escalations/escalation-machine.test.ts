@@ -189,4 +189,26 @@ describe('escalation state machine (examples)', () => {
     });
     expect(transition(fresh(0), { kind: 'acknowledge' }, holder(2), H, deadline).ok).toBe(true);
   });
+
+  it('a rule climbs only as a holder of the level or a project admin; a person also as the raiser', () => {
+    const rule = (a: Partial<Authority>): Authority => ({
+      accountId: 'x',
+      holds: 0,
+      raiser: false,
+      automation: true,
+      ...a,
+    });
+    const climb = (who: Authority) => transition(fresh(0), { kind: 'climb', text: '' }, who, H, deadline);
+    expect(climb(rule({}))).toEqual({ ok: false, refusal: 'NOT_ALLOWED' });
+    // Raising it is not enough for a rule: the rule's actor must hold the level or administer the project.
+    expect(climb(rule({ raiser: true }))).toEqual({ ok: false, refusal: 'NOT_ALLOWED' });
+    expect(climb(rule({ holds: 1 })).ok).toBe(true);
+    expect(climb(rule({ projectAdmin: true })).ok).toBe(true);
+    // In the panel the raiser may climb; project admin alone is no authority there.
+    expect(climb({ accountId: 'raiser', holds: 0, raiser: true }).ok).toBe(true);
+    expect(climb({ accountId: 'x', holds: 0, raiser: false, projectAdmin: true })).toEqual({
+      ok: false,
+      refusal: 'NOT_ALLOWED',
+    });
+  });
 });
