@@ -17,7 +17,8 @@ import {
   type FeedbackContribution,
 } from '../../domain/rollup/project';
 import type { ActingContext, Deps } from '../kernel/ports';
-import { AppError, isAppError } from '../kernel/errors';
+import { AppError } from '../kernel/errors';
+import { withLease } from '../kernel/lease';
 import { ENTITY, INDEX, KEY } from '../kernel/storage-keys';
 import { readAll, readPage } from '../kernel/paging';
 import { retryOnConflict } from '../kernel/retry';
@@ -277,18 +278,13 @@ export async function createActionIssue(
   // One Jira issue per action item, however many people click at once: whoever takes the lease makes it; the
   // others are told it is under way. The record is read after the lease, so a click that comes once the first
   // one has finished sees the key it recorded.
-  const lease = KEY.actionIssueLease(key);
-  if (!(await deps.store.setIfAbsent(lease, { by: ctx.accountId, at: deps.clock.now() }, ACTION_ISSUE_LEASE_SECONDS))) {
-    throw new AppError('CONFLICT', 'project.action.issueUnderWay');
-  }
-  try {
-    return await createActionIssueHolding(deps, ctx, projectKey, key, locale);
-  } finally {
-    await deps.store.delete(lease).catch((e: unknown) => {
-      // The lease expires by itself; a failed release only delays another attempt for this item.
-      deps.log.warn('action issue lease not released', { key, error: isAppError(e) ? e.code : String(e) });
-    });
-  }
+  const lease = {
+    key: KEY.actionIssueLease(key),
+    ttlSeconds: ACTION_ISSUE_LEASE_SECONDS,
+    holder: ctx.accountId,
+    busy: new AppError('CONFLICT', 'project.action.issueUnderWay'),
+  };
+  return withLease(deps, lease, () => createActionIssueHolding(deps, ctx, projectKey, key, locale));
 }
 
 /** Long enough for one issue create and one record write, short enough that a crashed attempt soon frees the item. */

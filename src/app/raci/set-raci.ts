@@ -9,6 +9,7 @@ import {
 } from '../../domain/raci/raci';
 import type { ActingContext, Deps, JiraIssue, JiraUser } from '../kernel/ports';
 import { AppError, isAppError } from '../kernel/errors';
+import { withLease } from '../kernel/lease';
 import { readPeopleIndex } from '../kernel/people-index';
 import { raciView } from './raci-view';
 import { consultedNotification } from './consulted-notification';
@@ -71,24 +72,21 @@ export async function setRaci(
     throw new AppError('VALIDATION', 'raci.validation.unknownDepartments', { ids: list(unknownDepts) }, 'departments');
 
   const { issueKey } = target;
-  const lease = KEY.raciEditLease(target.issueId);
-  if (!(await deps.store.setIfAbsent(lease, { by: ctx.accountId, at: deps.clock.now() }, LEASE_SECONDS))) {
-    throw new AppError('CONFLICT', 'raci.conflict.busy');
-  }
-  let current: JiraIssue;
-  try {
-    current = await deps.jira.getIssue('user', issueKey, { withEditMeta: true });
-    if (!current.editable) throw new AppError('FORBIDDEN', 'forbidden.edit');
-    if (raciVersion(current.raci, current.raciDepartments ?? NO_RACI_DEPARTMENTS) !== input.expectedVersion) {
+  const lease = {
+    key: KEY.raciEditLease(target.issueId),
+    ttlSeconds: LEASE_SECONDS,
+    holder: ctx.accountId,
+    busy: new AppError('CONFLICT', 'raci.conflict.busy'),
+  };
+  const current = await withLease(deps, lease, async () => {
+    const read = await deps.jira.getIssue('user', issueKey, { withEditMeta: true });
+    if (!read.editable) throw new AppError('FORBIDDEN', 'forbidden.edit');
+    if (raciVersion(read.raci, read.raciDepartments ?? NO_RACI_DEPARTMENTS) !== input.expectedVersion) {
       throw new AppError('CONFLICT', 'raci.conflict.edited');
     }
-    await deps.jira.setRaci('user', current.key, raci, departments);
-  } finally {
-    await deps.store.delete(lease).catch((e: unknown) => {
-      // The lease expires by itself; a failed release only delays the next edit of this issue.
-      deps.log.warn('raci lease not released', { issueKey, error: isAppError(e) ? e.code : String(e) });
-    });
-  }
+    await deps.jira.setRaci('user', read.key, raci, departments);
+    return read;
+  });
   // Jira does not deliver the app's own edits to its `ignoreSelf` trigger, so what the trigger would do for
   // an edit made in Jira happens here: the project's rollup follows (RACI coverage), and the people newly
   // Consulted hear of it, once, through Jira's notify API.
