@@ -22,6 +22,7 @@ import type { PeopleIndex } from '../kernel/people-index';
 import { isProjectAdmin, readLadderContext, readPeopleAndLadder, type LadderContext } from './escalation-settings';
 import { authorityOf, readIssueEscalations, readIssueForUser } from './escalation-records';
 import { afterChange } from './escalation-notices';
+import { queueOpsOf } from './escalation-queue';
 import { issueEscalations } from './escalation-view';
 
 // Commands on escalations: raising one, and acting on it from the panel, Automation or a web request.
@@ -133,6 +134,7 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
       ops: [
         ...(req.extraOps ?? []),
         { kind: 'set', entity: ENTITY.escalation, key: rec.id, value: rec, ifVersion: 'absent' },
+        ...queueOpsOf(rec, lc),
         auditOp(
           {
             subjectId: rec.id,
@@ -196,6 +198,7 @@ export async function applyCommand(
         ]),
         ops: [
           { kind: 'set', entity: ENTITY.escalation, key: rec.id, value: out.next, ifVersion: rec.version },
+          ...queueOpsOf(out.next, lc),
           auditOp(
             {
               subjectId: rec.id,
