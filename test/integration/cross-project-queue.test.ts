@@ -43,6 +43,9 @@ describe('my queue', () => {
     expect(queue.department).toMatchObject({ id: 'rnd' });
     expect(queue.items.length).toBeGreaterThan(0);
     for (const item of queue.items) expect(item.department?.id ?? 'rnd').toBe('rnd');
+    // The seed's third project: R&D answers in PAY and in DATA, on one list.
+    const projects = new Set(queue.items.map((i: { projectKey: string }) => i.projectKey));
+    expect(projects.has('PAY') && projects.has('DATA')).toBe(true);
     // Worst first: every late item comes before every item still in time.
     const lateFlags = queue.items.map((i: { late: boolean }) => i.late);
     expect(lateFlags).toEqual([...lateFlags].sort((a, b) => Number(b) - Number(a)));
