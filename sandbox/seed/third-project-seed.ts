@@ -80,14 +80,14 @@ export async function seedThirdProject(
     ),
   });
   const today = new Date(now);
-  SEED_PHASES.forEach((name, i) =>
+  for (const [i, name] of SEED_PHASES.entries())
     admin.createVersion(THIRD_PROJECT_KEY, {
       name,
       startDate: addDays(today, -20 + i * 12),
       releaseDate: addDays(today, -8 + i * 12),
       released: i === 0,
-    }),
-  );
+    });
+
   const rows = new Map<string, { id: string; key: string }>();
   for (const s of ISSUES) {
     const row = admin.createIssue({
