@@ -45,7 +45,7 @@ const ISSUES: DataIssue[] = [
     ref: 'funnel',
     summary: '支付漏斗看板 / Payment funnel board',
     responsible: 'gaoYuan',
-    accountable: 'zhangWei',
+    accountable: 'liuYang',
     due: 14,
   },
   { ref: 'qa', summary: '客服质检报表 / Support QA report', responsible: 'yangFan', accountable: 'chenJing', due: 12 },
