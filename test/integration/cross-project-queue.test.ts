@@ -168,4 +168,24 @@ describe('my queue', () => {
     const head = (await queueOf(U.zhaoMin.accountId)).queue.items.find((i: { id: string }) => i.id === mine[0].id);
     expect(head).toMatchObject({ kind: 'escalation', level: 2 });
   });
+
+  it('follows the deadline sweep: a level-2 escalation past its limit climbs into the arbiter’s queue', async () => {
+    expect((await queueOf(U.maChao.accountId)).queue.items).toEqual([]);
+    await p.advance(14 * 24 * 3_600_000);
+    await p.settle();
+    const arbiter = (await queueOf(U.maChao.accountId)).queue.items;
+    const aics8 = arbiter.find((i: { issueKey: string }) => i.issueKey === 'AICS-8');
+    expect(aics8).toMatchObject({
+      kind: 'escalation',
+      level: 3,
+      escalationActions: expect.arrayContaining(['decide']),
+    });
+    // The level-2 holder no longer has it.
+    const head = (await queueOf(U.zhaoMin.accountId)).queue.items;
+    expect(head.some((i: { id: string }) => i.id === aics8.id)).toBe(false);
+    // Two weeks on, requests nobody answered are late and come first.
+    const rnd = (await queueOf(U.luoBin.accountId)).queue;
+    expect(rnd.items[0].late).toBe(true);
+    expect(rnd.counts.late).toBeGreaterThan(0);
+  });
 });
