@@ -1,4 +1,3 @@
-import { useState } from 'react';
 import type { Locale, MyQueue, QueueItem } from '@contract';
 import { departmentName } from '../../shared/departments';
 import { useFormat, useT } from '../../shared/i18n';
@@ -41,15 +40,15 @@ export function QueueView({
   queue,
   client,
   locale,
-  reload,
+  onActed,
 }: {
   queue: MyQueue;
   client: CollabClient;
   locale: Locale;
-  reload: () => void;
+  /** After an action: the page says so and reloads the queue. */
+  onActed: (issueKey: string) => void;
 }) {
   const t = useT();
-  const [done, setDone] = useState<string | null>(null);
   const c = queue.counts;
   return (
     <section aria-labelledby="cx-collab-queue">
@@ -68,11 +67,6 @@ export function QueueView({
         <li>{t.plural('collab.count.escalation', c.escalation)}</li>
         <li className={c.late ? 'cx-collab-late' : ''}>{t.plural('collab.count.late', c.late)}</li>
       </ul>
-      {done ? (
-        <p className="cx-note" role="status">
-          {done}
-        </p>
-      ) : null}
       {queue.items.length === 0 ? (
         <EmptyState>{t('collab.queue.empty')}</EmptyState>
       ) : (
@@ -118,14 +112,7 @@ export function QueueView({
                   <Due item={item} />
                 </td>
                 <td>
-                  <QueueActions
-                    item={item}
-                    client={client}
-                    onDone={() => {
-                      setDone(t('collab.done', { key: item.issueKey }));
-                      reload();
-                    }}
-                  />
+                  <QueueActions item={item} client={client} onDone={() => onActed(item.issueKey)} />
                 </td>
               </tr>
             ))}
