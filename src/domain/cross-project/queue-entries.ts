@@ -1,6 +1,6 @@
 import type { DependencyRecord } from '../dependencies/dependency';
 import type { EscalationRecord } from '../escalations/escalation';
-import { isEscalationOpen } from '../escalations/escalation';
+import { isEscalationOpen, NEVER } from '../escalations/escalation';
 
 /**
  * The collaboration queue (我的协作待办): what a person or a department has to answer, across projects. Each
@@ -107,7 +107,8 @@ export function escalationQueueEntries(rec: EscalationRecord, holders: readonly 
   if (!isEscalationOpen(rec.status)) return [];
   return [...new Set(holders)].map((accountId) => ({
     owner: personOwner(accountId),
-    rank: pad(rec.dueAt),
+    // A breach at the top has no deadline left (NEVER): it is the worst there is, so it ranks first.
+    rank: pad(rec.dueAt >= NEVER ? 0 : rec.dueAt),
     kind: 'escalation' as const,
     subjectId: rec.id,
     issueKey: rec.issueKey,
