@@ -241,6 +241,16 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   }
 
   if (conditions) {
+    // Whatever a person or a rule starts (a click, an Automation rule, a web request) comes a moment after the
+    // last: the few seconds of query lag have passed by then. Inside one invocation, and for triggers, they have not.
+    const h = host;
+    for (const name of ['invokeResolver', 'runAutomationAction', 'callWebTrigger'] as const) {
+      const run = h[name].bind(h) as (...args: unknown[]) => Promise<unknown>;
+      (h as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+        await platform.waitOutQueryLag();
+        return run(...args);
+      };
+    }
     kvsLag = new LaggedReads(
       db,
       'kvs',

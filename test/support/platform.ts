@@ -67,8 +67,6 @@ export async function invoke(
   fn: string,
   payload: unknown = {},
 ): Promise<{ env: Envelope; record: InvocationRecord }> {
-  // A person's next click comes a moment after the last: under production conditions the queries' lag has passed.
-  await p.waitOutQueryLag();
   const ctx: ExtensionContext = {
     moduleKey: where.moduleKey,
     accountId: where.accountId,
