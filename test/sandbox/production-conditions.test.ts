@@ -261,3 +261,24 @@ describe('a platform under production conditions', () => {
     expect(p.clock.now()).toBeGreaterThanOrEqual(before);
   });
 });
+
+describe('the shell', () => {
+  it('is told the mode and its seed, for the badge in the top bar; a kind sandbox says null', async () => {
+    const { createSandboxServer } = await import('../../sandbox/server');
+    for (const [pc, expected] of [
+      [9, { seed: 9 }],
+      [false, null],
+    ] as const) {
+      const platform = await startPlatform({ seed: false, productionConditions: pc });
+      const server = createSandboxServer(platform);
+      await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+      const { port } = server.address() as { port: number };
+      const session = (await (await fetch(`http://127.0.0.1:${port}/__sandbox/api/session`)).json()) as {
+        productionConditions: unknown;
+      };
+      server.close();
+      platform.close();
+      expect(session.productionConditions).toEqual(expected);
+    }
+  });
+});
