@@ -40,6 +40,7 @@ export const INDEX = {
   auditBySubject: 'by-subject',
   rollupByProject: 'by-project',
   graphByProject: 'by-project',
+  rollupCheckByVerified: 'by-verified',
   milestonePlanByProject: 'by-project',
   riskByProject: 'by-project',
   retrospectiveByProject: 'by-project',
