@@ -59,6 +59,9 @@ export function edgeEntry(dep: DependencyRecord): DependencyEdgeEntry {
     l: dep.late,
     c: dep.createdAt,
     t: dep.deliverable.slice(0, 80),
+    ...(dep.upstreamProjectKey && dep.upstreamProjectKey !== dep.projectKey
+      ? { dp: dep.projectKey, up: dep.upstreamProjectKey }
+      : {}),
   };
 }
 
@@ -83,6 +86,11 @@ export function contribution(dep: DependencyRecord): DependencyContribution {
     edge: inGraph(dep.status) ? edgeEntry(dep) : null,
   };
 }
+
+/** The graph shards a write of `dep` touches, for {@link commitWithRollups} to read with the rollup shards. */
+export const graphHint = (dep: Pick<DependencyRecord, 'upstreamIssueId' | 'projectKey' | 'upstreamProjectKey'>) => ({
+  graph: { upstream: dep.upstreamIssueId, projects: [dep.projectKey, dep.upstreamProjectKey || dep.projectKey] },
+});
 
 /** The department a side belongs to: its issue's Responsible, then Accountable, then the person acting. */
 export function departmentOf(issue: JiraIssue, people: PeopleIndex, fallbackAccountId: string | null): string {
