@@ -80,6 +80,8 @@ export const ISSUE_PANEL: IssuePanelView = {
         needBy: '2025-03-08',
         responseDueAt: '2025-03-09T02:00:00.000Z',
         late: true,
+        urgency: 'routine',
+        approval: { state: 'none', dueAt: null, approvedAt: null },
         other: {
           id: '10002',
           key: 'FIN-7',
@@ -113,6 +115,8 @@ export const ISSUE_PANEL: IssuePanelView = {
         needBy: '2025-03-14',
         responseDueAt: '2025-03-10T12:00:00.000Z',
         late: false,
+        urgency: 'routine',
+        approval: { state: 'none', dueAt: null, approvedAt: null },
         other: {
           id: '10003',
           key: 'LEGAL-3',
@@ -141,6 +145,8 @@ export const ISSUE_PANEL: IssuePanelView = {
         needBy: null,
         responseDueAt: null,
         late: false,
+        urgency: 'routine',
+        approval: { state: 'none', dueAt: null, approvedAt: null },
         other: null,
         otherIssueId: '10099',
       },
@@ -164,6 +170,8 @@ export const ISSUE_PANEL: IssuePanelView = {
         needBy: '2025-03-05',
         responseDueAt: '2025-03-02T08:00:00.000Z',
         late: false,
+        urgency: 'routine',
+        approval: { state: 'none', dueAt: null, approvedAt: null },
         other: {
           id: '10004',
           key: 'MKT-12',
@@ -305,7 +313,7 @@ export const PROJECT_OVERVIEW: ProjectSummary = {
       ...health({ health: 'no-issues', issues: { total: 0, done: 0, overdue: 0 }, burnup: [] }),
     },
   ],
-  dependencies: { open: 9, lateResponses: 2 },
+  dependencies: { open: 9, lateResponses: 2, lateApprovals: 0 },
   escalations: { open: 3 },
   figures: [
     { id: 'delayRate', value: 0.12, unit: 'ratio', target: 0.05, better: 'lower', of: { hit: 6, total: 50 } },
@@ -361,7 +369,7 @@ export const EMPTY_PROJECT_OVERVIEW: ProjectSummary = {
   },
   raciCoverage: null,
   milestones: [],
-  dependencies: { open: 0, lateResponses: 0 },
+  dependencies: { open: 0, lateResponses: 0, lateApprovals: 0 },
   escalations: { open: 0 },
   figures: PROJECT_OVERVIEW.figures.map((f) => ({ ...f, value: f.unit === 'count' ? 0 : null, of: null })),
   trend: [],
