@@ -64,11 +64,7 @@ export async function escalationsSection(
   const people = new Map(issue.people.map((u) => [u.accountId, u]));
   const missing = new Set<string>();
   for (const e of records) {
-    for (const id of [
-      e.raisedBy,
-      e.temporaryOwner,
-      ...(isEscalationOpen(e.status) ? holdersOf(e, e.level, lc) : []),
-    ])
+    for (const id of [e.raisedBy, e.temporaryOwner, ...(isEscalationOpen(e.status) ? holdersOf(e, e.level, lc) : [])])
       if (id && !people.has(id)) missing.add(id);
   }
   if (missing.size) for (const u of await deps.jira.getUsers('user', [...missing])) people.set(u.accountId, u);

@@ -104,11 +104,7 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
   }
   const now = deps.clock.now();
   const urgency = input.urgency ?? 'routine';
-  const due = escalationDeadlines(
-    now,
-    tierOf(lc.ladder, urgency),
-    calendarOf(lc.calendars, input.departmentAsked),
-  );
+  const due = escalationDeadlines(now, tierOf(lc.ladder, urgency), calendarOf(lc.calendars, input.departmentAsked));
   const rec: EscalationRecord = {
     id: req.id,
     issueId: issue.id,

@@ -198,7 +198,10 @@ export function transition(
       if (who.holds < 3) return refuse('NOT_ALLOWED');
       if (rec.level !== TOP_LEVEL) return refuse('NOT_AT_TOP');
       if (!text) return refuse('TEXT_REQUIRED');
-      return close('resolved', 'escalation.decided', { binding: true, resolvedInTime: now <= deadline(rec, TOP_LEVEL) });
+      return close('resolved', 'escalation.decided', {
+        binding: true,
+        resolvedInTime: now <= deadline(rec, TOP_LEVEL),
+      });
     case 'climb': {
       // A person climbs what they hold or raised; a rule climbs as its actor, who must hold the level or
       // administer the project (a rule is no way round the ladder for someone who holds nothing).

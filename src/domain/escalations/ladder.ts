@@ -1,4 +1,11 @@
-import type { Department, EscalationTier, EscalationTiers, LadderConfig, Urgency, WorkingCalendar } from '../../contract';
+import type {
+  Department,
+  EscalationTier,
+  EscalationTiers,
+  LadderConfig,
+  Urgency,
+  WorkingCalendar,
+} from '../../contract';
 import { addLimit, DEFAULT_ESCALATION_TIERS, DEFAULT_LIMIT_UNIT, limitThroughLevel } from '../shared/limits';
 import {
   DEFAULT_LEVEL_LIMIT_HOURS,

@@ -94,7 +94,10 @@ export function approvalDueKey(dueAt: number): string {
  * Late approvals (审批 late) as of `now`: those approved after their deadline and those still awaiting one whose
  * deadline has passed. Clock-free counters, judged on read like the overdue issues.
  */
-export function lateApprovals(d: Pick<ProjectRollup['dependencies'], 'approvals' | 'approvalDue'>, now: number): number {
+export function lateApprovals(
+  d: Pick<ProjectRollup['dependencies'], 'approvals' | 'approvalDue'>,
+  now: number,
+): number {
   const nowKey = approvalDueKey(now);
   let n = d.approvals.total - d.approvals.hit;
   for (const [key, count] of Object.entries(d.approvalDue)) if (key < nowKey) n += count;

@@ -88,7 +88,8 @@ export const en = {
   'escalations.ladder.noArbiter': 'Nobody holds level 3 yet: name the PMO / management arbiter.',
   'escalations.ladder.readOnly': 'Only project admins can change the ladder.',
   'escalations.admin.calendars': 'Working-time calendars',
-  'escalations.admin.calendarsHelp': 'Deadlines count in the asked department’s calendar: its working days, hours and holidays.',
+  'escalations.admin.calendarsHelp':
+    'Deadlines count in the asked department’s calendar: its working days, hours and holidays.',
   'escalations.admin.calendar': 'Calendar',
   'escalations.admin.name': 'Name',
   'escalations.admin.workdays': 'Working days',
