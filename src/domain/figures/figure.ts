@@ -8,7 +8,7 @@ export interface Judgement {
   hit: boolean;
 }
 
-/** The seeds' targets (docs/domain.md, "The headline figures"); `lower` targets are strict (< 5 %), `higher` ones inclusive (≥ 98 %). */
+/** The seeds' targets (docs/domain.md, "The figures"); `lower` targets are strict (< 5 %), `higher` ones inclusive (≥ 98 %). */
 export const HEADLINE_TARGETS: Record<HeadlineFigureId, { target: number | null; better: 'higher' | 'lower' }> = {
   buckPassing: { target: 0.05, better: 'lower' },
   problemOmission: { target: 0.03, better: 'lower' },

@@ -1,7 +1,7 @@
 import { dayNumberOf, zonedInstant } from '../shared/calendar';
 import type { Judgement } from './figure';
 
-// What each headline figure judges, from facts the records hold (docs/domain.md, "The headline figures").
+// What each headline figure judges, from facts the records hold (docs/domain.md, "The figures").
 // Every function is pure: the project page and the portfolio call them with their own records.
 
 /** A cross-department request (a dependency) as the figures see it. Instants are ms; 0 means "never". */
