@@ -101,7 +101,7 @@ export type ActionPage = z.infer<typeof ActionPageSchema>;
 
 // ---------------------------------------------------------------- weekly sync agenda (跨部门协调会)
 
-export const AGENDA_KINDS = ['dependency', 'escalation', 'risk', 'action'] as const;
+export const AGENDA_KINDS = ['dependency', 'escalation', 'issue', 'risk', 'action'] as const;
 export const AgendaItemSchema = z.object({
   kind: z.enum(AGENDA_KINDS),
   /** Why it is on the agenda. */
@@ -109,6 +109,9 @@ export const AgendaItemSchema = z.object({
   id: z.string(),
   title: z.string(),
   issueKey: z.string().nullable(),
+  /** A dependency: the work item it waits for ("PAY-12 waits for PAY-9"); null when not visible to the viewer. */
+  waitsFor: z.string().nullable(),
+  /** Who must act: the providing side's owner for a dependency, the owner for the others. */
   owner: PersonSchema.nullable(),
   due: z.string().nullable(),
 });

@@ -87,3 +87,22 @@ describe('headline figures of PAY', () => {
     expect(f.projectDelay.trend.every((x: any) => x.total <= 1)).toBe(true);
   });
 });
+
+describe('the weekly sync agenda of PAY', () => {
+  it('names the providing side’s owner and the awaited work item on each dependency line, and lists overdue work items', async () => {
+    const { env } = await invoke(p, { moduleKey: PAGE, accountId: gaoYuan, projectKey: 'PAY' }, 'getAgenda', {});
+    if (!env.ok) throw new Error(env.error.message);
+    const deps = env.data.items.filter((i: any) => i.kind === 'dependency');
+    expect(deps.length).toBeGreaterThan(3);
+    for (const d of deps) expect(d.waitsFor).toMatch(/^PAY-\d+$/);
+    // The seed's links were all made by Lin Tao: the lines must name who acts for the providing side instead.
+    const named = new Set(deps.map((d: any) => d.owner?.accountId ?? null));
+    expect(named.size).toBeGreaterThan(1);
+    expect(deps.filter((d: any) => d.owner?.accountId === SEED_USERS.linTao.accountId).length).toBeLessThan(
+      deps.length / 2,
+    );
+    const overdue = env.data.items.filter((i: any) => i.kind === 'issue');
+    expect(overdue.length).toBeGreaterThan(0);
+    for (const i of overdue) expect(i.due < new Date(p.clock.now()).toISOString().slice(0, 10)).toBe(true);
+  });
+});

@@ -187,6 +187,28 @@ describe('project page', () => {
     expect(zh).toMatch(/推诿扯皮率 暂无数据 目标 低于 5%/);
   });
 
+  it('writes a dependency line as "PAY-12 waits for PAY-9: 接口文档", naming who must act', () => {
+    const item = {
+      kind: 'dependency' as const,
+      reason: 'late' as const,
+      id: 'd1',
+      title: '接口文档',
+      issueKey: 'PAY-12',
+      waitsFor: 'PAY-9',
+      owner: { accountId: 'z', displayName: '周杰 Zhou Jie' },
+      due: '2026-10-08',
+    };
+    const agenda = { asOf: '2026-10-09T01:00:00.000Z', weekOf: '2026-10-05', items: [item] };
+    const en = m.i18n.createI18n('en', 'en-US', 'Asia/Shanghai', CATALOGUES);
+    expect(m.agenda.agendaText(agenda, en.t, en.fmt, false)).toContain(
+      '- PAY-12 waits for PAY-9: 接口文档 (late) — 周杰 Zhou Jie',
+    );
+    const zh = m.i18n.createI18n('zh', 'zh-CN', 'Asia/Shanghai', CATALOGUES);
+    expect(m.agenda.agendaText(agenda, zh.t, zh.fmt, true)).toContain(
+      '- **PAY-12** 等待 PAY-9：接口文档 (逾期) — 周杰 Zhou Jie',
+    );
+  });
+
   it('writes the weekly agenda as text and Markdown, grouped by kind', () => {
     const value = m.i18n.createI18n('en', 'en-US', 'Asia/Shanghai', CATALOGUES);
     const agenda = {
@@ -199,6 +221,7 @@ describe('project page', () => {
           id: 'd1',
           title: 'Error-code list',
           issueKey: 'PAY-3',
+          waitsFor: null,
           owner: { accountId: 'a', displayName: 'Gao Yuan' },
           due: '2025-03-07',
         },
@@ -208,6 +231,7 @@ describe('project page', () => {
           id: 'r1',
           title: 'API unstable',
           issueKey: null,
+          waitsFor: null,
           owner: null,
           due: '2025-03-17',
         },
