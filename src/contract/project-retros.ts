@@ -16,6 +16,13 @@ export const FeedbackScoresSchema = z
   })
   .strict();
 
+/** What a retrospective's findings are sorted into (seed 000): 流程卡点, 沟通问题, 权责漏洞. */
+export const FINDING_CATEGORIES = ['process', 'communication', 'accountability'] as const;
+export const FindingSchema = z
+  .object({ category: z.enum(FINDING_CATEGORIES), text: z.string().trim().min(1).max(500) })
+  .strict();
+export type Finding = z.infer<typeof FindingSchema>;
+
 export const RetrospectiveInputSchema = z
   .object({
     id: RecordId.optional(),
@@ -26,6 +33,7 @@ export const RetrospectiveInputSchema = z
     toImprove: Text(4000),
     scores: FeedbackScoresSchema.nullable(),
     tags: Tags,
+    findings: z.array(FindingSchema).max(30).default([]),
     expectedVersion: ExpectedVersion,
   })
   .strict();
@@ -56,6 +64,7 @@ export const RetrospectiveViewSchema = z.object({
   toImprove: z.string(),
   scores: FeedbackScoresSchema.nullable(),
   tags: z.array(z.string()),
+  findings: z.array(FindingSchema),
   createdBy: PersonSchema,
   version: z.number().int(),
 });

@@ -106,3 +106,30 @@ describe('the weekly sync agenda of PAY', () => {
     for (const i of overdue) expect(i.due < new Date(p.clock.now()).toISOString().slice(0, 10)).toBe(true);
   });
 });
+
+describe('retrospective findings', () => {
+  it('are kept sorted into 流程卡点 / 沟通问题 / 权责漏洞, and a category the app does not know is refused', async () => {
+    const who = { moduleKey: PAGE, accountId: gaoYuan, projectKey: 'PAY' };
+    const retro = {
+      versionId: null,
+      heldOn: '2026-03-06',
+      wentWell: '',
+      toImprove: '',
+      scores: null,
+      tags: [],
+      expectedVersion: null,
+    };
+    const findings = [
+      { category: 'process', text: '法务审核排队一周' },
+      { category: 'accountability', text: '接口文档无人负责' },
+    ];
+    const saved = await invoke(p, who, 'saveRetrospective', { ...retro, findings });
+    expect(saved.env).toMatchObject({ ok: true, data: { findings } });
+    const bad = await invoke(p, who, 'saveRetrospective', {
+      ...retro,
+      findings: [{ category: 'blame', text: 'x' }],
+    });
+    expect(bad.env).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(bad.env.ok ? '' : bad.env.error.message).toContain('findings');
+  });
+});

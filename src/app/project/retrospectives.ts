@@ -37,6 +37,8 @@ export interface RetroData {
   toImprove: string;
   scores: RetrospectiveView['scores'];
   tags: string[];
+  /** Sorted into 流程卡点 / 沟通问题 / 权责漏洞; absent on records saved before findings existed. */
+  findings?: RetrospectiveView['findings'];
   createdBy: string;
 }
 
@@ -77,6 +79,7 @@ function retroView(
     toImprove: d.toImprove,
     scores: d.scores,
     tags: d.tags,
+    findings: d.findings ?? [],
     createdBy: person(d.createdBy),
     version: r.version,
   };
@@ -206,6 +209,7 @@ export async function saveRetrospective(
         toImprove: input.toImprove,
         scores: input.scores,
         tags: [...new Set(input.tags)],
+        findings: input.findings,
         createdBy: prev?.data.createdBy ?? ctx.accountId ?? '',
       },
     }),

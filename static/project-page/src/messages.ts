@@ -100,6 +100,11 @@ const projectEn = {
   'project.figure.satisfaction.def':
     'Average of the retrospectives’ feedback-form scores (1-5) over communication, accountability, resources and problem resolution. Collaboration satisfaction (协作满意度) is the share of 4s and 5s, among the headline figures.',
   'project.figures.more': 'Work-item figures',
+  'project.retros.findings': 'Findings',
+  'project.retros.findingsHelp': 'One a line.',
+  'project.retros.finding.process': 'Process bottlenecks (流程卡点)',
+  'project.retros.finding.communication': 'Communication problems (沟通问题)',
+  'project.retros.finding.accountability': 'Accountability gaps (权责漏洞)',
   'project.headline.heading': 'Headline figures',
   'project.headline.below': 'target below {value}',
   'project.headline.atLeast': 'target at least {value}',
@@ -360,6 +365,11 @@ const projectZh: Translation<typeof projectEn> = {
   'project.figure.satisfaction.def':
     '复盘反馈表在沟通效率、责任落实、资源支持、问题解决四项上的平均分（1-5）。协作满意度是 4 分和 5 分所占的比例，见核心指标。',
   'project.figures.more': '工作项指标',
+  'project.retros.findings': '问题归类',
+  'project.retros.findingsHelp': '每行一条。',
+  'project.retros.finding.process': '流程卡点',
+  'project.retros.finding.communication': '沟通问题',
+  'project.retros.finding.accountability': '权责漏洞',
   'project.headline.heading': '核心指标',
   'project.headline.below': '目标 低于 {value}',
   'project.headline.atLeast': '目标 不低于 {value}',
