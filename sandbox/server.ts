@@ -191,6 +191,8 @@ export function createSandboxServer(platform: Platform): Server {
           key: m.key,
           type: m.type,
           ...('pages' in m ? { pages: m.pages.map((pg) => ({ route: pg.route, title: englishTitle(pg.title) })) } : {}),
+          // A gadget's and the issue context's frame carry the module's title, as Jira shows it.
+          ...('title' in m ? { title: englishTitle(m.title) } : {}),
         })),
         webtriggers: platform.manifest.modules.webtrigger.map((w) => ({
           key: w.key,

@@ -19,6 +19,28 @@ const ManifestSchema = z.object({
       'jira:globalPage': z
         .array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) }))
         .default([]),
+      // Issue 16: a dashboard gadget (its edit view, when declared, is a resource of its own) and the issue context.
+      'jira:dashboardGadget': z
+        .array(
+          z.object({
+            key: z.string(),
+            title: z.union([z.string(), z.object({ i18n: z.string() })]),
+            resource: z.string(),
+            resolver: z.object({ function: z.string() }),
+            edit: z.object({ resource: z.string() }).passthrough().optional(),
+          }),
+        )
+        .default([]),
+      'jira:issueContext': z
+        .array(
+          z.object({
+            key: z.string(),
+            title: z.union([z.string(), z.object({ i18n: z.string() })]),
+            resource: z.string(),
+            resolver: z.object({ function: z.string() }),
+          }),
+        )
+        .default([]),
       'jira:projectSettingsPage': z
         .array(
           z.object({
@@ -82,5 +104,7 @@ export function uiModules(m: Manifest) {
     ...m.modules['jira:adminPage'].map((x) => ({ ...x, type: 'jira:adminPage' as const })),
     ...m.modules['jira:globalPage'].map((x) => ({ ...x, type: 'jira:globalPage' as const })),
     ...m.modules['jira:projectSettingsPage'].map((x) => ({ ...x, type: 'jira:projectSettingsPage' as const })),
+    ...m.modules['jira:dashboardGadget'].map((x) => ({ ...x, type: 'jira:dashboardGadget' as const })),
+    ...m.modules['jira:issueContext'].map((x) => ({ ...x, type: 'jira:issueContext' as const })),
   ];
 }

@@ -2,6 +2,7 @@ import { jira } from './api';
 import { appFrame } from './app-frame';
 import { escalationFields, raciFields, readOnlyValue } from './app-fields';
 import { automationButtons } from './automation';
+import { issueContextPanel } from './issue-context';
 import { flag, h, lozenge } from './dom';
 import { state, type Issue, type UserRef } from './state';
 import { userPicker } from './user-picker';
@@ -104,6 +105,7 @@ export async function issueView(main: HTMLElement, issueKey: string) {
 
   const panelMod = state.session!.modules.find((m) => m.type === 'jira:issuePanel')!;
   const frame = await appFrame(panelMod.key, { issueKey }, 'panel', 'Collaboration (app)');
+  const context = await issueContextPanel(issueKey);
 
   main.replaceChildren(
     h(
@@ -184,7 +186,7 @@ export async function issueView(main: HTMLElement, issueKey: string) {
             ),
         editable && h('div', { className: 'row' }, 'This issue', linkType, linkKey, addLink),
       ),
-      h('aside', { className: 'panel', 'aria-label': 'App panel' }, h('header', {}, 'Collaboration'), frame),
+      h('aside', { className: 'panel', 'aria-label': 'App panel' }, context, h('header', {}, 'Collaboration'), frame),
     ),
   );
 }

@@ -3,6 +3,7 @@ import { h } from './dom';
 import { isJiraAdmin, isProjectAdmin } from './permissions';
 import { state } from './state';
 import { COLLAB_HASH } from './global-pages';
+import { DASHBOARDS_HASH } from './dashboards';
 
 /** The sidebar: each visible project's pages, its settings pages for its admins, and the app's admin page for Jira admins. */
 export async function renderNav(nav: HTMLElement) {
@@ -17,6 +18,8 @@ export async function renderNav(nav: HTMLElement) {
   const link = (href: string, text: string) =>
     h('li', {}, h('a', { href, 'aria-current': hash === href ? 'page' : undefined }, text));
   nav.replaceChildren(
+    // Jira's top navigation has Dashboards for everyone; the app's gadgets are on it.
+    h('ul', {}, link(DASHBOARDS_HASH, 'Dashboards')),
     ...projects.values.flatMap((p, i) => [
       h('h2', {}, `${p.name} (${p.key})`),
       h(

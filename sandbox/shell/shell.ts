@@ -13,6 +13,7 @@ import { projectIssues } from './issue-list';
 import { renderNav } from './nav';
 import { adminPage, projectPage, projectSettings } from './project-pages';
 import { COLLAB_HASH, collabPage, followNavigation } from './global-pages';
+import { DASHBOARDS_HASH, dashboardsPage } from './dashboards';
 import { state, type Session } from './state';
 import { topBar } from './top-bar';
 
@@ -57,6 +58,7 @@ async function route() {
     else if (settings) await projectSettings(main, settings[1]!, settings[2]!);
     else if (hash === '#/admin') await adminPage(main);
     else if (hash === COLLAB_HASH) await collabPage(main);
+    else if (hash === DASHBOARDS_HASH) await dashboardsPage(main);
     else {
       const first = nav.querySelector<HTMLAnchorElement>('a[href^="#/project/"]');
       if (first) location.hash = first.getAttribute('href')!;

@@ -7,7 +7,7 @@ export interface SeedUser {
 export interface Session {
   users: SeedUser[];
   now: number;
-  modules: Array<{ key: string; type: string; pages?: Array<{ route: string; title: string }> }>;
+  modules: Array<{ key: string; type: string; title?: string; pages?: Array<{ route: string; title: string }> }>;
   webtriggers: Array<{ key: string; url: string }>;
   /** Set when the sandbox runs under production conditions (`npm start -- --production-conditions`). */
   productionConditions?: { seed: number } | null;

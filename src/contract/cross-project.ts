@@ -61,8 +61,22 @@ export const MyQueueSchema = z.object({
 });
 export type MyQueue = z.infer<typeof MyQueueSchema>;
 
+/** The work item's at-a-glance status (`jira:issueContext`): "Waiting for 2 · Escalated L2". */
+export const IssueGlanceSchema = z.object({
+  issueKey: z.string(),
+  /** Open dependencies this work item waits for, counting only those whose providing project the viewer may browse. */
+  waitingFor: z.number().int(),
+  /** The highest level of the work item's open escalations; null when none is open. */
+  escalationLevel: z.number().int().nullable(),
+  /** That escalation is past the top level's limit. */
+  breached: z.boolean(),
+});
+export type IssueGlance = z.infer<typeof IssueGlanceSchema>;
+
 export const COLLAB_PAGE_FUNCTIONS = {
   getMyQueue: { input: z.object({}).strict(), output: MyQueueSchema },
+  /** For the issue context only: the work item comes from the Forge context, never the payload. */
+  getIssueGlance: { input: z.object({}).strict(), output: IssueGlanceSchema },
   /** The panel's dependency action, on the work item named in the queue (the use case checks the user may browse it). */
   actOnQueueDependency: {
     input: ActOnDependencyInputSchema.extend({ issueKey: IssueKey }).strict(),

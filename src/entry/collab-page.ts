@@ -1,12 +1,15 @@
 import { COLLAB_PAGE_FUNCTIONS } from '../contract';
 import { getMyQueue } from '../app/cross-project/my-queue';
+import { getIssueGlance } from '../app/cross-project/issue-glance';
 import { actOnDependency } from '../app/dependencies/act-on-dependency';
 import { actFromPanel } from '../app/escalations/escalations';
 import { defineSurface } from './resolver-kit';
 import { productionDeps } from './deps';
+import { issueScopeOf } from './scope';
 
 /**
- * Resolver of the `jira:globalPage` module "Collaboration" (issue 16). A global page has no issue in its
+ * Resolver of the collaboration Custom UI app (issue 16): the `jira:globalPage` "Collaboration", the
+ * `jira:dashboardGadget` with the same queue, and the `jira:issueContext` glance on the work item. A global page has no issue in its
  * context, so an action names its work item; the panel's own use cases then read that item as the user and
  * apply the panel's rules, so the list can do nothing the panel could not.
  */
@@ -14,6 +17,7 @@ export const collabPageResolver = defineSurface(
   COLLAB_PAGE_FUNCTIONS,
   {
     getMyQueue: ({ deps, ctx }) => getMyQueue(deps, ctx),
+    getIssueGlance: ({ deps, ctx, forge }) => getIssueGlance(deps, ctx, issueScopeOf(forge)),
     actOnQueueDependency: ({ deps, ctx, input: { issueKey, ...input } }) => actOnDependency(deps, ctx, issueKey, input),
     actOnQueueEscalation: ({ deps, ctx, input: { issueKey, ...input } }) => actFromPanel(deps, ctx, issueKey, input),
   },

@@ -7,17 +7,24 @@ import { Loaded } from '../../shared/ui/loaded';
 import { useCall } from '../../shared/use-call';
 import { QueueView } from './QueueView';
 
-/** Apps → Collaboration: the viewer's queue across projects (issue 16). */
-export function App({ ctx }: { ctx: AppContext }) {
+/**
+ * Apps → Collaboration: the viewer's queue across projects (issue 16). On a dashboard (`gadget`) the same queue
+ * without the page's headings: Jira frames a gadget with its own title.
+ */
+export function App({ ctx, gadget = false }: { ctx: AppContext; gadget?: boolean }) {
   const t = useT();
   const client = useMemo(() => createClient(COLLAB_PAGE_FUNCTIONS, { locale: ctx.locale }), [ctx.locale]);
   const { state, retry } = useCall(() => client.call('getMyQueue', {}));
   // Kept above the queue, which unmounts while it reloads after an action.
   const [done, setDone] = useState<string | null>(null);
   return (
-    <main className="cx-app cx-page">
-      <h1 className="cx-title">{t('collab.title')}</h1>
-      <h2 className="cx-collab-tab">{t('collab.tab.queue')}</h2>
+    <main className={gadget ? 'cx-app cx-collab-gadget' : 'cx-app cx-page'}>
+      {gadget ? null : (
+        <>
+          <h1 className="cx-title">{t('collab.title')}</h1>
+          <h2 className="cx-collab-tab">{t('collab.tab.queue')}</h2>
+        </>
+      )}
       <p className="cx-note" role="status">
         {done ? t('collab.done', { key: done }) : ''}
       </p>

@@ -44,6 +44,16 @@ const collabEn = {
   'collab.form.confirm': 'Confirm',
   'collab.form.cancel': 'Back',
   'collab.done': 'Done: {key} updated.',
+  'collab.glance.waiting.one': 'Waiting for {n}',
+  'collab.glance.waiting.other': 'Waiting for {n}',
+  'collab.glance.escalated': 'Escalated L{level}',
+  'collab.glance.breached': 'past the top level’s limit',
+  'collab.glance.none': 'Nothing waiting, no open escalation',
+  'collab.glance.caption': 'Collaboration status of {key}',
+  'collab.glance.waitingDetail.one': '{n} open dependency on another department you can see',
+  'collab.glance.waitingDetail.other': '{n} open dependencies on other departments you can see',
+  'collab.glance.escalatedDetail': 'Its highest open escalation is at level {level}.',
+  'collab.glance.more': 'Details and actions are in the Collaboration panel of this work item.',
 };
 
 const collabZh: Translation<typeof collabEn> = {
@@ -87,6 +97,16 @@ const collabZh: Translation<typeof collabEn> = {
   'collab.form.confirm': '确认',
   'collab.form.cancel': '返回',
   'collab.done': '已完成：{key} 已更新。',
+  'collab.glance.waiting.one': '等待 {n} 项',
+  'collab.glance.waiting.other': '等待 {n} 项',
+  'collab.glance.escalated': '已升级 L{level}',
+  'collab.glance.breached': '已超过最高级别时限',
+  'collab.glance.none': '无等待事项，无未结升级',
+  'collab.glance.caption': '{key} 的协作状态',
+  'collab.glance.waitingDetail.one': '你可见的其他部门中有 {n} 个未完成的依赖',
+  'collab.glance.waitingDetail.other': '你可见的其他部门中有 {n} 个未完成的依赖',
+  'collab.glance.escalatedDetail': '最高的未结升级在第 {level} 级。',
+  'collab.glance.more': '详情和操作见此事务的“协作”面板。',
 };
 
 export const COLLAB_MESSAGES = { en: collabEn, zh: collabZh } as const satisfies MessagePart;
