@@ -3,7 +3,9 @@
  * projects, each with one open request to R&D made through the issue panel (so the queue index is written by
  * the app's own path). The queue reads the people index and two index partitions (the person's and the
  * department's), so its KVS operations must not follow the number of projects; the browse check is one Jira
- * project search per 50 projects in the queue. Run: npx tsx bench/cross-project.bench.ts (BENCH_PROJECTS=1,20)
+ * project search per 50 projects in the queue. Beside it, the work item's glance (`jira:issueContext`): one
+ * invocation, the issue's two index queries and one browse check, whatever the number of projects.
+ * Run: npx tsx bench/cross-project.bench.ts (BENCH_PROJECTS=1,20)
  */
 import { createPlatform, type Platform } from '../sandbox/platform';
 import { TEST_START } from '../test/support/clock';
@@ -16,8 +18,12 @@ const RUNS = Number(process.env.BENCH_RUNS ?? 20);
 const U = SEED_USERS;
 const GOAL = { invocations: 1, kvsOps: 3 } as const;
 
-/** `n` projects, each with an R&D issue and a Product issue waiting on it through a dependency asked in the panel. */
-async function projects(p: Platform, n: number): Promise<void> {
+/**
+ * `n` projects, each with an R&D issue and a Product issue waiting on it through a dependency asked in the panel;
+ * answers the first Product issue's key.
+ */
+async function projects(p: Platform, n: number): Promise<string> {
+  let first = '';
   const admin = p.jira.admin;
   const needBy = new Date(p.clock.now() + 20 * 86_400_000).toISOString().slice(0, 10);
   for (let i = 0; i < n; i++) {
@@ -42,6 +48,7 @@ async function projects(p: Platform, n: number): Promise<void> {
       });
     const up = issue(`R&D work ${i}`, U.luoBin.accountId, U.zhaoMin.accountId);
     const down = issue(`Product work ${i}`, U.gaoYuan.accountId, U.zhangWei.accountId);
+    first ||= down.key;
     const ctx = {
       moduleKey: 'collab-issue-panel',
       accountId: U.gaoYuan.accountId,
@@ -56,6 +63,7 @@ async function projects(p: Platform, n: number): Promise<void> {
     if (!env.ok) throw new Error(`bench setup failed in ${key} (${project.id}): ${env.error.message}`);
   }
   await p.settle();
+  return first;
 }
 
 async function main() {
@@ -64,7 +72,7 @@ async function main() {
   for (const n of SIZES) {
     const p = await createPlatform({ dataDir: null, siteUrl: 'http://sandbox.test', startAt: TEST_START });
     const started = performance.now();
-    await projects(p, n);
+    const waiting = await projects(p, n);
     const setupMs = performance.now() - started;
     const samples: Sample[] = [];
     let items = 0;
@@ -85,6 +93,19 @@ async function main() {
     }
     const row = summarize("R&D's queue (罗斌 Luo Bin)", `${n} new projects`, 1, samples);
     rows.push(row);
+    const glanceSamples: Sample[] = [];
+    for (let r = 0; r < RUNS + 1; r++) {
+      const { env, record } = await invoke(
+        p,
+        { moduleKey: 'collab-issue-context', accountId: U.gaoYuan.accountId, issueKey: waiting },
+        'getIssueGlance',
+      );
+      if (!env.ok) throw new Error(env.error.message);
+      if (env.data.waitingFor !== 1) throw new Error(`the glance counted ${env.data.waitingFor}, not 1`);
+      if (r > 0) glanceSamples.push(fromRecord(record));
+    }
+    const glance = summarize(`Glance on ${waiting} (高远 Gao Yuan)`, `${n} new projects`, 1, glanceSamples);
+    rows.push(glance);
     notes.push({
       projects: n,
       'setup ms': setupMs.toFixed(0),
@@ -93,6 +114,9 @@ async function main() {
       [`KVS ops (goal ≤ ${GOAL.kvsOps})`]: row.kvsOps,
       'Jira calls (one project search per 50 projects on the list)': row.jiraCalls,
       verdict: row.kvsOps <= GOAL.kvsOps && row.invocations === GOAL.invocations ? 'PASS' : 'FAIL',
+      [`glance KVS ops (goal ≤ ${GOAL.kvsOps})`]: glance.kvsOps,
+      'glance Jira calls (goal ≤ 1)': glance.jiraCalls,
+      'glance verdict': glance.kvsOps <= GOAL.kvsOps && glance.jiraCalls <= 1 ? 'PASS' : 'FAIL',
     });
     p.close();
   }
