@@ -1,18 +1,11 @@
 import { useMemo } from 'react';
-import { COLLAB_PAGE_FUNCTIONS, type IssueGlance } from '@contract';
+import { COLLAB_PAGE_FUNCTIONS } from '@contract';
 import { createClient } from '../../shared/bridge-client';
 import type { AppContext } from '../../shared/context';
 import { useT } from '../../shared/i18n';
 import { Loaded } from '../../shared/ui/loaded';
 import { useCall } from '../../shared/use-call';
-
-/** "Waiting for 2 · Escalated L2", or that nothing waits; the line the issue context shows first. */
-export function glanceLine(t: ReturnType<typeof useT>, g: IssueGlance): string {
-  const parts: string[] = [];
-  if (g.waitingFor > 0) parts.push(t.plural('collab.glance.waiting', g.waitingFor));
-  if (g.escalationLevel !== null) parts.push(t('collab.glance.escalated', { level: g.escalationLevel }));
-  return parts.length ? parts.join(' · ') : t('collab.glance.none');
-}
+import { glanceLine } from './glance-line';
 
 /** The work item's `jira:issueContext` (issue 16): its collaboration status at a glance, from one resolver call. */
 export function IssueContextApp({ ctx }: { ctx: AppContext }) {
