@@ -69,6 +69,8 @@ export const KEY = {
   raciEditLease: (issueId: string) => `raci-lease:v1:${issueId}`,
   /** "A Jira issue is being made for this action item": a short lease, so two clicks cannot make two issues. */
   actionIssueLease: (recordKey: string) => `action-issue-lease:v1:${recordKey}`,
+  /** The action item a Jira work item was made for (by the work item's id): the issue trigger follows it with one read. */
+  actionOfIssue: (issueId: string) => `action-of-issue:v1:${issueId}`,
   /** The `raci-templates` record of a project; absent until edited, the defaults apply. */
   raciTemplates: (projectKey: string) => `raci-templates:v1:${projectKey}`,
   /** The `esc-settings` record of the working-time calendars and which department uses which. */
