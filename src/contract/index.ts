@@ -14,3 +14,4 @@ export * from './escalations';
 export * from './project';
 export * from './project-figures';
 export * from './dates';
+export * from './limits';
