@@ -6,7 +6,7 @@ import { commitWithRollups } from '../kernel/rollups';
 import { auditOp } from '../kernel/audit';
 import { calendarOf } from '../../domain/shared/calendar';
 import { readPeopleIndex } from '../kernel/people-index';
-import { contribution, raOf, readDependency, responseHoursOf, dependencyWrites } from './dependency-records';
+import { contribution, graphHint, raOf, readDependency, responseHoursOf, dependencyWrites } from './dependency-records';
 import { toDependencyView } from './dependency-view';
 import { providerToday } from './provider-today';
 import { issueRef } from '../kernel/issue-refs';
@@ -84,7 +84,9 @@ export async function actOnDependency(
   const next: DependencyRecord = {
     ...dep,
     status: move.to ?? dep.status,
-    ...(answered ? { responseState: 'answered' as const } : {}),
+    ...(answered ? { responseState: 'answered' as const, answeredAt: now } : {}),
+    ...(input.action === 'decline' ? { declinedAt: now } : {}),
+    ...(input.action === 'deliver' ? { deliveredAt: now } : {}),
     ...(upstream ? { upstreamDueDate: upstream.dueDate ?? '', upstreamKey: upstream.key } : {}),
     ...(downstream ? { downstreamKey: downstream.key } : {}),
     updatedAt: now,
@@ -105,6 +107,7 @@ export async function actOnDependency(
     case 'request':
       Object.assign(next, {
         responseState: 'awaiting',
+        answeredAt: 0,
         late: false,
         note: '',
         responseDueAt: responseDueAt(
@@ -147,34 +150,40 @@ export async function actOnDependency(
     default:
       break;
   }
-  const written = await commitWithRollups(deps, dep.id, [dep.projectKey], async (rollups, attempt) => {
-    if (attempt > 1) {
-      const again = await readDependency(deps, dep.id);
-      if (!again || again.version !== dep.version)
-        throw new AppError('CONFLICT', 'conflict.version', { what: 'dependency' });
-    }
-    return {
-      rollups: new Map([
-        [
-          dep.projectKey,
-          applyDependencyChange(rollups.get(dep.projectKey)!, contribution(dep), contribution(next), now),
+  const written = await commitWithRollups(
+    deps,
+    dep.id,
+    [dep.projectKey],
+    async (rollups, attempt) => {
+      if (attempt > 1) {
+        const again = await readDependency(deps, dep.id);
+        if (!again || again.version !== dep.version)
+          throw new AppError('CONFLICT', 'conflict.version', { what: 'dependency' });
+      }
+      return {
+        rollups: new Map([
+          [
+            dep.projectKey,
+            applyDependencyChange(rollups.get(dep.projectKey)!, contribution(dep), contribution(next), now),
+          ],
+        ]),
+        ops: [
+          ...dependencyWrites(next, dep.version),
+          auditOp(
+            {
+              subjectId: dep.id,
+              at: now,
+              kind: 'dependency.changed',
+              actorId: ctx.accountId,
+              detail: { action: input.action, from: dep.status, to: next.status },
+            },
+            `v${next.version}`,
+          ),
         ],
-      ]),
-      ops: [
-        ...dependencyWrites(next, dep.version),
-        auditOp(
-          {
-            subjectId: dep.id,
-            at: now,
-            kind: 'dependency.changed',
-            actorId: ctx.accountId,
-            detail: { action: input.action, from: dep.status, to: next.status },
-          },
-          `v${next.version}`,
-        ),
-      ],
-    };
-  }).catch((e: unknown) => {
+      };
+    },
+    graphHint(dep),
+  ).catch((e: unknown) => {
     if (isAppError(e) && e.code === 'CONFLICT' && e.messageId === 'conflict.version') throw e;
     if (isAppError(e) && e.code === 'CONFLICT')
       throw new AppError('CONFLICT', 'conflict.version', { what: 'dependency' });

@@ -61,6 +61,9 @@ export function edgeEntry(dep: DependencyRecord): DependencyEdgeEntry {
     l: dep.late,
     c: dep.createdAt,
     t: dep.deliverable.slice(0, 80),
+    ...(dep.upstreamProjectKey && dep.upstreamProjectKey !== dep.projectKey
+      ? { dp: dep.projectKey, up: dep.upstreamProjectKey }
+      : {}),
   };
 }
 
@@ -87,6 +90,11 @@ export function contribution(dep: DependencyRecord): DependencyContribution {
     edge: inGraph(dep.status) ? edgeEntry(dep) : null,
   };
 }
+
+/** The graph shards a write of `dep` touches, for {@link commitWithRollups} to read with the rollup shards. */
+export const graphHint = (dep: Pick<DependencyRecord, 'upstreamIssueId' | 'projectKey' | 'upstreamProjectKey'>) => ({
+  graph: { upstream: dep.upstreamIssueId, projects: [dep.projectKey, dep.upstreamProjectKey || dep.projectKey] },
+});
 
 /** The department a side belongs to: its issue's Responsible, then Accountable, then the person acting. */
 export function departmentOf(issue: JiraIssue, people: PeopleIndex, fallbackAccountId: string | null): string {
@@ -162,6 +170,9 @@ export function newDependencyRecord(
     delayReason: '',
     delayRemedy: '',
     delayAnsweredAt: 0,
+    answeredAt: 0,
+    declinedAt: 0,
+    deliveredAt: 0,
     createdBy: fields.createdBy,
     createdAt: now,
     updatedAt: now,
@@ -195,6 +206,9 @@ export function normalizeRecord(d: DependencyRecord): DependencyRecord {
     delayReason: d.delayReason ?? '',
     delayRemedy: d.delayRemedy ?? '',
     delayAnsweredAt: d.delayAnsweredAt ?? 0,
+    answeredAt: d.answeredAt ?? 0,
+    declinedAt: d.declinedAt ?? 0,
+    deliveredAt: d.deliveredAt ?? 0,
   };
 }
 

@@ -15,7 +15,7 @@ export async function afterChange(
   notifyKind: 'raised' | 'climbed' | 'breached' | null,
 ): Promise<void> {
   try {
-    const all = await readIssueEscalations(deps, rec.issueId);
+    const all = await readIssueEscalations(deps, rec.issueId, rec);
     await deps.jira.setEscalationFields([{ issueIds: [rec.issueId], ...issueEscalationFields(all, lc) }]);
   } catch (e) {
     // The record is written; the fields catch up at the next change. Never fail the user's action for it.

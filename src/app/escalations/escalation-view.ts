@@ -82,8 +82,9 @@ export async function issueEscalations(
   ctx: ActingContext,
   issue: JiraIssue,
   lc: LadderContext,
+  written?: EscalationRecord,
 ): Promise<IssueEscalations> {
-  const records = await readIssueEscalations(deps, issue.id);
+  const records = await readIssueEscalations(deps, issue.id, written);
   return escalationsSection(deps, ctx, issue, records, lc);
 }
 

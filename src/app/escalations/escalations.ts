@@ -249,7 +249,7 @@ export async function raiseFromPanel(
   }
   const now = deps.clock.now();
   const context = await readPeopleAndLadder(deps, issue.projectKey);
-  await raise(deps, {
+  const raised = await raise(deps, {
     source: input.dependencyId ? 'dependency' : 'panel',
     accountId: ctx.accountId,
     issue,
@@ -257,7 +257,7 @@ export async function raiseFromPanel(
     id: `esc-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     context,
   });
-  return issueEscalations(deps, ctx, issue, context.lc);
+  return issueEscalations(deps, ctx, issue, context.lc, raised);
 }
 
 export async function actFromPanel(
@@ -273,7 +273,7 @@ export async function actFromPanel(
   const cmd = toCommand(input);
   const next = await applyCommand(deps, rec, cmd, ctx.accountId, lc, { expectVersion: input.version });
   await afterChange(deps, issue, next, lc, cmd.kind === 'climb' ? 'climbed' : null);
-  return issueEscalations(deps, ctx, issue, lc);
+  return issueEscalations(deps, ctx, issue, lc, next);
 }
 
 /** Jira Automation "Climb escalation": the newest open escalation of the issue below level 3 climbs one level. */

@@ -76,12 +76,22 @@ export function applyDependencyChange(
   at: number,
 ): ProjectRollup {
   const next = change(rollup, dependencyDelta, before, after, at);
-  const graph = { ...next.depGraph };
-  if (before?.id && before.projectKey === rollup.projectKey) delete graph[before.id];
-  if (after?.id && after.edge && after.projectKey === rollup.projectKey) graph[after.id] = after.edge;
-  // Like the counters' map entries: an empty graph is no graph, so equal contents are equal records.
-  if (Object.keys(graph).length > 0) next.depGraph = graph;
-  else delete next.depGraph;
+  // Entries stored in the rollup before the graph had records of its own leave it as soon as they change.
+  if (next.depGraph && before?.id && before.projectKey === rollup.projectKey) {
+    const graph = { ...next.depGraph };
+    delete graph[before.id];
+    // Like the counters' map entries: an empty graph is no graph, so equal contents are equal records.
+    if (Object.keys(graph).length > 0) next.depGraph = graph;
+    else delete next.depGraph;
+  }
+  const id = after?.id ?? before?.id;
+  const mine = (c: DependencyContribution | null) => !!c && c.projectKey === rollup.projectKey;
+  const edge = mine(after) ? (after!.edge ?? null) : null;
+  const placed = edge ?? (mine(before) ? (before!.edge ?? null) : null);
+  if (id && placed) {
+    const projects = [rollup.projectKey, ...(placed.up && placed.up !== rollup.projectKey ? [placed.up] : [])];
+    next.graphEdits = { ...next.graphEdits, [id]: { edge, upstream: placed.u, projects } };
+  }
   return next;
 }
 
