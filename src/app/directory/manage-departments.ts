@@ -19,7 +19,7 @@ import {
   writeDirectory,
   type GroupMembers,
 } from './departments';
-import { readDirectory, readStoredPeopleIndex, type StoredDepartment } from '../kernel/people-index';
+import { readDirectory, readPeopleIndexHead, type StoredDepartment } from '../kernel/people-index';
 
 /** How many people the user picker offers per search. */
 const USER_SEARCH_LIMIT = 20;
@@ -88,7 +88,7 @@ async function checkGroup(groups: GroupMembers, d: Department): Promise<void> {
 export async function listDepartments(deps: Deps, ctx: ActingContext): Promise<DirectoryView> {
   const [record, index, canEdit] = await Promise.all([
     readDirectory(deps),
-    readStoredPeopleIndex(deps),
+    readPeopleIndexHead(deps),
     isAdmin(deps, ctx),
   ]);
   const departments = record?.departments ?? [];

@@ -5,7 +5,7 @@ import {
   type RaciMatrixInputSchema,
   type RaciMatrixPage,
 } from '../../contract';
-import { departmentRaci, normalizeDepartments, raciFindings } from '../../domain/raci/raci';
+import { departmentRaci, normalizeDepartments, raciFindings, raciParticipants } from '../../domain/raci/raci';
 import { raciCoverage } from '../../domain/rollup/issues';
 import type { Deps, JiraUser } from '../kernel/ports';
 import { readPeopleIndex } from '../kernel/people-index';
@@ -62,7 +62,7 @@ export async function getRaciMatrixFilters(deps: Deps, projectKey: string): Prom
 
 /**
  * One page of the RACI matrix: exactly one Jira search page (enhanced search, `nextPageToken`) and one KVS
- * read (the people index, for departments). The cost of a page does not depend on the size of the project;
+ * read (the people index's shards of the page's people, for departments). The cost of a page does not depend on the size of the project;
  * the next page is fetched only when the user asks for it.
  */
 export async function getRaciMatrix(
@@ -70,13 +70,15 @@ export async function getRaciMatrix(
   projectKey: string,
   input: z.output<typeof RaciMatrixInputSchema>,
 ): Promise<RaciMatrixPage> {
-  const [page, index] = await Promise.all([
-    deps.jira.searchIssues('user', matrixJql(projectKey, input), {
-      maxResults: input.pageSize,
-      nextPageToken: input.pageToken,
-    }),
-    readPeopleIndex(deps),
-  ]);
+  const page = await deps.jira.searchIssues('user', matrixJql(projectKey, input), {
+    maxResults: input.pageSize,
+    nextPageToken: input.pageToken,
+  });
+  // After the search: only the people on this page are looked up in the index (the shards they fall in).
+  const index = await readPeopleIndex(
+    deps,
+    page.issues.flatMap((i) => raciParticipants(i.raci)),
+  );
   const people = new Map<string, JiraUser>();
   const rows = page.issues.map((issue) => {
     for (const u of issue.people) people.set(u.accountId, u);

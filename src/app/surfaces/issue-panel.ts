@@ -8,6 +8,7 @@ import { readPeopleAndLadder } from '../escalations/escalation-settings';
 import { readIssueEscalations, repairPeopleFields } from '../escalations/escalation-records';
 import { escalationsSection } from '../escalations/escalation-view';
 import { raciView } from '../raci/raci-view';
+import { raciParticipants } from '../../domain/raci/raci';
 
 /**
  * Everything the issue panel shows, in ONE invocation: the issue with the people of its RACI and escalation
@@ -27,7 +28,8 @@ export async function getIssuePanel(deps: Deps, ctx: ActingContext, issueKey: st
   const [{ upstream, downstream }, records, { people: peopleIndex, lc }] = await Promise.all([
     readIssueDependencies(deps, issue.id),
     readIssueEscalations(deps, issue.id),
-    readPeopleAndLadder(deps, issue.projectKey),
+    // Only the people of the issue's RACI are looked up: the shards they fall in, not the whole index.
+    readPeopleAndLadder(deps, issue.projectKey, raciParticipants(issue.raci)),
   ]);
   const [dependencies, escalations] = await Promise.all([
     dependencySection(deps, ctx.accountId, issue, upstream, downstream, peopleIndex.calendars),
