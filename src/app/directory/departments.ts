@@ -1,12 +1,12 @@
 import type { Department, DepartmentRecord, PeopleIndexSummary } from '../../contract';
 import { buildPeopleIndex } from '../../domain/directory/departments';
 import { shardPeople } from '../../domain/directory/people-shards';
-import {
-  type DirectoryRecord,
-  type PeopleIndexHead,
-  type PeopleShard,
-  type StoredDepartment,
-  type StoredPeopleIndex,
+import type {
+  DirectoryRecord,
+  PeopleIndexHead,
+  PeopleShard,
+  StoredDepartment,
+  StoredPeopleIndex,
 } from '../kernel/people-index';
 import type { Deps, TransactionOp } from '../kernel/ports';
 import { AppError } from '../kernel/errors';
