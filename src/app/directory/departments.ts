@@ -65,6 +65,9 @@ export function groupMembersCache(deps: Pick<Deps, 'jira'>) {
 }
 export type GroupMembers = ReturnType<typeof groupMembersCache>;
 
+/** Jira groups read at once when the index is rebuilt (each reads its own pages in parallel). */
+const GROUPS_AT_ONCE = 4;
+
 const bytes = (value: unknown) => new TextEncoder().encode(JSON.stringify(value)).length;
 
 function ensureFits(value: unknown): void {
@@ -161,7 +164,10 @@ async function indexOf(
   directoryVersion: number,
 ): Promise<{ full: StoredPeopleIndex; head: PeopleIndexHead; shards: PeopleShard[] }> {
   const names = [...new Set(departments.flatMap((d) => (d.jiraGroup ? [d.jiraGroup] : [])))];
-  const members = await Promise.all(names.map((g) => groups(g)));
+  const members: Array<string[] | null> = [];
+  // A few groups at a time, each in parallel pages: tens of requests in flight, not hundreds.
+  for (let i = 0; i < names.length; i += GROUPS_AT_ONCE)
+    members.push(...(await Promise.all(names.slice(i, i + GROUPS_AT_ONCE).map((g) => groups(g)))));
   const byGroup = new Map<string, string[]>();
   names.forEach((g, i) => {
     const list = members[i];

@@ -2,20 +2,29 @@ import type { PeopleIndexData } from './departments';
 import { setOwn } from '../shared/dictionary';
 
 /**
- * How many shards the people index is cut into by account. At 50,000 people a shard holds ~390 of them
- * (~20 KB, far from Forge's 240 KiB value limit); at 2,000 about 16, so a panel naming a handful of people
- * reads a few kilobytes instead of the whole index. Changing it moves every person: the shard keys carry
+ * How many shards the people index is cut into by account. At 50,000 people a shard holds ~200 of them
+ * (~14 KB, far from Forge's 240 KiB value limit); at 2,000 about 8, so a panel naming a handful of people
+ * reads a few kilobytes instead of the whole index. A directory write sets every shard with people in it:
+ * 256 are 11 transactions. Changing it moves every person: the shard keys carry
  * the count's version (storage-keys), so a change is a new index, rebuilt by the next directory write.
  */
-export const PEOPLE_SHARDS = 128;
+export const PEOPLE_SHARDS = 256;
 
-/** The shard of an account: FNV-1a of its id, so the same person always lands in the same shard. */
+/**
+ * The shard of an account: FNV-1a of its id with a final mix (ids that differ in two places alike would
+ * otherwise cancel out in the low bits), so the same person always lands in the same shard.
+ */
 export function shardOf(accountId: string, shards = PEOPLE_SHARDS): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < accountId.length; i++) {
     h ^= accountId.charCodeAt(i);
     h = Math.imul(h, 0x01000193);
   }
+  h ^= h >>> 16;
+  h = Math.imul(h, 0x85ebca6b);
+  h ^= h >>> 13;
+  h = Math.imul(h, 0xc2b2ae35);
+  h ^= h >>> 16;
   return (h >>> 0) % shards;
 }
 
