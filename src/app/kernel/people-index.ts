@@ -75,6 +75,8 @@ export interface PeopleIndex {
   routing: Record<string, DepartmentRouting>;
   /** The working-time calendars and which department works by which (issue 5), read in the same batch. */
   calendars?: CalendarSettings;
+  /** Read from a one-record index too large to hold its people: `byAccount` is empty, see `withPeople`. */
+  partial?: boolean;
 }
 
 const CALENDARS_ITEM = { key: KEY.calendars, entity: ENTITY.escalationSettings } as const;
@@ -132,9 +134,23 @@ export async function readPeopleIndexWith(
     ...items,
   ]);
   const stored = index as StoredPeopleIndex | undefined;
-  if (stored?.truncated)
-    deps.log?.warn('people index: too many people for one record; a reader should name the people it looks up');
-  return { people: peopleIndexOf(stored, calendarRecord), extra };
+  const people = peopleIndexOf(stored, calendarRecord);
+  return { people: stored?.truncated ? { ...people, partial: true } : people, extra };
+}
+
+/**
+ * `people` with the departments of `accounts` looked up in the shards, when it was read whole from a record
+ * too large to hold its people (beyond ~8,000 people): one more batch read then, none otherwise.
+ */
+export async function withPeople(
+  deps: Pick<Deps, 'store'>,
+  people: PeopleIndex,
+  accounts: ReadonlyArray<string | null | undefined>,
+): Promise<PeopleIndex> {
+  if (!people.partial) return people;
+  const asked = accounts.filter((a): a is string => !!a);
+  const scoped = await readScoped(deps, [], asked);
+  return scoped ? { ...people, byAccount: scoped.people.byAccount, partial: false } : people;
 }
 
 /** undefined when no head has been written yet (a directory last saved before the index had shards). */
