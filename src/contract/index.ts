@@ -13,3 +13,4 @@ export * from './dependencies';
 export * from './escalations';
 export * from './project';
 export * from './dates';
+export * from './limits';

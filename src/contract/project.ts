@@ -181,6 +181,8 @@ export const ProjectSummarySchema = ProjectOverviewSchema.extend({
   riskZones: z.record(z.string(), RiskZoneSchema),
   actions: z.object({ open: z.number().int(), overdue: z.number().int(), done: z.number().int() }),
   departments: z.array(DepartmentRefSchema),
+  /** When the reconcile pass last found the figures equal to Jira's counts (or repaired them); null: not yet. */
+  verifiedAt: IsoDateTimeSchema.nullable().optional(),
 });
 export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
 
