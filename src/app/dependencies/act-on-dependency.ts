@@ -84,7 +84,9 @@ export async function actOnDependency(
   const next: DependencyRecord = {
     ...dep,
     status: move.to ?? dep.status,
-    ...(answered ? { responseState: 'answered' as const } : {}),
+    ...(answered ? { responseState: 'answered' as const, answeredAt: now } : {}),
+    ...(input.action === 'decline' ? { declinedAt: now } : {}),
+    ...(input.action === 'deliver' ? { deliveredAt: now } : {}),
     ...(upstream ? { upstreamDueDate: upstream.dueDate ?? '', upstreamKey: upstream.key } : {}),
     ...(downstream ? { downstreamKey: downstream.key } : {}),
     updatedAt: now,
@@ -105,6 +107,7 @@ export async function actOnDependency(
     case 'request':
       Object.assign(next, {
         responseState: 'awaiting',
+        answeredAt: 0,
         late: false,
         note: '',
         responseDueAt: responseDueAt(

@@ -170,6 +170,9 @@ export function newDependencyRecord(
     delayReason: '',
     delayRemedy: '',
     delayAnsweredAt: 0,
+    answeredAt: 0,
+    declinedAt: 0,
+    deliveredAt: 0,
     createdBy: fields.createdBy,
     createdAt: now,
     updatedAt: now,
@@ -203,6 +206,9 @@ export function normalizeRecord(d: DependencyRecord): DependencyRecord {
     delayReason: d.delayReason ?? '',
     delayRemedy: d.delayRemedy ?? '',
     delayAnsweredAt: d.delayAnsweredAt ?? 0,
+    answeredAt: d.answeredAt ?? 0,
+    declinedAt: d.declinedAt ?? 0,
+    deliveredAt: d.deliveredAt ?? 0,
   };
 }
 

@@ -73,6 +73,10 @@ export interface DependencyRecord {
   delayReason: string;
   delayRemedy: string;
   delayAnsweredAt: number;
+  /** The providing side's first answer, its last decline and the delivery (0 = not yet): the figures judge these times. */
+  answeredAt: number;
+  declinedAt: number;
+  deliveredAt: number;
   createdBy: string;
   createdAt: number;
   updatedAt: number;
