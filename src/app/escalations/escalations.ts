@@ -98,7 +98,7 @@ export interface RaiseRequest {
  */
 export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRecord> {
   const { issue, input } = req;
-  const { people, lc } = req.context ?? (await readPeopleAndLadder(deps, issue.projectKey));
+  const { people, lc } = req.context ?? (await readPeopleAndLadder(deps, issue.projectKey, [req.accountId ?? '']));
   // Every escalation is asked of a department in the directory: its holders and its calendar come from it.
   if (!lc.departments.has(input.departmentAsked)) {
     throw new AppError('VALIDATION', 'escalation.unknownDepartment', { id: input.departmentAsked }, 'departmentAsked');
@@ -251,7 +251,7 @@ export async function raiseFromPanel(
       throw new AppError('VALIDATION', 'escalation.dependencyNotLate', { id: input.dependencyId }, 'dependencyId');
   }
   const now = deps.clock.now();
-  const context = await readPeopleAndLadder(deps, issue.projectKey);
+  const context = await readPeopleAndLadder(deps, issue.projectKey, ctx.accountId ? [ctx.accountId] : []);
   const raised = await raise(deps, {
     source: input.dependencyId ? 'dependency' : 'panel',
     accountId: ctx.accountId,

@@ -65,6 +65,10 @@ export const KEY = {
   departmentDirectory: 'directory:v1',
   /** accountId -> department, compact, in one plain KVS key: one read resolves every person's department. */
   peopleIndex: 'people-index:v1',
+  /** The people index's head: departments, routing and counts, no people; the people are in the shards. */
+  peopleIndexHead: 'people-index:v2',
+  /** One shard of the people index by account (domain/directory/people-shards): accountId -> department. */
+  peopleShard: (shard: number) => `people-index:v2:${shard}`,
   /** The dependency settings (which Jira link type stands for "waits on"), one small record. */
   dependencySettings: 'dependency-settings:v1',
   /** A dependency's record as seen from its downstream (`down`) or upstream (`up`) issue. */
