@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saysSomething } from './retro-rules';
 import { CalendarDateSchema, IsoDateTimeSchema } from './dates';
 import { DepartmentIdSchema, DepartmentRefSchema } from './departments';
 import { MilestoneViewSchema, PersonSchema, ProjectOverviewSchema } from './views';
@@ -269,19 +270,21 @@ export const FeedbackScoresSchema = z
   })
   .strict();
 
-export const RetrospectiveInputSchema = z
-  .object({
-    id: RecordId.optional(),
-    /** The milestone (fix version) it looks back on; null for the end of the project. */
-    versionId: z.string().regex(/^\d+$/).nullable(),
-    heldOn: CalendarDateSchema,
-    wentWell: Text(4000),
-    toImprove: Text(4000),
-    scores: FeedbackScoresSchema.nullable(),
-    tags: Tags,
-    expectedVersion: ExpectedVersion,
-  })
-  .strict();
+export const RetrospectiveInputSchema = saysSomething(
+  z
+    .object({
+      id: RecordId.optional(),
+      /** The milestone (fix version) it looks back on; null for the end of the project. */
+      versionId: z.string().regex(/^\d+$/).nullable(),
+      heldOn: CalendarDateSchema,
+      wentWell: Text(4000),
+      toImprove: Text(4000),
+      scores: FeedbackScoresSchema.nullable(),
+      tags: Tags,
+      expectedVersion: ExpectedVersion,
+    })
+    .strict(),
+);
 export type RetrospectiveInput = z.input<typeof RetrospectiveInputSchema>;
 
 export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const;

@@ -2,6 +2,10 @@ import type { Locale } from '../locale';
 
 /** Error and notification messages: The project page: charter, milestones, risks, retrospectives, figures (issue 6). */
 export const PROJECT_MESSAGES = {
+  'project.validation.retroEmpty': {
+    en: 'say what went well or what to improve',
+    zh: '请填写做得好的地方或需要改进的地方',
+  },
   'project.validation.period': { en: 'must not be before the start date', zh: '不能早于开始日期' },
   'project.validation.tag': {
     en: 'use up to 30 letters, digits or -, starting with a letter or digit',

@@ -7,6 +7,10 @@ export const en = {
   'common.noDate': 'no date',
   'common.nobody': 'Nobody',
   'common.asOf': 'As of {time}',
+  'common.form.checkFields.one': 'Check the field marked below: {fields}.',
+  'common.form.checkFields.other': 'Check the {n} fields marked below: {fields}.',
+  'common.form.problem': '{field}: {message}',
+  'common.listJoin': '{list}, {item}',
 
   'rel.now': 'now',
   'rel.today': 'due today',
@@ -61,6 +65,10 @@ export const en = {
 export const zh: { readonly [K in keyof typeof en]: string } = {
   'common.loading': '正在加载…',
   'common.retry': '重试',
+  'common.form.checkFields.one': '请检查下方标出的字段：{fields}。',
+  'common.form.checkFields.other': '请检查下方标出的 {n} 个字段：{fields}。',
+  'common.form.problem': '{field}：{message}',
+  'common.listJoin': '{list}、{item}',
   'common.errorTitle': '无法加载此视图',
   'common.inactive': '（已停用）',
   'common.noDate': '未定',
