@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { fieldProblems, type AppErrorBody } from '@contract';
 
 /** One wrong field: its input path and what is wrong, in the user's language. */
@@ -36,8 +36,18 @@ export function ErrorScope(props: {
   children: ReactNode;
 }) {
   const claimed = useRef(new Map<string, string>());
-  const [stale, setStale] = useState<ReadonlySet<string>>(new Set());
-  useEffect(() => setStale(new Set()), [props.error]);
+  // The fields changed since this error came: a new error starts with none.
+  const [changes, setChanges] = useState<{ of: AppErrorBody | null; names: ReadonlySet<string> }>({
+    of: null,
+    names: new Set(),
+  });
+  const stale = changes.of === props.error ? changes.names : new Set<string>();
+  const claim = useCallback((name: string, label: string) => {
+    claimed.current.set(name, label);
+    return () => {
+      claimed.current.delete(name);
+    };
+  }, []);
   const scope = useMemo<Scope>(() => {
     const problems = props.error
       ? fieldProblems(props.error).filter((p) => ![...stale].some((s) => covers(s, p.field)))
@@ -54,17 +64,13 @@ export function ErrorScope(props: {
         return best?.[1];
       },
       shownAt: (path) => [...claimed.current.keys()].some((name) => covers(name, path)),
-      claim: (name, label) => {
-        claimed.current.set(name, label);
-        return () => {
-          claimed.current.delete(name);
-        };
-      },
+      claim,
       changed: (name) => {
-        if (problems.some((p) => covers(name, p.field))) setStale((s) => new Set(s).add(name));
+        if (problems.some((p) => covers(name, p.field)))
+          setChanges({ of: props.error, names: new Set(stale).add(name) });
       },
     };
-  }, [props.error, props.labels, stale]);
+  }, [props.error, props.labels, stale, claim]);
   return <ErrorScopeContext.Provider value={scope}>{props.children}</ErrorScopeContext.Provider>;
 }
 
@@ -74,7 +80,7 @@ export const useErrorScope = () => useContext(ErrorScopeContext);
 export function useFieldProblems(name: string | undefined, label: string) {
   const scope = useErrorScope();
   const claim = scope?.claim;
-  useEffect(() => (name && claim ? claim(name, label) : undefined), [name, label, claim === undefined]);
+  useEffect(() => (name && claim ? claim(name, label) : undefined), [name, label, claim]);
   if (!name || !scope) return { problems: [] as FieldProblem[], changed: () => {} };
   return { problems: scope.problemsOf(name), changed: () => scope.changed(name) };
 }
