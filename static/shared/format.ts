@@ -5,6 +5,8 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 export interface Formatter {
+  /** The viewer's Jira time zone: times are entered and shown in it, not in the browser's. */
+  readonly timeZone: string;
   /** An instant, in the viewer's time zone: "Mar 12, 2025, 2:00 PM" / "2025年3月12日 14:00". */
   dateTime(iso: string): string;
   /** The same instant with the time zone named, for tooltips. */
@@ -75,6 +77,7 @@ export function createFormatter({ t, intlLocale, timeZone }: FormatterOptions): 
   const percentFmt = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
 
   return {
+    timeZone: zone,
     dateTime: (iso) => dateTimeFmt.format(new Date(iso)),
     dateTimeLong: (iso) => dateTimeLongFmt.format(new Date(iso)),
     date: (isoDate) => dateFmt.format(parseIsoDate(isoDate)),

@@ -58,6 +58,10 @@ export const ESCALATION_MESSAGES = {
     en: 'Only Jira administrators can change working-time calendars and the web trigger secret.',
     zh: '只有 Jira 管理员可以修改工作日历和 Web 触发器密钥。',
   },
+  'escalation.deadlinePast': {
+    en: 'Field "deadline" is invalid: the answer cannot be needed by a time already past.',
+    zh: '字段“deadline”无效：期望答复时间不能早于现在。',
+  },
   'calendar.unknown': {
     en: 'Field "{field}" is invalid: there is no calendar "{id}".',
     zh: '字段“{field}”无效：没有日历“{id}”。',

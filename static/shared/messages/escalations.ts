@@ -13,6 +13,8 @@ export const en = {
   'escalations.form.submit': 'Raise',
   'escalations.form.cancel': 'Cancel',
   'escalations.form.required': 'Required',
+  'escalations.form.deadlinePast': 'The answer cannot be needed by a time already past.',
+  'escalations.form.deadlineZone': 'In your Jira time zone ({zone}).',
   'escalations.noDepartments':
     'The department directory is empty: a Jira admin adds departments on the app’s admin page.',
   'escalations.askedOf': 'Asked of',
@@ -127,6 +129,8 @@ export const zh: { readonly [K in keyof typeof en]: string } = {
   'escalations.form.submit': '提交',
   'escalations.form.cancel': '取消',
   'escalations.form.required': '必填',
+  'escalations.form.deadlinePast': '期望答复时间不能早于现在。',
+  'escalations.form.deadlineZone': '按您在 Jira 中设置的时区（{zone}）。',
   'escalations.noDepartments': '部门目录为空：请由 Jira 管理员在应用管理页面添加部门。',
   'escalations.askedOf': '协调部门',
   'escalations.raisedBy': '发起人',

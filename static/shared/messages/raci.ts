@@ -2,6 +2,9 @@
 export const en = {
   'raci.edit': 'Edit RACI',
   'raci.save': 'Save',
+  'raci.saveAnyway': 'Save anyway',
+  'raci.keepEditing': 'Keep editing',
+  'raci.confirmUnfilled': 'Nobody is {roles} for this work item yet. Save anyway?',
   'raci.saving': 'Saving…',
   'raci.cancel': 'Cancel',
   'raci.saved': 'RACI saved.',
@@ -101,6 +104,9 @@ export const en = {
 export const zh: { readonly [K in keyof typeof en]: string } = {
   'raci.edit': '编辑 RACI',
   'raci.save': '保存',
+  'raci.saveAnyway': '仍然保存',
+  'raci.keepEditing': '继续编辑',
+  'raci.confirmUnfilled': '此工作项还没有{roles}。仍然保存吗？',
   'raci.saving': '正在保存…',
   'raci.cancel': '取消',
   'raci.saved': 'RACI 已保存。',

@@ -84,3 +84,21 @@ export function useFieldProblems(name: string | undefined, label: string) {
   if (!name || !scope) return { problems: [] as FieldProblem[], changed: () => {} };
   return { problems: scope.problemsOf(name), changed: () => scope.changed(name) };
 }
+
+/**
+ * A field built by hand (not a `Field`: a search with suggestions, a group of choices): its problems show at
+ * its end under `errorId` (for the control's `aria-describedby`) and go when the user changes anything in it.
+ */
+export function FieldGroup(props: { name: string; label: string; errorId: string; children: ReactNode }) {
+  const { problems, changed } = useFieldProblems(props.name, props.label);
+  return (
+    <div className="cx-field" onChange={changed} onInput={changed}>
+      {props.children}
+      {problems.length > 0 && (
+        <p id={props.errorId} className="cx-field-error">
+          {problems.map((p) => p.message).join(' ')}
+        </p>
+      )}
+    </div>
+  );
+}
