@@ -91,9 +91,9 @@ export const zh: { readonly [K in keyof typeof en]: string } = {
   'rel.late.day.other': '逾期 {n} 天',
 
   'dependency.status.requested': '已请求',
-  'dependency.status.acknowledged': '已确认',
+  'dependency.status.acknowledged': '已受理',
   'dependency.status.declined': '已拒绝',
-  'dependency.status.countered': '已反提议',
+  'dependency.status.countered': '已提议改期',
   'dependency.status.committed': '已承诺',
   'dependency.status.delivered': '已交付',
   'dependency.status.cancelled': '已取消',
@@ -118,7 +118,7 @@ export const zh: { readonly [K in keyof typeof en]: string } = {
   'admin.picker.none': '尚未选择',
 
   'panel.raci.responsible': '执行人（R）',
-  'panel.raci.accountable': '问责人（A）',
+  'panel.raci.accountable': '审批人（A）',
   'panel.raci.consulted': '咨询人（C）',
-  'panel.raci.informed': '知会人（I）',
+  'panel.raci.informed': '知悉人（I）',
 };
