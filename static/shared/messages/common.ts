@@ -11,6 +11,7 @@ export const en = {
   'common.form.checkFields.other': 'Check the {n} fields marked below: {fields}.',
   'common.form.problem': '{field}: {message}',
   'common.listJoin': '{list}, {item}',
+  'common.openWorkItem': 'Open {key}: {summary}',
 
   'rel.now': 'now',
   'rel.today': 'due today',
@@ -69,6 +70,7 @@ export const zh: { readonly [K in keyof typeof en]: string } = {
   'common.form.checkFields.other': '请检查下方标出的 {n} 个字段：{fields}。',
   'common.form.problem': '{field}：{message}',
   'common.listJoin': '{list}、{item}',
+  'common.openWorkItem': '打开 {key}：{summary}',
   'common.errorTitle': '无法加载此视图',
   'common.inactive': '（已停用）',
   'common.noDate': '未定',

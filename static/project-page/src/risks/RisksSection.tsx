@@ -1,3 +1,4 @@
+import { WorkItemLink } from '../../../shared/components/WorkItemLink';
 import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
@@ -123,7 +124,11 @@ export function RisksView({
             <tbody>
               {sorted.map((r) => (
                 <tr key={r.id}>
-                  <th scope="row">{r.title}</th>
+                  <th scope="row">
+                    <span className="cx-clamp" title={r.title}>
+                      {r.title}
+                    </span>
+                  </th>
                   <td>
                     <span className={`cx-heat cx-heat-${r.zone}`} title={`${r.probability} × ${r.impact}`}>
                       {r.score}
@@ -146,7 +151,14 @@ export function RisksView({
                   <td>
                     <time dateTime={r.reviewDate}>{fmt.date(r.reviewDate)}</time>
                   </td>
-                  <td>{[...r.issueKeys, ...r.dependencyIds].join(', ')}</td>
+                  <td>
+                    {r.issueKeys.map((k) => (
+                      <span key={k}>
+                        <WorkItemLink issueKey={k} />{' '}
+                      </span>
+                    ))}
+                    {r.dependencyIds.join(', ')}
+                  </td>
                   {register.canEdit && (
                     <td>
                       <Button appearance="subtle" onClick={() => setEditing(r)}>
