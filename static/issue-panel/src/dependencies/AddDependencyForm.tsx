@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { AppErrorBody, CreateDependencyInput, IssueRef } from '@contract';
+import { URGENCY_TIERS, type AppErrorBody, type CreateDependencyInput, type IssueRef, type Urgency } from '@contract';
 import type { CallResult } from '../../../shared/bridge-client';
 import { useT } from '../../../shared/i18n';
 import { ErrorScope, FieldGroup } from '../../../shared/ui/error-scope';
@@ -32,6 +32,7 @@ export function AddDependencyForm(props: {
   const [results, setResults] = useState<Results>({ status: 'idle' });
   const [deliverable, setDeliverable] = useState('');
   const [needBy, setNeedBy] = useState('');
+  const [urgency, setUrgency] = useState<Urgency>('routine');
   const creating = useSave();
   const { busy, error } = creating;
   const latest = useRef(0);
@@ -56,13 +57,14 @@ export function AddDependencyForm(props: {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     await creating.submit(() =>
-      props.create({ otherIssueKey: (chosen?.key ?? query).trim(), direction, deliverable, needBy }),
+      props.create({ otherIssueKey: (chosen?.key ?? query).trim(), direction, deliverable, needBy, urgency }),
     );
   };
   const ids = {
     other: `${base}-other`,
     deliverable: `${base}-deliverable`,
     needBy: `${base}-needBy`,
+    urgency: `${base}-urgency`,
     list: `${base}-list`,
   };
   return (
@@ -162,6 +164,23 @@ export function AddDependencyForm(props: {
               value={needBy}
               onChange={(e) => setNeedBy(e.target.value)}
             />
+          )}
+        </Field>
+        <Field name="urgency" label={t('dependencies.urgency')}>
+          {(id, a11y) => (
+            <select
+              id={id}
+              {...a11y}
+              className="cx-input"
+              value={urgency}
+              onChange={(e) => setUrgency(e.target.value as Urgency)}
+            >
+              {URGENCY_TIERS.map((u) => (
+                <option key={u} value={u}>
+                  {t(`escalations.urgency.${u}`)}
+                </option>
+              ))}
+            </select>
           )}
         </Field>
         <FormError error={error} />

@@ -1,5 +1,13 @@
-import { useId, type FormEvent } from 'react';
-import type { AppErrorBody, DepartmentRef, DependencyView, RaiseEscalationInput } from '@contract';
+import { useId, useState, type FormEvent } from 'react';
+import {
+  URGENCY_TIERS,
+  type AppErrorBody,
+  type DepartmentRef,
+  type DependencyView,
+  type Person,
+  type RaiseEscalationInput,
+  type Urgency,
+} from '@contract';
 import { departmentName } from '../../../shared/departments';
 import { useFormat, useT } from '../../../shared/i18n';
 import { ErrorScope } from '../../../shared/ui/error-scope';
@@ -12,15 +20,25 @@ import { isoToWallTime, wallTimeToIso } from '../../../shared/zoned-time';
 export interface RaiseFormProps {
   departments: readonly DepartmentRef[];
   lateDependencies: readonly DependencyView[];
+  /** Whom an urgent escalation may name as its temporary owner: the people on the issue. */
+  people?: readonly Person[];
   onSubmit(input: Partial<RaiseEscalationInput>): Promise<AppErrorBody | null>;
   onCancel(): void;
 }
 
 /** 问题申请单: description, impact, support needed, the department asked and an optional deadline. */
-export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, onCancel }: RaiseFormProps) {
+export function RaiseEscalationForm({
+  departments,
+  lateDependencies,
+  people = [],
+  onSubmit,
+  onCancel,
+}: RaiseFormProps) {
   const t = useT();
   const fmt = useFormat();
   const id = useId();
+  const [urgency, setUrgency] = useState<Urgency>('routine');
+  const owners = [...new Map(people.map((p) => [p.accountId, p])).values()];
   const raising = useSave();
   const { busy, error } = raising;
 
@@ -42,6 +60,8 @@ export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, o
         departmentAsked: text('departmentAsked'),
         deadline,
         dependencyId: text('dependencyId') || null,
+        urgency,
+        temporaryOwner: urgency === 'urgent' ? text('temporaryOwner') || null : null,
       }),
     );
   }
@@ -84,6 +104,48 @@ export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, o
             </select>
           )}
         </Field>
+        <Field
+          name="urgency"
+          label={t('escalations.urgency')}
+          {...(urgency === 'urgent' ? { help: t('escalations.urgency.urgentHelp') } : {})}
+        >
+          {(fid, a11y) => (
+            <select
+              id={fid}
+              {...a11y}
+              name="urgency"
+              className="cx-input"
+              value={urgency}
+              onChange={(e) => setUrgency(e.target.value as Urgency)}
+            >
+              {URGENCY_TIERS.map((u) => (
+                <option key={u} value={u}>
+                  {t(`escalations.urgency.${u}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {urgency === 'urgent' && (
+          <Field
+            name="temporaryOwner"
+            label={required(t('escalations.temporaryOwner'))}
+            help={t('escalations.form.temporaryOwnerHelp')}
+          >
+            {(fid, a11y) => (
+              <select id={fid} {...a11y} name="temporaryOwner" className="cx-input" defaultValue="">
+                <option value="" disabled>
+                  –
+                </option>
+                {owners.map((p) => (
+                  <option key={p.accountId} value={p.accountId}>
+                    {p.displayName}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field
           name="deadline"
           label={t('escalations.form.deadline')}

@@ -124,11 +124,7 @@ export function RisksView({
             <tbody>
               {sorted.map((r) => (
                 <tr key={r.id}>
-                  <th scope="row">
-                    <span className="cx-clamp" title={r.title}>
-                      {r.title}
-                    </span>
-                  </th>
+                  <th scope="row">{r.title}</th>
                   <td>
                     <span className={`cx-heat cx-heat-${r.zone}`} title={`${r.probability} × ${r.impact}`}>
                       {r.score}
