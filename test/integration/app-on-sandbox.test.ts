@@ -204,7 +204,7 @@ describe('issue panel', () => {
       { moduleKey: PANEL, accountId: kevinXu, issueKey: 'PAY-11', locale: 'zh_CN' },
       'getIssuePanel',
     );
-    expect(env).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '您没有查看此事务的权限。' } });
+    expect(env).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '您没有查看此工作项的权限。' } });
   });
 
   it('never leaks an internal error', async () => {

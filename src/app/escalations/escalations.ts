@@ -104,6 +104,10 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
     throw new AppError('VALIDATION', 'escalation.unknownDepartment', { id: input.departmentAsked }, 'departmentAsked');
   }
   const now = deps.clock.now();
+  // An answer needed by a moment already gone cannot be given: the raiser mistyped the date.
+  if (input.deadline && Date.parse(input.deadline) <= now) {
+    throw new AppError('VALIDATION', 'escalation.deadlinePast', {}, 'deadline');
+  }
   const urgency = input.urgency ?? 'routine';
   const due = escalationDeadlines(now, tierOf(lc.ladder, urgency), calendarOf(lc.calendars, input.departmentAsked));
   const rec: EscalationRecord = {

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import Button from '@atlaskit/button/default/button';
 import type {
@@ -13,7 +13,10 @@ import { departmentName } from '../../../shared/departments';
 import { useFormat, useT } from '../../../shared/i18n';
 import { PersonChip } from '../../../shared/components/PersonChip';
 import { DependencyActions, type RunAction } from './DependencyActions';
-import { AddDependencyForm } from './AddDependencyForm';
+import { Loading } from '../../../shared/components/Loading';
+
+// Loaded when the user opens it, so the panel's first load stays within its budget.
+const AddDependencyForm = lazy(() => import('./AddDependencyForm').then((m) => ({ default: m.AddDependencyForm })));
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { Section } from '../../../shared/components/Section';
 import { DependencyStatusLozenge } from '../../../shared/components/StatusLozenge';
@@ -343,22 +346,24 @@ export function DependenciesSection(props: {
       }
     >
       {client && adding && (
-        <AddDependencyForm
-          today={asOf.slice(0, 10)}
-          search={(query) => client.call('searchIssuesForDependency', { query })}
-          onClose={() => setAdding(false)}
-          create={async (input) => {
-            const r = await client.call('createDependency', input);
-            if (!r.ok) return r.error;
-            setLists((l) =>
-              input.direction === 'upstream'
-                ? { ...l, upstream: [...l.upstream, r.data.dependency] }
-                : { ...l, downstream: [...l.downstream, r.data.dependency] },
-            );
-            setAdding(false);
-            return null;
-          }}
-        />
+        <Suspense fallback={<Loading />}>
+          <AddDependencyForm
+            today={asOf.slice(0, 10)}
+            search={(query) => client.call('searchIssuesForDependency', { query })}
+            onClose={() => setAdding(false)}
+            create={async (input) => {
+              const r = await client.call('createDependency', input);
+              if (!r.ok) return r.error;
+              setLists((l) =>
+                input.direction === 'upstream'
+                  ? { ...l, upstream: [...l.upstream, r.data.dependency] }
+                  : { ...l, downstream: [...l.downstream, r.data.dependency] },
+              );
+              setAdding(false);
+              return null;
+            }}
+          />
+        </Suspense>
       )}
       <DependencyList
         title={t('panel.deps.upstream')}

@@ -1,3 +1,4 @@
+import { WorkItemLink } from '../../../shared/components/WorkItemLink';
 import { useId, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
@@ -204,8 +205,7 @@ export function RaciMatrixSection({ client }: SectionProps) {
                 {data.rows.map((r) => (
                   <tr key={r.issue.id} className={r.gaps.length > 0 ? 'cx-gap' : undefined}>
                     <th scope="row">
-                      <span className="cx-matrix-key">{r.issue.key}</span>{' '}
-                      <span className="cx-matrix-summary">{r.issue.summary}</span>{' '}
+                      <WorkItemLink issueKey={r.issue.key} summary={r.issue.summary} keyClassName="cx-matrix-key" />{' '}
                       <Lozenge appearance={STATUS_APPEARANCE[r.issue.statusCategory]}>{r.issue.statusName}</Lozenge>
                       {r.gaps.map((g) => (
                         <span key={g} className="cx-gap-flag">
