@@ -12,4 +12,7 @@ export * from './raci';
 export * from './dependencies';
 export * from './escalations';
 export * from './project';
+export * from './project-figures';
 export * from './dates';
+export * from './limits';
+export * from './cross-project';

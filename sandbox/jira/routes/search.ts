@@ -30,7 +30,10 @@ export function registerSearchRoutes(r: Router<Handler>, site: JiraSite): void {
   const pageTokenHash = (ctx: Ctx, jql: string): string =>
     createHash('sha1').update(`${ctx.accountId}\n${jql}`).digest('hex').slice(0, 12);
 
-  const search = (ctx: Ctx, q: SearchQuery): Result => {
+  const search = (ctx: Ctx, q: SearchQuery): Result =>
+    site.opts.searchView ? site.opts.searchView.read(() => searchNow(ctx, q)) : searchNow(ctx, q);
+
+  const searchNow = (ctx: Ctx, q: SearchQuery): Result => {
     const parsed = parseJql(q.jql);
     const compiled = compileJql(parsed, { repo, currentAccountId: ctx.accountId, now: ctx.now });
     if (!compiled.bounded)

@@ -10,7 +10,16 @@ import { contribution, graphHint, raOf, readDependency, responseHoursOf, depende
 import { toDependencyView } from './dependency-view';
 import { providerToday } from './provider-today';
 import { issueRef } from '../kernel/issue-refs';
-import { canMove, MOVES, responseDueAt, sidesOf, type DependencyRecord } from '../../domain/dependencies/dependency';
+import {
+  approvalDueAt,
+  approvalPending,
+  canMove,
+  MOVES,
+  responseDueAt,
+  sidesOf,
+  type DependencyRecord,
+} from '../../domain/dependencies/dependency';
+import { approvalLimit, dependencyLimitsOf, responseLimit } from '../../domain/shared/limits';
 import { applyDependencyChange } from '../../domain/rollup/dependencies';
 
 const TEXT_REQUIRED: Partial<Record<ActOnDependencyInput['action'], 'decline' | 'delay explanation'>> = {
@@ -49,6 +58,13 @@ export async function actOnDependency(
   if (!sides.has(move.side)) throw new AppError('FORBIDDEN', 'dependency.notYourSide', { what: move.side });
   if (!canMove(input.action, dep.status))
     throw new AppError('CONFLICT', 'dependency.badMove', { status: dep.status, action: input.action });
+  if (input.action === 'approve') {
+    // 审批 is the requesting side's Accountable's: the one person who answers for the waiting issue's result.
+    if (!ctx.accountId || downstream?.raci.accountable !== ctx.accountId)
+      throw new AppError('FORBIDDEN', 'dependency.notYourSide', { what: 'accountable' });
+    if (!approvalPending(dep))
+      throw new AppError('CONFLICT', 'dependency.badMove', { status: dep.status, action: input.action });
+  }
   if (input.version !== dep.version) throw new AppError('CONFLICT', 'conflict.version', { what: 'dependency' });
   const textNeeded = TEXT_REQUIRED[input.action];
   if (textNeeded && !input.text)
@@ -68,7 +84,9 @@ export async function actOnDependency(
   const next: DependencyRecord = {
     ...dep,
     status: move.to ?? dep.status,
-    ...(answered ? { responseState: 'answered' as const } : {}),
+    ...(answered ? { responseState: 'answered' as const, answeredAt: now } : {}),
+    ...(input.action === 'decline' ? { declinedAt: now } : {}),
+    ...(input.action === 'deliver' ? { deliveredAt: now } : {}),
     ...(upstream ? { upstreamDueDate: upstream.dueDate ?? '', upstreamKey: upstream.key } : {}),
     ...(downstream ? { downstreamKey: downstream.key } : {}),
     updatedAt: now,
@@ -89,18 +107,39 @@ export async function actOnDependency(
     case 'request':
       Object.assign(next, {
         responseState: 'awaiting',
+        answeredAt: 0,
         late: false,
         note: '',
         responseDueAt: responseDueAt(
           now,
-          responseHoursOf(people, dep.providingDept),
+          responseLimit(
+            dependencyLimitsOf(people.calendars),
+            dep.urgency ?? 'routine',
+            responseHoursOf(people, dep.providingDept),
+          ),
           calendarOf(people.calendars, dep.providingDept),
         ),
       });
       break;
     case 'cancel':
-    case 'deliver':
       next.responseState = 'answered';
+      break;
+    case 'deliver':
+      // The approval step starts: the requesting side approves in its own calendar.
+      Object.assign(next, {
+        responseState: 'answered',
+        approvalDueAt: approvalDueAt(
+          now,
+          approvalLimit(dependencyLimitsOf(people.calendars), dep.urgency ?? 'routine'),
+          calendarOf(people.calendars, dep.requestingDept),
+        ),
+        approvedAt: 0,
+        approvedBy: '',
+        approvalLate: false,
+      });
+      break;
+    case 'approve':
+      Object.assign(next, { approvedAt: now, approvedBy: ctx.accountId, approvalLate: now > dep.approvalDueAt! });
       break;
     case 'askDelay':
       Object.assign(next, { delayAskedAt: now, delayAnsweredAt: 0 });

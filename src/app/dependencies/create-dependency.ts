@@ -8,6 +8,7 @@ import { readAsUser } from '../kernel/visibility';
 import { commitWithRollups, readRollup } from '../kernel/rollups';
 import { auditOp } from '../kernel/audit';
 import { calendarOf } from '../../domain/shared/calendar';
+import { dependencyLimitsOf, responseLimit } from '../../domain/shared/limits';
 import type { PeopleIndex } from '../kernel/people-index';
 import {
   byDownstream,
@@ -174,9 +175,10 @@ export async function createDependency(deps: Deps, ctx: ActingContext, issueKey:
     needBy: input.needBy,
     responseDueAt: responseDueAt(
       now,
-      responseHoursOf(people, providingDept),
+      responseLimit(dependencyLimitsOf(people.calendars), input.urgency, responseHoursOf(people, providingDept)),
       calendarOf(people.calendars, providingDept),
     ),
+    urgency: input.urgency,
     people,
     now,
   });

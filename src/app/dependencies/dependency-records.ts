@@ -1,8 +1,10 @@
 import type { Deps, JiraIssue, TransactionOp } from '../kernel/ports';
+import type { Urgency } from '../../contract';
 import { readAll } from '../kernel/paging';
 import { ENTITY, INDEX, KEY } from '../kernel/storage-keys';
 import { readPeopleIndexWith, type PeopleIndex } from '../kernel/people-index';
 import {
+  approvalPending,
   DEFAULT_RESPONSE_HOURS,
   inGraph,
   standingState,
@@ -10,9 +12,10 @@ import {
   isDependencyOpen,
   type DependencyRecord,
 } from '../../domain/dependencies/dependency';
-import type { DependencyContribution } from '../../domain/rollup/dependencies';
+import { approvalDueKey, type DependencyContribution } from '../../domain/rollup/dependencies';
 import type { DependencyEdgeEntry } from '../../domain/rollup/core';
 import { own } from '../../domain/shared/dictionary';
+import { dependencyQueueOp } from '../kernel/queue-index';
 
 /** The Jira link type that stands for "waits on" unless a Jira admin chose another on the admin page. */
 export const DEFAULT_DEPENDENCY_LINK_TYPE = 'Blocks';
@@ -82,6 +85,8 @@ export function contribution(dep: DependencyRecord): DependencyContribution {
       : {}),
     ...(answered ? { answeredInTime: !dep.late } : {}),
     ...(deliveredOn && dep.needBy ? { deliveredOnTime: deliveredOn <= dep.needBy } : {}),
+    ...(dep.approvedAt ? { approvedInTime: !dep.approvalLate } : {}),
+    ...(approvalPending(dep) ? { approvalDueKey: approvalDueKey(dep.approvalDueAt!) } : {}),
     id: dep.id,
     edge: inGraph(dep.status) ? edgeEntry(dep) : null,
   };
@@ -122,6 +127,8 @@ export function newDependencyRecord(
     deliverable: string;
     needBy: string;
     responseDueAt: number;
+    /** 日常 / 重要 / 紧急; routine when left out (a link made in Jira). */
+    urgency?: Urgency;
     people: PeopleIndex;
     now: number;
   },
@@ -146,6 +153,11 @@ export function newDependencyRecord(
     responseState: 'awaiting',
     responseDueAt: fields.responseDueAt,
     late: false,
+    urgency: fields.urgency ?? 'routine',
+    approvalDueAt: 0,
+    approvedAt: 0,
+    approvedBy: '',
+    approvalLate: false,
     linkId: fields.linkId,
     proposedDate: '',
     note: '',
@@ -159,6 +171,9 @@ export function newDependencyRecord(
     delayReason: '',
     delayRemedy: '',
     delayAnsweredAt: 0,
+    answeredAt: 0,
+    declinedAt: 0,
+    deliveredAt: 0,
     createdBy: fields.createdBy,
     createdAt: now,
     updatedAt: now,
@@ -192,6 +207,9 @@ export function normalizeRecord(d: DependencyRecord): DependencyRecord {
     delayReason: d.delayReason ?? '',
     delayRemedy: d.delayRemedy ?? '',
     delayAnsweredAt: d.delayAnsweredAt ?? 0,
+    answeredAt: d.answeredAt ?? 0,
+    declinedAt: d.declinedAt ?? 0,
+    deliveredAt: d.deliveredAt ?? 0,
   };
 }
 
@@ -233,6 +251,8 @@ export function dependencyWrites(dep: DependencyRecord, ifVersion: number | 'abs
     { kind: 'set', entity: ENTITY.dependency, key: dep.id, value: dep, ifVersion },
     side(dep.downstreamIssueId, 'down'),
     side(dep.upstreamIssueId, 'up'),
+    // Issue 16: the collaboration queue's entry, kept by the same write.
+    dependencyQueueOp(dep),
   ];
 }
 

@@ -1,4 +1,11 @@
-import type { EscalationActInput, IssueEscalations, MessageId, Noun, RaiseEscalationInput } from '../../contract';
+import type {
+  EscalationActInput,
+  IssueEscalations,
+  MessageId,
+  Noun,
+  RaiseEscalationInput,
+  Urgency,
+} from '../../contract';
 import {
   escalationContribution,
   isEscalationOpen,
@@ -9,7 +16,7 @@ import {
   type EscalationSource,
   type Refusal,
 } from '../../domain/escalations/escalation';
-import { deadlineFor, levelHeldBy } from '../../domain/escalations/ladder';
+import { deadlineFor, escalationDeadlines, levelHeldBy, tierOf } from '../../domain/escalations/ladder';
 import { calendarOf } from '../../domain/shared/calendar';
 import { applyEscalationChange } from '../../domain/rollup/escalations';
 import type { DependencyRecord } from '../../domain/dependencies/dependency';
@@ -22,6 +29,7 @@ import type { PeopleIndex } from '../kernel/people-index';
 import { isProjectAdmin, readLadderContext, readPeopleAndLadder, type LadderContext } from './escalation-settings';
 import { authorityOf, readIssueEscalations, readIssueForUser } from './escalation-records';
 import { afterChange } from './escalation-notices';
+import { queueOpsOf } from './escalation-queue';
 import { issueEscalations } from './escalation-view';
 
 // Commands on escalations: raising one, and acting on it from the panel, Automation or a web request.
@@ -67,9 +75,12 @@ export interface RaiseRequest {
   /** The person raising it (from the Forge context); null for a web request. */
   accountId: string | null;
   issue: JiraIssue;
-  input: Omit<RaiseEscalationInput, 'deadline' | 'dependencyId'> & {
+  input: Omit<RaiseEscalationInput, 'deadline' | 'dependencyId' | 'urgency' | 'temporaryOwner'> & {
     deadline: string | null;
     dependencyId: string | null;
+    /** Routine when left out (Automation, web requests). */
+    urgency?: Urgency;
+    temporaryOwner?: string | null;
   };
   id: string;
   /** Extra operations for the same transaction (the web trigger's nonce). */
@@ -93,7 +104,8 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
     throw new AppError('VALIDATION', 'escalation.unknownDepartment', { id: input.departmentAsked }, 'departmentAsked');
   }
   const now = deps.clock.now();
-  const deadline = deadlineFor(lc.ladder, calendarOf(lc.calendars, input.departmentAsked));
+  const urgency = input.urgency ?? 'routine';
+  const due = escalationDeadlines(now, tierOf(lc.ladder, urgency), calendarOf(lc.calendars, input.departmentAsked));
   const rec: EscalationRecord = {
     id: req.id,
     issueId: issue.id,
@@ -101,7 +113,10 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
     projectKey: issue.projectKey,
     status: 'open',
     level: 1,
-    dueAt: deadline(now, 1),
+    dueAt: due.levels[0],
+    urgency,
+    decisionDueAt: due.decisionDueAt,
+    ...(urgency === 'urgent' && input.temporaryOwner ? { temporaryOwner: input.temporaryOwner } : {}),
     raisedAt: now,
     raisedBy: req.accountId ?? '',
     source: req.source,
@@ -133,6 +148,7 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
       ops: [
         ...(req.extraOps ?? []),
         { kind: 'set', entity: ENTITY.escalation, key: rec.id, value: rec, ifVersion: 'absent' },
+        ...queueOpsOf(rec, lc),
         auditOp(
           {
             subjectId: rec.id,
@@ -144,6 +160,9 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
               level: 1,
               departmentAsked: rec.departmentAsked,
               dependencyId: rec.dependencyId,
+              urgency,
+              decisionDueAt: rec.decisionDueAt,
+              ...(rec.temporaryOwner ? { temporaryOwner: rec.temporaryOwner } : {}),
             },
           },
           'r',
@@ -196,6 +215,7 @@ export async function applyCommand(
         ]),
         ops: [
           { kind: 'set', entity: ENTITY.escalation, key: rec.id, value: out.next, ifVersion: rec.version },
+          ...queueOpsOf(out.next, lc),
           auditOp(
             {
               subjectId: rec.id,
@@ -232,7 +252,7 @@ export async function raiseFromPanel(
   }
   const now = deps.clock.now();
   const context = await readPeopleAndLadder(deps, issue.projectKey);
-  await raise(deps, {
+  const raised = await raise(deps, {
     source: input.dependencyId ? 'dependency' : 'panel',
     accountId: ctx.accountId,
     issue,
@@ -240,7 +260,7 @@ export async function raiseFromPanel(
     id: `esc-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     context,
   });
-  return issueEscalations(deps, ctx, issue, context.lc);
+  return issueEscalations(deps, ctx, issue, context.lc, raised);
 }
 
 export async function actFromPanel(
@@ -256,7 +276,7 @@ export async function actFromPanel(
   const cmd = toCommand(input);
   const next = await applyCommand(deps, rec, cmd, ctx.accountId, lc, { expectVersion: input.version });
   await afterChange(deps, issue, next, lc, cmd.kind === 'climb' ? 'climbed' : null);
-  return issueEscalations(deps, ctx, issue, lc);
+  return issueEscalations(deps, ctx, issue, lc, next);
 }
 
 /** Jira Automation "Climb escalation": the newest open escalation of the issue below level 3 climbs one level. */

@@ -26,6 +26,8 @@ export const ENTITY = {
   raciTemplates: 'raci-templates',
   /** Escalation settings (issue 5): the calendars record and one ladder record per project. */
   escalationSettings: 'esc-settings',
+  /** The collaboration queue (issue 16): what each person and department has to answer, across projects. */
+  queueItem: 'queue-item',
 } as const;
 
 export const INDEX = {
@@ -48,6 +50,8 @@ export const INDEX = {
   /** Risks and action items worst or most urgent first (their `rank`): the lists page on it. */
   riskByProjectRank: 'by-project-rank',
   actionByProjectRank: 'by-project-rank',
+  /** A person's or a department's queue, most urgent first. */
+  queueByOwner: 'by-owner-rank',
 } as const;
 
 export const KEY = {
@@ -85,6 +89,8 @@ export const KEY = {
   ladder: (projectKey: string) => `ladder:v1:${projectKey}`,
   /** When the web trigger's secret was made, by whom, and its fingerprint (never the secret). */
   webhookSecretMeta: 'webhook-secret-meta:v1',
+  /** A queue entry: one per record and slot (a dependency has one; an escalation one per holder). */
+  queueItem: (subjectId: string, slot: string) => `${subjectId}:q:${slot}`,
 } as const;
 
 export const SECRET = {

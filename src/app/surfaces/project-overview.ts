@@ -1,3 +1,4 @@
+import { lateApprovals } from '../../domain/rollup/dependencies';
 import type { Deps } from '../kernel/ports';
 import type { ProjectSummary, TrendPoint } from '../../contract';
 import { readRollup } from '../kernel/rollups';
@@ -88,7 +89,11 @@ export async function getProjectOverview(
           ...a,
         };
       }),
-    dependencies: { open: rollup.dependencies.open, lateResponses: rollup.dependencies.late },
+    dependencies: {
+      open: rollup.dependencies.open,
+      lateResponses: rollup.dependencies.late,
+      lateApprovals: lateApprovals(rollup.dependencies, now),
+    },
     escalations: { open: rollup.escalations.open },
     figures,
     trend,

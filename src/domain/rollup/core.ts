@@ -53,6 +53,10 @@ export interface ProjectRollup {
     late: number;
     /** Requests answered within their response deadline (`hit`) of all answered. */
     answered: Ratio;
+    /** Deliveries approved within their approval limit (`hit`) of all approved (审批, issue 15). */
+    approvals: Ratio;
+    /** Deliveries awaiting approval, by their approval deadline (ISO minute, UTC): late ones are those before now. */
+    approvalDue: Record<string, number>;
     /** Delivered dependencies delivered by their need-by date (`hit`) of all delivered. */
     delivered: Ratio;
     /** Open dependencies per fix version of the waiting issue. */
@@ -149,6 +153,8 @@ export function emptyRollup(projectKey: string): ProjectRollup {
       open: 0,
       late: 0,
       answered: { hit: 0, total: 0 },
+      approvals: { hit: 0, total: 0 },
+      approvalDue: {},
       delivered: { hit: 0, total: 0 },
       byVersion: {},
       byDepartmentPair: {},

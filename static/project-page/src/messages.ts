@@ -17,6 +17,7 @@ const pageEn = {
   'page.stat.raciCoverageNone': 'no open issues',
   'page.stat.openDependencies': 'Open dependencies',
   'page.stat.lateResponses': 'Late responses',
+  'page.stat.lateApprovals': 'Late approvals',
   'page.stat.openEscalations': 'Open escalations',
   'page.stat.notAvailable': 'n/a',
   'page.figuresUpdated': 'Figures updated {time}',
@@ -81,9 +82,9 @@ const projectEn = {
   'project.figures.help': 'How each figure is defined',
   'project.figures.table': 'Figures by week',
   'project.figures.week': 'Week of',
-  'project.figure.delayRate': 'Project delay rate',
+  'project.figure.delayRate': 'Work items late',
   'project.figure.delayRate.def':
-    'Issues finished after their due date plus open issues past it, out of all issues finished with a due date plus those open past it. Lower is better; the seeds aim at 5 %.',
+    'Issues finished after their due date plus open issues past it, out of all issues finished with a due date plus those open past it: per work item. The project delay rate (项目延期率) counts projects, among the headline figures.',
   'project.figure.dependencyOnTime': 'Dependencies delivered on time',
   'project.figure.dependencyOnTime.def':
     'Delivered cross-department dependencies delivered by their need-by date, out of all delivered.',
@@ -98,9 +99,44 @@ const projectEn = {
     'Open issues with exactly one Accountable and at least one Responsible, out of all open issues. Target 98 % (措施覆盖率).',
   'project.figure.overdueActions': 'Overdue action items',
   'project.figure.overdueActions.def': 'Open action items (整改清单) past their due date. Target 0.',
-  'project.figure.satisfaction': 'Satisfaction',
+  'project.figure.satisfaction': 'Average feedback score',
   'project.figure.satisfaction.def':
-    'Average of the retrospectives’ feedback-form scores (1-5) over communication, accountability, resources and problem resolution. 4.5 of 5 is the seeds’ 90 %.',
+    'Average of the retrospectives’ feedback-form scores (1-5) over communication, accountability, resources and problem resolution. Collaboration satisfaction (协作满意度) is the share of 4s and 5s, among the headline figures.',
+  'project.figures.more': 'Work-item figures',
+  'project.retros.findings': 'Findings',
+  'project.retros.findingsHelp': 'One a line.',
+  'project.retros.finding.process': 'Process bottlenecks (流程卡点)',
+  'project.retros.finding.communication': 'Communication problems (沟通问题)',
+  'project.retros.finding.accountability': 'Accountability gaps (权责漏洞)',
+  'project.headline.heading': 'Headline figures',
+  'project.headline.below': 'target below {value}',
+  'project.headline.atLeast': 'target at least {value}',
+  'project.headline.definition': 'Definition',
+  'project.headline.trend': 'Headline figures by week',
+  'project.headline.buckPassing': 'Buck-passing rate',
+  'project.headline.buckPassing.def':
+    'Cross-department requests (dependencies) declined by the providing department, or escalated because no side took them on, out of all requests made; each in the week it was made. Target below 5 % (推诿扯皮率).',
+  'project.headline.problemOmission': 'Problem omission rate',
+  'project.headline.problemOmission.def':
+    'Problems (escalations, late requests, milestones past their release date plus buffer) nobody owned in time: no providing department with a contact person, no department asked, no owner department of the milestone, or raised only after their deadline had passed; out of all such problems, each in the week it arose. Target below 3 % (问题遗漏率).',
+  'project.headline.infoOmission': 'Information omission rate',
+  'project.headline.infoOmission.def':
+    'Decisions and status changes whose Informed people had not acknowledged them by their reply deadline, out of all whose deadline has passed. Target below 3 % (信息遗漏率).',
+  'project.headline.compliance': 'Process compliance',
+  'project.headline.compliance.def':
+    'Steps done within their limit (the answer to a request by its response deadline; the delivery by the end of the need-by day where the provider works) out of all steps that fell due, late unanswered ones included; judged from the recorded times, each in the week it fell due. Target at least 98 % (流程合规率).',
+  'project.headline.projectDelay': 'Project delay rate',
+  'project.headline.projectDelay.def':
+    'Per project, not per work item: a project is late when one of its milestones is past its release date plus buffer days and not released; out of the projects with a milestone released or past that date (here: this project, 0 or 1). Each week shows the state at its end. Target below 5 % (项目延期率).',
+  'project.headline.repeatProblems': 'Repeat-problem rate',
+  'project.headline.repeatProblems.def':
+    'Problems recorded at retrospectives (with their action items’ tags) whose case-library tag had been recorded at an earlier problem, out of all tagged problems; each in the week it was recorded. Target below 5 % (同类问题重复发生率).',
+  'project.headline.satisfactionShare': 'Collaboration satisfaction',
+  'project.headline.satisfactionShare.def':
+    'Feedback answers of 4 or 5 out of all answers (four scores a form: communication, accountability, resources, problem resolution): a share, not a mean. Target at least 90 % (协作满意度).',
+  'project.headline.deliveryOnTime': 'Deliveries on time',
+  'project.headline.deliveryOnTime.def':
+    'Dependencies delivered by the end of their need-by date in the providing department’s time zone, out of those delivered or still open past it. The seeds set no target.',
 
   'project.ms.health': 'Health',
   'project.ms.progress': 'Done',
@@ -227,6 +263,8 @@ const projectEn = {
   'project.agenda.kind.dependency': 'Dependencies',
   'project.agenda.kind.escalation': 'Escalations',
   'project.agenda.kind.risk': 'Risks',
+  'project.agenda.kind.issue': 'Overdue work items',
+  'project.agenda.waitsFor': '{key} waits for {other}: {what}',
   'project.agenda.kind.action': 'Action items',
   'project.agenda.reason.blocked': 'blocked',
   'project.agenda.reason.late': 'late',
@@ -251,6 +289,7 @@ const pageZh: Translation<typeof pageEn> = {
   'page.stat.raciCoverageNone': '没有未完成事务',
   'page.stat.openDependencies': '未完成依赖',
   'page.stat.lateResponses': '响应逾期',
+  'page.stat.lateApprovals': '审批逾期',
   'page.stat.openEscalations': '未关闭升级',
   'page.stat.notAvailable': '暂无',
   'page.figuresUpdated': '数据更新于 {time}',
@@ -314,9 +353,9 @@ const projectZh: Translation<typeof projectEn> = {
   'project.figures.help': '各项指标的定义',
   'project.figures.table': '每周指标',
   'project.figures.week': '周起始日',
-  'project.figure.delayRate': '项目延期率',
+  'project.figure.delayRate': '工作项逾期率',
   'project.figure.delayRate.def':
-    '晚于截止日期完成的事务与已过截止日期仍未完成的事务之和，占有截止日期的已完成事务与逾期未完成事务之和的比例。越低越好；目标 5%。',
+    '晚于截止日期完成的事务与已过截止日期仍未完成的事务之和，占有截止日期的已完成事务与逾期未完成事务之和的比例，按工作项计。项目延期率按项目计，见核心指标。',
   'project.figure.dependencyOnTime': '依赖按时交付率',
   'project.figure.dependencyOnTime.def': '已交付的跨部门依赖中，在需要日期前交付的比例。',
   'project.figure.requestsInTime': '需求按时响应率',
@@ -328,9 +367,44 @@ const projectZh: Translation<typeof projectEn> = {
   'project.figure.raciCoverage.def': '未完成事务中，有唯一问责人且至少一位执行人的比例。目标 98%（措施覆盖率）。',
   'project.figure.overdueActions': '逾期整改项',
   'project.figure.overdueActions.def': '已过截止日期仍未完成的整改项（整改清单）数量。目标 0。',
-  'project.figure.satisfaction': '协作满意度',
+  'project.figure.satisfaction': '反馈平均分',
   'project.figure.satisfaction.def':
-    '复盘反馈表在沟通效率、责任落实、资源支持、问题解决四项上的平均分（1-5）。4.5 分相当于 90%。',
+    '复盘反馈表在沟通效率、责任落实、资源支持、问题解决四项上的平均分（1-5）。协作满意度是 4 分和 5 分所占的比例，见核心指标。',
+  'project.figures.more': '工作项指标',
+  'project.retros.findings': '问题归类',
+  'project.retros.findingsHelp': '每行一条。',
+  'project.retros.finding.process': '流程卡点',
+  'project.retros.finding.communication': '沟通问题',
+  'project.retros.finding.accountability': '权责漏洞',
+  'project.headline.heading': '核心指标',
+  'project.headline.below': '目标 低于 {value}',
+  'project.headline.atLeast': '目标 不低于 {value}',
+  'project.headline.definition': '定义',
+  'project.headline.trend': '核心指标每周趋势',
+  'project.headline.buckPassing': '推诿扯皮率',
+  'project.headline.buckPassing.def':
+    '跨部门需求（依赖）中，被提供部门拒绝、或因无人承接而升级的比例，按需求提出的周计。目标低于 5%。',
+  'project.headline.problemOmission': '问题遗漏率',
+  'project.headline.problemOmission.def':
+    '问题（升级、逾期的依赖、超过发布日期加缓冲仍未发布的里程碑）中未及时有人负责的比例：提供部门无对接人、升级未指定部门、里程碑无负责部门，或截止时间过后才提出。按问题出现的周计。目标低于 3%。',
+  'project.headline.infoOmission': '信息遗漏率',
+  'project.headline.infoOmission.def':
+    '决策和状态变更中，知会人未在回执期限内确认的比例（只计已过期限的）。目标低于 3%。',
+  'project.headline.compliance': '流程合规率',
+  'project.headline.compliance.def':
+    '在时限内完成的环节（在响应时限内答复需求；在提供部门所在时区的需要日期结束前交付）占所有已到期环节的比例，逾期未答复的也计入。按记录的时间判断，按环节到期的周计。目标不低于 98%。',
+  'project.headline.projectDelay': '项目延期率',
+  'project.headline.projectDelay.def':
+    '按项目而非按工作项计：项目有里程碑超过发布日期加缓冲天数仍未发布即为延期；分母是有里程碑已发布或已过该日期的项目（此处即本项目，0 或 1）。每周显示该周结束时的状态。目标低于 5%。',
+  'project.headline.repeatProblems': '同类问题重复发生率',
+  'project.headline.repeatProblems.def':
+    '复盘记录的问题（含其整改项的标签）中，其问题案例库标签在更早的问题中已记录过的比例，按记录的周计。目标低于 5%。',
+  'project.headline.satisfactionShare': '协作满意度',
+  'project.headline.satisfactionShare.def':
+    '反馈答案中 4 分或 5 分所占的比例（每份表四项：沟通效率、责任落实、资源支持、问题解决）：是比例，不是平均分。目标不低于 90%。',
+  'project.headline.deliveryOnTime': '按时交付率',
+  'project.headline.deliveryOnTime.def':
+    '在提供部门所在时区的需要日期结束前交付的依赖，占已交付或已过该时间仍未交付的依赖的比例。原始文件未设目标。',
 
   'project.ms.health': '健康度',
   'project.ms.progress': '已完成',
@@ -458,6 +532,8 @@ const projectZh: Translation<typeof projectEn> = {
   'project.agenda.kind.dependency': '依赖',
   'project.agenda.kind.escalation': '升级',
   'project.agenda.kind.risk': '风险',
+  'project.agenda.kind.issue': '逾期工作项',
+  'project.agenda.waitsFor': '{key} 等待 {other}：{what}',
   'project.agenda.kind.action': '整改项',
   'project.agenda.reason.blocked': '受阻',
   'project.agenda.reason.late': '逾期',
