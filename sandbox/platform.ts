@@ -72,6 +72,11 @@ export interface Platform {
    */
   settle(): Promise<void>;
   /**
+   * Resolves when the events due by now have been handled, without moving the clock: what the shell waits for
+   * after a click. The same as `settle` in a kind sandbox; under production conditions late events stay late.
+   */
+  settleNow(): Promise<void>;
+  /**
    * Lets sandbox time move on until every write so far shows in queries and JQL (the few seconds of their lag;
    * no-op in a kind sandbox): what a person's next click, a moment later, would find.
    */
@@ -304,6 +309,11 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     siteUrl: opts.siteUrl,
     users: SEED_USERS,
     settle: () => (delivery ? drain(delivery) : settle(host!)),
+    async settleNow() {
+      await settle(host!);
+      delivery?.pump();
+      await delivery?.settleInFlight();
+    },
     advance,
     async waitOutQueryLag() {
       const until = Math.max(0, ...lags.map((l) => l.pendingUntil()));
