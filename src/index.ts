@@ -4,7 +4,7 @@ export { projectPageResolver } from './entry/project-page';
 export { adminPageResolver } from './entry/admin-page';
 export { projectSettingsResolver } from './entry/project-settings';
 export { onIssueEvent, onLinkEvent } from './entry/events';
-export { sweepDeadlines } from './entry/schedules';
+export { reconcileRollups, sweepDeadlines } from './entry/schedules';
 export { escalationWebhook } from './entry/webtriggers';
 export { validateRaciComplete } from './entry/workflow';
 export { automationRaiseEscalation, automationClimbEscalation } from './entry/automation';

@@ -1,4 +1,5 @@
 import { sweepDeadlines as sweep } from '../app/triggers/sweep-deadlines';
+import { reconcileRollups as reconcile } from '../app/project/reconcile';
 import { productionDeps } from './deps';
 
 /** `scheduledTrigger` module `deadline-sweep`: flags late responses and climbs overdue escalations. */
@@ -6,4 +7,11 @@ export async function sweepDeadlines(): Promise<void> {
   const deps = productionDeps();
   const result = await sweep(deps);
   deps.log.info('deadline sweep done', { ...result });
+}
+
+/** `scheduledTrigger` module `rollup-reconcile`: compares project rollups with Jira's counts and repairs drift. */
+export async function reconcileRollups(): Promise<void> {
+  const deps = productionDeps();
+  const result = await reconcile(deps);
+  deps.log.info('rollup reconcile done', { ...result });
 }

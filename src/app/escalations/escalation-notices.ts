@@ -1,5 +1,5 @@
 import { NEVER, type EscalationRecord } from '../../domain/escalations/escalation';
-import { holdersOf } from '../../domain/escalations/ladder';
+import { noticeRecipients } from '../../domain/escalations/ladder';
 import type { Deps, JiraIssue, TransactionOp } from '../kernel/ports';
 import { auditOp } from '../kernel/audit';
 import { escapeHtml, inEveryLanguage } from '../kernel/notifications';
@@ -38,7 +38,7 @@ export async function sendLevelNotice(
   lc: LadderContext,
   kind: 'raised' | 'climbed' | 'breached',
 ): Promise<TransactionOp | null> {
-  const to = holdersOf(rec, rec.level, lc);
+  const to = noticeRecipients(rec, kind, lc);
   if (to.length === 0) return null;
   const params = {
     key: issue.key,

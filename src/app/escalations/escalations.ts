@@ -1,4 +1,11 @@
-import type { EscalationActInput, IssueEscalations, MessageId, Noun, RaiseEscalationInput } from '../../contract';
+import type {
+  EscalationActInput,
+  IssueEscalations,
+  MessageId,
+  Noun,
+  RaiseEscalationInput,
+  Urgency,
+} from '../../contract';
 import {
   escalationContribution,
   isEscalationOpen,
@@ -9,7 +16,7 @@ import {
   type EscalationSource,
   type Refusal,
 } from '../../domain/escalations/escalation';
-import { deadlineFor, levelHeldBy } from '../../domain/escalations/ladder';
+import { deadlineFor, escalationDeadlines, levelHeldBy, tierOf } from '../../domain/escalations/ladder';
 import { calendarOf } from '../../domain/shared/calendar';
 import { applyEscalationChange } from '../../domain/rollup/escalations';
 import type { DependencyRecord } from '../../domain/dependencies/dependency';
@@ -67,9 +74,12 @@ export interface RaiseRequest {
   /** The person raising it (from the Forge context); null for a web request. */
   accountId: string | null;
   issue: JiraIssue;
-  input: Omit<RaiseEscalationInput, 'deadline' | 'dependencyId'> & {
+  input: Omit<RaiseEscalationInput, 'deadline' | 'dependencyId' | 'urgency' | 'temporaryOwner'> & {
     deadline: string | null;
     dependencyId: string | null;
+    /** Routine when left out (Automation, web requests). */
+    urgency?: Urgency;
+    temporaryOwner?: string | null;
   };
   id: string;
   /** Extra operations for the same transaction (the web trigger's nonce). */
@@ -93,7 +103,8 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
     throw new AppError('VALIDATION', 'escalation.unknownDepartment', { id: input.departmentAsked }, 'departmentAsked');
   }
   const now = deps.clock.now();
-  const deadline = deadlineFor(lc.ladder, calendarOf(lc.calendars, input.departmentAsked));
+  const urgency = input.urgency ?? 'routine';
+  const due = escalationDeadlines(now, tierOf(lc.ladder, urgency), calendarOf(lc.calendars, input.departmentAsked));
   const rec: EscalationRecord = {
     id: req.id,
     issueId: issue.id,
@@ -101,7 +112,10 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
     projectKey: issue.projectKey,
     status: 'open',
     level: 1,
-    dueAt: deadline(now, 1),
+    dueAt: due.levels[0],
+    urgency,
+    decisionDueAt: due.decisionDueAt,
+    ...(urgency === 'urgent' && input.temporaryOwner ? { temporaryOwner: input.temporaryOwner } : {}),
     raisedAt: now,
     raisedBy: req.accountId ?? '',
     source: req.source,
@@ -144,6 +158,9 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
               level: 1,
               departmentAsked: rec.departmentAsked,
               dependencyId: rec.dependencyId,
+              urgency,
+              decisionDueAt: rec.decisionDueAt,
+              ...(rec.temporaryOwner ? { temporaryOwner: rec.temporaryOwner } : {}),
             },
           },
           'r',
