@@ -345,7 +345,10 @@ async function createActionIssueHolding(
       data: { ...latest.data, issueKey: created.key },
     };
     await write(() =>
-      deps.store.transact([{ kind: 'set', entity: ENTITY.actionItem, key, value: next, ifVersion: latest.version }]),
+      deps.store.transact([
+        { kind: 'set', entity: ENTITY.actionItem, key, value: next, ifVersion: latest.version },
+        { kind: 'set', key: KEY.actionOfIssue(created.id), value: { projectKey, id: latest.id } },
+      ]),
     );
     return next;
   });

@@ -11,6 +11,7 @@ import {
 } from '../../domain/escalations/escalation';
 import { commitWithRollups } from '../kernel/rollups';
 import { contribution, readDependency, dependencyWrites } from '../dependencies/dependency-records';
+import { writeQueueOps } from '../escalations/escalation-queue';
 import { auditOp } from '../kernel/audit';
 import { readAll } from '../kernel/paging';
 import { deadlineFor, holdersOf } from '../../domain/escalations/ladder';
@@ -135,6 +136,12 @@ async function climbDue(deps: Deps, due: EscalationRecord[], now: number, outOfT
       const batch = items.slice(i, i + CLIMBS_PER_TRANSACTION);
       const changed = await climbBatch(deps, projectKey, batch, now, lc);
       climbed += changed.length;
+      // Issue 16: the climbed escalations' queue entries; the batch's transaction has no room for them.
+      await writeQueueOps(
+        deps,
+        changed.map((c) => c.next),
+        lc,
+      );
       await afterClimbs(deps, changed, lc);
     }
   }
