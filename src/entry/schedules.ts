@@ -1,4 +1,5 @@
 import { sweepDeadlines as sweep } from '../app/triggers/sweep-deadlines';
+import { repairUndelivered } from '../app/triggers/queue-work';
 import { productionDeps } from './deps';
 
 /** `scheduledTrigger` module `deadline-sweep`: flags late responses and climbs overdue escalations. */
@@ -6,4 +7,11 @@ export async function sweepDeadlines(): Promise<void> {
   const deps = productionDeps();
   const result = await sweep(deps);
   deps.log.info('deadline sweep done', { ...result });
+}
+
+/** `scheduledTrigger` module `outbox-repair`: re-queues side effects nobody delivered, and replays dead letters. */
+export async function repairOutbox(): Promise<void> {
+  const deps = productionDeps();
+  const result = await repairUndelivered(deps);
+  if (result.requeued > 0) deps.log.info('outbox repair re-queued effects', { ...result });
 }

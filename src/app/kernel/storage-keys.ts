@@ -22,6 +22,8 @@ export const ENTITY = {
   raciTemplates: 'raci-templates',
   /** Escalation settings (issue 5): the calendars record and one ladder record per project. */
   escalationSettings: 'esc-settings',
+  /** Side effects written with a state change and removed once delivered (kernel/outbox.ts). */
+  outbox: 'outbox',
 } as const;
 
 export const INDEX = {
@@ -42,6 +44,8 @@ export const INDEX = {
   /** Risks and action items worst or most urgent first (their `rank`): the lists page on it. */
   riskByProjectRank: 'by-project-rank',
   actionByProjectRank: 'by-project-rank',
+  /** Outbox rows by state, oldest `nextAt` first: the repair job's query. */
+  outboxByState: 'by-state',
 } as const;
 
 export const KEY = {
