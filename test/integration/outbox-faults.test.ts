@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../sandbox/platform';
 import { appRequestStore } from '../../sandbox/runtime/invocation-context';
 import { data, escalationHelpers, U } from '../support/escalations';
+import { raciHelpers } from '../support/raci';
 import { jiraAs, startPlatform } from '../support/platform';
 
 /**
@@ -13,6 +14,7 @@ import { jiraAs, startPlatform } from '../support/platform';
  */
 let p: Platform;
 const { panel, section } = escalationHelpers(() => p);
+const raci = raciHelpers(() => p);
 
 type Step = 'notify' | 'fields' | 'claim' | 'removal' | 'orphaned';
 type Fault = '429' | 'throw';
@@ -41,7 +43,7 @@ beforeAll(async () => {
     const a = armed;
     if (a?.escId && path === '/api/v1/transaction' && body.includes(a.escId)) {
       const claim = body.includes('"sending"') && !body.includes('"delete"');
-      const removal = body.includes('escalation.notified');
+      const removal = body.includes('escalation.notified') || (a.step === 'removal' && body.includes('"delete"'));
       if ((a.step === 'claim' || a.step === 'orphaned') && claim) {
         armed = null;
         throw new Error('invocation died');
@@ -72,7 +74,7 @@ function newIssue(): { key: string; id: string } {
 const noticesOf = (issueKey: string, subject: RegExp) =>
   p.jira
     .listNotifications()
-    .filter((x) => x.issueKey === issueKey && subject.test(x.subject))
+    .filter((x) => x.issueKey === issueKey && subject.test(x.subject ?? ''))
     .map((x) => x.recipientAccountIds);
 
 async function levelField(issueKey: string): Promise<number | null> {
@@ -162,5 +164,45 @@ describe('the sweep climbing an escalation', () => {
     // Exactly one e-mail per level reached; the fields show the level on record.
     expect(noticesOf(issue.key, /.*/).length - afterRaise).toBe(now.level - 1);
     expect(await levelField(issue.key)).toBe(now.level);
+  });
+});
+
+describe('the Consulted hearing they were added', () => {
+  const CONSULTED_STEPS = STEPS.filter((s) => s.step !== 'fields');
+
+  it.each(CONSULTED_STEPS)('$fault at $step, saved in the panel: one e-mail', async ({ step, fault }) => {
+    const issue = newIssue();
+    const { raci: before } = await raci.panel(issue.key);
+    armed = { step, fault, issueKey: issue.key, issueId: issue.id, escId: issue.id };
+    const saved = await withQueueDown(step === 'orphaned', () =>
+      raci.setRaci(issue.key, U.gaoYuan.accountId, {
+        responsible: [U.gaoYuan.accountId],
+        accountable: [U.gaoYuan.accountId],
+        consulted: [U.yangFan.accountId],
+        informed: [],
+        departments: { responsible: [], accountable: [], consulted: [], informed: [] },
+        expectedVersion: before.version,
+      }),
+    );
+    expect(saved.env.ok).toBe(true);
+    await timeMovesOn();
+    expect(armed, 'the fault was met').toBeNull();
+    const sent = noticesOf(issue.key, /.*/);
+    expect(sent).toEqual([[U.yangFan.accountId]]);
+  });
+
+  it.each(CONSULTED_STEPS)('$fault at $step, edited in Jira: one e-mail', async ({ step, fault }) => {
+    const issue = newIssue();
+    const { byName } = await raci.fieldValues(issue.key);
+    armed = { step, fault, issueKey: issue.key, issueId: issue.id, escId: issue.id };
+    await withQueueDown(step === 'orphaned', async () => {
+      const r = await jiraAs(p, U.gaoYuan.accountId, 'PUT', `/rest/api/3/issue/${issue.key}`, {
+        fields: { [byName.Consulted!]: [{ accountId: U.heJun.accountId }] },
+      });
+      expect(r.status).toBe(204);
+    });
+    await timeMovesOn();
+    expect(armed, 'the fault was met').toBeNull();
+    expect(noticesOf(issue.key, /.*/)).toEqual([[U.heJun.accountId]]);
   });
 });

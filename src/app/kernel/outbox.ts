@@ -88,6 +88,8 @@ export interface DeliveryResult {
   retryAfterSeconds: number;
   /** Rows held by another deliverer right now. */
   busy: string[];
+  /** Why each retried row failed this time. */
+  failures: Array<{ id: string; error: unknown }>;
 }
 
 async function transactChunks(deps: Deps, ops: TransactionOp[]): Promise<void> {
@@ -171,7 +173,7 @@ export async function deliverEffects(
   handlers: EffectHandlers,
   ids: readonly string[],
 ): Promise<DeliveryResult> {
-  const result: DeliveryResult = { delivered: [], retry: [], retryAfterSeconds: 0, busy: [] };
+  const result: DeliveryResult = { delivered: [], retry: [], retryAfterSeconds: 0, busy: [], failures: [] };
   if (ids.length === 0) return result;
   const claimed = await claim(deps, handlers, [...new Set(ids)], result);
   const done: TransactionOp[] = [];
@@ -206,6 +208,7 @@ export async function deliverEffects(
       if (dead) deps.log.error('outbox effect failed every attempt; kept as a dead letter', { id: row.id, error });
       else {
         result.retry.push(row.id);
+        result.failures.push({ id: row.id, error: e });
         result.retryAfterSeconds = result.retryAfterSeconds ? Math.min(result.retryAfterSeconds, wait) : wait;
       }
     }

@@ -11,6 +11,7 @@ import {
   type RepairResult,
 } from '../kernel/outbox';
 import { escalationEffectHandlers } from '../escalations/escalation-notices';
+import { notifyEffectHandlers } from '../kernel/outbox-notify';
 import { CLIMB_WORK, climbQueuedBatch } from './climb-escalations';
 
 /** A queue message whose work failed every retry Forge gives it: kept in the outbox, replayed by the repair job. */
@@ -29,6 +30,7 @@ type Work = z.infer<typeof WorkSchema>;
 /** Every effect the outbox can hold, by kind, and the replay of failed queue work. */
 export const EFFECT_HANDLERS: EffectHandlers = {
   ...escalationEffectHandlers,
+  ...notifyEffectHandlers,
   [REPLAY_WORK]: {
     repeatable: true,
     async deliver(deps, payload) {
