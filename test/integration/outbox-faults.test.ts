@@ -41,7 +41,7 @@ beforeAll(async () => {
   const kvs = p.kvs.handle.bind(p.kvs);
   p.kvs.handle = (path, body) => {
     const a = armed;
-    if (a?.escId && path === '/api/v1/transaction' && body.includes(a.escId)) {
+    if (a?.escId !== undefined && path === '/api/v1/transaction' && body.includes(a.escId)) {
       const claim = body.includes('"sending"') && !body.includes('"delete"');
       const removal = body.includes('escalation.notified') || (a.step === 'removal' && body.includes('"delete"'));
       if ((a.step === 'claim' || a.step === 'orphaned') && claim) {
@@ -133,8 +133,9 @@ describe('raising an escalation', () => {
   it.each(STEPS)('$fault at $step: one level-1 e-mail and the fields show level 1', async ({ step, fault }) => {
     const issue = newIssue();
     const before = noticesOf(issue.key, /raised|提出|升级/).length;
-    // The escalation's id is not known before the raise; the KVS faults match on the issue's id instead.
-    armed = { step, fault, issueKey: issue.key, issueId: issue.id, escId: issue.id };
+    // The escalation's id is not known before the raise: the KVS faults take the first outbox write after it
+    // (nothing else runs meanwhile; the previous case settled).
+    armed = { step, fault, issueKey: issue.key, issueId: issue.id, escId: '' };
     const raised = await withQueueDown(step === 'orphaned', () => raiseOn(issue.key));
     expect(raised.level).toBe(1);
     await timeMovesOn();

@@ -1,6 +1,6 @@
 import { NEVER, type EscalationRecord } from '../../domain/escalations/escalation';
 import { holdersOf } from '../../domain/escalations/ladder';
-import type { Deps, JiraIssue, JiraNotification } from '../kernel/ports';
+import type { Deps, EscalationFieldUpdate, JiraIssue, JiraNotification } from '../kernel/ports';
 import { auditOp } from '../kernel/audit';
 import { escapeHtml, inEveryLanguage } from '../kernel/notifications';
 import type { Effect, EffectHandlers } from '../kernel/outbox';
@@ -29,12 +29,11 @@ export function escalationEffects(
   lc: LadderContext,
 ): Effect[] {
   const effects: Effect[] = [];
-  const byIssue = new Map<string, { projectKey: string; touched: string[]; version: string }>();
+  const byIssue = new Map<string, string[]>();
+  let versions = '';
   for (const { rec, notice, issue } of changes) {
-    const entry = byIssue.get(rec.issueId) ?? { projectKey: rec.projectKey, touched: [], version: '' };
-    entry.touched.push(rec.id);
-    entry.version += `${rec.id}.${rec.version}`;
-    byIssue.set(rec.issueId, entry);
+    byIssue.set(rec.issueId, [...(byIssue.get(rec.issueId) ?? []), rec.id]);
+    versions += `${rec.id}.${rec.version};`;
     if (!notice) continue;
     const n = levelNotice(issue ?? { key: rec.issueKey, summary: rec.summary }, rec, lc, notice);
     if (n)
@@ -49,11 +48,13 @@ export function escalationEffects(
         },
       });
   }
-  for (const [issueId, { projectKey, touched, version }] of byIssue)
+  const projectKey = changes[0]?.rec.projectKey;
+  // One effect for every issue of the change: one ladder read and ONE Jira request set all their fields.
+  if (projectKey)
     effects.push({
-      id: `esc-fields:${issueId}:${shortHash(version)}`,
+      id: `esc-fields:${projectKey}:${shortHash(versions)}`,
       kind: ESCALATION_EFFECT.fields,
-      payload: { issueId, projectKey, touched },
+      payload: { projectKey, issues: [...byIssue].map(([issueId, touched]) => ({ issueId, touched })) },
     });
   return effects;
 }
@@ -100,9 +101,8 @@ interface NoticePayload {
 }
 
 interface FieldsPayload {
-  issueId: string;
   projectKey: string;
-  touched: string[];
+  issues: Array<{ issueId: string; touched: string[] }>;
 }
 
 /**
@@ -134,28 +134,36 @@ export const escalationEffectHandlers: EffectHandlers = {
     repeatable: true,
     async deliver(deps, raw) {
       const p = raw as unknown as FieldsPayload;
-      await syncEscalationFields(deps, p.issueId, p.projectKey, p.touched);
+      await syncEscalationFields(deps, p.projectKey, p.issues);
       return [];
     },
   },
 };
 
-/** Sets the issue's escalation fields to what its escalations say now. */
+/** Sets the issues' escalation fields to what their escalations say now, in one Jira request. */
 export async function syncEscalationFields(
   deps: Deps,
-  issueId: string,
   projectKey: string,
-  touched: readonly string[],
+  issues: ReadonlyArray<{ issueId: string; touched: readonly string[] }>,
   lc?: LadderContext,
 ): Promise<void> {
+  const touched = issues.flatMap((i) => i.touched);
   const [listed, current, ladder] = await Promise.all([
-    readIssueEscalations(deps, issueId),
+    Promise.all(issues.map((i) => readIssueEscalations(deps, i.issueId))),
     deps.store.getMany(touched.map((key) => ({ key, entity: ENTITY.escalation }))) as Promise<
       Array<EscalationRecord | undefined>
     >,
     lc ? Promise.resolve(lc) : readLadderContext(deps, projectKey),
   ]);
-  const byId = new Map(listed.map((e) => [e.id, e]));
-  for (const rec of current) if (rec && (byId.get(rec.id)?.version ?? 0) <= rec.version) byId.set(rec.id, rec);
-  await deps.jira.setEscalationFields([{ issueIds: [issueId], ...issueEscalationFields([...byId.values()], ladder) }]);
+  const fresh = new Map(current.filter((r): r is EscalationRecord => !!r).map((r) => [r.id, r]));
+  const updates: EscalationFieldUpdate[] = issues.map((issue, i) => {
+    const byId = new Map(listed[i]!.map((e) => [e.id, e]));
+    // A record just written is read by key (current); the index query may not show it yet.
+    for (const id of issue.touched) {
+      const rec = fresh.get(id);
+      if (rec && (byId.get(id)?.version ?? 0) <= rec.version) byId.set(id, rec);
+    }
+    return { issueIds: [issue.issueId], ...issueEscalationFields([...byId.values()], ladder) };
+  });
+  await deps.jira.setEscalationFields(updates);
 }

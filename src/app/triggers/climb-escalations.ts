@@ -11,10 +11,10 @@ import { readLadderContext, type LadderContext } from '../escalations/escalation
 import { escalationEffectHandlers, escalationEffects } from '../escalations/escalation-notices';
 
 /**
- * Climbs per transaction: each climb writes its record, its audit entry, its e-mail and its issue's fields to
- * the outbox (4 operations), plus one rollup shard: 5 climbs stay within Forge's 25.
+ * Climbs per transaction: each climb writes its record, its audit entry and its e-mail to the outbox (3
+ * operations), plus the batch's one fields row and one rollup shard: 7 climbs stay within Forge's 25.
  */
-export const CLIMBS_PER_TRANSACTION = 5;
+export const CLIMBS_PER_TRANSACTION = 7;
 
 /** The queue message that climbs one batch of one project's due escalations. */
 export const CLIMB_WORK = 'escalation.climb';

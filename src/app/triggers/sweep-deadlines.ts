@@ -18,8 +18,8 @@ export interface SweepResult {
 
 /** Stop starting new work this long before the scheduled trigger's 55 s limit; the next run picks up the rest. */
 const SWEEP_BUDGET_MS = 45_000;
-/** How long the sweep climbs by itself before it hands the rest to the queue. */
-const INLINE_CLIMB_MS = 5_000;
+/** How many due escalations the sweep climbs by itself before it hands the rest to the queue. */
+const INLINE_CLIMBS = 14;
 
 /**
  * The scheduled sweep. It reads only what is due, through indexes whose partition drops an item once it
@@ -63,8 +63,8 @@ export async function sweepDeadlines(deps: Deps): Promise<SweepResult> {
   // The first few climb here; the rest fan out, each batch in its own consumer invocation, so every due item
   // climbs in this run, not only those one 55 s invocation has time for. Without a queue (or if the push
   // fails) the sweep climbs on itself until its budget runs out; the next run picks up the rest.
-  const inlineUntil = deps.clock.now() + INLINE_CLIMB_MS;
-  const first = await climbDue(deps, due, started, () => outOfTime() || deps.clock.now() > inlineUntil);
+  const first = await climbDue(deps, due.slice(0, INLINE_CLIMBS), started, outOfTime);
+  first.left.push(...due.slice(INLINE_CLIMBS));
   result.escalationsClimbed += first.climbed;
   if (first.left.length === 0) return result;
   if (await queueClimbs(deps, first.left)) result.escalationsQueued = first.left.length;
