@@ -81,6 +81,8 @@ export const KEY = {
   ladder: (projectKey: string) => `ladder:v1:${projectKey}`,
   /** When the web trigger's secret was made, by whom, and its fingerprint (never the secret). */
   webhookSecretMeta: 'webhook-secret-meta:v1',
+  /** The projects whose issues the web trigger may escalate, as a Jira admin listed them on the admin page. */
+  webhookProjects: 'webhook-projects:v1',
 } as const;
 
 export const SECRET = {

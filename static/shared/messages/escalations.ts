@@ -110,6 +110,13 @@ export const en = {
   'escalations.admin.secretSet': 'Set {when}, fingerprint {fingerprint}.',
   'escalations.admin.rotate': 'Generate a new secret',
   'escalations.admin.rotateConfirm': 'The current secret stops working at once. Generate a new one?',
+  'escalations.admin.projects': 'Projects the web trigger accepts',
+  'escalations.admin.projectsHelp':
+    'Escalations by web request are accepted only for work items of these projects. Type project keys separated by commas, e.g. PAY, AICS.',
+  'escalations.admin.projectsNone': 'No project is listed: the web trigger refuses every request.',
+  'escalations.admin.projectsLabel': 'Project keys',
+  'escalations.admin.projectsSave': 'Save projects',
+  'escalations.admin.projectsSaved': 'Projects saved.',
   'escalations.admin.secretOnce': 'Copy it now: it is shown only this once.',
 } as const;
 
@@ -221,5 +228,11 @@ export const zh: { readonly [K in keyof typeof en]: string } = {
   'escalations.admin.secretSet': '设置于 {when}，指纹 {fingerprint}。',
   'escalations.admin.rotate': '生成新密钥',
   'escalations.admin.rotateConfirm': '当前密钥将立即失效。确定生成新密钥？',
+  'escalations.admin.projects': 'Web 触发器接受的项目',
+  'escalations.admin.projectsHelp': '仅接受这些项目中工作项的 Web 请求升级。请输入项目键，以逗号分隔，例如 PAY, AICS。',
+  'escalations.admin.projectsNone': '尚未列出任何项目：Web 触发器将拒绝所有请求。',
+  'escalations.admin.projectsLabel': '项目键',
+  'escalations.admin.projectsSave': '保存项目',
+  'escalations.admin.projectsSaved': '项目已保存。',
   'escalations.admin.secretOnce': '请立即复制：密钥只显示这一次。',
 };

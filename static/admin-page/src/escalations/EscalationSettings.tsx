@@ -12,6 +12,7 @@ import { useSave } from '../../../shared/ui/save';
 import { DateTime } from '../../../shared/components/DateTime';
 import { Loading } from '../../../shared/components/Loading';
 import { Section } from '../../../shared/components/Section';
+import { WebhookProjects } from './WebhookProjects';
 
 type Client = BridgeClient<typeof ADMIN_PAGE_FUNCTIONS>;
 type CalendarView = FnOutput<typeof ADMIN_PAGE_FUNCTIONS, 'getCalendars'>;
@@ -317,6 +318,12 @@ function WebhookSecretSection({ client }: { client: Client }) {
               </p>
             </SectionMessage>
           )}
+          <WebhookProjects
+            client={client}
+            allowed={status.allowedProjects}
+            canEdit={status.canEdit}
+            onSaved={(allowedProjects) => setRotated({ ...status, allowedProjects })}
+          />
           {status.canEdit &&
             (confirming ? (
               <div className="cx-confirm">
