@@ -3,7 +3,7 @@ import type { Platform } from '../../sandbox/platform';
 import { appRequestStore } from '../../sandbox/runtime/invocation-context';
 import { data, escalationHelpers, U } from '../support/escalations';
 import { raciHelpers } from '../support/raci';
-import { jiraAs, startPlatform } from '../support/platform';
+import { invoke, jiraAs, startPlatform } from '../support/platform';
 
 /**
  * Faults at each step of the escalation flows that have side effects (raise: the issue's fields and the level-1
@@ -205,5 +205,87 @@ describe('the Consulted hearing they were added', () => {
     await timeMovesOn();
     expect(armed, 'the fault was met').toBeNull();
     expect(noticesOf(issue.key, /.*/)).toEqual([[U.heJun.accountId]]);
+  });
+});
+
+describe('making an action item a Jira issue', () => {
+  const PAGE = 'collab-project-page';
+  const call = (fn: string, payload: unknown = {}) =>
+    invoke(p, { moduleKey: PAGE, accountId: U.gaoYuan.accountId, projectKey: 'PAY' }, fn, payload);
+  async function newAction(title: string): Promise<string> {
+    const r = await call('saveAction', {
+      retrospectiveId: null,
+      title,
+      ownerAccountId: U.gaoYuan.accountId,
+      dueDate: '2026-04-10',
+      status: 'open',
+      tags: [],
+      expectedVersion: null,
+    });
+    return data(r.env).id as string;
+  }
+  async function issuesTitled(title: string): Promise<string[]> {
+    const r = await jiraAs(p, 'app', 'POST', '/rest/api/3/search/jql', {
+      jql: 'project = PAY ORDER BY created DESC',
+      fields: ['summary'],
+      maxResults: 100,
+    });
+    return (r.body.issues as Array<{ key: string; fields: { summary: string } }>)
+      .filter((i) => i.fields.summary === title)
+      .map((i) => i.key);
+  }
+
+  it.each([
+    { where: 'Jira answering 429 to the create', fault: 'create429' },
+    { where: 'a throw instead of an answer to the create', fault: 'createThrow' },
+    { where: 'the invocation dying after Jira made the issue', fault: 'record' },
+  ])('$where, then clicks again as time moves on: one issue, recorded on the item', async ({ fault }) => {
+    const title = `action under faults ${fault}`;
+    const id = await newAction(title);
+    const jira = p.jira.handle;
+    const kvs = p.kvs.handle;
+    let met = false;
+    p.jira.handle = async (req) => {
+      if (!met && fault.startsWith('create') && req.method === 'POST' && req.path === '/rest/api/3/issue') {
+        met = true;
+        if (fault === 'createThrow') throw new Error('connection reset');
+        return { status: 429, headers: { 'retry-after': '1' }, body: '{"errorMessages":["Rate limit exceeded"]}' };
+      }
+      return jira(req);
+    };
+    p.kvs.handle = (path, body) => {
+      if (
+        !met &&
+        fault === 'record' &&
+        path === '/api/v1/transaction' &&
+        body.includes(id) &&
+        body.includes('"issueKey":"')
+      ) {
+        met = true;
+        throw new Error('invocation died');
+      }
+      return kvs(path, body);
+    };
+    let made: string | null = null;
+    try {
+      // A 429 the Jira client may ride out by itself (it honours Retry-After); the others reach the user.
+      const first = await call('createActionIssue', { id });
+      if (first.env.ok) made = first.env.data.issueKey as string;
+    } finally {
+      p.jira.handle = jira;
+      p.kvs.handle = kvs;
+    }
+    expect(met).toBe(true);
+    if (fault !== 'create429') expect(made).toBeNull();
+    for (let attempt = 0; attempt < 3 && !made; attempt++) {
+      const again = await call('createActionIssue', { id });
+      if (again.env.ok) made = again.env.data.issueKey as string;
+      else {
+        expect(again.env.error.code).toBe('CONFLICT');
+        await p.advance(3 * 60_000);
+      }
+    }
+    expect(made).toBeTruthy();
+    expect(await issuesTitled(title)).toEqual([made]);
   });
 });

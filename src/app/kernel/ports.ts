@@ -243,6 +243,8 @@ export interface JiraIssueDraft {
   description: string;
   dueDate: string | null;
   assigneeAccountId: string | null;
+  /** Jira labels to set; the app marks issues it must find again with one. */
+  labels?: readonly string[];
 }
 
 export interface JiraNotification {

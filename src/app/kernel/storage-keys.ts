@@ -73,6 +73,8 @@ export const KEY = {
   raciEditLease: (issueId: string) => `raci-lease:v1:${issueId}`,
   /** "A Jira issue is being made for this action item": a short lease, so two clicks cannot make two issues. */
   actionIssueLease: (recordKey: string) => `action-issue-lease:v1:${recordKey}`,
+  /** "Jira was asked for this action item's issue": lets a retry adopt an issue whose key was never recorded. */
+  actionIssueIntent: (recordKey: string) => `action-issue-intent:v1:${recordKey}`,
   /** The `raci-templates` record of a project; absent until edited, the defaults apply. */
   raciTemplates: (projectKey: string) => `raci-templates:v1:${projectKey}`,
   /** The `esc-settings` record of the working-time calendars and which department uses which. */
