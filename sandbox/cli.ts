@@ -1,17 +1,24 @@
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { createPlatform, REPO_ROOT, SandboxDataError, type Platform } from './platform';
+import { DEFAULT_SEED } from './runtime/conditions';
 import { createSandboxServer } from './server';
 
 const USAGE = `Usage: npm start -- [--port N] [--host H] [--data DIR] [--reset] [--latency] [--no-build]
+                    [--production-conditions [--seed N]]
   --port N     port to listen on (default 5173, or $PORT)
   --host H     address to bind (default 127.0.0.1)
   --data DIR   folder that keeps the sandbox's data across restarts (default .sandbox-data)
   --reset      delete the data folder first and seed the demo data again
   --latency    model Forge's remote calls: 20 ms per KVS operation, 150 ms per Jira call
-  --no-build   serve the Custom UI builds already in static/*/build instead of building them first`;
+  --no-build   serve the Custom UI builds already in static/*/build instead of building them first
+  --production-conditions
+               as unkind as Forge and Jira Cloud: events late (up to 3 minutes), out of order and twice,
+               failed triggers retried, queries and JQL lagging behind writes, some Jira calls 429 or 503
+  --seed N     the random seed of those conditions (default ${DEFAULT_SEED}): the same seed, the same faults`;
 
-function parseArgs(argv: string[]) {
+/** The options of `npm start`; throws with a message naming the option on bad input. */
+export function parseArgs(argv: string[]) {
   const opts = {
     port: Number(process.env.PORT ?? 5173),
     host: '127.0.0.1',
@@ -19,6 +26,8 @@ function parseArgs(argv: string[]) {
     reset: false,
     latency: false,
     build: true,
+    productionConditions: false,
+    seed: null as number | null,
   };
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
@@ -33,6 +42,8 @@ function parseArgs(argv: string[]) {
     else if (a === '--reset') opts.reset = true;
     else if (a === '--latency') opts.latency = true;
     else if (a === '--no-build') opts.build = false;
+    else if (a === '--production-conditions') opts.productionConditions = true;
+    else if (a === '--seed') opts.seed = Number(value());
     else if (a === '--help' || a === '-h') {
       console.log(USAGE);
       process.exit(0);
@@ -40,6 +51,9 @@ function parseArgs(argv: string[]) {
   }
   if (!Number.isInteger(opts.port) || opts.port < 0 || opts.port > 65535)
     throw new Error(`--port must be a whole number from 0 to 65535`);
+  if (opts.seed !== null && !opts.productionConditions) throw new Error('--seed goes with --production-conditions');
+  if (opts.seed !== null && !(Number.isInteger(opts.seed) && opts.seed >= 0 && opts.seed <= 0xffffffff))
+    throw new Error('--seed must be a whole number from 0 to 4294967295');
   return opts;
 }
 
@@ -87,6 +101,7 @@ export async function main(argv: string[], hooks: StartHooks = {}): Promise<void
       reset: opts.reset,
       siteUrl,
       ...(opts.latency ? { latency: { kvsMs: 20, jiraMs: 150 } } : {}),
+      ...(opts.productionConditions ? { productionConditions: { seed: opts.seed ?? DEFAULT_SEED } } : {}),
     });
   } catch (e) {
     if (!(e instanceof SandboxDataError)) throw e;
@@ -108,6 +123,10 @@ export async function main(argv: string[], hooks: StartHooks = {}): Promise<void
     console.log(
       `Jira sandbox with the app; data kept in ${opts.data} (npm start -- --reset to start over). Ctrl+C to stop.`,
     );
+    if (opts.productionConditions)
+      console.log(
+        `Production conditions on (seed ${opts.seed ?? DEFAULT_SEED}): events late, out of order and twice; queries lag; Jira answers some calls 429 or 503.`,
+      );
     console.log(`${siteUrl}/`);
   });
 }

@@ -3,10 +3,13 @@ import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { KvsEngine } from './kvs/engine';
 import { loadEntityDefinitions } from './kvs/manifest-entities';
-import { JiraSandbox, loadAppFields, loadAppWorkflowModules } from './jira';
+import { JiraSandbox, loadAppFields, loadAppWorkflowModules, withJiraFaults } from './jira';
 import { seedJira, SEED_USERS } from './seed/jira-seed';
 import { RealDate, SandboxClock, installClock } from './runtime/clock';
+import { type ConditionOptions, ProductionConditions } from './runtime/conditions';
+import { EventDelivery } from './runtime/event-delivery';
 import { ForgeHost } from './runtime/forge-host';
+import { LaggedReads, tablesWithPrefix } from './runtime/lagged-reads';
 import { loadManifest, type Manifest } from './runtime/manifest';
 import { appRequestStore, invocationStore } from './runtime/invocation-context';
 import { seedApp, seedDepartments, seedEscalations } from './seed/app-seed';
@@ -44,6 +47,11 @@ export interface PlatformOptions {
    * real now. A data folder whose clock has already moved keeps its own.
    */
   startAt?: number;
+  /**
+   * Production conditions (sandbox/runtime/conditions.ts): from the end of seeding on, events come late, out of
+   * order and twice, queries and JQL lag behind writes, Jira answers some calls 429 or 503. Deterministic per seed.
+   */
+  productionConditions?: { seed: number; options?: Partial<ConditionOptions> };
 }
 
 export interface Platform {
@@ -55,8 +63,19 @@ export interface Platform {
   host: ForgeHost;
   siteUrl: string;
   users: typeof SEED_USERS;
-  /** Resolves when every product event raised so far has been handled by the app's triggers. */
+  /** The fault model while production conditions are on; null in a kind sandbox. */
+  conditions: ProductionConditions | null;
+  /**
+   * Resolves when every product event raised so far has been handled by the app's triggers. Under production
+   * conditions it lets sandbox time move on (running scheduled triggers on the way) until every late delivery,
+   * retry and query lag has passed: a drain.
+   */
   settle(): Promise<void>;
+  /**
+   * Lets sandbox time move on until every write so far shows in queries and JQL (the few seconds of their lag;
+   * no-op in a kind sandbox): what a person's next click, a moment later, would find.
+   */
+  waitOutQueryLag(): Promise<void>;
   /** Moves the sandbox clock forward, running scheduled triggers on the way; persists the clock. */
   advance(ms: number): Promise<number>;
   close(): void;
@@ -109,7 +128,22 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   if (m.get<number>('clockOffset') === undefined) m.put('clockOffset', clock.offset);
   installClock(clock);
 
-  const kvs = new KvsEngine(db, loadEntityDefinitions(MANIFEST_PATH), { now: () => clock.now() });
+  // Kind while the demo data is seeded; production conditions, if asked for, start after it.
+  const conditions = opts.productionConditions
+    ? new ProductionConditions(opts.productionConditions.seed, opts.productionConditions.options)
+    : null;
+  let unkind: ProductionConditions | null = null;
+  const lags: LaggedReads[] = [];
+  let kvsLag: LaggedReads | null = null;
+  let jqlLag: LaggedReads | null = null;
+  const kvs = new KvsEngine(db, loadEntityDefinitions(MANIFEST_PATH), {
+    now: () => clock.now(),
+    expiredReadableMs: () => unkind?.options.kvsExpiredReadableMs ?? 0,
+    ...(conditions ? { maxPayloadBytes: () => conditions.options.kvsMaxPayloadBytes } : {}),
+    // What the app queries lags; a test's or the shell's own look at the data (outside an invocation) is current.
+    queryView: { read: (read) => (kvsLag && invocationStore.getStore() ? kvsLag.read(read) : read()) },
+  });
+  const delivery = conditions ? new EventDelivery(clock, () => unkind) : null;
   let host: ForgeHost | null = null;
   const jira = new JiraSandbox(db, {
     now: () => new Date(clock.now()),
@@ -131,6 +165,7 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
       return { ok: true };
     },
     siteUrl: opts.siteUrl,
+    searchView: { read: (read) => (jqlLag && invocationStore.getStore() ? jqlLag.read(read) : read()) },
     emit: (event) => {
       const selfGenerated = appRequestStore.getStore() !== undefined;
       // Delivered outside the request that caused it, as the platform's event bus would.
@@ -143,8 +178,19 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     manifest,
     app,
     kvs,
-    jira,
+    // A refused call is counted apart, so a test of the app's call budget counts what the app asked of Jira.
+    jira: withJiraFaults(
+      jira,
+      () => unkind,
+      () => {
+        const record = invocationStore.getStore()?.record;
+        if (!record) return;
+        record.jiraCalls -= 1;
+        record.refusedJiraCalls = (record.refusedJiraCalls ?? 0) + 1;
+      },
+    ),
     clock,
+    ...(delivery ? { delivery } : {}),
     cloudId: CLOUD_ID,
     siteUrl: opts.siteUrl,
     environmentId: ENVIRONMENT_ID,
@@ -194,8 +240,62 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     m.put('seededProjectPage', true);
   }
 
+  if (conditions) {
+    // Whatever a person or a rule starts (a click, an Automation rule, a web request) comes a moment after the
+    // last: the few seconds of query lag have passed by then. Inside one invocation, and for triggers, they have not.
+    const h = host;
+    for (const name of ['invokeResolver', 'runAutomationAction', 'callWebTrigger'] as const) {
+      const run = h[name].bind(h) as (...args: unknown[]) => Promise<unknown>;
+      (h as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
+        await platform.waitOutQueryLag();
+        return run(...args);
+      };
+    }
+    kvsLag = new LaggedReads(
+      db,
+      'kvs',
+      ['kvs_items', 'kvs_entity_index'],
+      () => clock.now(),
+      () => conditions.queryLag('kvs'),
+    );
+    jqlLag = new LaggedReads(
+      db,
+      'jira',
+      tablesWithPrefix(db, 'jira_'),
+      () => clock.now(),
+      () => conditions.queryLag('jira'),
+    );
+    lags.push(kvsLag, jqlLag);
+    unkind = conditions;
+  }
+  const advance = async (ms: number) => {
+    const runs = await host!.advance(ms);
+    m.put('clockOffset', clock.offset);
+    m.put('scheduled', host!.scheduledState());
+    delivery?.pump();
+    return runs;
+  };
+  const drain = async (d: EventDelivery) => {
+    for (let i = 0; i < 10_000; i++) {
+      await new Promise((r) => setImmediate(r));
+      d.pump();
+      if (host!.busy || d.running) {
+        await host!.settle();
+        await d.settleInFlight();
+        continue;
+      }
+      // Nothing running: move the clock to the next late delivery or retry, then to the end of the query lags.
+      const lagged = Math.max(0, ...lags.map((l) => l.pendingUntil()));
+      const until = d.nextDue() ?? (lagged > clock.now() ? lagged : null);
+      if (until === null) return;
+      if (until > clock.now()) await advance(until - clock.now());
+    }
+    throw new Error('sandbox: events still pending after 10,000 rounds of draining');
+  };
+
   const platform: Platform = {
     db,
+    conditions,
     manifest,
     clock,
     kvs,
@@ -203,14 +303,14 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     host,
     siteUrl: opts.siteUrl,
     users: SEED_USERS,
-    settle: () => settle(host!),
-    async advance(ms) {
-      const runs = await host!.advance(ms);
-      m.put('clockOffset', clock.offset);
-      m.put('scheduled', host!.scheduledState());
-      return runs;
+    settle: () => (delivery ? drain(delivery) : settle(host!)),
+    advance,
+    async waitOutQueryLag() {
+      const until = Math.max(0, ...lags.map((l) => l.pendingUntil()));
+      if (until > clock.now()) await advance(until - clock.now());
     },
     close() {
+      delivery?.close();
       if (current === host) current = null;
       db.close();
     },

@@ -186,6 +186,7 @@ export function createSandboxServer(platform: Platform): Server {
       return sendJson(res, 200, {
         users: platform.users,
         now: platform.clock.now(),
+        productionConditions: platform.conditions ? { seed: platform.conditions.seed } : null,
         modules: modules.map((m) => ({
           key: m.key,
           type: m.type,

@@ -1,7 +1,9 @@
 // `npm test`: lint (Biome: formatting and lint rules), typecheck, layer rules, the UI build, then every vitest suite; each step runs even when one
 // before it failed, so one run shows everything that is wrong. Ends with one plain line,
 // "N passed, N failed, N skipped", where a failed step before vitest counts as one failure, and exits non-zero
-// when anything failed. Arguments go to vitest (`npm test -- test/domain`).
+// when anything failed. Arguments go to vitest (`npm test -- test/domain`). vitest runs two projects
+// (vitest.config.mts): every suite on the kind sandbox, and the integration suites again under production
+// conditions with a fixed seed; both count in the one line.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';

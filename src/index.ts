@@ -4,7 +4,7 @@ export { projectPageResolver } from './entry/project-page';
 export { adminPageResolver } from './entry/admin-page';
 export { projectSettingsResolver } from './entry/project-settings';
 export { onIssueEvent, onLinkEvent } from './entry/events';
-export { sweepDeadlines, repairOutbox } from './entry/schedules';
+export { reconcileRollups, repairOutbox, sweepDeadlines } from './entry/schedules';
 export { onQueueWork } from './entry/queue-consumer';
 export { escalationWebhook } from './entry/webtriggers';
 export { validateRaciComplete } from './entry/workflow';

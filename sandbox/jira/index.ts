@@ -1,4 +1,5 @@
 export { JiraSandbox, type SandboxNotification } from './jira-sandbox';
+export { withJiraFaults, type JiraFaultModel } from './faults';
 export { JiraAdmin, type AdminIssue, type AdminUser } from './admin';
 export { loadAppFields } from './app-fields';
 export { JiraWorkflow, loadAppWorkflowModules, type TransitionRule } from './workflow';

@@ -1,5 +1,6 @@
 import type { JiraRepo } from './repo';
 import {
+  BROWSE_USERS_GROUP,
   PROJECT_PERMISSIONS,
   SITE_ADMINS_GROUP,
   type GlobalPermission,
@@ -79,8 +80,9 @@ export class JiraPermissions {
   hasGlobal(actor: JiraActor, permission: GlobalPermission): boolean {
     if (actor.kind === 'app') return true;
     if (!this.activeUser(actor.accountId)) return false;
-    if (permission === 'USER_PICKER') return true;
-    return this.repo.groupsOf(actor.accountId).includes(SITE_ADMINS_GROUP);
+    const groups = this.repo.groupsOf(actor.accountId);
+    if (groups.includes(SITE_ADMINS_GROUP)) return true;
+    return permission === 'USER_PICKER' && groups.includes(BROWSE_USERS_GROUP);
   }
 
   /** The project permissions the actor holds in a project. */

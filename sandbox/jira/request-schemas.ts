@@ -15,6 +15,8 @@ export type IssueUpdateBody = z.infer<typeof IssueUpdateBody>;
 
 export const TransitionBody = IssueUpdateBody.extend({ transition: z.object({ id: idLike }) });
 
+export const CountBody = z.strictObject({ jql: z.string().optional() });
+
 export const SearchBody = z.strictObject({
   jql: z.string().optional(),
   nextPageToken: z.string().nullable().optional(),

@@ -84,6 +84,11 @@ export interface JiraSandboxOptions {
   beforeTransition?: TransitionCheck;
   /** The manifest's `jira:workflowCondition` / `jira:workflowValidator` modules, for rules attached to transitions. */
   workflowModules?: AppWorkflowModule[];
+  /**
+   * The read path of JQL search, which may lag behind writes under production conditions ("recent updates might
+   * not be immediately visible"); by default search reads the current state. Reads by key stay current.
+   */
+  searchView?: { read<T>(read: () => T): T };
 }
 
 /** Project permissions the sandbox's simplified permission schemes grant. */
@@ -113,5 +118,10 @@ export type GlobalPermission = (typeof GLOBAL_PERMISSIONS)[number];
 
 /** The group whose members administer the site. */
 export const SITE_ADMINS_GROUP = 'site-admins';
+/**
+ * The group Jira's global permission *Browse users and groups* is granted to on the demo site: the staff with
+ * product access (Jira grants it to its product access groups), not outside contractors.
+ */
+export const BROWSE_USERS_GROUP = 'jira-users';
 
 export type StatusCategoryKey = 'new' | 'indeterminate' | 'done';

@@ -35,7 +35,7 @@ function runBatch<T extends { key: string; entityName?: string | undefined }>(
 }
 
 export function batchSet(kvs: KvsContext, body: unknown, raw: string): KvsResponse {
-  checkPayload(raw);
+  checkPayload(raw, kvs.maxPayloadBytes());
   return runBatch(kvs, parseBody(batchSetRequest, body), true, (item, now) => {
     const target = itemTarget(kvs, item.key, item.entityName);
     if (item.options?.keyPolicy !== undefined || item.options?.returnValue !== undefined) {
@@ -49,10 +49,10 @@ export function batchSet(kvs: KvsContext, body: unknown, raw: string): KvsRespon
 }
 
 export function batchGet(kvs: KvsContext, body: unknown, raw: string): KvsResponse {
-  checkPayload(raw);
+  checkPayload(raw, kvs.maxPayloadBytes());
   return runBatch(kvs, parseBody(batchGetRequest, body), false, (item, now) => {
     const target = itemTarget(kvs, item.key, item.entityName);
-    const stored = kvs.store.read(target.scope, item.key, now);
+    const stored = kvs.store.read(target.scope, item.key, now - kvs.expiredReadableMs());
     if (!stored) throw new KvsError(404, 'KEY_NOT_FOUND', 'Key does not exist');
     const extra = item.entityName === undefined ? {} : { entityName: item.entityName };
     return toWire(stored, item.options?.metadataFields, extra);
@@ -60,7 +60,7 @@ export function batchGet(kvs: KvsContext, body: unknown, raw: string): KvsRespon
 }
 
 export function batchDelete(kvs: KvsContext, body: unknown, raw: string): KvsResponse {
-  checkPayload(raw);
+  checkPayload(raw, kvs.maxPayloadBytes());
   return runBatch(kvs, parseBody(batchDeleteRequest, body), true, (item, now) => {
     const target = itemTarget(kvs, item.key, item.entityName);
     if (!kvs.store.remove(target.scope, item.key, now)) {

@@ -5,6 +5,7 @@ import { badRequest, KvsError } from './errors';
 import { deleteItem, getItem, queryKeys, setItem } from './key-ops';
 import { entityScope, ItemStore, type EntityModel } from './item-store';
 import { resolveIndexes, validateEntityDefinitions, type EntityDefinition } from './manifest-entities';
+import { MAX_PAYLOAD_BYTES } from './limits';
 import { parseBody } from './request-checks';
 import { entityTarget, KVS_TARGET, SECRET_TARGET, type KvsContext } from './targets';
 import { transact } from './transaction';
@@ -18,6 +19,14 @@ export type { KvsResponse } from './wire-response';
 export interface KvsEngineOptions {
   /** Clock in epoch milliseconds, for TTLs and metadata; lets the sandbox clock move time forward. */
   now?: () => number;
+  /**
+   * Production conditions: how long an expired item stays readable (0 by default), the transaction and batch
+   * payload cap (4 MB by default), and the read path queries take, which may lag behind writes (by default they
+   * read the current state). Functions, so a sandbox can turn them on after seeding.
+   */
+  expiredReadableMs?: () => number;
+  maxPayloadBytes?: () => number;
+  queryView?: { read<T>(read: () => T): T };
 }
 
 /**
@@ -54,14 +63,17 @@ export class KvsEngine {
       now: options.now ?? Date.now,
       definitions: new Map(entities.map((entity) => [entity.name, entity])),
       models,
+      expiredReadableMs: options.expiredReadableMs ?? (() => 0),
+      maxPayloadBytes: options.maxPayloadBytes ?? (() => MAX_PAYLOAD_BYTES),
     };
-    kvs.store.purgeExpired(kvs.now());
+    const lagged = options.queryView ?? { read: <T>(read: () => T): T => read() };
+    kvs.store.purgeExpired(kvs.now() - kvs.expiredReadableMs());
     for (const model of models.values()) kvs.store.ensureIndexed(model);
     this.routes = {
       '/api/v1/get': (body) => getItem(kvs, KVS_TARGET, parseBody(getRequest, body)),
       '/api/v1/set': (body) => setItem(kvs, KVS_TARGET, parseBody(setRequest, body)),
       '/api/v1/delete': (body) => deleteItem(kvs, KVS_TARGET, parseBody(deleteRequest, body)),
-      '/api/v1/query': (body) => queryKeys(kvs, body),
+      '/api/v1/query': (body) => lagged.read(() => queryKeys(kvs, body)),
       '/api/v1/secret/get': (body) => getItem(kvs, SECRET_TARGET, parseBody(getRequest, body)),
       '/api/v1/secret/set': (body) => setItem(kvs, SECRET_TARGET, parseBody(setRequest, body)),
       '/api/v1/secret/delete': (body) => deleteItem(kvs, SECRET_TARGET, parseBody(deleteRequest, body)),
@@ -77,7 +89,7 @@ export class KvsEngine {
         const request = parseBody(entityDeleteRequest, body);
         return deleteItem(kvs, entityTarget(kvs, request.entityName), request);
       },
-      '/api/v1/entity/query': (body) => queryEntities(kvs, body),
+      '/api/v1/entity/query': (body) => lagged.read(() => queryEntities(kvs, body)),
       '/api/v1/batch/set': (body, raw) => batchSet(kvs, body, raw),
       '/api/v1/batch/get': (body, raw) => batchGet(kvs, body, raw),
       '/api/v1/batch/delete': (body, raw) => batchDelete(kvs, body, raw),

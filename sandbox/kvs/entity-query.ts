@@ -89,7 +89,7 @@ export function queryEntities(kvs: KvsContext, body: unknown): KvsResponse {
     }
   }
   if (request.range) add(rangeSql(rangeColumn, request.range, rangeType));
-  add({ sql: '(e.expire_at IS NULL OR e.expire_at > ?)', params: [kvs.now()] });
+  add({ sql: '(e.expire_at IS NULL OR e.expire_at > ?)', params: [kvs.now() - kvs.expiredReadableMs()] });
   if (request.filters) add(filtersSql('e.value', request.filters, model.definition));
   const select = `e.key, e.value, e.created_at, e.updated_at, e.expire_at${byKey ? '' : ', i.range_value'}`;
   const rows = kvs.store

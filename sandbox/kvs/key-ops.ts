@@ -15,7 +15,7 @@ export function getItem(
   request: { key: string; options?: { metadataFields?: MetadataField[] } | undefined },
 ): KvsResponse {
   validateKey(request.key, keyKind(target));
-  const item = kvs.store.read(target.scope, request.key, kvs.now());
+  const item = kvs.store.read(target.scope, request.key, kvs.now() - kvs.expiredReadableMs());
   if (!item) throw keyNotFound(request.key);
   return ok(toWire(item, request.options?.metadataFields));
 }
@@ -32,7 +32,9 @@ export function setItem(
   const expireAt = expiryFromTtl(options?.ttl, now);
   const { previous, current } = kvs.store.db
     .transaction(() => {
-      if (options?.keyPolicy === 'FAIL_IF_EXISTS' && kvs.store.read(target.scope, request.key, now)) {
+      // An expired item not yet removed still exists for a conditional write, as it is still readable.
+      const lingering = now - kvs.expiredReadableMs();
+      if (options?.keyPolicy === 'FAIL_IF_EXISTS' && kvs.store.read(target.scope, request.key, lingering)) {
         throw new KvsError(409, 'KEY_CONFLICT', 'The key already exists and keyPolicy is FAIL_IF_EXISTS.', {
           key: request.key,
         });
@@ -57,7 +59,7 @@ export function queryKeys(kvs: KvsContext, body: unknown): KvsResponse {
   const request = parseBody(queryRequest, body);
   const limit = checkLimit(request.limit, 'LIST_QUERY_LIMIT_EXCEEDED');
   const where: string[] = ['scope = ?', '(expire_at IS NULL OR expire_at > ?)'];
-  const params: unknown[] = [KVS_SCOPE, kvs.now()];
+  const params: unknown[] = [KVS_SCOPE, kvs.now() - kvs.expiredReadableMs()];
   const conditions = request.where ?? [];
   if (conditions.length > 1) {
     throw badRequest('QUERY_WHERE_INVALID', 'KVS queries should contain only a single "where" clause.');

@@ -27,10 +27,11 @@ export function checkLimit(
   return value;
 }
 
-export function checkPayload(body: string): void {
+/** Refuses a transaction or batch body over `maxBytes` (4 MB documented; production conditions cap it at 1 MB). */
+export function checkPayload(body: string, maxBytes = MAX_PAYLOAD_BYTES): void {
   const bytes = Buffer.byteLength(body, 'utf8');
-  if (bytes > MAX_PAYLOAD_BYTES) {
-    throw badRequest('PAYLOAD_TOO_LARGE', `The request payload of ${bytes} bytes exceeds ${MAX_PAYLOAD_BYTES} bytes.`);
+  if (bytes > maxBytes) {
+    throw badRequest('PAYLOAD_TOO_LARGE', `The request payload of ${bytes} bytes exceeds ${maxBytes} bytes.`);
   }
 }
 

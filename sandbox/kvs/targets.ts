@@ -18,6 +18,10 @@ export const SECRET_TARGET: Target = { scope: SECRET_SCOPE, entity: undefined, m
 export interface KvsContext {
   store: ItemStore;
   now: () => number;
+  /** How long an item stays readable after its TTL has passed (0 but under production conditions). */
+  expiredReadableMs: () => number;
+  /** The transaction and batch payload cap in bytes. */
+  maxPayloadBytes: () => number;
   definitions: ReadonlyMap<string, EntityDefinition>;
   models: ReadonlyMap<string, EntityModel>;
 }

@@ -27,7 +27,7 @@ function conditionFor(target: Target, conditions: Filters | undefined): SqlFragm
 
 /** Sets, deletes and checks that all happen or none does; conditions are checked first, inside the write lock. */
 export function transact(kvs: KvsContext, body: unknown, raw: string): KvsResponse {
-  checkPayload(raw);
+  checkPayload(raw, kvs.maxPayloadBytes());
   const request = parseBody(transactionRequest, body);
   const sets = request.set ?? [];
   const deletes = request.delete ?? [];

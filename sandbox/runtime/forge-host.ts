@@ -3,6 +3,7 @@ import { appRequestStore, invocationStore, type InvocationKind, type InvocationR
 import { INTERVAL_MS, uiModules, type Manifest } from './manifest';
 import type { SandboxClock } from './clock';
 import { AsyncQueue } from './async-queue';
+import type { EventDelivery } from './event-delivery';
 
 /** What the host needs of the KVS engine (sandbox/kvs). */
 export interface KvsBackend {
@@ -41,6 +42,8 @@ export interface HostOptions {
   latency?: { kvsMs: number; jiraMs: number };
   /** Keeps the last N invocation records. */
   keepInvocations?: number;
+  /** Product event delivery under production conditions (sandbox/runtime/event-delivery.ts); at once without. */
+  delivery?: EventDelivery;
 }
 
 /** The context Forge passes a UI module's resolver (`context` in `resolver.define`). */
@@ -295,11 +298,18 @@ export class ForgeHost {
       const handler = this.handlerFor(t.function);
       const payload = { ...event.payload, eventType: event.eventType, selfGenerated };
       const context = { installContext: `ari:cloud:jira::site/${this.opts.cloudId}`, principal: undefined };
-      const p = this.run('trigger', t.key, t.function, event.eventType, null, async () => {
-        await handler(payload, context);
-      }).catch((e: unknown) => {
-        console.error(`[sandbox] trigger ${t.key} failed on ${event.eventType}:`, e instanceof Error ? e.message : e);
-      });
+      const invoke = (extra: Record<string, unknown>) =>
+        this.run('trigger', t.key, t.function, event.eventType, null, async () =>
+          handler({ ...payload, ...extra }, context),
+        );
+      // Under production conditions the delivery model takes over: late, out of order, twice, retried.
+      if (this.opts.delivery?.submit({ label: `${t.key} ${event.eventType}`, invoke })) continue;
+      const p = invoke({}).then(
+        () => undefined,
+        (e: unknown) => {
+          console.error(`[sandbox] trigger ${t.key} failed on ${event.eventType}:`, e instanceof Error ? e.message : e);
+        },
+      );
       this.pendingEvents.push(p);
       void p.finally(() => {
         const i = this.pendingEvents.indexOf(p);

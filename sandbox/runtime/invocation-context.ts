@@ -18,7 +18,10 @@ export interface InvocationRecord {
   detail: string;
   accountId: string | null;
   kvsOps: number;
+  /** Jira calls Jira answered; those production conditions refused before Jira saw them are `refusedJiraCalls`. */
   jiraCalls: number;
+  /** Jira calls answered 429 or 503 by production conditions (sandbox/jira/faults.ts), retried or not. */
+  refusedJiraCalls?: number;
   startedAt: number;
   durationMs: number;
   ok: boolean;

@@ -9,6 +9,8 @@ export interface Session {
   now: number;
   modules: Array<{ key: string; type: string; pages?: Array<{ route: string; title: string }> }>;
   webtriggers: Array<{ key: string; url: string }>;
+  /** Set when the sandbox runs under production conditions (`npm start -- --production-conditions`). */
+  productionConditions?: { seed: number } | null;
 }
 export interface UserRef {
   accountId: string;

@@ -59,6 +59,20 @@ export function topBar(session: Session, callbacks: TopBarCallbacks) {
     'header',
     { className: 'top' },
     h('span', { className: 'brand' }, 'Jira', h('small', {}, 'offline sandbox')),
+    ...(session.productionConditions
+      ? [
+          h(
+            'span',
+            {
+              className: 'prod-badge',
+              id: 'production-conditions',
+              title:
+                'Production conditions: events late, out of order and twice; queries and JQL lag behind writes; some Jira calls answered 429 or 503',
+            },
+            `Production conditions · seed ${session.productionConditions.seed}`,
+          ),
+        ]
+      : []),
     clockControl(session.now, callbacks.onClockMoved),
     h('label', {}, 'Acting as', userSel),
     h('label', {}, 'Language', localeSel),

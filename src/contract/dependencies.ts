@@ -11,6 +11,7 @@ import {
   DEPENDENCY_HEALTH_REASONS,
 } from './views';
 import { DepartmentIdSchema, DepartmentRefSchema } from './departments';
+import { UrgencySchema } from './limits';
 
 const IssueKey = z
   .string()
@@ -28,6 +29,8 @@ export const CreateDependencyInputSchema = z
     /** Departments; when left out, each side's department is the one of its Responsible (or of the requester). */
     requestingDept: DepartmentIdSchema.optional(),
     providingDept: DepartmentIdSchema.optional(),
+    /** 日常 / 重要 / 紧急: which response and approval limits apply. */
+    urgency: UrgencySchema.default('routine'),
   })
   .strict();
 export type CreateDependencyInput = z.infer<typeof CreateDependencyInputSchema>;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CalendarDateSchema, IsoDateTimeSchema } from './dates';
 import { DepartmentIdSchema, DepartmentRefSchema } from './departments';
 import { EscalationStatusSchema, PersonSchema } from './views';
+import { DependencyLimitsSchema, EscalationTiersSchema, URGENT_UNIT_NAME, UrgencySchema } from './limits';
 
 /**
  * Escalations, working-time calendars and the audit trail (issue 5): schemas shared by the backend and the
@@ -74,8 +75,11 @@ export const LEVEL_HOLDER_ROLES = ['interface', 'head', 'none'] as const;
 
 /** One rung of a project's ladder: how long it may take, and who holds it. */
 export const LadderLevelSchema = z.object({
-  /** Working hours (in the asked department's calendar) before it climbs by itself. */
-  hours: z.number().int().min(1).max(720),
+  /**
+   * Ladders saved before issue 15: the level's limit in working hours. Read only, to map an old ladder onto
+   * `tiers` (see the domain's `ladderTiers`); a ladder saved since has none.
+   */
+  hours: z.number().int().min(1).max(720).optional(),
   /** Who in the departments involved holds the level (level 1: interface persons, level 2: heads; level 3 usually none). */
   role: z.enum(LEVEL_HOLDER_ROLES),
   /** People who hold the level besides (level 3: the PMO / management arbiter). */
@@ -86,10 +90,19 @@ export type LadderLevel = z.infer<typeof LadderLevelSchema>;
 /** A ladder as stored and shown (the default one may have nobody at level 3 yet). */
 export const LadderShapeSchema = z.object({
   levels: z.tuple([LadderLevelSchema, LadderLevelSchema, LadderLevelSchema]),
+  /** Per urgency tier: the end-to-end limit split across the levels. Absent on ladders saved before issue 15. */
+  tiers: EscalationTiersSchema.optional(),
 });
 
 /** A ladder as saved: somebody must hold every level. */
 export const LadderConfigSchema = LadderShapeSchema.superRefine((c, ctx) => {
+  if (c.tiers && c.tiers.urgent.unit !== URGENT_UNIT_NAME)
+    ctx.addIssue({
+      code: 'custom',
+      path: ['tiers', 'urgent', 'unit'],
+      message: 'urgent limits count clock hours',
+      params: { messageId: 'validation.detail.urgentClock' },
+    });
   c.levels.forEach((l, i) => {
     if (l.role === 'none' && l.accountIds.length === 0) {
       ctx.addIssue({
@@ -118,8 +131,21 @@ export const RaiseEscalationInputSchema = z
     deadline: IsoDateTimeSchema.nullable().default(null),
     /** Raised from a dependency that missed its response deadline. */
     dependencyId: z.string().min(1).max(100).nullable().default(null),
+    /** 日常 / 重要 / 紧急: which of the ladder's limits apply. */
+    urgency: UrgencySchema.default('routine'),
+    /** 紧急 only, and then required: the temporary owner (临时负责人) who answers for it meanwhile. */
+    temporaryOwner: z.string().min(1).max(128).nullable().default(null),
   })
-  .strict();
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.urgency === 'urgent' && !v.temporaryOwner)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['temporaryOwner'],
+        message: 'an urgent escalation names a temporary owner',
+        params: { messageId: 'validation.detail.temporaryOwner' },
+      });
+  });
 export type RaiseEscalationInput = z.infer<typeof RaiseEscalationInputSchema>;
 
 export const EscalationActInputSchema = z
@@ -173,8 +199,13 @@ export const EscalationViewSchema = z.object({
   raisedAt: IsoDateTimeSchema,
   raisedBy: PersonSchema.nullable(),
   source: z.string(),
-  /** When the current level's working-time limit runs out; null once closed or breached at the top. */
+  /** When the current level's limit runs out; null once closed or breached at the top. */
   dueAt: IsoDateTimeSchema.nullable(),
+  urgency: UrgencySchema,
+  /** The end-to-end limit from raising to decision: the resolution deadline (解决时限). */
+  decisionDueAt: IsoDateTimeSchema.nullable(),
+  /** 紧急: the temporary owner named when raised. */
+  temporaryOwner: PersonSchema.nullable(),
   breached: z.boolean(),
   /** The resolution, rejection reason or decision. */
   outcome: z.string(),
@@ -210,7 +241,7 @@ export const EscalationStatsSchema = z.object({
     }),
   ),
   closed: z.number().int().nonnegative(),
-  /** Share of resolved escalations that were resolved at level 1 within the first limit, or at the level they were in before it ran out. */
+  /** Share of resolved escalations that were resolved within their end-to-end limit, from raising to decision. */
   resolvedWithinLimit: z.number().min(0).max(1).nullable(),
   meanHoursToAcknowledge: z.number().nonnegative().nullable(),
   meanHoursToResolve: z.number().nonnegative().nullable(),
@@ -228,6 +259,8 @@ export type LadderView = z.infer<typeof LadderViewSchema>;
 
 export const CalendarSettingsSchema = z.object({
   calendars: z.array(WorkingCalendarSchema).min(1).max(30),
+  /** The dependency limits per tier (issue 15); absent on settings saved before, which read as the defaults. */
+  limits: DependencyLimitsSchema.optional(),
   /** department id -> calendar id; departments left out use `defaultCalendarId`. */
   byDepartment: z.record(DepartmentIdSchema, CalendarIdSchema),
   defaultCalendarId: CalendarIdSchema,

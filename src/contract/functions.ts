@@ -4,6 +4,7 @@ import { RACI_PANEL_FUNCTIONS, RACI_PROJECT_FUNCTIONS, RACI_SETTINGS_FUNCTIONS }
 import { DEPENDENCY_PANEL_FUNCTIONS, DEPENDENCY_PROJECT_FUNCTIONS } from './dependencies';
 import { ESCALATION_PANEL_FUNCTIONS, ESCALATION_PROJECT_FUNCTIONS, ESCALATION_SETTINGS_FUNCTIONS } from './escalations';
 import { PROJECT_PANEL_FUNCTIONS, PROJECT_PROJECT_FUNCTIONS, ProjectSummarySchema } from './project';
+import { PROJECT_FIGURE_FUNCTIONS } from './project-figures';
 
 /**
  * Every resolver function the UI may call, per surface: its name, input and output schema.
@@ -23,6 +24,7 @@ export const PROJECT_PAGE_FUNCTIONS = {
   ...DEPENDENCY_PROJECT_FUNCTIONS,
   ...ESCALATION_PROJECT_FUNCTIONS,
   ...PROJECT_PROJECT_FUNCTIONS,
+  ...PROJECT_FIGURE_FUNCTIONS,
 } as const;
 
 /** The project settings page (`jira:projectSettingsPage`): one resolver for all its pages, each feature's functions merged. */

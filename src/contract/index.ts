@@ -12,4 +12,6 @@ export * from './raci';
 export * from './dependencies';
 export * from './escalations';
 export * from './project';
+export * from './project-figures';
 export * from './dates';
+export * from './limits';

@@ -9,42 +9,29 @@ import { UserSearchSchema } from './admin';
  * action items, the figures and their weekly trend, and the weekly sync agenda. Every write is checked here
  * first; the use cases check what needs Jira or the directory (people exist, departments exist).
  */
+import {
+  AccountId,
+  ExpectedVersion,
+  IssueKeySchema,
+  ListPageInputSchema,
+  NextCursor,
+  RecordId,
+  Text,
+  Title,
+  periodInOrder,
+} from './project-common';
+import {
+  ActionInputSchema,
+  ActionPageSchema,
+  ActionViewSchema,
+  AgendaSchema,
+  RetrospectiveInputSchema,
+  RetrospectiveViewSchema,
+  RetrospectivesViewSchema,
+} from './project-retros';
 
-const AccountId = z.string().trim().min(1).max(128);
-const Text = (max: number) => z.string().trim().max(max);
-const Title = z.string().trim().min(1).max(300);
-/** A case-library tag: letters (any script), digits and -, e.g. "接口变更" or "handover". */
-export const TagSchema = z
-  .string()
-  .trim()
-  .refine((v) => /^[\p{L}\p{N}][\p{L}\p{N}-]{0,29}$/u.test(v), { params: { messageId: 'project.validation.tag' } });
-const Tags = z.array(TagSchema).max(10).default([]);
-/** The version of the stored record the edit starts from; null for a new record. Stale versions are refused. */
-const ExpectedVersion = z.number().int().nonnegative().nullable();
-const IssueKeySchema = z
-  .string()
-  .refine((v) => /^[A-Z][A-Z0-9_]*-\d+$/.test(v), { params: { messageId: 'project.validation.issueKey' } });
-const RecordId = z.string().regex(/^[a-z]+-[0-9a-z]{6,40}$/);
-
-/**
- * A page of a long list (risks, action items): the rows after `cursor` (the `next` of the page before; none for
- * the first page), worst or most urgent first. The cursor is the position of the last row shown.
- */
-export const LIST_PAGE_SIZE = 20;
-export const ListPageInputSchema = z
-  .object({
-    cursor: z
-      .string()
-      .regex(/^[01]\.[0-9a-z.-]{1,200}$/)
-      .optional(),
-    limit: z.number().int().min(1).max(100).default(LIST_PAGE_SIZE),
-  })
-  .strict();
-export type ListPageInput = z.input<typeof ListPageInputSchema>;
-/** Where the next page starts; null when this page is the last. */
-const NextCursor = z.string().nullable();
-
-const periodInOrder = (v: { startDate: string; endDate: string }) => v.endDate >= v.startDate;
+export { LIST_PAGE_SIZE, ListPageInputSchema, TagSchema, type ListPageInput } from './project-common';
+export * from './project-retros';
 
 // ---------------------------------------------------------------- charter (项目基本信息表)
 
@@ -181,6 +168,8 @@ export const ProjectSummarySchema = ProjectOverviewSchema.extend({
   riskZones: z.record(z.string(), RiskZoneSchema),
   actions: z.object({ open: z.number().int(), overdue: z.number().int(), done: z.number().int() }),
   departments: z.array(DepartmentRefSchema),
+  /** When the reconcile pass last found the figures equal to Jira's counts (or repaired them); null: not yet. */
+  verifiedAt: IsoDateTimeSchema.nullable().optional(),
 });
 export type ProjectSummary = z.infer<typeof ProjectSummarySchema>;
 
@@ -257,117 +246,6 @@ export const RiskReportSchema = z.object({
   reported: z.array(RiskViewSchema),
 });
 export type RiskReport = z.infer<typeof RiskReportSchema>;
-
-// ---------------------------------------------------------------- retrospectives (复盘会) and action items (整改清单)
-
-export const FeedbackScoresSchema = z
-  .object({
-    communication: z.number().int().min(1).max(5),
-    accountability: z.number().int().min(1).max(5),
-    resources: z.number().int().min(1).max(5),
-    resolution: z.number().int().min(1).max(5),
-  })
-  .strict();
-
-export const RetrospectiveInputSchema = z
-  .object({
-    id: RecordId.optional(),
-    /** The milestone (fix version) it looks back on; null for the end of the project. */
-    versionId: z.string().regex(/^\d+$/).nullable(),
-    heldOn: CalendarDateSchema,
-    wentWell: Text(4000),
-    toImprove: Text(4000),
-    scores: FeedbackScoresSchema.nullable(),
-    tags: Tags,
-    expectedVersion: ExpectedVersion,
-  })
-  .strict();
-export type RetrospectiveInput = z.input<typeof RetrospectiveInputSchema>;
-
-export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const;
-export const ActionStatusSchema = z.enum(ACTION_STATUSES);
-
-export const ActionInputSchema = z
-  .object({
-    id: RecordId.optional(),
-    retrospectiveId: RecordId.nullable(),
-    title: Title,
-    ownerAccountId: AccountId,
-    dueDate: CalendarDateSchema,
-    status: ActionStatusSchema,
-    tags: Tags,
-    expectedVersion: ExpectedVersion,
-  })
-  .strict();
-export type ActionInput = z.input<typeof ActionInputSchema>;
-
-export const RetrospectiveViewSchema = z.object({
-  id: z.string(),
-  versionId: z.string().nullable(),
-  heldOn: z.string(),
-  wentWell: z.string(),
-  toImprove: z.string(),
-  scores: FeedbackScoresSchema.nullable(),
-  tags: z.array(z.string()),
-  createdBy: PersonSchema,
-  version: z.number().int(),
-});
-export type RetrospectiveView = z.infer<typeof RetrospectiveViewSchema>;
-
-export const ActionViewSchema = z.object({
-  id: z.string(),
-  retrospectiveId: z.string().nullable(),
-  title: z.string(),
-  owner: PersonSchema,
-  dueDate: z.string(),
-  status: ActionStatusSchema,
-  tags: z.array(z.string()),
-  issueKey: z.string().nullable(),
-  overdue: z.boolean(),
-  /** Still open and raised at an earlier retrospective than the latest one. */
-  carriedOver: z.boolean(),
-  version: z.number().int(),
-});
-export type ActionView = z.infer<typeof ActionViewSchema>;
-
-export const RetrospectivesViewSchema = z.object({
-  asOf: IsoDateTimeSchema,
-  /** All of them, latest first: one per review, a short list the action form and the CSV need whole. */
-  retrospectives: z.array(RetrospectiveViewSchema),
-  /** The first page of the action items, most urgent first (open by due date, then done); `listActions` pages on. */
-  actions: z.array(ActionViewSchema),
-  actionsNext: NextCursor,
-  /** Case-library tags seen at two or more retrospectives or action items of different retrospectives: the problem recurs. */
-  recurringTags: z.array(z.string()),
-  canEdit: z.boolean(),
-});
-export type RetrospectivesView = z.infer<typeof RetrospectivesViewSchema>;
-
-/** A further page of the action items; the total is the summary's open + done. */
-export const ActionPageSchema = z.object({
-  asOf: IsoDateTimeSchema,
-  actions: z.array(ActionViewSchema),
-  next: NextCursor,
-  canEdit: z.boolean(),
-});
-export type ActionPage = z.infer<typeof ActionPageSchema>;
-
-// ---------------------------------------------------------------- weekly sync agenda (跨部门协调会)
-
-export const AGENDA_KINDS = ['dependency', 'escalation', 'risk', 'action'] as const;
-export const AgendaItemSchema = z.object({
-  kind: z.enum(AGENDA_KINDS),
-  /** Why it is on the agenda. */
-  reason: z.enum(['blocked', 'late', 'open', 'newRisk', 'highRisk', 'overdue']),
-  id: z.string(),
-  title: z.string(),
-  issueKey: z.string().nullable(),
-  owner: PersonSchema.nullable(),
-  due: z.string().nullable(),
-});
-export type AgendaItem = z.infer<typeof AgendaItemSchema>;
-export const AgendaSchema = z.object({ asOf: IsoDateTimeSchema, weekOf: z.string(), items: z.array(AgendaItemSchema) });
-export type Agenda = z.infer<typeof AgendaSchema>;
 
 const none = z.object({}).strict();
 

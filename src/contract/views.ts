@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { CalendarDateSchema, IsoDateTimeSchema } from './dates';
 import { RaciDepartmentViewShape } from './raci-departments';
+import { UrgencySchema } from './limits';
 
 /** Dates travel as ISO strings; `asOf` on every view is the server's clock, so the UI never reads its own. */
 
@@ -78,6 +79,7 @@ export const DEPENDENCY_ACTION_NAMES = [
   'request',
   'askDelay',
   'explainDelay',
+  'approve',
 ] as const;
 export const DependencyActionSchema = z.enum(DEPENDENCY_ACTION_NAMES);
 export type DependencyActionName = z.infer<typeof DependencyActionSchema>;
@@ -110,6 +112,14 @@ export const DependencyViewSchema = z.object({
   needBy: CalendarDateSchema.nullable(),
   responseDueAt: IsoDateTimeSchema.nullable(),
   late: z.boolean(),
+  /** 日常 / 重要 / 紧急. */
+  urgency: UrgencySchema,
+  /** The approval step (审批) of a delivery by the requesting side's Accountable, as the domain judged it now. */
+  approval: z.object({
+    state: z.enum(['none', 'awaiting', 'late', 'approved', 'approvedLate']),
+    dueAt: IsoDateTimeSchema.nullable(),
+    approvedAt: IsoDateTimeSchema.nullable(),
+  }),
   /** The other issue: upstream for "waits for", downstream for "waited on by". Null when the viewer cannot see it. */
   other: IssueRefSchema.nullable(),
   otherIssueId: z.string(),
@@ -149,6 +159,8 @@ export const ProjectOverviewSchema = z.object({
   dependencies: z.object({
     open: z.number().int().nonnegative(),
     lateResponses: z.number().int().nonnegative(),
+    /** Deliveries approved late or still unapproved past their approval deadline (审批 48 h). */
+    lateApprovals: z.number().int().nonnegative(),
   }),
   escalations: z.object({ open: z.number().int().nonnegative() }),
 });

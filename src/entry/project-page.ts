@@ -6,7 +6,7 @@ import { productionDeps } from './deps';
 import { raciProjectHandlers } from './handlers/raci';
 import { dependenciesProjectHandlers } from './handlers/dependencies';
 import { escalationsProjectHandlers } from './handlers/escalations';
-import { projectProjectHandlers } from './handlers/project';
+import { projectFigureHandlers, projectProjectHandlers } from './handlers/project';
 
 /** Resolver of the `jira:projectPage` module. */
 export const projectPageResolver = defineSurface(
@@ -17,6 +17,7 @@ export const projectPageResolver = defineSurface(
     ...dependenciesProjectHandlers,
     ...escalationsProjectHandlers,
     ...projectProjectHandlers,
+    ...projectFigureHandlers,
   },
   productionDeps,
 );

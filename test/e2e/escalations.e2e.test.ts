@@ -49,7 +49,7 @@ describeInChromium(
       await expect.poll(() => card.textContent()).toContain('周杰 Zhou Jie');
       await ctx.shot(page, 'escalation-raised-en-light');
 
-      // How many shell "1d" clicks take the clock past the level-1 deadline (24 working hours, mainland calendar).
+      // How many shell "1d" clicks take the clock past the level-1 deadline (24 h on working days, mainland calendar).
       const { env } = await invoke(
         ctx.platform,
         { moduleKey: 'collab-issue-panel', accountId: gaoYuan, issueKey: 'PAY-17' },
@@ -108,7 +108,8 @@ describeInChromium(
       const form = settings.frameLocator('iframe[title$="(app)"]');
       await form.getByRole('heading', { name: 'Escalation ladder' }).waitFor();
       await form.getByText('马超 Ma Chao').first().waitFor();
-      await form.getByLabel('Working hours').first().fill('16');
+      // Issue 15: the routine tier's level-1 share of the end-to-end limit.
+      await form.getByLabel('Level 1 (hours)').first().fill('16');
       await form.getByRole('button', { name: 'Save ladder' }).click();
       await form.getByText('Ladder saved.').waitFor();
       await ctx.shot(settings, 'escalation-ladder-settings-en-light');

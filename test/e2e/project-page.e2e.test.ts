@@ -67,6 +67,24 @@ describeInChromium('the project page in Chromium', { apps: ['project-page'], def
     await page.locator('#theme-toggle').click();
     await expect.poll(() => zh.locator('html').getAttribute('data-color-mode')).toBe('dark');
     await visitAll(zh, 'zh', (name) => ctx.shot(page, `${name}-dark`));
+
+    expect(page.errors).toEqual([]);
+    await page.context().close();
+  });
+
+  it('shows the headline figures in Chinese, each with its count, target and definition', async () => {
+    const page = await ctx.open('#/project/PAY/page');
+    await page.frameLocator(FRAME).getByRole('tab', { name: 'Overview' }).waitFor();
+    await page.locator('#locale-switcher').selectOption('zh_CN');
+    const zh = page.frameLocator(FRAME);
+    await zh.getByRole('tab', { name: '指标', exact: true }).click();
+    const compliance = zh.locator('.cx-stat').filter({ hasText: '流程合规率' });
+    await compliance.getByText('目标 不低于 98%').waitFor();
+    await compliance.getByText('定义').click();
+    await compliance.getByText('逾期未答复的也计入').waitFor();
+    await zh.locator('.cx-stat').filter({ hasText: '推诿扯皮率' }).getByText('目标 低于 5%').waitFor();
+    await zh.locator('.cx-stat').filter({ hasText: '工作项逾期率' }).first().waitFor();
+    await ctx.shot(page, 'project-headline-figures-zh');
     expect(page.errors).toEqual([]);
     await page.context().close();
   });

@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../sandbox/platform';
 import { SANDBOX_WEBHOOK_SECRET } from '../../sandbox/seed/app-seed';
 import { sign } from '../../src/app/escalations/raise-escalation-by-request';
-import { addWorkingHours, BUILTIN_CALENDARS } from '../../src/domain/shared/calendar';
+import { BUILTIN_CALENDARS } from '../../src/domain/shared/calendar';
+import { addLimit } from '../../src/domain/shared/limits';
 import { data, escalationHelpers, U } from '../support/escalations';
 import { jiraAs, startPlatform } from '../support/platform';
 
@@ -222,12 +223,13 @@ describe('project page figures', () => {
     });
     expect(invalid.env).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     const faster = structuredClone(view.ladder);
-    faster.levels[0].hours = 8;
+    // Issue 15: a level's limit is its share of the tier's end-to-end limit.
+    faster.tiers.routine.levelHours[0] = 8;
     expect(
       data(
         (await settings('PAY', U.gaoYuan.accountId, 'saveEscalationLadder', { ladder: faster, version: view.version }))
           .env,
-      ).ladder.levels[0].hours,
+      ).ladder.tiers.routine.levelHours[0],
     ).toBe(8);
     const stale = await settings('PAY', U.gaoYuan.accountId, 'saveEscalationLadder', {
       ladder: faster,
@@ -269,7 +271,9 @@ describe('admin page: calendars and the web trigger secret', () => {
         })
       ).env,
     ).escalations[0];
-    expect(Date.parse(esc.dueAt)).toBe(addWorkingHours(Date.parse(esc.raisedAt), 8, BUILTIN_CALENDARS[1]!));
+    expect(Date.parse(esc.dueAt)).toBe(
+      addLimit(Date.parse(esc.raisedAt), { amount: 8, unit: 'workdayHours' }, BUILTIN_CALENDARS[1]!),
+    );
     // So does a request to Legal (issue 4): its response deadline counts Legal's 48 hours in Legal's calendar.
     const before = p.clock.now();
     const created = await panel('PAY-16', U.gaoYuan.accountId, 'createDependency', {
@@ -280,12 +284,16 @@ describe('admin page: calendars and the web trigger secret', () => {
       providingDept: 'legal',
     });
     const dep = data(created.env).dependency;
-    const expected = addWorkingHours(before, 48, BUILTIN_CALENDARS[1]!);
+    const expected = addLimit(before, { amount: 48, unit: 'workdayHours' }, BUILTIN_CALENDARS[1]!);
     // The sandbox clock runs on while the request is made: within a few seconds of the expected instant.
     expect(Date.parse(dep.responseDueAt) - expected).toBeGreaterThanOrEqual(0);
     expect(Date.parse(dep.responseDueAt) - expected).toBeLessThan(5_000);
+    // Issue 15: counted in hours on working days, Legal's weekday calendar (UTC) and the mainland one agree in this
+    // window (no holiday, the same weekdays), so what tells them apart is Legal's own 48 hours, not the default 24.
     expect(
-      Math.abs(Date.parse(dep.responseDueAt) - addWorkingHours(before, 48, BUILTIN_CALENDARS[0]!)),
+      Math.abs(
+        Date.parse(dep.responseDueAt) - addLimit(before, { amount: 24, unit: 'workdayHours' }, BUILTIN_CALENDARS[1]!),
+      ),
     ).toBeGreaterThan(3_600_000);
   });
 

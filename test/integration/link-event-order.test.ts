@@ -4,7 +4,16 @@ import type { Platform } from '../../sandbox/platform';
 import type { ProductEvent } from '../../sandbox/runtime/forge-host';
 import { SEED_USERS } from '../../sandbox/seed/jira-seed';
 import { dependencyIdForLink } from '../../src/domain/dependencies/dependency';
-import { invoke, startPlatform } from '../support/platform';
+import type { JiraIssue } from '../../src/app/kernel/ports';
+import { readRollup } from '../../src/app/kernel/rollups';
+import { snapshotOf } from '../../src/app/kernel/sync-issue';
+import { contribution } from '../../src/app/dependencies/dependency-records';
+import type { DependencyRecord } from '../../src/domain/dependencies/dependency';
+import { emptyRollup, type ProjectRollup } from '../../src/domain/rollup/core';
+import { applyDependencyChange } from '../../src/domain/rollup/dependencies';
+import { applyIssueChange } from '../../src/domain/rollup/issues';
+import { productionDeps } from '../../src/entry/deps';
+import { counted, invoke, productionConditionsSeed, startPlatform } from '../support/platform';
 
 /**
  * Forge delivers link events late, out of order and more than once. Whatever the order, the records end where
@@ -132,4 +141,150 @@ describe('link events in any order, any number of times', () => {
       { numRuns: 25, seed: 20261203 },
     );
   });
+});
+
+/**
+ * The same, through the production delivery model instead of a hand-made shuffle: random sequences of link
+ * creates and deletes (a pair linked, unlinked and linked again gets a new link each time) mixed with changes of
+ * the linked issues, delivered late, out of order and twice by the sandbox (sandbox/runtime/event-delivery.ts).
+ * Once every delivery and retry has settled, each link is where in-order delivery leaves it, and the project
+ * rollup the page reads equals a full recount from the records: the issues in Jira and the dependency records.
+ */
+describe('under production conditions, any interleaving, delay or duplication', () => {
+  let q: Platform;
+  beforeAll(async () => {
+    q = await startPlatform({ productionConditions: productionConditionsSeed() ?? 20261203 });
+  });
+  afterAll(() => q?.close());
+
+  const asGao = async (method: string, path: string, body?: unknown) => {
+    const r = await q.jira.handle({
+      method,
+      path,
+      ...(body ? { body: JSON.stringify(body) } : {}),
+      actor: { kind: 'user', accountId: U.gaoYuan.accountId },
+    });
+    return { status: r.status, json: r.body ? JSON.parse(r.body) : undefined };
+  };
+  const direct = (path: string, body: unknown) => JSON.parse(q.kvs.handle(path, JSON.stringify(body)).body || '{}');
+  const allOf = (entityName: string, indexName: string, partition: unknown[]) => {
+    const out: any[] = [];
+    for (let cursor: string | undefined; ; ) {
+      const page = direct('/api/v1/entity/query', { entityName, indexName, partition, limit: 100, cursor });
+      out.push(...(page.data ?? []).map((r: { value: unknown }) => r.value));
+      cursor = page.cursor;
+      if (!cursor) return out;
+    }
+  };
+  /** The rollup's counts without the zero entries a count leaves when it goes back to nothing. */
+  const counts = (r: ProjectRollup) => {
+    const nonZero = (o: Record<string, number>) => Object.fromEntries(Object.entries(o).filter(([, v]) => v !== 0));
+    return {
+      issueCount: r.issueCount,
+      byCategory: nonZero(r.byCategory),
+      openIssues: r.openIssues,
+      raciCompleteOpen: r.raciCompleteOpen,
+      openDueDates: nonZero(r.openDueDates),
+      dependencies: { open: r.dependencies.open, late: r.dependencies.late },
+      depGraph: Object.keys(r.depGraph ?? {}).sort(),
+    };
+  };
+
+  it('end in the in-order state, and the rollup equals a recount', async () => {
+    let made = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(
+          fc.record({
+            kind: fc.constantFrom('link', 'unlink', 'move', 'due'),
+            pair: fc.nat({ max: 2 }),
+            pick: fc.nat({ max: 5 }),
+          }),
+          { minLength: 1, maxLength: 8 },
+        ),
+        async (ops) => {
+          // Made through Jira's REST API, so their created events reach the app like everything else.
+          const pairs: Array<Array<{ key: string }>> = [];
+          for (let i = 0; i < 3; i++) {
+            const pair: Array<{ key: string }> = [];
+            for (let j = 0; j < 2; j++) {
+              const fields = {
+                project: { key: 'PAY' },
+                issuetype: { name: 'Task' },
+                summary: `interleaving ${++made}`,
+              };
+              const r = await asGao('POST', '/rest/api/3/issue', { fields });
+              expect(r.status).toBe(201);
+              pair.push({ key: r.json.key as string });
+            }
+            pairs.push(pair);
+          }
+          const live = new Map<number, string>();
+          const links: Array<{ id: string; deleted: boolean }> = [];
+          for (const op of ops) {
+            const [a, b] = pairs[op.pair]!;
+            if (op.kind === 'link' && !live.has(op.pair)) {
+              const link = { type: { name: 'Blocks' }, outwardIssue: { key: a!.key }, inwardIssue: { key: b!.key } };
+              expect((await asGao('POST', '/rest/api/3/issueLink', link)).status).toBe(201);
+              const found = (await asGao('GET', `/rest/api/3/issue/${b!.key}?fields=issuelinks`)).json.fields
+                .issuelinks as Array<{ id: string }>;
+              const id = found.map((l) => l.id).find((x) => !links.some((l) => l.id === x))!;
+              live.set(op.pair, id);
+              links.push({ id, deleted: false });
+            } else if (op.kind === 'unlink' && live.has(op.pair)) {
+              const id = live.get(op.pair)!;
+              expect((await asGao('DELETE', `/rest/api/3/issueLink/${id}`)).status).toBe(204);
+              live.delete(op.pair);
+              links.find((l) => l.id === id)!.deleted = true;
+            } else if (op.kind === 'move') {
+              const key = (op.pick % 2 ? a : b)!.key;
+              const ts = (await asGao('GET', `/rest/api/3/issue/${key}/transitions`)).json.transitions as Array<{
+                id: string;
+              }>;
+              // A validator may refuse (no Accountable): a refusal changes nothing, which is fine here.
+              if (ts.length)
+                await asGao('POST', `/rest/api/3/issue/${key}/transitions`, { transition: ts[op.pick % ts.length] });
+            } else if (op.kind === 'due') {
+              const key = (op.pick % 2 ? a : b)!.key;
+              const duedate = op.pick === 5 ? null : `2026-0${3 + (op.pick % 3)}-1${op.pick}`;
+              expect((await asGao('PUT', `/rest/api/3/issue/${key}`, { fields: { duedate } })).status).toBe(204);
+            }
+          }
+          await q.settle();
+
+          for (const l of links) {
+            const rec = direct('/api/v1/entity/get', {
+              entityName: 'dependency',
+              key: dependencyIdForLink(l.id),
+            })?.value;
+            const kinds = allOf('audit-event', 'by-subject', [dependencyIdForLink(l.id)])
+              .map((e) => e.kind)
+              .sort();
+            expect(rec?.status, `link ${l.id}`).toBe(l.deleted ? 'cancelled' : 'requested');
+            expect(kinds).toEqual(l.deleted ? ['dependency.cancelled', 'dependency.created'] : ['dependency.created']);
+          }
+
+          const { result: stored } = await counted(() => readRollup(productionDeps(), 'PAY'));
+          const found = await q.jira.handle({
+            method: 'POST',
+            path: '/rest/api/3/search/jql',
+            body: JSON.stringify({ jql: 'project = PAY', fields: ['id'], maxResults: 5000 }),
+            actor: { kind: 'app' },
+          });
+          const issueIds = (JSON.parse(found.body).issues as Array<{ id: string }>).map((i) => i.id);
+          const issues: JiraIssue[] = [];
+          for (let i = 0; i < issueIds.length; i += 100)
+            issues.push(
+              ...(await counted(() => productionDeps().jira.bulkFetchIssues('app', issueIds.slice(i, i + 100)))).result,
+            );
+          let recount = emptyRollup('PAY');
+          for (const issue of issues) recount = applyIssueChange(recount, null, snapshotOf(issue), 0);
+          for (const dep of allOf('dependency', 'by-project-status', ['PAY']) as DependencyRecord[])
+            recount = applyDependencyChange(recount, null, contribution(dep), 0);
+          expect(counts(stored)).toEqual(counts(recount));
+        },
+      ),
+      { numRuns: 8, seed: 20261203 },
+    );
+  }, 240_000);
 });

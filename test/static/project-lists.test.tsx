@@ -80,6 +80,7 @@ const retro = (i: number): RetrospectiveView => ({
   versionId: null,
   heldOn: `2025-02-${String(i + 1).padStart(2, '0')}`,
   wentWell: `went well ${i}`,
+  findings: [],
   toImprove: '',
   scores: null,
   tags: [],

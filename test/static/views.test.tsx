@@ -12,6 +12,7 @@ type Views = {
   page: typeof import('../../static/project-page/src/ProjectPage');
   milestones: typeof import('../../static/project-page/src/milestones/MilestonesSection');
   figures: typeof import('../../static/project-page/src/figures/FiguresSection');
+  headline: typeof import('../../static/project-page/src/figures/HeadlineFigures');
   agenda: typeof import('../../static/project-page/src/agenda/AgendaSection');
 };
 let m: Views;
@@ -23,6 +24,7 @@ beforeAll(async () => {
     page: await import('../../static/project-page/src/ProjectPage'),
     milestones: await import('../../static/project-page/src/milestones/MilestonesSection'),
     figures: await import('../../static/project-page/src/figures/FiguresSection'),
+    headline: await import('../../static/project-page/src/figures/HeadlineFigures'),
     agenda: await import('../../static/project-page/src/agenda/AgendaSection'),
   };
 });
@@ -153,13 +155,58 @@ describe('project page', () => {
 
   it('shows each figure against its target, and "no data yet" where nothing was counted, in both languages', () => {
     const en = text(render('en', <m.figures.FiguresSection {...props(PROJECT_OVERVIEW)} />));
-    expect(en).toMatch(/Project delay rate 12% 6 of 50 · target 5%/);
-    expect(en).toMatch(/Dependencies delivered on time no data yet/);
-    expect(en).toMatch(/Satisfaction 3\.8 from 2 feedback forms · target 4\.5/);
+    // Issue 15: the per-item figure keeps its own name; the project delay rate (per project) is a headline figure.
+    expect(en).toMatch(/Work items late 12% 6 of 50 · target 5%/);
+    // Superseded by the headline figures (late unanswered requests counted; delivery in the provider's zone).
+    expect(en).not.toMatch(/Dependencies delivered on time/);
+    expect(en).toMatch(/Escalations resolved in time no data yet/);
+    expect(en).toMatch(/Average feedback score 3\.8 from 2 feedback forms · target 4\.5/);
     expect(en).toContain('How each figure is defined');
     const zh = text(render('zh', <m.figures.FiguresSection {...props(EMPTY_PROJECT_OVERVIEW)} />));
-    expect(zh).toMatch(/项目延期率 暂无数据/);
+    expect(zh).toMatch(/工作项逾期率 暂无数据/);
     expect(zh).toContain('趋势从本周开始');
+  });
+
+  it('shows each headline figure with its count, target and definition, in both languages', () => {
+    const trend = [
+      { week: '2026-11-23', value: null, hit: 0, total: 0 },
+      { week: '2026-11-30', value: 5 / 15, hit: 5, total: 15 },
+    ];
+    const data = {
+      asOf: '2026-12-03T04:00:00.000Z',
+      figures: [
+        { id: 'compliance' as const, value: 5 / 15, hit: 5, total: 15, target: 0.98, better: 'higher' as const, trend },
+        { id: 'buckPassing' as const, value: null, hit: 0, total: 0, target: 0.05, better: 'lower' as const, trend },
+      ],
+    };
+    const en = text(render('en', <m.headline.HeadlineFiguresView data={data} projectKey="PAY" />));
+    expect(en).toMatch(/Process compliance 33% 5 of 15 · target at least 98% Definition Steps done within their limit/);
+    expect(en).toMatch(/Buck-passing rate no data yet target below 5%/);
+    const zh = text(render('zh', <m.headline.HeadlineFiguresView data={data} projectKey="PAY" />));
+    expect(zh).toMatch(/流程合规率 33% 5\/15 · 目标 不低于 98% 定义 在时限内完成的环节/);
+    expect(zh).toMatch(/推诿扯皮率 暂无数据 目标 低于 5%/);
+  });
+
+  it('writes a dependency line as "PAY-12 waits for PAY-9: 接口文档", naming who must act', () => {
+    const item = {
+      kind: 'dependency' as const,
+      reason: 'late' as const,
+      id: 'd1',
+      title: '接口文档',
+      issueKey: 'PAY-12',
+      waitsFor: 'PAY-9',
+      owner: { accountId: 'z', displayName: '周杰 Zhou Jie' },
+      due: '2026-10-08',
+    };
+    const agenda = { asOf: '2026-10-09T01:00:00.000Z', weekOf: '2026-10-05', items: [item] };
+    const en = m.i18n.createI18n('en', 'en-US', 'Asia/Shanghai', CATALOGUES);
+    expect(m.agenda.agendaText(agenda, en.t, en.fmt, false)).toContain(
+      '- PAY-12 waits for PAY-9: 接口文档 (late) — 周杰 Zhou Jie',
+    );
+    const zh = m.i18n.createI18n('zh', 'zh-CN', 'Asia/Shanghai', CATALOGUES);
+    expect(m.agenda.agendaText(agenda, zh.t, zh.fmt, true)).toContain(
+      '- **PAY-12** 等待 PAY-9：接口文档 (逾期) — 周杰 Zhou Jie',
+    );
   });
 
   it('writes the weekly agenda as text and Markdown, grouped by kind', () => {
@@ -174,6 +221,7 @@ describe('project page', () => {
           id: 'd1',
           title: 'Error-code list',
           issueKey: 'PAY-3',
+          waitsFor: null,
           owner: { accountId: 'a', displayName: 'Gao Yuan' },
           due: '2025-03-07',
         },
@@ -183,6 +231,7 @@ describe('project page', () => {
           id: 'r1',
           title: 'API unstable',
           issueKey: null,
+          waitsFor: null,
           owner: null,
           due: '2025-03-17',
         },

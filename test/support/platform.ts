@@ -1,6 +1,7 @@
 import { createPlatform, type Platform } from '../../sandbox/platform';
 import type { ExtensionContext } from '../../sandbox/runtime/forge-host';
 import { invocationStore, type InvocationRecord } from '../../sandbox/runtime/invocation-context';
+import type { ConditionOptions } from '../../sandbox/runtime/conditions';
 import { TEST_START } from './clock';
 
 export type Envelope =
@@ -8,17 +9,49 @@ export type Envelope =
   | { ok: false; error: { code: string; message: string; field?: string } };
 
 /**
- * A fresh in-memory sandbox with the seed data, the real handlers and the real SDKs. Its clock starts at
- * TEST_START (or `startAt`; 'real' for the machine's now) and runs from there.
+ * The seed of the production-conditions run of the integration suites (vitest.config.mts sets it for that run):
+ * every platform a test starts there is as unkind as Forge and Jira Cloud (sandbox/runtime/conditions.ts).
  */
-export async function startPlatform(opts: { seed?: boolean; startAt?: number | 'real' } = {}): Promise<Platform> {
+export function productionConditionsSeed(): number | null {
+  const raw = process.env.PRODUCTION_CONDITIONS_SEED;
+  if (raw === undefined || raw === '') return null;
+  const seed = Number(raw);
+  if (!Number.isInteger(seed)) throw new Error(`PRODUCTION_CONDITIONS_SEED must be a whole number; got '${raw}'`);
+  return seed;
+}
+
+/**
+ * A fresh in-memory sandbox with the seed data, the real handlers and the real SDKs. Its clock starts at
+ * TEST_START (or `startAt`; 'real' for the machine's now) and runs from there. `productionConditions` starts it
+ * unkind (a seed, or a seed and options); by default it is unkind exactly in the production-conditions run
+ * (PRODUCTION_CONDITIONS_SEED), and `false` keeps it kind even there.
+ */
+export async function startPlatform(
+  opts: {
+    seed?: boolean;
+    startAt?: number | 'real';
+    productionConditions?: false | number | { seed: number; options?: Partial<ConditionOptions> };
+  } = {},
+): Promise<Platform> {
   const startAt = opts.startAt ?? TEST_START;
+  const fromEnv = productionConditionsSeed();
+  const pc = opts.productionConditions ?? (fromEnv === null ? false : fromEnv);
   return createPlatform({
     dataDir: null,
     siteUrl: 'http://sandbox.test',
     ...(opts.seed === false ? { seed: false } : {}),
     ...(startAt === 'real' ? {} : { startAt }),
+    ...(pc === false ? {} : { productionConditions: typeof pc === 'number' ? { seed: pc } : pc }),
   });
+}
+
+/**
+ * Lets sandbox time move on until every product event raised so far, every retry and every query lag has
+ * settled (under production conditions; in a kind sandbox, until the events raised so far are handled). For a
+ * test that asserts what the triggers did: a real user would see it too, a little later.
+ */
+export async function drain(p: Platform): Promise<void> {
+  await p.settle();
 }
 
 export function userId(p: Platform, match: (u: { accountId: string; displayName: string }) => boolean): string {

@@ -6,7 +6,8 @@ import type { Router } from '../router';
 import type { JiraSite } from '../site';
 
 /**
- * A group's members, a page at a time; needs the Browse users and groups global permission.
+ * A group's members, a page at a time; needs the *Browse users and groups* or the *Administer Jira* global
+ * permission (the spec: 403 without), so a person outside both, such as a contractor, is refused.
  * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-groups/#api-rest-api-3-group-member-get
  */
 export function registerGroupRoutes(r: Router<Handler>, site: JiraSite): void {
@@ -17,7 +18,7 @@ export function registerGroupRoutes(r: Router<Handler>, site: JiraSite): void {
     const groupId = ctx.query.get('groupId');
     if (!name && !groupId) throw badRequest('You must provide a group name or a group id.');
     if (!perms.hasGlobal(ctx.actor, 'USER_PICKER'))
-      throw forbidden('You do not have permission to browse users and groups.');
+      throw forbidden('You do not have the Browse users and groups or the Administer Jira global permission.');
     const group = groupId ? repo.groupById(groupId) : repo.group(name ?? '');
     if (!group) throw notFound(`Group '${name ?? groupId ?? ''}' does not exist.`);
     const includeInactive = ctx.query.get('includeInactiveUsers') === 'true';

@@ -6,7 +6,7 @@ import { renderIssues } from '../issue-rendering';
 import { parseJql } from '../jql-parser';
 import { compileJql } from '../jql-sql';
 import { placeholders, type IssueRow } from '../repo';
-import { SearchBody } from '../request-schemas';
+import { CountBody, SearchBody } from '../request-schemas';
 import { expandSet, parseBody, qInt, qList } from '../request-params';
 import type { Router } from '../router';
 import type { JiraSite } from '../site';
@@ -30,7 +30,10 @@ export function registerSearchRoutes(r: Router<Handler>, site: JiraSite): void {
   const pageTokenHash = (ctx: Ctx, jql: string): string =>
     createHash('sha1').update(`${ctx.accountId}\n${jql}`).digest('hex').slice(0, 12);
 
-  const search = (ctx: Ctx, q: SearchQuery): Result => {
+  const search = (ctx: Ctx, q: SearchQuery): Result =>
+    site.opts.searchView ? site.opts.searchView.read(() => searchNow(ctx, q)) : searchNow(ctx, q);
+
+  const searchNow = (ctx: Ctx, q: SearchQuery): Result => {
     const parsed = parseJql(q.jql);
     const compiled = compileJql(parsed, { repo, currentAccountId: ctx.accountId, now: ctx.now });
     if (!compiled.bounded)
@@ -109,6 +112,25 @@ export function registerSearchRoutes(r: Router<Handler>, site: JiraSite): void {
     });
   };
 
+  /**
+   * The estimate of how many issues match, exact here.
+   * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-approximate-count-post
+   */
+  const countPost = (ctx: Ctx): Result => {
+    const body = parseBody(CountBody, ctx.body);
+    const compiled = compileJql(parseJql(body.jql ?? ''), { repo, currentAccountId: ctx.accountId, now: ctx.now });
+    if (!compiled.bounded)
+      throw badRequest('Unbounded JQL queries are not allowed here. Please add a search restriction to your query.');
+    const browsable = perms.browsableProjectIds(ctx.actor);
+    const scope =
+      browsable === null ? '1' : browsable.length === 0 ? '0' : `i.project_id IN (${placeholders(browsable.length)})`;
+    const row = db
+      .prepare(`SELECT COUNT(*) AS n FROM jira_issues i WHERE ${scope} AND ${compiled.where}`)
+      .get(...(browsable ?? []), ...compiled.params) as { n: number };
+    return ok({ count: row.n });
+  };
+
+  r.add('POST', `${API}/search/approximate-count`, countPost);
   r.add('POST', `${API}/search/jql`, searchPost);
   r.add('GET', `${API}/search/jql`, searchGet);
 }

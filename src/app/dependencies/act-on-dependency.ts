@@ -6,11 +6,20 @@ import { commitWithRollups } from '../kernel/rollups';
 import { auditOp } from '../kernel/audit';
 import { calendarOf } from '../../domain/shared/calendar';
 import { readPeopleIndex } from '../kernel/people-index';
-import { contribution, raOf, readDependency, responseHoursOf, dependencyWrites } from './dependency-records';
+import { contribution, graphHint, raOf, readDependency, responseHoursOf, dependencyWrites } from './dependency-records';
 import { toDependencyView } from './dependency-view';
 import { providerToday } from './provider-today';
 import { issueRef } from '../kernel/issue-refs';
-import { canMove, MOVES, responseDueAt, sidesOf, type DependencyRecord } from '../../domain/dependencies/dependency';
+import {
+  approvalDueAt,
+  approvalPending,
+  canMove,
+  MOVES,
+  responseDueAt,
+  sidesOf,
+  type DependencyRecord,
+} from '../../domain/dependencies/dependency';
+import { approvalLimit, dependencyLimitsOf, responseLimit } from '../../domain/shared/limits';
 import { applyDependencyChange } from '../../domain/rollup/dependencies';
 
 const TEXT_REQUIRED: Partial<Record<ActOnDependencyInput['action'], 'decline' | 'delay explanation'>> = {
@@ -49,6 +58,13 @@ export async function actOnDependency(
   if (!sides.has(move.side)) throw new AppError('FORBIDDEN', 'dependency.notYourSide', { what: move.side });
   if (!canMove(input.action, dep.status))
     throw new AppError('CONFLICT', 'dependency.badMove', { status: dep.status, action: input.action });
+  if (input.action === 'approve') {
+    // 审批 is the requesting side's Accountable's: the one person who answers for the waiting issue's result.
+    if (!ctx.accountId || downstream?.raci.accountable !== ctx.accountId)
+      throw new AppError('FORBIDDEN', 'dependency.notYourSide', { what: 'accountable' });
+    if (!approvalPending(dep))
+      throw new AppError('CONFLICT', 'dependency.badMove', { status: dep.status, action: input.action });
+  }
   if (input.version !== dep.version) throw new AppError('CONFLICT', 'conflict.version', { what: 'dependency' });
   const textNeeded = TEXT_REQUIRED[input.action];
   if (textNeeded && !input.text)
@@ -68,7 +84,9 @@ export async function actOnDependency(
   const next: DependencyRecord = {
     ...dep,
     status: move.to ?? dep.status,
-    ...(answered ? { responseState: 'answered' as const } : {}),
+    ...(answered ? { responseState: 'answered' as const, answeredAt: now } : {}),
+    ...(input.action === 'decline' ? { declinedAt: now } : {}),
+    ...(input.action === 'deliver' ? { deliveredAt: now } : {}),
     ...(upstream ? { upstreamDueDate: upstream.dueDate ?? '', upstreamKey: upstream.key } : {}),
     ...(downstream ? { downstreamKey: downstream.key } : {}),
     updatedAt: now,
@@ -89,18 +107,39 @@ export async function actOnDependency(
     case 'request':
       Object.assign(next, {
         responseState: 'awaiting',
+        answeredAt: 0,
         late: false,
         note: '',
         responseDueAt: responseDueAt(
           now,
-          responseHoursOf(people, dep.providingDept),
+          responseLimit(
+            dependencyLimitsOf(people.calendars),
+            dep.urgency ?? 'routine',
+            responseHoursOf(people, dep.providingDept),
+          ),
           calendarOf(people.calendars, dep.providingDept),
         ),
       });
       break;
     case 'cancel':
-    case 'deliver':
       next.responseState = 'answered';
+      break;
+    case 'deliver':
+      // The approval step starts: the requesting side approves in its own calendar.
+      Object.assign(next, {
+        responseState: 'answered',
+        approvalDueAt: approvalDueAt(
+          now,
+          approvalLimit(dependencyLimitsOf(people.calendars), dep.urgency ?? 'routine'),
+          calendarOf(people.calendars, dep.requestingDept),
+        ),
+        approvedAt: 0,
+        approvedBy: '',
+        approvalLate: false,
+      });
+      break;
+    case 'approve':
+      Object.assign(next, { approvedAt: now, approvedBy: ctx.accountId, approvalLate: now > dep.approvalDueAt! });
       break;
     case 'askDelay':
       Object.assign(next, { delayAskedAt: now, delayAnsweredAt: 0 });
@@ -111,34 +150,40 @@ export async function actOnDependency(
     default:
       break;
   }
-  const written = await commitWithRollups(deps, dep.id, [dep.projectKey], async (rollups, attempt) => {
-    if (attempt > 1) {
-      const again = await readDependency(deps, dep.id);
-      if (!again || again.version !== dep.version)
-        throw new AppError('CONFLICT', 'conflict.version', { what: 'dependency' });
-    }
-    return {
-      rollups: new Map([
-        [
-          dep.projectKey,
-          applyDependencyChange(rollups.get(dep.projectKey)!, contribution(dep), contribution(next), now),
+  const written = await commitWithRollups(
+    deps,
+    dep.id,
+    [dep.projectKey],
+    async (rollups, attempt) => {
+      if (attempt > 1) {
+        const again = await readDependency(deps, dep.id);
+        if (!again || again.version !== dep.version)
+          throw new AppError('CONFLICT', 'conflict.version', { what: 'dependency' });
+      }
+      return {
+        rollups: new Map([
+          [
+            dep.projectKey,
+            applyDependencyChange(rollups.get(dep.projectKey)!, contribution(dep), contribution(next), now),
+          ],
+        ]),
+        ops: [
+          ...dependencyWrites(next, dep.version),
+          auditOp(
+            {
+              subjectId: dep.id,
+              at: now,
+              kind: 'dependency.changed',
+              actorId: ctx.accountId,
+              detail: { action: input.action, from: dep.status, to: next.status },
+            },
+            `v${next.version}`,
+          ),
         ],
-      ]),
-      ops: [
-        ...dependencyWrites(next, dep.version),
-        auditOp(
-          {
-            subjectId: dep.id,
-            at: now,
-            kind: 'dependency.changed',
-            actorId: ctx.accountId,
-            detail: { action: input.action, from: dep.status, to: next.status },
-          },
-          `v${next.version}`,
-        ),
-      ],
-    };
-  }).catch((e: unknown) => {
+      };
+    },
+    graphHint(dep),
+  ).catch((e: unknown) => {
     if (isAppError(e) && e.code === 'CONFLICT' && e.messageId === 'conflict.version') throw e;
     if (isAppError(e) && e.code === 'CONFLICT')
       throw new AppError('CONFLICT', 'conflict.version', { what: 'dependency' });

@@ -2,14 +2,16 @@ import type { ActingContext, Deps, JiraIssue } from '../kernel/ports';
 import type { CreateDependencyInput } from '../../contract';
 import { AppError, isAppError } from '../kernel/errors';
 import { readAll } from '../kernel/paging';
+import { downstreamProject, readGraph } from '../kernel/graph-store';
+import type { DependencyEdgeEntry } from '../../domain/rollup/core';
 import { readAsUser } from '../kernel/visibility';
-import { commitWithRollups } from '../kernel/rollups';
+import { commitWithRollups, readRollup } from '../kernel/rollups';
 import { auditOp } from '../kernel/audit';
 import { calendarOf } from '../../domain/shared/calendar';
+import { dependencyLimitsOf, responseLimit } from '../../domain/shared/limits';
 import type { PeopleIndex } from '../kernel/people-index';
 import {
   byDownstream,
-  byUpstream,
   contribution,
   departmentOf,
   newDependencyRecord,
@@ -17,6 +19,7 @@ import {
   readDependencySettingsAndPeople,
   responseHoursOf,
   dependencyWrites,
+  graphHint,
 } from './dependency-records';
 import { toDependencyView } from './dependency-view';
 import { providerToday } from './provider-today';
@@ -30,37 +33,60 @@ import {
 import { cycleIfAdded, successorsOf, type GraphEdge } from '../../domain/dependencies/dependency-graph';
 import { applyDependencyChange } from '../../domain/rollup/dependencies';
 
-/** How many issues the cycle check may walk before it refuses to guess (each costs one index query). */
-export const MAX_CYCLE_WALK = 500;
+/** How many projects' graphs the cycle check may read (two query pages each) before it refuses to guess. */
+export const MAX_CYCLE_PROJECTS = 25;
 
 /**
- * Walks the dependencies that follow `start` (issue → the issues waiting on it → …), one index query per
- * issue, level by level, until `goal` is met or nothing is left, and returns the edges it saw. What it reads
- * is what the new edge could close a loop through: the reachability from the new edge's target, no more.
+ * The dependencies that follow `start` (issue → the issues waiting on it → …), read from the dependency graph
+ * records of the projects the walk enters: a project's graph holds every dependency its issues provide for,
+ * so one project costs two query pages (and the legacy entries of its rollup, one) however many issues it has.
+ * Level by level until `goal` is met or nothing is left; returns the edges it saw.
  */
 async function reachableEdges(
   deps: Deps,
-  start: string,
+  start: { id: string; projectKey: string },
   goal: string,
 ): Promise<{ edges: GraphEdge[]; keys: Map<string, string> }> {
   const edges: GraphEdge[] = [];
   const keys = new Map<string, string>();
-  const seen = new Set([start]);
-  let frontier = [start];
+  const out = new Map<string, Array<{ id: string; e: DependencyEdgeEntry; holder: string }>>();
+  const loaded = new Set<string>();
+  const load = async (projects: string[]) => {
+    const fresh = projects.filter((p) => !loaded.has(p));
+    if (loaded.size + fresh.length > MAX_CYCLE_PROJECTS)
+      throw new AppError('VALIDATION', 'dependency.tooDeep', { key: keys.get(start.id) ?? start.id, n: keys.size });
+    for (const p of fresh) loaded.add(p);
+    const graphs = await Promise.all(
+      fresh.map(async (p) => {
+        const [graph, rollup] = await Promise.all([readGraph(deps, p), readRollup(deps, p)]);
+        const all = new Map(Object.entries(rollup.depGraph ?? {}));
+        for (const [id, e] of graph) all.set(id, e);
+        return { p, all };
+      }),
+    );
+    for (const { p, all } of graphs)
+      for (const [id, e] of all) {
+        if (!inGraph(e.s)) continue;
+        const list = out.get(e.u) ?? [];
+        if (!list.some((x) => x.id === id)) list.push({ id, e, holder: p });
+        out.set(e.u, list);
+      }
+  };
+  const projectOf = new Map([[start.id, start.projectKey]]);
+  const seen = new Set([start.id]);
+  let frontier = [start.id];
   while (frontier.length > 0) {
-    if (seen.size > MAX_CYCLE_WALK)
-      throw new AppError('VALIDATION', 'dependency.tooDeep', { key: keys.get(start) ?? start, n: seen.size });
-    const pages = await Promise.all(frontier.map((id) => readAll<DependencyRecord>(deps, byUpstream(id))));
+    await load([...new Set(frontier.map((n) => projectOf.get(n)!))]);
     const next: string[] = [];
-    for (const list of pages) {
-      for (const d of list) {
-        if (!inGraph(d.status)) continue;
-        edges.push({ id: d.id, from: d.upstreamIssueId, to: d.downstreamIssueId, weight: 1 });
-        if (d.upstreamKey) keys.set(d.upstreamIssueId, d.upstreamKey);
-        if (d.downstreamKey) keys.set(d.downstreamIssueId, d.downstreamKey);
-        if (!seen.has(d.downstreamIssueId)) {
-          seen.add(d.downstreamIssueId);
-          next.push(d.downstreamIssueId);
+    for (const n of frontier) {
+      for (const { id, e, holder } of out.get(n) ?? []) {
+        edges.push({ id, from: e.u, to: e.d, weight: 1 });
+        if (e.uk) keys.set(e.u, e.uk);
+        if (e.dk) keys.set(e.d, e.dk);
+        if (!seen.has(e.d)) {
+          seen.add(e.d);
+          projectOf.set(e.d, downstreamProject(holder, e));
+          next.push(e.d);
         }
       }
     }
@@ -124,7 +150,7 @@ export async function createDependency(deps: Deps, ctx: ActingContext, issueKey:
   if (input.needBy < providerToday(deps, people, providingDept))
     throw new AppError('VALIDATION', 'dependency.needByPast', { date: input.needBy }, 'needBy');
 
-  const walk = await reachableEdges(deps, downstream.id, upstream.id);
+  const walk = await reachableEdges(deps, { id: downstream.id, projectKey: downstream.projectKey }, upstream.id);
   const cycle = cycleIfAdded(successorsOf(walk.edges), upstream.id, downstream.id);
   if (cycle) {
     const name = (id: string) =>
@@ -149,51 +175,58 @@ export async function createDependency(deps: Deps, ctx: ActingContext, issueKey:
     needBy: input.needBy,
     responseDueAt: responseDueAt(
       now,
-      responseHoursOf(people, providingDept),
+      responseLimit(dependencyLimitsOf(people.calendars), input.urgency, responseHoursOf(people, providingDept)),
       calendarOf(people.calendars, providingDept),
     ),
+    urgency: input.urgency,
     people,
     now,
   });
   let written = fresh;
-  await commitWithRollups(deps, id, [fresh.projectKey], async (rollups, attempt) => {
-    // First try: a new record. After a conflict the link event (or an older, closed dependency on the same link)
-    // is there: complete it with what the user entered.
-    const before = attempt === 1 ? null : ((await readDependency(deps, id)) ?? null);
-    // Someone else described this pair first (two people adding it at once): theirs stands, this one is told.
-    // A record without a deliverable is the link event's placeholder, which the user's entry completes.
-    if (before && inGraph(before.status) && before.deliverable !== '') {
-      throw new AppError(
-        'CONFLICT',
-        'dependency.duplicate',
-        { downstream: downstream.key, upstream: upstream.key },
-        'otherIssueKey',
-      );
-    }
-    written = before ? { ...fresh, createdAt: before.createdAt, version: before.version + 1 } : fresh;
-    const rollup = rollups.get(fresh.projectKey)!;
-    return {
-      rollups: new Map([
-        [
-          fresh.projectKey,
-          applyDependencyChange(rollup, before ? contribution(before) : null, contribution(written), now),
+  await commitWithRollups(
+    deps,
+    id,
+    [fresh.projectKey],
+    async (rollups, attempt) => {
+      // First try: a new record. After a conflict the link event (or an older, closed dependency on the same link)
+      // is there: complete it with what the user entered.
+      const before = attempt === 1 ? null : ((await readDependency(deps, id)) ?? null);
+      // Someone else described this pair first (two people adding it at once): theirs stands, this one is told.
+      // A record without a deliverable is the link event's placeholder, which the user's entry completes.
+      if (before && inGraph(before.status) && before.deliverable !== '') {
+        throw new AppError(
+          'CONFLICT',
+          'dependency.duplicate',
+          { downstream: downstream.key, upstream: upstream.key },
+          'otherIssueKey',
+        );
+      }
+      written = before ? { ...fresh, createdAt: before.createdAt, version: before.version + 1 } : fresh;
+      const rollup = rollups.get(fresh.projectKey)!;
+      return {
+        rollups: new Map([
+          [
+            fresh.projectKey,
+            applyDependencyChange(rollup, before ? contribution(before) : null, contribution(written), now),
+          ],
+        ]),
+        ops: [
+          ...dependencyWrites(written, before ? before.version : 'absent'),
+          auditOp(
+            {
+              subjectId: id,
+              at: now,
+              kind: 'dependency.created',
+              actorId: ctx.accountId,
+              detail: { linkId, source: 'panel' },
+            },
+            'p',
+          ),
         ],
-      ]),
-      ops: [
-        ...dependencyWrites(written, before ? before.version : 'absent'),
-        auditOp(
-          {
-            subjectId: id,
-            at: now,
-            kind: 'dependency.created',
-            actorId: ctx.accountId,
-            detail: { linkId, source: 'panel' },
-          },
-          'p',
-        ),
-      ],
-    };
-  });
+      };
+    },
+    graphHint(fresh),
+  );
   const otherLive = other;
   return {
     dependency: toDependencyView(written, here, issueRef(otherLive), otherLive, ctx.accountId, now, people.calendars),

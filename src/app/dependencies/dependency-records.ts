@@ -1,8 +1,10 @@
 import type { Deps, JiraIssue, TransactionOp } from '../kernel/ports';
+import type { Urgency } from '../../contract';
 import { readAll } from '../kernel/paging';
 import { ENTITY, INDEX, KEY } from '../kernel/storage-keys';
 import { readPeopleIndexWith, type PeopleIndex } from '../kernel/people-index';
 import {
+  approvalPending,
   DEFAULT_RESPONSE_HOURS,
   inGraph,
   standingState,
@@ -10,7 +12,7 @@ import {
   isDependencyOpen,
   type DependencyRecord,
 } from '../../domain/dependencies/dependency';
-import type { DependencyContribution } from '../../domain/rollup/dependencies';
+import { approvalDueKey, type DependencyContribution } from '../../domain/rollup/dependencies';
 import type { DependencyEdgeEntry } from '../../domain/rollup/core';
 import { own } from '../../domain/shared/dictionary';
 
@@ -59,6 +61,9 @@ export function edgeEntry(dep: DependencyRecord): DependencyEdgeEntry {
     l: dep.late,
     c: dep.createdAt,
     t: dep.deliverable.slice(0, 80),
+    ...(dep.upstreamProjectKey && dep.upstreamProjectKey !== dep.projectKey
+      ? { dp: dep.projectKey, up: dep.upstreamProjectKey }
+      : {}),
   };
 }
 
@@ -79,10 +84,17 @@ export function contribution(dep: DependencyRecord): DependencyContribution {
       : {}),
     ...(answered ? { answeredInTime: !dep.late } : {}),
     ...(deliveredOn && dep.needBy ? { deliveredOnTime: deliveredOn <= dep.needBy } : {}),
+    ...(dep.approvedAt ? { approvedInTime: !dep.approvalLate } : {}),
+    ...(approvalPending(dep) ? { approvalDueKey: approvalDueKey(dep.approvalDueAt!) } : {}),
     id: dep.id,
     edge: inGraph(dep.status) ? edgeEntry(dep) : null,
   };
 }
+
+/** The graph shards a write of `dep` touches, for {@link commitWithRollups} to read with the rollup shards. */
+export const graphHint = (dep: Pick<DependencyRecord, 'upstreamIssueId' | 'projectKey' | 'upstreamProjectKey'>) => ({
+  graph: { upstream: dep.upstreamIssueId, projects: [dep.projectKey, dep.upstreamProjectKey || dep.projectKey] },
+});
 
 /** The department a side belongs to: its issue's Responsible, then Accountable, then the person acting. */
 export function departmentOf(issue: JiraIssue, people: PeopleIndex, fallbackAccountId: string | null): string {
@@ -114,6 +126,8 @@ export function newDependencyRecord(
     deliverable: string;
     needBy: string;
     responseDueAt: number;
+    /** 日常 / 重要 / 紧急; routine when left out (a link made in Jira). */
+    urgency?: Urgency;
     people: PeopleIndex;
     now: number;
   },
@@ -138,6 +152,11 @@ export function newDependencyRecord(
     responseState: 'awaiting',
     responseDueAt: fields.responseDueAt,
     late: false,
+    urgency: fields.urgency ?? 'routine',
+    approvalDueAt: 0,
+    approvedAt: 0,
+    approvedBy: '',
+    approvalLate: false,
     linkId: fields.linkId,
     proposedDate: '',
     note: '',
@@ -151,6 +170,9 @@ export function newDependencyRecord(
     delayReason: '',
     delayRemedy: '',
     delayAnsweredAt: 0,
+    answeredAt: 0,
+    declinedAt: 0,
+    deliveredAt: 0,
     createdBy: fields.createdBy,
     createdAt: now,
     updatedAt: now,
@@ -184,6 +206,9 @@ export function normalizeRecord(d: DependencyRecord): DependencyRecord {
     delayReason: d.delayReason ?? '',
     delayRemedy: d.delayRemedy ?? '',
     delayAnsweredAt: d.delayAnsweredAt ?? 0,
+    answeredAt: d.answeredAt ?? 0,
+    declinedAt: d.declinedAt ?? 0,
+    deliveredAt: d.deliveredAt ?? 0,
   };
 }
 

@@ -1,6 +1,6 @@
 import type { Deps } from '../kernel/ports';
 import { readAll } from '../kernel/paging';
-import { commitWithRollups } from '../kernel/rollups';
+import { commitMany } from '../kernel/rollups';
 import {
   byDownstream,
   byUpstream,
@@ -38,8 +38,9 @@ export function downstreamVersionsChanged(deps: Deps, issueId: string, versionId
 }
 
 /**
- * One index query, then one conditional write (record, sides, rollup) per dependency still in play that is not
- * yet `current`; a re-delivered event finds nothing to change.
+ * One index query, then the dependencies still in play that are not yet `current`, several to a transaction
+ * (record, sides, the rollup and the graph entry together; see {@link commitMany}): 100 dependencies on one
+ * issue cost about 15 KVS operations, not 200. A re-delivered event finds nothing to change.
  */
 async function followIssue(
   deps: Deps,
@@ -50,14 +51,17 @@ async function followIssue(
   const stale = (await readAll<DependencyRecord>(deps, query))
     .map(normalizeRecord)
     .filter((d) => inGraph(d.status) && !current(d));
-  let changed = 0;
-  for (const first of stale) {
-    const now = deps.clock.now();
-    await commitWithRollups(deps, first.id, [first.projectKey], async (rollups, attempt) => {
-      const dep = attempt === 1 ? first : await readDependency(deps, first.id);
+  const now = deps.clock.now();
+  const subject = `${query.index}:${query.partition[0]}`;
+  return commitMany(
+    deps,
+    subject,
+    [...new Set(stale.map((d) => d.projectKey))],
+    stale,
+    async (rollups, first, fresh) => {
+      const dep = fresh ? await readDependency(deps, first.id) : first;
       if (!dep || !inGraph(dep.status) || current(dep)) return null;
       const next: DependencyRecord = { ...update(dep), updatedAt: now, version: dep.version + 1 };
-      changed += 1;
       return {
         rollups: new Map([
           [
@@ -67,7 +71,6 @@ async function followIssue(
         ]),
         ops: dependencyWrites(next, dep.version),
       };
-    });
-  }
-  return changed;
+    },
+  );
 }

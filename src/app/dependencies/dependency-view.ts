@@ -1,6 +1,13 @@
 import type { Deps, JiraIssue, JiraUser } from '../kernel/ports';
 import type { CalendarSettings, DependencyView, IssueRef, Person } from '../../contract';
-import { allowedActions, dependencyHealth, sidesOf, type DependencyRecord } from '../../domain/dependencies/dependency';
+import {
+  allowedActions,
+  approvalPending,
+  approvalState,
+  dependencyHealth,
+  sidesOf,
+  type DependencyRecord,
+} from '../../domain/dependencies/dependency';
 import { calendarOf } from '../../domain/shared/calendar';
 import { normalizeRecord, raOf } from './dependency-records';
 
@@ -65,7 +72,18 @@ export function toDependencyView(
           )
         : null,
     version: d.version,
-    actions: allowedActions(d.status, sides, { asked: d.delayAskedAt > 0 }),
+    actions: allowedActions(
+      d.status,
+      sides,
+      { asked: d.delayAskedAt > 0 },
+      { pending: approvalPending(d), accountable: !!viewer && downstream?.raci.accountable === viewer },
+    ),
+    urgency: d.urgency ?? 'routine',
+    approval: {
+      state: approvalState(d, now),
+      dueAt: d.approvalDueAt ? new Date(d.approvalDueAt).toISOString() : null,
+      approvedAt: d.approvedAt ? new Date(d.approvedAt).toISOString() : null,
+    },
     proposedDate: d.proposedDate || null,
     note: d.note,
     delay: {

@@ -1,5 +1,5 @@
 import { NEVER, type EscalationRecord } from '../../domain/escalations/escalation';
-import { holdersOf } from '../../domain/escalations/ladder';
+import { noticeRecipients } from '../../domain/escalations/ladder';
 import type { Deps, EscalationFieldUpdate, JiraIssue, JiraNotification } from '../kernel/ports';
 import { auditOp } from '../kernel/audit';
 import { escapeHtml, inEveryLanguage } from '../kernel/notifications';
@@ -73,7 +73,8 @@ function levelNotice(
   lc: LadderContext,
   kind: NoticeKind,
 ): JiraNotification | null {
-  const to = holdersOf(rec, rec.level, lc);
+  // The new level's holders; an urgent escalation also reaches level 2 when it is raised.
+  const to = noticeRecipients(rec, kind, lc);
   if (to.length === 0) return null;
   const params = {
     key: issue.key,

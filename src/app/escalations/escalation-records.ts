@@ -22,14 +22,26 @@ export function authorityOf(
   };
 }
 
-/** Every escalation of an issue, newest first: one index query (a hundred a page). */
-export function readIssueEscalations(deps: Deps, issueId: string): Promise<EscalationRecord[]> {
-  return readAll<EscalationRecord>(deps, {
+/**
+ * Every escalation of an issue, newest first: one index query (a hundred a page). Index queries are eventually
+ * consistent, so the record this invocation has just written (`written`) is put in as written, not as the
+ * index may still show it (or leave it out).
+ */
+export async function readIssueEscalations(
+  deps: Deps,
+  issueId: string,
+  written?: EscalationRecord,
+): Promise<EscalationRecord[]> {
+  const found = await readAll<EscalationRecord>(deps, {
     entity: ENTITY.escalation,
     index: INDEX.escalationByIssue,
     partition: [issueId],
     sort: 'DESC',
   });
+  if (!written || written.issueId !== issueId) return found;
+  const at = found.findIndex((e) => e.id === written.id);
+  if (at >= 0) return found.map((e, i) => (i === at ? written : e));
+  return [written, ...found];
 }
 
 /**

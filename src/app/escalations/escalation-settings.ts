@@ -1,7 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { CalendarSettingsSchema, type CalendarSettings, type DepartmentRef, type LadderConfig } from '../../contract';
 import { DEFAULT_CALENDAR_SETTINGS } from '../../domain/shared/calendar';
-import { DEFAULT_LADDER, type Ladder } from '../../domain/escalations/ladder';
+import { dependencyLimitsOf } from '../../domain/shared/limits';
+import { DEFAULT_LADDER, normalizeLadder, type Ladder } from '../../domain/escalations/ladder';
 import type { ActingContext, Deps } from '../kernel/ports';
 import { AppError, isAppError } from '../kernel/errors';
 import { ENTITY, KEY, SECRET } from '../kernel/storage-keys';
@@ -59,10 +60,16 @@ async function writeSettings<T>(
   return next.version;
 }
 
-const readCalendarSettings = (deps: Pick<Deps, 'store'>) =>
-  readSettings(deps, KEY.calendars, DEFAULT_CALENDAR_SETTINGS);
-const readLadder = (deps: Pick<Deps, 'store'>, projectKey: string) =>
-  readSettings(deps, KEY.ladder(projectKey), DEFAULT_LADDER);
+/** The site's calendars with their dependency limits; settings saved before issue 15 have none and read the defaults. */
+async function readCalendarSettings(deps: Pick<Deps, 'store'>) {
+  const { data, version } = await readSettings(deps, KEY.calendars, DEFAULT_CALENDAR_SETTINGS);
+  return { data: { ...data, limits: dependencyLimitsOf(data) }, version };
+}
+/** A project's ladder in today's shape: one saved before issue 15 (per-level working hours) is mapped onto tiers. */
+async function readLadder(deps: Pick<Deps, 'store'>, projectKey: string) {
+  const { data, version } = await readSettings<LadderConfig>(deps, KEY.ladder(projectKey), DEFAULT_LADDER);
+  return { data: normalizeLadder(data), version };
+}
 
 /** Everything that decides who holds which level of one escalation, read once per use case (or per sweep). */
 export interface LadderContext extends Ladder {
@@ -86,7 +93,7 @@ export async function readPeopleAndLadder(
   return {
     people,
     lc: {
-      ladder: settingsOf(ladder, DEFAULT_LADDER).data,
+      ladder: normalizeLadder(settingsOf(ladder, DEFAULT_LADDER).data),
       departments: new Map((directory?.departments ?? []).map((d) => [d.id, d])),
       calendars: people.calendars ?? structuredClone(DEFAULT_CALENDAR_SETTINGS),
     },
@@ -195,7 +202,8 @@ export async function saveLadder(
       });
     });
   }
-  await writeSettings(deps, KEY.ladder(projectKey), input.ladder, input.version, ctx.accountId ?? '', 'project');
+  const ladder = normalizeLadder(input.ladder);
+  await writeSettings(deps, KEY.ladder(projectKey), ladder, input.version, ctx.accountId ?? '', 'project');
   return getLadderView(deps, projectKey);
 }
 

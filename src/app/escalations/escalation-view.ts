@@ -38,6 +38,9 @@ function view(
     raisedBy: e.raisedBy ? person(people.get(e.raisedBy), e.raisedBy) : null,
     source: e.source,
     dueAt: open && e.dueAt < NEVER ? new Date(e.dueAt).toISOString() : null,
+    urgency: e.urgency ?? 'routine',
+    decisionDueAt: e.decisionDueAt ? new Date(e.decisionDueAt).toISOString() : null,
+    temporaryOwner: e.temporaryOwner ? person(people.get(e.temporaryOwner), e.temporaryOwner) : null,
     breached: e.breached,
     outcome: e.outcome,
     binding: e.binding,
@@ -61,7 +64,7 @@ export async function escalationsSection(
   const people = new Map(issue.people.map((u) => [u.accountId, u]));
   const missing = new Set<string>();
   for (const e of records) {
-    for (const id of [e.raisedBy, ...(isEscalationOpen(e.status) ? holdersOf(e, e.level, lc) : [])])
+    for (const id of [e.raisedBy, e.temporaryOwner, ...(isEscalationOpen(e.status) ? holdersOf(e, e.level, lc) : [])])
       if (id && !people.has(id)) missing.add(id);
   }
   if (missing.size) for (const u of await deps.jira.getUsers('user', [...missing])) people.set(u.accountId, u);
@@ -79,8 +82,9 @@ export async function issueEscalations(
   ctx: ActingContext,
   issue: JiraIssue,
   lc: LadderContext,
+  written?: EscalationRecord,
 ): Promise<IssueEscalations> {
-  const records = await readIssueEscalations(deps, issue.id);
+  const records = await readIssueEscalations(deps, issue.id, written);
   return escalationsSection(deps, ctx, issue, records, lc);
 }
 

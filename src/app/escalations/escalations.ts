@@ -1,4 +1,11 @@
-import type { EscalationActInput, IssueEscalations, MessageId, Noun, RaiseEscalationInput } from '../../contract';
+import type {
+  EscalationActInput,
+  IssueEscalations,
+  MessageId,
+  Noun,
+  RaiseEscalationInput,
+  Urgency,
+} from '../../contract';
 import {
   escalationContribution,
   isEscalationOpen,
@@ -9,7 +16,7 @@ import {
   type EscalationSource,
   type Refusal,
 } from '../../domain/escalations/escalation';
-import { deadlineFor, levelHeldBy } from '../../domain/escalations/ladder';
+import { deadlineFor, escalationDeadlines, levelHeldBy, tierOf } from '../../domain/escalations/ladder';
 import { calendarOf } from '../../domain/shared/calendar';
 import { applyEscalationChange } from '../../domain/rollup/escalations';
 import type { DependencyRecord } from '../../domain/dependencies/dependency';
@@ -68,9 +75,12 @@ export interface RaiseRequest {
   /** The person raising it (from the Forge context); null for a web request. */
   accountId: string | null;
   issue: JiraIssue;
-  input: Omit<RaiseEscalationInput, 'deadline' | 'dependencyId'> & {
+  input: Omit<RaiseEscalationInput, 'deadline' | 'dependencyId' | 'urgency' | 'temporaryOwner'> & {
     deadline: string | null;
     dependencyId: string | null;
+    /** Routine when left out (Automation, web requests). */
+    urgency?: Urgency;
+    temporaryOwner?: string | null;
   };
   id: string;
   /** Extra operations for the same transaction (the web trigger's nonce). */
@@ -94,7 +104,8 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
     throw new AppError('VALIDATION', 'escalation.unknownDepartment', { id: input.departmentAsked }, 'departmentAsked');
   }
   const now = deps.clock.now();
-  const deadline = deadlineFor(lc.ladder, calendarOf(lc.calendars, input.departmentAsked));
+  const urgency = input.urgency ?? 'routine';
+  const due = escalationDeadlines(now, tierOf(lc.ladder, urgency), calendarOf(lc.calendars, input.departmentAsked));
   const rec: EscalationRecord = {
     id: req.id,
     issueId: issue.id,
@@ -102,7 +113,10 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
     projectKey: issue.projectKey,
     status: 'open',
     level: 1,
-    dueAt: deadline(now, 1),
+    dueAt: due.levels[0],
+    urgency,
+    decisionDueAt: due.decisionDueAt,
+    ...(urgency === 'urgent' && input.temporaryOwner ? { temporaryOwner: input.temporaryOwner } : {}),
     raisedAt: now,
     raisedBy: req.accountId ?? '',
     source: req.source,
@@ -147,6 +161,9 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
               level: 1,
               departmentAsked: rec.departmentAsked,
               dependencyId: rec.dependencyId,
+              urgency,
+              decisionDueAt: rec.decisionDueAt,
+              ...(rec.temporaryOwner ? { temporaryOwner: rec.temporaryOwner } : {}),
             },
           },
           'r',
@@ -250,7 +267,7 @@ export async function raiseFromPanel(
   }
   const now = deps.clock.now();
   const context = await readPeopleAndLadder(deps, issue.projectKey);
-  await raise(deps, {
+  const raised = await raise(deps, {
     source: input.dependencyId ? 'dependency' : 'panel',
     accountId: ctx.accountId,
     issue,
@@ -258,7 +275,7 @@ export async function raiseFromPanel(
     id: `esc-${now.toString(36)}-${Math.random().toString(36).slice(2, 8)}`,
     context,
   });
-  return issueEscalations(deps, ctx, issue, context.lc);
+  return issueEscalations(deps, ctx, issue, context.lc, raised);
 }
 
 export async function actFromPanel(
@@ -272,12 +289,12 @@ export async function actFromPanel(
   if (!rec || rec.issueId !== issue.id) throw new AppError('NOT_FOUND', 'escalation.notFound', { id: input.id });
   const lc = await readLadderContext(deps, issue.projectKey);
   const cmd = toCommand(input);
-  await applyCommand(deps, rec, cmd, ctx.accountId, lc, {
+  const next = await applyCommand(deps, rec, cmd, ctx.accountId, lc, {
     expectVersion: input.version,
     notice: cmd.kind === 'climb' ? 'climbed' : null,
     issue,
   });
-  return issueEscalations(deps, ctx, issue, lc);
+  return issueEscalations(deps, ctx, issue, lc, next);
 }
 
 /** Jira Automation "Climb escalation": the newest open escalation of the issue below level 3 climbs one level. */

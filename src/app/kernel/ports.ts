@@ -207,6 +207,8 @@ export interface Jira {
    * property together), so Jira applies both or neither. FORBIDDEN when the actor may not edit the issue.
    */
   setRaci(as: Actor, issueIdOrKey: string, raci: RaciAssignment, departments: RaciDepartmentAssignment): Promise<void>;
+  /** How many issues match a bounded `jql`, as Jira estimates it (recent edits may not show yet): one request. */
+  countIssues(as: Actor, jql: string): Promise<number>;
   /** One page of issues matching `jql` (enhanced search: at most `maxResults`, then `nextPageToken`). */
   searchIssues(
     as: Actor,

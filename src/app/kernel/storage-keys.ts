@@ -9,6 +9,10 @@ export const ENTITY = {
   escalation: 'escalation',
   auditEvent: 'audit-event',
   projectRollup: 'project-rollup',
+  /** A project's dependency graph, compact, in shards by upstream issue (issue 14): the cycle check and the critical path. */
+  dependencyGraph: 'dependency-graph',
+  /** Where a project's reconcile pass stands and when its figures were last verified against Jira (issue 14). */
+  rollupCheck: 'rollup-check',
   webhookNonce: 'webhook-nonce',
   /** One record: every department, with a record-level version that serialises directory writes. */
   departmentDirectory: 'department-directory',
@@ -37,6 +41,8 @@ export const INDEX = {
   escalationByProject: 'by-project',
   auditBySubject: 'by-subject',
   rollupByProject: 'by-project',
+  graphByProject: 'by-project',
+  rollupCheckByVerified: 'by-verified',
   milestonePlanByProject: 'by-project',
   riskByProject: 'by-project',
   retrospectiveByProject: 'by-project',
@@ -50,6 +56,8 @@ export const INDEX = {
 
 export const KEY = {
   rollupShard: (projectKey: string, shard: number) => `${projectKey}:${shard}`,
+  graphShard: (projectKey: string, shard: number) => `${projectKey}:${shard}`,
+  rollupCheck: (projectKey: string) => `${projectKey}`,
   issueSnapshot: (issueId: string) => `issue-snap:v1:${issueId}`,
   auditEvent: (subjectId: string, at: number, suffix: string) =>
     `${subjectId}:${String(at).padStart(15, '0')}:${suffix}`,

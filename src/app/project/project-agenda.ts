@@ -12,6 +12,10 @@ import type { StoredRecord } from './records';
 import type { RiskData } from './risks';
 import type { ActionData } from './retrospectives';
 
+/** At most this many overdue work items on one agenda, the most overdue first. */
+export const AGENDA_OVERDUE_ISSUES = 50;
+const quoted = (v: string) => `"${v.replace(/["\\]/g, '\\$&')}"`;
+
 /**
  * The weekly sync agenda from the project's open problems. Reads the project's dependencies, escalations,
  * risks and action items (one index query each), and the waiting issues' keys as the user (items on issues
@@ -28,11 +32,32 @@ export async function getAgenda(deps: Deps, ctx: ActingContext, projectKey: stri
   ]);
   const now = deps.clock.now();
   const today = localDate(now, ctx.timezone);
+  const inPlay = dependencies.filter((d) => inGraph(d.status));
+  const [sides, overdue] = await Promise.all([
+    bulkAsUser(deps, [...new Set(inPlay.flatMap((d) => [d.downstreamIssueId, d.upstreamIssueId]))]),
+    deps.jira.searchIssues(
+      'user',
+      `project = ${quoted(projectKey)} AND duedate < ${quoted(today)} AND statusCategory != Done ORDER BY duedate ASC`,
+      { maxResults: AGENDA_OVERDUE_ISSUES },
+    ),
+  ]);
+  const ownerOf = (i: { raci: { responsible: string[]; accountable: string | null } } | undefined) =>
+    i ? (i.raci.responsible[0] ?? i.raci.accountable ?? null) : null;
   const drafts = agendaOf({
     today,
     now,
     // Still in play: open, or declined (nobody delivers, the issue still waits).
-    dependencies: dependencies.map((d) => ({ ...d, open: inGraph(d.status) })),
+    dependencies: dependencies.map((d) => ({
+      ...d,
+      open: inGraph(d.status),
+      providerOwnerAccountId: ownerOf(sides.get(d.upstreamIssueId)) ?? d.providerContacts?.[0] ?? null,
+    })),
+    issues: overdue.issues.map((i) => ({
+      id: i.id,
+      summary: i.summary,
+      dueDate: i.dueDate ?? '',
+      ownerAccountId: ownerOf(i),
+    })),
     escalations: escalations.map((e) => ({ ...e, open: isEscalationOpen(e.status) })),
     risks: risks.map((r) => ({
       id: r.id,
@@ -52,10 +77,7 @@ export async function getAgenda(deps: Deps, ctx: ActingContext, projectKey: stri
       issueKey: a.data.issueKey,
     })),
   });
-  const waiting = [...new Set(drafts.flatMap((d) => (d.issueId ? [d.issueId] : [])))];
-  const visible = new Map(
-    (waiting.length ? await deps.jira.bulkFetchIssues('user', waiting) : []).map((i) => [i.id, i.key]),
-  );
+  const visible = new Map([...sides.values(), ...overdue.issues].map((i) => [i.id, i.key]));
   const person = await peopleOf(
     deps,
     drafts.map((d) => d.ownerAccountId),
@@ -65,10 +87,17 @@ export async function getAgenda(deps: Deps, ctx: ActingContext, projectKey: stri
     weekOf: weekOf(today),
     items: drafts
       .filter((d) => !d.issueId || visible.has(d.issueId))
-      .map(({ ownerAccountId, issueId, ...d }) => ({
+      .map(({ ownerAccountId, issueId, waitsForIssueId, ...d }) => ({
         ...d,
         issueKey: issueId ? visible.get(issueId)! : d.issueKey,
+        waitsFor: (waitsForIssueId && visible.get(waitsForIssueId)) || null,
         owner: ownerAccountId ? person(ownerAccountId) : null,
       })),
   };
+}
+
+/** The work items the viewer may see, by id (one bulk read). */
+async function bulkAsUser(deps: Deps, ids: string[]) {
+  const issues = ids.length ? await deps.jira.bulkFetchIssues('user', ids) : [];
+  return new Map(issues.map((i) => [i.id, i]));
 }

@@ -9,7 +9,8 @@ import {
   type RetrospectiveView,
   type RetrospectivesView,
 } from '../../contract';
-import { actionRank, recurringTags } from '../../domain/project/retrospectives';
+import { actionIssueRaci, actionRank, recurringTags } from '../../domain/project/retrospectives';
+import { NO_RACI_DEPARTMENTS } from '../../contract/raci-departments';
 import {
   applyActionChange,
   applyFeedbackChange,
@@ -37,6 +38,8 @@ export interface RetroData {
   toImprove: string;
   scores: RetrospectiveView['scores'];
   tags: string[];
+  /** Sorted into 流程卡点 / 沟通问题 / 权责漏洞; absent on records saved before findings existed. */
+  findings?: RetrospectiveView['findings'];
   createdBy: string;
 }
 
@@ -54,14 +57,14 @@ const feedbackContribution = (r: StoredRecord<RetroData>): FeedbackContribution 
   projectKey: r.projectKey,
   scores: r.data.scores,
 });
-const actionContribution = (r: StoredRecord<ActionData>): ActionContribution => ({
+export const actionContribution = (r: StoredRecord<ActionData>): ActionContribution => ({
   projectKey: r.projectKey,
   done: r.status === 'done',
   dueDate: r.data.dueDate,
 });
 
 /** Where the item sorts in its list: see the domain's actionRank. */
-const rankOf = (a: StoredRecord<ActionData>) =>
+export const rankOf = (a: StoredRecord<ActionData>) =>
   actionRank({ id: a.id, status: a.status, createdAt: a.createdAt, dueDate: a.data.dueDate });
 
 function retroView(
@@ -77,6 +80,7 @@ function retroView(
     toImprove: d.toImprove,
     scores: d.scores,
     tags: d.tags,
+    findings: d.findings ?? [],
     createdBy: person(d.createdBy),
     version: r.version,
   };
@@ -206,6 +210,7 @@ export async function saveRetrospective(
         toImprove: input.toImprove,
         scores: input.scores,
         tags: [...new Set(input.tags)],
+        findings: input.findings,
         createdBy: prev?.data.createdBy ?? ctx.accountId ?? '',
       },
     }),
@@ -312,6 +317,21 @@ async function createActionIssueHolding(
     dueDate: current.data.dueDate,
     assigneeAccountId: current.data.ownerAccountId,
   });
+  const retro = current.data.retrospectiveId
+    ? await deps.store.getEntity<StoredRecord<RetroData>>(
+        ENTITY.retrospective,
+        KEY.projectRecord(projectKey, current.data.retrospectiveId),
+      )
+    : undefined;
+  const raci = actionIssueRaci(
+    current.data.ownerAccountId,
+    retro?.data.createdBy ?? null,
+    current.data.createdBy || ctx.accountId,
+  );
+  // Without a Responsible and an Accountable the app's own validator would refuse to close the work item.
+  await deps.jira
+    .setRaci('user', created.key, raci, NO_RACI_DEPARTMENTS)
+    .catch((e: unknown) => deps.log.warn('action issue: RACI not set', { key: created.key, error: String(e) }));
   // The issue-events trigger ignores the app's own changes: count the new issue in the rollup here (idempotent).
   await syncIssue(deps, created.id);
   // The issue exists now: recording its key must survive a concurrent edit of the item's other fields.

@@ -1,3 +1,4 @@
+import { lateApprovals } from '../../domain/rollup/dependencies';
 import type { Deps } from '../kernel/ports';
 import type { ProjectSummary, TrendPoint } from '../../contract';
 import { readRollup } from '../kernel/rollups';
@@ -7,7 +8,8 @@ import { weekOf } from '../../domain/rollup/core';
 import { assessMilestone, projectFigures } from '../../domain/rollup/health';
 import { readAsUser } from '../kernel/visibility';
 import { KEY } from '../kernel/storage-keys';
-import { readPeopleIndex } from '../kernel/people-index';
+import { readPeopleIndexWith } from '../kernel/people-index';
+import { rollupCheckItem, verifiedAtOf, type RollupCheckRecord } from '../project/reconcile';
 import { listMilestonePlans } from '../project/milestone-plans';
 import { localDate } from '../kernel/dates';
 import { riskZones } from '../../domain/project/risks';
@@ -18,8 +20,9 @@ export const TREND_WEEKS = 26;
 /**
  * The project page's summary. Its cost does not grow with the project: the project and its versions from
  * Jira (two calls); from storage the rollup kept current by the triggers and the app's own writes (one
- * query over its shards), the milestone plans (one query), the department names (one read) and the figure
- * history (one read, and one write on the first open of a week).
+ * query over its shards), the milestone plans (one query), the department names with when the reconcile pass
+ * last verified the figures (one batch read) and the figure history (one read; one write on the first open of
+ * a week, and one on the first open ever, which signs the project up for the reconcile pass).
  */
 export async function getProjectOverview(
   deps: Deps,
@@ -31,13 +34,15 @@ export async function getProjectOverview(
     () => deps.jira.getProject('user', projectKey),
     () => deps.jira.getProject('app', projectKey),
   );
-  const [versions, rollup, plans, people, history] = await Promise.all([
+  const [versions, rollup, plans, { people, extra }, history] = await Promise.all([
     deps.jira.getVersions('user', project.key),
     readRollup(deps, project.key),
     listMilestonePlans(deps, project.key),
-    readPeopleIndex(deps),
+    // The reconcile pass's record rides along in the people index's batch read.
+    readPeopleIndexWith(deps, [rollupCheckItem(project.key)]),
     deps.store.get<TrendPoint[]>(KEY.figureHistory(project.key)),
   ]);
+  const verifiedAt = await verifiedAtOf(deps, project.key, extra[0] as RollupCheckRecord | undefined);
   const now = deps.clock.now();
   const today = localDate(now, ctx.timezone);
   const figures = projectFigures(rollup, today);
@@ -84,7 +89,11 @@ export async function getProjectOverview(
           ...a,
         };
       }),
-    dependencies: { open: rollup.dependencies.open, lateResponses: rollup.dependencies.late },
+    dependencies: {
+      open: rollup.dependencies.open,
+      lateResponses: rollup.dependencies.late,
+      lateApprovals: lateApprovals(rollup.dependencies, now),
+    },
     escalations: { open: rollup.escalations.open },
     figures,
     trend,
@@ -92,6 +101,7 @@ export async function getProjectOverview(
     riskZones: riskZones(),
     actions: { open: rollup.actions.open, overdue: overdueActions(rollup, today), done: rollup.actions.done },
     departments: people.departments,
+    verifiedAt,
   };
 }
 

@@ -6,6 +6,7 @@ import { issueNotification } from '../kernel/notifications';
 import { notifyOnce } from '../kernel/outbox-notify';
 import { consultedNotification } from '../raci/consulted-notification';
 import { upstreamDueDateChanged, downstreamVersionsChanged } from '../dependencies/dependency-upstream';
+import { followActionIssue } from '../project/action-follow';
 
 export interface IssueChangedInput {
   issueId: string;
@@ -46,6 +47,8 @@ export async function issueChanged(deps: Deps, input: IssueChangedInput): Promis
   if (issue && versionsMoved) await downstreamVersionsChanged(deps, issue.id, issue.fixVersionIds);
   if (!concernsPeople) return { notified: 0 };
   if (!issue) return { notified: 0 };
+  // An action item made into this work item follows its status (issue 15).
+  if (items.some((i) => (i.fieldId ?? i.field) === 'status')) await followActionIssue(deps, issue);
 
   const plan = planRaciNotifications({
     items,

@@ -12,6 +12,7 @@ import {
   readDependency,
   responseHoursOf,
   dependencyWrites,
+  graphHint,
 } from '../dependencies/dependency-records';
 import type { PeopleIndex } from '../kernel/people-index';
 
@@ -50,18 +51,24 @@ export async function onDependencyLinkCreated(deps: Deps, ev: LinkEvent): Promis
   );
   if (!dep) return 'ignored';
   let created = true;
-  await commitWithRollups(deps, id, [dep.projectKey], async (rollups, attempt) => {
-    // The dependency's entry in its rollup shard (read anyway, and afresh after a conflict) says it is there
-    // already: the echo of a link the panel made, or a repeated event. Otherwise write only if absent. A closed
-    // record has no entry, so a second conflict means the record may exist: look.
-    if (rollups.get(dep.projectKey)?.depGraph?.[id] || (attempt > 2 && (await readDependency(deps, id)))) {
-      created = false;
-      return null;
-    }
-    const ops: TransactionOp[] = [...dependencyWrites(dep, 'absent'), createdAudit(dep, ev, now)];
-    const rollup = rollups.get(dep.projectKey)!;
-    return { rollups: new Map([[dep.projectKey, applyDependencyChange(rollup, null, contribution(dep), now)]]), ops };
-  });
+  await commitWithRollups(
+    deps,
+    id,
+    [dep.projectKey],
+    async (rollups, attempt) => {
+      // The dependency's entry in its rollup shard (read anyway, and afresh after a conflict) says it is there
+      // already: the echo of a link the panel made, or a repeated event. Otherwise write only if absent. A closed
+      // record has no entry, so a second conflict means the record may exist: look.
+      if (rollups.get(dep.projectKey)?.depGraph?.[id] || (attempt > 2 && (await readDependency(deps, id)))) {
+        created = false;
+        return null;
+      }
+      const ops: TransactionOp[] = [...dependencyWrites(dep, 'absent'), createdAudit(dep, ev, now)];
+      const rollup = rollups.get(dep.projectKey)!;
+      return { rollups: new Map([[dep.projectKey, applyDependencyChange(rollup, null, contribution(dep), now)]]), ops };
+    },
+    graphHint(dep),
+  );
   return created ? 'created' : 'exists';
 }
 
@@ -83,17 +90,23 @@ export async function onDependencyLinkDeleted(deps: Deps, ev: LinkEvent): Promis
   }
   if (first.status === 'cancelled' || first.status === 'delivered') return 'ignored';
   const now = deps.clock.now();
-  await commitWithRollups(deps, id, [first.projectKey], async (rollups, attempt) => {
-    const dep = attempt === 1 ? first : await readDependency(deps, id);
-    if (!dep || dep.status === 'cancelled' || dep.status === 'delivered') return null;
-    const next = cancelled(dep, now);
-    result = 'cancelled';
-    const rollup = rollups.get(dep.projectKey)!;
-    return {
-      rollups: new Map([[dep.projectKey, applyDependencyChange(rollup, contribution(dep), contribution(next), now)]]),
-      ops: [...dependencyWrites(next, dep.version), cancelledAudit(next, ev, now)],
-    };
-  });
+  await commitWithRollups(
+    deps,
+    id,
+    [first.projectKey],
+    async (rollups, attempt) => {
+      const dep = attempt === 1 ? first : await readDependency(deps, id);
+      if (!dep || dep.status === 'cancelled' || dep.status === 'delivered') return null;
+      const next = cancelled(dep, now);
+      result = 'cancelled';
+      const rollup = rollups.get(dep.projectKey)!;
+      return {
+        rollups: new Map([[dep.projectKey, applyDependencyChange(rollup, contribution(dep), contribution(next), now)]]),
+        ops: [...dependencyWrites(next, dep.version), cancelledAudit(next, ev, now)],
+      };
+    },
+    graphHint(first),
+  );
   return result;
 }
 
@@ -176,25 +189,31 @@ async function recordDeletedLink(deps: Deps, ev: LinkEvent, people: PeopleIndex)
   if (!dep) return false;
   const gone = cancelled(dep, now);
   let wrote = false;
-  await commitWithRollups(deps, dep.id, [dep.projectKey], async (rollups, attempt) => {
-    const before = attempt === 1 ? undefined : await readDependency(deps, dep.id);
-    const rollup = rollups.get(dep.projectKey)!;
-    if (before) {
-      wrote = false;
-      if (before.status === 'cancelled' || before.status === 'delivered') return null;
-      const next = cancelled(before, now);
+  await commitWithRollups(
+    deps,
+    dep.id,
+    [dep.projectKey],
+    async (rollups, attempt) => {
+      const before = attempt === 1 ? undefined : await readDependency(deps, dep.id);
+      const rollup = rollups.get(dep.projectKey)!;
+      if (before) {
+        wrote = false;
+        if (before.status === 'cancelled' || before.status === 'delivered') return null;
+        const next = cancelled(before, now);
+        return {
+          rollups: new Map([
+            [dep.projectKey, applyDependencyChange(rollup, contribution(before), contribution(next), now)],
+          ]),
+          ops: [...dependencyWrites(next, before.version), cancelledAudit(next, ev, now)],
+        };
+      }
+      wrote = true;
       return {
-        rollups: new Map([
-          [dep.projectKey, applyDependencyChange(rollup, contribution(before), contribution(next), now)],
-        ]),
-        ops: [...dependencyWrites(next, before.version), cancelledAudit(next, ev, now)],
+        rollups: new Map([[dep.projectKey, applyDependencyChange(rollup, null, contribution(gone), now)]]),
+        ops: [...dependencyWrites(gone, 'absent'), createdAudit(dep, ev, now), cancelledAudit(gone, ev, now)],
       };
-    }
-    wrote = true;
-    return {
-      rollups: new Map([[dep.projectKey, applyDependencyChange(rollup, null, contribution(gone), now)]]),
-      ops: [...dependencyWrites(gone, 'absent'), createdAudit(dep, ev, now), cancelledAudit(gone, ev, now)],
-    };
-  });
+    },
+    graphHint(dep),
+  );
   return wrote;
 }

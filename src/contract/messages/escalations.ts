@@ -85,6 +85,14 @@ export const ESCALATION_MESSAGES = {
     zh: '同一天不能既是节假日又是调休上班日',
   },
   'validation.detail.levelHolder': { en: 'somebody must hold every level', zh: '每一级都必须有处理人' },
+  'validation.detail.temporaryOwner': {
+    en: 'an urgent escalation names a temporary owner',
+    zh: '紧急事项必须指定临时负责人',
+  },
+  'validation.detail.urgentClock': {
+    en: 'urgent limits count clock hours, every day',
+    zh: '紧急事项的时限按自然小时计算（每天都计）',
+  },
   // Notifications to the people who hold a level: one email to several people, so both languages.
   'notify.escalation.raised.subject': {
     en: '[{key}] Escalation raised to you (level {level})',

@@ -1,9 +1,13 @@
 import { DEPENDENCY_ACTION_NAMES, type DependencyStatus } from '../../contract/views';
-import { addWorkingHours, calendarDate, dayNumberOf, localDayNumber, workingDaysBetween } from '../shared/calendar';
+import { calendarDate, dayNumberOf, localDayNumber, workingDaysBetween } from '../shared/calendar';
+import { addLimit, DEFAULT_LIMIT_UNIT } from '../shared/limits';
 import type { WorkingCalendar } from '../../contract/escalations';
+import type { Limit, Urgency } from '../../contract/limits';
 
 /** A request must be answered within this many hours unless the providing department says otherwise ("需求传递后24小时内响应"). */
 export const DEFAULT_RESPONSE_HOURS = 24;
+/** A delivery is approved by the requesting side's Accountable within this many hours (审批环节48小时内完成). */
+export const DEFAULT_APPROVAL_HOURS = 48;
 
 /** Statuses in which the providing side still owes the requester something. */
 export const OPEN_DEPENDENCY_STATUSES: readonly DependencyStatus[] = [
@@ -36,6 +40,18 @@ export interface DependencyRecord {
   responseState: 'awaiting' | 'late' | 'answered';
   responseDueAt: number;
   late: boolean;
+  /** 日常 / 重要 / 紧急: which limits apply. Absent on requests made before issue 15 (routine). */
+  urgency?: Urgency;
+  /**
+   * The approval step (审批): once delivered, the requesting side's Accountable approves the deliverable by
+   * this instant (0 or absent: nothing to approve: not delivered, or delivered before issue 15).
+   */
+  approvalDueAt?: number;
+  /** When and by whom it was approved (0 / '' while not). */
+  approvedAt?: number;
+  approvedBy?: string;
+  /** Approved after its deadline: the approval step's own late flag, kept once it is known. */
+  approvalLate?: boolean;
   linkId: string;
   /** Issue keys as of the last write, for lists that must not call Jira (the project page). */
   downstreamKey: string;
@@ -57,18 +73,57 @@ export interface DependencyRecord {
   delayReason: string;
   delayRemedy: string;
   delayAnsweredAt: number;
+  /** The providing side's first answer, its last decline and the delivery (0 = not yet): the figures judge these times. */
+  answeredAt: number;
+  declinedAt: number;
+  deliveredAt: number;
   createdBy: string;
   createdAt: number;
   updatedAt: number;
   version: number;
 }
 
+/** A bare number of hours, as stored before issue 15, counts in the default unit: hours on working days. */
+const asLimit = (l: Limit | number): Limit => (typeof l === 'number' ? { amount: l, unit: DEFAULT_LIMIT_UNIT } : l);
+
 /**
- * The response deadline of a new request: the providing department's response time in working hours of its
- * calendar (time zone, lunch, public holidays and 调休), so a request made on Friday evening is not late on Saturday.
+ * The response deadline of a request: the providing department's limit for its tier (see `responseLimit`),
+ * counted in that department's calendar, so a request made on Friday 17:00 is due Monday 17:00 (24 h on working
+ * days), one made on the eve of 国庆 the first working day after it at the same time, and an urgent one
+ * (clock hours) counts the weekend too.
  */
-export function responseDueAt(requestedAt: number, hours: number, calendar: WorkingCalendar): number {
-  return addWorkingHours(requestedAt, hours, calendar);
+export function responseDueAt(requestedAt: number, limit: Limit | number, calendar: WorkingCalendar): number {
+  return addLimit(requestedAt, asLimit(limit), calendar);
+}
+
+/**
+ * The approval deadline (审批环节48小时内完成): from the delivery, the requesting side's Accountable approves
+ * the deliverable within the site's approval limit for the tier, counted in the requesting department's calendar.
+ */
+export function approvalDueAt(deliveredAt: number, limit: Limit | number, calendar: WorkingCalendar): number {
+  return addLimit(deliveredAt, asLimit(limit), calendar);
+}
+
+export type ApprovalState = 'none' | 'awaiting' | 'late' | 'approved' | 'approvedLate';
+
+/** Where the approval step stands at `now`: nothing to approve, awaiting (late once past due), or approved. */
+export function approvalState(
+  dep: Pick<DependencyRecord, 'status' | 'approvalDueAt' | 'approvedAt' | 'approvalLate'>,
+  now: number,
+): ApprovalState {
+  if (!dep.approvalDueAt) return 'none';
+  if (dep.approvedAt) return dep.approvalLate ? 'approvedLate' : 'approved';
+  if (dep.status !== 'delivered') return 'none';
+  return now > dep.approvalDueAt ? 'late' : 'awaiting';
+}
+
+/** Late at the approval step: approved after its deadline, or still unapproved past it. */
+export function isApprovalLate(
+  dep: Pick<DependencyRecord, 'status' | 'approvalDueAt' | 'approvedAt' | 'approvalLate'>,
+  now: number,
+): boolean {
+  const s = approvalState(dep, now);
+  return s === 'late' || s === 'approvedLate';
 }
 
 /** A request nobody answered by its deadline. Only `requested` can be late: any answer stops the clock. */
@@ -120,6 +175,8 @@ export const MOVES: Record<DependencyAction, Move> = {
   request: { side: 'requester', from: ['declined'], to: 'requested' },
   askDelay: { side: 'requester', from: ['acknowledged', 'committed', 'countered'], to: null },
   explainDelay: { side: 'provider', from: ['acknowledged', 'committed', 'countered'], to: null },
+  /** 审批: the requesting side's Accountable approves the delivery; the status stays delivered. */
+  approve: { side: 'requester', from: ['delivered'], to: null },
 };
 
 /** The actions a person on `sides` may take on a dependency in `status` (what the panel offers). */
@@ -127,13 +184,25 @@ export function allowedActions(
   status: DependencyStatus,
   sides: ReadonlySet<DependencySide>,
   delay: { asked: boolean },
+  approval: { pending: boolean; accountable: boolean } = { pending: false, accountable: false },
 ): DependencyAction[] {
   return DEPENDENCY_ACTIONS.filter((a) => {
     const m = MOVES[a];
     if (!sides.has(m.side) || !m.from.includes(status)) return false;
     if (a === 'explainDelay') return delay.asked;
+    if (a === 'approve') return mayApprove(approval);
     return true;
   });
+}
+
+/** Only the requesting side's Accountable approves (RACI: the one who answers for the result), and only once. */
+export function mayApprove(approval: { pending: boolean; accountable: boolean }): boolean {
+  return approval.pending && approval.accountable;
+}
+
+/** A delivery waiting for its approval (delivered since issue 15, not yet approved). */
+export function approvalPending(dep: Pick<DependencyRecord, 'status' | 'approvalDueAt' | 'approvedAt'>): boolean {
+  return dep.status === 'delivered' && !!dep.approvalDueAt && !dep.approvedAt;
 }
 
 export function canMove(action: DependencyAction, status: DependencyStatus): boolean {

@@ -1,11 +1,15 @@
 import type { EscalationAction } from '../../contract/escalations';
+import type { Urgency } from '../../contract/limits';
 
 /** Escalation ladder (docs/domain.md practice 3): interface persons, then department heads, then the PMO arbiter. */
 export const ESCALATION_LEVELS = [1, 2, 3] as const;
 export type EscalationLevel = (typeof ESCALATION_LEVELS)[number];
 export const TOP_LEVEL: EscalationLevel = 3;
 
-/** Default time limit per level, in working hours (24, 48, 48); a project's ladder may change them. */
+/**
+ * The per-level limits every ladder had before issue 15 (24, 48, 48 working hours, each level counted afresh):
+ * how a ladder saved then is recognised as never chosen (see `ladderTiers`). Today's limits are per tier.
+ */
 export const DEFAULT_LEVEL_LIMIT_HOURS: Record<EscalationLevel, number> = { 1: 24, 2: 48, 3: 48 };
 
 export type EscalationStatus = 'open' | 'acknowledged' | 'resolved' | 'rejected' | 'withdrawn';
@@ -23,6 +27,15 @@ export interface EscalationRecord {
   level: EscalationLevel;
   /** When the current level's limit runs out; NEVER once closed or breached at the top. */
   dueAt: number;
+  /** 日常 / 重要 / 紧急; absent on escalations raised before issue 15 (routine). */
+  urgency?: Urgency;
+  /**
+   * The end-to-end limit from raising to decision (the tier's limit, in the asked department's calendar): the
+   * level-3 deadline, and what "resolved in time" judges. Absent on escalations raised before issue 15.
+   */
+  decisionDueAt?: number;
+  /** 紧急 only: the temporary owner (临时负责人) named when raised, who holds levels 1 and 2 besides. */
+  temporaryOwner?: string;
   raisedAt: number;
   /** Account id of the person who raised it; '' when a web request did. */
   raisedBy: string;
@@ -52,7 +65,7 @@ export interface EscalationRecord {
   binding: boolean;
   /** The top level's limit ran out without an answer. */
   breached: boolean;
-  /** Resolved before the limit of the level it was at ran out. */
+  /** Resolved within the end-to-end limit from raising to decision (not merely the limit of its level). */
   resolvedInTime: boolean;
   updatedAt: number;
   version: number;
@@ -103,8 +116,11 @@ export interface AuditDraft {
 
 export type Outcome = { ok: true; next: EscalationRecord; event: AuditDraft } | { ok: false; refusal: Refusal };
 
-/** When a level that starts at `from` runs out; the caller supplies working-time arithmetic and the ladder. */
-export type LevelDeadline = (from: number, level: EscalationLevel) => number;
+/**
+ * When `level` of this escalation runs out: its tier's shares up to that level, counted from the raising (the
+ * caller supplies the ladder and the calendar, see `deadlineFor`). The level-3 deadline is the end-to-end one.
+ */
+export type LevelDeadline = (rec: Pick<EscalationRecord, 'raisedAt' | 'urgency'>, level: EscalationLevel) => number;
 
 /** Clock-hour deadline, for callers without a calendar. */
 export function levelDueAt(from: number, level: EscalationLevel, limits = DEFAULT_LEVEL_LIMIT_HOURS): number {
@@ -173,7 +189,7 @@ export function transition(
       if (!holder) return refuse('NOT_ALLOWED');
       if (!text) return refuse('TEXT_REQUIRED');
       return cmd.kind === 'resolve'
-        ? close('resolved', 'escalation.resolved', { resolvedInTime: now <= rec.dueAt })
+        ? close('resolved', 'escalation.resolved', { resolvedInTime: now <= deadline(rec, TOP_LEVEL) })
         : close('rejected', 'escalation.rejected');
     case 'withdraw':
       if (!who.raiser) return refuse('NOT_ALLOWED');
@@ -182,7 +198,10 @@ export function transition(
       if (who.holds < 3) return refuse('NOT_ALLOWED');
       if (rec.level !== TOP_LEVEL) return refuse('NOT_AT_TOP');
       if (!text) return refuse('TEXT_REQUIRED');
-      return close('resolved', 'escalation.decided', { binding: true, resolvedInTime: now <= rec.dueAt });
+      return close('resolved', 'escalation.decided', {
+        binding: true,
+        resolvedInTime: now <= deadline(rec, TOP_LEVEL),
+      });
     case 'climb': {
       // A person climbs what they hold or raised; a rule climbs as its actor, who must hold the level or
       // administer the project (a rule is no way round the ladder for someone who holds nothing).
@@ -191,7 +210,7 @@ export function transition(
       const level = (rec.level + 1) as EscalationLevel;
       return {
         ok: true,
-        next: { ...rec, ...base, level, status: 'open', dueAt: deadline(now, level) },
+        next: { ...rec, ...base, level, status: 'open', dueAt: deadline(rec, level) },
         event: {
           kind: 'escalation.climbed',
           detail: { from: rec.level, to: level, text, by: who.automation ? 'automation' : 'person' },
@@ -208,10 +227,10 @@ export function transition(
         };
       }
       const level = (rec.level + 1) as EscalationLevel;
-      // The next level's clock starts when the last one ran out, not when the sweep noticed.
+      // The next level's deadline is its share after the last one's, from the raising: not from when the sweep noticed.
       return {
         ok: true,
-        next: { ...rec, ...base, level, status: 'open', dueAt: deadline(rec.dueAt, level) },
+        next: { ...rec, ...base, level, status: 'open', dueAt: deadline(rec, level) },
         event: { kind: 'escalation.climbed', detail: { from: rec.level, to: level, by: 'deadline' } },
       };
     }
@@ -237,7 +256,7 @@ export interface EscalationContribution {
   open: boolean;
   level?: 1 | 2 | 3;
   versionIds?: readonly string[];
-  /** Once resolved: whether within its level's time limit. */
+  /** Once resolved: whether within its end-to-end time limit. */
   resolvedInTime?: boolean;
   /** Time from raised to acknowledged / resolved, once known. */
   acknowledgeMs?: number;

@@ -12,10 +12,14 @@ export interface AgendaSources {
     status: string;
     open: boolean;
     late: boolean;
+    /** Unanswered past this instant is late, whether or not the hourly sweep has flagged it yet. */
+    responseDueAt: number;
     needBy: string;
     deliverable: string;
     downstreamIssueId: string;
-    createdBy: string;
+    upstreamIssueId: string;
+    /** Who acts for the providing side: the upstream work item's Responsible, else its Accountable, else the department's interface person. */
+    providerOwnerAccountId: string | null;
   }>;
   escalations: ReadonlyArray<{
     id: string;
@@ -35,6 +39,13 @@ export interface AgendaSources {
     ownerAccountId: string;
     reviewDate: string;
   }>;
+  /** Open work items of the project with a due date (the caller asks Jira for those past it). */
+  issues: ReadonlyArray<{
+    id: string;
+    summary: string;
+    dueDate: string;
+    ownerAccountId: string | null;
+  }>;
   actions: ReadonlyArray<{
     id: string;
     open: boolean;
@@ -45,15 +56,18 @@ export interface AgendaSources {
   }>;
 }
 
-export type AgendaDraft = Omit<AgendaItem, 'owner' | 'issueKey'> & {
+export type AgendaDraft = Omit<AgendaItem, 'owner' | 'issueKey' | 'waitsFor'> & {
   ownerAccountId: string | null;
   issueKey: string | null;
   issueId?: string;
+  /** A dependency's upstream work item, shown as "waits for" when the viewer may see it. */
+  waitsForIssueId?: string;
 };
 
 /**
- * The weekly cross-department sync's agenda (问题清单): blocked or late dependencies, open escalations, new or
- * high risks and overdue action items, most pressing kind first, each kind oldest first.
+ * The weekly cross-department sync's agenda (问题清单): blocked or late dependencies, open escalations, overdue
+ * work items, new or high risks and overdue action items, most pressing kind first, each kind oldest first. A
+ * dependency line names who must act (the providing side's owner) and what the waiting item waits for.
  */
 export function agendaOf(s: AgendaSources): AgendaDraft[] {
   const out: AgendaDraft[] = [];
@@ -61,7 +75,8 @@ export function agendaOf(s: AgendaSources): AgendaDraft[] {
     if (!d.open) continue;
     // Declined: the provider will not deliver, so the waiting issue is stuck until someone decides (health 'blocked').
     const blocked = d.status === 'declined';
-    const late = d.late || (d.needBy !== '' && d.needBy < s.today);
+    const unanswered = d.status === 'requested' && d.responseDueAt < s.now;
+    const late = d.late || unanswered || (d.needBy !== '' && d.needBy < s.today);
     if (!blocked && !late) continue;
     out.push({
       kind: 'dependency',
@@ -70,7 +85,8 @@ export function agendaOf(s: AgendaSources): AgendaDraft[] {
       title: d.deliverable,
       issueKey: null,
       issueId: d.downstreamIssueId,
-      ownerAccountId: d.createdBy,
+      waitsForIssueId: d.upstreamIssueId,
+      ownerAccountId: d.providerOwnerAccountId,
       due: d.needBy || null,
     });
   }
@@ -84,6 +100,19 @@ export function agendaOf(s: AgendaSources): AgendaDraft[] {
       issueKey: e.issueKey,
       ownerAccountId: e.raisedBy,
       due: new Date(e.dueAt).toISOString(),
+    });
+  }
+  for (const i of s.issues) {
+    if (!i.dueDate || i.dueDate >= s.today) continue;
+    out.push({
+      kind: 'issue',
+      reason: 'overdue',
+      id: i.id,
+      title: i.summary,
+      issueKey: null,
+      issueId: i.id,
+      ownerAccountId: i.ownerAccountId,
+      due: i.dueDate,
     });
   }
   for (const r of s.risks) {
@@ -113,7 +142,7 @@ export function agendaOf(s: AgendaSources): AgendaDraft[] {
       due: a.dueDate,
     });
   }
-  const rank = { dependency: 0, escalation: 1, risk: 2, action: 3 } as const;
+  const rank = { dependency: 0, escalation: 1, issue: 2, risk: 3, action: 4 } as const;
   // Within a kind, the earliest date first; items without a date last.
   const when = (d: AgendaDraft) => d.due ?? '\uffff';
   return out.sort((a, b) => rank[a.kind] - rank[b.kind] || when(a).localeCompare(when(b)));

@@ -22,3 +22,27 @@ export function recurringTags(
 export function actionRank(a: { id: string; status?: string | undefined; createdAt: number; dueDate: string }): string {
   return `${a.status === 'done' ? 1 : 0}.${a.dueDate}.${rankTail(a.createdAt, a.id)}`;
 }
+
+/**
+ * The RACI of the work item made for an action item: its owner does it (Responsible); the retrospective's owner
+ * answers for it (Accountable), or whoever recorded a loose action item. With both set, the app's own
+ * workflow validator lets the work item close.
+ */
+export function actionIssueRaci(owner: string, retroOwner: string | null, recordedBy: string | null) {
+  return {
+    responsible: [owner],
+    accountable: retroOwner || recordedBy || owner,
+    consulted: [] as string[],
+    informed: [] as string[],
+  };
+}
+
+/** An action item follows its work item: done when the work item is done, open again when it is reopened. */
+export function actionStatusFor(
+  current: 'open' | 'in-progress' | 'done',
+  issueCategory: string,
+): 'open' | 'in-progress' | 'done' {
+  if (issueCategory === 'done') return 'done';
+  if (current === 'done') return issueCategory === 'indeterminate' ? 'in-progress' : 'open';
+  return current;
+}

@@ -53,6 +53,10 @@ export interface ProjectRollup {
     late: number;
     /** Requests answered within their response deadline (`hit`) of all answered. */
     answered: Ratio;
+    /** Deliveries approved within their approval limit (`hit`) of all approved (审批, issue 15). */
+    approvals: Ratio;
+    /** Deliveries awaiting approval, by their approval deadline (ISO minute, UTC): late ones are those before now. */
+    approvalDue: Record<string, number>;
     /** Delivered dependencies delivered by their need-by date (`hit`) of all delivered. */
     delivered: Ratio;
     /** Open dependencies per fix version of the waiting issue. */
@@ -88,7 +92,22 @@ export interface ProjectRollup {
    * dependency's contribution lives in one shard). Absent in rollups written before it existed.
    */
   depGraph?: Record<string, DependencyEdgeEntry>;
+  /**
+   * Entries of the dependency graph that a change adds (an entry) or removes (null), by dependency id. The graph
+   * itself is kept out of the rollup, in its own records (see the kernel's graph store); whoever writes the
+   * rollup writes these in the same transaction. Never stored with the counts.
+   */
+  graphEdits?: Record<string, GraphEdit>;
   updatedAt: number | null;
+}
+
+/** One dependency's entry in the graph, placed by its upstream issue in each project that holds it. */
+export interface GraphEdit {
+  edge: DependencyEdgeEntry | null;
+  /** The upstream issue id: the graph is sharded by it, so everything one issue provides for sits together. */
+  upstream: string;
+  /** The projects whose graph holds the entry: the requesting one, and the providing one when it differs. */
+  projects: string[];
 }
 
 export interface DependencyEdgeEntry {
@@ -115,6 +134,9 @@ export interface DependencyEdgeEntry {
   w?: number;
   /** the deliverable, cut to 80 characters */
   t: string;
+  /** the requesting (downstream) and providing (upstream) projects, only when the two differ */
+  dp?: string;
+  up?: string;
 }
 
 export function emptyRollup(projectKey: string): ProjectRollup {
@@ -131,6 +153,8 @@ export function emptyRollup(projectKey: string): ProjectRollup {
       open: 0,
       late: 0,
       answered: { hit: 0, total: 0 },
+      approvals: { hit: 0, total: 0 },
+      approvalDue: {},
       delivered: { hit: 0, total: 0 },
       byVersion: {},
       byDepartmentPair: {},
@@ -185,7 +209,7 @@ const TEMPLATE = (() => {
 
 /** The counts of a rollup without its identity, as a tree of numbers (a copy at the top, to read from). */
 function countsOf(r: ProjectRollup): Tree {
-  const { projectKey: _k, updatedAt: _u, depGraph: _g, ...counts } = r;
+  const { projectKey: _k, updatedAt: _u, depGraph: _g, graphEdits: _e, ...counts } = r;
   return counts as unknown as Tree;
 }
 
@@ -195,6 +219,7 @@ export function normalizeRollup(projectKey: string, stored: ProjectRollup | unde
   if (!stored) return r;
   addTree(r as unknown as Tree, countsOf(stored), 1, TEMPLATE);
   if (stored.depGraph) r.depGraph = { ...stored.depGraph };
+  if (stored.graphEdits) r.graphEdits = { ...stored.graphEdits };
   r.updatedAt = stored.updatedAt ?? null;
   return r;
 }

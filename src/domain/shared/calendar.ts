@@ -173,6 +173,30 @@ export function addWorkingHours(from: number, hours: number, cal: WorkingCalenda
   throw new RangeError(`calendar '${cal.id}' has no working time within ${MAX_DAYS} days`);
 }
 
+/**
+ * The instant `hours` hours after `from`, counting every hour of the department's working days (midnight to
+ * midnight in its time zone) and none of its days off: the documents' "24小时内响应" read as a working day per
+ * 24 hours, so Friday 17:00 + 24 is Monday 17:00, and the eve of 国庆 10:00 + 24 is the first working day after
+ * the holiday at 10:00. Time on a day off does not count; a deadline that falls at midnight stays at the end of
+ * the day it completes.
+ */
+export function addWorkdayHours(from: number, hours: number, cal: WorkingCalendar): number {
+  if (!(hours >= 0) || !Number.isFinite(hours))
+    throw new RangeError(`hours must be a non-negative number, got ${hours}`);
+  let remaining = Math.round(hours * HOUR);
+  if (remaining === 0) return from;
+  const first = localDayNumber(from, cal.timeZone);
+  for (let day = first; day < first + MAX_DAYS; day++) {
+    if (!isWorkingDay(day, cal)) continue;
+    const start = Math.max(zonedInstant(day, 0, cal.timeZone), from);
+    const end = zonedInstant(day + 1, 0, cal.timeZone);
+    if (end <= start) continue;
+    if (remaining <= end - start) return start + remaining;
+    remaining -= end - start;
+  }
+  throw new RangeError(`calendar '${cal.id}' has no working day within ${MAX_DAYS} days`);
+}
+
 /** Working time between two instants, in ms (0 when `to` is not after `from`). */
 export function workingMsBetween(from: number, to: number, cal: WorkingCalendar): number {
   if (to <= from) return 0;

@@ -1,4 +1,4 @@
-import type { PROJECT_PANEL_FUNCTIONS, PROJECT_PROJECT_FUNCTIONS } from '../../contract';
+import type { PROJECT_FIGURE_FUNCTIONS, PROJECT_PANEL_FUNCTIONS, PROJECT_PROJECT_FUNCTIONS } from '../../contract';
 import type { Handlers } from '../resolver-kit';
 import { projectKeyOf } from '../scope';
 import { confirmCharter, getCharter, saveCharter } from '../../app/project/project-charter';
@@ -13,6 +13,7 @@ import {
 import { saveMilestonePlan } from '../../app/project/milestone-plans';
 import { getAgenda } from '../../app/project/project-agenda';
 import { searchPeople } from '../../app/project/project-access';
+import { getHeadlineFigures } from '../../app/project/project-figures';
 
 /** Issue panel handlers of the project page: charter, milestones, risks, retrospectives, figures (issue 6). */
 export const projectPanelHandlers: Handlers<typeof PROJECT_PANEL_FUNCTIONS> = {};
@@ -34,4 +35,9 @@ export const projectProjectHandlers: Handlers<typeof PROJECT_PROJECT_FUNCTIONS> 
     createActionIssue(deps, ctx, projectKeyOf(forge), input.id, ctx.locale),
   getAgenda: ({ deps, ctx, forge }) => getAgenda(deps, ctx, projectKeyOf(forge)),
   searchPeople: ({ deps, forge, input }) => searchPeople(deps, projectKeyOf(forge), input.query),
+};
+
+/** The headline figures of the project page (issue 15): recounted from the records. */
+export const projectFigureHandlers: Handlers<typeof PROJECT_FIGURE_FUNCTIONS> = {
+  getHeadlineFigures: ({ deps, ctx, forge }) => getHeadlineFigures(deps, ctx, projectKeyOf(forge)),
 };

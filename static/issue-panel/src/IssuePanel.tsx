@@ -27,6 +27,12 @@ export function IssuePanel({ view, siteUrl, client, onReload, interactive = fals
       <EscalationsSection
         section={view.escalations}
         lateDependencies={view.dependencies.upstream.filter((d) => d.late)}
+        people={[
+          ...view.raci.responsible,
+          ...(view.raci.accountable ? [view.raci.accountable] : []),
+          ...view.raci.consulted,
+          ...view.raci.informed,
+        ]}
         client={interactive ? client : null}
       />
     </>

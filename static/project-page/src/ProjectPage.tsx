@@ -88,6 +88,16 @@ export function ProjectPage(props: { overview: ProjectSummary; client: ProjectCl
               ),
             })
           : t('page.figuresNeverUpdated')}
+        {' · '}
+        {overview.verifiedAt
+          ? t.rich('page.figuresVerified', {
+              time: (
+                <time dateTime={overview.verifiedAt} title={fmt.dateTimeLong(overview.verifiedAt)}>
+                  {fmt.dateTime(overview.verifiedAt)}
+                </time>
+              ),
+            })
+          : t('page.figuresNotVerified')}
       </p>
     </main>
   );

@@ -12,17 +12,24 @@ import { isEscalationOpen, levelDueAt, summarize } from '../../../src/domain/esc
 const H = 3_600_000;
 
 describe('dependency response deadline', () => {
-  it('is 24 working hours after the request by default, in the providing calendar, and only an unanswered request is late', () => {
-    // Monday 2026-11-23 10:00 Beijing: 8 h that day, 9 on Tuesday, 7 on Wednesday → Wednesday 16:00 Beijing.
+  it('is 24 h on working days after the request by default, in the providing calendar, and only an unanswered request is late', () => {
+    // Issue 15: a bare number of hours counts hours on working days. Monday 2026-11-23 10:00 Beijing: 14 h to
+    // midnight, 10 on Tuesday → Tuesday 10:00 Beijing (before issue 15: 24 *office* hours, Wednesday 16:00).
     const due = responseDueAt(Date.parse('2026-11-23T02:00:00Z'), DEFAULT_RESPONSE_HOURS, weekdays());
-    expect(new Date(due).toISOString()).toBe('2026-11-25T08:00:00.000Z');
+    expect(new Date(due).toISOString()).toBe('2026-11-24T02:00:00.000Z');
     expect(responseDueAt(Date.parse('2026-11-23T02:00:00Z'), 2, weekdays())).toBe(
       Date.parse('2026-11-23T02:00:00Z') + 2 * H,
     );
-    // With lunch (12:00-13:00) the same request is answered an hour later on Thursday morning.
+    // Lunch does not stop hours on working days: the same Tuesday 10:00 (before issue 15: Thursday 10:00).
     expect(new Date(responseDueAt(Date.parse('2026-11-23T02:00:00Z'), DEFAULT_RESPONSE_HOURS, CN)).toISOString()).toBe(
-      '2026-11-26T02:00:00.000Z',
+      '2026-11-24T02:00:00.000Z',
     );
+    // Chosen as working hours, the old reading: Thursday 10:00.
+    expect(
+      new Date(
+        responseDueAt(Date.parse('2026-11-23T02:00:00Z'), { amount: 24, unit: 'workingHours' }, CN),
+      ).toISOString(),
+    ).toBe('2026-11-26T02:00:00.000Z');
     expect(isResponseLate({ status: 'requested', responseDueAt: due }, due)).toBe(false);
     expect(isResponseLate({ status: 'requested', responseDueAt: due }, due + 1)).toBe(true);
     expect(isResponseLate({ status: 'acknowledged', responseDueAt: due }, due + 1)).toBe(false);

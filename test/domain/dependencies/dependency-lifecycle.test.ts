@@ -27,9 +27,11 @@ describe('dependency lifecycle', () => {
     expect(canMove('acknowledge', 'delivered')).toBe(false);
     expect(canMove('deliver', 'requested')).toBe(false);
     for (const a of DEPENDENCY_ACTIONS) {
-      expect(canMove(a, 'delivered')).toBe(false);
+      // Issue 15: the approval (审批) of a delivery is taken on a delivered dependency and leaves it delivered.
+      expect(canMove(a, 'delivered')).toBe(a === 'approve');
       expect(canMove(a, 'cancelled')).toBe(false);
     }
+    expect(MOVES.approve.to).toBeNull();
   });
 
   it('offers each side only its own actions, in a status that allows them', () => {

@@ -15,7 +15,8 @@ import { applyEscalationChange } from '../../../src/domain/rollup/escalations';
 import { emptyRollup } from '../../../src/domain/rollup/core';
 
 const H = 3_600_000;
-const deadline: LevelDeadline = (from, level) => from + (level === 1 ? 24 : 48) * H;
+// Shares 24 / 48 / 48 counted from the raising: levels run out 24, 72 and 120 hours after it.
+const deadline: LevelDeadline = (rec, level) => rec.raisedAt + (level === 1 ? 24 : level === 2 ? 72 : 120) * H;
 
 function fresh(now = 1_000_000): EscalationRecord {
   return {
@@ -25,7 +26,7 @@ function fresh(now = 1_000_000): EscalationRecord {
     projectKey: 'PAY',
     status: 'open',
     level: 1,
-    dueAt: deadline(now, 1),
+    dueAt: deadline({ raisedAt: now }, 1),
     raisedAt: now,
     raisedBy: 'raiser',
     source: 'panel',

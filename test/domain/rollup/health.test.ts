@@ -177,7 +177,9 @@ describe('weekly agenda and case library', () => {
           needBy: '',
           deliverable: 'A',
           downstreamIssueId: '1',
-          createdBy: 'u',
+          upstreamIssueId: 'up1',
+          providerOwnerAccountId: 'u',
+          responseDueAt: 0,
         },
         {
           id: 'd2',
@@ -187,7 +189,9 @@ describe('weekly agenda and case library', () => {
           needBy: '2026-11-20',
           deliverable: 'B',
           downstreamIssueId: '2',
-          createdBy: 'u',
+          upstreamIssueId: 'up2',
+          providerOwnerAccountId: 'u',
+          responseDueAt: 0,
         },
         {
           id: 'd3',
@@ -197,7 +201,9 @@ describe('weekly agenda and case library', () => {
           needBy: '2026-12-20',
           deliverable: 'C',
           downstreamIssueId: '3',
-          createdBy: 'u',
+          upstreamIssueId: 'up3',
+          providerOwnerAccountId: 'u',
+          responseDueAt: 0,
         },
         {
           id: 'd4',
@@ -207,7 +213,9 @@ describe('weekly agenda and case library', () => {
           needBy: '2026-11-01',
           deliverable: 'D',
           downstreamIssueId: '4',
-          createdBy: 'u',
+          upstreamIssueId: 'up4',
+          providerOwnerAccountId: 'u',
+          responseDueAt: 0,
         },
         // A counter-proposal is a negotiation, not a block: on the agenda only once it is late.
         {
@@ -218,7 +226,9 @@ describe('weekly agenda and case library', () => {
           needBy: '2026-12-20',
           deliverable: 'E',
           downstreamIssueId: '5',
-          createdBy: 'u',
+          upstreamIssueId: 'up5',
+          providerOwnerAccountId: 'u',
+          responseDueAt: 0,
         },
       ],
       escalations: [
@@ -263,6 +273,7 @@ describe('weekly agenda and case library', () => {
           reviewDate: TODAY,
         },
       ],
+      issues: [],
       actions: [
         { id: 'a1', open: true, title: 'late', dueDate: '2026-11-22', ownerAccountId: 'u', issueKey: null },
         { id: 'a2', open: true, title: 'today', dueDate: TODAY, ownerAccountId: 'u', issueKey: null },

@@ -1,7 +1,7 @@
 import type { Jira } from '../../../app/kernel/ports';
 import { createAppFields } from './app-fields';
 import { bulkFetchIssues, createIssue, getIssue, mirrorAccountable, setRaci } from './issues';
-import { searchIssues } from './search';
+import { countIssues, searchIssues } from './search';
 import { getUserLocale, getUsers, searchUsers } from './users';
 import { getGroupMembers } from './groups';
 import { createIssueLink, deleteIssueLink, getIssueLink, getIssueLinkTypes } from './links';
@@ -31,6 +31,7 @@ export function createJiraClient(): Jira {
     mirrorAccountable,
     setRaci: (as, issueIdOrKey, raci, departments) => setRaci(fields, as, issueIdOrKey, raci, departments),
     searchIssues: (as, jql, page) => searchIssues(fields, as, jql, page),
+    countIssues: (as, jql) => countIssues(as, jql),
     getUsers,
     searchUsers,
     getUserLocale,

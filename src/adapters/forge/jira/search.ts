@@ -37,3 +37,17 @@ export async function searchIssues(
   const body = await readJson(res, SearchPageSchema, 'search');
   return { issues: body.issues.map((r) => mapIssue(r, fieldIds)), nextPageToken: body.nextPageToken ?? null };
 }
+
+const CountSchema = z.object({ count: z.number().int().nonnegative() });
+
+/**
+ * Jira's estimate of how many issues match a bounded JQL, in one request (recent updates may not show yet).
+ * @see https://developer.atlassian.com/cloud/jira/platform/rest/v3/api-group-issue-search/#api-rest-api-3-search-approximate-count-post
+ */
+export async function countIssues(as: Actor, jql: string): Promise<number> {
+  const res = await request(as, route`/rest/api/3/search/approximate-count`, { idempotent: true, json: { jql } });
+  if (res.status === 400)
+    throw new AppError('VALIDATION', 'raci.validation.jiraRefused', { detail: jiraErrorText(await res.text()) });
+  ensureOk(res, { notFound: 'upstream' });
+  return (await readJson(res, CountSchema, 'count')).count;
+}

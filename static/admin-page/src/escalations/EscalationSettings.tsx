@@ -13,6 +13,7 @@ import { DateTime } from '../../../shared/components/DateTime';
 import { Loading } from '../../../shared/components/Loading';
 import { Section } from '../../../shared/components/Section';
 import { WebhookProjects } from './WebhookProjects';
+import { DependencyLimitsFields, limitsProblem } from './DependencyLimitsFields';
 
 type Client = BridgeClient<typeof ADMIN_PAGE_FUNCTIONS>;
 type CalendarView = FnOutput<typeof ADMIN_PAGE_FUNCTIONS, 'getCalendars'>;
@@ -194,8 +195,10 @@ function CalendarsForm({ initial, client }: { initial: CalendarView; client: Cli
     </option>
   ));
 
-  const save = () =>
-    saving.run(
+  const save = () => {
+    const problem = settings.limits ? limitsProblem(settings.limits, t) : null;
+    if (problem) return setNotice({ tone: 'error', text: problem });
+    return saving.run(
       () => client.call('saveCalendars', { settings, version: state.version }),
       (saved) => {
         setState(saved);
@@ -203,6 +206,7 @@ function CalendarsForm({ initial, client }: { initial: CalendarView; client: Cli
       },
       (error) => setNotice({ tone: 'error', text: error.message }),
     );
+  };
 
   return (
     <Section title={t('escalations.admin.calendars')}>
@@ -261,6 +265,13 @@ function CalendarsForm({ initial, client }: { initial: CalendarView; client: Cli
             </label>
           ))}
         </fieldset>
+        {settings.limits && (
+          <DependencyLimitsFields
+            limits={settings.limits}
+            disabled={!canEdit}
+            onChange={(limits) => update({ ...settings, limits })}
+          />
+        )}
         {canEdit && (
           <div className="cx-form-actions">
             <Button appearance="primary" isDisabled={busy} onClick={() => void save()}>

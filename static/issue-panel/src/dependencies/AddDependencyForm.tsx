@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
-import type { AppErrorBody, CreateDependencyInput, IssueRef } from '@contract';
+import { URGENCY_TIERS, type AppErrorBody, type CreateDependencyInput, type IssueRef, type Urgency } from '@contract';
 import type { CallResult } from '../../../shared/bridge-client';
 import { useT } from '../../../shared/i18n';
 import { FormActions } from '../../../shared/ui/form-actions';
@@ -29,6 +29,7 @@ export function AddDependencyForm(props: {
   const [results, setResults] = useState<Results>({ status: 'idle' });
   const [deliverable, setDeliverable] = useState('');
   const [needBy, setNeedBy] = useState('');
+  const [urgency, setUrgency] = useState<Urgency>('routine');
   const creating = useSave();
   const { busy, error } = creating;
   const latest = useRef(0);
@@ -53,7 +54,7 @@ export function AddDependencyForm(props: {
   const onSubmit = async (e: FormEvent) => {
     e.preventDefault();
     await creating.submit(() =>
-      props.create({ otherIssueKey: (chosen?.key ?? query).trim(), direction, deliverable, needBy }),
+      props.create({ otherIssueKey: (chosen?.key ?? query).trim(), direction, deliverable, needBy, urgency }),
     );
   };
   const at = (field: string) => (error?.field === field ? error.message : undefined);
@@ -61,6 +62,7 @@ export function AddDependencyForm(props: {
     other: `${base}-other`,
     deliverable: `${base}-deliverable`,
     needBy: `${base}-needBy`,
+    urgency: `${base}-urgency`,
     list: `${base}-list`,
   };
   const errorLine = (id: string, field: string) =>
@@ -166,6 +168,23 @@ export function AddDependencyForm(props: {
           onChange={(e) => setNeedBy(e.target.value)}
         />
         {errorLine(ids.needBy, 'needBy')}
+      </div>
+      <div className="cx-field">
+        <label className="cx-label" htmlFor={ids.urgency}>
+          {t('dependencies.urgency')}
+        </label>
+        <select
+          id={ids.urgency}
+          className="cx-input"
+          value={urgency}
+          onChange={(e) => setUrgency(e.target.value as Urgency)}
+        >
+          {URGENCY_TIERS.map((u) => (
+            <option key={u} value={u}>
+              {t(`escalations.urgency.${u}`)}
+            </option>
+          ))}
+        </select>
       </div>
       {error && !['otherIssueKey', 'deliverable', 'needBy'].includes(error.field ?? '') && (
         <p className="cx-field-error" role="alert">

@@ -45,6 +45,7 @@ function NeedBy({ dep, asOf }: { dep: DependencyView; asOf: string }) {
 function ResponseDeadline({ dep, asOf }: { dep: DependencyView; asOf: string }) {
   const t = useT();
   const fmt = useFormat();
+  if (dep.approval.state !== 'none') return <ApprovalDeadline dep={dep} asOf={asOf} />;
   if (!dep.responseDueAt) return null;
   const time = <DateTime iso={dep.responseDueAt} />;
   if (dep.late) {
@@ -61,6 +62,34 @@ function ResponseDeadline({ dep, asOf }: { dep: DependencyView; asOf: string }) 
     <p className="cx-late">
       <span>
         {t.rich('panel.deps.responseDue', { time })} · {fmt.untilInstant(dep.responseDueAt, asOf)}
+      </span>
+    </p>
+  );
+}
+
+/** The approval step (审批) of a delivery: due, late, or done (late or not), as the server judged it. */
+function ApprovalDeadline({ dep, asOf }: { dep: DependencyView; asOf: string }) {
+  const t = useT();
+  const fmt = useFormat();
+  const { state, dueAt, approvedAt } = dep.approval;
+  if (!dueAt) return null;
+  const time = <DateTime iso={dueAt} />;
+  if (state === 'approved' && approvedAt)
+    return <p>{t.rich('dependencies.approved', { time: <DateTime iso={approvedAt} /> })}</p>;
+  if (state === 'late' || state === 'approvedLate')
+    return (
+      <p className="cx-late">
+        <Lozenge appearance="removed">{t('dependencies.approvalLate')}</Lozenge>
+        <span>
+          {t.rich('dependencies.approvalWasDue', { time })}
+          {approvedAt && <> · {t.rich('dependencies.approved', { time: <DateTime iso={approvedAt} /> })}</>}
+        </span>
+      </p>
+    );
+  return (
+    <p className="cx-late">
+      <span>
+        {t.rich('dependencies.approvalDue', { time })} · {fmt.untilInstant(dueAt, asOf)}
       </span>
     </p>
   );
@@ -134,6 +163,11 @@ function DependencyRow({
           <DependencyStatusLozenge status={dep.status} />
           {dep.health !== 'done' && (
             <Lozenge appearance={HEALTH_APPEARANCE[dep.health]}>{t(`dependencies.health.${dep.health}`)}</Lozenge>
+          )}
+          {dep.urgency !== 'routine' && (
+            <Lozenge appearance={dep.urgency === 'urgent' ? 'removed' : 'moved'}>
+              {t(`escalations.urgency.${dep.urgency}`)}
+            </Lozenge>
           )}
         </div>
       </div>

@@ -122,6 +122,11 @@ export function EscalationCard({ esc, asOf, onAct, loadTimeline }: CardProps) {
         esc={esc}
         extra={
           <>
+            {esc.urgency !== 'routine' && (
+              <Lozenge appearance={esc.urgency === 'urgent' ? 'removed' : 'moved'}>
+                {t(`escalations.urgency.${esc.urgency}`)}
+              </Lozenge>
+            )}
             {esc.binding && <Lozenge appearance="success">{t('escalations.binding')}</Lozenge>}
             {esc.breached && <Lozenge appearance="removed">{t('escalations.breached')}</Lozenge>}
           </>
@@ -141,6 +146,23 @@ export function EscalationCard({ esc, asOf, onAct, loadTimeline }: CardProps) {
           </dd>
         </div>
         {esc.dueAt && <Due iso={esc.dueAt} asOf={asOf} />}
+        {esc.decisionDueAt && (esc.status === 'open' || esc.status === 'acknowledged') && (
+          <div>
+            <dt>{t('escalations.urgency')}</dt>
+            <dd>
+              {t(`escalations.urgency.${esc.urgency}`)} ·{' '}
+              {t.rich('escalations.decisionDue', { time: <DateTime iso={esc.decisionDueAt} /> })}
+            </dd>
+          </div>
+        )}
+        {esc.temporaryOwner && (
+          <div>
+            <dt>{t('escalations.temporaryOwner')}</dt>
+            <dd>
+              <PersonChip person={esc.temporaryOwner} />
+            </dd>
+          </div>
+        )}
       </dl>
       {esc.status === 'open' || esc.status === 'acknowledged' ? (
         <div className="cx-esc-holders">

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
-import type { DependencyView, ISSUE_PANEL_FUNCTIONS, IssueEscalations } from '@contract';
+import type { DependencyView, ISSUE_PANEL_FUNCTIONS, IssueEscalations, Person } from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { useT } from '../../../shared/i18n';
 import { EmptyState } from '../../../shared/components/EmptyState';
@@ -16,10 +16,12 @@ import './escalations.css';
 export function EscalationsSection(props: {
   section: IssueEscalations;
   lateDependencies?: readonly DependencyView[];
+  /** People on the issue (its RACI), to name an urgent escalation's temporary owner from. */
+  people?: readonly Person[];
   /** The panel's resolver client; null in static renders (no bridge): raising and acting are left out. */
   client: BridgeClient<typeof ISSUE_PANEL_FUNCTIONS> | null;
 }) {
-  const { lateDependencies = [], client } = props;
+  const { lateDependencies = [], people = [], client } = props;
   const t = useT();
   const [detail, setDetail] = useState<IssueEscalations>(props.section);
   const [raising, setRaising] = useState(false);
@@ -43,6 +45,7 @@ export function EscalationsSection(props: {
         <RaiseEscalationForm
           departments={detail.departments}
           lateDependencies={lateDependencies}
+          people={people}
           onCancel={() => setRaising(false)}
           onSubmit={async (input) => {
             const r = await client.call('raiseEscalation', input as never);

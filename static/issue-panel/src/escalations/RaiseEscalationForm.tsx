@@ -1,5 +1,13 @@
-import { useId, type FormEvent } from 'react';
-import type { AppErrorBody, DepartmentRef, DependencyView, RaiseEscalationInput } from '@contract';
+import { useId, useState, type FormEvent } from 'react';
+import {
+  URGENCY_TIERS,
+  type AppErrorBody,
+  type DepartmentRef,
+  type DependencyView,
+  type Person,
+  type RaiseEscalationInput,
+  type Urgency,
+} from '@contract';
 import { departmentName } from '../../../shared/departments';
 import { useT } from '../../../shared/i18n';
 import { ErrorNotice } from '../../../shared/ui/notice';
@@ -9,14 +17,24 @@ import { useSave } from '../../../shared/ui/save';
 export interface RaiseFormProps {
   departments: readonly DepartmentRef[];
   lateDependencies: readonly DependencyView[];
+  /** Whom an urgent escalation may name as its temporary owner: the people on the issue. */
+  people?: readonly Person[];
   onSubmit(input: Partial<RaiseEscalationInput>): Promise<AppErrorBody | null>;
   onCancel(): void;
 }
 
 /** 问题申请单: description, impact, support needed, the department asked and an optional deadline. */
-export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, onCancel }: RaiseFormProps) {
+export function RaiseEscalationForm({
+  departments,
+  lateDependencies,
+  people = [],
+  onSubmit,
+  onCancel,
+}: RaiseFormProps) {
   const t = useT();
   const id = useId();
+  const [urgency, setUrgency] = useState<Urgency>('routine');
+  const owners = [...new Map(people.map((p) => [p.accountId, p])).values()];
   const raising = useSave();
   const { busy, error } = raising;
 
@@ -33,6 +51,8 @@ export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, o
         departmentAsked: text('departmentAsked'),
         deadline: deadline ? new Date(deadline).toISOString() : null,
         dependencyId: text('dependencyId') || null,
+        urgency,
+        temporaryOwner: urgency === 'urgent' ? text('temporaryOwner') || null : null,
       }),
     );
   }
@@ -87,6 +107,46 @@ export function RaiseEscalationForm({ departments, lateDependencies, onSubmit, o
           ))}
         </select>
       </label>
+      <label className="cx-field">
+        <span className="cx-label">{t('escalations.urgency')}</span>
+        <select
+          name="urgency"
+          className="cx-input"
+          value={urgency}
+          onChange={(e) => setUrgency(e.target.value as Urgency)}
+        >
+          {URGENCY_TIERS.map((u) => (
+            <option key={u} value={u}>
+              {t(`escalations.urgency.${u}`)}
+            </option>
+          ))}
+        </select>
+        {urgency === 'urgent' && <span className="cx-help">{t('escalations.urgency.urgentHelp')}</span>}
+      </label>
+      {urgency === 'urgent' && (
+        <label className="cx-field">
+          <span className="cx-label">
+            {t('escalations.temporaryOwner')} <span className="cx-muted">({t('escalations.form.required')})</span>
+          </span>
+          <select
+            name="temporaryOwner"
+            required
+            className="cx-input"
+            defaultValue=""
+            aria-invalid={invalid('temporaryOwner')}
+          >
+            <option value="" disabled>
+              –
+            </option>
+            {owners.map((p) => (
+              <option key={p.accountId} value={p.accountId}>
+                {p.displayName}
+              </option>
+            ))}
+          </select>
+          <span className="cx-help">{t('escalations.form.temporaryOwnerHelp')}</span>
+        </label>
+      )}
       <label className="cx-field">
         <span className="cx-label">{t('escalations.form.deadline')}</span>
         <input type="datetime-local" name="deadline" className="cx-input" />

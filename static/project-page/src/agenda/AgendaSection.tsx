@@ -26,9 +26,11 @@ export function agendaText(agenda: Agenda, t: Translator, fmt: Fmt, markdown: bo
     if (items.length === 0) continue;
     lines.push('', markdown ? `### ${t(`project.agenda.kind.${kind}`)}` : `${t(`project.agenda.kind.${kind}`)}:`);
     for (const i of items) {
+      const key = i.issueKey && markdown ? `**${i.issueKey}**` : i.issueKey;
       const parts = [
-        i.issueKey ? (markdown ? `**${i.issueKey}**` : i.issueKey) : null,
-        i.title,
+        ...(key && i.waitsFor
+          ? [t('project.agenda.waitsFor', { key, other: i.waitsFor, what: i.title })]
+          : [key, i.title]),
         `(${t(`project.agenda.reason.${i.reason}`)})`,
         i.owner ? `— ${i.owner.displayName}` : null,
         i.due ? `· ${dueText(i.due, fmt)}` : null,
@@ -76,7 +78,7 @@ function AgendaView({ overview, data }: SectionProps & { data: Agenda; retry: ()
             ]}
             rows={() =>
               agenda.items.map((i) => [
-                `${t(`project.agenda.kind.${i.kind}`)}: ${i.title}`,
+                `${t(`project.agenda.kind.${i.kind}`)}: ${i.issueKey && i.waitsFor ? t('project.agenda.waitsFor', { key: i.issueKey, other: i.waitsFor, what: i.title }) : i.title}`,
                 t(`project.agenda.reason.${i.reason}`),
                 i.issueKey,
                 i.owner?.displayName ?? '',

@@ -6,10 +6,15 @@ import { Stat, StatGrid, type StatTone } from '../../../shared/components/Stat';
 import { Loading } from '../../../shared/components/Loading';
 import { CsvButton } from '../kit';
 import type { SectionProps } from '../page-context';
+import { HeadlineFiguresBlock } from './HeadlineFigures';
 
 const WeeklyLines = lazy(async () => ({ default: (await import('../kit/charts')).WeeklyLines }));
 
 const label = (id: Figure['id']) => `project.figure.${id}` as MessageKey;
+
+/** Rollup figures the headline figures replace: answered in time without the unanswered ones, and on time by the UTC date. */
+const SUPERSEDED: ReadonlySet<Figure['id']> = new Set(['requestsInTime', 'dependencyOnTime']);
+const SHOWN = FIGURE_IDS.filter((id) => !SUPERSEDED.has(id));
 
 function tone(f: Figure): StatTone {
   if (f.value === null || f.target === null) return 'neutral';
@@ -18,7 +23,7 @@ function tone(f: Figure): StatTone {
 }
 
 /** The collaboration figures with their targets, a weekly trend, and each one's definition. */
-export function FiguresSection({ overview }: SectionProps) {
+export function FiguresSection({ overview, client }: SectionProps) {
   const t = useT();
   const fmt = useFormat();
   const show = (f: Pick<Figure, 'unit'>, v: number | null) =>
@@ -29,7 +34,8 @@ export function FiguresSection({ overview }: SectionProps) {
         : f.unit === 'score'
           ? v.toFixed(1)
           : fmt.number(v);
-  const ratios = overview.figures.filter((f) => f.unit === 'ratio');
+  const figures = overview.figures.filter((f) => !SUPERSEDED.has(f.id));
+  const ratios = figures.filter((f) => f.unit === 'ratio');
   const trendRows = overview.trend.map((p) => ({ week: p.week, ...p.values }));
   return (
     <Section
@@ -37,13 +43,15 @@ export function FiguresSection({ overview }: SectionProps) {
       aside={
         <CsvButton
           filename={`${overview.project.key}-figures.csv`}
-          header={[t('project.figures.week'), ...FIGURE_IDS.map((id) => t(label(id)))]}
-          rows={() => overview.trend.map((p) => [p.week, ...FIGURE_IDS.map((id) => p.values[id] ?? null)])}
+          header={[t('project.figures.week'), ...SHOWN.map((id) => t(label(id)))]}
+          rows={() => overview.trend.map((p) => [p.week, ...SHOWN.map((id) => p.values[id] ?? null)])}
         />
       }
     >
+      <HeadlineFiguresBlock client={client} projectKey={overview.project.key} />
+      <h3>{t('project.figures.more')}</h3>
       <StatGrid>
-        {overview.figures.map((f) => (
+        {figures.map((f) => (
           <Stat
             key={f.id}
             label={t(label(f.id))}
@@ -87,7 +95,7 @@ export function FiguresSection({ overview }: SectionProps) {
       <details className="cx-help-block">
         <summary>{t('project.figures.help')}</summary>
         <dl className="cx-facts">
-          {FIGURE_IDS.map((id) => (
+          {SHOWN.map((id) => (
             <div key={id}>
               <dt>{t(label(id))}</dt>
               <dd>{t(`project.figure.${id}.def` as MessageKey)}</dd>

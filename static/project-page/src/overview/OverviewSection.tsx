@@ -44,6 +44,11 @@ export function OverviewSection({ overview }: SectionProps) {
             tone={alarmIfAny(dependencies.lateResponses)}
           />
           <Stat
+            label={t('page.stat.lateApprovals')}
+            value={fmt.number(dependencies.lateApprovals)}
+            tone={alarmIfAny(dependencies.lateApprovals)}
+          />
+          <Stat
             label={t('page.stat.openEscalations')}
             value={fmt.number(escalations.open)}
             tone={escalations.open > 0 ? 'warning' : 'neutral'}

@@ -1,4 +1,4 @@
-import type { RetrospectiveView } from '@contract';
+import { FINDING_CATEGORIES, type RetrospectiveView } from '@contract';
 import { useFormat, useT } from '../../../shared/i18n';
 import { DIMENSIONS, Tags } from './retro-common';
 
@@ -28,6 +28,21 @@ export function RetroCard({
           <dt>{t('project.retros.toImprove')}</dt>
           <dd>{r.toImprove || '—'}</dd>
         </div>
+        {FINDING_CATEGORIES.map((c) => {
+          const found = r.findings.filter((f) => f.category === c);
+          return found.length === 0 ? null : (
+            <div key={c}>
+              <dt>{t(`project.retros.finding.${c}`)}</dt>
+              <dd>
+                <ul className="cx-inline-list">
+                  {found.map((f, i) => (
+                    <li key={i}>{f.text}</li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+          );
+        })}
         {r.scores ? (
           DIMENSIONS.map((d) => (
             <div key={d}>

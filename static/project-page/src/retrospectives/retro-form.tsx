@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { FINDING_CATEGORIES } from '@contract';
 import { useT } from '../../../shared/i18n';
 import { Field, FormActions, FormError, splitList, useSave } from '../kit';
 import type { ProjectClient, SectionProps } from '../page-context';
@@ -26,6 +27,12 @@ export function RetroForm(props: {
     resolution: '4',
   });
   const [tags, setTags] = useState('');
+  // One finding a line, per category (流程卡点 / 沟通问题 / 权责漏洞).
+  const [findings, setFindings] = useState<Record<(typeof FINDING_CATEGORIES)[number], string>>({
+    process: '',
+    communication: '',
+    accountability: '',
+  });
   const save = useSave();
   return (
     <form
@@ -49,6 +56,13 @@ export function RetroForm(props: {
                   }
                 : null,
               tags: splitList(tags),
+              findings: FINDING_CATEGORIES.flatMap((category) =>
+                findings[category]
+                  .split('\n')
+                  .map((text) => text.trim())
+                  .filter(Boolean)
+                  .map((text) => ({ category, text })),
+              ),
               expectedVersion: null,
             }),
           () => props.onDone(true),
@@ -105,6 +119,22 @@ export function RetroForm(props: {
           />
         )}
       </Field>
+      <fieldset className="cx-form-grid">
+        <legend className="cx-label">{t('project.retros.findings')}</legend>
+        {FINDING_CATEGORIES.map((c) => (
+          <Field key={c} label={t(`project.retros.finding.${c}`)} help={t('project.retros.findingsHelp')}>
+            {(id) => (
+              <textarea
+                id={id}
+                className="cx-input"
+                rows={2}
+                value={findings[c]}
+                onChange={(e) => setFindings({ ...findings, [c]: e.target.value })}
+              />
+            )}
+          </Field>
+        ))}
+      </fieldset>
       <fieldset className="cx-form-grid">
         <legend className="cx-label">
           <label>

@@ -10,14 +10,15 @@ import { useCall } from '../../../shared/use-call';
 import { useSave } from '../../../shared/ui/save';
 import { UserPicker } from '../../../shared/components/UserPicker';
 import type { SettingsPage } from '../settings-page';
+import { TierLimits, tierProblem } from './TierLimits';
 
 type Ladder = LadderView['ladder'];
 const ROLES = ['interface', 'head', 'none'] as const;
 
 /**
- * Project settings → Escalation ladder (project admins): per level, the working hours it may take before the
- * escalation climbs by itself, and who holds it (the departments' interface persons or heads, and named people;
- * level 3 is the PMO / management arbiter).
+ * Project settings → Escalation ladder (project admins): who holds each level (the departments' interface
+ * persons or heads, and named people; level 3 is the PMO / management arbiter), and per urgency tier the
+ * end-to-end limit from raising to decision, split across the levels, in the unit the project chooses.
  */
 function EscalationLadderPage({ ctx }: { ctx: AppContext }) {
   const t = useT();
@@ -62,14 +63,17 @@ function LadderForm({
   };
   const fieldError = (path: string) => (error?.field?.startsWith(path) ? error.message : undefined);
 
-  const save = () =>
-    saving.run(
+  const save = () => {
+    const problem = ladder.tiers ? tierProblem(ladder.tiers, t) : null;
+    if (problem) return saving.fail(problem);
+    return saving.run(
       () => client.call('saveEscalationLadder', { ladder, version: view.version }),
       (next) => {
         setSaved(true);
         show(next);
       },
     );
+  };
 
   return (
     <form
@@ -95,18 +99,6 @@ function LadderForm({
           <legend className="cx-heading-3">
             {t('escalation.levelFull', { n: i + 1, name: t(`escalation.level.${(i + 1) as 1 | 2 | 3}`) })}
           </legend>
-          <label className="cx-field">
-            <span className="cx-label">{t('escalations.ladder.hours')}</span>
-            <input
-              className="cx-input"
-              type="number"
-              min={1}
-              max={720}
-              value={level.hours}
-              aria-invalid={fieldError(`levels.${i}.hours`) ? true : undefined}
-              onChange={(e) => setLevel(i, { hours: Number(e.target.value) })}
-            />
-          </label>
           <label className="cx-field">
             <span className="cx-label">{t('escalations.ladder.role')}</span>
             <select
@@ -136,6 +128,17 @@ function LadderForm({
           />
         </fieldset>
       ))}
+      {ladder.tiers && (
+        <TierLimits
+          tiers={ladder.tiers}
+          disabled={!view.canEdit}
+          fieldError={(path) => fieldError(path) ?? fieldError(`ladder.${path}`)}
+          onChange={(tiers) => {
+            setLadder({ ...ladder, tiers });
+            setSaved(false);
+          }}
+        />
+      )}
       <FormActions busy={busy} disabled={!view.canEdit} save={t('escalations.ladder.save')} />
     </form>
   );
