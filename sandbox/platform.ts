@@ -17,6 +17,7 @@ import { replaySeedAsEvents } from './seed/replay-events';
 import { seedDependencyStates } from './seed/dependency-seed';
 import { seedWorkflowRules } from './seed/workflow-seed';
 import { seedProjectPage } from './seed/project-page-seed';
+import { seedThirdProject } from './seed/third-project-seed';
 
 /**
  * The shape of what the app keeps. Raised when a change means records written before it would read wrongly
@@ -238,6 +239,17 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     await seedProjectPage(host, jira, clock.now());
     await settle(host);
     m.put('seededProjectPage', true);
+  }
+  // The third project, so the collaboration queue spans projects (issue 16); its own flag like the others.
+  if (opts.seed !== false && !m.get<boolean>('seededThirdProject')) {
+    await seedThirdProject(
+      host,
+      jira,
+      (e) => host!.deliver(e, false),
+      () => settle(host),
+      clock.now(),
+    );
+    m.put('seededThirdProject', true);
   }
 
   if (conditions) {

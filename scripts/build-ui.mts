@@ -6,12 +6,12 @@ import { build } from 'vite';
 import { customUiConfig } from '../static/shared/vite-app.config';
 
 /**
- * Builds the four Custom UI apps with Vite's API, one line each (app, size, time) instead of Vite's per-chunk
+ * Builds the Custom UI apps with Vite's API, one line each (app, size, time) instead of Vite's per-chunk
  * listing. The config is handed over as an object, not loaded from static/<app>/vite.config.ts, so Vite's
  * config loader (and its warning about loading ESM config from a CommonJS package) is not involved; the
  * vite.config.ts files stay for `vite` run by hand on one app. Warnings and errors still print.
  */
-export const UI_APPS = ['issue-panel', 'project-page', 'admin-page', 'project-settings'] as const;
+export const UI_APPS = ['issue-panel', 'project-page', 'admin-page', 'project-settings', 'collab-page'] as const;
 
 const ROOT = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 

@@ -16,6 +16,9 @@ const ManifestSchema = z.object({
       'jira:adminPage': z
         .array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) }))
         .default([]),
+      'jira:globalPage': z
+        .array(z.object({ key: z.string(), resource: z.string(), resolver: z.object({ function: z.string() }) }))
+        .default([]),
       'jira:projectSettingsPage': z
         .array(
           z.object({
@@ -78,6 +81,7 @@ export function uiModules(m: Manifest) {
     ...m.modules['jira:issuePanel'].map((x) => ({ ...x, type: 'jira:issuePanel' as const })),
     ...m.modules['jira:projectPage'].map((x) => ({ ...x, type: 'jira:projectPage' as const })),
     ...m.modules['jira:adminPage'].map((x) => ({ ...x, type: 'jira:adminPage' as const })),
+    ...m.modules['jira:globalPage'].map((x) => ({ ...x, type: 'jira:globalPage' as const })),
     ...m.modules['jira:projectSettingsPage'].map((x) => ({ ...x, type: 'jira:projectSettingsPage' as const })),
   ];
 }

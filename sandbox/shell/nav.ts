@@ -2,6 +2,7 @@ import { jira } from './api';
 import { h } from './dom';
 import { isJiraAdmin, isProjectAdmin } from './permissions';
 import { state } from './state';
+import { COLLAB_HASH } from './global-pages';
 
 /** The sidebar: each visible project's pages, its settings pages for its admins, and the app's admin page for Jira admins. */
 export async function renderNav(nav: HTMLElement) {
@@ -32,12 +33,14 @@ export async function renderNav(nav: HTMLElement) {
       ),
     ]),
     projects.values.length === 0 ? h('p', { className: 'note' }, 'This user cannot see any project.') : '',
-    admin ? h('h2', {}, 'Apps') : '',
-    admin
-      ? h(
-          'ul',
-          {},
-          h(
+    // Jira lists a global page under Apps for everyone; the app's settings only for Jira admins.
+    h('h2', {}, 'Apps'),
+    h(
+      'ul',
+      {},
+      state.session!.modules.some((m) => m.type === 'jira:globalPage') ? link(COLLAB_HASH, 'Collaboration') : '',
+      admin
+        ? h(
             'li',
             {},
             h(
@@ -45,8 +48,8 @@ export async function renderNav(nav: HTMLElement) {
               { href: '#/admin', 'aria-current': hash === '#/admin' ? 'page' : undefined },
               'Collaboration settings',
             ),
-          ),
-        )
-      : '',
+          )
+        : '',
+    ),
   );
 }

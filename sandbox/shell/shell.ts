@@ -12,6 +12,7 @@ import { issueView } from './issue-view';
 import { projectIssues } from './issue-list';
 import { renderNav } from './nav';
 import { adminPage, projectPage, projectSettings } from './project-pages';
+import { COLLAB_HASH, collabPage, followNavigation } from './global-pages';
 import { state, type Session } from './state';
 import { topBar } from './top-bar';
 
@@ -35,6 +36,8 @@ addEventListener(
       if (f && d.height) f.style.height = `${Math.max(120, d.height)}px`;
     } else if (d?.type === 'sandbox:flag' && d.flag) {
       flag([d.flag.title, d.flag.description].filter(Boolean).join(': '));
+    } else if (d?.type === 'sandbox:navigate') {
+      followNavigation((d as { location?: unknown }).location);
     } else if (d?.type === 'sandbox:invocation') {
       void refreshInvocations();
     }
@@ -53,6 +56,7 @@ async function route() {
     else if (issues) await projectIssues(main, issues[1]!);
     else if (settings) await projectSettings(main, settings[1]!, settings[2]!);
     else if (hash === '#/admin') await adminPage(main);
+    else if (hash === COLLAB_HASH) await collabPage(main);
     else {
       const first = nav.querySelector<HTMLAnchorElement>('a[href^="#/project/"]');
       if (first) location.hash = first.getAttribute('href')!;

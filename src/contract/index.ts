@@ -15,3 +15,4 @@ export * from './project';
 export * from './project-figures';
 export * from './dates';
 export * from './limits';
+export * from './cross-project';

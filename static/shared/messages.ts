@@ -6,6 +6,7 @@ import * as escalations from './messages/escalations';
 import { PANEL_MESSAGES } from '../issue-panel/src/messages';
 import { PAGE_MESSAGES, PROJECT_MESSAGES } from '../project-page/src/messages';
 import { ADMIN_MESSAGES } from '../admin-page/src/messages';
+import { COLLAB_MESSAGES } from '../collab-page/src/messages';
 
 /**
  * The UI's strings in both shipped languages, in parts: the shared components' strings (messages/common.ts),
@@ -20,7 +21,7 @@ import { ADMIN_MESSAGES } from '../admin-page/src/messages';
  * string for the tests: no surface imports it at run time.
  */
 export { surfaceMessages, SHARED_MESSAGES, type MessagePart, type Messages } from './messages/surface';
-export { PANEL_MESSAGES, PAGE_MESSAGES, ADMIN_MESSAGES };
+export { PANEL_MESSAGES, PAGE_MESSAGES, ADMIN_MESSAGES, COLLAB_MESSAGES };
 
 // Keys never collide: each part's keys carry its prefix.
 type AllParts =
@@ -29,6 +30,7 @@ type AllParts =
   | typeof PAGE_MESSAGES
   | typeof PROJECT_MESSAGES
   | typeof ADMIN_MESSAGES
+  | typeof COLLAB_MESSAGES
   | typeof raci
   | typeof dependencies
   | typeof escalations;
@@ -48,6 +50,7 @@ export const CATALOGUES: Messages<MessageKey> = /* @__PURE__ */ surfaceMessages(
   PAGE_MESSAGES,
   PROJECT_MESSAGES,
   ADMIN_MESSAGES,
+  COLLAB_MESSAGES,
   raci,
   dependencies,
   escalations,

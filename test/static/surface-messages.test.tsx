@@ -11,6 +11,7 @@ import { MESSAGES as ISSUE_PANEL } from '../../static/issue-panel/src/messages';
 import { MESSAGES as PROJECT_PAGE } from '../../static/project-page/src/messages';
 import { MESSAGES as ADMIN_PAGE } from '../../static/admin-page/src/messages';
 import { MESSAGES as PROJECT_SETTINGS } from '../../static/project-settings/src/messages';
+import { MESSAGES as COLLAB_PAGE } from '../../static/collab-page/src/messages';
 import { ISSUE_PANEL as PANEL_VIEW, PROJECT_OVERVIEW } from './fixtures';
 
 /**
@@ -24,6 +25,7 @@ const SURFACES = {
   'project-page': PROJECT_PAGE,
   'admin-page': ADMIN_PAGE,
   'project-settings': PROJECT_SETTINGS,
+  'collab-page': COLLAB_PAGE,
 };
 const ALL_KEYS = Object.keys(CATALOGUES.en);
 

@@ -15,6 +15,7 @@ import {
 import { approvalDueKey, type DependencyContribution } from '../../domain/rollup/dependencies';
 import type { DependencyEdgeEntry } from '../../domain/rollup/core';
 import { own } from '../../domain/shared/dictionary';
+import { dependencyQueueOp } from '../kernel/queue-index';
 
 /** The Jira link type that stands for "waits on" unless a Jira admin chose another on the admin page. */
 export const DEFAULT_DEPENDENCY_LINK_TYPE = 'Blocks';
@@ -250,6 +251,8 @@ export function dependencyWrites(dep: DependencyRecord, ifVersion: number | 'abs
     { kind: 'set', entity: ENTITY.dependency, key: dep.id, value: dep, ifVersion },
     side(dep.downstreamIssueId, 'down'),
     side(dep.upstreamIssueId, 'up'),
+    // Issue 16: the collaboration queue's entry, kept by the same write.
+    dependencyQueueOp(dep),
   ];
 }
 

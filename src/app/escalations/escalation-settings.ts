@@ -84,11 +84,16 @@ export interface LadderContext extends Ladder {
 export async function readPeopleAndLadder(
   deps: Pick<Deps, 'store'>,
   projectKey: string,
+  accounts?: readonly string[],
 ): Promise<{ people: PeopleIndex; lc: LadderContext }> {
-  const { people, extra } = await readPeopleIndexWith(deps, [
-    { key: KEY.ladder(projectKey), entity: ENTITY.escalationSettings },
-    { key: KEY.departmentDirectory, entity: ENTITY.departmentDirectory },
-  ]);
+  const { people, extra } = await readPeopleIndexWith(
+    deps,
+    [
+      { key: KEY.ladder(projectKey), entity: ENTITY.escalationSettings },
+      { key: KEY.departmentDirectory, entity: ENTITY.departmentDirectory },
+    ],
+    accounts,
+  );
   const [ladder, directory] = extra as [SettingsRecord<LadderConfig> | undefined, DirectoryRecord | undefined];
   return {
     people,

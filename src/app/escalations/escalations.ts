@@ -30,6 +30,7 @@ import { isProjectAdmin, readLadderContext, readPeopleAndLadder, type LadderCont
 import { authorityOf, readIssueEscalations, readIssueForUser } from './escalation-records';
 import { escalationEffectHandlers, escalationEffects, type NoticeKind } from './escalation-notices';
 import { outboxOps, releaseEffects, type Effect } from '../kernel/outbox';
+import { queueOpsOf } from './escalation-queue';
 import { issueEscalations } from './escalation-view';
 
 // Commands on escalations: raising one, and acting on it from the panel, Automation or a web request.
@@ -98,7 +99,7 @@ export interface RaiseRequest {
  */
 export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRecord> {
   const { issue, input } = req;
-  const { people, lc } = req.context ?? (await readPeopleAndLadder(deps, issue.projectKey));
+  const { people, lc } = req.context ?? (await readPeopleAndLadder(deps, issue.projectKey, [req.accountId ?? '']));
   // Every escalation is asked of a department in the directory: its holders and its calendar come from it.
   if (!lc.departments.has(input.departmentAsked)) {
     throw new AppError('VALIDATION', 'escalation.unknownDepartment', { id: input.departmentAsked }, 'departmentAsked');
@@ -150,6 +151,7 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
       ops: [
         ...(req.extraOps ?? []),
         { kind: 'set', entity: ENTITY.escalation, key: rec.id, value: rec, ifVersion: 'absent' },
+        ...queueOpsOf(rec, lc),
         auditOp(
           {
             subjectId: rec.id,
@@ -229,6 +231,7 @@ export async function applyCommand(
         ]),
         ops: [
           { kind: 'set', entity: ENTITY.escalation, key: rec.id, value: out.next, ifVersion: rec.version },
+          ...queueOpsOf(out.next, lc),
           auditOp(
             {
               subjectId: rec.id,
@@ -266,7 +269,7 @@ export async function raiseFromPanel(
       throw new AppError('VALIDATION', 'escalation.dependencyNotLate', { id: input.dependencyId }, 'dependencyId');
   }
   const now = deps.clock.now();
-  const context = await readPeopleAndLadder(deps, issue.projectKey);
+  const context = await readPeopleAndLadder(deps, issue.projectKey, ctx.accountId ? [ctx.accountId] : []);
   const raised = await raise(deps, {
     source: input.dependencyId ? 'dependency' : 'panel',
     accountId: ctx.accountId,

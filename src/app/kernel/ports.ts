@@ -167,6 +167,8 @@ export interface Jira {
   bulkFetchIssues(as: Actor, issueIds: readonly string[]): Promise<JiraIssue[]>;
   getUsers(as: Actor, accountIds: readonly string[]): Promise<JiraUser[]>;
   getProject(as: Actor, projectIdOrKey: string): Promise<JiraProject>;
+  /** Which of `projectKeys` the actor may browse (one project search per 50 keys); unknown keys are left out. */
+  browsableProjects(as: Actor, projectKeys: readonly string[]): Promise<Set<string>>;
   getVersions(as: Actor, projectIdOrKey: string): Promise<JiraVersion[]>;
   /** The statuses the project's workflows use, each once, in Jira's order. */
   getProjectStatuses(

@@ -28,6 +28,8 @@ export const ENTITY = {
   escalationSettings: 'esc-settings',
   /** Side effects written with a state change and removed once delivered (kernel/outbox.ts). */
   outbox: 'outbox',
+  /** The collaboration queue (issue 16): what each person and department has to answer, across projects. */
+  queueItem: 'queue-item',
 } as const;
 
 export const INDEX = {
@@ -52,6 +54,8 @@ export const INDEX = {
   actionByProjectRank: 'by-project-rank',
   /** Outbox rows by state, oldest `nextAt` first: the repair job's query. */
   outboxByState: 'by-state',
+  /** A person's or a department's queue, most urgent first. */
+  queueByOwner: 'by-owner-rank',
 } as const;
 
 export const KEY = {
@@ -65,6 +69,10 @@ export const KEY = {
   departmentDirectory: 'directory:v1',
   /** accountId -> department, compact, in one plain KVS key: one read resolves every person's department. */
   peopleIndex: 'people-index:v1',
+  /** The people index's head: departments, routing and counts, no people; the people are in the shards. */
+  peopleIndexHead: 'people-index:v2',
+  /** One shard of the people index by account (domain/directory/people-shards): accountId -> department. */
+  peopleShard: (shard: number) => `people-index:v2:${shard}`,
   /** The dependency settings (which Jira link type stands for "waits on"), one small record. */
   dependencySettings: 'dependency-settings:v1',
   /** A dependency's record as seen from its downstream (`down`) or upstream (`up`) issue. */
@@ -93,6 +101,8 @@ export const KEY = {
   webhookSecretMeta: 'webhook-secret-meta:v1',
   /** The projects whose issues the web trigger may escalate, as a Jira admin listed them on the admin page. */
   webhookProjects: 'webhook-projects:v1',
+  /** A queue entry: one per record and slot (a dependency has one; an escalation one per holder). */
+  queueItem: (subjectId: string, slot: string) => `${subjectId}:q:${slot}`,
 } as const;
 
 export const SECRET = {

@@ -66,7 +66,10 @@ export async function setRaci(
   const raci = edit.raci;
   const departments = normalizeDepartments(input.departments);
 
-  const [users, index] = await Promise.all([deps.jira.getUsers('user', raciParticipants(raci)), readPeopleIndex(deps)]);
+  const [users, index] = await Promise.all([
+    deps.jira.getUsers('user', raciParticipants(raci)),
+    readPeopleIndex(deps, raciParticipants(raci)),
+  ]);
   const active = new Map(users.filter((u) => u.active).map((u) => [u.accountId, u]));
   const unknown = raciParticipants(raci).filter((id) => !active.has(id));
   if (unknown.length > 0) throw new AppError('VALIDATION', 'raci.validation.unknownUsers', { ids: list(unknown) });

@@ -9,6 +9,7 @@ import { deadlineFor } from '../../domain/escalations/ladder';
 import { calendarOf } from '../../domain/shared/calendar';
 import { readLadderContext, type LadderContext } from '../escalations/escalation-settings';
 import { escalationEffectHandlers, escalationEffects } from '../escalations/escalation-notices';
+import { writeQueueOps } from '../escalations/escalation-queue';
 
 /**
  * Climbs per transaction: each climb writes its record, its audit entry and its e-mail to the outbox (3
@@ -91,9 +92,11 @@ async function climbAndRelease(
   now: number,
   lc: LadderContext,
 ): Promise<number> {
-  const { count, effects } = await climbBatch(deps, projectKey, batch, now, lc);
+  const { changed, effects } = await climbBatch(deps, projectKey, batch, now, lc);
+  // Issue 16: the climbed escalations' queue entries; the batch's transaction has no room for them.
+  if (changed.length) await writeQueueOps(deps, changed, lc);
   await releaseEffects(deps, escalationEffectHandlers, effects);
-  return count;
+  return changed.length;
 }
 
 /**
@@ -108,7 +111,7 @@ async function climbBatch(
   batch: EscalationRecord[],
   now: number,
   lc: LadderContext,
-): Promise<{ count: number; effects: Effect[] }> {
+): Promise<{ changed: EscalationRecord[]; effects: Effect[] }> {
   let changed: Array<{ next: EscalationRecord; breached: boolean }> = [];
   let effects: Effect[] = [];
   await commitWithRollups(deps, `sweep:${batch[0]!.id}`, [projectKey], async (rollups, attempt) => {
@@ -149,5 +152,5 @@ async function climbBatch(
     ops.push(...outboxOps(effects, now));
     return changed.length ? { rollups: new Map([[projectKey, rollup]]), ops } : null;
   });
-  return { count: changed.length, effects };
+  return { changed: changed.map((c) => c.next), effects };
 }

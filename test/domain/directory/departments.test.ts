@@ -150,6 +150,7 @@ describe('department validation (the contract both sides check)', () => {
     const directory = [
       'createDepartment',
       'deleteDepartment',
+      'departmentPeople',
       'getDependencySettings',
       'listDepartments',
       'rebuildPeopleIndex',

@@ -7,6 +7,7 @@ import { getGroupMembers } from './groups';
 import { createIssueLink, deleteIssueLink, getIssueLink, getIssueLinkTypes } from './links';
 import { getProject, getProjectStatuses, getVersions } from './projects';
 import { hasPermissions } from './permissions';
+import { browsableProjects } from './browsable-projects';
 import { notify } from './notifications';
 import { getEscalationFieldValues, setEscalationFields } from './escalation-fields';
 
@@ -25,6 +26,7 @@ export {
 export function createJiraClient(): Jira {
   const fields = createAppFields();
   return {
+    browsableProjects,
     getIssue: (as, issueIdOrKey, opts) => getIssue(fields, as, issueIdOrKey, opts),
     bulkFetchIssues: (as, issueIds) => bulkFetchIssues(fields, as, issueIds),
     createIssue,

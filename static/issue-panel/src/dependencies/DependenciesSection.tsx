@@ -222,17 +222,33 @@ function DependencyList(props: {
   title: string;
   empty: string;
   items: readonly DependencyView[];
+  /** How many there are in all; more than `items` when the server has more pages. */
+  total: number;
   asOf: string;
   siteUrl: string | null;
   run?: RunAction | undefined;
+  /** Fetches the next page from the server; null when every one is here. */
+  loadMore: (() => Promise<string | null>) | null;
 }) {
-  const { title, empty, items, asOf, siteUrl, run } = props;
+  const { title, empty, items, total, asOf, siteUrl, run, loadMore } = props;
   const t = useT();
   const [shown, setShown] = useState(DEPENDENCY_PAGE);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const sorted = [...items].sort(byAttention);
-  const more = Math.min(DEPENDENCY_PAGE, sorted.length - shown);
+  const more = Math.min(DEPENDENCY_PAGE, Math.max(total, sorted.length) - shown);
+  const showMore = async () => {
+    if (shown + DEPENDENCY_PAGE > sorted.length && loadMore) {
+      setLoading(true);
+      const problem = await loadMore();
+      setLoading(false);
+      setError(problem);
+      if (problem) return;
+    }
+    setShown((n) => n + DEPENDENCY_PAGE);
+  };
   return (
-    <Section title={title} level={3} aside={<span className="cx-count">{items.length}</span>}>
+    <Section title={title} level={3} aside={<span className="cx-count">{Math.max(total, items.length)}</span>}>
       {items.length === 0 ? (
         <EmptyState>{empty}</EmptyState>
       ) : (
@@ -242,8 +258,9 @@ function DependencyList(props: {
               <DependencyRow key={dep.id} dep={dep} asOf={asOf} siteUrl={siteUrl} run={run} />
             ))}
           </ul>
+          {error && <p className="cx-error-message">{error}</p>}
           {more > 0 && (
-            <Button appearance="subtle" spacing="compact" onClick={() => setShown((n) => n + DEPENDENCY_PAGE)}>
+            <Button appearance="subtle" spacing="compact" isDisabled={loading} onClick={() => void showMore()}>
               {t('panel.deps.showMore', { n: more })}
             </Button>
           )}
@@ -268,6 +285,32 @@ export function DependenciesSection(props: {
   const t = useT();
   const [lists, setLists] = useState(props.dependencies);
   const [adding, setAdding] = useState(false);
+  // Where the server's next page starts, each way: dependencies added here since do not move it.
+  const [offsets, setOffsets] = useState({
+    upstream: props.dependencies.upstream.length,
+    downstream: props.dependencies.downstream.length,
+  });
+  const totals = props.dependencies.totals ?? {
+    upstream: props.dependencies.upstream.length,
+    downstream: props.dependencies.downstream.length,
+  };
+  const added = {
+    upstream: lists.upstream.length - offsets.upstream,
+    downstream: lists.downstream.length - offsets.downstream,
+  };
+  const loadMore = (direction: 'upstream' | 'downstream') =>
+    client && offsets[direction] < totals[direction]
+      ? async (): Promise<string | null> => {
+          const r = await client.call('getIssueDependencies', { direction, offset: offsets[direction] });
+          if (!r.ok) return r.error.message;
+          setLists((l) => {
+            const have = new Set(l[direction].map((d) => d.id));
+            return { ...l, [direction]: [...l[direction], ...r.data.items.filter((d) => !have.has(d.id))] };
+          });
+          setOffsets((o) => ({ ...o, [direction]: r.data.nextOffset ?? r.data.total }));
+          return null;
+        }
+      : null;
 
   const replace = (dep: DependencyView) => {
     const swap = (list: DependencyView[]) => list.map((d) => (d.id === dep.id ? dep : d));
@@ -321,17 +364,21 @@ export function DependenciesSection(props: {
         title={t('panel.deps.upstream')}
         empty={t('panel.deps.emptyUpstream')}
         items={lists.upstream}
+        total={totals.upstream + added.upstream}
         asOf={asOf}
         siteUrl={siteUrl}
         run={run}
+        loadMore={loadMore('upstream')}
       />
       <DependencyList
         title={t('panel.deps.downstream')}
         empty={t('panel.deps.emptyDownstream')}
         items={lists.downstream}
+        total={totals.downstream + added.downstream}
         asOf={asOf}
         siteUrl={siteUrl}
         run={run}
+        loadMore={loadMore('downstream')}
       />
     </Section>
   );
