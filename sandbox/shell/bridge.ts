@@ -67,6 +67,8 @@ function createHistory() {
 }
 
 let themingEnabled = false;
+/** A theme the shell sent before the app enabled theming (a switch while the panel loads): applied once it does. */
+let pendingMode: string | undefined;
 let flagSeq = 0;
 
 (window as unknown as { __bridge: unknown }).__bridge = {
@@ -74,8 +76,9 @@ let flagSeq = 0;
     switch (name) {
       case 'enableTheming': {
         const { colorMode, css } = await host<{ colorMode: string; css: string }>('enableTheming');
-        applyTheme(colorMode, css);
+        applyTheme(pendingMode ?? colorMode, css);
         themingEnabled = true;
+        pendingMode = undefined;
         return undefined;
       }
       case 'showFlag': {
@@ -107,16 +110,20 @@ let flagSeq = 0;
 };
 
 addEventListener('message', (e: MessageEvent<{ type?: string; mode?: string }>) => {
-  if (e.source === parent && e.data?.type === 'sandbox:theme' && themingEnabled && e.data.mode) applyTheme(e.data.mode);
+  if (e.source !== parent || e.data?.type !== 'sandbox:theme' || !e.data.mode) return;
+  if (themingEnabled) applyTheme(e.data.mode);
+  else pendingMode = e.data.mode;
 });
 
 // Jira sizes a Custom UI panel to its content; the sandbox's shell does the same from these messages.
 // Measured from the content's own boxes: <html> and often <body> are as tall as the iframe, so they never shrink.
+// Only the body's own children count: a descendant clipped inside a collapsed box (overflow hidden) must not
+// keep the frame at its uncollapsed height.
 addEventListener('DOMContentLoaded', () => {
   let last = 0;
   const report = () => {
     let bottom = 0;
-    for (const el of document.body.querySelectorAll('*')) bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
+    for (const el of document.body.children) bottom = Math.max(bottom, el.getBoundingClientRect().bottom);
     const height = Math.ceil(bottom + scrollY) + 8;
     if (height !== last) {
       last = height;

@@ -91,6 +91,11 @@ export const ADMIN_PAGE_FUNCTIONS = {
   },
   /** Re-reads every department's Jira group into the people index (groups change in Jira without an event). */
   rebuildPeopleIndex: { input: z.object({}).strict(), output: z.object({ index: PeopleIndexSummarySchema }) },
+  /** Everyone one department names (head, interface person, listed members), for its edit form. */
+  departmentPeople: {
+    input: z.object({ id: DepartmentIdSchema }).strict(),
+    output: z.object({ people: z.array(PersonSchema) }),
+  },
   /** Jira's user search as the viewer, for the user pickers. */
   searchUsers: { input: UserSearchSchema, output: z.object({ users: z.array(PersonSchema) }) },
   ...ESCALATION_ADMIN_FUNCTIONS,

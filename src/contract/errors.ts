@@ -18,6 +18,11 @@ export const AppErrorBodySchema = z.object({
   message: z.string(),
   /** Dotted path of the offending input field, when one field is to blame. */
   field: z.string().optional(),
+  /**
+   * Every field the input got wrong, when there is more than one: its dotted path and what is wrong with it, in
+   * the user's language and without naming the field (the form shows it under the field's own label).
+   */
+  fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
 });
 export type AppErrorBody = z.infer<typeof AppErrorBodySchema>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { IssuePanelViewSchema } from './issue-panel';
+import { DependencyDirectionSchema, IssueDependenciesPageSchema, IssuePanelViewSchema } from './issue-panel';
 import { RACI_PANEL_FUNCTIONS, RACI_PROJECT_FUNCTIONS, RACI_SETTINGS_FUNCTIONS } from './raci';
 import { DEPENDENCY_PANEL_FUNCTIONS, DEPENDENCY_PROJECT_FUNCTIONS } from './dependencies';
 import { ESCALATION_PANEL_FUNCTIONS, ESCALATION_PROJECT_FUNCTIONS, ESCALATION_SETTINGS_FUNCTIONS } from './escalations';
@@ -12,6 +12,11 @@ import { PROJECT_FIGURE_FUNCTIONS } from './project-figures';
  */
 export const ISSUE_PANEL_FUNCTIONS = {
   getIssuePanel: { input: z.object({}).strict(), output: IssuePanelViewSchema },
+  /** More of the panel's dependencies, one direction, a page at a time (the panel opens with the first). */
+  getIssueDependencies: {
+    input: z.object({ direction: DependencyDirectionSchema, offset: z.number().int().min(0).max(100_000) }).strict(),
+    output: IssueDependenciesPageSchema,
+  },
   ...RACI_PANEL_FUNCTIONS,
   ...DEPENDENCY_PANEL_FUNCTIONS,
   ...ESCALATION_PANEL_FUNCTIONS,

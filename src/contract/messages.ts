@@ -24,11 +24,11 @@ const CORE_MESSAGES = {
   },
   'forbidden.edit': {
     en: 'You do not have permission to edit this issue.',
-    zh: '您没有编辑此事务的权限。',
+    zh: '您没有编辑此工作项的权限。',
   },
   'notFound.issue': {
     en: 'Issue {key} does not exist or you do not have permission to see it.',
-    zh: '事务 {key} 不存在，或您没有查看权限。',
+    zh: '工作项 {key} 不存在，或您没有查看权限。',
   },
   'notFound.project': {
     en: 'Project {key} does not exist or you do not have permission to see it.',
@@ -65,6 +65,14 @@ const CORE_MESSAGES = {
   'webhook.replay': {
     en: 'Request refused: {detail}',
     zh: '请求被拒绝：{detail}',
+  },
+  'webhook.projectNotAllowed': {
+    en: 'Project {key} does not accept escalations by web request. A Jira admin can list it on the app’s admin page (Escalation web trigger → Projects).',
+    zh: '项目 {key} 不接受通过 Web 请求提交的升级。Jira 管理员可在应用管理页面（升级 Web 触发器 → 项目）中添加该项目。',
+  },
+  'webhook.unknownProject': {
+    en: 'Jira has no project with the key {key}.',
+    zh: 'Jira 中没有键为 {key} 的项目。',
   },
   'internal.unexpected': {
     en: 'Something went wrong on our side. Try again; if it persists, contact your Jira admin.',
@@ -113,37 +121,37 @@ const CORE_MESSAGES = {
     en: 'use 2-32 lower-case letters, digits or -, starting with a letter',
     zh: '请使用 2-32 个小写字母、数字或“-”，并以字母开头',
   },
-  'validation.detail.issueKey': { en: 'expected an issue key such as PAY-12', zh: '应为事务键，例如 PAY-12' },
+  'validation.detail.issueKey': { en: 'expected an issue key such as PAY-12', zh: '应为工作项键，例如 PAY-12' },
   'validation.detail.unknownKeys': { en: 'unknown field(s) {keys}', zh: '未知字段 {keys}' },
   'validation.detail.duplicate': { en: 'this person is listed twice', zh: '此人被重复列出' },
   'validation.detail.invalid': { en: 'is not valid', zh: '无效' },
   // The "RACI complete" workflow validator's refusals, in the language of the person making the transition.
   'workflow.raci.noAccountable': {
     en: 'This issue has no Accountable. Set the one person who answers for the result in the Accountable field, then try again.',
-    zh: '此事务没有 Accountable（问责人）。请在 Accountable 字段中指定对结果负责的人，然后重试。',
+    zh: '此工作项没有 Accountable（审批人）。请在 Accountable 字段中指定对结果负责的人，然后重试。',
   },
   'workflow.raci.noResponsible': {
     en: 'This issue has no Responsible. Add at least one person who does the work in the Responsible field, then try again.',
-    zh: '此事务没有 Responsible（执行人）。请在 Responsible 字段中至少添加一位执行人，然后重试。',
+    zh: '此工作项没有 Responsible（执行人）。请在 Responsible 字段中至少添加一位执行人，然后重试。',
   },
   'workflow.raci.noAccountableNoResponsible': {
     en: 'This issue has no Accountable and no Responsible. Set the Accountable (who answers for the result) and at least one Responsible (who does the work), then try again.',
-    zh: '此事务既没有 Accountable（问责人）也没有 Responsible（执行人）。请指定对结果负责的问责人和至少一位执行人，然后重试。',
+    zh: '此工作项既没有 Accountable（审批人）也没有 Responsible（执行人）。请指定对结果负责的审批人和至少一位执行人，然后重试。',
   },
   'workflow.raci.unavailable': {
     en: 'The RACI check could not read this issue from Jira just now. Try again in a moment.',
-    zh: '暂时无法从 Jira 读取此事务以检查 RACI，请稍后重试。',
+    zh: '暂时无法从 Jira 读取此工作项以检查 RACI，请稍后重试。',
   },
   // Notifications to RACI people through Jira's notify API: one email to several people, so both languages.
   'notify.status.subject': { en: '[{key}] Status changed to {to}', zh: '[{key}] 状态已变更为 {to}' },
   'notify.status.body': {
     en: 'The status of {key} "{summary}" changed from {from} to {to}. You receive this because you are Informed on this issue.',
-    zh: '事务 {key}“{summary}”的状态已从 {from} 变更为 {to}。您是此事务的知情人（Informed），因此收到此通知。',
+    zh: '工作项 {key}“{summary}”的状态已从 {from} 变更为 {to}。您是此工作项的知悉人（Informed），因此收到此通知。',
   },
   'notify.consulted.subject': { en: '[{key}] Your input is needed', zh: '[{key}] 需要您的意见' },
   'notify.consulted.body': {
     en: 'You were added as Consulted on {key} "{summary}" (status: {status}). Your input is needed before the work is done.',
-    zh: '您已被添加为事务 {key}“{summary}”的咨询人（Consulted）（当前状态：{status}）。工作完成前需要您的意见。',
+    zh: '您已被添加为工作项 {key}“{summary}”的咨询人（Consulted）（当前状态：{status}）。工作完成前需要您的意见。',
   },
 } as const satisfies Record<string, Record<Locale, string>>;
 
@@ -172,10 +180,10 @@ export const DEFAULT_MESSAGE: Record<ErrorCode, MessageId> = {
 
 /** Words substituted into messages ({what}), in both languages. */
 export const NOUNS = {
-  issue: { en: 'issue', zh: '事务' },
+  issue: { en: 'issue', zh: '工作项' },
   project: { en: 'project', zh: '项目' },
-  'issue view': { en: 'an issue view', zh: '事务视图' },
-  'project page': { en: 'a project page', zh: '项目页面' },
+  'issue view': { en: 'an issue view', zh: '工作项视图' },
+  'project page': { en: 'a project page', zh: '空间页面' },
   'RACI roles': { en: 'RACI roles', zh: 'RACI 角色' },
   dependency: { en: 'dependency', zh: '依赖' },
   escalation: { en: 'escalation', zh: '升级' },

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { saysSomething } from './retro-rules';
 import { CalendarDateSchema, IsoDateTimeSchema } from './dates';
 import { PersonSchema } from './views';
 import { AccountId, ExpectedVersion, NextCursor, RecordId, Tags, Text, Title } from './project-common';
@@ -23,20 +24,22 @@ export const FindingSchema = z
   .strict();
 export type Finding = z.infer<typeof FindingSchema>;
 
-export const RetrospectiveInputSchema = z
-  .object({
-    id: RecordId.optional(),
-    /** The milestone (fix version) it looks back on; null for the end of the project. */
-    versionId: z.string().regex(/^\d+$/).nullable(),
-    heldOn: CalendarDateSchema,
-    wentWell: Text(4000),
-    toImprove: Text(4000),
-    scores: FeedbackScoresSchema.nullable(),
-    tags: Tags,
-    findings: z.array(FindingSchema).max(30).default([]),
-    expectedVersion: ExpectedVersion,
-  })
-  .strict();
+export const RetrospectiveInputSchema = saysSomething(
+  z
+    .object({
+      id: RecordId.optional(),
+      /** The milestone (fix version) it looks back on; null for the end of the project. */
+      versionId: z.string().regex(/^\d+$/).nullable(),
+      heldOn: CalendarDateSchema,
+      wentWell: Text(4000),
+      toImprove: Text(4000),
+      scores: FeedbackScoresSchema.nullable(),
+      tags: Tags,
+      findings: z.array(FindingSchema).max(30).default([]),
+      expectedVersion: ExpectedVersion,
+    })
+    .strict(),
+);
 export type RetrospectiveInput = z.input<typeof RetrospectiveInputSchema>;
 
 export const ACTION_STATUSES = ['open', 'in-progress', 'done'] as const;

@@ -201,6 +201,8 @@ export const RACI_PANEL_FUNCTIONS = {
 export const RACI_PROJECT_FUNCTIONS = {
   getRaciMatrixFilters: { input: empty, output: RaciMatrixFiltersSchema },
   getRaciMatrix: { input: RaciMatrixInputSchema, output: RaciMatrixPageSchema },
+  /** The CSV export's stretches: up to 1,000 rows an invocation, going on from `pageToken` (`pageSize` unused). */
+  exportRaciMatrix: { input: RaciMatrixInputSchema, output: RaciMatrixPageSchema },
 } as const;
 
 /** The project settings page: the project's scenario templates (权责清单). */

@@ -110,7 +110,7 @@ export function validationProblem(error: { issues: readonly ValidationIssue[] })
     : { field, message: { id: 'validation.invalid', params: {} }, detail };
 }
 
-/** A zod error as the validation-error body, in the user's language. */
+/** A zod error as the validation-error body, in the user's language; every wrong field when there are several. */
 export function validationErrorBody(
   error: { issues: readonly ValidationIssue[] },
   locale: Locale,
@@ -120,5 +120,33 @@ export function validationErrorBody(
     ...message.params,
     detail: formatMessage(detail.id, locale, detail.params),
   });
-  return field ? { code: 'VALIDATION', message: text, field } : { code: 'VALIDATION', message: text };
+  const fields = new Map<string, string>();
+  for (const issue of error.issues) {
+    const path = issueField(issue);
+    if (!path || fields.has(path)) continue;
+    const d = issueDetail(issue);
+    fields.set(path, sentence(formatMessage(d.id, locale, d.params)));
+  }
+  const all = fields.size > 1 ? { fields: [...fields].map(([f, m]) => ({ field: f, message: m })) } : {};
+  return field ? { code: 'VALIDATION', message: text, field, ...all } : { code: 'VALIDATION', message: text, ...all };
+}
+
+const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The prefix every field message starts with (`Field "{field}" is invalid: `), in either language. */
+const FIELD_PREFIX = [/^Field "[^"]*" is invalid: /, /^字段“[^”]*”无效：/];
+
+/**
+ * What is wrong with each field an error blames, without the field's path: a form shows each under the field's
+ * own label. An error that blames no field gives none.
+ */
+export function fieldProblems(error: {
+  field?: string;
+  message: string;
+  fields?: ReadonlyArray<{ field: string; message: string }>;
+}): Array<{ field: string; message: string }> {
+  if (error.fields && error.fields.length > 0) return [...error.fields];
+  if (!error.field) return [];
+  const bare = FIELD_PREFIX.reduce((m, re) => m.replace(re, ''), error.message);
+  return [{ field: error.field, message: sentence(bare) }];
 }

@@ -2,6 +2,7 @@ import { ADMIN_PAGE_FUNCTIONS } from '../contract';
 import {
   createDepartment,
   deleteDepartment,
+  departmentPeople,
   listDepartments,
   rebuildPeopleIndex,
   searchUsers,
@@ -21,6 +22,7 @@ export const adminPageResolver = defineSurface(
     updateDepartment: ({ deps, ctx, input }) => updateDepartment(deps, ctx, input),
     deleteDepartment: ({ deps, ctx, input }) => deleteDepartment(deps, ctx, input),
     rebuildPeopleIndex: ({ deps, ctx }) => rebuildPeopleIndex(deps, ctx),
+    departmentPeople: ({ deps, input }) => departmentPeople(deps, input.id),
     searchUsers: ({ deps, ctx, input }) => searchUsers(deps, ctx, input.query),
     ...dependenciesAdminHandlers,
     ...escalationsAdminHandlers,

@@ -1,5 +1,5 @@
 import { ISSUE_PANEL_FUNCTIONS } from '../contract';
-import { getIssuePanel } from '../app/surfaces/issue-panel';
+import { getIssueDependencies, getIssuePanel } from '../app/surfaces/issue-panel';
 import { defineSurface } from './resolver-kit';
 import { issueKeyOf } from './scope';
 import { productionDeps } from './deps';
@@ -13,6 +13,8 @@ export const issuePanelResolver = defineSurface(
   ISSUE_PANEL_FUNCTIONS,
   {
     getIssuePanel: ({ deps, ctx, forge }) => getIssuePanel(deps, ctx, issueKeyOf(forge)),
+    getIssueDependencies: ({ deps, ctx, forge, input }) =>
+      getIssueDependencies(deps, ctx, issueKeyOf(forge), input.direction, input.offset),
     ...raciPanelHandlers,
     ...dependenciesPanelHandlers,
     ...escalationsPanelHandlers,

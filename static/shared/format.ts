@@ -5,6 +5,8 @@ const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
 export interface Formatter {
+  /** The viewer's Jira time zone: times are entered and shown in it, not in the browser's. */
+  readonly timeZone: string;
   /** An instant, in the viewer's time zone: "Mar 12, 2025, 2:00 PM" / "2025年3月12日 14:00". */
   dateTime(iso: string): string;
   /** The same instant with the time zone named, for tooltips. */
@@ -12,6 +14,8 @@ export interface Formatter {
   /** A calendar date (yyyy-mm-dd): no time zone applies, so it never shifts a day. */
   date(isoDate: string): string;
   number(n: number): string;
+  /** Names joined as the language joins them: "Ana, Bo" / "安娜、博". */
+  list(items: readonly string[]): string;
   /** A share from 0 to 1 as a whole percentage. */
   percent(ratio: number): string;
   /** How far a deadline is from `asOf`: "in 3 h", "2 days late" / "3 小时后", "逾期 2 天". */
@@ -73,10 +77,12 @@ export function createFormatter({ t, intlLocale, timeZone }: FormatterOptions): 
   const percentFmt = new Intl.NumberFormat(intlLocale, { style: 'percent', maximumFractionDigits: 0 });
 
   return {
+    timeZone: zone,
     dateTime: (iso) => dateTimeFmt.format(new Date(iso)),
     dateTimeLong: (iso) => dateTimeLongFmt.format(new Date(iso)),
     date: (isoDate) => dateFmt.format(parseIsoDate(isoDate)),
     number: (n) => numberFmt.format(n),
+    list: (items) => (items.length ? items.reduce((list, item) => t('common.listJoin', { list, item })) : ''),
     // Floor, so 99.6 % never shows as a reassuring "100 %"; the epsilon absorbs 0.29 * 100 = 28.999….
     percent: (ratio) => percentFmt.format(Math.floor(ratio * 100 + 1e-9) / 100),
     untilInstant(iso, asOf) {

@@ -199,7 +199,7 @@ describe('the Automation actions’ glue', () => {
   it('a failed use case is translated the same way; a successful one costs no language lookup', async () => {
     const zh = deps({ actorLocale: 'zh_CN', hidden: true });
     expect(await handleAutomationRaise(zh.deps, input, context)).toEqual({
-      errors: [{ message: '事务 PAY-15 不存在，或您没有查看权限。' }],
+      errors: [{ message: '工作项 PAY-15 不存在，或您没有查看权限。' }],
     });
     const ok = deps({ actorLocale: 'zh_CN' });
     const raised = (await handleAutomationRaise(ok.deps, input, context)) as { escalationId: string; level: number };

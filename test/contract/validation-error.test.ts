@@ -42,7 +42,7 @@ describe('validationErrorBody', () => {
 
   it('translates the words a schema writes itself instead of passing zod’s English through', () => {
     const key = refused(AutomationRaiseInputSchema, { issueKey: 'pay-1', description: 'x', departmentAsked: 'rnd' });
-    expect(validationErrorBody(key, 'zh').message).toBe('字段“issueKey”无效：应为事务键，例如 PAY-12');
+    expect(validationErrorBody(key, 'zh').message).toBe('字段“issueKey”无效：应为工作项键，例如 PAY-12');
     const dept = refused(DepartmentSchema.pick({ id: true }), { id: 'R&D' });
     expect(validationErrorBody(dept, 'en').message).toBe(
       'Field "id" is invalid: use 2-32 lower-case letters, digits or -, starting with a letter',

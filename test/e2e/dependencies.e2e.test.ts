@@ -69,7 +69,7 @@ describeInChromium('dependencies in Chromium', { apps: ['issue-panel'], defaultU
     const rnd = await ctx.open(`#/issue/${api.key}`, { user: luoBin, locale: 'zh_CN' });
     const rndPanel = rnd.frameLocator(PANEL);
     await rndPanel.getByRole('button', { name: '确认收到' }).click();
-    await rndPanel.getByText('已确认').first().waitFor();
+    await rndPanel.getByText('已受理').first().waitFor();
     await rnd.screenshot({ path: join(SHOTS, 'deps-acknowledged-zh.png'), fullPage: true });
     keep('deps-acknowledged-zh.png');
     await rnd.context().close();

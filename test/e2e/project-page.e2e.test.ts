@@ -116,7 +116,10 @@ describeInChromium('the project page in Chromium', { apps: ['project-page'], def
     const form = app.getByRole('form', { name: 'Add an action item' });
     await form.getByLabel('Action', { exact: true }).fill('Nobody owns this');
     await form.getByRole('button', { name: 'Save' }).click();
-    await form.getByRole('alert').getByText('Field "ownerAccountId" is invalid: must not be empty').waitFor();
+    // Named as the user sees it, next to the field: never the input's path (issue 17).
+    await form.getByRole('alert').getByText('Check the field marked below: Owner.').waitFor();
+    await form.locator('.cx-field', { hasText: 'Owner' }).getByText('Must not be empty').waitFor();
+    expect(await form.getByText('ownerAccountId').count()).toBe(0);
     await ctx.shot(page, 'project-action-no-owner-en-light');
     expect(await app.locator('tbody tr').count()).toBe(rows);
     expect(page.errors).toEqual([]);

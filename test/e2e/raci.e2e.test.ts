@@ -130,7 +130,7 @@ describeInChromium(
         theme: 'dark',
       });
       const panel = issue.frameLocator(PANEL);
-      await panel.getByText('问责人（A）').first().waitFor();
+      await panel.getByText('审批人（A）').first().waitFor();
       expect(await panel.getByRole('button', { name: '编辑 RACI' }).count()).toBe(0);
       await ctx.shot(issue, 'raci-panel-zh-dark');
       await issue.context().close();

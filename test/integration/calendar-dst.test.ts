@@ -39,7 +39,7 @@ beforeAll(async () => {
 afterAll(() => p?.close());
 
 describe('a department calendar in Europe/Berlin across the change to summer time', () => {
-  it('counts 24 working hours of wall-clock time on both sides, and the sweep climbs it once it has passed', async () => {
+  it('counts 24 h on working days in wall-clock days on both sides, and the sweep climbs it once it has passed', async () => {
     const admin = async (fn: string, payload: unknown = {}) =>
       data((await invoke(p, { moduleKey: ADMIN, accountId: U.linTao.accountId }, fn, payload)).env);
     const view = await admin('getCalendars');
@@ -63,11 +63,12 @@ describe('a department calendar in Europe/Berlin across the change to summer tim
       })
     )[0];
     expect(berlin(Date.parse(raised.raisedAt))).toBe('2027-03-26 16:00');
-    // Fri 16:00-18:00 (2 h, CET), Mon 29 and Tue 30 (9 h each, CEST), Wed 31 09:00 + 4 h: 13:00 CEST, 11:00 UTC.
-    // Counting in a fixed UTC+1 would give 12:00 UTC, an hour late.
+    // Issue 15: 24 h on working days. Fri 16:00-24:00 (8 h, CET); the weekend (summer time starts on Sunday) does
+    // not count; Monday 29 from 00:00 CEST + 16 h: 16:00 CEST, 14:00 UTC. Counting in a fixed UTC+1 would give
+    // 15:00 UTC, an hour late.
     const due = Date.parse(raised.dueAt);
-    expect(berlin(due)).toBe('2027-03-31 13:00');
-    expect(new Date(due).toISOString().slice(0, 16)).toBe('2027-03-31T11:00');
+    expect(berlin(due)).toBe('2027-03-29 16:00');
+    expect(new Date(due).toISOString().slice(0, 16)).toBe('2027-03-29T14:00');
 
     await p.advance(due - p.clock.now() - H);
     const section = async () =>
@@ -80,7 +81,7 @@ describe('a department calendar in Europe/Berlin across the change to summer tim
     await p.advance(2 * H);
     const climbed = await section();
     expect(climbed).toMatchObject({ level: 2, status: 'open' });
-    // Level 2's 48 hours start when level 1 ran out: Wed 13:00 + 5 h, Thu 9, Fri 9, Mon 9, Tue 9, Wed 09:00 + 7 h.
-    expect(berlin(Date.parse(climbed.dueAt))).toBe('2027-04-07 16:00');
+    // Level 2 runs out 24 + 12 h on working days after the raising: Monday 16:00 + 8 h to midnight, Tuesday + 4 h.
+    expect(berlin(Date.parse(climbed.dueAt))).toBe('2027-03-30 04:00');
   });
 });

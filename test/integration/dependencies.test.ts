@@ -191,6 +191,30 @@ describe('a dependency made in the panel', () => {
     });
     expect(deliver.ok && deliver.data.dependency).toMatchObject({ status: 'delivered', health: 'done', actions: [] });
   });
+
+  it('asks the requesting side’s Accountable to approve the delivery within 48 h on working days (审批)', async () => {
+    const [dep] = (await panelDeps(keys.ux!, U.zhangWei.accountId)).upstream.filter(
+      (d: { id: string }) => d.id === depId,
+    );
+    expect(dep.approval.state).toBe('awaiting');
+    expect(dep.actions).toEqual(['approve']);
+    // The Responsible of the waiting issue is on the requesting side but does not answer for the result.
+    const byR = (await panelDeps(keys.ux!, U.gaoYuan.accountId)).upstream.find((d: { id: string }) => d.id === depId);
+    expect(byR.actions).not.toContain('approve');
+    const refused = await call(keys.ux!, U.gaoYuan.accountId, 'actOnDependency', {
+      dependencyId: depId,
+      action: 'approve',
+      version: dep.version,
+    });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    const approved = await call(keys.ux!, U.zhangWei.accountId, 'actOnDependency', {
+      dependencyId: depId,
+      action: 'approve',
+      version: dep.version,
+    });
+    expect(approved.ok && approved.data.dependency.approval).toMatchObject({ state: 'approved' });
+    expect(approved.ok && approved.data.dependency.actions).toEqual([]);
+  });
 });
 
 describe('bad input writes nothing', () => {

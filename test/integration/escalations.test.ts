@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Platform } from '../../sandbox/platform';
-import { addWorkingHours } from '../../src/domain/shared/calendar';
+import { addLimit } from '../../src/domain/shared/limits';
 import { cn, data, escalationHelpers, H, PANEL, U } from '../support/escalations';
 import { invoke, startPlatform } from '../support/platform';
 
@@ -77,7 +77,7 @@ describe('raising and handling an escalation from the issue panel', () => {
   let id = '';
   let version = 0;
 
-  it('raises at level 1 with a deadline 24 working hours away in the asked department’s calendar, and tells level 1', async () => {
+  it('raises at level 1 with a deadline 24 h on working days away in the asked department’s calendar, and tells level 1', async () => {
     const before = p.jira.listNotifications().length;
     const { env } = await panel('PAY-12', U.gaoYuan.accountId, 'raiseEscalation', {
       description: '备用支付通道合同未签\nThe backup channel contract is unsigned',
@@ -88,7 +88,11 @@ describe('raising and handling an escalation from the issue panel', () => {
     const view = data(env);
     const esc = view.escalations[0];
     expect(esc).toMatchObject({ status: 'open', level: 1, source: 'panel', departmentAsked: { id: 'rnd' } });
-    expect(Date.parse(esc.dueAt)).toBe(addWorkingHours(Date.parse(esc.raisedAt), 24, cn));
+    // Issue 15: level 1's share of the 48 h on working days, 24 h, in the asked department's calendar.
+    expect(Date.parse(esc.dueAt)).toBe(addLimit(Date.parse(esc.raisedAt), { amount: 24, unit: 'workdayHours' }, cn));
+    expect(Date.parse(esc.decisionDueAt)).toBe(
+      addLimit(Date.parse(esc.raisedAt), { amount: 48, unit: 'workdayHours' }, cn),
+    );
     expect(esc.holders.map((h: { accountId: string }) => h.accountId).sort()).toEqual(
       [U.zhouJie.accountId, U.liuYang.accountId].sort(),
     );
@@ -165,7 +169,7 @@ describe('raising and handling an escalation from the issue panel', () => {
     version = ack.version;
   });
 
-  it('climbs by itself once 24 working hours pass, to the department heads, on the record and in JQL', async () => {
+  it('climbs by itself once 24 h on working days pass, to the department heads, on the record and in JQL', async () => {
     const esc = data((await section('PAY-12', U.gaoYuan.accountId)).env).escalations[0];
     const due = Date.parse(esc.dueAt);
     const before = p.jira.listNotifications().length;
@@ -174,8 +178,9 @@ describe('raising and handling an escalation from the issue panel', () => {
     await p.advance(2 * H);
     const after = data((await section('PAY-12', U.gaoYuan.accountId)).env).escalations[0];
     expect(after).toMatchObject({ level: 2, status: 'open' });
-    // The level-2 clock starts when level 1 ran out, not when the hourly sweep noticed.
-    expect(Date.parse(after.dueAt)).toBe(addWorkingHours(due, 48, cn));
+    // Level 2 runs out its share (12 h) after level 1's (24 h), from the raising: not when the hourly sweep noticed.
+    expect(due).toBe(addLimit(Date.parse(esc.raisedAt), { amount: 24, unit: 'workdayHours' }, cn));
+    expect(Date.parse(after.dueAt)).toBe(addLimit(Date.parse(esc.raisedAt), { amount: 36, unit: 'workdayHours' }, cn));
     expect(after.holders.map((h: { accountId: string }) => h.accountId).sort()).toEqual(
       [U.zhaoMin.accountId, U.zhangWei.accountId].sort(),
     );

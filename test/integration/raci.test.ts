@@ -80,7 +80,7 @@ describe('setRaci', () => {
       'An issue has exactly one Accountable, but 2 were given (郑丽 Zheng Li, 高原 Gao Yuan). Keep one and make the others Responsible or Consulted.',
     );
     const zh = await setRaci('PAY-8', U.gaoYuan.accountId, payload, 'zh_CN');
-    expect(!zh.env.ok && zh.env.error.message).toContain('每个事务只能有一位 Accountable');
+    expect(!zh.env.ok && zh.env.error.message).toContain('每个工作项只能有一位 Accountable');
     expect((await panel('PAY-8')).raci.version).toBe(before.version);
   });
 

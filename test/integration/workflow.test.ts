@@ -75,7 +75,7 @@ describe('"RACI complete" validator on the transitions into Done', () => {
       transition: { id: TRANSITIONS.done },
     });
     expect(asLiNa).toEqual({ status: 400, body: refusal('workflow.raci.noAccountable', 'zh') });
-    expect(asLiNa.body.errorMessages[0]).toContain('Accountable（问责人）');
+    expect(asLiNa.body.errorMessages[0]).toContain('Accountable（审批人）');
     expect(await status('AICS-8')).toBe('To Do');
     const runs = validatorRuns().slice(-2);
     expect(runs).toEqual([

@@ -45,7 +45,7 @@ describe('createClient().call', () => {
   });
 
   it('passes the backend’s translated error through unchanged', async () => {
-    const error = { code: 'FORBIDDEN', message: '您没有编辑此事务的权限。' } as const;
+    const error = { code: 'FORBIDDEN', message: '您没有编辑此工作项的权限。' } as const;
     answer = async () => ({ ok: false, error });
     expect(await createClient(ISSUE_PANEL_FUNCTIONS).call('getIssuePanel', {})).toEqual({ ok: false, error });
   });

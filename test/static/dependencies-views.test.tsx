@@ -81,7 +81,7 @@ describe('dependencies in the issue panel', () => {
     );
     expect(zh).toContain('有风险');
     expect(zh).toContain('财务部（需求）→ 研发部（提供）');
-    expect(zh).toContain('需求日期已过 3 个工作日');
+    expect(zh).toContain('期望交付日期已过 3 个工作日');
   });
 
   it('offers the actions the server allowed when interactive', () => {
@@ -167,7 +167,7 @@ describe('why a dependency is late, in working days of the providing department'
     expect(healthReasonText(en, 'needByPassed', 1)).toBe('Need-by date passed 1 working day ago');
     expect(healthReasonText(en, 'needByPassed', 3)).toBe('Need-by date passed 3 working days ago');
     expect(healthReasonText(en, 'needByPassed', 0)).toBe('Need-by date passed (no working day since)');
-    expect(healthReasonText(zh, 'upstreamPastDue', 0)).toBe('上游事务已超过其截止日期（其后尚无工作日）');
+    expect(healthReasonText(zh, 'upstreamPastDue', 0)).toBe('上游工作项已超过其截止日期（其后尚无工作日）');
     expect(healthReasonText(en, 'responseLate', 0)).toBe('Nobody answered within the response time');
     expect(healthReasonText(en, 'none', 0)).toBeNull();
     expect(healthReasonText(en, 'closed', 0)).toBeNull();

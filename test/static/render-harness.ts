@@ -66,7 +66,7 @@ function hostScript(s: Scenario, css: string): string {
           error: {
             code: 'FORBIDDEN',
             message:
-              s.locale === 'zh-CN' ? '您没有查看此事务的权限。' : 'You do not have permission to see this issue.',
+              s.locale === 'zh-CN' ? '您没有查看此工作项的权限。' : 'You do not have permission to see this issue.',
           },
         }
       : { ok: true, data: data(s.app, s.fixture) };

@@ -91,8 +91,8 @@ describe('issue panel', () => {
 
   it('speaks Chinese', () => {
     const t = text(render('zh', <m.panel.IssuePanel view={ISSUE_PANEL} siteUrl={null} {...panelProps} />));
-    expect(t).toContain('问责人（A）');
-    expect(t).toContain('一个您无权查看的事务');
+    expect(t).toContain('审批人（A）');
+    expect(t).toContain('一个您无权查看的工作项');
     expect(t).toContain('响应逾期');
     expect(t).toContain('应于 2025年3月9日 10:00 前响应');
     expect(t).toContain('3 小时后');
@@ -148,7 +148,7 @@ describe('project page', () => {
     const t = text(render('zh', <m.page.ProjectPage {...props(EMPTY_PROJECT_OVERVIEW)} />));
     expect(t).toContain('暂无');
     expect(text(render('zh', <m.milestones.MilestonesSection {...props(EMPTY_PROJECT_OVERVIEW)} />))).toContain(
-      '此项目还没有版本',
+      '此空间还没有版本',
     );
     expect(t).toContain('尚无统计数据');
   });

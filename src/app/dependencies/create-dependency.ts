@@ -9,7 +9,7 @@ import { commitWithRollups, readRollup } from '../kernel/rollups';
 import { auditOp } from '../kernel/audit';
 import { calendarOf } from '../../domain/shared/calendar';
 import { dependencyLimitsOf, responseLimit } from '../../domain/shared/limits';
-import type { PeopleIndex } from '../kernel/people-index';
+import { withPeople, type PeopleIndex } from '../kernel/people-index';
 import {
   byDownstream,
   contribution,
@@ -131,9 +131,16 @@ export async function createDependency(deps: Deps, ctx: ActingContext, issueKey:
   });
   if (other.id === here.id) throw new AppError('VALIDATION', 'dependency.self', {}, 'otherIssueKey');
   const [upstream, downstream] = input.direction === 'upstream' ? [other, here] : [here, other];
-  const [{ settings, people }, existing] = await Promise.all([
+  const [{ settings, people: index }, existing] = await Promise.all([
     readDependencySettingsAndPeople(deps),
     readAll<DependencyRecord>(deps, byDownstream(downstream.id)),
+  ]);
+  const people = await withPeople(deps, index, [
+    ...downstream.raci.responsible,
+    downstream.raci.accountable,
+    ...upstream.raci.responsible,
+    upstream.raci.accountable,
+    ctx.accountId,
   ]);
   const dup = existing.find((d) => d.upstreamIssueId === upstream.id && inGraph(d.status));
   if (dup)

@@ -19,7 +19,7 @@ import {
   writeDirectory,
   type GroupMembers,
 } from './departments';
-import { readDirectory, readStoredPeopleIndex, type StoredDepartment } from '../kernel/people-index';
+import { readDirectory, readPeopleIndexHead, type StoredDepartment } from '../kernel/people-index';
 
 /** How many people the user picker offers per search. */
 const USER_SEARCH_LIMIT = 20;
@@ -82,25 +82,42 @@ async function checkGroup(groups: GroupMembers, d: Department): Promise<void> {
 }
 
 /**
- * The directory for the admin page: two KVS reads (directory, index), the viewer's admin right and the
- * names of everyone the departments name (one Jira call per 90 people).
+ * The directory for the admin page: two KVS reads (the directory, the people index's head), the
+ * viewer's admin right and the names of the heads and interface persons (one Jira call per 90, in parallel):
+ * two Jira calls up to 45 departments, however many people they list. The names of a department's listed
+ * members come when its form is opened (departmentPeople).
  */
 export async function listDepartments(deps: Deps, ctx: ActingContext): Promise<DirectoryView> {
-  const [record, index, canEdit] = await Promise.all([
+  const [record, head, canEdit] = await Promise.all([
     readDirectory(deps),
-    readStoredPeopleIndex(deps),
+    readPeopleIndexHead(deps),
     isAdmin(deps, ctx),
   ]);
   const departments = record?.departments ?? [];
-  const ids = [...new Set(departments.flatMap((d) => namedAccountIds(d).map((r) => r.accountId)))];
+  const ids = [
+    ...new Set(departments.flatMap((d) => [d.headAccountId, d.interfaceAccountId].filter((x): x is string => !!x))),
+  ];
   const users = ids.length > 0 ? await deps.jira.getUsers('user', ids) : [];
   return {
     asOf: new Date(deps.clock.now()).toISOString(),
     departments: departments.map(toDepartmentRecord),
     people: users.map(person),
-    index: indexSummary(index),
+    index: indexSummary(head),
     viewer: { accountId: ctx.accountId ?? '', canEdit },
   };
+}
+
+/**
+ * Everyone a department names (head, interface person, listed members), for its edit form: one Jira call
+ * per 90 people, in parallel. Anyone who can open the page reads it, as the listing.
+ */
+export async function departmentPeople(deps: Deps, id: string): Promise<{ people: Person[] }> {
+  const record = await readDirectory(deps);
+  const department = record?.departments.find((d) => d.id === id);
+  if (!department) throw new AppError('NOT_FOUND', 'notFound.department', { id });
+  const ids = namedAccountIds(department).map((r) => r.accountId);
+  const users = ids.length > 0 ? await deps.jira.getUsers('user', ids) : [];
+  return { people: users.map(person) };
 }
 
 async function save(

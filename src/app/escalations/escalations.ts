@@ -28,7 +28,8 @@ import { auditOp } from '../kernel/audit';
 import type { PeopleIndex } from '../kernel/people-index';
 import { isProjectAdmin, readLadderContext, readPeopleAndLadder, type LadderContext } from './escalation-settings';
 import { authorityOf, readIssueEscalations, readIssueForUser } from './escalation-records';
-import { afterChange } from './escalation-notices';
+import { escalationEffectHandlers, escalationEffects, type NoticeKind } from './escalation-notices';
+import { outboxOps, releaseEffects, type Effect } from '../kernel/outbox';
 import { queueOpsOf } from './escalation-queue';
 import { issueEscalations } from './escalation-view';
 
@@ -98,12 +99,16 @@ export interface RaiseRequest {
  */
 export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRecord> {
   const { issue, input } = req;
-  const { people, lc } = req.context ?? (await readPeopleAndLadder(deps, issue.projectKey));
+  const { people, lc } = req.context ?? (await readPeopleAndLadder(deps, issue.projectKey, [req.accountId ?? '']));
   // Every escalation is asked of a department in the directory: its holders and its calendar come from it.
   if (!lc.departments.has(input.departmentAsked)) {
     throw new AppError('VALIDATION', 'escalation.unknownDepartment', { id: input.departmentAsked }, 'departmentAsked');
   }
   const now = deps.clock.now();
+  // An answer needed by a moment already gone cannot be given: the raiser mistyped the date.
+  if (input.deadline && Date.parse(input.deadline) <= now) {
+    throw new AppError('VALIDATION', 'escalation.deadlinePast', {}, 'deadline');
+  }
   const urgency = input.urgency ?? 'routine';
   const due = escalationDeadlines(now, tierOf(lc.ladder, urgency), calendarOf(lc.calendars, input.departmentAsked));
   const rec: EscalationRecord = {
@@ -139,6 +144,8 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
     updatedAt: now,
     version: 1,
   };
+  // The fields and the level-1 e-mail are written with the escalation, so neither is lost if what follows fails.
+  const effects = escalationEffects([{ rec, notice: 'raised', issue }], lc);
   await commitWithRollups(deps, rec.id, [rec.projectKey], async (rollups, attempt) => {
     if (attempt > 1 && req.recheck) await req.recheck();
     return {
@@ -167,10 +174,11 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
           },
           'r',
         ),
+        ...outboxOps(effects, now),
       ],
     };
   });
-  await afterChange(deps, issue, rec, lc, 'raised');
+  await releaseEffects(deps, escalationEffectHandlers, effects);
   return rec;
 }
 
@@ -181,9 +189,17 @@ export async function applyCommand(
   cmd: Command,
   accountId: string | null,
   lc: LadderContext,
-  opts: { automation?: boolean; projectAdmin?: boolean; expectVersion?: number } = {},
+  opts: {
+    automation?: boolean;
+    projectAdmin?: boolean;
+    expectVersion?: number;
+    /** The e-mail the change sends to the new level's holders, if any; the issue's fields always follow. */
+    notice?: NoticeKind | null;
+    issue?: Pick<JiraIssue, 'key' | 'summary'>;
+  } = {},
 ): Promise<EscalationRecord> {
   let result: EscalationRecord | null = null;
+  let effects: Effect[] = [];
   const calendar = calendarOf(lc.calendars, first.departmentAsked);
   try {
     await commitWithRollups(deps, first.id, [first.projectKey], async (rollups, attempt) => {
@@ -201,6 +217,10 @@ export async function applyCommand(
       );
       if (!out.ok) throw refusalError(out.refusal, cmd, rec);
       result = out.next;
+      effects = escalationEffects(
+        [{ rec: out.next, notice: opts.notice ?? null, ...(opts.issue ? { issue: opts.issue } : {}) }],
+        lc,
+      );
       return {
         rollups: new Map([
           [
@@ -226,6 +246,7 @@ export async function applyCommand(
             },
             `v${out.next.version}`,
           ),
+          ...outboxOps(effects, now),
         ],
       };
     });
@@ -234,6 +255,7 @@ export async function applyCommand(
       throw new AppError('CONFLICT', 'conflict.version', { what: 'escalation' });
     throw e;
   }
+  await releaseEffects(deps, escalationEffectHandlers, effects);
   return result!;
 }
 
@@ -251,7 +273,7 @@ export async function raiseFromPanel(
       throw new AppError('VALIDATION', 'escalation.dependencyNotLate', { id: input.dependencyId }, 'dependencyId');
   }
   const now = deps.clock.now();
-  const context = await readPeopleAndLadder(deps, issue.projectKey);
+  const context = await readPeopleAndLadder(deps, issue.projectKey, ctx.accountId ? [ctx.accountId] : []);
   const raised = await raise(deps, {
     source: input.dependencyId ? 'dependency' : 'panel',
     accountId: ctx.accountId,
@@ -274,8 +296,11 @@ export async function actFromPanel(
   if (!rec || rec.issueId !== issue.id) throw new AppError('NOT_FOUND', 'escalation.notFound', { id: input.id });
   const lc = await readLadderContext(deps, issue.projectKey);
   const cmd = toCommand(input);
-  const next = await applyCommand(deps, rec, cmd, ctx.accountId, lc, { expectVersion: input.version });
-  await afterChange(deps, issue, next, lc, cmd.kind === 'climb' ? 'climbed' : null);
+  const next = await applyCommand(deps, rec, cmd, ctx.accountId, lc, {
+    expectVersion: input.version,
+    notice: cmd.kind === 'climb' ? 'climbed' : null,
+    issue,
+  });
   return issueEscalations(deps, ctx, issue, lc, next);
 }
 
@@ -297,7 +322,8 @@ export async function climbByAutomation(
   const next = await applyCommand(deps, target, { kind: 'climb', text: note }, accountId, lc, {
     automation: true,
     projectAdmin,
+    notice: 'climbed',
+    issue,
   });
-  await afterChange(deps, issue, next, lc, 'climbed');
   return next;
 }

@@ -1,4 +1,4 @@
-import type { Deps, TransactionOp } from '../kernel/ports';
+import type { Deps, JiraIssue, TransactionOp } from '../kernel/ports';
 import { dependencyIdForLink, responseDueAt, type DependencyRecord } from '../../domain/dependencies/dependency';
 import { applyDependencyChange } from '../../domain/rollup/dependencies';
 import { commitWithRollups } from '../kernel/rollups';
@@ -14,7 +14,7 @@ import {
   dependencyWrites,
   graphHint,
 } from '../dependencies/dependency-records';
-import type { PeopleIndex } from '../kernel/people-index';
+import { withPeople, type PeopleIndex } from '../kernel/people-index';
 
 export interface LinkEvent {
   linkId: string;
@@ -140,6 +140,9 @@ const cancelledAudit = (dep: DependencyRecord, ev: Pick<LinkEvent, 'actorId'>, n
     'x',
   );
 
+/** The people whose department a side takes: its Responsible and Accountable. */
+const peopleOf = (i: JiraIssue) => [...i.raci.responsible, i.raci.accountable];
+
 /** The record a dependency link stands for, built from its two sides (one bulk fetch); null when one is gone. */
 async function recordForLink(
   deps: Deps,
@@ -154,6 +157,7 @@ async function recordForLink(
   const upstream = sides.get(ev.sourceIssueId);
   const downstream = sides.get(ev.destinationIssueId);
   if (!upstream || !downstream) return null;
+  people = await withPeople(deps, people, [...peopleOf(upstream), ...peopleOf(downstream), ev.actorId]);
   const providingDept = departmentOf(upstream, people, null);
   return newDependencyRecord({
     id: dependencyIdForLink(ev.linkId),

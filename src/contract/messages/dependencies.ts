@@ -4,7 +4,7 @@ import type { Locale } from '../locale';
 export const DEPENDENCY_MESSAGES = {
   'dependency.self': {
     en: 'An issue cannot depend on itself. Pick another issue.',
-    zh: '事务不能依赖自身，请选择其他事务。',
+    zh: '工作项不能依赖自身，请选择其他工作项。',
   },
   'dependency.duplicate': {
     en: '{downstream} already waits for {upstream} (dependency still open). Change that one instead.',
@@ -12,7 +12,7 @@ export const DEPENDENCY_MESSAGES = {
   },
   'dependency.needByPast': {
     en: 'The need-by date {date} is in the past. Choose today or a later date.',
-    zh: '需求日期 {date} 已过去，请选择今天或之后的日期。',
+    zh: '期望交付日期 {date} 已过去，请选择今天或之后的日期。',
   },
   'dependency.cycle': {
     en: 'This dependency would close a cycle: {cycle}. Nothing was saved.',
@@ -20,7 +20,7 @@ export const DEPENDENCY_MESSAGES = {
   },
   'dependency.tooDeep': {
     en: 'The dependency chain after {key} is too long to check for cycles ({n} issues). Nothing was saved.',
-    zh: '{key} 之后的依赖链过长（{n} 个事务），无法检查循环。未保存任何内容。',
+    zh: '{key} 之后的依赖链过长（{n} 个工作项），无法检查循环。未保存任何内容。',
   },
   'dependency.notFound': {
     en: 'This dependency no longer exists. Reload the panel.',
@@ -32,7 +32,7 @@ export const DEPENDENCY_MESSAGES = {
   },
   'dependency.notYourSide': {
     en: 'Only the {what} side (Responsible or Accountable of its issue, or the department’s head or interface person) can do this.',
-    zh: '只有{what}方（其事务的负责人或批准人，或部门负责人、对接人）可以执行此操作。',
+    zh: '只有{what}方（其工作项的执行人或审批人，或部门负责人、对接人）可以执行此操作。',
   },
   'dependency.textRequired': {
     en: 'Say why: a {what} needs a reason.',
@@ -48,7 +48,7 @@ export const DEPENDENCY_MESSAGES = {
   },
   'dependency.linkTypeUnknown': {
     en: 'Jira has no issue link type named "{name}".',
-    zh: 'Jira 中没有名为“{name}”的事务链接类型。',
+    zh: 'Jira 中没有名为“{name}”的工作项链接类型。',
   },
   'dependency.linkFailed': {
     en: 'Jira did not create the link between {from} and {to}: {detail}. Nothing was saved.',
@@ -56,7 +56,7 @@ export const DEPENDENCY_MESSAGES = {
   },
   'dependency.noLinkPermission': {
     en: 'Jira does not let you link these issues (the Link issues permission). Nothing was saved.',
-    zh: 'Jira 不允许您链接这些事务（缺少“链接事务”权限）。未保存任何内容。',
+    zh: 'Jira 不允许您链接这些工作项（缺少“链接工作项”权限）。未保存任何内容。',
   },
   'dependency.forbiddenAdmin': {
     en: 'Only Jira administrators can change the dependency settings.',

@@ -8,15 +8,15 @@ export const ESCALATION_MESSAGES = {
   },
   'escalation.closed': {
     en: 'This escalation is already closed; nothing more can be done with it.',
-    zh: '此升级已关闭，无法再做任何操作。',
+    zh: '此问题升级已关闭，无法再做任何操作。',
   },
   'escalation.alreadyAcknowledged': {
     en: 'This escalation has already been acknowledged at this level.',
-    zh: '此升级在当前级别已被确认。',
+    zh: '此问题升级在当前级别已被确认。',
   },
   'escalation.notAllowed': {
     en: 'You cannot {action} this escalation: only the people who hold level {level} (or a higher level) can, and only the person who raised it can withdraw it.',
-    zh: '您不能{action}此升级：只有第 {level} 级（或更高级别）的处理人可以操作，撤回只能由提出人进行。',
+    zh: '您不能{action}此问题升级：只有第 {level} 级（或更高级别）的处理人可以操作，撤回只能由发起人进行。',
   },
   'escalation.textRequired': {
     en: 'Write the {what} first: it goes on the record.',
@@ -24,7 +24,7 @@ export const ESCALATION_MESSAGES = {
   },
   'escalation.atTop': {
     en: 'This escalation is already at level 3 (PMO / management); it cannot climb further.',
-    zh: '此升级已在第 3 级（PMO / 管理层），无法继续升级。',
+    zh: '此问题升级已在第 3 级（PMO / 管理层），无法继续升级。',
   },
   'escalation.notDue': {
     en: 'The time limit of this level has not run out yet.',
@@ -32,7 +32,7 @@ export const ESCALATION_MESSAGES = {
   },
   'escalation.notAtTop': {
     en: 'Only an escalation at level 3 gets an arbiter’s decision; this one is at level {level}.',
-    zh: '只有第 3 级的升级才由仲裁人裁决；此升级目前在第 {level} 级。',
+    zh: '只有第 3 级的问题升级才由仲裁人裁决；此问题升级目前在第 {level} 级。',
   },
   'escalation.unknownDepartment': {
     en: 'Field "departmentAsked" is invalid: there is no department "{id}" in the directory.',
@@ -40,23 +40,27 @@ export const ESCALATION_MESSAGES = {
   },
   'escalation.notFound': {
     en: 'Escalation {id} does not exist on this issue.',
-    zh: '此事务上不存在升级 {id}。',
+    zh: '此工作项上不存在问题升级 {id}。',
   },
   'escalation.noOpen': {
     en: 'Issue {key} has no open escalation to climb.',
-    zh: '事务 {key} 没有可升级的未关闭升级。',
+    zh: '工作项 {key} 没有可升级的未关闭问题升级。',
   },
   'escalation.dependencyNotLate': {
     en: 'Dependency {id} is not waiting for an overdue response on this issue, so it cannot raise an escalation.',
-    zh: '依赖 {id} 并非此事务上超时未响应的依赖，不能据此发起升级。',
+    zh: '依赖 {id} 并非此工作项上超时未响应的依赖，不能据此发起问题升级。',
   },
   'forbidden.projectAdmin': {
     en: 'Only administrators of project {key} can change its escalation ladder.',
-    zh: '只有项目 {key} 的管理员可以修改其升级阶梯。',
+    zh: '只有空间 {key} 的管理员可以修改其问题升级阶梯。',
   },
   'forbidden.calendars': {
     en: 'Only Jira administrators can change working-time calendars and the web trigger secret.',
     zh: '只有 Jira 管理员可以修改工作日历和 Web 触发器密钥。',
+  },
+  'escalation.deadlinePast': {
+    en: 'Field "deadline" is invalid: the answer cannot be needed by a time already past.',
+    zh: '字段“deadline”无效：期望答复时间不能早于现在。',
   },
   'calendar.unknown': {
     en: 'Field "{field}" is invalid: there is no calendar "{id}".',
@@ -96,18 +100,18 @@ export const ESCALATION_MESSAGES = {
   // Notifications to the people who hold a level: one email to several people, so both languages.
   'notify.escalation.raised.subject': {
     en: '[{key}] Escalation raised to you (level {level})',
-    zh: '[{key}] 有升级提交给您（第 {level} 级）',
+    zh: '[{key}] 有问题升级提交给您（第 {level} 级）',
   },
   'notify.escalation.climbed.subject': {
     en: '[{key}] Escalation climbed to level {level}',
-    zh: '[{key}] 升级已升至第 {level} 级',
+    zh: '[{key}] 问题升级已升至第 {level} 级',
   },
   'notify.escalation.breached.subject': {
     en: '[{key}] Escalation past its last time limit',
-    zh: '[{key}] 升级已超过最后时限',
+    zh: '[{key}] 问题升级已超过最后时限',
   },
   'notify.escalation.body': {
     en: 'Escalation on {key} "{summary}": {description}\nImpact: {impact}\nSupport needed: {support}\nLevel {level}; answer by {due}. Open the issue’s Collaboration panel to acknowledge, resolve or reject it.',
-    zh: '事务 {key}“{summary}”的升级：{description}\n影响：{impact}\n所需支持：{support}\n第 {level} 级；请于 {due} 前处理。打开事务的协作面板进行确认、解决或驳回。',
+    zh: '工作项 {key}“{summary}”的问题升级：{description}\n影响：{impact}\n所需支持：{support}\n第 {level} 级；请于 {due} 前处理。打开工作项的协作面板进行确认、解决或驳回。',
   },
 } as const satisfies Record<string, Record<Locale, string>>;

@@ -1,6 +1,9 @@
 import type { AgendaItem } from '../../contract/project';
 import { HIGH_RISK_SCORE } from './risks';
 
+/** The last instant a Date can hold; an escalation breached at the top level is due "never", beyond it. */
+const LAST_INSTANT = 8.64e15;
+
 /** A risk raised within this many days is new on the weekly agenda. */
 export const NEW_RISK_DAYS = 7;
 
@@ -99,7 +102,8 @@ export function agendaOf(s: AgendaSources): AgendaDraft[] {
       title: e.summary,
       issueKey: e.issueKey,
       ownerAccountId: e.raisedBy,
-      due: new Date(e.dueAt).toISOString(),
+      // Breached at the top level there is no next deadline (NEVER): no date rather than an invalid one.
+      due: e.dueAt > LAST_INSTANT ? null : new Date(e.dueAt).toISOString(),
     });
   }
   for (const i of s.issues) {

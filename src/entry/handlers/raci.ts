@@ -1,6 +1,6 @@
 import type { RACI_PANEL_FUNCTIONS, RACI_PROJECT_FUNCTIONS, RACI_SETTINGS_FUNCTIONS } from '../../contract';
 import { searchUsers } from '../../app/directory/manage-departments';
-import { getRaciMatrix, getRaciMatrixFilters } from '../../app/raci/raci-matrix';
+import { exportRaciMatrix, getRaciMatrix, getRaciMatrixFilters } from '../../app/raci/raci-matrix';
 import {
   getRaciTemplates,
   getRaciTemplateSettings,
@@ -24,6 +24,7 @@ export const raciPanelHandlers: Handlers<typeof RACI_PANEL_FUNCTIONS> = {
 export const raciProjectHandlers: Handlers<typeof RACI_PROJECT_FUNCTIONS> = {
   getRaciMatrixFilters: ({ deps, forge }) => getRaciMatrixFilters(deps, projectKeyOf(forge)),
   getRaciMatrix: ({ deps, forge, input }) => getRaciMatrix(deps, projectKeyOf(forge), input),
+  exportRaciMatrix: ({ deps, forge, input }) => exportRaciMatrix(deps, projectKeyOf(forge), input),
 };
 
 /** Project settings handlers: the project's scenario templates (issue 3). */

@@ -99,7 +99,7 @@ const adminZh: Translation<typeof adminEn> = {
   'admin.editLabel': '编辑{name}',
   'admin.delete': '删除',
   'admin.deleteLabel': '删除{name}',
-  'admin.deleteConfirm': '确定删除{name}？事务上的 RACI 角色保留，但相关人员将不再对应到此部门。',
+  'admin.deleteConfirm': '确定删除{name}？工作项上的 RACI 角色保留，但相关人员将不再对应到此部门。',
   'admin.deleteConfirmButton': '删除部门',
   'admin.cancel': '取消',
   'admin.save': '保存',

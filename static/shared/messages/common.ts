@@ -7,6 +7,11 @@ export const en = {
   'common.noDate': 'no date',
   'common.nobody': 'Nobody',
   'common.asOf': 'As of {time}',
+  'common.form.checkFields.one': 'Check the field marked below: {fields}.',
+  'common.form.checkFields.other': 'Check the {n} fields marked below: {fields}.',
+  'common.form.problem': '{field}: {message}',
+  'common.listJoin': '{list}, {item}',
+  'common.openWorkItem': 'Open {key}: {summary}',
 
   'rel.now': 'now',
   'rel.today': 'due today',
@@ -61,6 +66,11 @@ export const en = {
 export const zh: { readonly [K in keyof typeof en]: string } = {
   'common.loading': '正在加载…',
   'common.retry': '重试',
+  'common.form.checkFields.one': '请检查下方标出的字段：{fields}。',
+  'common.form.checkFields.other': '请检查下方标出的 {n} 个字段：{fields}。',
+  'common.form.problem': '{field}：{message}',
+  'common.listJoin': '{list}、{item}',
+  'common.openWorkItem': '打开 {key}：{summary}',
   'common.errorTitle': '无法加载此视图',
   'common.inactive': '（已停用）',
   'common.noDate': '未定',
@@ -83,9 +93,9 @@ export const zh: { readonly [K in keyof typeof en]: string } = {
   'rel.late.day.other': '逾期 {n} 天',
 
   'dependency.status.requested': '已请求',
-  'dependency.status.acknowledged': '已确认',
+  'dependency.status.acknowledged': '已受理',
   'dependency.status.declined': '已拒绝',
-  'dependency.status.countered': '已反提议',
+  'dependency.status.countered': '已提议改期',
   'dependency.status.committed': '已承诺',
   'dependency.status.delivered': '已交付',
   'dependency.status.cancelled': '已取消',
@@ -110,7 +120,7 @@ export const zh: { readonly [K in keyof typeof en]: string } = {
   'admin.picker.none': '尚未选择',
 
   'panel.raci.responsible': '执行人（R）',
-  'panel.raci.accountable': '问责人（A）',
+  'panel.raci.accountable': '审批人（A）',
   'panel.raci.consulted': '咨询人（C）',
-  'panel.raci.informed': '知会人（I）',
+  'panel.raci.informed': '知悉人（I）',
 };

@@ -6,7 +6,7 @@ describe('words inside a refusal', () => {
   it('come out in the language of the message', () => {
     const params = { action: 'escalation.decideOn', level: 3, what: 'escalation.decision' };
     expect(formatMessage('escalation.notAllowed', 'en', params)).toContain('You cannot decide on this escalation');
-    expect(formatMessage('escalation.notAllowed', 'zh', params)).toContain('您不能裁决此升级');
+    expect(formatMessage('escalation.notAllowed', 'zh', params)).toContain('您不能裁决此问题升级');
     expect(formatMessage('escalation.textRequired', 'en', params)).toBe(
       'Write the decision first: it goes on the record.',
     );

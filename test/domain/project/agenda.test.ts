@@ -84,3 +84,23 @@ describe('a request unanswered past its deadline is late on the agenda', () => {
     expect(at(due + 40 * 60_000).map((i) => `${i.id}:${i.reason}`)).toEqual(['r:late']);
   });
 });
+
+describe('an escalation breached at the top level', () => {
+  it('is on the agenda without a due date (it has no next deadline)', () => {
+    const items = agendaOf({
+      ...base,
+      escalations: [
+        {
+          id: 'e',
+          open: true,
+          summary: 'S',
+          issueKey: 'PAY-1',
+          raisedBy: 'r',
+          dueAt: Number.MAX_SAFE_INTEGER,
+          level: 3,
+        },
+      ],
+    });
+    expect(items).toMatchObject([{ id: 'e', reason: 'open', due: null }]);
+  });
+});

@@ -91,6 +91,17 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
     return null;
   };
 
+  /** The listing names heads and interface persons only; the listed members' names come with the form. */
+  const edit = (d: DepartmentRecord) => {
+    setEditing({ mode: 'edit', department: d });
+    if (d.memberAccountIds.length === 0) return;
+    void client.call('departmentPeople', { id: d.id }).then((result) => {
+      if (!result.ok) return; // the form shows account ids until the names come; saving does not need them
+      const named = new Set(result.data.people.map((p) => p.accountId));
+      setExtraPeople((list) => [...list.filter((p) => !named.has(p.accountId)), ...result.data.people]);
+    });
+  };
+
   const remove = (d: DepartmentRecord) =>
     writing.run(
       () => client.call('deleteDepartment', { id: d.id, version: d.version }),
@@ -239,7 +250,7 @@ export function DirectoryPage({ initial, client }: { initial: DirectoryView; cli
                               appearance="default"
                               spacing="compact"
                               aria-label={t('admin.editLabel', { name })}
-                              onClick={() => setEditing({ mode: 'edit', department: d })}
+                              onClick={() => edit(d)}
                             >
                               {t('admin.edit')}
                             </Button>

@@ -2,7 +2,10 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { URGENCY_TIERS, type AppErrorBody, type CreateDependencyInput, type IssueRef, type Urgency } from '@contract';
 import type { CallResult } from '../../../shared/bridge-client';
 import { useT } from '../../../shared/i18n';
+import { ErrorScope, FieldGroup } from '../../../shared/ui/error-scope';
+import { Field } from '../../../shared/ui/field';
 import { FormActions } from '../../../shared/ui/form-actions';
+import { FormError } from '../../../shared/ui/form-error';
 import { useSave } from '../../../shared/ui/save';
 
 type Results =
@@ -57,7 +60,6 @@ export function AddDependencyForm(props: {
       props.create({ otherIssueKey: (chosen?.key ?? query).trim(), direction, deliverable, needBy, urgency }),
     );
   };
-  const at = (field: string) => (error?.field === field ? error.message : undefined);
   const ids = {
     other: `${base}-other`,
     deliverable: `${base}-deliverable`,
@@ -65,140 +67,132 @@ export function AddDependencyForm(props: {
     urgency: `${base}-urgency`,
     list: `${base}-list`,
   };
-  const errorLine = (id: string, field: string) =>
-    at(field) && (
-      <p id={`${id}-error`} className="cx-field-error">
-        {at(field)}
-      </p>
-    );
-
   return (
-    <form className="cx-inline-form" onSubmit={(e) => void onSubmit(e)} aria-label={t('dependencies.addTitle')}>
-      <fieldset className="cx-field">
-        <legend className="cx-label">{t('dependencies.direction')}</legend>
-        {(['upstream', 'downstream'] as const).map((d) => (
-          <label key={d} className="cx-dep-radio">
-            <input
-              type="radio"
-              name={`${base}-direction`}
-              value={d}
-              checked={direction === d}
-              onChange={() => setDirection(d)}
-            />
-            {t(`dependencies.direction.${d}`)}
-          </label>
-        ))}
-      </fieldset>
-      <div className="cx-field">
-        <label className="cx-label" htmlFor={ids.other}>
-          {t('dependencies.otherIssue')}
-        </label>
-        <input
-          id={ids.other}
-          className="cx-input"
-          type="search"
-          autoComplete="off"
-          value={query}
-          aria-controls={ids.list}
-          aria-invalid={at('otherIssueKey') ? true : undefined}
-          aria-describedby={`${ids.other}-help${at('otherIssueKey') ? ` ${ids.other}-error` : ''}`}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setChosen(null);
-          }}
-        />
-        <div id={ids.list} aria-live="polite">
-          {results.status === 'searching' && <p className="cx-help">{t('dependencies.searching')}</p>}
-          {results.status === 'error' && <p className="cx-field-error">{results.message}</p>}
-          {results.status === 'done' && results.issues.length === 0 && (
-            <p className="cx-help">{t('dependencies.noMatch')}</p>
-          )}
-          {results.status === 'done' && results.issues.length > 0 && (
-            <ul className="cx-suggestions">
-              {results.issues.map((i) => (
-                <li key={i.id}>
-                  <button
-                    type="button"
-                    className="cx-suggestion"
-                    onClick={() => {
-                      setChosen(i);
-                      setQuery(i.key);
-                      setResults({ status: 'idle' });
-                    }}
-                  >
-                    <strong>{i.key}</strong> {i.summary}
-                  </button>
-                </li>
-              ))}
-            </ul>
-          )}
-          {chosen && <p className="cx-help">{t('dependencies.chosen', { key: `${chosen.key} ${chosen.summary}` })}</p>}
-        </div>
-        <p id={`${ids.other}-help`} className="cx-help">
-          {t('dependencies.otherIssueHelp')}
-        </p>
-        {errorLine(ids.other, 'otherIssueKey')}
-      </div>
-      <div className="cx-field">
-        <label className="cx-label" htmlFor={ids.deliverable}>
-          {t('dependencies.deliverable')}
-        </label>
-        <input
-          id={ids.deliverable}
-          className="cx-input"
-          type="text"
-          value={deliverable}
-          maxLength={500}
-          aria-invalid={at('deliverable') ? true : undefined}
-          onChange={(e) => setDeliverable(e.target.value)}
-        />
-        {errorLine(ids.deliverable, 'deliverable')}
-      </div>
-      <div className="cx-field">
-        <label className="cx-label" htmlFor={ids.needBy}>
-          {t('dependencies.needBy')}
-        </label>
-        <input
-          id={ids.needBy}
-          className="cx-input"
-          type="date"
-          min={props.today}
-          value={needBy}
-          aria-invalid={at('needBy') ? true : undefined}
-          onChange={(e) => setNeedBy(e.target.value)}
-        />
-        {errorLine(ids.needBy, 'needBy')}
-      </div>
-      <div className="cx-field">
-        <label className="cx-label" htmlFor={ids.urgency}>
-          {t('dependencies.urgency')}
-        </label>
-        <select
-          id={ids.urgency}
-          className="cx-input"
-          value={urgency}
-          onChange={(e) => setUrgency(e.target.value as Urgency)}
-        >
-          {URGENCY_TIERS.map((u) => (
-            <option key={u} value={u}>
-              {t(`escalations.urgency.${u}`)}
-            </option>
+    <ErrorScope error={error}>
+      <form
+        noValidate
+        className="cx-inline-form"
+        onSubmit={(e) => void onSubmit(e)}
+        aria-label={t('dependencies.addTitle')}
+      >
+        <fieldset className="cx-field">
+          <legend className="cx-label">{t('dependencies.direction')}</legend>
+          {(['upstream', 'downstream'] as const).map((d) => (
+            <label key={d} className="cx-dep-radio">
+              <input
+                type="radio"
+                name={`${base}-direction`}
+                value={d}
+                checked={direction === d}
+                onChange={() => setDirection(d)}
+              />
+              {t(`dependencies.direction.${d}`)}
+            </label>
           ))}
-        </select>
-      </div>
-      {error && !['otherIssueKey', 'deliverable', 'needBy'].includes(error.field ?? '') && (
-        <p className="cx-field-error" role="alert">
-          {error.message}
-        </p>
-      )}
-      <FormActions
-        bar="cx-action-bar"
-        compact
-        busy={busy}
-        save={t('dependencies.create')}
-        cancel={t('dependencies.form.cancel')}
-        onCancel={props.onClose}
-      />
-    </form>
+        </fieldset>
+        <FieldGroup name="otherIssueKey" label={t('dependencies.otherIssue')} errorId={`${ids.other}-error`}>
+          <label className="cx-label" htmlFor={ids.other}>
+            {t('dependencies.otherIssue')}
+          </label>
+          <input
+            id={ids.other}
+            className="cx-input"
+            type="search"
+            autoComplete="off"
+            value={query}
+            aria-controls={ids.list}
+            aria-describedby={`${ids.other}-help ${ids.other}-error`}
+            onChange={(e) => {
+              setQuery(e.target.value);
+              setChosen(null);
+            }}
+          />
+          <div id={ids.list} aria-live="polite">
+            {results.status === 'searching' && <p className="cx-help">{t('dependencies.searching')}</p>}
+            {results.status === 'error' && <p className="cx-field-error">{results.message}</p>}
+            {results.status === 'done' && results.issues.length === 0 && (
+              <p className="cx-help">{t('dependencies.noMatch')}</p>
+            )}
+            {results.status === 'done' && results.issues.length > 0 && (
+              <ul className="cx-suggestions">
+                {results.issues.map((i) => (
+                  <li key={i.id}>
+                    <button
+                      type="button"
+                      className="cx-suggestion"
+                      onClick={() => {
+                        setChosen(i);
+                        setQuery(i.key);
+                        setResults({ status: 'idle' });
+                      }}
+                    >
+                      <strong>{i.key}</strong> {i.summary}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+            {chosen && (
+              <p className="cx-help">{t('dependencies.chosen', { key: `${chosen.key} ${chosen.summary}` })}</p>
+            )}
+          </div>
+          <p id={`${ids.other}-help`} className="cx-help">
+            {t('dependencies.otherIssueHelp')}
+          </p>
+        </FieldGroup>
+        <Field name="deliverable" label={t('dependencies.deliverable')}>
+          {(id, a11y) => (
+            <input
+              id={id}
+              {...a11y}
+              className="cx-input"
+              type="text"
+              value={deliverable}
+              maxLength={500}
+              onChange={(e) => setDeliverable(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field name="needBy" label={t('dependencies.needBy')}>
+          {(id, a11y) => (
+            <input
+              id={id}
+              {...a11y}
+              className="cx-input"
+              type="date"
+              min={props.today}
+              value={needBy}
+              onChange={(e) => setNeedBy(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field name="urgency" label={t('dependencies.urgency')}>
+          {(id, a11y) => (
+            <select
+              id={id}
+              {...a11y}
+              className="cx-input"
+              value={urgency}
+              onChange={(e) => setUrgency(e.target.value as Urgency)}
+            >
+              {URGENCY_TIERS.map((u) => (
+                <option key={u} value={u}>
+                  {t(`escalations.urgency.${u}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <FormError error={error} />
+        <FormActions
+          bar="cx-action-bar"
+          compact
+          busy={busy}
+          save={t('dependencies.create')}
+          cancel={t('dependencies.form.cancel')}
+          onCancel={props.onClose}
+        />
+      </form>
+    </ErrorScope>
   );
 }

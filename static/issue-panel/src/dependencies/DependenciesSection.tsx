@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import Lozenge, { type ThemeAppearance } from '@atlaskit/lozenge';
 import Button from '@atlaskit/button/default/button';
 import type {
@@ -13,7 +13,10 @@ import { departmentName } from '../../../shared/departments';
 import { useFormat, useT } from '../../../shared/i18n';
 import { PersonChip } from '../../../shared/components/PersonChip';
 import { DependencyActions, type RunAction } from './DependencyActions';
-import { AddDependencyForm } from './AddDependencyForm';
+import { Loading } from '../../../shared/components/Loading';
+
+// Loaded when the user opens it, so the panel's first load stays within its budget.
+const AddDependencyForm = lazy(() => import('./AddDependencyForm').then((m) => ({ default: m.AddDependencyForm })));
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { Section } from '../../../shared/components/Section';
 import { DependencyStatusLozenge } from '../../../shared/components/StatusLozenge';
@@ -222,17 +225,33 @@ function DependencyList(props: {
   title: string;
   empty: string;
   items: readonly DependencyView[];
+  /** How many there are in all; more than `items` when the server has more pages. */
+  total: number;
   asOf: string;
   siteUrl: string | null;
   run?: RunAction | undefined;
+  /** Fetches the next page from the server; null when every one is here. */
+  loadMore: (() => Promise<string | null>) | null;
 }) {
-  const { title, empty, items, asOf, siteUrl, run } = props;
+  const { title, empty, items, total, asOf, siteUrl, run, loadMore } = props;
   const t = useT();
   const [shown, setShown] = useState(DEPENDENCY_PAGE);
+  const [loading, setLoading] = useState(false);
+  const [error, setError] = useState<string | null>(null);
   const sorted = [...items].sort(byAttention);
-  const more = Math.min(DEPENDENCY_PAGE, sorted.length - shown);
+  const more = Math.min(DEPENDENCY_PAGE, Math.max(total, sorted.length) - shown);
+  const showMore = async () => {
+    if (shown + DEPENDENCY_PAGE > sorted.length && loadMore) {
+      setLoading(true);
+      const problem = await loadMore();
+      setLoading(false);
+      setError(problem);
+      if (problem) return;
+    }
+    setShown((n) => n + DEPENDENCY_PAGE);
+  };
   return (
-    <Section title={title} level={3} aside={<span className="cx-count">{items.length}</span>}>
+    <Section title={title} level={3} aside={<span className="cx-count">{Math.max(total, items.length)}</span>}>
       {items.length === 0 ? (
         <EmptyState>{empty}</EmptyState>
       ) : (
@@ -242,8 +261,9 @@ function DependencyList(props: {
               <DependencyRow key={dep.id} dep={dep} asOf={asOf} siteUrl={siteUrl} run={run} />
             ))}
           </ul>
+          {error && <p className="cx-error-message">{error}</p>}
           {more > 0 && (
-            <Button appearance="subtle" spacing="compact" onClick={() => setShown((n) => n + DEPENDENCY_PAGE)}>
+            <Button appearance="subtle" spacing="compact" isDisabled={loading} onClick={() => void showMore()}>
               {t('panel.deps.showMore', { n: more })}
             </Button>
           )}
@@ -268,6 +288,32 @@ export function DependenciesSection(props: {
   const t = useT();
   const [lists, setLists] = useState(props.dependencies);
   const [adding, setAdding] = useState(false);
+  // Where the server's next page starts, each way: dependencies added here since do not move it.
+  const [offsets, setOffsets] = useState({
+    upstream: props.dependencies.upstream.length,
+    downstream: props.dependencies.downstream.length,
+  });
+  const totals = props.dependencies.totals ?? {
+    upstream: props.dependencies.upstream.length,
+    downstream: props.dependencies.downstream.length,
+  };
+  const added = {
+    upstream: lists.upstream.length - offsets.upstream,
+    downstream: lists.downstream.length - offsets.downstream,
+  };
+  const loadMore = (direction: 'upstream' | 'downstream') =>
+    client && offsets[direction] < totals[direction]
+      ? async (): Promise<string | null> => {
+          const r = await client.call('getIssueDependencies', { direction, offset: offsets[direction] });
+          if (!r.ok) return r.error.message;
+          setLists((l) => {
+            const have = new Set(l[direction].map((d) => d.id));
+            return { ...l, [direction]: [...l[direction], ...r.data.items.filter((d) => !have.has(d.id))] };
+          });
+          setOffsets((o) => ({ ...o, [direction]: r.data.nextOffset ?? r.data.total }));
+          return null;
+        }
+      : null;
 
   const replace = (dep: DependencyView) => {
     const swap = (list: DependencyView[]) => list.map((d) => (d.id === dep.id ? dep : d));
@@ -300,38 +346,44 @@ export function DependenciesSection(props: {
       }
     >
       {client && adding && (
-        <AddDependencyForm
-          today={asOf.slice(0, 10)}
-          search={(query) => client.call('searchIssuesForDependency', { query })}
-          onClose={() => setAdding(false)}
-          create={async (input) => {
-            const r = await client.call('createDependency', input);
-            if (!r.ok) return r.error;
-            setLists((l) =>
-              input.direction === 'upstream'
-                ? { ...l, upstream: [...l.upstream, r.data.dependency] }
-                : { ...l, downstream: [...l.downstream, r.data.dependency] },
-            );
-            setAdding(false);
-            return null;
-          }}
-        />
+        <Suspense fallback={<Loading />}>
+          <AddDependencyForm
+            today={asOf.slice(0, 10)}
+            search={(query) => client.call('searchIssuesForDependency', { query })}
+            onClose={() => setAdding(false)}
+            create={async (input) => {
+              const r = await client.call('createDependency', input);
+              if (!r.ok) return r.error;
+              setLists((l) =>
+                input.direction === 'upstream'
+                  ? { ...l, upstream: [...l.upstream, r.data.dependency] }
+                  : { ...l, downstream: [...l.downstream, r.data.dependency] },
+              );
+              setAdding(false);
+              return null;
+            }}
+          />
+        </Suspense>
       )}
       <DependencyList
         title={t('panel.deps.upstream')}
         empty={t('panel.deps.emptyUpstream')}
         items={lists.upstream}
+        total={totals.upstream + added.upstream}
         asOf={asOf}
         siteUrl={siteUrl}
         run={run}
+        loadMore={loadMore('upstream')}
       />
       <DependencyList
         title={t('panel.deps.downstream')}
         empty={t('panel.deps.emptyDownstream')}
         items={lists.downstream}
+        total={totals.downstream + added.downstream}
         asOf={asOf}
         siteUrl={siteUrl}
         run={run}
+        loadMore={loadMore('downstream')}
       />
     </Section>
   );

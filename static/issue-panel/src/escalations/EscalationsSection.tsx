@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import type { DependencyView, ISSUE_PANEL_FUNCTIONS, IssueEscalations, Person } from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
@@ -6,7 +6,12 @@ import { useT } from '../../../shared/i18n';
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { Section } from '../../../shared/components/Section';
 import { EscalationCard } from './EscalationCard';
-import { RaiseEscalationForm } from './RaiseEscalationForm';
+import { Loading } from '../../../shared/components/Loading';
+
+// Loaded when the user opens it, so the panel's first load stays within its budget.
+const RaiseEscalationForm = lazy(() =>
+  import('./RaiseEscalationForm').then((m) => ({ default: m.RaiseEscalationForm })),
+);
 import './escalations.css';
 
 /**
@@ -42,19 +47,21 @@ export function EscalationsSection(props: {
     >
       {detail.departments.length === 0 && <p className="cx-muted">{t('escalations.noDepartments')}</p>}
       {raising && client && (
-        <RaiseEscalationForm
-          departments={detail.departments}
-          lateDependencies={lateDependencies}
-          people={people}
-          onCancel={() => setRaising(false)}
-          onSubmit={async (input) => {
-            const r = await client.call('raiseEscalation', input as never);
-            if (!r.ok) return r.error;
-            setDetail(r.data);
-            setRaising(false);
-            return null;
-          }}
-        />
+        <Suspense fallback={<Loading />}>
+          <RaiseEscalationForm
+            departments={detail.departments}
+            lateDependencies={lateDependencies}
+            people={people}
+            onCancel={() => setRaising(false)}
+            onSubmit={async (input) => {
+              const r = await client.call('raiseEscalation', input as never);
+              if (!r.ok) return r.error;
+              setDetail(r.data);
+              setRaising(false);
+              return null;
+            }}
+          />
+        </Suspense>
       )}
       {detail.escalations.length === 0 ? (
         <EmptyState>{t('panel.esc.empty')}</EmptyState>

@@ -9,10 +9,13 @@ import {
   type Urgency,
 } from '@contract';
 import { departmentName } from '../../../shared/departments';
-import { useT } from '../../../shared/i18n';
-import { ErrorNotice } from '../../../shared/ui/notice';
+import { useFormat, useT } from '../../../shared/i18n';
+import { ErrorScope } from '../../../shared/ui/error-scope';
+import { Field } from '../../../shared/ui/field';
 import { FormActions } from '../../../shared/ui/form-actions';
+import { FormError } from '../../../shared/ui/form-error';
 import { useSave } from '../../../shared/ui/save';
+import { isoToWallTime, wallTimeToIso } from '../../../shared/zoned-time';
 
 export interface RaiseFormProps {
   departments: readonly DepartmentRef[];
@@ -32,6 +35,7 @@ export function RaiseEscalationForm({
   onCancel,
 }: RaiseFormProps) {
   const t = useT();
+  const fmt = useFormat();
   const id = useId();
   const [urgency, setUrgency] = useState<Urgency>('routine');
   const owners = [...new Map(people.map((p) => [p.accountId, p])).values()];
@@ -42,14 +46,19 @@ export function RaiseEscalationForm({
     e.preventDefault();
     const f = new FormData(e.currentTarget);
     const text = (k: string) => String(f.get(k) ?? '').trim();
-    const deadline = text('deadline');
+    // The time is the viewer's Jira time zone's wall clock, whatever zone the browser is in.
+    const deadline = text('deadline') ? wallTimeToIso(text('deadline'), fmt.timeZone) : null;
+    if (deadline && Date.parse(deadline) <= Date.now()) {
+      raising.fail({ code: 'VALIDATION', field: 'deadline', message: t('escalations.form.deadlinePast') });
+      return;
+    }
     await raising.submit(() =>
       onSubmit({
         description: text('description'),
         impact: text('impact'),
         supportNeeded: text('supportNeeded'),
         departmentAsked: text('departmentAsked'),
-        deadline: deadline ? new Date(deadline).toISOString() : null,
+        deadline,
         dependencyId: text('dependencyId') || null,
         urgency,
         temporaryOwner: urgency === 'urgent' ? text('temporaryOwner') || null : null,
@@ -57,121 +66,125 @@ export function RaiseEscalationForm({
     );
   }
 
-  const invalid = (field: string) => (error?.field === field ? true : undefined);
+  const required = (label: string) => `${label} (${t('escalations.form.required')})`;
   return (
-    <form className="cx-inline-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`} noValidate>
-      <h3 id={`${id}-title`} className="cx-heading-3">
-        {t('escalations.raiseTitle')}
-      </h3>
-      <ErrorNotice error={error} />
-      <label className="cx-field">
-        <span className="cx-label">
-          {t('escalations.form.description')} <span className="cx-muted">({t('escalations.form.required')})</span>
-        </span>
-        <textarea
+    <ErrorScope error={error}>
+      <form className="cx-inline-form" onSubmit={(e) => void submit(e)} aria-labelledby={`${id}-title`} noValidate>
+        <h3 id={`${id}-title`} className="cx-heading-3">
+          {t('escalations.raiseTitle')}
+        </h3>
+        <Field
           name="description"
-          rows={3}
-          required
-          maxLength={5000}
-          className="cx-input"
-          aria-invalid={invalid('description')}
-        />
-        <span className="cx-help">{t('escalations.form.descriptionHelp')}</span>
-      </label>
-      <label className="cx-field">
-        <span className="cx-label">{t('escalations.form.impact')}</span>
-        <textarea name="impact" rows={2} maxLength={2000} className="cx-input" />
-      </label>
-      <label className="cx-field">
-        <span className="cx-label">{t('escalations.form.support')}</span>
-        <textarea name="supportNeeded" rows={2} maxLength={2000} className="cx-input" />
-      </label>
-      <label className="cx-field">
-        <span className="cx-label">
-          {t('escalations.form.department')} <span className="cx-muted">({t('escalations.form.required')})</span>
-        </span>
-        <select
-          name="departmentAsked"
-          required
-          className="cx-input"
-          defaultValue=""
-          aria-invalid={invalid('departmentAsked')}
+          label={required(t('escalations.form.description'))}
+          help={t('escalations.form.descriptionHelp')}
         >
-          <option value="" disabled>
-            {t('escalations.form.chooseDepartment')}
-          </option>
-          {departments.map((d) => (
-            <option key={d.id} value={d.id}>
-              {departmentName(d, t.locale)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="cx-field">
-        <span className="cx-label">{t('escalations.urgency')}</span>
-        <select
+          {(fid, a11y) => (
+            <textarea id={fid} {...a11y} name="description" rows={3} maxLength={5000} className="cx-input" />
+          )}
+        </Field>
+        <Field name="impact" label={t('escalations.form.impact')}>
+          {(fid, a11y) => <textarea id={fid} {...a11y} name="impact" rows={2} maxLength={2000} className="cx-input" />}
+        </Field>
+        <Field name="supportNeeded" label={t('escalations.form.support')}>
+          {(fid, a11y) => (
+            <textarea id={fid} {...a11y} name="supportNeeded" rows={2} maxLength={2000} className="cx-input" />
+          )}
+        </Field>
+        <Field name="departmentAsked" label={required(t('escalations.form.department'))}>
+          {(fid, a11y) => (
+            <select id={fid} {...a11y} name="departmentAsked" className="cx-input" defaultValue="">
+              <option value="" disabled>
+                {t('escalations.form.chooseDepartment')}
+              </option>
+              {departments.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {departmentName(d, t.locale)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field
           name="urgency"
-          className="cx-input"
-          value={urgency}
-          onChange={(e) => setUrgency(e.target.value as Urgency)}
+          label={t('escalations.urgency')}
+          {...(urgency === 'urgent' ? { help: t('escalations.urgency.urgentHelp') } : {})}
         >
-          {URGENCY_TIERS.map((u) => (
-            <option key={u} value={u}>
-              {t(`escalations.urgency.${u}`)}
-            </option>
-          ))}
-        </select>
-        {urgency === 'urgent' && <span className="cx-help">{t('escalations.urgency.urgentHelp')}</span>}
-      </label>
-      {urgency === 'urgent' && (
-        <label className="cx-field">
-          <span className="cx-label">
-            {t('escalations.temporaryOwner')} <span className="cx-muted">({t('escalations.form.required')})</span>
-          </span>
-          <select
+          {(fid, a11y) => (
+            <select
+              id={fid}
+              {...a11y}
+              name="urgency"
+              className="cx-input"
+              value={urgency}
+              onChange={(e) => setUrgency(e.target.value as Urgency)}
+            >
+              {URGENCY_TIERS.map((u) => (
+                <option key={u} value={u}>
+                  {t(`escalations.urgency.${u}`)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {urgency === 'urgent' && (
+          <Field
             name="temporaryOwner"
-            required
-            className="cx-input"
-            defaultValue=""
-            aria-invalid={invalid('temporaryOwner')}
+            label={required(t('escalations.temporaryOwner'))}
+            help={t('escalations.form.temporaryOwnerHelp')}
           >
-            <option value="" disabled>
-              –
-            </option>
-            {owners.map((p) => (
-              <option key={p.accountId} value={p.accountId}>
-                {p.displayName}
-              </option>
-            ))}
-          </select>
-          <span className="cx-help">{t('escalations.form.temporaryOwnerHelp')}</span>
-        </label>
-      )}
-      <label className="cx-field">
-        <span className="cx-label">{t('escalations.form.deadline')}</span>
-        <input type="datetime-local" name="deadline" className="cx-input" />
-      </label>
-      {lateDependencies.length > 0 && (
-        <label className="cx-field">
-          <span className="cx-label">{t('escalations.form.fromDependency')}</span>
-          <select name="dependencyId" className="cx-input" defaultValue="">
-            <option value="">–</option>
-            {lateDependencies.map((d) => (
-              <option key={d.id} value={d.id}>
-                {d.other ? `${d.other.key} ${d.deliverable || d.other.summary}` : d.deliverable || d.id}
-              </option>
-            ))}
-          </select>
-        </label>
-      )}
-      <FormActions
-        bar="cx-action-bar"
-        busy={busy}
-        save={t('escalations.form.submit')}
-        cancel={t('escalations.form.cancel')}
-        onCancel={onCancel}
-        lockCancel
-      />
-    </form>
+            {(fid, a11y) => (
+              <select id={fid} {...a11y} name="temporaryOwner" className="cx-input" defaultValue="">
+                <option value="" disabled>
+                  –
+                </option>
+                {owners.map((p) => (
+                  <option key={p.accountId} value={p.accountId}>
+                    {p.displayName}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
+        <Field
+          name="deadline"
+          label={t('escalations.form.deadline')}
+          help={t('escalations.form.deadlineZone', { zone: fmt.timeZone })}
+        >
+          {(fid, a11y) => (
+            <input
+              id={fid}
+              {...a11y}
+              type="datetime-local"
+              name="deadline"
+              min={isoToWallTime(new Date().toISOString(), fmt.timeZone)}
+              className="cx-input"
+            />
+          )}
+        </Field>
+        {lateDependencies.length > 0 && (
+          <label className="cx-field">
+            <span className="cx-label">{t('escalations.form.fromDependency')}</span>
+            <select name="dependencyId" className="cx-input" defaultValue="">
+              <option value="">–</option>
+              {lateDependencies.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.other ? `${d.other.key} ${d.deliverable || d.other.summary}` : d.deliverable || d.id}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        <FormError error={error} />
+        <FormActions
+          bar="cx-action-bar"
+          busy={busy}
+          save={t('escalations.form.submit')}
+          cancel={t('escalations.form.cancel')}
+          onCancel={onCancel}
+          lockCancel
+        />
+      </form>
+    </ErrorScope>
   );
 }

@@ -11,9 +11,9 @@ import {
 } from '@contract';
 import type { BridgeClient } from '../../../shared/bridge-client';
 import { departmentName } from '../../../shared/departments';
-import { useT, type MessageKey } from '../../../shared/i18n';
+import { useFormat, useT, type MessageKey } from '../../../shared/i18n';
 import { Loading } from '../../../shared/components/Loading';
-import { ErrorNotice } from '../../../shared/ui/notice';
+import { ErrorNotice, Notice } from '../../../shared/ui/notice';
 import { FormActions } from '../../../shared/ui/form-actions';
 import { useSave } from '../../../shared/ui/save';
 import { UserPicker } from '../../../shared/components/UserPicker';
@@ -63,6 +63,12 @@ export default function RaciEditor({ raci, client, onCancel, onSaved, onConflict
   const saving = useSave();
   const { busy, error } = saving;
   const [templates, setTemplates] = useState(false);
+  const fmt = useFormat();
+  // Roles the draft leaves empty that a work item should have: asked about before saving, not warned of after.
+  const [confirming, setConfirming] = useState<RaciRoleName[] | null>(null);
+  const unfilled = (['responsible', 'accountable'] as const).filter(
+    (r) => draft[r].length === 0 && draft.departments[r].length === 0,
+  );
   const search = (query: string) => client.call('searchRaciUsers', { query });
 
   const remember = (list: readonly Person[]) =>
@@ -93,12 +99,14 @@ export default function RaciEditor({ raci, client, onCancel, onSaved, onConflict
     setTemplates(false);
   };
 
-  const save = () =>
-    saving.run(
+  const save = () => {
+    setConfirming(null);
+    return saving.run(
       () => client.call('setRaci', { ...draft, expectedVersion: raci.version }),
       onSaved,
       (e) => (e.code === 'CONFLICT' ? onConflict(e.message) : saving.fail(e)),
     );
+  };
 
   return (
     <form
@@ -106,7 +114,8 @@ export default function RaciEditor({ raci, client, onCancel, onSaved, onConflict
       aria-label={t('raci.editorTitle')}
       onSubmit={(e) => {
         e.preventDefault();
-        void save();
+        if (unfilled.length > 0 && !confirming) setConfirming(unfilled);
+        else void save();
       }}
     >
       <ErrorNotice error={error} />
@@ -166,12 +175,17 @@ export default function RaciEditor({ raci, client, onCancel, onSaved, onConflict
         </fieldset>
       ))}
       {raci.directory.length === 0 && <p className="cx-help">{t('raci.noDirectory')}</p>}
+      {confirming && (
+        <Notice tone="warning" role="alert">
+          {t('raci.confirmUnfilled', { roles: fmt.list(confirming.map((r) => t(ROLE_LABEL[r]))) })}
+        </Notice>
+      )}
       <FormActions
         busy={busy}
-        save={t('raci.save')}
+        save={confirming ? t('raci.saveAnyway') : t('raci.save')}
         saving={t('raci.saving')}
-        cancel={t('raci.cancel')}
-        onCancel={onCancel}
+        cancel={confirming ? t('raci.keepEditing') : t('raci.cancel')}
+        onCancel={confirming ? () => setConfirming(null) : onCancel}
         lockCancel
       />
     </form>

@@ -7,7 +7,7 @@ import { useFormat, useT } from '../../../shared/i18n';
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { PersonChip } from '../../../shared/components/PersonChip';
 import { Section } from '../../../shared/components/Section';
-import { CsvButton, Field, FormActions, FormError, withData, PersonField, useSave } from '../kit';
+import { CsvButton, ErrorScope, Field, FormActions, FormError, withData, PersonField, useSave } from '../kit';
 import type { ProjectClient, SectionProps } from '../page-context';
 
 function CharterForm(props: {
@@ -30,135 +30,150 @@ function CharterForm(props: {
   const save = useSave();
   const name = (d: CharterView['departments'][number]) => departmentName(d, t.locale);
   return (
-    <form
-      className="cx-form"
-      aria-label={t('project.charter.write')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save.run(
-          () =>
-            props.client.call('saveCharter', {
-              initiatingDepartmentId: initiating,
-              coordinatorAccountId: coordinator ?? '',
-              participatingDepartmentIds: participating,
-              goal,
-              keyResults: keyResults
-                .split('\n')
-                .map((s) => s.trim())
-                .filter(Boolean),
-              startDate: start,
-              endDate: end,
-              notes,
-              expectedVersion: c?.version ?? null,
-            }),
-          (next) => props.onDone(next),
-        );
-      }}
-    >
-      <p className="cx-muted">{t('project.charter.resetNote')}</p>
-      <div className="cx-form-grid">
-        <Field label={t('project.charter.initiating')}>
-          {(id) => (
-            <select id={id} className="cx-input" value={initiating} onChange={(e) => setInitiating(e.target.value)}>
-              {props.view.departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {name(d)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <PersonField
-          client={props.client}
-          label={t('project.charter.coordinator')}
-          value={coordinator}
-          people={people}
-          onChange={(id, p) => {
-            setCoordinator(id);
-            if (p) setPeople(new Map(people).set(p.accountId, p));
-          }}
-        />
-        <fieldset className="cx-field">
-          <legend className="cx-label">{t('project.charter.participating')}</legend>
-          {props.view.departments.map((d) => (
-            <label key={d.id}>
+    <ErrorScope error={save.error} labels={{ participatingDepartmentIds: t('project.charter.participating') }}>
+      <form
+        noValidate
+        className="cx-form"
+        aria-label={t('project.charter.write')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save.run(
+            () =>
+              props.client.call('saveCharter', {
+                initiatingDepartmentId: initiating,
+                coordinatorAccountId: coordinator ?? '',
+                participatingDepartmentIds: participating,
+                goal,
+                keyResults: keyResults
+                  .split('\n')
+                  .map((s) => s.trim())
+                  .filter(Boolean),
+                startDate: start,
+                endDate: end,
+                notes,
+                expectedVersion: c?.version ?? null,
+              }),
+            (next) => props.onDone(next),
+          );
+        }}
+      >
+        <p className="cx-muted">{t('project.charter.resetNote')}</p>
+        <div className="cx-form-grid">
+          <Field name="initiatingDepartmentId" label={t('project.charter.initiating')}>
+            {(id, a11y) => (
+              <select
+                id={id}
+                {...a11y}
+                className="cx-input"
+                value={initiating}
+                onChange={(e) => setInitiating(e.target.value)}
+              >
+                {props.view.departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {name(d)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <PersonField
+            client={props.client}
+            name="coordinatorAccountId"
+            label={t('project.charter.coordinator')}
+            value={coordinator}
+            people={people}
+            onChange={(id, p) => {
+              setCoordinator(id);
+              if (p) setPeople(new Map(people).set(p.accountId, p));
+            }}
+          />
+          <fieldset className="cx-field">
+            <legend className="cx-label">{t('project.charter.participating')}</legend>
+            {props.view.departments.map((d) => (
+              <label key={d.id}>
+                <input
+                  type="checkbox"
+                  checked={participating.includes(d.id)}
+                  onChange={(e) =>
+                    setParticipating(
+                      e.target.checked ? [...participating, d.id] : participating.filter((x) => x !== d.id),
+                    )
+                  }
+                />{' '}
+                {name(d)}
+              </label>
+            ))}
+          </fieldset>
+          <Field name="startDate" label={t('project.charter.start')}>
+            {(id, a11y) => (
               <input
-                type="checkbox"
-                checked={participating.includes(d.id)}
-                onChange={(e) =>
-                  setParticipating(
-                    e.target.checked ? [...participating, d.id] : participating.filter((x) => x !== d.id),
-                  )
-                }
-              />{' '}
-              {name(d)}
-            </label>
-          ))}
-        </fieldset>
-        <Field label={t('project.charter.start')}>
-          {(id) => (
-            <input
+                id={id}
+                {...a11y}
+                className="cx-input"
+                type="date"
+                required
+                value={start}
+                onChange={(e) => setStart(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field name="endDate" label={t('project.charter.end')}>
+            {(id, a11y) => (
+              <input
+                id={id}
+                {...a11y}
+                className="cx-input"
+                type="date"
+                required
+                value={end}
+                onChange={(e) => setEnd(e.target.value)}
+              />
+            )}
+          </Field>
+        </div>
+        <Field name="goal" label={t('project.charter.goal')}>
+          {(id, a11y) => (
+            <textarea
               id={id}
+              {...a11y}
               className="cx-input"
-              type="date"
+              rows={2}
               required
-              value={start}
-              onChange={(e) => setStart(e.target.value)}
+              maxLength={2000}
+              value={goal}
+              onChange={(e) => setGoal(e.target.value)}
             />
           )}
         </Field>
-        <Field label={t('project.charter.end')}>
-          {(id) => (
-            <input
+        <Field name="keyResults" label={t('project.charter.keyResults')} help={t('project.charter.keyResultsHelp')}>
+          {(id, a11y) => (
+            <textarea
               id={id}
+              {...a11y}
               className="cx-input"
-              type="date"
-              required
-              value={end}
-              onChange={(e) => setEnd(e.target.value)}
+              rows={4}
+              value={keyResults}
+              onChange={(e) => setKeyResults(e.target.value)}
             />
           )}
         </Field>
-      </div>
-      <Field label={t('project.charter.goal')}>
-        {(id) => (
-          <textarea
-            id={id}
-            className="cx-input"
-            rows={2}
-            required
-            maxLength={2000}
-            value={goal}
-            onChange={(e) => setGoal(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('project.charter.keyResults')} help={t('project.charter.keyResultsHelp')}>
-        {(id) => (
-          <textarea
-            id={id}
-            className="cx-input"
-            rows={4}
-            value={keyResults}
-            onChange={(e) => setKeyResults(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('project.charter.notes')}>
-        {(id) => (
-          <textarea
-            id={id}
-            className="cx-input"
-            rows={2}
-            maxLength={4000}
-            value={notes}
-            onChange={(e) => setNotes(e.target.value)}
-          />
-        )}
-      </Field>
-      <FormError error={save.error} />
-      <FormActions busy={save.busy} onCancel={() => props.onDone(null)} />
-    </form>
+        <Field name="notes" label={t('project.charter.notes')}>
+          {(id, a11y) => (
+            <textarea
+              id={id}
+              {...a11y}
+              className="cx-input"
+              rows={2}
+              maxLength={4000}
+              value={notes}
+              onChange={(e) => setNotes(e.target.value)}
+            />
+          )}
+        </Field>
+        <FormError error={save.error} />
+        <FormActions busy={save.busy} onCancel={() => props.onDone(null)} />
+      </form>
+    </ErrorScope>
   );
 }
 
@@ -248,7 +263,7 @@ function CharterPanel({ overview, client, data }: SectionProps & { data: Charter
                 </tr>
                 <tr>
                   <th scope="row">{t('project.charter.participating')}</th>
-                  <td>{c.participatingDepartmentIds.map(dept).join('、')}</td>
+                  <td>{fmt.list(c.participatingDepartmentIds.map(dept))}</td>
                 </tr>
                 <tr>
                   <th scope="row">{t('project.charter.goal')}</th>

@@ -8,6 +8,7 @@ import Button from '@atlaskit/button/default/button';
 import { FormActions as KitFormActions } from '../../../shared/ui/form-actions';
 import { FormError } from '../../../shared/ui/form-error';
 import { Loaded } from '../../../shared/ui/loaded';
+import { useFieldProblems } from '../../../shared/ui/error-scope';
 import { useCall } from '../../../shared/use-call';
 import { useTask as useKitTask } from '../../../shared/ui/task';
 import type { ProjectClient, SectionProps } from '../page-context';
@@ -65,23 +66,32 @@ export function FormActions({ busy, onCancel }: { busy: boolean; onCancel: () =>
 export function PersonField(props: {
   client: ProjectClient;
   label: string;
+  /** The input's path, so the form's error for it shows under the picker. */
+  name?: string;
   help?: string;
   value: string | null;
   people: Map<string, Person>;
   onChange: (id: string | null, p?: Person) => void;
 }) {
   const id = useId();
+  const { problems, changed } = useFieldProblems(props.name, props.label);
   return (
-    <UserPicker
-      inputId={id}
-      label={props.label}
-      help={props.help ?? ''}
-      multiple={false}
-      value={props.value ? [props.value] : []}
-      people={props.people}
-      onChange={(ids, chosen) => props.onChange(ids[0] ?? null, chosen)}
-      search={(query) => props.client.call('searchPeople', { query })}
-    />
+    <div className="cx-field">
+      <UserPicker
+        inputId={id}
+        label={props.label}
+        help={props.help ?? ''}
+        multiple={false}
+        value={props.value ? [props.value] : []}
+        people={props.people}
+        onChange={(ids, chosen) => {
+          changed();
+          props.onChange(ids[0] ?? null, chosen);
+        }}
+        search={(query) => props.client.call('searchPeople', { query })}
+      />
+      {problems.length > 0 && <p className="cx-field-error">{problems.map((p) => p.message).join(' ')}</p>}
+    </div>
   );
 }
 

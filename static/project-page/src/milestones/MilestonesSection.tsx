@@ -6,7 +6,7 @@ import { useFormat, useT } from '../../../shared/i18n';
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { Loading } from '../../../shared/components/Loading';
 import { Section } from '../../../shared/components/Section';
-import { CsvButton, Field, FormActions, FormError, HeadRow, HealthLozenge, useSave } from '../kit';
+import { CsvButton, ErrorScope, Field, FormActions, FormError, HeadRow, HealthLozenge, useSave } from '../kit';
 import type { ProjectClient, SectionProps } from '../page-context';
 import { milestoneReason } from '../kit/health';
 
@@ -35,55 +35,59 @@ function PlanForm(props: {
   const [owner, setOwner] = useState(m.ownerDepartmentId ?? '');
   const save = useSave();
   return (
-    <form
-      className="cx-form"
-      aria-label={t('project.ms.editPlan', { name: m.name })}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save.run(
-          () =>
-            props.client.call('saveMilestonePlan', {
-              versionId: m.id,
-              bufferDays: Number(buffer),
-              ownerDepartmentId: owner || null,
-              expectedVersion: m.planVersion,
-            }),
-          () => props.onDone(true),
-        );
-      }}
-    >
-      <div className="cx-form-grid">
-        <Field label={t('project.ms.bufferDaysLabel')}>
-          {(id) => (
-            <input
-              id={id}
-              className="cx-input"
-              type="number"
-              min={0}
-              max={90}
-              step={1}
-              required
-              value={buffer}
-              onChange={(e) => setBuffer(e.target.value)}
-            />
-          )}
-        </Field>
-        <Field label={t('project.ms.ownerDept')}>
-          {(id) => (
-            <select id={id} className="cx-input" value={owner} onChange={(e) => setOwner(e.target.value)}>
-              <option value="">{t('project.common.none')}</option>
-              {props.departments.map((d) => (
-                <option key={d.id} value={d.id}>
-                  {departmentName(d, t.locale)}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </div>
-      <FormError error={save.error} />
-      <FormActions busy={save.busy} onCancel={() => props.onDone(false)} />
-    </form>
+    <ErrorScope error={save.error}>
+      <form
+        noValidate
+        className="cx-form"
+        aria-label={t('project.ms.editPlan', { name: m.name })}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save.run(
+            () =>
+              props.client.call('saveMilestonePlan', {
+                versionId: m.id,
+                bufferDays: Number(buffer),
+                ownerDepartmentId: owner || null,
+                expectedVersion: m.planVersion,
+              }),
+            () => props.onDone(true),
+          );
+        }}
+      >
+        <div className="cx-form-grid">
+          <Field name="bufferDays" label={t('project.ms.bufferDaysLabel')}>
+            {(id, a11y) => (
+              <input
+                id={id}
+                {...a11y}
+                className="cx-input"
+                type="number"
+                min={0}
+                max={90}
+                step={1}
+                required
+                value={buffer}
+                onChange={(e) => setBuffer(e.target.value)}
+              />
+            )}
+          </Field>
+          <Field name="ownerDepartmentId" label={t('project.ms.ownerDept')}>
+            {(id, a11y) => (
+              <select id={id} {...a11y} className="cx-input" value={owner} onChange={(e) => setOwner(e.target.value)}>
+                <option value="">{t('project.common.none')}</option>
+                {props.departments.map((d) => (
+                  <option key={d.id} value={d.id}>
+                    {departmentName(d, t.locale)}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        </div>
+        <FormError error={save.error} />
+        <FormActions busy={save.busy} onCancel={() => props.onDone(false)} />
+      </form>
+    </ErrorScope>
   );
 }
 

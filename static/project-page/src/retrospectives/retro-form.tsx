@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { FINDING_CATEGORIES } from '@contract';
 import { useT } from '../../../shared/i18n';
-import { Field, FormActions, FormError, splitList, useSave } from '../kit';
+import { ErrorScope, Field, FormActions, FormError, splitList, useSave } from '../kit';
 import type { ProjectClient, SectionProps } from '../page-context';
 import { DIMENSIONS } from './retro-common';
 
@@ -35,136 +35,152 @@ export function RetroForm(props: {
   });
   const save = useSave();
   return (
-    <form
-      className="cx-form"
-      aria-label={t('project.retros.add')}
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save.run(
-          () =>
-            props.client.call('saveRetrospective', {
-              versionId: versionId || null,
-              heldOn,
-              wentWell,
-              toImprove,
-              scores: withScores
-                ? {
-                    communication: Number(scores.communication),
-                    accountability: Number(scores.accountability),
-                    resources: Number(scores.resources),
-                    resolution: Number(scores.resolution),
-                  }
-                : null,
-              tags: splitList(tags),
-              findings: FINDING_CATEGORIES.flatMap((category) =>
-                findings[category]
-                  .split('\n')
-                  .map((text) => text.trim())
-                  .filter(Boolean)
-                  .map((text) => ({ category, text })),
-              ),
-              expectedVersion: null,
-            }),
-          () => props.onDone(true),
-        );
-      }}
-    >
-      <div className="cx-form-grid">
-        <Field label={t('project.retros.milestone')}>
-          {(id) => (
-            <select id={id} className="cx-input" value={versionId} onChange={(e) => setVersionId(e.target.value)}>
-              <option value="">{t('project.retros.endOfProject')}</option>
-              {props.milestones.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field label={t('project.retros.heldOn')}>
-          {(id) => (
-            <input
-              id={id}
-              className="cx-input"
-              type="date"
-              required
-              value={heldOn}
-              onChange={(e) => setHeldOn(e.target.value)}
-            />
-          )}
-        </Field>
-      </div>
-      <Field label={t('project.retros.wentWell')}>
-        {(id) => (
-          <textarea
-            id={id}
-            className="cx-input"
-            rows={3}
-            maxLength={4000}
-            value={wentWell}
-            onChange={(e) => setWentWell(e.target.value)}
-          />
-        )}
-      </Field>
-      <Field label={t('project.retros.toImprove')}>
-        {(id) => (
-          <textarea
-            id={id}
-            className="cx-input"
-            rows={3}
-            maxLength={4000}
-            value={toImprove}
-            onChange={(e) => setToImprove(e.target.value)}
-          />
-        )}
-      </Field>
-      <fieldset className="cx-form-grid">
-        <legend className="cx-label">{t('project.retros.findings')}</legend>
-        {FINDING_CATEGORIES.map((c) => (
-          <Field key={c} label={t(`project.retros.finding.${c}`)} help={t('project.retros.findingsHelp')}>
-            {(id) => (
-              <textarea
+    <ErrorScope error={save.error} labels={{ findings: t('project.retros.findings') }}>
+      <form
+        noValidate
+        className="cx-form"
+        aria-label={t('project.retros.add')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          void save.run(
+            () =>
+              props.client.call('saveRetrospective', {
+                versionId: versionId || null,
+                heldOn,
+                wentWell,
+                toImprove,
+                scores: withScores
+                  ? {
+                      communication: Number(scores.communication),
+                      accountability: Number(scores.accountability),
+                      resources: Number(scores.resources),
+                      resolution: Number(scores.resolution),
+                    }
+                  : null,
+                tags: splitList(tags),
+                findings: FINDING_CATEGORIES.flatMap((category) =>
+                  findings[category]
+                    .split('\n')
+                    .map((text) => text.trim())
+                    .filter(Boolean)
+                    .map((text) => ({ category, text })),
+                ),
+                expectedVersion: null,
+              }),
+            () => props.onDone(true),
+          );
+        }}
+      >
+        <div className="cx-form-grid">
+          <Field name="versionId" label={t('project.retros.milestone')}>
+            {(id, a11y) => (
+              <select
                 id={id}
+                {...a11y}
                 className="cx-input"
-                rows={2}
-                value={findings[c]}
-                onChange={(e) => setFindings({ ...findings, [c]: e.target.value })}
+                value={versionId}
+                onChange={(e) => setVersionId(e.target.value)}
+              >
+                <option value="">{t('project.retros.endOfProject')}</option>
+                {props.milestones.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="heldOn" label={t('project.retros.heldOn')}>
+            {(id, a11y) => (
+              <input
+                id={id}
+                {...a11y}
+                className="cx-input"
+                type="date"
+                required
+                value={heldOn}
+                onChange={(e) => setHeldOn(e.target.value)}
               />
             )}
           </Field>
-        ))}
-      </fieldset>
-      <fieldset className="cx-form-grid">
-        <legend className="cx-label">
-          <label>
-            <input type="checkbox" checked={withScores} onChange={(e) => setWithScores(e.target.checked)} />{' '}
-            {t('project.retros.scores')}
-          </label>
-        </legend>
-        {withScores &&
-          DIMENSIONS.map((d) => (
-            <Field key={d} label={t(`project.retros.score.${d}`)}>
-              {(id) => (
-                <input
+        </div>
+        <Field name="wentWell" label={t('project.retros.wentWell')}>
+          {(id, a11y) => (
+            <textarea
+              id={id}
+              {...a11y}
+              className="cx-input"
+              rows={3}
+              maxLength={4000}
+              value={wentWell}
+              onChange={(e) => setWentWell(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field name="toImprove" label={t('project.retros.toImprove')}>
+          {(id, a11y) => (
+            <textarea
+              id={id}
+              {...a11y}
+              className="cx-input"
+              rows={3}
+              maxLength={4000}
+              value={toImprove}
+              onChange={(e) => setToImprove(e.target.value)}
+            />
+          )}
+        </Field>
+        <fieldset className="cx-form-grid">
+          <legend className="cx-label">{t('project.retros.findings')}</legend>
+          {FINDING_CATEGORIES.map((c) => (
+            <Field key={c} label={t(`project.retros.finding.${c}`)} help={t('project.retros.findingsHelp')}>
+              {(id, a11y) => (
+                <textarea
                   id={id}
+                  {...a11y}
                   className="cx-input"
-                  type="number"
-                  min={1}
-                  max={5}
-                  required
-                  value={scores[d]}
-                  onChange={(e) => setScores({ ...scores, [d]: e.target.value })}
+                  rows={2}
+                  value={findings[c]}
+                  onChange={(e) => setFindings({ ...findings, [c]: e.target.value })}
                 />
               )}
             </Field>
           ))}
-      </fieldset>
-      <Field label={t('project.common.tags')} help={t('project.common.tagsHelp')}>
-        {(id) => <input id={id} className="cx-input" value={tags} onChange={(e) => setTags(e.target.value)} />}
-      </Field>
-      <FormError error={save.error} />
-      <FormActions busy={save.busy} onCancel={() => props.onDone(false)} />
-    </form>
+        </fieldset>
+        <fieldset className="cx-form-grid">
+          <legend className="cx-label">
+            <label>
+              <input type="checkbox" checked={withScores} onChange={(e) => setWithScores(e.target.checked)} />{' '}
+              {t('project.retros.scores')}
+            </label>
+          </legend>
+          {withScores &&
+            DIMENSIONS.map((d) => (
+              <Field key={d} name={`scores.${d}`} label={t(`project.retros.score.${d}`)}>
+                {(id, a11y) => (
+                  <input
+                    id={id}
+                    {...a11y}
+                    className="cx-input"
+                    type="number"
+                    min={1}
+                    max={5}
+                    required
+                    value={scores[d]}
+                    onChange={(e) => setScores({ ...scores, [d]: e.target.value })}
+                  />
+                )}
+              </Field>
+            ))}
+        </fieldset>
+        <Field name="tags" label={t('project.common.tags')} help={t('project.common.tagsHelp')}>
+          {(id, a11y) => (
+            <input id={id} {...a11y} className="cx-input" value={tags} onChange={(e) => setTags(e.target.value)} />
+          )}
+        </Field>
+        <FormError error={save.error} />
+        <FormActions busy={save.busy} onCancel={() => props.onDone(false)} />
+      </form>
+    </ErrorScope>
   );
 }

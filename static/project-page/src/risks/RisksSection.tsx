@@ -1,3 +1,4 @@
+import { WorkItemLink } from '../../../shared/components/WorkItemLink';
 import { useState } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
@@ -146,7 +147,14 @@ export function RisksView({
                   <td>
                     <time dateTime={r.reviewDate}>{fmt.date(r.reviewDate)}</time>
                   </td>
-                  <td>{[...r.issueKeys, ...r.dependencyIds].join(', ')}</td>
+                  <td>
+                    {r.issueKeys.map((k) => (
+                      <span key={k}>
+                        <WorkItemLink issueKey={k} />{' '}
+                      </span>
+                    ))}
+                    {r.dependencyIds.join(', ')}
+                  </td>
                   {register.canEdit && (
                     <td>
                       <Button appearance="subtle" onClick={() => setEditing(r)}>
