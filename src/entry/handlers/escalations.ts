@@ -9,6 +9,7 @@ import { issueKeyOf, projectKeyOf } from '../scope';
 import { actFromPanel, raiseFromPanel } from '../../app/escalations/escalations';
 import { getTimeline } from '../../app/escalations/escalation-view';
 import { getEscalationStats } from '../../app/escalations/escalation-stats';
+import { saveWebhookProjects } from '../../app/escalations/webhook-projects';
 import { searchUsers } from '../../app/directory/manage-departments';
 import {
   getCalendars,
@@ -44,4 +45,5 @@ export const escalationsAdminHandlers: Handlers<typeof ESCALATION_ADMIN_FUNCTION
   saveCalendars: ({ deps, ctx, input }) => saveCalendars(deps, ctx, input),
   getWebhookSecret: ({ deps }) => getWebhookSecretStatus(deps),
   rotateWebhookSecret: ({ deps, ctx }) => rotateWebhookSecret(deps, ctx),
+  saveWebhookProjects: ({ deps, ctx, input }) => saveWebhookProjects(deps, ctx, input.projectKeys),
 };
