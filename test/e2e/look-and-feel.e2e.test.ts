@@ -121,6 +121,25 @@ describeInChromium(
       await page.context().close();
     });
 
+    it('opens a work item from the critical path, the dependency problems and the agenda', async () => {
+      const page = await ctx.open('#/project/PAY/page', { viewport: WIDE });
+      const app = page.frameLocator(FRAME);
+      await app.getByRole('tab', { name: 'Weekly sync', exact: true }).click();
+      const agendaLinks = app.locator('.cx-agenda-text a.cx-link');
+      await agendaLinks.first().waitFor();
+      expect(await agendaLinks.count()).toBeGreaterThan(0);
+      await app.getByRole('tab', { name: 'Cross-department dependencies', exact: true }).click();
+      const path = app.locator('.cx-critical-path a.cx-link');
+      await path.first().waitFor();
+      expect(await app.locator('.cx-row-title a.cx-link').count()).toBeGreaterThan(0);
+      const key = (await path.first().textContent()) ?? '';
+      expect(key).toMatch(/^[A-Z]+-\d+$/);
+      await path.first().click();
+      await expect.poll(() => new URL(page.url()).hash).toBe(`#/issue/${key}`);
+      expect(page.errors).toEqual([]);
+      await page.context().close();
+    }, 60_000);
+
     it('refuses a past answer-needed-by time, in Chinese, entered in the Jira time zone', async () => {
       const page = await ctx.open('#/issue/PAY-17', { viewport: WIDE, locale: 'zh_CN' });
       const panel = page.frameLocator('iframe[title="Collaboration (app)"]');
