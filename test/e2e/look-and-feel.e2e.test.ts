@@ -140,6 +140,24 @@ describeInChromium(
       await page.context().close();
     }, 60_000);
 
+    it('lists the open escalations on the project page, each opening its work item, in Chinese', async () => {
+      const page = await ctx.open('#/project/PAY/page', { viewport: WIDE, locale: 'zh_CN' });
+      const app = page.frameLocator(FRAME);
+      await app.getByRole('tab', { name: '升级', exact: true }).click();
+      const list = app.getByRole('table', { name: '未关闭的问题升级' });
+      await list.waitFor();
+      const rows = list.locator('tbody tr');
+      expect(await rows.count()).toBeGreaterThan(0);
+      expect(await list.locator('thead').textContent()).toContain('发起人');
+      const key = (await rows.first().locator('a.cx-link').textContent()) ?? '';
+      expect(key).toMatch(/^PAY-\d+$/);
+      await ctx.shot(page, 'look-open-escalations-zh-light');
+      await rows.first().locator('a.cx-link').click();
+      await expect.poll(() => new URL(page.url()).hash).toBe(`#/issue/${key}`);
+      expect(page.errors).toEqual([]);
+      await page.context().close();
+    }, 60_000);
+
     it('refuses a past answer-needed-by time, in Chinese, entered in the Jira time zone', async () => {
       const page = await ctx.open('#/issue/PAY-17', { viewport: WIDE, locale: 'zh_CN' });
       const panel = page.frameLocator('iframe[title="Collaboration (app)"]');
