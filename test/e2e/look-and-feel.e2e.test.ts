@@ -158,6 +158,27 @@ describeInChromium(
       await page.context().close();
     }, 60_000);
 
+    it('passes axe-core on the issue panel and on every tab of the project page', async () => {
+      const panelPage = await ctx.open('#/issue/PAY-17', { viewport: WIDE });
+      const handle = await panelPage.waitForSelector('iframe[title="Collaboration (app)"]');
+      const panel = (await handle.contentFrame())!;
+      await panel.waitForSelector('[role="tab"], h2');
+      const findings: string[] = (await seriousFindings(panel)).map((f) => `panel ${f}`);
+      await panelPage.context().close();
+      const page = await ctx.open('#/project/PAY/page', { viewport: WIDE });
+      const app = page.frameLocator(FRAME);
+      const frame = await appFrame(page);
+      const tabs = await app.getByRole('tab').allTextContents();
+      for (const name of tabs) {
+        await app.getByRole('tab', { name, exact: true }).click();
+        await app.locator('[role="tabpanel"] :is(h2, h3, p, table)').first().waitFor();
+        findings.push(...(await seriousFindings(frame)).map((f) => `${name} ${f}`));
+      }
+      expect(findings).toEqual([]);
+      expect(page.errors).toEqual([]);
+      await page.context().close();
+    }, 120_000);
+
     it('refuses a past answer-needed-by time, in Chinese, entered in the Jira time zone', async () => {
       const page = await ctx.open('#/issue/PAY-17', { viewport: WIDE, locale: 'zh_CN' });
       const panel = page.frameLocator('iframe[title="Collaboration (app)"]');
