@@ -40,7 +40,7 @@ async function seriousFindings(frame: Frame): Promise<string[]> {
 
 describeInChromium(
   'Looks and feels like Jira (issue 17)',
-  { apps: ['project-page', 'issue-panel'], defaultUser: gaoYuan },
+  { apps: ['project-page', 'issue-panel', 'admin-page', 'project-settings'], defaultUser: gaoYuan },
   (ctx) => {
     it('names every wrong field of a risk at once, under its label, and clears one when it changes', async () => {
       const page = await ctx.open('#/project/PAY/page', { viewport: WIDE });
@@ -178,6 +178,24 @@ describeInChromium(
       expect(page.errors).toEqual([]);
       await page.context().close();
     }, 120_000);
+
+    it('passes axe-core on the admin page and the project settings page', async () => {
+      const admin = await ctx.open('#/admin', { viewport: WIDE, user: SEED_USERS.linTao.accountId });
+      const adminFrame = await (
+        await admin.waitForSelector('iframe[title="Collaboration settings (app)"]')
+      ).contentFrame();
+      await adminFrame!.waitForSelector('h2');
+      const findings = (await seriousFindings(adminFrame!)).map((f) => `admin ${f}`);
+      expect(admin.errors).toEqual([]);
+      await admin.context().close();
+      const settings = await ctx.open('#/project/PAY/settings/escalation-ladder', { viewport: WIDE });
+      const settingsFrame = await (await settings.waitForSelector('iframe[title$="(app)"]')).contentFrame();
+      await settingsFrame!.waitForSelector('h2, table, form');
+      findings.push(...(await seriousFindings(settingsFrame!)).map((f) => `settings ${f}`));
+      expect(findings).toEqual([]);
+      expect(settings.errors).toEqual([]);
+      await settings.context().close();
+    }, 60_000);
 
     it('refuses a past answer-needed-by time, in Chinese, entered in the Jira time zone', async () => {
       const page = await ctx.open('#/issue/PAY-17', { viewport: WIDE, locale: 'zh_CN' });

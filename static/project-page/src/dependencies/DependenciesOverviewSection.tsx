@@ -150,7 +150,6 @@ export function DependenciesOverview({ overview }: { overview: DependencyOvervie
             <p>
               <strong className="cx-critical-path">
                 {path.issueKeys.map((k, i) => (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: a path may pass hidden work items, which have no key
                   <span key={i}>
                     {i > 0 && ' → '}
                     {k ? <WorkItemLink issueKey={k} /> : t('dependencies.page.hiddenIssue')}
