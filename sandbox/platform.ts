@@ -73,6 +73,11 @@ export interface Platform {
    */
   settle(): Promise<void>;
   /**
+   * Resolves when the events due by now have been handled, without moving the clock: what the shell waits for
+   * after a click. The same as `settle` in a kind sandbox; under production conditions late events stay late.
+   */
+  settleNow(): Promise<void>;
+  /**
    * Lets sandbox time move on until every write so far shows in queries and JQL (the few seconds of their lag;
    * no-op in a kind sandbox): what a person's next click, a moment later, would find.
    */
@@ -253,10 +258,11 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
   }
 
   if (conditions) {
-    // Whatever a person or a rule starts (a click, an Automation rule, a web request) comes a moment after the
-    // last: the few seconds of query lag have passed by then. Inside one invocation, and for triggers, they have not.
+    // Whatever a person, a rule or the schedule starts (a click, an Automation rule, a web request, the next
+    // scheduled run) comes a moment after the last: the few seconds of query lag have passed by then. Inside one
+    // invocation, and for product-event triggers, they have not.
     const h = host;
-    for (const name of ['invokeResolver', 'runAutomationAction', 'callWebTrigger'] as const) {
+    for (const name of ['invokeResolver', 'runAutomationAction', 'callWebTrigger', 'runScheduled'] as const) {
       const run = h[name].bind(h) as (...args: unknown[]) => Promise<unknown>;
       (h as unknown as Record<string, unknown>)[name] = async (...args: unknown[]) => {
         await platform.waitOutQueryLag();
@@ -316,10 +322,18 @@ export async function createPlatform(opts: PlatformOptions): Promise<Platform> {
     siteUrl: opts.siteUrl,
     users: SEED_USERS,
     settle: () => (delivery ? drain(delivery) : settle(host!)),
+    async settleNow() {
+      await settle(host!);
+      delivery?.pump();
+      await delivery?.settleInFlight();
+    },
     advance,
     async waitOutQueryLag() {
+      // A few seconds at most: the clock moves on without running schedules (the next advance runs any it passed),
+      // so a scheduled run can wait here too without recursing into advance.
       const until = Math.max(0, ...lags.map((l) => l.pendingUntil()));
-      if (until > clock.now()) await advance(until - clock.now());
+      if (until > clock.now()) clock.moveTo(until);
+      delivery?.pump();
     },
     close() {
       delivery?.close();

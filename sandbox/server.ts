@@ -260,7 +260,7 @@ export function createSandboxServer(platform: Platform): Server {
       // A Jira Automation rule's THEN step running the app's action, as the user chosen in the shell.
       const inputs = JSON.parse(body || '{}') as Record<string, unknown>;
       const result = await platform.host.runAutomationAction(automation[1]!, inputs, userOf(req));
-      await platform.settle();
+      await platform.settleNow();
       return sendJson(res, 200, { result });
     }
     if (path === 'invocations' && req.method === 'GET') {
@@ -299,7 +299,7 @@ export function createSandboxServer(platform: Platform): Server {
           ...(req.method === 'GET' || req.method === 'HEAD' ? {} : { body: await readBody(req) }),
           actor: { kind: 'user', accountId },
         });
-        await platform.settle();
+        await platform.settleNow();
         return send(res, r.status, r.body, 'application/json; charset=utf-8', r.headers);
       }
       const avatar = /^\/sandbox\/avatar\/(user|project)\/([^/]+)\.svg$/.exec(path);
@@ -328,7 +328,7 @@ export function createSandboxServer(platform: Platform): Server {
           body,
           query: url.searchParams,
         });
-        await platform.settle();
+        await platform.settleNow();
         const h = Object.fromEntries(Object.entries(out.headers).map(([k, v]) => [k, v.join(', ')]));
         return send(res, out.statusCode, out.body, h['Content-Type'] ?? h['content-type'] ?? 'text/plain', h);
       }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { appRequestStore, invocationStore, type InvocationKind, type InvocationRecord } from './invocation-context';
 import { INTERVAL_MS, uiModules, type Manifest } from './manifest';
 import type { SandboxClock } from './clock';
+import { AsyncQueue } from './async-queue';
 import type { EventDelivery } from './event-delivery';
 
 /** What the host needs of the KVS engine (sandbox/kvs). */
@@ -95,8 +96,19 @@ export class ForgeHost {
   private nextInvocationId = 1;
   private readonly pendingEvents: Array<Promise<void>> = [];
   private readonly lastScheduledRun = new Map<string, number>();
+  /** Forge's async events: `Queue.push` lands here; consumers run as invocations (sandbox/runtime/async-queue.ts). */
+  readonly asyncQueue: AsyncQueue;
 
-  constructor(private readonly opts: HostOptions) {}
+  constructor(private readonly opts: HostOptions) {
+    this.asyncQueue = new AsyncQueue({
+      consumers: opts.manifest.modules.consumer,
+      clock: opts.clock,
+      invoke: (c, event) =>
+        this.run('trigger', c.key, c.function, 'async event', null, async () =>
+          this.handlerFor(c.function)(event, { installContext: `ari:cloud:jira::site/${opts.cloudId}` }),
+        ),
+    });
+  }
 
   /** Sets the two globals the Forge SDKs read. Must run before the app module is first imported. */
   static installGlobals(getHost: () => ForgeHost | null): void {
@@ -142,6 +154,10 @@ export class ForgeHost {
         status: r.status,
         headers: { 'content-type': 'application/json' },
       });
+    }
+    if (target.type === 'fpp' && target.remote === 'stargate' && path.startsWith('/webhook/queue/')) {
+      const r = this.asyncQueue.publish(path, body);
+      return new Response(r.body, { status: r.status, headers: { 'content-type': 'application/json' } });
     }
     if (target.type === 'fpp') {
       state.record.jiraCalls += 1;
@@ -303,12 +319,15 @@ export class ForgeHost {
   }
 
   get busy(): boolean {
-    return this.pendingEvents.length > 0;
+    return this.pendingEvents.length > 0 || this.asyncQueue.busy;
   }
 
-  /** Resolves when every event delivered so far (and any it caused) has been handled. */
+  /** Resolves when every event delivered so far (and any it caused, queued work due now included) has been handled. */
   async settle(): Promise<void> {
-    while (this.pendingEvents.length > 0) await Promise.allSettled([...this.pendingEvents]);
+    while (this.pendingEvents.length > 0 || this.asyncQueue.busy) {
+      await Promise.allSettled([...this.pendingEvents]);
+      await this.asyncQueue.settle();
+    }
   }
 
   async runScheduled(moduleKey: string): Promise<void> {
@@ -340,6 +359,13 @@ export class ForgeHost {
         if (!this.lastScheduledRun.has(t.key)) this.lastScheduledRun.set(t.key, last);
         const at = last + interval;
         if (at <= target && (!next || at < next.at)) next = { key: t.key, at };
+      }
+      // Queued work delayed to a moment before the next scheduled run is delivered at its moment.
+      const queued = this.asyncQueue.nextAt();
+      if (queued !== null && queued <= target && (!next || queued < next.at)) {
+        this.opts.clock.moveTo(queued);
+        await this.settle();
+        continue;
       }
       if (!next || runs >= maxRuns) break;
       this.opts.clock.moveTo(next.at);

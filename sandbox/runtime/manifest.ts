@@ -47,6 +47,7 @@ const ManifestSchema = z.object({
         )
         .default([]),
       webtrigger: z.array(z.object({ key: z.string(), function: z.string() })).default([]),
+      consumer: z.array(z.object({ key: z.string(), queue: z.string(), function: z.string() })).default([]),
       action: z
         .array(
           z.object({

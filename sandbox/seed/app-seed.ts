@@ -1,4 +1,4 @@
-import { SECRET } from '../../src/app/kernel/storage-keys';
+import { KEY, SECRET } from '../../src/app/kernel/storage-keys';
 import type { ExtensionContext, ForgeHost, KvsBackend } from '../runtime/forge-host';
 import type { JiraSandbox } from '../jira';
 import { SEED_DEPARTMENTS, SEED_USERS } from './jira-seed';
@@ -18,6 +18,15 @@ export function seedApp(kvs: KvsBackend): void {
     JSON.stringify({ key: SECRET.webhookSigningKey, value: SANDBOX_WEBHOOK_SECRET }),
   );
   if (r.status >= 300) throw new Error(`seeding the web trigger secret failed: ${r.status} ${r.body}`);
+  // The projects the web trigger accepts, as an admin would list them on the admin page.
+  const projects = kvs.handle(
+    '/api/v1/set',
+    JSON.stringify({
+      key: KEY.webhookProjects,
+      value: { projectKeys: ['AICS', 'PAY'], updatedAt: 0, updatedBy: 'sandbox-seed' },
+    }),
+  );
+  if (projects.status >= 300) throw new Error(`seeding the web trigger projects failed: ${projects.status}`);
 }
 
 /** What the admin page's resolver answers; only `ok` and the error matter to the seed. */

@@ -301,7 +301,15 @@ export const WebhookSecretStatusSchema = z.object({
   /** The first characters of the secret's SHA-256, to tell secrets apart without showing one. */
   fingerprint: z.string().nullable(),
   canEdit: z.boolean(),
+  /** The projects whose issues a web request may escalate; none listed, none accepted. */
+  allowedProjects: z.array(z.string()),
 });
+
+/** A Jira project key as Jira makes them: a capital letter, then capitals, digits or underscores. */
+const WebhookProjectKeySchema = z
+  .string()
+  .trim()
+  .regex(/^[A-Z][A-Z0-9_]{0,9}$/, 'expected a project key such as PAY');
 
 export const ESCALATION_PANEL_FUNCTIONS = {
   raiseEscalation: { input: RaiseEscalationInputSchema, output: IssueEscalationsSchema },
@@ -342,6 +350,11 @@ export const ESCALATION_ADMIN_FUNCTIONS = {
   rotateWebhookSecret: {
     input: z.object({}).strict(),
     output: WebhookSecretStatusSchema.extend({ secret: z.string() }),
+  },
+  /** The projects the web trigger accepts, replaced as a whole; each must be a project Jira has. */
+  saveWebhookProjects: {
+    input: z.object({ projectKeys: z.array(WebhookProjectKeySchema).max(100) }).strict(),
+    output: WebhookSecretStatusSchema,
   },
 } as const;
 

@@ -66,6 +66,14 @@ const CORE_MESSAGES = {
     en: 'Request refused: {detail}',
     zh: '请求被拒绝：{detail}',
   },
+  'webhook.projectNotAllowed': {
+    en: 'Project {key} does not accept escalations by web request. A Jira admin can list it on the app’s admin page (Escalation web trigger → Projects).',
+    zh: '项目 {key} 不接受通过 Web 请求提交的升级。Jira 管理员可在应用管理页面（升级 Web 触发器 → 项目）中添加该项目。',
+  },
+  'webhook.unknownProject': {
+    en: 'Jira has no project with the key {key}.',
+    zh: 'Jira 中没有键为 {key} 的项目。',
+  },
   'internal.unexpected': {
     en: 'Something went wrong on our side. Try again; if it persists, contact your Jira admin.',
     zh: '服务出现意外错误，请重试；如仍失败，请联系 Jira 管理员。',

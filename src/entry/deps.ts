@@ -1,6 +1,7 @@
 import type { Deps, Logger } from '../app/kernel/ports';
 import { createKvsStore } from '../adapters/forge/kvs-store';
 import { createJiraClient } from '../adapters/forge/jira';
+import { createWorkQueue } from '../adapters/forge/queue';
 
 const log: Logger = {
   info: (message, data) => console.info(message, data ?? {}),
@@ -12,6 +13,12 @@ let shared: Deps | null = null;
 
 /** The composition root: real adapters, created once per warm function instance. */
 export function productionDeps(): Deps {
-  shared ??= { store: createKvsStore(), jira: createJiraClient(), clock: { now: () => Date.now() }, log };
+  shared ??= {
+    store: createKvsStore(),
+    jira: createJiraClient(),
+    clock: { now: () => Date.now() },
+    log,
+    queue: createWorkQueue(),
+  };
   return shared;
 }

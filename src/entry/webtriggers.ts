@@ -45,12 +45,16 @@ export async function handleEscalationWebhook(deps: Deps, req: WebTriggerRequest
     return json(405, { ok: false, error: { code: 'VALIDATION', message: 'Only POST is accepted.' } });
   }
   try {
-    const esc = await raiseEscalationByRequest(deps, {
-      body: req.body ?? '',
-      signature: header(req, WEBHOOK_HEADERS.signature),
-      timestamp: header(req, WEBHOOK_HEADERS.timestamp),
-      nonce: header(req, WEBHOOK_HEADERS.nonce),
-    });
+    const esc = await raiseEscalationByRequest(
+      deps,
+      {
+        body: req.body ?? '',
+        signature: header(req, WEBHOOK_HEADERS.signature),
+        timestamp: header(req, WEBHOOK_HEADERS.timestamp),
+        nonce: header(req, WEBHOOK_HEADERS.nonce),
+      },
+      locale,
+    );
     return json(201, {
       ok: true,
       data: {

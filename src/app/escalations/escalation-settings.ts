@@ -114,7 +114,7 @@ export function departmentRefs(lc: Pick<LadderContext, 'departments'>): Departme
 }
 
 /** Jira's global ADMINISTER, asked as the user: calendars and the web trigger secret are site settings. */
-async function requireJiraAdmin(deps: Deps): Promise<void> {
+export async function requireJiraAdmin(deps: Deps): Promise<void> {
   const held = await deps.jira.hasPermissions('user', {}, ['ADMINISTER']);
   if (!held.ADMINISTER) throw new AppError('FORBIDDEN', 'forbidden.calendars');
 }
@@ -221,16 +221,18 @@ interface SecretMeta {
 const fingerprint = (secret: string) => createHash('sha256').update(secret).digest('hex').slice(0, 12);
 
 export async function getWebhookSecretStatus(deps: Deps) {
-  const [secret, meta, canEdit] = await Promise.all([
+  const [secret, meta, canEdit, allowed] = await Promise.all([
     deps.store.getSecret<string>(SECRET.webhookSigningKey),
     deps.store.get<SecretMeta>(KEY.webhookSecretMeta),
     isJiraAdmin(deps),
+    deps.store.get<{ projectKeys: string[] }>(KEY.webhookProjects),
   ]);
   return {
     configured: !!secret,
     rotatedAt: meta ? new Date(meta.rotatedAt).toISOString() : null,
     fingerprint: secret ? fingerprint(secret) : null,
     canEdit,
+    allowedProjects: allowed?.projectKeys ?? [],
   };
 }
 
@@ -253,6 +255,7 @@ export async function rotateWebhookSecret(deps: Deps, ctx: ActingContext) {
     rotatedAt: new Date(meta.rotatedAt).toISOString(),
     fingerprint: meta.fingerprint,
     canEdit: true,
+    allowedProjects: (await deps.store.get<{ projectKeys: string[] }>(KEY.webhookProjects))?.projectKeys ?? [],
     secret,
   };
 }

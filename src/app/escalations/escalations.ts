@@ -28,7 +28,8 @@ import { auditOp } from '../kernel/audit';
 import type { PeopleIndex } from '../kernel/people-index';
 import { isProjectAdmin, readLadderContext, readPeopleAndLadder, type LadderContext } from './escalation-settings';
 import { authorityOf, readIssueEscalations, readIssueForUser } from './escalation-records';
-import { afterChange } from './escalation-notices';
+import { escalationEffectHandlers, escalationEffects, type NoticeKind } from './escalation-notices';
+import { outboxOps, releaseEffects, type Effect } from '../kernel/outbox';
 import { queueOpsOf } from './escalation-queue';
 import { issueEscalations } from './escalation-view';
 
@@ -143,6 +144,8 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
     updatedAt: now,
     version: 1,
   };
+  // The fields and the level-1 e-mail are written with the escalation, so neither is lost if what follows fails.
+  const effects = escalationEffects([{ rec, notice: 'raised', issue }], lc);
   await commitWithRollups(deps, rec.id, [rec.projectKey], async (rollups, attempt) => {
     if (attempt > 1 && req.recheck) await req.recheck();
     return {
@@ -171,10 +174,11 @@ export async function raise(deps: Deps, req: RaiseRequest): Promise<EscalationRe
           },
           'r',
         ),
+        ...outboxOps(effects, now),
       ],
     };
   });
-  await afterChange(deps, issue, rec, lc, 'raised');
+  await releaseEffects(deps, escalationEffectHandlers, effects);
   return rec;
 }
 
@@ -185,9 +189,17 @@ export async function applyCommand(
   cmd: Command,
   accountId: string | null,
   lc: LadderContext,
-  opts: { automation?: boolean; projectAdmin?: boolean; expectVersion?: number } = {},
+  opts: {
+    automation?: boolean;
+    projectAdmin?: boolean;
+    expectVersion?: number;
+    /** The e-mail the change sends to the new level's holders, if any; the issue's fields always follow. */
+    notice?: NoticeKind | null;
+    issue?: Pick<JiraIssue, 'key' | 'summary'>;
+  } = {},
 ): Promise<EscalationRecord> {
   let result: EscalationRecord | null = null;
+  let effects: Effect[] = [];
   const calendar = calendarOf(lc.calendars, first.departmentAsked);
   try {
     await commitWithRollups(deps, first.id, [first.projectKey], async (rollups, attempt) => {
@@ -205,6 +217,10 @@ export async function applyCommand(
       );
       if (!out.ok) throw refusalError(out.refusal, cmd, rec);
       result = out.next;
+      effects = escalationEffects(
+        [{ rec: out.next, notice: opts.notice ?? null, ...(opts.issue ? { issue: opts.issue } : {}) }],
+        lc,
+      );
       return {
         rollups: new Map([
           [
@@ -230,6 +246,7 @@ export async function applyCommand(
             },
             `v${out.next.version}`,
           ),
+          ...outboxOps(effects, now),
         ],
       };
     });
@@ -238,6 +255,7 @@ export async function applyCommand(
       throw new AppError('CONFLICT', 'conflict.version', { what: 'escalation' });
     throw e;
   }
+  await releaseEffects(deps, escalationEffectHandlers, effects);
   return result!;
 }
 
@@ -278,8 +296,11 @@ export async function actFromPanel(
   if (!rec || rec.issueId !== issue.id) throw new AppError('NOT_FOUND', 'escalation.notFound', { id: input.id });
   const lc = await readLadderContext(deps, issue.projectKey);
   const cmd = toCommand(input);
-  const next = await applyCommand(deps, rec, cmd, ctx.accountId, lc, { expectVersion: input.version });
-  await afterChange(deps, issue, next, lc, cmd.kind === 'climb' ? 'climbed' : null);
+  const next = await applyCommand(deps, rec, cmd, ctx.accountId, lc, {
+    expectVersion: input.version,
+    notice: cmd.kind === 'climb' ? 'climbed' : null,
+    issue,
+  });
   return issueEscalations(deps, ctx, issue, lc, next);
 }
 
@@ -301,7 +322,8 @@ export async function climbByAutomation(
   const next = await applyCommand(deps, target, { kind: 'climb', text: note }, accountId, lc, {
     automation: true,
     projectAdmin,
+    notice: 'climbed',
+    issue,
   });
-  await afterChange(deps, issue, next, lc, 'climbed');
   return next;
 }

@@ -2,9 +2,17 @@ import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Deps } from '../kernel/ports';
 import { ENTITY, SECRET } from '../kernel/storage-keys';
 import { AppError, isAppError } from '../kernel/errors';
-import { EscalationRequestSchema, WEBHOOK_MAX_AGE_MS, type EscalationRequest } from '../../contract';
+import {
+  describeIssue,
+  EscalationRequestSchema,
+  issueField,
+  WEBHOOK_MAX_AGE_MS,
+  type EscalationRequest,
+  type Locale,
+} from '../../contract';
 import type { EscalationRecord } from '../../domain/escalations/escalation';
 import { raise } from './escalations';
+import { requireWebhookProject } from './webhook-projects';
 
 export interface SignedRequest {
   body: string;
@@ -51,7 +59,8 @@ export function verifySignedRequest(req: SignedRequest, secret: string, now: num
   return { nonce: req.nonce };
 }
 
-function parseBody(body: string): EscalationRequest {
+/** The body, checked against the contract; what is wrong is said in the caller's language, naming the field. */
+function parseBody(body: string, locale: Locale): EscalationRequest {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -61,11 +70,11 @@ function parseBody(body: string): EscalationRequest {
   const parsed = EscalationRequestSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    const field = issue.path.join('.');
+    const field = issueField(issue);
     throw new AppError(
       'VALIDATION',
       'validation.field',
-      { field: field || 'body', detail: issue.message },
+      { field: field || 'body', detail: describeIssue(issue, locale) },
       field || undefined,
     );
   }
@@ -77,15 +86,24 @@ function parseBody(body: string): EscalationRequest {
  * holds the secret). Nothing is written unless the signature, age, nonce and body are all good; the nonce is
  * recorded in the same transaction as the escalation, so a replay can never raise it twice.
  */
-export async function raiseEscalationByRequest(deps: Deps, req: SignedRequest): Promise<EscalationRecord> {
+export async function raiseEscalationByRequest(
+  deps: Deps,
+  req: SignedRequest,
+  locale: Locale = 'en',
+): Promise<EscalationRecord> {
   const secret = await deps.store.getSecret<string>(SECRET.webhookSigningKey);
   if (!secret) throw new AppError('NOT_CONFIGURED', 'notConfigured.webhookSecret');
   const now = deps.clock.now();
   const { nonce } = verifySignedRequest(req, secret, now);
-  const input = parseBody(req.body);
+  const input = parseBody(req.body, locale);
+  // Only projects an admin listed on the admin page: a leaked secret must not reach every project.
+  const askedProject = input.issueKey.slice(0, input.issueKey.lastIndexOf('-'));
+  await requireWebhookProject(deps, askedProject);
   const replay = () => new AppError('CONFLICT', 'webhook.replay', { detail: 'this nonce was used before' });
   if (await deps.store.getEntity(ENTITY.webhookNonce, nonce)) throw replay();
   const issue = await deps.jira.getIssue('app', input.issueKey);
+  // A moved issue answers under its new key: the project it is in now is the one that must be listed.
+  if (issue.projectKey !== askedProject) await requireWebhookProject(deps, issue.projectKey);
   try {
     return await raise(deps, {
       source: 'webtrigger',

@@ -247,6 +247,8 @@ export interface JiraIssueDraft {
   description: string;
   dueDate: string | null;
   assigneeAccountId: string | null;
+  /** Jira labels to set; the app marks issues it must find again with one. */
+  labels?: readonly string[];
 }
 
 export interface JiraNotification {
@@ -266,12 +268,33 @@ export interface Logger {
   error(message: string, data?: Record<string, unknown>): void;
 }
 
+/** One unit of background work: a small JSON body, delivered to the app's queue consumer at least once. */
+export interface QueuedWork {
+  body: Record<string, unknown>;
+  /** Deliver no sooner than this (0-900 s). */
+  delayInSeconds?: number;
+}
+
+/**
+ * Background work that outlives the invocation that asked for it: Forge's async events queue. At most 50
+ * items and 200 KB a push (pushMany splits); each is delivered at least once, possibly late or twice.
+ * @see https://developer.atlassian.com/platform/forge/runtime-reference/async-events-api/
+ */
+export interface WorkQueue {
+  push(work: readonly QueuedWork[]): Promise<void>;
+}
+
 /** Everything a use case may touch. Passed in as an argument; nothing is global. */
 export interface Deps {
   store: Store;
   jira: Jira;
   clock: Clock;
   log: Logger;
+  /**
+   * Forge's async events queue. Absent only where a test builds Deps by hand: work that would be queued is
+   * then left to the outbox repair sweep.
+   */
+  queue?: WorkQueue;
 }
 
 /** Who is acting and where, taken from the Forge context, never from the payload. */

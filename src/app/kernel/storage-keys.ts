@@ -26,6 +26,8 @@ export const ENTITY = {
   raciTemplates: 'raci-templates',
   /** Escalation settings (issue 5): the calendars record and one ladder record per project. */
   escalationSettings: 'esc-settings',
+  /** Side effects written with a state change and removed once delivered (kernel/outbox.ts). */
+  outbox: 'outbox',
   /** The collaboration queue (issue 16): what each person and department has to answer, across projects. */
   queueItem: 'queue-item',
 } as const;
@@ -50,6 +52,8 @@ export const INDEX = {
   /** Risks and action items worst or most urgent first (their `rank`): the lists page on it. */
   riskByProjectRank: 'by-project-rank',
   actionByProjectRank: 'by-project-rank',
+  /** Outbox rows by state, oldest `nextAt` first: the repair job's query. */
+  outboxByState: 'by-state',
   /** A person's or a department's queue, most urgent first. */
   queueByOwner: 'by-owner-rank',
 } as const;
@@ -87,6 +91,8 @@ export const KEY = {
   actionIssueLease: (recordKey: string) => `action-issue-lease:v1:${recordKey}`,
   /** The action item a Jira work item was made for (by the work item's id): the issue trigger follows it with one read. */
   actionOfIssue: (issueId: string) => `action-of-issue:v1:${issueId}`,
+  /** "Jira was asked for this action item's issue": lets a retry adopt an issue whose key was never recorded. */
+  actionIssueIntent: (recordKey: string) => `action-issue-intent:v1:${recordKey}`,
   /** The `raci-templates` record of a project; absent until edited, the defaults apply. */
   raciTemplates: (projectKey: string) => `raci-templates:v1:${projectKey}`,
   /** The `esc-settings` record of the working-time calendars and which department uses which. */
@@ -95,6 +101,8 @@ export const KEY = {
   ladder: (projectKey: string) => `ladder:v1:${projectKey}`,
   /** When the web trigger's secret was made, by whom, and its fingerprint (never the secret). */
   webhookSecretMeta: 'webhook-secret-meta:v1',
+  /** The projects whose issues the web trigger may escalate, as a Jira admin listed them on the admin page. */
+  webhookProjects: 'webhook-projects:v1',
   /** A queue entry: one per record and slot (a dependency has one; an escalation one per holder). */
   queueItem: (subjectId: string, slot: string) => `${subjectId}:q:${slot}`,
 } as const;

@@ -20,6 +20,7 @@ import {
 import type { ActingContext, Deps } from '../kernel/ports';
 import { AppError } from '../kernel/errors';
 import { withLease } from '../kernel/lease';
+import { forgetActionIssueIntent, makeActionIssueOnce } from './action-issue';
 import { ENTITY, INDEX, KEY } from '../kernel/storage-keys';
 import { readAll, readPage } from '../kernel/paging';
 import { retryOnConflict } from '../kernel/retry';
@@ -308,7 +309,7 @@ async function createActionIssueHolding(
     throw new AppError('CONFLICT', 'project.action.alreadyIssue', { key: current.data.issueKey });
   // The issue is written once, in the language of the person who makes it.
   const intro = formatMessage('project.action.issueIntro', locale);
-  const created = await deps.jira.createIssue('user', {
+  const created = await makeActionIssueOnce(deps, key, {
     projectKey,
     issueTypeName: 'Task',
     summary: current.data.title,
@@ -352,6 +353,7 @@ async function createActionIssueHolding(
     );
     return next;
   });
+  await forgetActionIssueIntent(deps, key);
   return actionView(
     saved,
     await peopleOf(deps, [saved.data.ownerAccountId]),

@@ -15,6 +15,10 @@ import { raciView } from './raci-view';
 import { consultedNotification } from './consulted-notification';
 import { syncIssue } from '../kernel/sync-issue';
 import { KEY } from '../kernel/storage-keys';
+import { notifyOnce } from '../kernel/outbox-notify';
+
+/** The consulted note of one save is sent once; its marker need only outlive the outbox's retries. */
+const CONSULTED_MARKER_TTL_SECONDS = 24 * 3600;
 
 /** Long enough for one read and one write to Jira; a lease left by a crashed invocation expires by itself. */
 const LEASE_SECONDS = 30;
@@ -106,13 +110,21 @@ export async function setRaci(
   await syncIssue(deps, current.id, { issue: after });
   const consulted = newlyConsulted(current.raci, raci, ctx.accountId);
   if (consulted.length > 0) {
-    await deps.jira.notify('app', current.key, consultedNotification(after, consulted)).catch((e: unknown) => {
-      // The edit is saved; a lost note must not turn it into an error the user would retry.
+    // Through the outbox: a 429 or a crash retries it through the queue, and it goes out once. The edit is
+    // saved; a note that cannot even be queued must not turn it into an error the user would retry.
+    const marker = KEY.notified(current.id, `raci-${raciVersion(raci, departments)}-${deps.clock.now()}`, 'consulted');
+    await notifyOnce(
+      deps,
+      marker,
+      CONSULTED_MARKER_TTL_SECONDS,
+      current.key,
+      consultedNotification(after, consulted),
+    ).catch((e: unknown) =>
       deps.log.warn('consulted notification not sent', {
         issueKey: current.key,
         error: isAppError(e) ? e.code : String(e),
-      });
-    });
+      }),
+    );
   }
   return raciView(raci, departments, new Map<string, JiraUser>(users.map((u) => [u.accountId, u])), index);
 }

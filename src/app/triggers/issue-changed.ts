@@ -3,6 +3,7 @@ import type { Deps } from '../kernel/ports';
 import { KEY } from '../kernel/storage-keys';
 import { issueOrNull, syncIssue } from '../kernel/sync-issue';
 import { issueNotification } from '../kernel/notifications';
+import { notifyOnce } from '../kernel/outbox-notify';
 import { consultedNotification } from '../raci/consulted-notification';
 import { upstreamDueDateChanged, downstreamVersionsChanged } from '../dependencies/dependency-upstream';
 import { followActionIssue } from '../project/action-follow';
@@ -21,9 +22,9 @@ export const NOTIFIED_TTL_SECONDS = 7 * 24 * 3600;
 /**
  * An issue changed in Jira: its project rollup follows (see {@link syncIssue}), and the RACI people hear of it,
  * through Jira's notify API: the Informed when the status moves, people added as Consulted when they are added.
- * One request per kind of news, listing everyone it concerns; each (issue, changelog, kind) is claimed in KVS
- * before it is sent, so an event delivered twice, even at the same moment, sends once. A failed send gives the
- * claim back, so the platform's retry can send it.
+ * One request per kind of news, listing everyone it concerns; each (issue, changelog, kind) goes through the
+ * outbox under its own key, so an event delivered twice, even at the same moment, sends once, and a failed send
+ * is retried through the queue (kernel/outbox-notify.ts).
  *
  * Remote calls: an update that moves the status or the Consulted reads the issue once (shared with the rollup
  * sync) and adds one KVS write and one Jira request per notification; any other event costs what it did.
@@ -59,28 +60,14 @@ export async function issueChanged(deps: Deps, input: IssueChangedInput): Promis
   let notified = 0;
   if (plan.consulted.length > 0) {
     const n = consultedNotification(issue, plan.consulted);
-    if (await once(deps, KEY.notified(issue.id, changelogId, 'consulted'), () => deps.jira.notify('app', issue.key, n)))
+    if (await notifyOnce(deps, KEY.notified(issue.id, changelogId, 'consulted'), NOTIFIED_TTL_SECONDS, issue.key, n))
       notified += 1;
   }
   if (plan.status) {
     const { from, to, recipients } = plan.status;
     const n = issueNotification(issue, 'notify.status.subject', 'notify.status.body', { from, to }, recipients);
-    if (await once(deps, KEY.notified(issue.id, changelogId, 'status'), () => deps.jira.notify('app', issue.key, n)))
+    if (await notifyOnce(deps, KEY.notified(issue.id, changelogId, 'status'), NOTIFIED_TTL_SECONDS, issue.key, n))
       notified += 1;
   }
   return { notified };
-}
-
-/** Runs `send` unless a delivery of the same news already claimed `key`; true when this call sent it. */
-async function once(deps: Deps, key: string, send: () => Promise<void>): Promise<boolean> {
-  if (!(await deps.store.setIfAbsent(key, { at: deps.clock.now() }, NOTIFIED_TTL_SECONDS))) return false;
-  try {
-    await send();
-    return true;
-  } catch (e) {
-    await deps.store
-      .delete(key)
-      .catch((err: unknown) => deps.log.warn('notification claim not released', { key, error: String(err) }));
-    throw e;
-  }
 }

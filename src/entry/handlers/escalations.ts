@@ -10,6 +10,7 @@ import { actFromPanel, raiseFromPanel } from '../../app/escalations/escalations'
 import { getTimeline } from '../../app/escalations/escalation-view';
 import { getEscalationStats } from '../../app/escalations/escalation-stats';
 import { listOpenEscalations } from '../../app/project/open-escalations';
+import { saveWebhookProjects } from '../../app/escalations/webhook-projects';
 import { searchUsers } from '../../app/directory/manage-departments';
 import {
   getCalendars,
@@ -46,4 +47,5 @@ export const escalationsAdminHandlers: Handlers<typeof ESCALATION_ADMIN_FUNCTION
   saveCalendars: ({ deps, ctx, input }) => saveCalendars(deps, ctx, input),
   getWebhookSecret: ({ deps }) => getWebhookSecretStatus(deps),
   rotateWebhookSecret: ({ deps, ctx }) => rotateWebhookSecret(deps, ctx),
+  saveWebhookProjects: ({ deps, ctx, input }) => saveWebhookProjects(deps, ctx, input.projectKeys),
 };

@@ -158,8 +158,14 @@ describe('department validation (the contract both sides check)', () => {
       'searchUsers',
       'updateDepartment',
     ];
-    // Escalation settings (issue 5) share the admin page: calendars and the web trigger secret.
-    const escalations = ['getCalendars', 'getWebhookSecret', 'rotateWebhookSecret', 'saveCalendars'];
+    // Escalation settings (issue 5) share the admin page: calendars, the web trigger secret and its projects.
+    const escalations = [
+      'getCalendars',
+      'getWebhookSecret',
+      'rotateWebhookSecret',
+      'saveCalendars',
+      'saveWebhookProjects',
+    ];
     expect(Object.keys(ADMIN_PAGE_FUNCTIONS).sort()).toEqual([...directory, ...escalations].sort());
   });
 });

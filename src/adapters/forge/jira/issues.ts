@@ -82,6 +82,7 @@ export async function createIssue(as: Actor, d: JiraIssueDraft): Promise<{ id: s
     },
     ...(d.dueDate ? { duedate: d.dueDate } : {}),
     ...(d.assigneeAccountId ? { assignee: { accountId: d.assigneeAccountId } } : {}),
+    ...(d.labels?.length ? { labels: [...d.labels] } : {}),
   };
   const res = await request(as, route`/rest/api/3/issue`, { json: { fields } });
   if (res.status === 400) {

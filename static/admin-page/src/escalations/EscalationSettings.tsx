@@ -12,6 +12,7 @@ import { useSave } from '../../../shared/ui/save';
 import { DateTime } from '../../../shared/components/DateTime';
 import { Loading } from '../../../shared/components/Loading';
 import { Section } from '../../../shared/components/Section';
+import { WebhookProjects } from './WebhookProjects';
 import { DependencyLimitsFields, limitsProblem } from './DependencyLimitsFields';
 
 type Client = BridgeClient<typeof ADMIN_PAGE_FUNCTIONS>;
@@ -328,6 +329,12 @@ function WebhookSecretSection({ client }: { client: Client }) {
               </p>
             </SectionMessage>
           )}
+          <WebhookProjects
+            client={client}
+            allowed={status.allowedProjects}
+            canEdit={status.canEdit}
+            onSaved={(allowedProjects) => setRotated({ ...status, allowedProjects })}
+          />
           {status.canEdit &&
             (confirming ? (
               <div className="cx-confirm">
