@@ -15,24 +15,24 @@ const HOUR = 3_600_000;
 export function OpenEscalationsList({ data }: { data: OpenEscalations }) {
   const t = useT();
   const fmt = useFormat();
-  if (data.items.length === 0) return <EmptyState>{t('escalations.page.noOpen')}</EmptyState>;
+  if (data.items.length === 0) return <EmptyState>{t('project.openEsc.noOpen')}</EmptyState>;
   const age = (raisedAt: string) => {
     const hours = Math.max(0, Math.floor((Date.parse(data.asOf) - Date.parse(raisedAt)) / HOUR));
     return hours < 48
       ? t('escalations.page.hours', { n: fmt.number(hours) })
-      : t('escalations.page.days', { n: fmt.number(Math.floor(hours / 24)) });
+      : t('project.openEsc.days', { n: fmt.number(Math.floor(hours / 24)) });
   };
   return (
     <>
       <div className="cx-table-wrap">
-        <table className="cx-table" aria-label={t('escalations.page.openList')}>
+        <table className="cx-table" aria-label={t('project.openEsc.openList')}>
           <thead>
             <tr>
-              <th scope="col">{t('escalations.page.workItem')}</th>
-              <th scope="col">{t('escalations.page.asked')}</th>
+              <th scope="col">{t('project.openEsc.workItem')}</th>
+              <th scope="col">{t('project.openEsc.asked')}</th>
               <th scope="col">{t('escalations.raisedBy')}</th>
               <th scope="col">{t('escalations.page.level')}</th>
-              <th scope="col">{t('escalations.page.age')}</th>
+              <th scope="col">{t('project.openEsc.age')}</th>
             </tr>
           </thead>
           <tbody>
@@ -54,7 +54,7 @@ export function OpenEscalationsList({ data }: { data: OpenEscalations }) {
           </tbody>
         </table>
       </div>
-      {data.more > 0 && <p className="cx-footnote">{t('escalations.page.more', { n: fmt.number(data.more) })}</p>}
+      {data.more > 0 && <p className="cx-footnote">{t('project.openEsc.more', { n: fmt.number(data.more) })}</p>}
     </>
   );
 }
@@ -63,7 +63,7 @@ export function OpenEscalationsBlock({ client }: { client: ProjectClient }) {
   const t = useT();
   const { state, retry } = useCall(() => client.call('listOpenEscalations', {}));
   return (
-    <Section title={t('escalations.page.openList')} level={3}>
+    <Section title={t('project.openEsc.openList')} level={3}>
       <Loaded state={state} retry={retry}>
         {(data) => <OpenEscalationsList data={data} />}
       </Loaded>
