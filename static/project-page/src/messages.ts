@@ -2,6 +2,7 @@ import { surfaceMessages, type MessagePart, type Translation } from '../../share
 import * as raci from '../../shared/messages/raci';
 import * as dependencies from '../../shared/messages/dependencies';
 import * as escalations from '../../shared/messages/escalations';
+import * as escalationPage from '../../shared/messages/escalation-page';
 
 /** The project page's own strings. */
 const pageEn = {
@@ -565,4 +566,11 @@ export const PAGE_MESSAGES = { en: pageEn, zh: pageZh } as const satisfies Messa
 export const PROJECT_MESSAGES = { en: projectEn, zh: projectZh } as const satisfies MessagePart;
 
 /** The strings the project page ships: its own and those of the features it shows (checked by test/static/surface-messages.test.tsx). */
-export const MESSAGES = surfaceMessages(PAGE_MESSAGES, PROJECT_MESSAGES, raci, dependencies, escalations);
+export const MESSAGES = surfaceMessages(
+  PAGE_MESSAGES,
+  PROJECT_MESSAGES,
+  raci,
+  dependencies,
+  escalations,
+  escalationPage,
+);
