@@ -249,6 +249,27 @@ export const EscalationStatsSchema = z.object({
 });
 export type EscalationStats = z.infer<typeof EscalationStatsSchema>;
 
+/** The project's open escalations on work items the viewer may see, highest level then oldest first. */
+export const OpenEscalationsSchema = z.object({
+  asOf: IsoDateTimeSchema,
+  items: z.array(
+    z.object({
+      id: z.string(),
+      issueKey: z.string(),
+      issueSummary: z.string(),
+      level: z.number().int(),
+      raisedAt: IsoDateTimeSchema,
+      /** null when a web request raised it. */
+      raisedBy: PersonSchema.nullable(),
+      /** What is asked: the escalation's own summary. */
+      summary: z.string(),
+    }),
+  ),
+  /** Open escalations beyond the listed ones. */
+  more: z.number().int().nonnegative(),
+});
+export type OpenEscalations = z.infer<typeof OpenEscalationsSchema>;
+
 export const LadderViewSchema = z.object({
   ladder: LadderShapeSchema,
   version: z.number().int().min(0),
@@ -301,6 +322,7 @@ export const ESCALATION_PANEL_FUNCTIONS = {
 
 export const ESCALATION_PROJECT_FUNCTIONS = {
   getEscalationStats: { input: z.object({}).strict(), output: EscalationStatsSchema },
+  listOpenEscalations: { input: z.object({}).strict(), output: OpenEscalationsSchema },
 } as const;
 
 /** Project settings → Escalation ladder (`jira:projectSettingsPage` page `escalation-ladder`). */

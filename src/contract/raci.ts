@@ -35,9 +35,18 @@ export const TEMPLATE_PARTIES = ['requesting', 'executing', 'accepting', 'suppor
 export const TemplatePartySchema = z.enum(TEMPLATE_PARTIES);
 export type TemplateParty = z.infer<typeof TemplatePartySchema>;
 
+/**
+ * The roles a template rule can give: the four RACI roles, and the accepting department's own duty
+ * (验收部门负责质量审核), kept apart so quality review is not folded into Consulted. Templates stored before
+ * this role existed use only the RACI four, a subset, so they read unchanged.
+ */
+export const TEMPLATE_ROLES = [...RACI_ROLES, 'reviewing'] as const;
+export const TemplateRoleSchema = z.enum(TEMPLATE_ROLES);
+export type TemplateRoleName = z.infer<typeof TemplateRoleSchema>;
+
 export const TemplateRuleSchema = z.object({
   party: TemplatePartySchema,
-  role: RaciRoleSchema,
+  role: TemplateRoleSchema,
   /** Whom of the party's department the role goes to: its head (部门负责人) or its interface person (部门对接人). */
   pick: z.enum(['head', 'interface']),
 });
@@ -71,9 +80,12 @@ export const TemplatePreviewSchema = z.object({
   consulted: z.array(PersonSchema),
   informed: z.array(PersonSchema),
   departments: RaciDepartmentsSchema,
+  /** Quality review (质量审核): the people and departments a template gives the review duty, not a RACI role. */
+  reviewing: z.array(PersonSchema),
+  reviewingDepartments: z.array(DepartmentIdSchema),
   /** Parties the template needs whose department names nobody for the rule (no head / interface person). */
   unfilled: z.array(
-    z.object({ party: TemplatePartySchema, role: RaciRoleSchema, pick: z.enum(['head', 'interface']) }),
+    z.object({ party: TemplatePartySchema, role: TemplateRoleSchema, pick: z.enum(['head', 'interface']) }),
   ),
 });
 export type TemplatePreview = z.infer<typeof TemplatePreviewSchema>;

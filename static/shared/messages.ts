@@ -3,6 +3,8 @@ import { surfaceMessages, type KeysOf, type Messages, type SHARED_MESSAGES } fro
 import * as raci from './messages/raci';
 import * as dependencies from './messages/dependencies';
 import * as escalations from './messages/escalations';
+import * as escalationSettings from './messages/escalation-settings';
+import * as escalationPage from './messages/escalation-page';
 import { PANEL_MESSAGES } from '../issue-panel/src/messages';
 import { PAGE_MESSAGES, PROJECT_MESSAGES } from '../project-page/src/messages';
 import { ADMIN_MESSAGES } from '../admin-page/src/messages';
@@ -33,7 +35,9 @@ type AllParts =
   | typeof COLLAB_MESSAGES
   | typeof raci
   | typeof dependencies
-  | typeof escalations;
+  | typeof escalations
+  | typeof escalationSettings
+  | typeof escalationPage;
 
 export type MessageKey = KeysOf<AllParts>;
 export type Catalogue = { readonly [K in MessageKey]: string };
@@ -54,4 +58,6 @@ export const CATALOGUES: Messages<MessageKey> = /* @__PURE__ */ surfaceMessages(
   raci,
   dependencies,
   escalations,
+  escalationSettings,
+  escalationPage,
 );

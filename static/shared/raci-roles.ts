@@ -1,4 +1,4 @@
-import type { Person, RaciRoleName, RaciView } from '@contract';
+import type { Person, RaciRoleName, RaciView, TemplateRoleName } from '@contract';
 import type { MessageKey } from './i18n';
 
 /** The label of each RACI role, shared by the section, the editor and the template preview. */
@@ -7,6 +7,12 @@ export const ROLE_LABEL: Record<RaciRoleName, MessageKey> = {
   accountable: 'panel.raci.accountable',
   consulted: 'panel.raci.consulted',
   informed: 'panel.raci.informed',
+};
+
+/** A template rule's role: the RACI four and the accepting department's quality review (质量审核). */
+export const TEMPLATE_ROLE_LABEL: Record<TemplateRoleName, MessageKey> = {
+  ...ROLE_LABEL,
+  reviewing: 'raci.template.reviewing',
 };
 
 export const peopleIn = (raci: RaciView, role: RaciRoleName): readonly Person[] =>

@@ -40,7 +40,7 @@ async function seriousFindings(frame: Frame): Promise<string[]> {
 
 describeInChromium(
   'Looks and feels like Jira (issue 17)',
-  { apps: ['project-page', 'issue-panel'], defaultUser: gaoYuan },
+  { apps: ['project-page', 'issue-panel', 'admin-page', 'project-settings'], defaultUser: gaoYuan },
   (ctx) => {
     it('names every wrong field of a risk at once, under its label, and clears one when it changes', async () => {
       const page = await ctx.open('#/project/PAY/page', { viewport: WIDE });
@@ -120,6 +120,82 @@ describeInChromium(
       expect(page.errors).toEqual([]);
       await page.context().close();
     });
+
+    it('opens a work item from the critical path, the dependency problems and the agenda', async () => {
+      const page = await ctx.open('#/project/PAY/page', { viewport: WIDE });
+      const app = page.frameLocator(FRAME);
+      await app.getByRole('tab', { name: 'Weekly sync', exact: true }).click();
+      const agendaLinks = app.locator('.cx-agenda-text a.cx-link');
+      await agendaLinks.first().waitFor();
+      expect(await agendaLinks.count()).toBeGreaterThan(0);
+      await app.getByRole('tab', { name: 'Cross-department dependencies', exact: true }).click();
+      const path = app.locator('.cx-critical-path a.cx-link');
+      await path.first().waitFor();
+      expect(await app.locator('.cx-row-title a.cx-link').count()).toBeGreaterThan(0);
+      const key = (await path.first().textContent()) ?? '';
+      expect(key).toMatch(/^[A-Z]+-\d+$/);
+      await path.first().click();
+      await expect.poll(() => new URL(page.url()).hash).toBe(`#/issue/${key}`);
+      expect(page.errors).toEqual([]);
+      await page.context().close();
+    }, 60_000);
+
+    it('lists the open escalations on the project page, each opening its work item, in Chinese', async () => {
+      const page = await ctx.open('#/project/PAY/page', { viewport: WIDE, locale: 'zh_CN' });
+      const app = page.frameLocator(FRAME);
+      await app.getByRole('tab', { name: '升级', exact: true }).click();
+      const list = app.getByRole('table', { name: '未关闭的问题升级' });
+      await list.waitFor();
+      const rows = list.locator('tbody tr');
+      expect(await rows.count()).toBeGreaterThan(0);
+      expect(await list.locator('thead').textContent()).toContain('发起人');
+      const key = (await rows.first().locator('a.cx-link').textContent()) ?? '';
+      expect(key).toMatch(/^PAY-\d+$/);
+      await ctx.shot(page, 'look-open-escalations-zh-light');
+      await rows.first().locator('a.cx-link').click();
+      await expect.poll(() => new URL(page.url()).hash).toBe(`#/issue/${key}`);
+      expect(page.errors).toEqual([]);
+      await page.context().close();
+    }, 60_000);
+
+    it('passes axe-core on the issue panel and on every tab of the project page', async () => {
+      const panelPage = await ctx.open('#/issue/PAY-17', { viewport: WIDE });
+      const handle = await panelPage.waitForSelector('iframe[title="Collaboration (app)"]');
+      const panel = (await handle.contentFrame())!;
+      await panel.waitForSelector('[role="tab"], h2');
+      const findings: string[] = (await seriousFindings(panel)).map((f) => `panel ${f}`);
+      await panelPage.context().close();
+      const page = await ctx.open('#/project/PAY/page', { viewport: WIDE });
+      const app = page.frameLocator(FRAME);
+      const frame = await appFrame(page);
+      const tabs = await app.getByRole('tab').allTextContents();
+      for (const name of tabs) {
+        await app.getByRole('tab', { name, exact: true }).click();
+        await app.locator('[role="tabpanel"] :is(h2, h3, p, table)').first().waitFor();
+        findings.push(...(await seriousFindings(frame)).map((f) => `${name} ${f}`));
+      }
+      expect(findings).toEqual([]);
+      expect(page.errors).toEqual([]);
+      await page.context().close();
+    }, 120_000);
+
+    it('passes axe-core on the admin page and the project settings page', async () => {
+      const admin = await ctx.open('#/admin', { viewport: WIDE, user: SEED_USERS.linTao.accountId });
+      const adminFrame = await (
+        await admin.waitForSelector('iframe[title="Collaboration settings (app)"]')
+      ).contentFrame();
+      await adminFrame!.waitForSelector('h2');
+      const findings = (await seriousFindings(adminFrame!)).map((f) => `admin ${f}`);
+      expect(admin.errors).toEqual([]);
+      await admin.context().close();
+      const settings = await ctx.open('#/project/PAY/settings/escalation-ladder', { viewport: WIDE });
+      const settingsFrame = await (await settings.waitForSelector('iframe[title$="(app)"]')).contentFrame();
+      await settingsFrame!.waitForSelector('h2, table, form');
+      findings.push(...(await seriousFindings(settingsFrame!)).map((f) => `settings ${f}`));
+      expect(findings).toEqual([]);
+      expect(settings.errors).toEqual([]);
+      await settings.context().close();
+    }, 60_000);
 
     it('refuses a past answer-needed-by time, in Chinese, entered in the Jira time zone', async () => {
       const page = await ctx.open('#/issue/PAY-17', { viewport: WIDE, locale: 'zh_CN' });

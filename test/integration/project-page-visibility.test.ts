@@ -13,6 +13,7 @@ const PAGE_READS: Array<[string, unknown]> = [
   ['getProjectOverview', {}],
   ['getDependencyOverview', {}],
   ['getEscalationStats', {}],
+  ['listOpenEscalations', {}],
   ['getCharter', {}],
   ['listRisks', {}],
   ['listRetrospectives', {}],

@@ -46,7 +46,11 @@ describe('scenario templates', () => {
     if (!preview.env.ok) return;
     expect(ids(preview.env.data.accountable)).toEqual([U.zhangWei.accountId]);
     expect(ids(preview.env.data.responsible)).toEqual([U.zhouJie.accountId]);
-    expect(ids(preview.env.data.consulted)).toEqual([U.yangFan.accountId]);
+    // 验收部门负责质量审核: the accepting department's interface person reviews; nobody is Consulted by it.
+    expect(ids(preview.env.data.consulted)).toEqual([]);
+    expect(ids(preview.env.data.reviewing)).toEqual([U.yangFan.accountId]);
+    expect(preview.env.data.reviewingDepartments).toEqual(['cs']);
+    expect(preview.env.data.departments.consulted).toEqual([]);
     expect(preview.env.data.departments.accountable).toEqual(['product']);
     expect(preview.env.data.unfilled).toEqual([]);
   });
@@ -231,5 +235,39 @@ describe('scenario templates on the project settings page', () => {
     ]);
     expect([a.env.ok, b.env.ok].filter(Boolean)).toHaveLength(1);
     expect([a.env, b.env].find((r) => !r.ok)).toMatchObject({ ok: false, error: { code: 'CONFLICT' } });
+  });
+
+  it('saves a template with its own quality review rule beside an old-shape one (accepting as Consulted)', async () => {
+    const current = await settings(U.gaoYuan.accountId, 'getRaciTemplateSettings');
+    const version = current.env.ok ? current.env.data.version : -1;
+    const rules = (acceptingRole: string) => [
+      { party: 'requesting', role: 'accountable', pick: 'head' },
+      { party: 'accepting', role: acceptingRole, pick: 'interface' },
+    ];
+    const saved = await settings(U.gaoYuan.accountId, 'saveRaciTemplates', {
+      templates: [
+        { id: 'qa-review', nameZh: '质量审核', nameEn: 'QA review', rules: rules('reviewing') },
+        { id: 'old-shape', nameZh: '旧模板', nameEn: 'Old', rules: rules('consulted') },
+      ],
+      expectedVersion: version,
+    });
+    expect(saved.env).toMatchObject({ ok: true, data: { version: version + 1 } });
+    const preview = (templateId: string) =>
+      invoke(p, { moduleKey: PANEL, accountId: U.gaoYuan.accountId, issueKey: 'PAY-12' }, 'previewRaciTemplate', {
+        templateId,
+        parties: { requesting: 'product', accepting: 'cs' },
+      });
+    const qa = await preview('qa-review');
+    expect(qa.env.ok && [ids(qa.env.data.reviewing), ids(qa.env.data.consulted)]).toEqual([[U.yangFan.accountId], []]);
+    const old = await preview('old-shape');
+    expect(old.env.ok && [ids(old.env.data.reviewing), ids(old.env.data.consulted)]).toEqual([
+      [],
+      [U.yangFan.accountId],
+    ]);
+    const bad = await settings(U.gaoYuan.accountId, 'saveRaciTemplates', {
+      templates: [{ id: 'bad', nameZh: '坏', nameEn: 'Bad', rules: rules('approving') }],
+      expectedVersion: version + 1,
+    });
+    expect(bad.env).toMatchObject({ ok: false, error: { code: 'VALIDATION', field: 'templates.0.rules.1.role' } });
   });
 });

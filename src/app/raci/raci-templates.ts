@@ -153,7 +153,14 @@ export async function previewRaciTemplate(
     accountable: people(applied.people.accountable),
     consulted: people(applied.people.consulted),
     informed: people(applied.people.informed),
-    departments: applied.departments,
+    departments: {
+      responsible: applied.departments.responsible,
+      accountable: applied.departments.accountable,
+      consulted: applied.departments.consulted,
+      informed: applied.departments.informed,
+    },
+    reviewing: people(applied.people.reviewing),
+    reviewingDepartments: applied.departments.reviewing,
     unfilled: applied.unfilled,
   };
 }

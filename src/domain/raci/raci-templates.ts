@@ -3,7 +3,8 @@ import type { RaciTemplate, TemplateParty } from '../../contract';
 /**
  * Scenario templates (权责清单), seeded from the source documents: "需求发起部门负责需求明确, 执行部门负责成果交付,
  * 验收部门负责质量审核" (seed 001), and the scenarios of seed 002 (新产品上市, 重大客户投诉处理, 内部系统升级).
- * Each names exactly one Accountable, so a template applied as is gives a complete RACI.
+ * Each names exactly one Accountable, so a template applied as is gives a complete RACI. The accepting
+ * department's quality review is its own role ('reviewing'), not Consulted.
  */
 export const DEFAULT_TEMPLATES: readonly RaciTemplate[] = [
   {
@@ -13,7 +14,7 @@ export const DEFAULT_TEMPLATES: readonly RaciTemplate[] = [
     rules: [
       { party: 'requesting', role: 'accountable', pick: 'head' },
       { party: 'executing', role: 'responsible', pick: 'interface' },
-      { party: 'accepting', role: 'consulted', pick: 'interface' },
+      { party: 'accepting', role: 'reviewing', pick: 'interface' },
       { party: 'requesting', role: 'informed', pick: 'interface' },
     ],
   },
@@ -25,7 +26,7 @@ export const DEFAULT_TEMPLATES: readonly RaciTemplate[] = [
       { party: 'requesting', role: 'accountable', pick: 'head' },
       { party: 'executing', role: 'responsible', pick: 'interface' },
       { party: 'supporting', role: 'responsible', pick: 'interface' },
-      { party: 'accepting', role: 'consulted', pick: 'interface' },
+      { party: 'accepting', role: 'reviewing', pick: 'interface' },
       { party: 'coordinating', role: 'informed', pick: 'head' },
     ],
   },
@@ -84,8 +85,20 @@ export function applyTemplate(
   parties: Partial<Record<TemplateParty, string>>,
   departments: ReadonlyMap<string, TemplateDepartment>,
 ): AppliedTemplate {
-  const people: Record<Role, string[]> = { responsible: [], accountable: [], consulted: [], informed: [] };
-  const depts: Record<Role, string[]> = { responsible: [], accountable: [], consulted: [], informed: [] };
+  const people: Record<Role, string[]> = {
+    responsible: [],
+    accountable: [],
+    consulted: [],
+    informed: [],
+    reviewing: [],
+  };
+  const depts: Record<Role, string[]> = {
+    responsible: [],
+    accountable: [],
+    consulted: [],
+    informed: [],
+    reviewing: [],
+  };
   const unfilled: AppliedTemplate['unfilled'] = [];
   const add = (list: string[], id: string) => {
     if (!list.includes(id)) list.push(id);

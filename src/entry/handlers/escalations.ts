@@ -9,6 +9,7 @@ import { issueKeyOf, projectKeyOf } from '../scope';
 import { actFromPanel, raiseFromPanel } from '../../app/escalations/escalations';
 import { getTimeline } from '../../app/escalations/escalation-view';
 import { getEscalationStats } from '../../app/escalations/escalation-stats';
+import { listOpenEscalations } from '../../app/project/open-escalations';
 import { saveWebhookProjects } from '../../app/escalations/webhook-projects';
 import { searchUsers } from '../../app/directory/manage-departments';
 import {
@@ -30,6 +31,7 @@ export const escalationsPanelHandlers: Handlers<typeof ESCALATION_PANEL_FUNCTION
 /** Project page handlers of escalations, calendars and the audit trail (issue 5). */
 export const escalationsProjectHandlers: Handlers<typeof ESCALATION_PROJECT_FUNCTIONS> = {
   getEscalationStats: ({ deps, forge }) => getEscalationStats(deps, projectKeyOf(forge)),
+  listOpenEscalations: ({ deps, forge }) => listOpenEscalations(deps, projectKeyOf(forge)),
 };
 
 /** Project settings → Escalation ladder: the project's ladder, for its administrators. */

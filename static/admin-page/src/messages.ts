@@ -1,6 +1,7 @@
 import { surfaceMessages, type MessagePart, type Translation } from '../../shared/messages/surface';
 import * as dependencies from '../../shared/messages/dependencies';
 import * as escalations from '../../shared/messages/escalations';
+import * as escalationSettings from '../../shared/messages/escalation-settings';
 
 /** The admin page's own strings. */
 const adminEn = {
@@ -129,4 +130,4 @@ const adminZh: Translation<typeof adminEn> = {
 export const ADMIN_MESSAGES = { en: adminEn, zh: adminZh } as const satisfies MessagePart;
 
 /** The strings the admin page ships: its own and those of the features it configures (checked by test/static/surface-messages.test.tsx). */
-export const MESSAGES = surfaceMessages(ADMIN_MESSAGES, dependencies, escalations);
+export const MESSAGES = surfaceMessages(ADMIN_MESSAGES, dependencies, escalations, escalationSettings);

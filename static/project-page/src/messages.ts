@@ -2,6 +2,7 @@ import { surfaceMessages, type MessagePart, type Translation } from '../../share
 import * as raci from '../../shared/messages/raci';
 import * as dependencies from '../../shared/messages/dependencies';
 import * as escalations from '../../shared/messages/escalations';
+import * as escalationPage from '../../shared/messages/escalation-page';
 
 /** The project page's own strings. */
 const pageEn = {
@@ -151,6 +152,14 @@ const projectEn = {
   'project.ms.scope': 'Scope',
   'project.ms.done': 'Done',
   'project.ms.editPlan': 'Plan {name}',
+  'project.ms.editPlanButton': 'Edit the plan of {name}',
+  'project.openEsc.openList': 'Open escalations',
+  'project.openEsc.noOpen': 'No open escalations on work items you can see.',
+  'project.openEsc.workItem': 'Work item',
+  'project.openEsc.asked': 'What is asked',
+  'project.openEsc.age': 'Age',
+  'project.openEsc.days': '{n} d',
+  'project.openEsc.more': '{n} more open escalations are not listed.',
   'project.ms.bufferDaysLabel': 'Buffer days (0-90)',
   'project.ms.health.released': 'Released',
   'project.ms.health.on-track': 'On track',
@@ -419,6 +428,14 @@ const projectZh: Translation<typeof projectEn> = {
   'project.ms.scope': '范围',
   'project.ms.done': '已完成',
   'project.ms.editPlan': '规划 {name}',
+  'project.ms.editPlanButton': '编辑 {name} 的规划',
+  'project.openEsc.openList': '未关闭的问题升级',
+  'project.openEsc.noOpen': '您可查看的工作项上没有未关闭的问题升级。',
+  'project.openEsc.workItem': '工作项',
+  'project.openEsc.asked': '请求内容',
+  'project.openEsc.age': '已持续',
+  'project.openEsc.days': '{n} 天',
+  'project.openEsc.more': '另有 {n} 个未关闭的问题升级未列出。',
   'project.ms.bufferDaysLabel': '缓冲天数（0-90）',
   'project.ms.health.released': '已发布',
   'project.ms.health.on-track': '正常',
@@ -549,4 +566,11 @@ export const PAGE_MESSAGES = { en: pageEn, zh: pageZh } as const satisfies Messa
 export const PROJECT_MESSAGES = { en: projectEn, zh: projectZh } as const satisfies MessagePart;
 
 /** The strings the project page ships: its own and those of the features it shows (checked by test/static/surface-messages.test.tsx). */
-export const MESSAGES = surfaceMessages(PAGE_MESSAGES, PROJECT_MESSAGES, raci, dependencies, escalations);
+export const MESSAGES = surfaceMessages(
+  PAGE_MESSAGES,
+  PROJECT_MESSAGES,
+  raci,
+  dependencies,
+  escalations,
+  escalationPage,
+);

@@ -87,6 +87,9 @@ export const en = {
   'raci.settings.rules': 'Rules',
   'raci.settings.party': 'Department',
   'raci.settings.role': 'Role',
+  'raci.template.reviewing': 'Quality review (accepting department)',
+  'raci.template.reviewingHint':
+    "Quality review is the accepting department's own duty, shown here apart from the RACI roles; it is not added as Consulted.",
   'raci.settings.pick': 'Person',
   'raci.settings.addRule': 'Add a rule',
   'raci.settings.removeRule': 'Remove rule {n}',
@@ -189,6 +192,8 @@ export const zh: { readonly [K in keyof typeof en]: string } = {
   'raci.settings.rules': '规则',
   'raci.settings.party': '部门',
   'raci.settings.role': '角色',
+  'raci.template.reviewing': '质量审核（验收部门）',
+  'raci.template.reviewingHint': '质量审核是验收部门自身的职责，与 RACI 角色分开显示，不会计入咨询人（C）。',
   'raci.settings.pick': '人员',
   'raci.settings.addRule': '添加规则',
   'raci.settings.removeRule': '删除第 {n} 条规则',

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { departmentRaci, normalizeRaciEdit, raciVersion } from '../../../src/domain/raci/raci';
+import { RaciTemplateSchema } from '../../../src/contract';
 import { applyTemplate, DEFAULT_TEMPLATES, templateParties } from '../../../src/domain/raci/raci-templates';
 
 const none = { responsible: [], accountable: null, consulted: [], informed: [] };
@@ -81,19 +82,58 @@ describe('scenario templates (权责清单)', () => {
     for (const t of DEFAULT_TEMPLATES) expect(t.rules.filter((r) => r.role === 'accountable')).toHaveLength(1);
   });
 
-  it('maps requesting → accountable head, executing → responsible interface person, accepting → consulted', () => {
+  it('maps requesting → accountable head, executing → responsible interface person, accepting → its own quality review', () => {
     const t = DEFAULT_TEMPLATES.find((x) => x.id === 'requirement-delivery')!;
     expect(templateParties(t)).toEqual(['requesting', 'executing', 'accepting']);
     const out = applyTemplate(t, { requesting: 'product', executing: 'rnd', accepting: 'cs' }, depts);
-    expect(out.people).toEqual({ accountable: ['zhang'], responsible: ['zhou'], consulted: [], informed: ['liu'] });
+    expect(out.people).toEqual({
+      accountable: ['zhang'],
+      responsible: ['zhou'],
+      consulted: [],
+      informed: ['liu'],
+      reviewing: [],
+    });
+    // 验收部门负责质量审核: Customer Service holds the review duty, not Consulted.
     expect(out.departments).toEqual({
       accountable: ['product'],
       responsible: ['rnd'],
-      consulted: ['cs'],
+      consulted: [],
       informed: ['product'],
+      reviewing: ['cs'],
     });
     // Customer Service has no interface person: the rule is reported, the department still holds the role.
-    expect(out.unfilled).toEqual([{ party: 'accepting', role: 'consulted', pick: 'interface' }]);
+    expect(out.unfilled).toEqual([{ party: 'accepting', role: 'reviewing', pick: 'interface' }]);
+  });
+
+  it('gives the review duty to the accepting department’s interface person, apart from every RACI role', () => {
+    const t = DEFAULT_TEMPLATES.find((x) => x.id === 'product-launch')!;
+    const withQa = new Map(depts).set('qa', { id: 'qa', headAccountId: 'wu', interfaceAccountId: 'sun' });
+    const out = applyTemplate(
+      t,
+      { requesting: 'product', executing: 'rnd', supporting: 'cs', accepting: 'qa', coordinating: 'product' },
+      withQa,
+    );
+    expect(out.people.reviewing).toEqual(['sun']);
+    expect(out.departments.reviewing).toEqual(['qa']);
+    expect([...out.people.consulted, ...out.people.informed, ...out.people.responsible]).not.toContain('sun');
+    // cs (supporting) has no interface person: that Responsible rule alone is unfilled.
+    expect(out.unfilled).toEqual([{ party: 'supporting', role: 'responsible', pick: 'interface' }]);
+  });
+
+  it('a template stored before the review role (accepting as Consulted) applies as it always did', () => {
+    const old = {
+      id: 'old-shape',
+      nameZh: '旧模板',
+      nameEn: 'Old',
+      rules: [
+        { party: 'requesting', role: 'accountable', pick: 'head' },
+        { party: 'accepting', role: 'consulted', pick: 'head' },
+      ],
+    } as const;
+    const parsed = RaciTemplateSchema.parse(old);
+    const out = applyTemplate(parsed, { requesting: 'product', accepting: 'cs' }, depts);
+    expect(out.people.consulted).toEqual(['chen']);
+    expect(out.people.reviewing).toEqual([]);
   });
 
   it('reports parties left without a department', () => {

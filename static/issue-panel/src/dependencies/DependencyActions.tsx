@@ -83,6 +83,8 @@ export function DependencyActions({ dep, otherKey, run }: { dep: DependencyView;
     );
   };
 
+  // ADS: one primary button per group; the first of the main actions the viewer may take is it.
+  const primary = dep.actions.find((a) => PRIMARY.has(a));
   return (
     <div>
       {/* biome-ignore lint/a11y/useSemanticElements: a <fieldset> brings its own border, padding and margin that .cx-action-bar does not reset; role="group" names the same group. */}
@@ -91,7 +93,7 @@ export function DependencyActions({ dep, otherKey, run }: { dep: DependencyView;
           <Button
             key={a}
             spacing="compact"
-            appearance={PRIMARY.has(a) ? 'primary' : a === 'decline' || a === 'cancel' ? 'subtle' : 'default'}
+            appearance={a === primary ? 'primary' : a === 'decline' || a === 'cancel' ? 'subtle' : 'default'}
             isDisabled={busy}
             aria-expanded={NEEDS_FORM.has(a) ? open === a : undefined}
             onClick={() => {

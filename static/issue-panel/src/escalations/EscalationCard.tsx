@@ -1,4 +1,4 @@
-import { useState, type ReactNode } from 'react';
+import { lazy, Suspense, useState, type ReactNode } from 'react';
 import Button from '@atlaskit/button/default/button';
 import Lozenge from '@atlaskit/lozenge';
 import type { AppErrorBody, AuditEventView, EscalationAction, EscalationView } from '@contract';
@@ -9,7 +9,9 @@ import { useSave } from '../../../shared/ui/save';
 import { DateTime } from '../../../shared/components/DateTime';
 import { PersonChip } from '../../../shared/components/PersonChip';
 import { EscalationLevelLozenge, EscalationStatusLozenge } from '../../../shared/components/StatusLozenge';
-import { EscalationTimeline } from './EscalationTimeline';
+
+// Loaded when the user opens a timeline, so the panel's first load stays within its budget.
+const EscalationTimeline = lazy(() => import('./EscalationTimeline').then((m) => ({ default: m.EscalationTimeline })));
 
 /** Actions that put words on the record; `true` where the words are required. */
 const TEXT_ACTIONS: Partial<Record<EscalationAction, boolean>> = {
@@ -261,7 +263,11 @@ export function EscalationCard({ esc, asOf, onAct, loadTimeline }: CardProps) {
           {t(timelineOpen ? 'escalations.timeline.hide' : 'escalations.timeline.show')}
         </Button>
       </div>
-      {timelineOpen && timeline && <EscalationTimeline events={timeline} />}
+      {timelineOpen && timeline && (
+        <Suspense fallback={null}>
+          <EscalationTimeline events={timeline} />
+        </Suspense>
+      )}
     </li>
   );
 }

@@ -15,7 +15,7 @@ import { NotLoaded } from '../../../shared/ui/loaded';
 import { useCall } from '../../../shared/use-call';
 import { useSave } from '../../../shared/ui/save';
 import { PersonChip } from '../../../shared/components/PersonChip';
-import { ROLE_LABEL } from '../../../shared/raci-roles';
+import { ROLE_LABEL, TEMPLATE_ROLE_LABEL } from '../../../shared/raci-roles';
 
 export interface TemplateDialogProps {
   client: BridgeClient<typeof ISSUE_PANEL_FUNCTIONS>;
@@ -139,6 +139,12 @@ export default function TemplateDialog({ client, onUse, onClose }: TemplateDialo
                     </dd>
                   </div>
                 ))}
+                <div className="cx-role">
+                  <dt>{t('raci.template.reviewing')}</dt>
+                  <dd>
+                    <PeopleList people={preview.reviewing} />
+                  </dd>
+                </div>
               </dl>
               {preview.unfilled.length > 0 && (
                 <SectionMessage appearance="warning">
@@ -148,7 +154,7 @@ export default function TemplateDialog({ client, onUse, onClose }: TemplateDialo
                         {t('raci.template.unfilled', {
                           party: t(`raci.party.${u.party}`),
                           pick: t(`raci.pick.${u.pick}`),
-                          role: t(ROLE_LABEL[u.role]),
+                          role: t(TEMPLATE_ROLE_LABEL[u.role]),
                         })}
                       </li>
                     ))}
@@ -156,6 +162,7 @@ export default function TemplateDialog({ client, onUse, onClose }: TemplateDialo
                 </SectionMessage>
               )}
               <p className="cx-help">{t('raci.template.useHint')}</p>
+              {preview.reviewing.length > 0 && <p className="cx-help">{t('raci.template.reviewingHint')}</p>}
             </div>
           )}
           <div className="cx-form-actions">

@@ -4,6 +4,7 @@ import { AGENDA_KINDS, type Agenda } from '@contract';
 import { useFormat, useT, type Translator } from '../../../shared/i18n';
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { Section } from '../../../shared/components/Section';
+import { WorkItemLink } from '../../../shared/components/WorkItemLink';
 import { CsvButton, withData } from '../kit';
 import type { SectionProps } from '../page-context';
 
@@ -40,6 +41,42 @@ export function agendaText(agenda: Agenda, t: Translator, fmt: Fmt, markdown: bo
   }
   if (agenda.items.length === 0) lines.push('', t('project.agenda.empty'));
   return lines.join('\n');
+}
+
+/** The agenda on screen: the same lines as the text copy, each work item key opening that work item. */
+function AgendaList({ agenda }: { agenda: Agenda }) {
+  const t = useT();
+  const fmt = useFormat();
+  return (
+    <div className="cx-agenda-text">
+      {AGENDA_KINDS.filter((kind) => agenda.items.some((i) => i.kind === kind)).map((kind) => (
+        <section key={kind}>
+          <h4>{t(`project.agenda.kind.${kind}`)}</h4>
+          <ul>
+            {agenda.items
+              .filter((i) => i.kind === kind)
+              .map((i) => (
+                <li key={i.id}>
+                  {i.issueKey && i.waitsFor ? (
+                    t.rich('project.agenda.waitsFor', {
+                      key: <WorkItemLink issueKey={i.issueKey} />,
+                      other: <WorkItemLink issueKey={i.waitsFor} />,
+                      what: i.title,
+                    })
+                  ) : i.issueKey ? (
+                    <WorkItemLink issueKey={i.issueKey} summary={i.title} />
+                  ) : (
+                    i.title
+                  )}{' '}
+                  ({t(`project.agenda.reason.${i.reason}`)}){i.owner ? ` — ${i.owner.displayName}` : ''}
+                  {i.due ? ` · ${dueText(i.due, fmt)}` : ''}
+                </li>
+              ))}
+          </ul>
+        </section>
+      ))}
+    </div>
+  );
 }
 
 /** The weekly cross-department sync's agenda (问题清单), built from the project's open problems. */
@@ -95,7 +132,7 @@ function AgendaView({ overview, data }: SectionProps & { data: Agenda; retry: ()
       {agenda.items.length === 0 ? (
         <EmptyState>{t('project.agenda.empty')}</EmptyState>
       ) : (
-        <pre className="cx-agenda-text">{agendaText(agenda, t, fmt, false)}</pre>
+        <AgendaList agenda={agenda} />
       )}
     </Section>
   );

@@ -7,6 +7,7 @@ import { useCall } from '../../../shared/use-call';
 import { Section } from '../../../shared/components/Section';
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { healthReasonText } from '../../../shared/dependency-reason';
+import { WorkItemLink } from '../../../shared/components/WorkItemLink';
 import type { SectionProps } from '../page-context';
 
 const HEALTH_APPEARANCE: Record<DependencyHealthValue, ThemeAppearance> = {
@@ -90,7 +91,10 @@ function Problems({ overview }: { overview: DependencyOverview }) {
         <li key={p.id} className="cx-row">
           <div className="cx-row-head">
             <p className="cx-row-title">
-              {t('dependencies.page.waitsFor', { down: p.downstreamKey ?? hidden, up: p.upstreamKey ?? hidden })}
+              {t.rich('dependencies.page.waitsFor', {
+                down: p.downstreamKey ? <WorkItemLink issueKey={p.downstreamKey} /> : hidden,
+                up: p.upstreamKey ? <WorkItemLink issueKey={p.upstreamKey} /> : hidden,
+              })}
               {p.deliverable ? ` · ${p.deliverable}` : ''}
             </p>
             <div className="cx-row-lozenges">
@@ -144,7 +148,14 @@ export function DependenciesOverview({ overview }: { overview: DependencyOvervie
         ) : (
           <>
             <p>
-              <strong>{path.issueKeys.map((k) => k ?? t('dependencies.page.hiddenIssue')).join(' → ')}</strong>
+              <strong className="cx-critical-path">
+                {path.issueKeys.map((k, i) => (
+                  <span key={i}>
+                    {i > 0 && ' → '}
+                    {k ? <WorkItemLink issueKey={k} /> : t('dependencies.page.hiddenIssue')}
+                  </span>
+                ))}
+              </strong>
             </p>
             <p className="cx-meta">{t('dependencies.page.criticalPathLength', { days: path.lengthDays })}</p>
           </>

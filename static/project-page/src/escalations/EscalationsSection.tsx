@@ -6,6 +6,7 @@ import { Section } from '../../../shared/components/Section';
 import { Stat, StatGrid } from '../../../shared/components/Stat';
 import { EscalationLevelLozenge } from '../../../shared/components/StatusLozenge';
 import type { SectionProps } from '../page-context';
+import { OpenEscalationsBlock } from './open-escalations';
 
 const AGES = ['d0', 'd1to2', 'd3to6', 'd7plus'] as const;
 /** docs/domain.md practice 3: cross-department conflicts are resolved within 48 h; the seed's compliance target is 98 %. */
@@ -80,6 +81,7 @@ export function EscalationsSection({ client }: SectionProps) {
         {(stats) => (
           <>
             <Figures stats={stats} />
+            <OpenEscalationsBlock client={client} />
             {stats.canConfigure && <p className="cx-footnote">{t('escalations.page.ladderWhere')}</p>}
           </>
         )}

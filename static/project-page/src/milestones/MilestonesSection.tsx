@@ -187,7 +187,7 @@ export function MilestonesSection({ overview, client, refresh }: SectionProps) {
                       <Button
                         appearance="subtle"
                         onClick={() => setEditing(m.id)}
-                        aria-label={t('project.ms.editPlan', { name: m.name })}
+                        aria-label={t('project.ms.editPlanButton', { name: m.name })}
                       >
                         {t('project.common.edit')}
                       </Button>

@@ -10,6 +10,7 @@ import {
 import { useFormat, useT } from '../../../shared/i18n';
 import { EmptyState } from '../../../shared/components/EmptyState';
 import { PersonChip } from '../../../shared/components/PersonChip';
+import { WorkItemLink } from '../../../shared/components/WorkItemLink';
 import { Section } from '../../../shared/components/Section';
 import { CsvButton, FormError, HeadRow, ListFooter, readAllPages, usePagedList, useSave } from '../kit';
 import type { ProjectClient } from '../page-context';
@@ -144,18 +145,19 @@ export function ActionsTable({
                     {a.carriedOver && <Lozenge appearance="moved">{t('project.actions.carriedOver')}</Lozenge>}
                   </td>
                   <td>
-                    {a.issueKey ??
-                      (view.canEdit && a.status !== 'done' ? (
-                        <Button
-                          appearance="default"
-                          isDisabled={save.busy}
-                          onClick={() => void save.run(() => client.call('createActionIssue', { id: a.id }), onChanged)}
-                        >
-                          {t('project.actions.makeIssue')}
-                        </Button>
-                      ) : (
-                        <span className="cx-muted">{t('project.common.none')}</span>
-                      ))}
+                    {a.issueKey ? (
+                      <WorkItemLink issueKey={a.issueKey} />
+                    ) : view.canEdit && a.status !== 'done' ? (
+                      <Button
+                        appearance="default"
+                        isDisabled={save.busy}
+                        onClick={() => void save.run(() => client.call('createActionIssue', { id: a.id }), onChanged)}
+                      >
+                        {t('project.actions.makeIssue')}
+                      </Button>
+                    ) : (
+                      <span className="cx-muted">{t('project.common.none')}</span>
+                    )}
                   </td>
                 </tr>
               ))}

@@ -3,8 +3,8 @@ import Button from '@atlaskit/button/default/button';
 import SectionMessage from '@atlaskit/section-message';
 import {
   PROJECT_SETTINGS_FUNCTIONS,
-  RACI_ROLES,
   TEMPLATE_PARTIES,
+  TEMPLATE_ROLES,
   type RaciTemplate,
   type RaciTemplatesView,
   type TemplateRule,
@@ -12,7 +12,7 @@ import {
 import { createClient, type BridgeClient } from '../../../shared/bridge-client';
 import type { AppContext } from '../../../shared/context';
 import { useT } from '../../../shared/i18n';
-import { ROLE_LABEL } from '../../../shared/raci-roles';
+import { TEMPLATE_ROLE_LABEL } from '../../../shared/raci-roles';
 import { Loaded } from '../../../shared/ui/loaded';
 import { useCall } from '../../../shared/use-call';
 import { useSave } from '../../../shared/ui/save';
@@ -131,9 +131,9 @@ function TemplateEditor({
                     value={r.role}
                     onChange={(e) => setRule(i, { role: e.target.value as TemplateRule['role'] })}
                   >
-                    {RACI_ROLES.map((role) => (
+                    {TEMPLATE_ROLES.map((role) => (
                       <option key={role} value={role}>
-                        {t(ROLE_LABEL[role])}
+                        {t(TEMPLATE_ROLE_LABEL[role])}
                       </option>
                     ))}
                   </select>
