@@ -96,7 +96,7 @@ describeInChromium(
       const page = await ctx.open('#/project/PAY/page');
       const app = page.frameLocator('iframe[title="Collaboration health (app)"]');
       await app.getByRole('tab', { name: 'Escalations' }).click();
-      await app.getByRole('heading', { name: 'Escalations' }).waitFor();
+      await app.getByRole('heading', { name: 'Escalations', exact: true }).waitFor();
       await app.getByText('Resolved within the limit').waitFor();
       await app.getByText('Mean time to resolve').waitFor();
       await app.getByText(/Project settings → Escalation ladder/).waitFor();

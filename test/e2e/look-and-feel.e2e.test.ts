@@ -68,6 +68,8 @@ describeInChromium(
       const page = await ctx.open('#/project/PAY/page', { viewport: WIDE, locale: 'zh_CN', theme: 'dark' });
       const app = page.frameLocator(FRAME);
       await app.getByRole('tab', { name: '复盘', exact: true }).click();
+      // PAY's seed has retrospectives: count them once they are on screen, not while the list loads.
+      await app.locator('article.cx-card').first().waitFor();
       const before = await app.locator('article.cx-card').count();
       await app.getByRole('button', { name: '记录复盘' }).click();
       const form = app.getByRole('form', { name: '记录复盘' });
