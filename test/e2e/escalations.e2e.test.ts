@@ -64,7 +64,9 @@ describeInChromium(
         await expect.poll(() => ctx.platform.clock.now() >= due - (days - i - 1) * DAY - 1000).toBe(true);
       }
       if (ctx.platform.clock.now() <= due + 3_600_000) await page.locator('button[data-advance="1"]').click();
-      await expect.poll(() => ctx.platform.clock.now() > due).toBe(true);
+      // Wait for the hour itself (the click returns before the shell has moved the clock and run the hourly sweep):
+      // a clock only seconds past the deadline has not yet seen a sweep after it.
+      await expect.poll(() => ctx.platform.clock.now() > due + 30 * 60_000).toBe(true);
       await page.reload();
       const after = page.frameLocator('iframe[title="Collaboration (app)"]').locator('[data-escalation]').first();
       await expect.poll(() => after.textContent(), { timeout: 15_000 }).toContain('Level 2: Department heads');
